@@ -1,0 +1,104 @@
+/**
+ * The sync wire format, version 1. The rules it implements are in sync/README.md.
+ * An incompatible change bumps PROTOCOL_VERSION; the server then answers an older client with
+ * `client-too-old` and the client keeps its outbox until it is updated.
+ */
+import { z } from 'zod/mini';
+import { DeviceId, UnitId } from './schema/ids';
+import { EntityName } from './schema/registry';
+
+export const PROTOCOL_VERSION = 1;
+/** Oldest client protocol the server still accepts. */
+export const MIN_PROTOCOL_VERSION = 1;
+/** Caps (sync.md §5): at most this many changes per push, and this many bytes per request body. */
+export const MAX_CHANGES_PER_PUSH = 500;
+export const MAX_BODY_BYTES = 1_048_576;
+export const PULL_PAGE_SIZE = 500;
+
+export const ChangeOp = z.enum(['insert', 'patch', 'delete']);
+export type ChangeOp = z.infer<typeof ChangeOp>;
+
+/** Hybrid logical clock timestamp, see sync/hlc.ts for the format. */
+export const HlcString = z.string().check(z.regex(/^\d{15}-[0-9a-f]{4}-[0-9a-z]{1,32}$/));
+
+/** One change as a device sends it (an outbox row). */
+export const Change = z.strictObject({
+  /** Gapless per-device sequence number, starting at 1 (rules 1–4). */
+  seq: z.int().check(z.gte(1)),
+  entity: EntityName,
+  /** Row id: UUIDv7 for append records, a deterministic key for lww records. */
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  unitId: UnitId,
+  op: ChangeOp,
+  /** insert: the whole record; patch: the changed fields; delete: {}. Validated per entity. */
+  fields: z.record(z.string(), z.unknown()),
+  hlc: HlcString,
+  schemaVersion: z.int().check(z.gte(1)),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PushRequest = z.strictObject({
+  protocolVersion: z.int(),
+  deviceId: DeviceId,
+  changes: z.array(Change).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const Rejection = z.strictObject({
+  seq: z.int(),
+  code: z.string(),
+  path: z.optional(z.array(z.union([z.string(), z.number()]))),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** Every change with seq ≤ lastSeq is durably processed (accepted or rejected). */
+    lastSeq: z.int(),
+    /** Rejected changes among those in the request (including replayed ones). */
+    rejected: z.array(Rejection),
+    serverTime: z.number(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(['seq-gap', 'client-too-old']),
+    /** seq-gap: the seq the server expects next. */
+    expectedSeq: z.optional(z.int()),
+    minProtocolVersion: z.optional(z.int()),
+    serverTime: z.number(),
+  }),
+]);
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** A change as the server hands it out on pull: the accepted change plus its log position. */
+export const ServerChange = z.strictObject({
+  serverSeq: z.int(),
+  entity: EntityName,
+  id: z.string(),
+  unitId: UnitId,
+  op: ChangeOp,
+  fields: z.record(z.string(), z.unknown()),
+  hlc: HlcString,
+});
+export type ServerChange = z.infer<typeof ServerChange>;
+
+export const PullResponse = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    changes: z.array(ServerChange),
+    /** Pass back as `cursor` on the next pull. Only advanced after a page is applied (rule 8). */
+    cursor: z.int(),
+    hasMore: z.boolean(),
+    /** Highest serverSeq in the caller's scope when the page was read, for progress display. */
+    headSeq: z.int(),
+    serverTime: z.number(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.literal('client-too-old'),
+    minProtocolVersion: z.int(),
+    serverTime: z.number(),
+  }),
+]);
+export type PullResponse = z.infer<typeof PullResponse>;

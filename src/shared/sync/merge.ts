@@ -1,0 +1,81 @@
+/**
+ * Merge rules shared by the server (applying a push) and the client (applying a pull). Both
+ * sides run this same function, so any set of accepted changes applied in any order and any
+ * number of times gives the same row (README.md rules 10–13).
+ */
+import type { ChangeOp } from '../protocol';
+import { ENTITIES, type EntityName } from '../schema/registry';
+
+/** The field that holds a tombstone under last-writer-wins. */
+export const DELETED_FIELD = '_deleted';
+
+export interface RowState {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly unitId: string;
+  /** Current field values (for lww rows, the winning value of each field). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** lww rows: HLC of the write that set each field, including DELETED_FIELD. Empty for append rows. */
+  readonly hlcs: Readonly<Record<string, string>>;
+  readonly deleted: boolean;
+}
+
+export interface MergeInput {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly unitId: string;
+  readonly op: ChangeOp;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly hlc: string;
+}
+
+/** Returns the row after the change and whether anything changed. Never mutates its inputs. */
+export function mergeChange(row: RowState | undefined, change: MergeInput): { row: RowState; changed: boolean } {
+  const def = ENTITIES[change.entity];
+  if (def.mode === 'append') {
+    // Rule 10: append records are immutable; the first insert of an id wins, replays are no-ops.
+    if (row) return { row, changed: false };
+    if (change.op !== 'insert') {
+      // Only reachable with a change the server would have rejected; keep nothing.
+      return { row: emptyRow(change), changed: false };
+    }
+    return { row: { ...emptyRow(change), data: { ...change.fields } }, changed: true };
+  }
+  // Rules 11–12: per-field last writer wins, the tombstone being one more field.
+  const base = row ?? emptyRow(change);
+  const data: Record<string, unknown> = { ...base.data };
+  const hlcs: Record<string, string> = { ...base.hlcs };
+  const incoming: Record<string, unknown> =
+    change.op === 'delete' ? { [DELETED_FIELD]: true } : { ...change.fields };
+  let changed = false;
+  for (const [field, value] of Object.entries(incoming)) {
+    if (def.immutable.includes(field) && row) continue; // rule 13
+    const current = hlcs[field];
+    if (current !== undefined && current >= change.hlc) continue;
+    hlcs[field] = change.hlc;
+    if (field === DELETED_FIELD) {
+      data[DELETED_FIELD] = value === true;
+    } else {
+      data[field] = value;
+    }
+    changed = true;
+  }
+  return { row: { ...base, data, hlcs, deleted: data[DELETED_FIELD] === true }, changed };
+}
+
+function emptyRow(change: MergeInput): RowState {
+  return {
+    entity: change.entity,
+    id: change.id,
+    unitId: change.unitId,
+    data: { id: change.id, unitId: change.unitId },
+    hlcs: {},
+    deleted: false,
+  };
+}
+
+/** The row's data without bookkeeping fields, ready to parse with the entity schema. */
+export function publicData(row: RowState): Record<string, unknown> {
+  const { [DELETED_FIELD]: _deleted, ...rest } = row.data;
+  return rest;
+}

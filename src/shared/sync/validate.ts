@@ -1,0 +1,63 @@
+/**
+ * Validates one change against its entity schema (README.md rules 4 and 13). Shared so the
+ * client can refuse bad input before it reaches the outbox, and the server can refuse it again.
+ */
+import { z } from 'zod/mini';
+import type { ErrorCode } from '../errors';
+import type { Change } from '../protocol';
+import { ENTITIES } from '../schema/registry';
+import { FREE_TEXT_PERSONNUMMER_MESSAGE } from '../schema/text';
+import { DELETED_FIELD } from './merge';
+
+export type Path = (string | number)[];
+export type Validation = { ok: true; fields: Record<string, unknown> } | { ok: false; code: ErrorCode; path: Path };
+
+/** Turns the first zod issue into an error code and a field path. */
+export function issueToError(error: z.core.$ZodError, prefix: Path = []): { code: ErrorCode; path: Path } {
+  const issue = error.issues[0];
+  if (!issue) return { code: 'validation', path: prefix };
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const code: ErrorCode = issue.message === FREE_TEXT_PERSONNUMMER_MESSAGE ? 'personnummer' : 'validation';
+  return { code, path };
+}
+
+export function validateChange(change: Pick<Change, 'entity' | 'id' | 'unitId' | 'op' | 'fields'>): Validation {
+  const def = ENTITIES[change.entity];
+  const at = (path: Path, code: ErrorCode = 'validation'): Validation => ({ ok: false, code, path: ['fields', ...path] });
+  if (def.mode === 'append' && change.op !== 'insert') return { ok: false, code: 'validation', path: ['op'] };
+  if (change.op === 'delete') {
+    return Object.keys(change.fields).length === 0 ? { ok: true, fields: {} } : at([Object.keys(change.fields)[0] as string]);
+  }
+  if (change.op === 'insert') {
+    const parsed = def.schema.safeParse(change.fields);
+    if (!parsed.success) {
+      const e = issueToError(parsed.error, ['fields']);
+      return { ok: false, ...e };
+    }
+    const fields = parsed.data as Record<string, unknown>;
+    if (fields.id !== change.id) return at(['id']);
+    if (fields.unitId !== change.unitId) return at(['unitId']);
+    return { ok: true, fields };
+  }
+  // patch: every field must be known, mutable, and valid on its own.
+  const shape = (def.schema as unknown as { def: { shape?: Record<string, z.ZodMiniType> } }).def.shape ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(change.fields)) {
+    if (key === DELETED_FIELD) {
+      if (value !== false) return at([key]);
+      out[key] = false;
+      continue;
+    }
+    const fieldSchema = shape[key];
+    if (!fieldSchema) return at([key]);
+    if (def.immutable.includes(key)) return at([key], 'immutable-field');
+    const parsed = fieldSchema.safeParse(value);
+    if (!parsed.success) {
+      const e = issueToError(parsed.error, ['fields', key]);
+      return { ok: false, ...e };
+    }
+    out[key] = parsed.data;
+  }
+  if (Object.keys(out).length === 0) return at([]);
+  return { ok: true, fields: out };
+}
