@@ -72,7 +72,7 @@ export function containsPersonnummer(text: string): boolean {
   return !matches(text).next().done;
 }
 
-/** Lazy so that containsPersonnummer stops at the first hit (it runs in every free-text schema check). */
+/** Lazy, so containsPersonnummer (run by every free-text schema check) stops at the first hit. */
 function* matches(text: string): Generator<string> {
   for (const match of text.matchAll(CANDIDATE)) {
     const [whole, datePart, serial] = match;

@@ -20,11 +20,15 @@ export interface EntityDef {
   readonly schema: z.ZodMiniType;
   /** Fields a patch may never change: they decide where the row lives. */
   readonly immutable: readonly string[];
+  /** Key both replicas index rows by within a unit (a date for dated records), '' if none. */
+  readonly sortKey: (data: Readonly<Record<string, unknown>>) => string;
 }
 
+const byDate = (data: Readonly<Record<string, unknown>>): string => (typeof data.date === 'string' ? data.date : '');
+
 export const ENTITIES: Record<EntityName, EntityDef> = {
-  bhkObservation: { mode: 'append', schema: BhkObservation, immutable: ['id', 'unitId'] },
-  unitSettings: { mode: 'lww', schema: UnitSettings, immutable: ['id', 'unitId'] },
+  bhkObservation: { mode: 'append', schema: BhkObservation, immutable: ['id', 'unitId'], sortKey: byDate },
+  unitSettings: { mode: 'lww', schema: UnitSettings, immutable: ['id', 'unitId'], sortKey: () => '' },
 };
 
 /** The schema version the client writes into each change; the server upcasts older ones. */

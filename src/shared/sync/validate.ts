@@ -16,7 +16,9 @@ export type Validation = { ok: true; fields: Record<string, unknown> } | { ok: f
 export function issueToError(error: z.core.$ZodError, prefix: Path = []): { code: ErrorCode; path: Path } {
   const issue = error.issues[0];
   if (!issue) return { code: 'validation', path: prefix };
-  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const path: Path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  // An unknown field is reported at its own path, not at the object that holds it.
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
   const code: ErrorCode = issue.message === FREE_TEXT_PERSONNUMMER_MESSAGE ? 'personnummer' : 'validation';
   return { code, path };
 }

@@ -1,0 +1,76 @@
+/**
+ * Who is calling and what they may touch. Rights are read from the database on every request,
+ * so a revoked device or a moved unit takes effect at once on every server process.
+ */
+import type { Identity, Role } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { DeviceRow, StoreTx, UnitRow } from '../store/store';
+
+export interface Principal {
+  readonly deviceId: string;
+  readonly kind: 'tablet' | 'account';
+  readonly role: Role;
+  readonly accountId: string | null;
+  readonly username: string | null;
+  readonly displayName: string;
+  readonly scopeUnitId: string;
+  /** Materialised path of the scope root: the caller reads and writes units under it. */
+  readonly scopePath: string;
+}
+
+export async function principalFor(tx: StoreTx, device: DeviceRow): Promise<Principal> {
+  if (device.revokedAt) throw new AppError('device-revoked');
+  if (device.kind === 'tablet') {
+    const unit = device.unitId ? await tx.getUnit(device.unitId) : undefined;
+    if (!unit) throw new AppError('device-revoked');
+    return {
+      deviceId: device.id,
+      kind: 'tablet',
+      role: 'staff',
+      accountId: null,
+      username: null,
+      displayName: device.label,
+      scopeUnitId: unit.id,
+      scopePath: unit.path,
+    };
+  }
+  const account = device.accountId ? await tx.getAccount(device.accountId) : undefined;
+  if (!account || account.disabled) throw new AppError('device-revoked');
+  const unit = await tx.getUnit(account.scopeUnitId);
+  if (!unit) throw new AppError('device-revoked');
+  return {
+    deviceId: device.id,
+    kind: 'account',
+    role: account.role as Role,
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    scopeUnitId: unit.id,
+    scopePath: unit.path,
+  };
+}
+
+export const toIdentity = (p: Principal): Identity =>
+  ({
+    deviceId: p.deviceId,
+    kind: p.kind,
+    role: p.role,
+    scopeUnitId: p.scopeUnitId,
+    accountId: p.accountId,
+    username: p.username,
+    displayName: p.displayName,
+  }) as Identity;
+
+export const inScope = (p: Principal, unit: Pick<UnitRow, 'path'>) => unit.path.startsWith(p.scopePath);
+
+export function requireRole(p: Principal, ...roles: Role[]): void {
+  if (!roles.includes(p.role)) throw new AppError('forbidden');
+}
+
+/** Throws unless the unit exists and lies in the caller's subtree. */
+export async function requireUnitInScope(tx: StoreTx, p: Principal, unitId: string): Promise<UnitRow> {
+  const unit = await tx.getUnit(unitId);
+  if (!unit) throw new AppError('not-found', { unitId });
+  if (!inScope(p, unit)) throw new AppError('scope-denied', { unitId });
+  return unit;
+}

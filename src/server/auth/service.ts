@@ -1,0 +1,110 @@
+/** Logins, tablet enrolment, token renewal, revocation. */
+import { randomInt } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { DeviceRow, Store } from '../store/store';
+import { type Principal, principalFor, requireRole, requireUnitInScope, toIdentity } from './principal';
+import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
+import { signAccessToken, type TokenKey } from './tokens';
+
+export interface AuthDeps {
+  readonly store: Store;
+  readonly tokenKey: TokenKey;
+  readonly tokenTtlS: number;
+  readonly now: () => number;
+}
+
+async function newDevice(deps: AuthDeps, d: Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>): Promise<DeviceCredential> {
+  const secret = newDeviceSecret();
+  const device: DeviceRow = {
+    ...d,
+    id: uuidv7(),
+    secretHash: hashSecret(secret),
+    lastSeq: 0,
+    createdAt: new Date(deps.now()).toISOString(),
+    lastSeenAt: null,
+    revokedAt: null,
+  };
+  return deps.store.tx(async (tx) => {
+    await tx.insertDevice(device);
+    const principal = await principalFor(tx, device);
+    return { deviceId: device.id, deviceSecret: secret, identity: toIdentity(principal) } as DeviceCredential;
+  });
+}
+
+export async function login(deps: AuthDeps, username: string, password: string, label?: string): Promise<DeviceCredential> {
+  const account = await deps.store.getAccountByUsername(username);
+  // Verify against a dummy hash when the account is missing, so timing does not reveal usernames.
+  const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
+  if (!account || !ok || account.disabled) throw new AppError('invalid-credentials');
+  return newDevice(deps, { kind: 'account', accountId: account.id, unitId: null, label: label ?? account.displayName });
+}
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$3uftgWD16cOdtDhnx2YEJg$H2+M5oMOpPbMzzpGWcE6DWbEhJBh3OLn8hrgEuMS5cM';
+
+export async function enrol(deps: AuthDeps, code: string, label?: string): Promise<DeviceCredential> {
+  const unitId = await deps.store.tx((tx) => tx.takeEnrolCode(code, deps.now()));
+  if (!unitId) throw new AppError('enrol-code-invalid');
+  const unit = await deps.store.getUnit(unitId);
+  if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
+  return newDevice(deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+}
+
+export async function issueToken(deps: AuthDeps, deviceId: string, secret: string): Promise<TokenResponse> {
+  const device = await deps.store.getDevice(deviceId);
+  if (!device || !secretMatches(device.secretHash, secret)) throw new AppError('invalid-credentials');
+  const principal = await principalFor(deps.store, device); // throws device-revoked
+  const now = deps.now();
+  await deps.store.touchDevice(device.id, new Date(now).toISOString());
+  const { token, expiresAt } = await signAccessToken(deps.tokenKey, device.id, deps.tokenTtlS, now);
+  return { accessToken: token, expiresAt, identity: toIdentity(principal), serverTime: now };
+}
+
+export async function logout(deps: AuthDeps, p: Principal): Promise<void> {
+  await deps.store.revokeDevice(p.deviceId, new Date(deps.now()).toISOString());
+}
+
+function newEnrolCode(): string {
+  let s = '';
+  for (let i = 0; i < ENROL_CODE_LENGTH; i++) s += ENROL_CODE_ALPHABET[randomInt(ENROL_CODE_ALPHABET.length)];
+  return s;
+}
+
+export async function createEnrolCode(deps: AuthDeps, p: Principal, unitId: string) {
+  requireRole(p, 'admin', 'manager');
+  return deps.store.tx(async (tx) => {
+    const unit = await requireUnitInScope(tx, p, unitId);
+    if (unit.closedAt) throw new AppError('unit-closed', { unitId });
+    const code = newEnrolCode();
+    const expiresAt = deps.now() + ENROL_CODE_TTL_MS;
+    await tx.insertEnrolCode(code, unitId, p.deviceId, expiresAt);
+    return { code, unitId, expiresAt };
+  });
+}
+
+export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) {
+  requireRole(p, 'admin', 'manager');
+  const units = await deps.store.listUnits();
+  const root = units.find((u) => u.id === unitId);
+  if (!root) throw new AppError('not-found', { unitId });
+  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId });
+  const ids = units.filter((u) => u.path.startsWith(root.path)).map((u) => u.id);
+  return (await deps.store.listTablets(ids)).map((d) => ({
+    id: d.id,
+    unitId: d.unitId ?? unitId,
+    label: d.label,
+    createdAt: d.createdAt,
+    lastSeenAt: d.lastSeenAt,
+    revokedAt: d.revokedAt,
+  }));
+}
+
+export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: string): Promise<void> {
+  requireRole(p, 'admin', 'manager');
+  await deps.store.tx(async (tx) => {
+    const device = await tx.getDevice(deviceId);
+    if (!device || device.kind !== 'tablet' || !device.unitId) throw new AppError('not-found', { deviceId });
+    await requireUnitInScope(tx, p, device.unitId);
+    await tx.revokeDevice(deviceId, new Date(deps.now()).toISOString());
+  });
+}

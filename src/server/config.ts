@@ -1,0 +1,29 @@
+/** The server's environment, parsed once at start. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… switches the store to PostgreSQL; unset means embedded SQLite in DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  STATIC_DIR: z.string().default('./dist'),
+  /** Seed the demo organisation, accounts and sample observations on first start. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(5).max(3600).default(900),
+  /** Requests per minute per device or account (authenticated) and per address (login, enrol). */
+  RATE_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(120),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Env> & { sqliteFile: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return { ...parsed.data, sqliteFile: path.join(parsed.data.DATA_DIR, 'pulstavlan.sqlite') };
+}

@@ -1,0 +1,70 @@
+/** The Fastify app: API routes, the single error mapping, rate limits, and the built PWA. */
+import fs from 'node:fs';
+import path from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors';
+import { MAX_BODY_BYTES } from '../../shared/protocol';
+import type { AuthDeps } from '../auth/service';
+import type { TokenKey } from '../auth/tokens';
+import type { Store } from '../store/store';
+import { registerAuthHook } from './auth-hook';
+import { errorHandler } from './errors';
+import { authRoutes } from './routes-auth';
+import { orgRoutes } from './routes-org';
+import { syncRoutes } from './routes-sync';
+
+export interface AppOptions {
+  store: Store;
+  tokenKey: TokenKey;
+  tokenTtlS: number;
+  staticDir?: string | null;
+  rateLimitPerDevice: number;
+  rateLimitPerIp: number;
+  logLevel?: string;
+  now?: () => number;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? Date.now;
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: true });
+  app.setErrorHandler(errorHandler);
+  registerAuthHook(app, opts.store, opts.tokenKey, now);
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    timeWindow: 60_000,
+    // Per device or account once authenticated; per address only where nobody is known yet.
+    keyGenerator: (req) => (req.principal ? `device:${req.principal.deviceId}` : `ip:${req.ip}`),
+    max: (req) => (req.principal ? opts.rateLimitPerDevice : opts.rateLimitPerIp),
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
+  });
+  const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now };
+  app.get('/api/health', async () => ({ ok: true }));
+  authRoutes(app, deps);
+  syncRoutes(app, opts.store, now);
+  orgRoutes(app, opts.store, now);
+
+  const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
+  const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));
+  if (hasStatic) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      setHeaders: (res, file) => {
+        // The service worker and the shell must be revalidated, or an update never arrives.
+        const name = path.basename(file);
+        if (name === 'sw.js' || name === 'index.html' || name.endsWith('.webmanifest')) res.header('Cache-Control', 'no-cache');
+        else if (file.includes(`${path.sep}assets${path.sep}`)) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (hasStatic && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'not-found' });
+  });
+  return app;
+}

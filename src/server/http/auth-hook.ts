@@ -1,0 +1,35 @@
+/**
+ * Authenticates `Authorization: Bearer` requests before anything else runs, so the rate limiter
+ * can key by device (a hospital NAT puts every tablet behind one address) and routes can require
+ * a principal. The device is loaded from the database each time: revocation is immediate.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/errors';
+import { type Principal, principalFor } from '../auth/principal';
+import { type TokenKey, verifyAccessToken } from '../auth/tokens';
+import type { Store } from '../store/store';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function registerAuthHook(app: FastifyInstance, store: Store, tokenKey: TokenKey, now: () => number) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization;
+    if (!header || !req.url.startsWith('/api/')) return;
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new AppError('unauthenticated');
+    const deviceId = await verifyAccessToken(tokenKey, m[1] as string, now());
+    const device = await store.getDevice(deviceId);
+    if (!device) throw new AppError('unauthenticated');
+    req.principal = await principalFor(store, device);
+  });
+}
+
+export function requirePrincipal(req: FastifyRequest): Principal {
+  if (!req.principal) throw new AppError('unauthenticated');
+  return req.principal;
+}

@@ -1,0 +1,133 @@
+/**
+ * Org tree import from CSV (`id,name,kind,parentId`) or JSON (array of the same objects).
+ * Everything is checked first and every error reported with its line; only a clean file is
+ * written, in one transaction, so nothing is ever half-imported.
+ */
+import { z } from 'zod/mini';
+import type { ImportErrorItem } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { UnitId } from '../../shared/schema/ids';
+import { UnitKind } from '../../shared/schema/org-unit';
+import { NameText } from '../../shared/schema/text';
+import { issueToError } from '../../shared/sync/validate';
+import { type Principal, requireRole } from '../auth/principal';
+import type { Store, UnitRow } from '../store/store';
+import { moveUnit } from './service';
+
+const ImportRow = z.strictObject({
+  id: UnitId,
+  name: NameText,
+  kind: UnitKind,
+  parentId: z.nullable(UnitId),
+});
+type ImportRow = z.infer<typeof ImportRow>;
+interface Line { line: number; raw: unknown }
+
+export class ImportError extends AppError {
+  constructor(readonly errors: ImportErrorItem[]) {
+    super('import-invalid');
+  }
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',' || ch === ';') { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+export function parseLines(format: 'csv' | 'json', content: string): Line[] {
+  if (format === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch {
+      throw new ImportError([{ line: 1, code: 'malformed-json' }]);
+    }
+    if (!Array.isArray(data)) throw new ImportError([{ line: 1, code: 'validation', path: [] }]);
+    return data.map((raw, i) => ({ line: i + 1, raw }));
+  }
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const want = ['id', 'name', 'kind', 'parentid'];
+  if (want.some((h, i) => header[i] !== h)) throw new ImportError([{ line: 1, code: 'validation', path: ['header'] }]);
+  const out: Line[] = [];
+  lines.slice(1).forEach((text, i) => {
+    if (text.trim() === '') return;
+    const [id, name, kind, parentId] = splitCsvLine(text);
+    out.push({ line: i + 2, raw: { id, name, kind, parentId: parentId ? parentId : null } });
+  });
+  return out;
+}
+
+export async function importOrg(store: Store, p: Principal, format: 'csv' | 'json', content: string): Promise<{ created: number; updated: number }> {
+  requireRole(p, 'admin');
+  const lines = parseLines(format, content);
+  return store.tx(async (tx) => {
+    const existing = new Map((await tx.listUnits()).map((u) => [u.id, u]));
+    const errors: ImportErrorItem[] = [];
+    const rows = new Map<string, ImportRow & { line: number }>();
+    for (const { line, raw } of lines) {
+      const parsed = ImportRow.safeParse(raw);
+      if (!parsed.success) { errors.push({ line, ...issueToError(parsed.error) }); continue; }
+      if (rows.has(parsed.data.id)) { errors.push({ line, code: 'duplicate', path: ['id'] }); continue; }
+      rows.set(parsed.data.id, { ...parsed.data, line });
+    }
+    for (const row of rows.values()) {
+      const target = existing.get(row.id);
+      if (row.parentId === null) {
+        if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
+        continue;
+      }
+      if (!rows.has(row.parentId) && !existing.has(row.parentId)) errors.push({ line: row.line, code: 'not-found', path: ['parentId'] });
+      if (target && !target.path.startsWith(p.scopePath)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
+      // Walk up through the file's parents (falling back to stored ones) to find cycles.
+      const seen = new Set<string>([row.id]);
+      let cur: string | null = row.parentId;
+      while (cur !== null) {
+        if (seen.has(cur)) { errors.push({ line: row.line, code: 'cycle', path: ['parentId'] }); break; }
+        seen.add(cur);
+        cur = rows.get(cur)?.parentId ?? existing.get(cur)?.parentId ?? null;
+      }
+    }
+    if (errors.length > 0) throw new ImportError(errors.sort((a, b) => a.line - b.line));
+    let created = 0;
+    let updated = 0;
+    const pending = [...rows.values()];
+    const units = new Map<string, UnitRow>(existing);
+    // Insert parents before children: repeat passes until every row whose parent exists is done.
+    while (pending.length > 0) {
+      const idx = pending.findIndex((r) => r.parentId === null || (units.has(r.parentId) && !pending.some((q) => q.id === r.parentId)));
+      const row = pending.splice(idx < 0 ? 0 : idx, 1)[0] as ImportRow;
+      const parent = row.parentId ? (units.get(row.parentId) as UnitRow) : null;
+      const current = units.get(row.id);
+      if (!current) {
+        if (!parent) throw new AppError('validation', undefined, ['parentId']);
+        if (!parent.path.startsWith(p.scopePath)) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
+        const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent.id, path: `${parent.path}${row.id}/`, closedAt: null };
+        await tx.insertUnit(unit);
+        units.set(unit.id, unit);
+        created++;
+      } else {
+        let unit = current;
+        if (parent && parent.id !== current.parentId) unit = await moveUnit(tx, current, parent);
+        await tx.updateUnit(row.id, { name: row.name, kind: row.kind });
+        units.set(row.id, { ...unit, name: row.name, kind: row.kind });
+        if (unit !== current) for (const u of await tx.listUnits()) units.set(u.id, u);
+        updated++;
+      }
+    }
+    return { created, updated };
+  });
+}

@@ -1,0 +1,289 @@
+/** StoreTx over Kysely, shared by both dialects (the few differences are passed in). */
+import { type Kysely, Migrator, sql } from 'kysely';
+import type { RowState } from '../../shared/sync/merge';
+import type { EntityName } from '../../shared/schema/registry';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
+
+type Db = Kysely<Database>;
+const json = (v: unknown) => JSON.stringify(v);
+const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function toUnit(r: Database['units']): UnitRow {
+  return { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, closedAt: r.closed_at };
+}
+function toAccount(r: Database['accounts']): AccountRow {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    scopeUnitId: r.scope_unit_id,
+    disabled: Number(r.disabled) === 1,
+  };
+}
+function toDevice(r: Database['devices']): DeviceRow {
+  return {
+    id: r.id,
+    kind: r.kind === 'tablet' ? 'tablet' : 'account',
+    accountId: r.account_id,
+    unitId: r.unit_id,
+    label: r.label,
+    secretHash: r.secret_hash,
+    lastSeq: Number(r.last_seq),
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    revokedAt: r.revoked_at,
+  };
+}
+function toRow(r: Database['rows']): RowState {
+  return {
+    entity: r.entity as EntityName,
+    id: r.id,
+    unitId: r.unit_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    hlcs: JSON.parse(r.hlcs) as Record<string, string>,
+    deleted: Number(r.deleted) === 1,
+  };
+}
+
+export function txOps(db: Db, dialect: Dialect): StoreTx {
+  const escape = sql`'\\'`;
+  return {
+    listUnits: async () => (await db.selectFrom('units').selectAll().orderBy('path').execute()).map(toUnit),
+    getUnit: async (id) => {
+      const r = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toUnit(r);
+    },
+    insertUnit: async (u) => {
+      await db
+        .insertInto('units')
+        .values({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parentId, path: u.path, closed_at: u.closedAt, created_at: new Date().toISOString() })
+        .execute();
+    },
+    updateUnit: async (id, p) => {
+      const values: Partial<Database['units']> = {};
+      if (p.name !== undefined) values.name = p.name;
+      if (p.kind !== undefined) values.kind = p.kind;
+      if (p.parentId !== undefined) values.parent_id = p.parentId;
+      if (p.path !== undefined) values.path = p.path;
+      if (p.closedAt !== undefined) values.closed_at = p.closedAt;
+      if (Object.keys(values).length > 0) await db.updateTable('units').set(values).where('id', '=', id).execute();
+    },
+    rewritePaths: async (oldPrefix, newPrefix) => {
+      await db
+        .updateTable('units')
+        .set({ path: sql<string>`${newPrefix} || substr(path, ${oldPrefix.length + 1})` })
+        .where(sql<boolean>`path like ${likePrefix(oldPrefix)} escape ${escape}`)
+        .execute();
+    },
+
+    getAccountByUsername: async (username) => {
+      const r = await db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+      return r && toAccount(r);
+    },
+    getAccount: async (id) => {
+      const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toAccount(r);
+    },
+    insertAccount: async (a) => {
+      await db
+        .insertInto('accounts')
+        .values({
+          id: a.id,
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: a.passwordHash,
+          role: a.role,
+          scope_unit_id: a.scopeUnitId,
+          disabled: a.disabled ? 1 : 0,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    listAccounts: async () => (await db.selectFrom('accounts').selectAll().orderBy('username').execute()).map(toAccount),
+
+    insertDevice: async (d) => {
+      await db
+        .insertInto('devices')
+        .values({
+          id: d.id,
+          kind: d.kind,
+          account_id: d.accountId,
+          unit_id: d.unitId,
+          label: d.label,
+          secret_hash: d.secretHash,
+          last_seq: d.lastSeq,
+          created_at: d.createdAt,
+          last_seen_at: d.lastSeenAt,
+          revoked_at: d.revokedAt,
+        })
+        .execute();
+    },
+    getDevice: async (id) => {
+      const r = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toDevice(r);
+    },
+    listTablets: async (unitIds) => {
+      if (unitIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('devices')
+        .selectAll()
+        .where('kind', '=', 'tablet')
+        .where('unit_id', 'in', [...unitIds])
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toDevice);
+    },
+    setDeviceLastSeq: async (id, lastSeq) => {
+      await db.updateTable('devices').set({ last_seq: lastSeq }).where('id', '=', id).execute();
+    },
+    touchDevice: async (id, at) => {
+      await db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
+    },
+    revokeDevice: async (id, at) => {
+      await db.updateTable('devices').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    },
+
+    insertEnrolCode: async (code, unitId, createdBy, expiresAt) => {
+      await db.insertInto('enrol_codes').values({ code, unit_id: unitId, created_by: createdBy, expires_at: expiresAt }).execute();
+    },
+    takeEnrolCode: async (code, now) => {
+      await db.deleteFrom('enrol_codes').where('expires_at', '<=', now).execute();
+      const r = await db.deleteFrom('enrol_codes').where('code', '=', code).returning('unit_id').executeTakeFirst();
+      return r?.unit_id;
+    },
+
+    lockChangeLog: async () => {
+      // PostgreSQL assigns bigserial values at insert, not at commit: without this lock a pull
+      // could pass seq 7 before the transaction holding seq 6 commits, and skip 6 for ever.
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7261001)`.execute(db);
+    },
+    getRow: async (entity, id) => {
+      const r = await db.selectFrom('rows').selectAll().where('entity', '=', entity).where('id', '=', id).executeTakeFirst();
+      return r && toRow(r);
+    },
+    putRow: async (row, sortKey) => {
+      const values = {
+        entity: row.entity,
+        id: row.id,
+        unit_id: row.unitId,
+        data: json(row.data),
+        hlcs: json(row.hlcs),
+        deleted: row.deleted ? 1 : 0,
+        sort_key: sortKey,
+      };
+      await db
+        .insertInto('rows')
+        .values(values)
+        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet({ data: values.data, hlcs: values.hlcs, deleted: values.deleted, sort_key: sortKey }))
+        .execute();
+    },
+    appendChange: async (c, audit) => {
+      const r = await db
+        .insertInto('changes')
+        .values({
+          entity: c.entity,
+          row_id: c.id,
+          unit_id: c.unitId,
+          op: c.op,
+          fields: json(c.fields),
+          hlc: c.hlc,
+          device_id: audit.deviceId,
+          account_id: audit.accountId,
+          received_at: audit.receivedAt,
+        })
+        .returning('server_seq')
+        .executeTakeFirstOrThrow();
+      return Number(r.server_seq);
+    },
+    insertRejection: async (deviceId, r) => {
+      await db.insertInto('push_rejections').values({ device_id: deviceId, seq: r.seq, code: r.code, path: json(r.path) }).execute();
+    },
+    listRejections: async (deviceId, fromSeq, toSeq) => {
+      const rows = await db
+        .selectFrom('push_rejections')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .where('seq', '>=', fromSeq)
+        .where('seq', '<=', toSeq)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({ seq: Number(r.seq), code: r.code, path: JSON.parse(r.path) as (string | number)[] }));
+    },
+    pullChanges: async (scopePath, cursor, limit) => {
+      const rows = await db
+        .selectFrom('changes as c')
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .select(['c.server_seq', 'c.entity', 'c.row_id', 'c.unit_id', 'c.op', 'c.fields', 'c.hlc'])
+        .where('c.server_seq', '>', cursor)
+        .where(sql<boolean>`u.path like ${likePrefix(scopePath)} escape ${escape}`)
+        .orderBy('c.server_seq')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        serverSeq: Number(r.server_seq),
+        entity: r.entity as EntityName,
+        id: r.row_id,
+        unitId: r.unit_id,
+        op: r.op as LoggedChange['op'],
+        fields: JSON.parse(r.fields) as Record<string, unknown>,
+        hlc: r.hlc,
+      }));
+    },
+    headSeq: async (scopePath) => {
+      const r = await db
+        .selectFrom('changes as c')
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .select((eb) => eb.fn.max('c.server_seq').as('head'))
+        .where(sql<boolean>`u.path like ${likePrefix(scopePath)} escape ${escape}`)
+        .executeTakeFirst();
+      return Number(r?.head ?? 0);
+    },
+    listRows: async (entity, scopePath, fromKey, toKey) => {
+      const rows = await db
+        .selectFrom('rows as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .selectAll('r')
+        .where('r.entity', '=', entity)
+        .where('r.deleted', '=', 0)
+        .where('r.sort_key', '>=', fromKey)
+        .where('r.sort_key', '<=', toKey)
+        .where(sql<boolean>`u.path like ${likePrefix(scopePath)} escape ${escape}`)
+        .execute();
+      return rows.map(toRow);
+    },
+    auditOf: async (serverSeq) => {
+      const r = await db
+        .selectFrom('changes')
+        .select(['device_id', 'account_id', 'received_at'])
+        .where('server_seq', '=', serverSeq)
+        .executeTakeFirst();
+      return r && { deviceId: r.device_id, accountId: r.account_id, receivedAt: r.received_at };
+    },
+
+    getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
+    ensureSecret: async (name, value) => {
+      await db.insertInto('server_secrets').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      const r = await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+      return r.value;
+    },
+  };
+}
+
+export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>): Store {
+  return {
+    dialect,
+    ...txOps(db, dialect),
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+      const { error } = await migrator.migrateToLatest();
+      if (error) throw error;
+    },
+    tx: (fn) => db.transaction().execute((trx) => fn(txOps(trx, dialect))),
+    close: onClose,
+  };
+}
+export type { ChangeAudit, RejectionRow };

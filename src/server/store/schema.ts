@@ -1,0 +1,83 @@
+/** Table types for Kysely. JSON columns are TEXT on both dialects so both behave the same. */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  /** Materialised path "/root/…/id/": a subtree is `path LIKE prefix || '%'`. */
+  path: string;
+  closed_at: string | null;
+  created_at: string;
+}
+export interface AccountsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  scope_unit_id: string;
+  disabled: number;
+  created_at: string;
+}
+export interface DevicesTable {
+  id: string;
+  kind: string;
+  account_id: string | null;
+  unit_id: string | null;
+  label: string;
+  secret_hash: string;
+  /** Highest push seq processed for this device (sync rule 3). */
+  last_seq: number;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+export interface EnrolCodesTable {
+  code: string;
+  unit_id: string;
+  created_by: string;
+  expires_at: ColumnType<number, number, number>;
+}
+export interface RowsTable {
+  entity: string;
+  id: string;
+  unit_id: string;
+  data: string;
+  hlcs: string;
+  deleted: number;
+  sort_key: string;
+}
+export interface ChangesTable {
+  server_seq: Generated<number>;
+  entity: string;
+  row_id: string;
+  unit_id: string;
+  op: string;
+  fields: string;
+  hlc: string;
+  device_id: string;
+  account_id: string | null;
+  received_at: string;
+}
+export interface PushRejectionsTable {
+  device_id: string;
+  seq: number;
+  code: string;
+  path: string;
+}
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+export interface Database {
+  units: UnitsTable;
+  accounts: AccountsTable;
+  devices: DevicesTable;
+  enrol_codes: EnrolCodesTable;
+  rows: RowsTable;
+  changes: ChangesTable;
+  push_rejections: PushRejectionsTable;
+  server_secrets: ServerSecretsTable;
+}

@@ -1,0 +1,19 @@
+/** Embedded SQLite store (the default): one file under DATA_DIR, WAL mode. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { kyselyStore } from '../kysely-store';
+import type { Database as Schema } from '../schema';
+import type { Store } from '../store';
+
+/** `file` ':memory:' gives a private in-memory database (tests). */
+export function createSqliteStore(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return kyselyStore(db, 'sqlite', () => db.destroy());
+}

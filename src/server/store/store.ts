@@ -1,0 +1,109 @@
+/**
+ * The one storage interface. `kysely-store.ts` implements it once over Kysely; sqlite/ and
+ * postgres/ only build the dialect and the few statements that differ. Both must pass
+ * tests/store-contract.ts. Stores are passed in, never module globals.
+ */
+import type { RowState } from '../../shared/sync/merge';
+import type { EntityName } from '../../shared/schema/registry';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  closedAt: string | null;
+}
+export interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  scopeUnitId: string;
+  disabled: boolean;
+}
+export interface DeviceRow {
+  id: string;
+  kind: 'tablet' | 'account';
+  accountId: string | null;
+  unitId: string | null;
+  label: string;
+  secretHash: string;
+  lastSeq: number;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+export interface LoggedChange {
+  serverSeq: number;
+  entity: EntityName;
+  id: string;
+  unitId: string;
+  op: 'insert' | 'patch' | 'delete';
+  fields: Record<string, unknown>;
+  hlc: string;
+}
+export interface ChangeAudit {
+  deviceId: string;
+  accountId: string | null;
+  receivedAt: string;
+}
+export interface RejectionRow {
+  seq: number;
+  code: string;
+  path: (string | number)[];
+}
+
+export interface StoreTx {
+  listUnits(): Promise<UnitRow[]>;
+  getUnit(id: string): Promise<UnitRow | undefined>;
+  insertUnit(u: UnitRow): Promise<void>;
+  updateUnit(id: string, patch: Partial<Omit<UnitRow, 'id'>>): Promise<void>;
+  /** Replaces the path prefix of every unit in a subtree (a move). */
+  rewritePaths(oldPrefix: string, newPrefix: string): Promise<void>;
+
+  getAccountByUsername(username: string): Promise<AccountRow | undefined>;
+  getAccount(id: string): Promise<AccountRow | undefined>;
+  insertAccount(a: AccountRow): Promise<void>;
+  listAccounts(): Promise<AccountRow[]>;
+
+  insertDevice(d: DeviceRow): Promise<void>;
+  getDevice(id: string): Promise<DeviceRow | undefined>;
+  listTablets(unitIds: readonly string[]): Promise<DeviceRow[]>;
+  setDeviceLastSeq(id: string, lastSeq: number): Promise<void>;
+  touchDevice(id: string, at: string): Promise<void>;
+  revokeDevice(id: string, at: string): Promise<void>;
+
+  insertEnrolCode(code: string, unitId: string, createdBy: string, expiresAt: number): Promise<void>;
+  /** Deletes and returns the code's unit if the code exists and has not expired (one-time use). */
+  takeEnrolCode(code: string, now: number): Promise<string | undefined>;
+
+  /** Serialises writers to the change log so server_seq follows commit order (sync rule 7). */
+  lockChangeLog(): Promise<void>;
+  getRow(entity: EntityName, id: string): Promise<RowState | undefined>;
+  putRow(row: RowState, sortKey: string): Promise<void>;
+  appendChange(change: Omit<LoggedChange, 'serverSeq'>, audit: ChangeAudit): Promise<number>;
+  insertRejection(deviceId: string, r: RejectionRow): Promise<void>;
+  listRejections(deviceId: string, fromSeq: number, toSeq: number): Promise<RejectionRow[]>;
+  /** Changes after `cursor` whose unit lies under `scopePath`, ascending, at most `limit`. */
+  pullChanges(scopePath: string, cursor: number, limit: number): Promise<LoggedChange[]>;
+  headSeq(scopePath: string): Promise<number>;
+  /** Live rows of an entity under `scopePath` with fromKey ≤ sort_key ≤ toKey. */
+  listRows(entity: EntityName, scopePath: string, fromKey: string, toKey: string): Promise<RowState[]>;
+  auditOf(serverSeq: number): Promise<ChangeAudit | undefined>;
+
+  getSecret(name: string): Promise<string | undefined>;
+  /** Inserts unless present (first writer wins across processes); returns the stored value. */
+  ensureSecret(name: string, value: string): Promise<string>;
+}
+
+export interface Store extends StoreTx {
+  readonly dialect: Dialect;
+  migrate(): Promise<void>;
+  /** Runs `fn` in one SQL transaction; a throw rolls everything back. */
+  tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

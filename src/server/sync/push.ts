@@ -1,0 +1,73 @@
+/** The server half of push: sync/README.md rules 3–5, 13–17, in one SQL transaction. */
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { type Change, MIN_PROTOCOL_VERSION, type PushRequest, type PushResponse } from '../../shared/protocol';
+import { ENTITIES } from '../../shared/schema/registry';
+import { isTooFarAhead } from '../../shared/sync/hlc';
+import { mergeChange } from '../../shared/sync/merge';
+import { validateChange } from '../../shared/sync/validate';
+import type { Principal } from '../auth/principal';
+import type { StoreTx, UnitRow } from '../store/store';
+import type { Store } from '../store/store';
+
+type Outcome = { ok: true } | { ok: false; code: ErrorCode; path: (string | number)[] };
+
+export async function handlePush(store: Store, p: Principal, req: PushRequest, now: number): Promise<PushResponse> {
+  if (req.protocolVersion < MIN_PROTOCOL_VERSION) {
+    return { ok: false, reason: 'client-too-old', minProtocolVersion: MIN_PROTOCOL_VERSION, serverTime: now };
+  }
+  if (req.deviceId !== p.deviceId) throw new AppError('forbidden', undefined, ['deviceId']);
+  for (let i = 1; i < req.changes.length; i++) {
+    if ((req.changes[i] as Change).seq !== (req.changes[i - 1] as Change).seq + 1) {
+      throw new AppError('validation', { reason: 'seq-not-consecutive' }, ['changes', i, 'seq']);
+    }
+  }
+  return store.tx(async (tx) => {
+    await tx.lockChangeLog();
+    const device = await tx.getDevice(p.deviceId);
+    if (!device || device.revokedAt) throw new AppError('device-revoked');
+    const fresh = req.changes.filter((c) => c.seq > device.lastSeq);
+    const first = fresh[0];
+    if (first && first.seq !== device.lastSeq + 1) {
+      return { ok: false, reason: 'seq-gap', expectedSeq: device.lastSeq + 1, serverTime: now } as const; // rule 4
+    }
+    if (fresh.length > 0) {
+      const units = new Map((await tx.listUnits()).map((u) => [u.id, u]));
+      const receivedAt = new Date(now).toISOString();
+      for (const change of fresh) {
+        const outcome = await applyOne(tx, p, units, change, now, receivedAt);
+        if (!outcome.ok) await tx.insertRejection(p.deviceId, { seq: change.seq, code: outcome.code, path: outcome.path });
+      }
+      await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as Change).seq);
+    }
+    const lastSeq = fresh.length > 0 ? (fresh[fresh.length - 1] as Change).seq : device.lastSeq;
+    const minSeq = req.changes[0]?.seq ?? 0;
+    const rejected = minSeq > 0 ? await tx.listRejections(p.deviceId, minSeq, lastSeq) : [];
+    return { ok: true, lastSeq, rejected, serverTime: now } as const;
+  });
+}
+
+async function applyOne(
+  tx: StoreTx,
+  p: Principal,
+  units: ReadonlyMap<string, UnitRow>,
+  change: Change,
+  now: number,
+  receivedAt: string,
+): Promise<Outcome> {
+  const checked = validateChange(change);
+  if (!checked.ok) return checked;
+  const unit = units.get(change.unitId);
+  if (!unit || !unit.path.startsWith(p.scopePath)) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 14
+  if (unit.closedAt) return { ok: false, code: 'unit-closed', path: ['unitId'] };
+  if (isTooFarAhead(change.hlc, now)) return { ok: false, code: 'clock-drift', path: ['hlc'] }; // rule 15
+  const existing = await tx.getRow(change.entity, change.id);
+  if (existing && existing.unitId !== change.unitId) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 13
+  const merged = mergeChange(existing, { ...change, fields: checked.fields });
+  if (ENTITIES[change.entity].mode === 'append' && !merged.changed) return { ok: true }; // rule 10: replay
+  if (merged.changed) await tx.putRow(merged.row, ENTITIES[change.entity].sortKey(merged.row.data));
+  await tx.appendChange(
+    { entity: change.entity, id: change.id, unitId: change.unitId, op: change.op, fields: checked.fields, hlc: change.hlc },
+    { deviceId: p.deviceId, accountId: p.accountId, receivedAt },
+  ); // rule 17
+  return { ok: true };
+}
