@@ -1,0 +1,76 @@
+/**
+ * The device's IndexedDB database. Everything the app knows offline lives here: the outbox of
+ * unsynced changes (rule 2), the merged replica of pulled rows, the org tree and sync bookkeeping.
+ *
+ * Schema changes are additive only (sync.md §2.5): a later version adds tables or indexes in a new
+ * `this.version(n).stores({...})` block and never rewrites outbox rows with `upgrade()`, because
+ * the outbox may hold changes written under the old schema that the server still has to upcast.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Change } from '../../shared/protocol';
+import type { OrgUnit } from '../../shared/schema/org-unit';
+import type { RowState } from '../../shared/sync/merge';
+
+export const DEFAULT_DB_NAME = 'pulstavlan';
+
+/** One outbox row: the change exactly as it will be pushed, plus when it was written locally. */
+export interface OutboxRow {
+  readonly seq: number;
+  readonly change: Change;
+  /** Local epoch ms of the write; drives the "N unsynced, oldest X h" banner. */
+  readonly createdAt: number;
+}
+
+/** A change the server refused (rule 5), kept with its reason until someone dismisses it. */
+export interface RejectedChange {
+  /** Table key. Normally the change's seq; an older entry is re-keyed below zero when a later
+   * device epoch reuses its seq (see outbox.ts), so a rejection is never overwritten. */
+  seq: number;
+  change: Change;
+  code: string;
+  path?: (string | number)[];
+  rejectedAt: number;
+}
+
+/** A merged row plus `sortKey`, the field a unit's rows are listed by (the observation date). */
+export interface RowRecord extends RowState {
+  readonly sortKey: string;
+}
+
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export class PulsDb extends Dexie {
+  // `declare`, not fields: Dexie creates these in version().stores(); a class field would be
+  // re-initialised to undefined under useDefineForClassFields.
+  declare meta: Table<MetaRow, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare rejected: Table<RejectedChange, number>;
+  declare rows: Table<RowRecord, [string, string]>;
+  declare units: Table<OrgUnit, string>;
+
+  constructor(name: string) {
+    // Chrome's default "relaxed" durability only reaches the OS buffer; the outbox must survive
+    // a power cut between the write and the next sync (sync.md §2.10).
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      meta: 'key',
+      outbox: 'seq, createdAt',
+      rejected: 'seq',
+      rows: '[entity+id], [entity+unitId], [entity+unitId+sortKey]',
+      units: 'id, parentId',
+    });
+    // Another tab wants to upgrade the schema: step aside rather than block it (sync.md §2.8).
+    // Closing without auto-reopen makes further use fail loudly; the app reloads on that.
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: true });
+      return false;
+    });
+  }
+}
+
+export function openDb(name: string = DEFAULT_DB_NAME): PulsDb {
+  return new PulsDb(name);
+}

@@ -1,0 +1,88 @@
+/**
+ * Outbox bookkeeping for the sync engine. The invariant every function keeps: a change leaves
+ * the outbox only when the server has confirmed it (rule 6), either as accepted or as rejected,
+ * and a rejected change is moved to `rejected`, never dropped (rule 5).
+ */
+import { AppError } from '../../shared/errors';
+import type { Rejection } from '../../shared/protocol';
+import type { OutboxRow, PulsDb, RejectedChange } from './db';
+import { getMeta, setMeta } from './meta';
+
+/** The oldest `limit` outbox rows, in seq order. */
+export async function peekOutbox(db: PulsDb, limit: number): Promise<OutboxRow[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+/**
+ * Applies a push answer: every outbox row with seq ≤ `lastSeq` is done. The ones named in
+ * `rejections` move to `rejected`; the rest are deleted. Returns how many rows left the outbox.
+ */
+export async function confirmPushed(
+  db: PulsDb,
+  deviceId: string,
+  lastSeq: number,
+  rejections: readonly Rejection[],
+  now: number,
+): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+    await expectDevice(db, deviceId);
+    const done = await db.outbox.where('seq').belowOrEqual(lastSeq).toArray();
+    const bySeq = new Map(done.map((row) => [row.seq, row]));
+    for (const rejection of rejections) {
+      const row = bySeq.get(rejection.seq);
+      // A rejection for a row no longer here was already moved by an earlier reply (rule 3 replays).
+      if (!row) continue;
+      await addRejected(db, {
+        seq: row.seq,
+        change: row.change,
+        code: rejection.code,
+        ...(rejection.path ? { path: rejection.path } : {}),
+        rejectedAt: now,
+      });
+    }
+    await db.outbox.bulkDelete([...bySeq.keys()]);
+    // If the server has processed seqs this device never sent, numbering on must continue past
+    // them, or the server would skip our next writes as replays.
+    const nextSeq = (await getMeta(db, 'nextSeq')) ?? 1;
+    if (nextSeq <= lastSeq) await setMeta(db, 'nextSeq', lastSeq + 1);
+    return done.length;
+  });
+}
+
+/**
+ * Renumbers the outbox to `start, start+1, …` in its current order and continues `nextSeq`
+ * after it. Used when the outbox moves to a new device id (which starts at 1) and when the
+ * server's last_seq is behind what this device believes it confirmed (seq-gap, rule 4).
+ */
+export async function resequenceOutbox(db: PulsDb, start: number, deviceId?: string): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    if (deviceId !== undefined) await expectDevice(db, deviceId);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    const renumbered = rows.map((row, i) => ({ ...row, seq: start + i, change: { ...row.change, seq: start + i } }));
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(renumbered);
+    await setMeta(db, 'nextSeq', start + rows.length);
+    return rows.length;
+  });
+}
+
+/**
+ * A sync round belongs to the device id it started with. If the credential changed meanwhile
+ * (logout, re-enrolment renumbered the outbox), its answers describe other seqs: refuse them.
+ */
+export async function expectDevice(db: PulsDb, deviceId: string): Promise<void> {
+  const credential = await getMeta(db, 'credential');
+  if (credential?.deviceId !== deviceId) throw new AppError('unauthenticated', { reason: 'device-changed' });
+}
+
+/** Adds a rejected change. An older entry holding the same key (from an earlier device id or
+ * numbering) is re-keyed below zero rather than overwritten. */
+async function addRejected(db: PulsDb, entry: RejectedChange): Promise<void> {
+  const clash = await db.rejected.get(entry.seq);
+  if (clash) {
+    const lowest = (await db.rejected.orderBy('seq').first())?.seq ?? 0;
+    await db.rejected.delete(clash.seq);
+    await db.rejected.add({ ...clash, seq: Math.min(lowest, 0) - 1 });
+  }
+  await db.rejected.add(entry);
+}

@@ -1,0 +1,66 @@
+/**
+ * Applies one pulled page (rule 8): every change of the page, the clock, the progress and, last,
+ * the cursor, in ONE transaction. If any change cannot be applied the transaction aborts and
+ * the cursor stays where it was, so the page is fetched again rather than skipped
+ * (sync.md §2.5: never advance the cursor past changes that were not applied).
+ */
+import { AppError } from '../../shared/errors';
+import type { ServerChange } from '../../shared/protocol';
+import { initialHlc, nodeFromDeviceId, recv } from '../../shared/sync/hlc';
+import { validateChange } from '../../shared/sync/validate';
+import type { PulsDb } from './db';
+import { getMetas, setMeta, type SyncProgress } from './meta';
+import { expectDevice } from './outbox';
+import { mergeIntoRows } from './rows';
+
+export interface PulledPage {
+  /** The cursor the page was requested with. */
+  readonly from: number;
+  readonly changes: readonly ServerChange[];
+  /** The cursor after the page. */
+  readonly cursor: number;
+}
+
+/** Returns how many rows the page changed. `now` is server-corrected time. */
+export async function applyPulledPage(
+  db: PulsDb,
+  deviceId: string,
+  page: PulledPage,
+  now: number,
+  progress?: SyncProgress | null,
+): Promise<number> {
+  return db.transaction('rw', [db.rows, db.meta], async () => {
+    await expectDevice(db, deviceId);
+    // The page continues from where it was requested; if the stored cursor moved meanwhile
+    // (the scope changed and the cursor was reset), this page no longer fits: drop it.
+    const { cursor } = await getMetas(db, ['cursor']);
+    if ((cursor ?? 0) !== page.from) throw new AppError('internal', { reason: 'cursor-moved' });
+    let changedRows = 0;
+    let maxHlc: string | undefined;
+    for (const change of page.changes) {
+      // The server validated this change; a client that cannot (an older schema) must stop
+      // here instead of storing a row it does not understand.
+      const result = validateChange(change);
+      if (!result.ok) throw new AppError(result.code, { serverSeq: change.serverSeq, reason: 'pull-invalid' }, result.path);
+      if (await mergeIntoRows(db, { ...change, fields: result.fields })) changedRows++;
+      if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
+    }
+    if (maxHlc !== undefined) await receiveClock(db, deviceId, maxHlc, now);
+    if (progress !== undefined) await setMeta(db, 'progress', progress);
+    await setMeta(db, 'cursor', page.cursor);
+    return changedRows;
+  });
+}
+
+/** Rule 15: later local writes must sort after everything pulled. */
+async function receiveClock(db: PulsDb, deviceId: string, remote: string, now: number): Promise<void> {
+  const { hlc } = await getMetas(db, ['hlc']);
+  const clock = hlc ?? initialHlc(nodeFromDeviceId(deviceId));
+  try {
+    await setMeta(db, 'hlc', recv(clock, remote, now));
+  } catch (error) {
+    // A stamp too far ahead of our corrected clock: the server accepted it, so the data is
+    // applied, but our clock is not dragged into the future by it (hlc.ts drift bound).
+    if (!(error instanceof AppError && error.code === 'clock-drift')) throw error;
+  }
+}

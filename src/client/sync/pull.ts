@@ -1,0 +1,50 @@
+/**
+ * Pulls the change log from the cursor until the server has no more (rules 7–9). Each page is
+ * applied with its cursor in one transaction (storage/pull-apply.ts); a page that fails leaves
+ * the cursor where it was, so the next round fetches it again.
+ */
+import { AppError } from '../../shared/errors';
+import { PULL_PAGE_SIZE } from '../../shared/protocol';
+import { applyPulledPage } from '../storage/pull-apply';
+import { getMetas, setMeta, type SyncProgress } from '../storage/meta';
+import type { SyncContext } from './context';
+
+export async function pullChanges(ctx: SyncContext): Promise<void> {
+  try {
+    await pullPages(ctx);
+  } catch (error) {
+    // A token renewal mid-pull reported a new scope and reset the cursor: start over from it.
+    if (!(error instanceof AppError && error.meta?.reason === 'cursor-moved')) throw error;
+    await pullPages(ctx);
+  }
+  await ctx.db.transaction('rw', ctx.db.meta, async () => {
+    await setMeta(ctx.db, 'firstSyncDone', true);
+    await setMeta(ctx.db, 'progress', null);
+  });
+}
+
+async function pullPages(ctx: SyncContext): Promise<void> {
+  const { db, transport, deviceId } = ctx;
+  const meta = await getMetas(db, ['cursor', 'firstSyncDone']);
+  const start = meta.cursor ?? 0;
+  let cursor = start;
+  for (;;) {
+    const sentAt = ctx.now();
+    const answer = await transport.pull(cursor);
+    ctx.observeServerTime(answer.serverTime, sentAt);
+    if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
+    const progress = progressOf(start, answer.cursor, answer.headSeq, meta.firstSyncDone === true);
+    await applyPulledPage(db, deviceId, { from: cursor, changes: answer.changes, cursor: answer.cursor }, ctx.serverNow(), progress);
+    if (!answer.hasMore) break;
+    // A server that says "more" without moving the cursor would keep us here forever.
+    if (answer.cursor <= cursor) throw new AppError('internal', { reason: 'pull-no-progress', cursor });
+    cursor = answer.cursor;
+  }
+}
+
+/** Progress is shown for the first sync and for any pull longer than one page. */
+function progressOf(start: number, cursor: number, headSeq: number, firstSyncDone: boolean): SyncProgress | undefined {
+  const total = Math.max(0, headSeq - start);
+  if (firstSyncDone && total <= PULL_PAGE_SIZE) return undefined;
+  return { done: Math.min(total, Math.max(0, cursor - start)), total };
+}

@@ -1,0 +1,61 @@
+/** Shared setup for the client data-layer tests: fresh databases, enrolled devices, engines. */
+import 'fake-indexeddb/auto';
+import { uuidv7 } from 'uuidv7';
+import { ENROL_CODE_ALPHABET } from '../../src/shared/api';
+import type { BhkSteps } from '../../src/shared/schema/bhk-observation';
+import { enrol } from '../../src/client/auth/session';
+import { openDb, type PulsDb } from '../../src/client/storage/db';
+import type { NewObservation } from '../../src/client/storage/bhk-repo';
+import { createSyncEngine, type SyncEngineOptions } from '../../src/client/sync/engine';
+import { createHttpTransport } from '../../src/client/sync/transport';
+import type { FakeServer } from './fake-server';
+
+export function freshDb(): PulsDb {
+  return openDb(`test-${uuidv7()}`);
+}
+
+let codeCounter = 0;
+export function newEnrolCode(): string {
+  let n = ++codeCounter;
+  let code = '';
+  for (let i = 0; i < 8; i++) {
+    code += ENROL_CODE_ALPHABET[n % ENROL_CODE_ALPHABET.length];
+    n = Math.floor(n / ENROL_CODE_ALPHABET.length);
+  }
+  return code;
+}
+
+/** A database whose device is enrolled on `unitId` at `server`. */
+export async function enrolledDb(server: FakeServer, unitId = 'u1', db: PulsDb = freshDb()): Promise<PulsDb> {
+  const code = newEnrolCode();
+  server.addEnrolCode(code, unitId);
+  await enrol(db, code, 'test tablet', { fetch: server.fetch });
+  return db;
+}
+
+export function engineFor(db: PulsDb, server: FakeServer, opts: Partial<SyncEngineOptions> = {}) {
+  return createSyncEngine({
+    db,
+    transport: createHttpTransport(db, { fetch: server.fetch }),
+    random: () => 0.5,
+    ...opts,
+  });
+}
+
+export const ALL_YES: BhkSteps = {
+  handDisinfectionBefore: 'ja',
+  gloves: 'ja',
+  apron: 'ej_aktuellt',
+  handDisinfectionAfter: 'ja',
+  shortSleeves: 'ja',
+  noJewellery: 'ja',
+  nails: 'ja',
+  hairTiedUp: 'ja',
+};
+
+export function observation(unitId = 'u1', date = '2025-03-14', extra: Partial<NewObservation> = {}): NewObservation {
+  return { unitId, date, profession: 'sjukskoterska', selfAssessment: false, steps: ALL_YES, ...extra } as NewObservation;
+}
+
+/** Skatteverket's published test personnummer (valid date and check digit). */
+export const TEST_PERSONNUMMER = '19121212-1212';

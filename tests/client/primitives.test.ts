@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import './helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRoot, createSignal } from 'solid-js';
+import { createLiveQuery, createOnline, createSyncStatus } from '../../src/client/primitives';
+import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
+import type { PulsDb } from '../../src/client/storage/db';
+import { setMeta } from '../../src/client/storage/meta';
+import { freshDb, observation } from './helpers';
+
+const dbs: PulsDb[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+async function sessionDb(): Promise<PulsDb> {
+  const db = freshDb();
+  dbs.push(db);
+  await setMeta(db, 'credential', { deviceId: '0190a0b0-c0d0-7e00-8000-0000000000aa', deviceSecret: 'x'.repeat(40) });
+  return db;
+}
+
+/** Polls until `check` stops throwing (live queries settle asynchronously). */
+async function eventually(check: () => void, ms = 2_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+describe('primitives', () => {
+  it('createLiveQuery follows the data, re-subscribes when a signal it reads changes, and stops on dispose', async () => {
+    const db = await sessionDb();
+    await addObservation(db, observation('u1', '2025-03-01'));
+    await addObservation(db, observation('u1', '2025-04-01'));
+    const [month, setMonth] = createSignal('2025-03');
+    let runs = 0;
+    const { value, dispose } = createRoot((dispose) => ({
+      value: createLiveQuery(() => {
+        runs++;
+        return listObservations(db, 'u1', month());
+      }),
+      dispose,
+    }));
+    expect(value()).toBeUndefined();
+    await eventually(() => expect(value()?.map((o) => o.date)).toEqual(['2025-03-01']));
+    await addObservation(db, observation('u1', '2025-03-02'));
+    await eventually(() => expect(value()?.map((o) => o.date)).toEqual(['2025-03-01', '2025-03-02']));
+    setMonth('2025-04');
+    await eventually(() => expect(value()?.map((o) => o.date)).toEqual(['2025-04-01']));
+    dispose();
+    const settled = runs;
+    await addObservation(db, observation('u1', '2025-04-02'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(settled);
+    expect(value()?.map((o) => o.date)).toEqual(['2025-04-01']);
+  });
+
+  it('createOnline follows the online and offline events', () => {
+    createRoot((dispose) => {
+      const online = createOnline();
+      expect(online()).toBe(navigator.onLine);
+      window.dispatchEvent(new Event('offline'));
+      expect(online()).toBe(false);
+      window.dispatchEvent(new Event('online'));
+      expect(online()).toBe(true);
+      dispose();
+      window.dispatchEvent(new Event('offline'));
+      expect(online()).toBe(true);
+    });
+  });
+
+  it('createSyncStatus shows pending writes as they happen', async () => {
+    const db = await sessionDb();
+    const { status, dispose } = createRoot((dispose) => ({ status: createSyncStatus(db), dispose }));
+    await eventually(() => expect(status()?.pending).toBe(0));
+    await addObservation(db, observation());
+    await eventually(() => expect(status()?.pending).toBe(1));
+    dispose();
+  });
+});
