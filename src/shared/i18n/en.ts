@@ -40,7 +40,7 @@ export const en: typeof sv = {
   'sync.tooOld': 'The app is too old for the server. Your changes are kept and will be sent after the update.',
   'sync.updateApp': 'Update the app',
   'sync.rejectedTitle': 'Changes the server did not accept',
-  'sync.rejectedItem': '{entity} {date}: {reason}',
+  'sync.rejectedItem': '{what}: {reason}',
   'sync.dismiss': 'Dismiss',
 
   'age.minutes': '{n} min',
@@ -64,6 +64,7 @@ export const en: typeof sv = {
   'auth.orLogin': 'Log in with an account',
   'auth.orEnrol': 'Enrol tablet',
   'auth.offline': 'Logging in needs a network connection.',
+  'auth.deviceLabel': 'Name of the tablet (optional, e.g. Nurses\' station)',
   'auth.back': 'Back',
 
   'step.handDisinfectionBefore': 'Hand disinfection before',
@@ -204,8 +205,10 @@ export const en: typeof sv = {
   'settings.exported': 'The file has been downloaded.',
   'settings.account': 'Signed in as {name} ({role})',
   'settings.logout': 'Log out',
-  'settings.logoutBlocked':
-    'There are {n} unsynced changes. Logging out would delete them. Sync first, or export them and contact your administrator.',
+  'settings.logoutBlocked.one':
+    '1 change has not reached the server yet, so you cannot log out. Sync first, or export the change and contact your administrator.',
+  'settings.logoutBlocked.other':
+    '{n} changes have not reached the server yet, so you cannot log out. Sync first, or export the changes and contact your administrator.',
 
   'error.validation': 'The data is not valid. Check the fields and try again.',
   'error.malformed-json': 'The server received a malformed message. Try again.',

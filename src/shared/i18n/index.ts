@@ -1,52 +1,13 @@
 /**
- * The message catalogues and the one formatting rule. Pure: the current language is chosen by the
- * caller (the client keeps it in a signal), so the server can format text too.
+ * All user-facing text: the catalogues (sv is the default and defines the keys; en must match)
+ * and the one formatting rule. Pure, so the server can format text too. The browser imports
+ * format.ts and sv.ts directly and loads en.ts only when chosen.
  */
-import type { ErrorCode } from '../errors';
 import { en } from './en';
+import type { Language } from './format';
 import { sv, type MessageKey } from './sv';
 
+export * from './format';
 export { en, sv, type MessageKey };
 
-export const LANGUAGES = ['sv', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };
-
-/** Compile-time proof that every ErrorCode has a message (in sv, hence in en). */
-export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
-  validation: 'error.validation',
-  'malformed-json': 'error.malformed-json',
-  unauthenticated: 'error.unauthenticated',
-  'token-expired': 'error.token-expired',
-  'device-revoked': 'error.device-revoked',
-  forbidden: 'error.forbidden',
-  'scope-denied': 'error.scope-denied',
-  'not-found': 'error.not-found',
-  'payload-too-large': 'error.payload-too-large',
-  'rate-limited': 'error.rate-limited',
-  'client-too-old': 'error.client-too-old',
-  'seq-gap': 'error.seq-gap',
-  'clock-drift': 'error.clock-drift',
-  personnummer: 'error.personnummer',
-  'invalid-credentials': 'error.invalid-credentials',
-  'enrol-code-invalid': 'error.enrol-code-invalid',
-  'unit-closed': 'error.unit-closed',
-  'immutable-field': 'error.immutable-field',
-  duplicate: 'error.duplicate',
-  'import-invalid': 'error.import-invalid',
-  cycle: 'error.cycle',
-  'outbox-not-empty': 'error.outbox-not-empty',
-  network: 'error.network',
-  internal: 'error.internal',
-};
-
-export type Params = Readonly<Record<string, string | number>>;
-
-/** Replaces `{name}` with params.name; an unknown placeholder stays visible rather than vanish. */
-export function format(template: string, params?: Params): string {
-  if (params === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
-}

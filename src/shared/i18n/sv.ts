@@ -43,7 +43,7 @@ export const sv = {
   'sync.tooOld': 'Appen är för gammal för servern. Dina ändringar finns kvar och skickas efter uppdateringen.',
   'sync.updateApp': 'Uppdatera appen',
   'sync.rejectedTitle': 'Ändringar som servern inte tog emot',
-  'sync.rejectedItem': '{entity} {date}: {reason}',
+  'sync.rejectedItem': '{what}: {reason}',
   'sync.dismiss': 'Stäng',
 
   'age.minutes': '{n} min',
@@ -67,6 +67,7 @@ export const sv = {
   'auth.orLogin': 'Logga in med konto',
   'auth.orEnrol': 'Registrera surfplatta',
   'auth.offline': 'Inloggning kräver nätverk.',
+  'auth.deviceLabel': 'Namn på surfplattan (valfritt, t.ex. Expeditionen)',
   'auth.back': 'Tillbaka',
 
   'step.handDisinfectionBefore': 'Handdesinfektion före',
@@ -208,8 +209,10 @@ export const sv = {
   'settings.exported': 'Filen är nedladdad.',
   'settings.account': 'Inloggad som {name} ({role})',
   'settings.logout': 'Logga ut',
-  'settings.logoutBlocked':
-    'Det finns {n} osynkade ändringar. Utloggning skulle radera dem. Synka först, eller exportera dem och kontakta din administratör.',
+  'settings.logoutBlocked.one':
+    '1 ändring har inte nått servern än, så du kan inte logga ut. Synka först, eller exportera ändringen och kontakta din administratör.',
+  'settings.logoutBlocked.other':
+    '{n} ändringar har inte nått servern än, så du kan inte logga ut. Synka först, eller exportera ändringarna och kontakta din administratör.',
   'error.validation': 'Uppgifterna är inte giltiga. Kontrollera fälten och försök igen.',
   'error.malformed-json': 'Servern fick ett felaktigt meddelande. Försök igen.',
   'error.unauthenticated': 'Du är inte inloggad. Logga in igen.',

@@ -1,0 +1,114 @@
+/**
+ * The shell: services in context, the top bar (brand, menu, sync status) on every screen, and
+ * the routed screen below it. Logged out, the screen is login/enrolment.
+ */
+import { createEffect, createSignal, ErrorBoundary, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
+import { createApi } from '../api/http';
+import { loadSession, type Session } from '../auth/session';
+import { createOnline, createSyncStatus } from '../primitives';
+import type { PulsDb } from '../storage/db';
+import { createSyncEngine } from '../sync/engine';
+import SyncStatus from '../features/sync-status/SyncStatus';
+import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { AppContext, useApp, type AppServices } from './context';
+import { t } from './i18n';
+import { Nav } from './Nav';
+import { route } from './router';
+import { ENROL_SEGMENT, screenFor, screens } from './routes';
+import './styles.css';
+
+export function App(props: { db: PulsDb }): JSX.Element {
+  const [session, setSession] = createSignal<Session | null | undefined>(undefined);
+  const [storageBroken, setStorageBroken] = createSignal(false);
+  // Opening is the probe sync.md §2.3 asks for: private modes that refuse IndexedDB fail here,
+  // and data entry is blocked rather than silently lost.
+  props.db
+    .open()
+    .then(() => loadSession(props.db))
+    .then(setSession, () => {
+      setStorageBroken(true);
+      setSession(null);
+    });
+
+  const engine = createSyncEngine({ db: props.db });
+  createEffect(on(session, (s) => (s ? engine.start() : engine.stop())));
+  onCleanup(() => engine.stop());
+
+  const services: AppServices = {
+    db: props.db,
+    api: createApi(props.db),
+    engine,
+    session,
+    setSession,
+    sync: createSyncStatus(props.db),
+    online: createOnline(),
+  };
+
+  return (
+    <AppContext.Provider value={services}>
+      <div class="app">
+        <header class="topbar">
+          <span class="brand">
+            <span aria-hidden="true">✚ </span>
+            <span class="brand-name">{t('app.name')}</span>
+          </span>
+          <Nav />
+        </header>
+        <SyncStatus />
+        <main class="content">
+          <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
+            <Match when={storageBroken()}>
+              <Banner tone="error">{t('app.storageUnavailable')}</Banner>
+            </Match>
+            <Match when={session() !== undefined}>
+              <Routed />
+            </Match>
+          </Switch>
+        </main>
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+/** The current screen, loaded lazily; a chunk that fails to load offers a guarded retry. */
+function Routed(): JSX.Element {
+  const { session } = useApp();
+  return (
+    <ErrorBoundary
+      fallback={(_err, reset) => (
+        <Banner tone="error" actions={<Button onClick={() => (reset(), location.reload())}>{t('app.retry')}</Button>}>
+          {t('app.chunkFailed')}
+        </Banner>
+      )}
+    >
+      <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
+        <Switch>
+          <Match when={!session() || route().path[0] === ENROL_SEGMENT}>
+            <screens.auth />
+          </Match>
+          <Match when={session()}>{(s) => <Screen name={screenFor(route().path[0], s().identity)} />}</Match>
+        </Switch>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Screen(props: { name: ReturnType<typeof screenFor> }): JSX.Element {
+  return (
+    <Switch>
+      <Match when={props.name === 'hygiene'}>
+        <screens.hygiene />
+      </Match>
+      <Match when={props.name === 'rollup'}>
+        <screens.rollup />
+      </Match>
+      <Match when={props.name === 'admin'}>
+        <screens.admin />
+      </Match>
+      <Match when={props.name === 'settings'}>
+        <screens.settings />
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The route table: one lazy() chunk per feature, so the first load carries only the shell, the
+ * data layer and the sync bar. Which screens a caller sees depends on role; the server enforces
+ * the same rules, this only keeps the menu honest.
+ */
+import { lazy, type Component } from 'solid-js';
+import type { Identity } from '../../shared/api';
+import type { MessageKey } from '../../shared/i18n/sv';
+
+export const screens = {
+  auth: lazy(() => import('../features/auth/AuthScreen')),
+  hygiene: lazy(() => import('../features/hygiene/HygieneScreen')),
+  rollup: lazy(() => import('../features/rollup/RollupScreen')),
+  admin: lazy(() => import('../features/admin/AdminScreen')),
+  settings: lazy(() => import('../features/settings/SettingsScreen')),
+} satisfies Record<string, Component>;
+
+export type ScreenName = Exclude<keyof typeof screens, 'auth'>;
+
+/** First path segment (Swedish, as users see it in the address bar) → screen. */
+export const SEGMENTS: Record<ScreenName, string> = {
+  hygiene: 'hygien',
+  rollup: 'oversikt',
+  admin: 'admin',
+  settings: 'installningar',
+};
+/** Re-enrolment of a revoked tablet: the auth screen, reachable while a (dead) session exists. */
+export const ENROL_SEGMENT = 'registrera';
+
+const NAV_LABEL: Record<ScreenName, MessageKey> = {
+  hygiene: 'nav.hygiene',
+  rollup: 'nav.rollup',
+  admin: 'nav.admin',
+  settings: 'nav.settings',
+};
+
+export function allowedScreens(identity: Identity): ScreenName[] {
+  const isLead = identity.role === 'manager' || identity.role === 'admin';
+  // Managers see the unit board too: a ward manager's scope is often the ward itself.
+  return isLead ? ['rollup', 'hygiene', 'admin', 'settings'] : ['hygiene', 'settings'];
+}
+
+export function homeScreen(identity: Identity): ScreenName {
+  return allowedScreens(identity)[0] ?? 'settings';
+}
+
+export function screenFor(segment: string | undefined, identity: Identity): ScreenName {
+  const allowed = allowedScreens(identity);
+  const hit = allowed.find((s) => SEGMENTS[s] === segment);
+  return hit ?? homeScreen(identity);
+}
+
+export function navItems(identity: Identity): { screen: ScreenName; segment: string; label: MessageKey }[] {
+  return allowedScreens(identity).map((screen) => ({ screen, segment: SEGMENTS[screen], label: NAV_LABEL[screen] }));
+}

@@ -1,0 +1,73 @@
+/** Accounts: the list, and a form to create one with a role and the unit its access starts from. */
+import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { z } from 'zod/mini';
+import { AccountView, ROLES, type Role } from '../../../shared/api';
+import type { OrgUnit } from '../../../shared/schema/org-unit';
+import { useApp } from '../../app/context';
+import { t } from '../../app/i18n';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { SelectField, TextField } from '../../ui/Field';
+import { treeRows } from './org-tree';
+import { createAction } from './use-action';
+
+const AccountList = z.object({ accounts: z.array(AccountView) });
+
+export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
+  const { api } = useApp();
+  const action = createAction();
+  const [accounts, { refetch }] = createResource(() => api.get('/api/admin/accounts', AccountList).then((r) => r.accounts));
+  const [form, setForm] = createSignal({ username: '', displayName: '', password: '', role: 'staff' as Role, scopeUnitId: '' });
+  const set = (patch: Partial<ReturnType<typeof form>>) => setForm((f) => ({ ...f, ...patch }));
+  const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
+
+  const create = (e: SubmitEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      const f = form();
+      await api.send('POST', '/api/admin/accounts', { ...f, username: f.username.trim(), displayName: f.displayName.trim() }, AccountView);
+      set({ username: '', displayName: '', password: '' });
+      void refetch();
+      return t('admin.created');
+    });
+  };
+
+  return (
+    <section class="stack">
+      <form class="card form" onSubmit={create}>
+        <h2>{t('admin.createAccount')}</h2>
+        <TextField label={t('admin.username')} value={form().username} autocapitalize="none" onValue={(username) => set({ username })} required />
+        <TextField label={t('admin.displayName')} value={form().displayName} onValue={(displayName) => set({ displayName })} required />
+        <TextField label={t('admin.password')} type="password" autocomplete="new-password" minLength={8} value={form().password} onValue={(password) => set({ password })} required />
+        <SelectField
+          label={t('admin.role')}
+          value={form().role}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          onValue={(v) => set({ role: v as Role })}
+        />
+        <SelectField
+          label={t('admin.scope')}
+          value={form().scopeUnitId}
+          placeholder={t('admin.choose')}
+          options={treeRows(props.units).map(({ unit, depth }) => ({ value: unit.id, label: `${'  '.repeat(depth)}${unit.name}` }))}
+          onValue={(scopeUnitId) => set({ scopeUnitId })}
+        />
+        <Button type="submit" variant="primary" disabled={action.busy() || !form().scopeUnitId}>
+          {t('admin.createAccount')}
+        </Button>
+      </form>
+      <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
+      <h2>{t('admin.accounts')}</h2>
+      <ul class="plain-list">
+        <For each={accounts.latest ?? []}>
+          {(a) => (
+            <li>
+              <strong>{a.displayName}</strong> <span class="muted">{a.username}</span> · {t(`role.${a.role}`)} · {unitName(a.scopeUnitId)}
+              {a.disabled && <span class="tag">{t('admin.disabled')}</span>}
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}

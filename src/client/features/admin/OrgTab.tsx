@@ -1,0 +1,114 @@
+/** The org tree: create a unit, and per unit rename, move (new parent) or close. Admin only. */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { OrgUnit, UNIT_KINDS, type UnitKind } from '../../../shared/schema/org-unit';
+import { useApp } from '../../app/context';
+import { t } from '../../app/i18n';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { SelectField, TextField } from '../../ui/Field';
+import { moveTargets, parentCandidates, treeRows } from './org-tree';
+import { createAction } from './use-action';
+
+export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void }): JSX.Element {
+  const { api } = useApp();
+  const action = createAction();
+  const [name, setName] = createSignal('');
+  const [kind, setKind] = createSignal<UnitKind>('enhet');
+  const [parentId, setParentId] = createSignal('');
+  const [editing, setEditing] = createSignal<{ id: string; mode: 'rename' | 'move'; value: string } | null>(null);
+  const unitOptions = (units: readonly OrgUnit[]) => units.map((u) => ({ value: u.id, label: `${u.name} (${t(`kind.${u.kind}`)})` }));
+
+  const patch = (id: string, body: { name?: string; parentId?: string; closed?: boolean }) =>
+    action.run(async () => {
+      await api.send('PATCH', `/api/admin/units/${encodeURIComponent(id)}`, body, OrgUnit);
+      setEditing(null);
+      props.onChanged();
+      return t('admin.saved');
+    });
+
+  const create = (e: SubmitEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api.send('POST', '/api/admin/units', { name: name().trim(), kind: kind(), parentId: parentId() }, OrgUnit);
+      setName('');
+      props.onChanged();
+      return t('admin.created');
+    });
+  };
+
+  return (
+    <section class="stack">
+      <form class="card form" onSubmit={create}>
+        <h2>{t('admin.createUnit')}</h2>
+        <TextField label={t('admin.name')} value={name()} onValue={setName} maxLength={120} required />
+        <SelectField
+          label={t('admin.kind')}
+          value={kind()}
+          options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          onValue={(v) => setKind(v as UnitKind)}
+        />
+        <SelectField label={t('admin.parent')} value={parentId()} placeholder={t('admin.choose')} options={unitOptions(parentCandidates(props.units))} onValue={setParentId} />
+        <Button type="submit" variant="primary" disabled={action.busy() || !parentId() || !name().trim()}>
+          {t('admin.createUnit')}
+        </Button>
+      </form>
+      <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
+      <ul class="tree">
+        <For each={treeRows(props.units)}>
+          {(row) => (
+            <li class="tree-row" classList={{ 'tree-closed': row.unit.closedAt !== null }} style={{ '--depth': row.depth }}>
+              <div class="tree-line">
+                <span class="tree-name">
+                  {row.unit.name} <span class="muted">{t(`kind.${row.unit.kind}`)}</span>
+                  {row.unit.closedAt !== null && <span class="tag">{t('admin.closed')}</span>}
+                </span>
+                <Show when={row.unit.closedAt === null}>
+                  <span class="tree-actions">
+                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'rename', value: row.unit.name })}>{t('admin.rename')}</Button>
+                    <Show when={row.unit.parentId !== null}>
+                      <Button onClick={() => setEditing({ id: row.unit.id, mode: 'move', value: '' })}>{t('admin.move')}</Button>
+                      <Button
+                        variant="danger"
+                        onClick={() => window.confirm(t('admin.closeConfirm', { name: row.unit.name })) && void patch(row.unit.id, { closed: true })}
+                      >
+                        {t('admin.close')}
+                      </Button>
+                    </Show>
+                  </span>
+                </Show>
+              </div>
+              <Show when={editing()?.id === row.unit.id ? editing() : null}>
+                {(ed) => (
+                  <form
+                    class="inline-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void patch(row.unit.id, ed().mode === 'rename' ? { name: ed().value.trim() } : { parentId: ed().value });
+                    }}
+                  >
+                    <Show
+                      when={ed().mode === 'move'}
+                      fallback={<TextField label={t('admin.name')} value={ed().value} maxLength={120} onValue={(value) => setEditing({ ...ed(), value })} />}
+                    >
+                      <SelectField
+                        label={t('admin.moveTo')}
+                        value={ed().value}
+                        placeholder={t('admin.choose')}
+                        options={unitOptions(moveTargets(props.units, row.unit.id))}
+                        onValue={(value) => setEditing({ ...ed(), value })}
+                      />
+                    </Show>
+                    <Button type="submit" variant="primary" disabled={action.busy() || !ed().value.trim()}>
+                      {t('admin.save')}
+                    </Button>
+                    <Button onClick={() => setEditing(null)}>{t('admin.cancel')}</Button>
+                  </form>
+                )}
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}

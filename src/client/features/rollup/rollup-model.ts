@@ -1,0 +1,53 @@
+/**
+ * Navigation over a BHK roll-up answer: the selected node, its children and the path back to the
+ * root. The counts are already pooled by the server; figures are computed here from counts with
+ * the shared bhkFigures, never from percentages.
+ */
+import { bhkFigures, periodRange, addDays, previousPeriod, type BhkFigures } from '../../../shared/domain';
+import type { BhkRollupNode, BhkRollupResponse } from '../../../shared/api';
+import { DEFAULT_UNIT_SETTINGS } from '../../../shared/schema/unit-settings';
+
+/**
+ * Roll-ups span units with different settings, so one minimum n applies at every level: the
+ * region default. (Per-unit minimums would make a division's grey state depend on whose
+ * settings were picked.)
+ */
+export const ROLLUP_MIN_N = DEFAULT_UNIT_SETTINGS.bhkMinN;
+
+export interface RollupView {
+  node: BhkRollupNode;
+  figures: BhkFigures;
+  children: { node: BhkRollupNode; figures: BhkFigures }[];
+  /** Root first, selected node last. */
+  trail: BhkRollupNode[];
+}
+
+export function rollupView(res: BhkRollupResponse, selectedId: string | undefined): RollupView | null {
+  const byId = new Map(res.nodes.map((n) => [n.unitId as string, n]));
+  const node = (selectedId !== undefined ? byId.get(selectedId) : undefined) ?? byId.get(res.rootId);
+  if (node === undefined) return null;
+  const trail: BhkRollupNode[] = [node];
+  const seen = new Set<string>([node.unitId]);
+  // Walk up to the answer's root; `seen` stops a malformed (cyclic) answer from looping.
+  for (let p = node.parentId; p !== null && node.unitId !== res.rootId; ) {
+    const parent = byId.get(p);
+    if (parent === undefined || seen.has(p)) break;
+    trail.unshift(parent);
+    seen.add(p);
+    if (p === res.rootId) break;
+    p = parent.parentId;
+  }
+  const children = res.nodes
+    .filter((n) => n.parentId === node.unitId && n.unitId !== node.unitId)
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    .map((n) => ({ node: n, figures: bhkFigures(n.counts, ROLLUP_MIN_N) }));
+  return { node, figures: bhkFigures(node.counts, ROLLUP_MIN_N), children, trail };
+}
+
+export function previousMonth(month: string): string {
+  return previousPeriod(month);
+}
+
+export function nextMonth(month: string): string {
+  return addDays(periodRange(month).to, 1).slice(0, 7);
+}

@@ -1,0 +1,50 @@
+/**
+ * A compliance figure: big percentage, always with n. Below the minimum n it turns grey and says
+ * "för få observationer" with the □ symbol, so an unreliable number never looks like a result.
+ * Goal status, when given, is shown as symbol + word + colour (domain.md "Decisions").
+ */
+import { Show, type JSX } from 'solid-js';
+import { t } from '../app/i18n';
+import { formatPct } from '../app/format';
+
+export type GoalStatus = 'met' | 'partly' | 'notMet' | 'grey';
+
+const STATUS_SYMBOL: Record<GoalStatus, string> = { met: '●', partly: '▲', notMet: '◆', grey: '□' };
+const STATUS_KEY = { met: 'status.met', partly: 'status.partly', notMet: 'status.notMet', grey: 'status.grey' } as const;
+
+export interface FigureProps {
+  label: string;
+  /** 0–100, or null when nothing was observed. */
+  pct: number | null;
+  n: number;
+  tooFew: boolean;
+  status?: GoalStatus;
+  size?: 'big' | 'small';
+  /** Extra lines under the number, e.g. "n = 7 av 10". Replaces the plain "n = 7". */
+  detail?: JSX.Element;
+}
+
+export function Figure(props: FigureProps): JSX.Element {
+  const grey = () => props.tooFew || props.pct === null;
+  return (
+    <div class={`figure figure-${props.size ?? 'big'}`} classList={{ 'figure-grey': grey() }} data-testid="figure">
+      <div class="figure-label">{props.label}</div>
+      <div class="figure-value">{formatPct(props.pct)}</div>
+      <div class="figure-n">{props.detail ?? t('figure.n', { n: props.n })}</div>
+      <Show when={grey()}>
+        <div class="figure-state">
+          <span aria-hidden="true">□ </span>
+          {t(props.n === 0 ? 'figure.noData' : 'figure.tooFew')}
+        </div>
+      </Show>
+      <Show when={!grey() && props.status}>
+        {(status) => (
+          <div class={`figure-status status-${status()}`}>
+            <span aria-hidden="true">{STATUS_SYMBOL[status()]} </span>
+            {t(STATUS_KEY[status()])}
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}

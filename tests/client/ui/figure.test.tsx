@@ -1,0 +1,33 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Figure } from '../../../src/client/ui/Figure';
+
+afterEach(cleanup);
+
+describe('Figure', () => {
+  it('greys out below the minimum n and says so in words', () => {
+    render(() => <Figure label="Totalt" pct={100} n={3} tooFew={true} status="met" />);
+    const fig = screen.getByTestId('figure');
+    expect(fig.classList.contains('figure-grey')).toBe(true);
+    expect(screen.getByText('för få observationer')).toBeTruthy();
+    expect(screen.getByText('n = 3')).toBeTruthy();
+    // A goal status on too few observations would mislead: it is not shown.
+    expect(screen.queryByText('uppfyllt')).toBeNull();
+  });
+
+  it('says "inga observationer" when n is 0', () => {
+    render(() => <Figure label="Totalt" pct={null} n={0} tooFew={true} />);
+    expect(screen.getByText('inga observationer')).toBeTruthy();
+    expect(screen.getByText('–')).toBeTruthy();
+  });
+
+  it('shows percentage, n and goal status as symbol and word', () => {
+    render(() => <Figure label="Totalt" pct={86.7} n={15} tooFew={false} status="partly" />);
+    const fig = screen.getByTestId('figure');
+    expect(fig.classList.contains('figure-grey')).toBe(false);
+    expect(fig.textContent).toMatch(/87\s%/);
+    expect(screen.getByText('n = 15')).toBeTruthy();
+    expect(fig.querySelector('.figure-status')?.textContent).toBe('▲ delvis');
+  });
+});

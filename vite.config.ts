@@ -1,0 +1,50 @@
+/**
+ * Build of the client: Solid, and the service worker through vite-plugin-pwa's injectManifest
+ * (our own src/client/sw.ts, so update behaviour is ours: see sw.ts and app/sw-update.ts).
+ * Registration is done by the app (workbox-window), hence injectRegister: false.
+ */
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import solid from 'vite-plugin-solid';
+
+const THEME = '#14532d';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/client',
+      filename: 'sw.ts',
+      injectRegister: false,
+      injectManifest: {
+        // Everything the shell needs offline, lazy feature chunks included.
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+      },
+      manifest: {
+        name: 'Pulstavlan',
+        short_name: 'Pulstavlan',
+        description: 'Digital pulstavla för dagliga pulsmöten',
+        lang: 'sv',
+        theme_color: THEME,
+        background_color: '#0f172a',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
