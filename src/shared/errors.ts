@@ -38,21 +38,36 @@ export interface ErrorBody {
   /** Line number in an import file (1-based), when the error comes from an import. */
   readonly line?: number;
   readonly meta?: Readonly<Record<string, string | number | boolean | null>>;
+  /** Per-line errors of a rejected import (code import-invalid). */
+  readonly errors?: readonly ErrorItem[];
+}
+
+export interface ErrorItem {
+  readonly line: number;
+  readonly code: string;
+  readonly path?: readonly (string | number)[];
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly meta: ErrorBody['meta'];
   readonly path: ErrorBody['path'];
-  constructor(code: ErrorCode, meta?: ErrorBody['meta'], path?: ErrorBody['path']) {
+  readonly errors: ErrorBody['errors'];
+  constructor(code: ErrorCode, meta?: ErrorBody['meta'], path?: ErrorBody['path'], errors?: ErrorBody['errors']) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.meta = meta;
     this.path = path;
+    this.errors = errors;
   }
   toBody(): ErrorBody {
-    return { code: this.code, ...(this.path ? { path: this.path } : {}), ...(this.meta ? { meta: this.meta } : {}) };
+    return {
+      code: this.code,
+      ...(this.path ? { path: this.path } : {}),
+      ...(this.meta ? { meta: this.meta } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
   }
 }
 

@@ -5,7 +5,7 @@
  * Token handling sits one level up, in http.ts; login, enrolment and renewal call this directly.
  */
 import type { ZodMiniType } from 'zod/mini';
-import { AppError, isErrorCode, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { AppError, isErrorCode, type ErrorBody, type ErrorCode, type ErrorItem } from '../../shared/errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -74,13 +74,21 @@ function fromErrorResponse<T>(response: Response, json: unknown, schema: ZodMini
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   const extra = { status, ...(retryAfterMs !== null ? { retryAfterMs } : {}) };
-  if (isErrorBody(json)) throw new AppError(json.code, { ...json.meta, ...extra }, json.path);
+  if (isErrorBody(json)) throw new AppError(json.code, { ...json.meta, ...extra }, json.path, validItems(json.errors));
   // Protocol answers (seq-gap, client-too-old) are typed values even when sent with a 4xx status.
   if (schema !== null) {
     const parsed = schema.safeParse(json);
     if (parsed.success) return parsed.data;
   }
   throw new AppError(STATUS_CODES[status] ?? 'internal', extra);
+}
+
+/** Keeps an import's per-line errors only if they have the documented shape. */
+function validItems(items: unknown): ErrorItem[] | undefined {
+  if (!Array.isArray(items)) return undefined;
+  return items.filter(
+    (i): i is ErrorItem => typeof i === 'object' && i !== null && typeof (i as ErrorItem).line === 'number' && typeof (i as ErrorItem).code === 'string',
+  );
 }
 
 function isErrorBody(json: unknown): json is ErrorBody {

@@ -31,7 +31,10 @@ export async function login(
   http: HttpOptions = {},
 ): Promise<Session> {
   const body = { username, password, ...(label !== undefined ? { label } : {}) };
-  return start(db, await requestJson(http, { method: 'POST', path: '/api/auth/login', body, schema: DeviceCredential }));
+  const session = await start(db, await requestJson(http, { method: 'POST', path: '/api/auth/login', body, schema: DeviceCredential }));
+  // Record whether storage is protected without asking (Firefox would prompt a person on a phone).
+  await setMeta(db, 'persisted', await requestPersistence('check'));
+  return session;
 }
 
 /**
@@ -74,11 +77,12 @@ async function start(db: PulsDb, credential: DeviceCredential): Promise<Session>
   return { deviceId, identity };
 }
 
-async function requestPersistence(): Promise<boolean | null> {
+async function requestPersistence(mode: 'ask' | 'check' = 'ask'): Promise<boolean | null> {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  if (typeof storage?.persist !== 'function') return null;
+  const call = mode === 'ask' ? storage?.persist : storage?.persisted;
+  if (typeof call !== 'function') return null;
   try {
-    return await storage.persist();
+    return await call.call(storage);
   } catch {
     return false;
   }

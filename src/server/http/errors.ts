@@ -3,7 +3,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
 import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { issueToError } from '../../shared/sync/validate';
-import { ImportError } from '../org/import';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -63,7 +62,5 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'internal' } satisfies ErrorBody);
   }
-  const body: ErrorBody & { errors?: unknown } = appError.toBody();
-  if (appError instanceof ImportError) body.errors = appError.errors;
-  return reply.status(STATUS[appError.code]).send(body);
+  return reply.status(STATUS[appError.code]).send(appError.toBody());
 }

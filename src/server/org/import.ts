@@ -24,8 +24,8 @@ type ImportRow = z.infer<typeof ImportRow>;
 interface Line { line: number; raw: unknown }
 
 export class ImportError extends AppError {
-  constructor(readonly errors: ImportErrorItem[]) {
-    super('import-invalid');
+  constructor(errors: ImportErrorItem[]) {
+    super('import-invalid', undefined, undefined, errors);
   }
 }
 
@@ -92,11 +92,18 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       }
       if (!rows.has(row.parentId) && !existing.has(row.parentId)) errors.push({ line: row.line, code: 'not-found', path: ['parentId'] });
       if (target && !target.path.startsWith(p.scopePath)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
-      // Walk up through the file's parents (falling back to stored ones) to find cycles.
+      // A parent from the file is checked on its own line; a stored one must lie in scope too.
+      const storedParent = rows.has(row.parentId) ? undefined : existing.get(row.parentId);
+      if (storedParent && !storedParent.path.startsWith(p.scopePath)) errors.push({ line: row.line, code: 'scope-denied', path: ['parentId'] });
+      // Walk up through the file's parents (falling back to stored ones) to find cycles. Only rows
+      // on the cycle are blamed; a row that merely hangs below one is fine once the cycle is fixed.
       const seen = new Set<string>([row.id]);
       let cur: string | null = row.parentId;
       while (cur !== null) {
-        if (seen.has(cur)) { errors.push({ line: row.line, code: 'cycle', path: ['parentId'] }); break; }
+        if (seen.has(cur)) {
+          if (cur === row.id) errors.push({ line: row.line, code: 'cycle', path: ['parentId'] });
+          break;
+        }
         seen.add(cur);
         cur = rows.get(cur)?.parentId ?? existing.get(cur)?.parentId ?? null;
       }

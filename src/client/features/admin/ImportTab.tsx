@@ -4,16 +4,14 @@
  * imports all or nothing; its per-line errors are listed here.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { z } from 'zod/mini';
-import { ImportErrorItem, ImportOrgResponse } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
+import { ImportOrgResponse } from '../../../shared/api';
+import { AppError, type ErrorItem } from '../../../shared/errors';
 import { useApp } from '../../app/context';
 import { errorText, t } from '../../app/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { createAction } from './use-action';
 
-const ImportErrors = z.object({ errors: z.array(ImportErrorItem) });
 
 /** JSON when the file says so by name or starts like a JSON list; otherwise CSV. */
 export function detectFormat(content: string, fileName?: string): 'csv' | 'json' {
@@ -26,7 +24,7 @@ export function ImportTab(props: { onImported: () => void }): JSX.Element {
   const action = createAction();
   const [content, setContent] = createSignal('');
   const [fileName, setFileName] = createSignal<string | undefined>(undefined);
-  const [lineErrors, setLineErrors] = createSignal<ImportErrorItem[]>([]);
+  const [lineErrors, setLineErrors] = createSignal<readonly ErrorItem[]>([]);
 
 
   const readFile = async (file: File | undefined) => {
@@ -44,10 +42,8 @@ export function ImportTab(props: { onImported: () => void }): JSX.Element {
         props.onImported();
         return t('admin.importDone', { created: r.created, updated: r.updated });
       } catch (err) {
-        // The server's 400 body is {code:'import-invalid', errors:[…]}; the per-line list is read
-        // from the thrown error when the API layer passes it on (AppError's flat meta cannot).
-        const parsed = ImportErrors.safeParse(err);
-        if (err instanceof AppError && err.code === 'import-invalid' && parsed.success) setLineErrors(parsed.data.errors);
+        // The server's 400 body is {code:'import-invalid', errors:[…]}: one entry per bad line.
+        if (err instanceof AppError && err.code === 'import-invalid' && err.errors) setLineErrors([...err.errors]);
         throw err;
       }
     });
