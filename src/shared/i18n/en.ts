@@ -21,6 +21,7 @@ export const en: typeof sv = {
 
   'sync.online': 'Online',
   'sync.offline': 'Offline – changes are saved on this device',
+  'sync.unreachable': 'Server unreachable – changes are kept on this device',
   'sync.pending.one': '1 unsynced change',
   'sync.pending.other': '{n} unsynced changes',
   'sync.oldest': '(oldest {age})',

@@ -23,6 +23,7 @@ export const sv = {
 
   'sync.online': 'Ansluten',
   'sync.offline': 'Offline – ändringar sparas på enheten',
+  'sync.unreachable': 'Servern nås inte – ändringar sparas på enheten',
   'sync.pending.one': '1 osynkad ändring',
   'sync.pending.other': '{n} osynkade ändringar',
   'sync.oldest': '(äldsta {age})',

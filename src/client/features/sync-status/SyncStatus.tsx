@@ -40,14 +40,21 @@ export default function SyncStatus(): JSX.Element {
   return (
     <section class="sync-status">
       <SyncBar
-        online={online()}
+        connection={!online() ? 'offline' : sync()?.lastError === 'network' ? 'unreachable' : 'online'}
+        hasSession={!!session()}
+        neverSynced={(sync()?.lastSyncAt ?? null) === null}
         pendingText={pendingText()}
         pendingStale={view()?.stale ?? false}
         lastSyncText={lastSyncText()}
         syncing={sync()?.syncing ?? false}
         progress={sync()?.progress ?? null}
-        // A revoked or too-old client has its own banner; the same error in the bar would repeat it.
-        errorText={sync()?.lastError && !sync()?.revoked && !sync()?.clientTooOld ? errorText(sync()?.lastError) : null}
+        // A revoked or too-old client has its own banner, and "server unreachable" is already the
+        // connection text: repeating either as the last error would only add noise.
+        errorText={
+          sync()?.lastError && sync()?.lastError !== 'network' && !sync()?.revoked && !sync()?.clientTooOld
+            ? errorText(sync()?.lastError)
+            : null
+        }
         canSync={online() && !!session() && !sync()?.revoked}
         onSyncNow={() => void engine.syncNow()}
       />
