@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod/mini';
 import { EnrolCodeRequest, EnrolRequest, LoginRequest, TokenRequest } from '../../shared/api';
 import { DeviceId } from '../../shared/schema/ids';
 import { createEnrolCode, enrol, listDevices, login, logout, issueToken, revokeDevice, type AuthDeps } from '../auth/service';
@@ -6,6 +7,8 @@ import { toIdentity } from '../auth/principal';
 import { UnitId } from '../../shared/schema/ids';
 import { requirePrincipal } from './auth-hook';
 import { parse } from './errors';
+
+const DevicesQuery = z.strictObject({ unitId: UnitId });
 
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   app.post('/api/auth/login', async (req) => {
@@ -31,7 +34,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   });
   app.get('/api/devices', async (req) => {
     const p = requirePrincipal(req);
-    const unitId = parse(UnitId, (req.query as Record<string, unknown>).unitId, ['unitId']);
+    const { unitId } = parse(DevicesQuery, req.query);
     return { devices: await listDevices(deps, p, unitId) };
   });
   app.post('/api/devices/:id/revoke', async (req, reply) => {

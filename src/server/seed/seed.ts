@@ -60,7 +60,8 @@ async function seedObservations(store: Store, now: number) {
   const node = nodeFromDeviceId(deviceId);
   let counter = 0;
   for (const unit of units) {
-    const perMonthSkill = 0.8 + rand() * 0.18;
+    // Per-step compliance 95–99.5 %: all-steps-correct then lands between about 70 and 97 %, as on real wards.
+    const perMonthSkill = 0.95 + rand() * 0.045;
     for (let back = 70; back >= 1; back -= 1 + Math.floor(rand() * 6)) {
       const date = addDays(today, -back);
       const steps = Object.fromEntries(

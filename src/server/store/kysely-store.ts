@@ -278,7 +278,11 @@ export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<voi
     dialect,
     ...txOps(db, dialect),
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+      // Without a schema, Kysely takes a migration table in ANY schema of the database for ours
+      // and then fails to find it on search_path: name the schema we actually write to.
+      const schema =
+        dialect === 'postgres' ? (await sql<{ s: string | null }>`select current_schema() as s`.execute(db)).rows[0]?.s : null;
+      const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
       const { error } = await migrator.migrateToLatest();
       if (error) throw error;
     },

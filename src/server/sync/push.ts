@@ -40,8 +40,10 @@ export async function handlePush(store: Store, p: Principal, req: PushRequest, n
       await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as Change).seq);
     }
     const lastSeq = fresh.length > 0 ? (fresh[fresh.length - 1] as Change).seq : device.lastSeq;
+    // Report rejections among this request's changes only (protocol.ts), not later ones.
     const minSeq = req.changes[0]?.seq ?? 0;
-    const rejected = minSeq > 0 ? await tx.listRejections(p.deviceId, minSeq, lastSeq) : [];
+    const maxSeq = req.changes[req.changes.length - 1]?.seq ?? 0;
+    const rejected = minSeq > 0 ? await tx.listRejections(p.deviceId, minSeq, maxSeq) : [];
     return { ok: true, lastSeq, rejected, serverTime: now } as const;
   });
 }

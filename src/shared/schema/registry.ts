@@ -7,7 +7,7 @@
  */
 import { z } from 'zod/mini';
 import { BhkObservation } from './bhk-observation';
-import { UnitSettings } from './unit-settings';
+import { settingsIdFor, UnitSettings } from './unit-settings';
 
 export const ENTITY_NAMES = ['bhkObservation', 'unitSettings'] as const;
 export const EntityName = z.enum(ENTITY_NAMES);
@@ -22,13 +22,24 @@ export interface EntityDef {
   readonly immutable: readonly string[];
   /** Key both replicas index rows by within a unit (a date for dated records), '' if none. */
   readonly sortKey: (data: Readonly<Record<string, unknown>>) => string;
+  /**
+   * Deterministic ids name their unit: true if `id` may be a row of `unitId`. Without it, a
+   * device could claim another unit's id first and lock that unit out of the row (rule 13).
+   */
+  readonly ownsId?: (id: string, unitId: string) => boolean;
 }
 
 const byDate = (data: Readonly<Record<string, unknown>>): string => (typeof data.date === 'string' ? data.date : '');
 
 export const ENTITIES: Record<EntityName, EntityDef> = {
   bhkObservation: { mode: 'append', schema: BhkObservation, immutable: ['id', 'unitId'], sortKey: byDate },
-  unitSettings: { mode: 'lww', schema: UnitSettings, immutable: ['id', 'unitId'], sortKey: () => '' },
+  unitSettings: {
+    mode: 'lww',
+    schema: UnitSettings,
+    immutable: ['id', 'unitId'],
+    sortKey: () => '',
+    ownsId: (id, unitId) => id === settingsIdFor(unitId),
+  },
 };
 
 /** The schema version the client writes into each change; the server upcasts older ones. */

@@ -27,6 +27,8 @@ export function validateChange(change: Pick<Change, 'entity' | 'id' | 'unitId' |
   const def = ENTITIES[change.entity];
   const at = (path: Path, code: ErrorCode = 'validation'): Validation => ({ ok: false, code, path: ['fields', ...path] });
   if (def.mode === 'append' && change.op !== 'insert') return { ok: false, code: 'validation', path: ['op'] };
+  // The id names another unit's row: the same refusal as for a stored row of another unit (rule 13).
+  if (def.ownsId && !def.ownsId(change.id, change.unitId)) return { ok: false, code: 'scope-denied', path: ['unitId'] };
   if (change.op === 'delete') {
     return Object.keys(change.fields).length === 0 ? { ok: true, fields: {} } : at([Object.keys(change.fields)[0] as string]);
   }

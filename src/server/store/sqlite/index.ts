@@ -14,6 +14,9 @@ export function createSqliteStore(file: string): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Scope filters are `path LIKE prefix%`; SQLite's LIKE ignores ASCII case by default, which would
+  // let scope '/r/ab/' read unit 'AB' (ids are case-sensitive). PostgreSQL's LIKE already is.
+  sqlite.pragma('case_sensitive_like = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return kyselyStore(db, 'sqlite', () => db.destroy());
 }

@@ -1,0 +1,67 @@
+/** Accounts, managed by an admin: create, list, and the rules around usernames and scope. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/server/auth/accounts';
+import { AccountView } from '../../src/shared/api';
+import { call, type Client, expectError, type Harness, harness, loginAs } from './helpers';
+
+let h: Harness;
+let admin: Client;
+beforeEach(async () => {
+  h = await harness();
+  admin = await loginAs(h, 'admin');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const input = (extra: Record<string, unknown> = {}) => ({
+  username: 'Ny.Chef',
+  displayName: 'Ny Chef',
+  password: 'ett-langt-losenord',
+  role: 'manager',
+  scopeUnitId: 'vo-kir',
+  ...extra,
+});
+const create = (body: unknown, token: Client = admin) => call(h, 'POST', '/api/admin/accounts', { token, body });
+
+describe('accounts', () => {
+  it('an admin creates an account (username lower-cased); it can log in with its scope', async () => {
+    const res = await create(input());
+    expect(res.statusCode).toBe(200);
+    const view = AccountView.parse(res.json());
+    expect(view).toMatchObject({ username: 'ny.chef', role: 'manager', scopeUnitId: 'vo-kir', disabled: false });
+    expect(res.body).not.toContain('ett-langt-losenord');
+    const chef = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    expect(chef.identity).toMatchObject({ role: 'manager', scopeUnitId: 'vo-kir', accountId: view.id });
+  });
+
+  it('the list shows every account without password hashes', async () => {
+    await create(input());
+    const res = await call(h, 'GET', '/api/admin/accounts', { token: admin });
+    const accounts = (res.json() as { accounts: unknown[] }).accounts.map((a) => AccountView.parse(a));
+    expect(accounts.map((a) => a.username)).toEqual(['admin', 'avdchef21', 'divisionschef', 'ny.chef', 'personal21', 'vochef']);
+    expect(res.body).not.toMatch(/argon2|passwordHash/);
+  });
+
+  it('a duplicate username is 409 duplicate at username, whatever its case', async () => {
+    await create(input());
+    expect(expectError(await create(input({ username: 'NY.CHEF' })), 409, 'duplicate').path).toEqual(['username']);
+    expect(expectError(await create(input({ username: 'admin' })), 409, 'duplicate').path).toEqual(['username']);
+  });
+
+  it('an unknown scope unit is 404; a scope outside the admin\'s own is 403 scope-denied', async () => {
+    expectError(await create(input({ scopeUnitId: 'nowhere' })), 404, 'not-found');
+    await createAccount(h.store, null, { username: 'voadmin', displayName: 'VO-admin', password: 'pulstavlan', role: 'admin', scopeUnitId: 'vo-med' });
+    const voAdmin = await loginAs(h, 'voadmin');
+    expectError(await create(input({ scopeUnitId: 'vo-kir' }), voAdmin), 403, 'scope-denied');
+    expectError(await create(input({ scopeUnitId: 'region', role: 'admin' }), voAdmin), 403, 'scope-denied');
+    expect((await create(input({ scopeUnitId: 'avd-21' }), voAdmin)).statusCode).toBe(200);
+  });
+
+  it('managers and staff get 403 forbidden', async () => {
+    for (const who of ['vochef', 'personal21']) {
+      expectError(await create(input(), await loginAs(h, who)), 403, 'forbidden');
+    }
+    expect(await h.store.getAccountByUsername('ny.chef')).toBeUndefined();
+  });
+});

@@ -1,0 +1,137 @@
+/** Org tree import (CSV and JSON): all-or-nothing, every error with its line number. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/server/auth/accounts';
+import { ImportErrorItem, ImportOrgResponse } from '../../src/shared/api';
+import { call, type Client, expectError, type Harness, harness, loginAs } from './helpers';
+
+let h: Harness;
+let admin: Client;
+beforeEach(async () => {
+  h = await harness();
+  admin = await loginAs(h, 'admin');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const importOrg = (format: 'csv' | 'json', content: string) =>
+  call(h, 'POST', '/api/admin/units/import', { token: admin, body: { format, content } });
+const ok = async (format: 'csv' | 'json', content: string) => {
+  const res = await importOrg(format, content);
+  expect(res.statusCode, res.body).toBe(200);
+  return ImportOrgResponse.parse(res.json());
+};
+const failed = async (format: 'csv' | 'json', content: string) => {
+  const body = expectError(await importOrg(format, content), 400, 'import-invalid');
+  return (body.errors as unknown[]).map((e) => ImportErrorItem.parse(e));
+};
+const parentOf = async (id: string) => (await h.store.getUnit(id))?.parentId;
+
+describe('CSV', () => {
+  it('a file with a BOM, ; separators and CRLF creates a tree, parents listed after children', async () => {
+    const csv = '\uFEFFid;name;kind;parentId\r\navd-51;Avdelning 51;enhet;vo-psyk\r\nvo-psyk;VO Psykiatri;vo;div-lsv\r\navd-52;Avdelning 52;enhet;vo-psyk\r\n\r\n';
+    expect(await ok('csv', csv)).toEqual({ created: 3, updated: 0 });
+    expect(await h.store.getUnit('vo-psyk')).toMatchObject({ name: 'VO Psykiatri', kind: 'vo', path: '/region/div-lsv/vo-psyk/' });
+    expect(await h.store.getUnit('avd-51')).toMatchObject({ parentId: 'vo-psyk', path: '/region/div-lsv/vo-psyk/avd-51/' });
+    expect(await parentOf('avd-52')).toBe('vo-psyk');
+  });
+
+  it('a file with , separators and quoted names creates a tree', async () => {
+    const csv = 'ID,Name,Kind,ParentId\ndiv-nll,"Division Nära vård, länet",division,region\nvc-1,"Vårdcentral ""Norr""",enhet,div-nll\n';
+    expect(await ok('csv', csv)).toEqual({ created: 2, updated: 0 });
+    expect((await h.store.getUnit('div-nll'))?.name).toBe('Division Nära vård, länet');
+    expect((await h.store.getUnit('vc-1'))?.name).toBe('Vårdcentral "Norr"');
+  });
+
+  it('rows for existing units rename and move them', async () => {
+    const csv = 'id;name;kind;parentId\navd-21;Avdelning 21 Infektion;enhet;vo-kir\nvo-med;VO Medicin;vo;div-lsv\n';
+    expect(await ok('csv', csv)).toEqual({ created: 0, updated: 2 });
+    expect(await h.store.getUnit('avd-21')).toMatchObject({ name: 'Avdelning 21 Infektion', parentId: 'vo-kir', path: '/region/div-lsv/vo-kir/avd-21/' });
+    expect(await parentOf('avd-22')).toBe('vo-med');
+  });
+
+  it('several bad lines: each error is reported with its line number and nothing is written', async () => {
+    const before = await h.store.listUnits();
+    const csv = [
+      'id;name;kind;parentId',
+      'good-1;Bra enhet;enhet;vo-med', // 2: fine on its own
+      'bad-kind;Fel typ;avdelning;vo-med', // 3
+      'orphan;Föräldralös;enhet;finns-inte', // 4
+      'good-1;Dubblett;enhet;vo-med', // 5
+      'pnr;Pat 19121212-1212;enhet;vo-med', // 6
+      'loop-a;Ring A;enhet;loop-b', // 7
+      'loop-b;Ring B;enhet;loop-a', // 8
+      'bad id!;Ogiltigt id;enhet;vo-med', // 9
+      'rootless;Ny rot;region;', // 10
+    ].join('\n');
+    const errors = await failed('csv', csv);
+    expect(errors.map((e) => [e.line, e.code, e.path])).toEqual([
+      [3, 'validation', ['kind']],
+      [4, 'not-found', ['parentId']],
+      [5, 'duplicate', ['id']],
+      [6, 'personnummer', ['name']],
+      [7, 'cycle', ['parentId']],
+      [8, 'cycle', ['parentId']],
+      [9, 'validation', ['id']],
+      [10, 'validation', ['parentId']],
+    ]);
+    expect(await h.store.listUnits()).toEqual(before);
+  });
+
+  it('a wrong header is reported on line 1', async () => {
+    expect(await failed('csv', 'namn;typ\nx;y\n')).toEqual([{ line: 1, code: 'validation', path: ['header'] }]);
+  });
+
+  it('a row that would move a unit under its own descendant is a cycle, and nothing is written', async () => {
+    const before = await h.store.listUnits();
+    const csv = 'id;name;kind;parentId\nnew-1;Ny;enhet;vo-med\nvo-med;VO Medicin;vo;avd-21\n';
+    expect(await failed('csv', csv)).toEqual([{ line: 3, code: 'cycle', path: ['parentId'] }]);
+    expect(await h.store.listUnits()).toEqual(before);
+  });
+});
+
+describe('JSON', () => {
+  it('an array of units creates a tree', async () => {
+    const units = [
+      { id: 'vo-rehab', name: 'VO Rehabilitering', kind: 'vo', parentId: 'div-lsv' },
+      { id: 'rehab-1', name: 'Rehab 1', kind: 'enhet', parentId: 'vo-rehab' },
+    ];
+    expect(await ok('json', JSON.stringify(units))).toEqual({ created: 2, updated: 0 });
+    expect(await h.store.getUnit('rehab-1')).toMatchObject({ path: '/region/div-lsv/vo-rehab/rehab-1/' });
+  });
+
+  it('errors are numbered by array position (1-based), unknown fields included; nothing is written', async () => {
+    const before = await h.store.listUnits();
+    const units = [
+      { id: 'ok-1', name: 'OK', kind: 'enhet', parentId: 'vo-med' },
+      { id: 'x-1', name: 'X', kind: 'enhet', parentId: 'vo-med', manager: 'Anna' },
+      { id: 'x-2', name: 42, kind: 'enhet', parentId: 'vo-med' },
+    ];
+    expect((await failed('json', JSON.stringify(units))).map((e) => [e.line, e.code, e.path])).toEqual([
+      [2, 'validation', ['manager']],
+      [3, 'validation', ['name']],
+    ]);
+    expect(await h.store.listUnits()).toEqual(before);
+  });
+
+  it('content that is not JSON, or not an array, is one error on line 1', async () => {
+    expect(await failed('json', '[{"id":')).toEqual([{ line: 1, code: 'malformed-json' }]);
+    expect(await failed('json', '{"units":[]}')).toEqual([{ line: 1, code: 'validation', path: [] }]);
+  });
+});
+
+describe('scope', () => {
+  it('an admin scoped to a VO can neither change units outside it nor create or move units into them', async () => {
+    await createAccount(h.store, null, { username: 'divadmin', displayName: 'Div Admin', password: 'pulstavlan', role: 'admin', scopeUnitId: 'vo-med' });
+    admin = await loginAs(h, 'divadmin');
+    const before = await h.store.listUnits();
+    const errors = await failed('csv', 'id;name;kind;parentId\navd-31;Flyttad;enhet;vo-med\n');
+    expect(errors).toEqual([{ line: 2, code: 'scope-denied', path: ['id'] }]);
+    const outside = 'id;name;kind;parentId\nny-med;Ny;enhet;vo-med\nny-kir;Ny;enhet;vo-kir\navd-21;Flyttad;enhet;vo-kir\n';
+    expect(await failed('csv', outside)).toEqual([
+      { line: 3, code: 'scope-denied', path: ['parentId'] },
+      { line: 4, code: 'scope-denied', path: ['parentId'] },
+    ]);
+    expect(await h.store.listUnits()).toEqual(before);
+  });
+});
