@@ -82,6 +82,10 @@ export function registerStoreContract(name: string, factory: () => Promise<Store
       expect(await store.getAccount('nobody')).toBeUndefined();
       expect((await store.listAccounts()).map((x) => x.username)).toEqual(['anna', 'bertil']);
       await expect(store.insertAccount({ ...a, id: 'acc-c' })).rejects.toThrow();
+      await store.setAccountDisabled('acc-b', true);
+      expect(await store.getAccount('acc-b')).toEqual({ ...a, disabled: true });
+      await store.setAccountDisabled('acc-b', false);
+      expect((await store.getAccount('acc-b'))?.disabled).toBe(false);
     });
 
     it('contract 7: devices round-trip every field; lastSeq and lastSeenAt update (sync rule 1)', async () => {

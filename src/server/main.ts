@@ -19,6 +19,7 @@ async function main() {
     rateLimitPerDevice: config.RATE_LIMIT_PER_DEVICE,
     rateLimitPerIp: config.RATE_LIMIT_PER_IP,
     logLevel: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${new URL(address).port}`;

@@ -104,6 +104,8 @@ export const CreateAccountRequest = z.strictObject({
   scopeUnitId: UnitId,
 });
 
+export const UpdateAccountRequest = z.strictObject({ disabled: z.boolean() });
+
 export const EnrolCodeRequest = z.strictObject({ unitId: UnitId });
 export const EnrolCodeResponse = z.strictObject({ code: z.string(), unitId: UnitId, expiresAt: z.number() });
 export const DeviceView = z.strictObject({

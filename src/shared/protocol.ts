@@ -44,6 +44,19 @@ export const PushRequest = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/**
+ * What the server parses first: the envelope, with each change still raw. A change whose own
+ * shape is wrong (an entity this server does not know, a malformed HLC) is then rejected alone,
+ * by its seq, instead of failing the whole push and blocking the device's queue (rule 5).
+ */
+export const PushEnvelope = z.strictObject({
+  protocolVersion: z.int(),
+  deviceId: DeviceId,
+  changes: z.array(z.unknown()).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
+});
+/** The one thing a change must have to be rejected alone: its sequence number. */
+export const ChangeSeq = z.looseObject({ seq: z.int().check(z.gte(1)) });
+
 export const Rejection = z.strictObject({
   seq: z.int(),
   code: z.string(),

@@ -64,4 +64,25 @@ describe('accounts', () => {
     }
     expect(await h.store.getAccountByUsername('ny.chef')).toBeUndefined();
   });
+
+  it('a disabled account can no longer renew or sync; re-enabled it can log in again', async () => {
+    const created = AccountView.parse((await create(input())).json());
+    const chef = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    const off = await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: true } });
+    expect(off.statusCode).toBe(200);
+    expect(AccountView.parse(off.json()).disabled).toBe(true);
+    expectError(await call(h, 'GET', '/api/me', { token: chef }), 401, 'device-revoked');
+    expectError(await call(h, 'POST', '/api/auth/token', { body: { deviceId: chef.deviceId, deviceSecret: chef.deviceSecret } }), 401, 'device-revoked');
+    expectError(await call(h, 'POST', '/api/auth/login', { body: { username: 'ny.chef', password: 'ett-langt-losenord' } }), 401, 'invalid-credentials');
+    await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: false } });
+    expect((await loginAs(h, 'ny.chef', 'ett-langt-losenord')).identity.role).toBe('manager');
+  });
+
+  it('an admin cannot disable itself, a manager cannot disable anyone, an unknown id is 404', async () => {
+    expectError(await call(h, 'PATCH', `/api/admin/accounts/${admin.identity.accountId}`, { token: admin, body: { disabled: true } }), 403, 'forbidden');
+    const chef = await loginAs(h, 'divisionschef');
+    const staff = AccountView.parse((await create(input({ role: 'staff' }))).json());
+    expectError(await call(h, 'PATCH', `/api/admin/accounts/${staff.id}`, { token: chef, body: { disabled: true } }), 403, 'forbidden');
+    expectError(await call(h, 'PATCH', '/api/admin/accounts/nobody', { token: admin, body: { disabled: true } }), 404, 'not-found');
+  });
 });

@@ -44,6 +44,35 @@ describe('scope (rules 5, 13, 14)', () => {
     expect(await h.store.getRow('bhkObservation', foreign.id)).toBeUndefined();
   });
 
+  it('rule 5: a change of an entity this server does not know is rejected alone, by its seq', async () => {
+    const box = outbox(t21.deviceId, NOW);
+    const own1 = box.insertObs(observation('avd-21', TODAY));
+    const future = { ...box.insertObs(observation('avd-21', TODAY)), entity: 'safetyCrossDay' };
+    const badHlc = { ...box.insertObs(observation('avd-21', TODAY)), hlc: 'not-a-clock' };
+    const own2 = box.insertObs(observation('avd-21', TODAY));
+    const res = await pushRaw(h, t21, [own1, future, badHlc, own2] as Change[]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      ok: true,
+      lastSeq: 4,
+      rejected: [
+        { seq: 2, code: 'validation', path: ['entity'] },
+        { seq: 3, code: 'validation', path: ['hlc'] },
+      ],
+    });
+    const ids = (await pullAll(h, t21)).map((c) => c.id);
+    expect(ids).toEqual([own1.id, own2.id]);
+  });
+
+  it('rule 5: a change without a usable seq cannot be marked processed → 400 at its path, nothing applied', async () => {
+    const box = outbox(t21.deviceId, NOW);
+    const own1 = box.insertObs(observation('avd-21', TODAY));
+    const res = await pushRaw(h, t21, [own1, { entity: 'bhkObservation' }] as unknown as Change[]);
+    expectError(res, 400, 'validation');
+    expect(res.json().path).toEqual(['changes', 1, 'seq']);
+    expect(await lastSeq(t21)).toBe(0);
+  });
+
   it('rule 13: patching a row stored in another unit while claiming the own unit is scope-denied', async () => {
     const vochef = await loginAs(h, 'vochef');
     const v = outbox(vochef.deviceId, NOW);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_DEVICE: 600,
       RATE_LIMIT_PER_IP: 120,
       LOG_LEVEL: 'info',
+      TRUST_PROXY: false,
       sqliteFile: path.join('data', 'pulstavlan.sqlite'),
     });
   });

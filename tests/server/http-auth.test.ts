@@ -104,6 +104,14 @@ describe('tokens', () => {
 });
 
 describe('/api/me and logout', () => {
+  it('login, enrolment and renewal identify the caller by their body: a stale bearer header there is ignored', async () => {
+    const res = await call(h, 'POST', '/api/auth/login', { token: 'garbage.token.value', body: { username: 'admin', password: 'pulstavlan' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cred = res.json() as { deviceId: string; deviceSecret: string };
+    const renewed = await call(h, 'POST', '/api/auth/token', { token: 'garbage', body: { deviceId: cred.deviceId, deviceSecret: cred.deviceSecret } });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+  });
+
   it('/api/me returns the identity of the token', async () => {
     const staff = await loginAs(h, 'personal21');
     const res = await call(h, 'GET', '/api/me', { token: staff });

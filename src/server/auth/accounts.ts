@@ -14,6 +14,22 @@ export async function listAccounts(store: Store, p: Principal): Promise<AccountV
   return (await store.listAccounts()).map(view);
 }
 
+/**
+ * Disables or re-enables an account. A disabled account's devices are refused at their next
+ * request (principal.ts), so a phone left logged in stops syncing at once.
+ */
+export async function setAccountDisabled(store: Store, p: Principal, id: string, disabled: boolean): Promise<AccountView> {
+  requireRole(p, 'admin');
+  if (id === p.accountId && disabled) throw new AppError('forbidden', { reason: 'self' });
+  return store.tx(async (tx) => {
+    const account = await tx.getAccount(id);
+    if (!account) throw new AppError('not-found', { accountId: id });
+    await requireUnitInScope(tx, p, account.scopeUnitId);
+    await tx.setAccountDisabled(id, disabled);
+    return view({ ...account, disabled });
+  });
+}
+
 export async function createAccount(
   store: Store,
   p: Principal | null,
@@ -27,7 +43,13 @@ export async function createAccount(
     else if (!(await tx.getUnit(input.scopeUnitId))) throw new AppError('not-found', { unitId: input.scopeUnitId });
     if (await tx.getAccountByUsername(input.username)) throw new AppError('duplicate', { username: input.username }, ['username']);
     const account: AccountRow = { id: uuidv7(), ...input, passwordHash, disabled: false };
-    await tx.insertAccount(account);
+    try {
+      await tx.insertAccount(account);
+    } catch (e) {
+      // Two admins creating the same username at once: the unique index decides.
+      if (/unique/i.test(String((e as Error).message))) throw new AppError('duplicate', { username: input.username }, ['username']);
+      throw e;
+    }
     return view(account);
   });
 }

@@ -23,12 +23,14 @@ export interface AppOptions {
   rateLimitPerDevice: number;
   rateLimitPerIp: number;
   logLevel?: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
+  trustProxy?: boolean;
   now?: () => number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: true });
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   await app.register(rateLimit, {

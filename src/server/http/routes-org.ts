@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { BhkRollupQuery, CreateAccountRequest, CreateUnitRequest, ImportOrgRequest, UpdateUnitRequest } from '../../shared/api';
+import { BhkRollupQuery, CreateAccountRequest, UpdateAccountRequest, CreateUnitRequest, ImportOrgRequest, UpdateUnitRequest } from '../../shared/api';
 import { UnitId } from '../../shared/schema/ids';
-import { createAccount, listAccounts } from '../auth/accounts';
+import { createAccount, listAccounts, setAccountDisabled } from '../auth/accounts';
+import { AccountId } from '../../shared/schema/ids';
 import { importOrg } from '../org/import';
 import { createUnit, listOrg, updateUnit } from '../org/service';
 import { bhkRollupFor } from '../rollup/bhk';
@@ -24,6 +25,11 @@ export function orgRoutes(app: FastifyInstance, store: Store, now: () => number)
   });
   app.get('/api/admin/accounts', async (req) => ({ accounts: await listAccounts(store, requirePrincipal(req)) }));
   app.post('/api/admin/accounts', async (req) => createAccount(store, requirePrincipal(req), parse(CreateAccountRequest, req.body)));
+  app.patch('/api/admin/accounts/:id', async (req) => {
+    const p = requirePrincipal(req);
+    const id = parse(AccountId, (req.params as Record<string, unknown>).id, ['id']);
+    return setAccountDisabled(store, p, id, parse(UpdateAccountRequest, req.body).disabled);
+  });
   app.get('/api/rollup/bhk', async (req) => {
     const p = requirePrincipal(req);
     const q = parse(BhkRollupQuery, req.query);

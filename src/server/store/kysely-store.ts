@@ -103,6 +103,9 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
         })
         .execute();
     },
+    setAccountDisabled: async (id, disabled) => {
+      await db.updateTable('accounts').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
+    },
     listAccounts: async () => (await db.selectFrom('accounts').selectAll().orderBy('username').execute()).map(toAccount),
 
     insertDevice: async (d) => {

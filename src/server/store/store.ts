@@ -69,6 +69,7 @@ export interface StoreTx {
   getAccount(id: string): Promise<AccountRow | undefined>;
   insertAccount(a: AccountRow): Promise<void>;
   listAccounts(): Promise<AccountRow[]>;
+  setAccountDisabled(id: string, disabled: boolean): Promise<void>;
 
   insertDevice(d: DeviceRow): Promise<void>;
   getDevice(id: string): Promise<DeviceRow | undefined>;

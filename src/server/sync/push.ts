@@ -1,6 +1,7 @@
 /** The server half of push: sync/README.md rules 3–5, 13–17, in one SQL transaction. */
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { type Change, MIN_PROTOCOL_VERSION, type PushRequest, type PushResponse } from '../../shared/protocol';
+import { type Change, MIN_PROTOCOL_VERSION, type PushResponse } from '../../shared/protocol';
+import type { DeviceId } from '../../shared/schema/ids';
 import { ENTITIES } from '../../shared/schema/registry';
 import { isTooFarAhead } from '../../shared/sync/hlc';
 import { mergeChange } from '../../shared/sync/merge';
@@ -11,13 +12,25 @@ import type { Store } from '../store/store';
 
 type Outcome = { ok: true } | { ok: false; code: ErrorCode; path: (string | number)[] };
 
-export async function handlePush(store: Store, p: Principal, req: PushRequest, now: number): Promise<PushResponse> {
+/** A change that did not even parse as a Change: rejected by its seq alone (rule 5). */
+export interface InvalidChange {
+  readonly seq: number;
+  readonly invalid: { code: ErrorCode; path: (string | number)[] };
+}
+export type IncomingChange = Change | InvalidChange;
+export interface PushInput {
+  readonly protocolVersion: number;
+  readonly deviceId: DeviceId | string;
+  readonly changes: readonly IncomingChange[];
+}
+
+export async function handlePush(store: Store, p: Principal, req: PushInput, now: number): Promise<PushResponse> {
   if (req.protocolVersion < MIN_PROTOCOL_VERSION) {
     return { ok: false, reason: 'client-too-old', minProtocolVersion: MIN_PROTOCOL_VERSION, serverTime: now };
   }
   if (req.deviceId !== p.deviceId) throw new AppError('forbidden', undefined, ['deviceId']);
   for (let i = 1; i < req.changes.length; i++) {
-    if ((req.changes[i] as Change).seq !== (req.changes[i - 1] as Change).seq + 1) {
+    if ((req.changes[i] as IncomingChange).seq !== (req.changes[i - 1] as IncomingChange).seq + 1) {
       throw new AppError('validation', { reason: 'seq-not-consecutive' }, ['changes', i, 'seq']);
     }
   }
@@ -37,9 +50,9 @@ export async function handlePush(store: Store, p: Principal, req: PushRequest, n
         const outcome = await applyOne(tx, p, units, change, now, receivedAt);
         if (!outcome.ok) await tx.insertRejection(p.deviceId, { seq: change.seq, code: outcome.code, path: outcome.path });
       }
-      await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as Change).seq);
+      await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as IncomingChange).seq);
     }
-    const lastSeq = fresh.length > 0 ? (fresh[fresh.length - 1] as Change).seq : device.lastSeq;
+    const lastSeq = fresh.length > 0 ? (fresh[fresh.length - 1] as IncomingChange).seq : device.lastSeq;
     // Report rejections among this request's changes only (protocol.ts), not later ones.
     const minSeq = req.changes[0]?.seq ?? 0;
     const maxSeq = req.changes[req.changes.length - 1]?.seq ?? 0;
@@ -52,10 +65,12 @@ async function applyOne(
   tx: StoreTx,
   p: Principal,
   units: ReadonlyMap<string, UnitRow>,
-  change: Change,
+  incoming: IncomingChange,
   now: number,
   receivedAt: string,
 ): Promise<Outcome> {
+  if ('invalid' in incoming) return { ok: false, ...incoming.invalid };
+  const change = incoming;
   const checked = validateChange(change);
   if (!checked.ok) return checked;
   const unit = units.get(change.unitId);

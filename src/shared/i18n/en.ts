@@ -179,6 +179,8 @@ export const en: typeof sv = {
   'admin.scope': 'Unit (access)',
   'admin.createAccount': 'Create account',
   'admin.disabled': 'disabled',
+  'admin.disableAccount': 'Disable account',
+  'admin.enableAccount': 'Enable account',
   'admin.unit': 'Unit',
   'admin.createCode': 'Create enrolment code',
   'admin.codeFor': 'Code for {name}',

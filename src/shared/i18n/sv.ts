@@ -183,6 +183,8 @@ export const sv = {
   'admin.scope': 'Enhet (behörighet)',
   'admin.createAccount': 'Skapa konto',
   'admin.disabled': 'avstängt',
+  'admin.disableAccount': 'Stäng av kontot',
+  'admin.enableAccount': 'Aktivera kontot',
   'admin.unit': 'Enhet',
   'admin.createCode': 'Skapa registreringskod',
   'admin.codeFor': 'Kod för {name}',

@@ -63,7 +63,19 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
           {(a) => (
             <li>
               <strong>{a.displayName}</strong> <span class="muted">{a.username}</span> · {t(`role.${a.role}`)} · {unitName(a.scopeUnitId)}
-              {a.disabled && <span class="tag">{t('admin.disabled')}</span>}
+              {a.disabled && <span class="tag">{t('admin.disabled')}</span>}{' '}
+              <Button
+                disabled={action.busy()}
+                onClick={() =>
+                  void action.run(async () => {
+                    await api.send('PATCH', `/api/admin/accounts/${encodeURIComponent(a.id)}`, { disabled: !a.disabled }, AccountView);
+                    void refetch();
+                    return t('admin.saved');
+                  })
+                }
+              >
+                {a.disabled ? t('admin.enableAccount') : t('admin.disableAccount')}
+              </Button>
             </li>
           )}
         </For>
