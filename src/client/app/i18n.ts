@@ -81,3 +81,17 @@ export function errorOf(err: unknown): string {
 
 /** Intl locale for dates and numbers in the current language. */
 export const locale = (): string => (language() === 'sv' ? 'sv-SE' : 'en-GB');
+
+/** A feature's own texts in both languages; `en` must have exactly the keys of `sv`. */
+export interface FeatureTexts<K extends string> {
+  readonly sv: Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+}
+
+/**
+ * A `t` for one feature's catalogue (src/shared/i18n/features/*.ts). The catalogue ships in the
+ * feature's lazy chunk, not in the first load, and follows the same language signal as `t`.
+ */
+export function createTexts<K extends string>(texts: FeatureTexts<K>): (key: K, params?: Params) => string {
+  return (key, params) => format((language() === 'en' ? texts.en : texts.sv)[key], params);
+}
