@@ -10,6 +10,8 @@ export const en: typeof sv = {
   'app.retry': 'Try again',
 
   'nav.hygiene': 'Hygiene',
+  'nav.safety': 'Green cross',
+  'nav.staffing': 'Staffing',
   'nav.rollup': 'Overview',
   'nav.admin': 'Administration',
   'nav.settings': 'Settings',

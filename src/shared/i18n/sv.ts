@@ -13,6 +13,8 @@ export const sv = {
 
   'nav.hygiene': 'Hygien',
   'nav.rollup': 'Översikt',
+  'nav.safety': 'Gröna korset',
+  'nav.staffing': 'Bemanning',
   'nav.admin': 'Administration',
   'nav.settings': 'Inställningar',
   'nav.main': 'Huvudmeny',
