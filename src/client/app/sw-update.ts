@@ -26,7 +26,15 @@ export async function registerServiceWorker(): Promise<void> {
     else setState('available');
   });
   await wb.register();
+  // A ward tablet may stay open for days: look for a new version hourly and when it is woken up.
+  setInterval(() => void wb?.update(), UPDATE_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb?.update().catch(() => undefined);
+  });
 }
+
+/** How often an open app asks for a new version; an hour keeps server load negligible. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /** Called only from a user's tap. */
 export function applyUpdate(): void {
