@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'import-invalid',
   'cycle',
   'outbox-not-empty',
+  'backdate-window',
   'network',
   'internal',
 ] as const;

@@ -140,6 +140,53 @@ const ROUTES: Route[] = [
     ],
     unknown: { input: '', url: `/api/rollup/bhk?rootId=region&month=${MONTH}&level=vo`, path: ['level'] },
   },
+  {
+    method: 'GET', url: `/api/bhk/rollup?rootId=region&period=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/bhk/rollup?rootId=region&period=2026-13', path: ['period'] },
+      { input: '', url: '/api/bhk/rollup?rootId=region&period=2026-W54', path: ['period'] },
+      { input: '', url: '/api/bhk/rollup?rootId=region&period=2026-03-10', path: ['period'] },
+      { input: '', url: '/api/bhk/rollup?rootId=region&period=2026-03&period=2026-04', path: ['period'] },
+      { input: '', url: `/api/bhk/rollup?rootId=region&period=${MONTH}&source=mine`, path: ['source'] },
+      { input: '', url: `/api/bhk/rollup?period=${MONTH}`, path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/bhk/rollup?rootId=region&period=${MONTH}&month=${MONTH}`, path: ['month'] },
+  },
+  {
+    method: 'GET', url: '/api/bhk/config?unitId=avd-21', auth: true,
+    wrongType: [{ input: '', url: '/api/bhk/config', path: ['unitId'] }, { input: '', url: '/api/bhk/config?unitId=a%20b', path: ['unitId'] }],
+    unknown: { input: '', url: '/api/bhk/config?unitId=avd-21&level=region', path: ['level'] },
+  },
+  {
+    method: 'GET', url: `/api/export/bhk.csv?rootId=region&period=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/export/bhk.csv?rootId=region&period=2026-T4', path: ['period'] },
+      { input: '', url: '/api/export/bhk.csv?rootId=region', path: ['period'] },
+      { input: '', url: '/api/export/bhk.csv?rootId=region&period=2026&source=ALL', path: ['source'] },
+      { input: '', url: '/api/export/bhk.csv?rootId=avd%2021&period=2026', path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/export/bhk.csv?rootId=region&period=${MONTH}&format=xlsx`, path: ['format'] },
+  },
+  {
+    method: 'GET', url: `/api/rollup/safety?rootId=region&month=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/rollup/safety?rootId=region&month=2026-00', path: ['month'] },
+      { input: '', url: '/api/rollup/safety?rootId=region&month=2026-3', path: ['month'] },
+      { input: '', url: '/api/rollup/safety?month=2026-03', path: ['rootId'] },
+      { input: '', url: '/api/rollup/safety?rootId=a%20b&month=2026-03', path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/rollup/safety?rootId=region&month=${MONTH}&unit=avd-21`, path: ['unit'] },
+  },
+  {
+    method: 'GET', url: `/api/rollup/staffing?rootId=region&month=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/rollup/staffing?rootId=region&month=2026-3', path: ['month'] },
+      { input: '', url: '/api/rollup/staffing?rootId=region&month=2026-03&month=2026-04', path: ['month'] },
+      { input: '', url: '/api/rollup/staffing?month=2026-03', path: ['rootId'] },
+      { input: '', url: '/api/rollup/staffing?rootId=avd%2021&month=2026-03', path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/rollup/staffing?rootId=region&month=${MONTH}&days=90`, path: ['days'] },
+  },
   { method: 'GET', url: '/api/health', auth: false },
 ];
 

@@ -7,7 +7,7 @@ import { createApi } from '../api/http';
 import { loadSession, type Session } from '../auth/session';
 import { createOnline, createSyncStatus } from '../primitives';
 import type { PulsDb } from '../storage/db';
-import { createSyncEngine } from '../sync/engine';
+import { createLazySyncEngine } from '../sync/lazy-engine';
 import SyncStatus from '../features/sync-status/SyncStatus';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
@@ -31,7 +31,7 @@ export function App(props: { db: PulsDb }): JSX.Element {
       setSession(null);
     });
 
-  const engine = createSyncEngine({ db: props.db });
+  const engine = createLazySyncEngine({ db: props.db });
   createEffect(on(session, (s) => (s ? engine.start() : engine.stop())));
   onCleanup(() => engine.stop());
 
@@ -99,6 +99,12 @@ function Screen(props: { name: ReturnType<typeof screenFor> }): JSX.Element {
     <Switch>
       <Match when={props.name === 'hygiene'}>
         <screens.hygiene />
+      </Match>
+      <Match when={props.name === 'safety'}>
+        <screens.safety />
+      </Match>
+      <Match when={props.name === 'staffing'}>
+        <screens.staffing />
       </Match>
       <Match when={props.name === 'rollup'}>
         <screens.rollup />

@@ -10,6 +10,8 @@ import type { MessageKey } from '../../shared/i18n/sv';
 export const screens = {
   auth: lazy(() => import('../features/auth/AuthScreen')),
   hygiene: lazy(() => import('../features/hygiene/HygieneScreen')),
+  safety: lazy(() => import('../features/safety-cross/SafetyScreen')),
+  staffing: lazy(() => import('../features/staffing/StaffingScreen')),
   rollup: lazy(() => import('../features/rollup/RollupScreen')),
   admin: lazy(() => import('../features/admin/AdminScreen')),
   settings: lazy(() => import('../features/settings/SettingsScreen')),
@@ -20,6 +22,8 @@ export type ScreenName = Exclude<keyof typeof screens, 'auth'>;
 /** First path segment (Swedish, as users see it in the address bar) → screen. */
 export const SEGMENTS: Record<ScreenName, string> = {
   hygiene: 'hygien',
+  safety: 'korset',
+  staffing: 'bemanning',
   rollup: 'oversikt',
   admin: 'admin',
   settings: 'installningar',
@@ -29,6 +33,8 @@ export const ENROL_SEGMENT = 'registrera';
 
 const NAV_LABEL: Record<ScreenName, MessageKey> = {
   hygiene: 'nav.hygiene',
+  safety: 'nav.safety',
+  staffing: 'nav.staffing',
   rollup: 'nav.rollup',
   admin: 'nav.admin',
   settings: 'nav.settings',
@@ -37,7 +43,7 @@ const NAV_LABEL: Record<ScreenName, MessageKey> = {
 export function allowedScreens(identity: Identity): ScreenName[] {
   const isLead = identity.role === 'manager' || identity.role === 'admin';
   // Managers see the unit board too: a ward manager's scope is often the ward itself.
-  return isLead ? ['rollup', 'hygiene', 'admin', 'settings'] : ['hygiene', 'settings'];
+  return isLead ? ['rollup', 'hygiene', 'safety', 'staffing', 'admin', 'settings'] : ['hygiene', 'safety', 'staffing', 'settings'];
 }
 
 export function homeScreen(identity: Identity): ScreenName {

@@ -11,7 +11,7 @@ import { validateChange } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
 import { getMetas, setMeta, type SyncProgress } from './meta';
 import { expectDevice } from './outbox';
-import { mergeIntoRows } from './rows';
+import { mergeManyIntoRows } from './rows';
 
 export interface PulledPage {
   /** The cursor the page was requested with. */
@@ -35,16 +35,16 @@ export async function applyPulledPage(
     // (the scope changed and the cursor was reset), this page no longer fits: drop it.
     const { cursor } = await getMetas(db, ['cursor']);
     if ((cursor ?? 0) !== page.from) throw new AppError('internal', { reason: 'cursor-moved' });
-    let changedRows = 0;
     let maxHlc: string | undefined;
-    for (const change of page.changes) {
+    const valid = page.changes.map((change) => {
       // The server validated this change; a client that cannot (an older schema) must stop
       // here instead of storing a row it does not understand.
       const result = validateChange(change);
       if (!result.ok) throw new AppError(result.code, { serverSeq: change.serverSeq, reason: 'pull-invalid' }, result.path);
-      if (await mergeIntoRows(db, { ...change, fields: result.fields })) changedRows++;
       if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
-    }
+      return { ...change, fields: result.fields };
+    });
+    const changedRows = await mergeManyIntoRows(db, valid);
     if (maxHlc !== undefined) await receiveClock(db, deviceId, maxHlc, now);
     if (progress !== undefined) await setMeta(db, 'progress', progress);
     await setMeta(db, 'cursor', page.cursor);

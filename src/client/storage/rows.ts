@@ -3,17 +3,13 @@
  * local and pulled alike, so applying a change twice or in another order gives the same row
  * (rules 9–12). Callers run these inside their own transaction.
  */
-import type { EntityName } from '../../shared/schema/registry';
+import { ENTITIES } from '../../shared/schema/registry';
 import { mergeChange, type MergeInput, type RowState } from '../../shared/sync/merge';
 import type { PulsDb, RowRecord } from './db';
 
-/** The field each entity's rows are listed by within a unit (a month of observations). */
-const SORT_FIELD: Partial<Record<EntityName, string>> = { bhkObservation: 'date' };
-
+/** The key a unit's rows are listed by (a date for dated records): the registry's, as on the server. */
 export function sortKeyFor(row: RowState): string {
-  const field = SORT_FIELD[row.entity];
-  const value = field === undefined ? undefined : row.data[field];
-  return typeof value === 'string' ? value : '';
+  return ENTITIES[row.entity].sortKey(row.data);
 }
 
 /** Merges one change into its stored row; writes only if the merge changed something. */
@@ -22,4 +18,35 @@ export async function mergeIntoRows(db: PulsDb, change: MergeInput): Promise<boo
   const { row, changed } = mergeChange(current, change);
   if (changed) await db.rows.put({ ...row, sortKey: sortKeyFor(row) } satisfies RowRecord);
   return changed;
+}
+
+/**
+ * Merges a batch of changes with one read and one write of the rows they touch, instead of a
+ * read and a write per change (a pulled page of 1,000 is otherwise 2,000 IndexedDB requests).
+ * Same result as mergeIntoRows applied in order. Returns how many rows changed.
+ */
+export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput[]): Promise<number> {
+  const keyOf = (c: { entity: string; id: string }) => `${c.entity}\u0000${c.id}`;
+  const keys = [...new Map(changes.map((c) => [keyOf(c), [c.entity, c.id] as [string, string]])).values()];
+  const stored = await db.rows.bulkGet(keys);
+  const rows = new Map<string, RowState>();
+  keys.forEach((k, i) => {
+    const row = stored[i];
+    if (row) rows.set(`${k[0]}\u0000${k[1]}`, row);
+  });
+  const touched = new Set<string>();
+  for (const change of changes) {
+    const key = keyOf(change);
+    const { row, changed } = mergeChange(rows.get(key), change);
+    if (!changed) continue;
+    rows.set(key, row);
+    touched.add(key);
+  }
+  const out: RowRecord[] = [];
+  for (const key of touched) {
+    const row = rows.get(key) as RowState;
+    out.push({ ...row, sortKey: sortKeyFor(row) });
+  }
+  if (out.length > 0) await db.rows.bulkPut(out);
+  return out.length;
 }

@@ -12,7 +12,10 @@ import type { Store } from '../store/store';
 import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
+import { bhkRoutes } from './routes-bhk';
 import { orgRoutes } from './routes-org';
+import { safetyRoutes } from './routes-safety';
+import { staffingRoutes } from './routes-staffing';
 import { syncRoutes } from './routes-sync';
 
 export interface AppOptions {
@@ -48,6 +51,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, deps);
   syncRoutes(app, opts.store, now);
   orgRoutes(app, opts.store, now);
+  bhkRoutes(app, opts.store);
+  safetyRoutes(app, opts.store, now);
+  staffingRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

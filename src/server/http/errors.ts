@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   'device-revoked': 401,
   'invalid-credentials': 401,
   forbidden: 403,
+  'backdate-window': 403,
   'scope-denied': 403,
   'not-found': 404,
   'payload-too-large': 413,

@@ -15,6 +15,8 @@ import { hashSecret, newDeviceSecret } from '../auth/secrets';
 import type { Store } from '../store/store';
 import { handlePush } from '../sync/push';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
+import { seedSafety } from './safety-demo';
+import { seedStaffing } from './staffing-seed';
 
 /** Deterministic PRNG (mulberry32) so the demo looks the same on every machine. */
 function prng(seed: number) {
@@ -39,7 +41,11 @@ export async function seedDemo(store: Store, now: number, opts: { observations?:
     }
   });
   for (const a of DEMO_ACCOUNTS) await createAccount(store, null, { ...a, password: DEMO_PASSWORD });
-  if (opts.observations !== false) await seedObservations(store, now);
+  if (opts.observations !== false) {
+    await seedObservations(store, now);
+    await seedSafety(store, now, prng(20261123));
+  }
+  if (opts.observations !== false) await seedStaffing(store, now);
   return true;
 }
 

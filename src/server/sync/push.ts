@@ -9,6 +9,7 @@ import { validateChange } from '../../shared/sync/validate';
 import type { Principal } from '../auth/principal';
 import type { StoreTx, UnitRow } from '../store/store';
 import type { Store } from '../store/store';
+import { checkWriteRules } from './write-rules';
 
 type Outcome = { ok: true } | { ok: false; code: ErrorCode; path: (string | number)[] };
 
@@ -77,6 +78,8 @@ async function applyOne(
   if (!unit || !unit.path.startsWith(p.scopePath)) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 14
   if (unit.closedAt) return { ok: false, code: 'unit-closed', path: ['unitId'] };
   if (isTooFarAhead(change.hlc, now)) return { ok: false, code: 'clock-drift', path: ['hlc'] }; // rule 15
+  const ruled = await checkWriteRules(tx, p, { ...change, fields: checked.fields }, now); // a board's own rules (rule 5)
+  if (ruled) return { ok: false, ...ruled };
   const existing = await tx.getRow(change.entity, change.id);
   if (existing && existing.unitId !== change.unitId) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 13
   const merged = mergeChange(existing, { ...change, fields: checked.fields });

@@ -53,6 +53,13 @@ export const en: typeof sv = {
 
   'entity.bhkObservation': 'Hygiene observation',
   'entity.unitSettings': 'Unit setting',
+  'entity.safetyEvent': 'Green cross event',
+  'entity.safetyDay': 'Green cross day',
+  'entity.safetySettings': 'Green cross setting',
+  'entity.staffingShift': 'Staffing',
+  'entity.hrMonth': 'HR rate',
+  'entity.bedsDay': 'Beds',
+  'entity.staffingSettings': 'Staffing setting',
 
   'auth.title': 'Log in',
   'auth.username': 'Username',
@@ -238,6 +245,7 @@ export const en: typeof sv = {
   'error.import-invalid': 'The file has errors. Nothing was imported.',
   'error.cycle': 'A unit cannot be moved under itself or its own sub-units.',
   'error.outbox-not-empty': 'There are unsynced changes.',
+  'error.backdate-window': 'The day is too far back. Only a manager can change it.',
   'error.network': 'No contact with the server. Check the network.',
   'error.internal': 'Something went wrong on the server. Try again later.',
   'error.unknown': 'Unknown error ({code}).',

@@ -34,6 +34,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
   'import-invalid': 'error.import-invalid',
   cycle: 'error.cycle',
   'outbox-not-empty': 'error.outbox-not-empty',
+  'backdate-window': 'error.backdate-window',
   network: 'error.network',
   internal: 'error.internal',
 };

@@ -56,6 +56,13 @@ export const sv = {
 
   'entity.bhkObservation': 'Hygienobservation',
   'entity.unitSettings': 'Enhetsinställning',
+  'entity.safetyEvent': 'Gröna korset: händelse',
+  'entity.safetyDay': 'Gröna korset: dag',
+  'entity.safetySettings': 'Gröna korset: inställning',
+  'entity.staffingShift': 'Bemanning',
+  'entity.hrMonth': 'HR-kvot',
+  'entity.bedsDay': 'Vårdplatser',
+  'entity.staffingSettings': 'Bemanningsinställning',
 
   'auth.title': 'Logga in',
   'auth.username': 'Användarnamn',
@@ -240,6 +247,7 @@ export const sv = {
   'error.import-invalid': 'Filen innehåller fel. Inget importerades.',
   'error.cycle': 'En enhet kan inte flyttas under sig själv eller sina underenheter.',
   'error.outbox-not-empty': 'Det finns osynkade ändringar.',
+  'error.backdate-window': 'Dagen ligger för långt bak. Bara en chef kan ändra den.',
   'error.network': 'Ingen kontakt med servern. Kontrollera nätverket.',
   'error.internal': 'Något gick fel på servern. Försök igen senare.',
   'error.unknown': 'Okänt fel ({code}).',

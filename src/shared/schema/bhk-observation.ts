@@ -73,6 +73,12 @@ export const BhkObservation = z.strictObject({
   /** When set, this record corrects (amends or voids) the record with this id. */
   replaces: z.optional(RecordId),
   voided: z.optional(z.boolean()),
+  /**
+   * On a correction: the date of the original it corrects. Corrections are filed (sort key) and
+   * counted under their original's date, so a period query finds a correction made in another
+   * month, and an observation never moves period through a correction (registry.ts, bhk-period.ts).
+   */
+  originalDate: z.optional(IsoDate),
   createdAt: z.string().check(z.maxLength(40)),
 });
 export type BhkObservation = z.infer<typeof BhkObservation>;

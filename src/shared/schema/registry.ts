@@ -7,9 +7,17 @@
  */
 import { z } from 'zod/mini';
 import { BhkObservation } from './bhk-observation';
+import { BhkConfig, bhkConfigIdFor } from './bhk-config';
 import { settingsIdFor, UnitSettings } from './unit-settings';
+import { SafetyDay, safetyDayDate, safetyDayOwnsId } from './safety-day';
+import { SafetyEvent } from './safety-event';
+import { SafetySettings, safetySettingsIdFor } from './safety-settings';
+import { BedsDay, ownsBedsId } from './beds-day';
+import { HrMonth, ownsHrMonthId } from './hr-month';
+import { ownsShiftId, StaffingShift } from './staffing-shift';
+import { StaffingSettings, staffingSettingsIdFor } from './staffing-settings';
 
-export const ENTITY_NAMES = ['bhkObservation', 'unitSettings'] as const;
+export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig'] as const;
 export const EntityName = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -32,13 +40,62 @@ export interface EntityDef {
 const byDate = (data: Readonly<Record<string, unknown>>): string => (typeof data.date === 'string' ? data.date : '');
 
 export const ENTITIES: Record<EntityName, EntityDef> = {
-  bhkObservation: { mode: 'append', schema: BhkObservation, immutable: ['id', 'unitId'], sortKey: byDate },
+  // A correction is filed under its original's date (originalDate), so a period query finds it
+  // even when it was made in another month (domain/bhk-period.ts).
+  bhkObservation: {
+    mode: 'append',
+    schema: BhkObservation,
+    immutable: ['id', 'unitId'],
+    sortKey: (data) => (typeof data.originalDate === 'string' ? data.originalDate : byDate(data)),
+  },
+  bhkConfig: {
+    mode: 'lww',
+    schema: BhkConfig,
+    immutable: ['id', 'unitId'],
+    sortKey: () => '',
+    ownsId: (id, unitId) => id === bhkConfigIdFor(unitId),
+  },
   unitSettings: {
     mode: 'lww',
     schema: UnitSettings,
     immutable: ['id', 'unitId'],
     sortKey: () => '',
     ownsId: (id, unitId) => id === settingsIdFor(unitId),
+  },
+  // Gröna korset: events are append-only; the day's green confirmation and the unit's board
+  // settings are lww cells with ids that name their unit (schema/safety-*.ts).
+  safetyEvent: { mode: 'append', schema: SafetyEvent, immutable: ['id', 'unitId'], sortKey: byDate },
+  safetyDay: {
+    mode: 'lww',
+    schema: SafetyDay,
+    immutable: ['id', 'unitId'],
+    sortKey: (data) => (typeof data.id === 'string' ? safetyDayDate(data.id) : ''),
+    ownsId: safetyDayOwnsId,
+  },
+  safetySettings: {
+    mode: 'lww',
+    schema: SafetySettings,
+    immutable: ['id', 'unitId'],
+    sortKey: () => '',
+    ownsId: (id, unitId) => id === safetySettingsIdFor(unitId),
+  },
+  // Bemanning: shifts, HR months and beds are lww cells whose ids name unit and day/month; every
+  // write carries all counts of the cell (schema/staffing-shift.ts, hr-month.ts, beds-day.ts).
+  staffingShift: { mode: 'lww', schema: StaffingShift, immutable: ['id', 'unitId', 'date', 'shift'], sortKey: byDate, ownsId: ownsShiftId },
+  hrMonth: {
+    mode: 'lww',
+    schema: HrMonth,
+    immutable: ['id', 'unitId', 'month'],
+    sortKey: (data) => (typeof data.month === 'string' ? data.month : ''),
+    ownsId: ownsHrMonthId,
+  },
+  bedsDay: { mode: 'lww', schema: BedsDay, immutable: ['id', 'unitId', 'date'], sortKey: byDate, ownsId: ownsBedsId },
+  staffingSettings: {
+    mode: 'lww',
+    schema: StaffingSettings,
+    immutable: ['id', 'unitId'],
+    sortKey: () => '',
+    ownsId: (id, unitId) => id === staffingSettingsIdFor(unitId),
   },
 };
 

@@ -49,7 +49,15 @@ export function mergeChange(row: RowState | undefined, change: MergeInput): { ro
     change.op === 'delete' ? { [DELETED_FIELD]: true } : { ...change.fields };
   let changed = false;
   for (const [field, value] of Object.entries(incoming)) {
-    if (def.immutable.includes(field) && row) continue; // rule 13
+    // Rule 13: immutable fields (id, unitId, and what a deterministic id encodes) are set once
+    // and carry no HLC: an HLC there would make replicas differ by which write they saw first.
+    if (def.immutable.includes(field)) {
+      if (data[field] === undefined && value !== undefined) {
+        data[field] = value;
+        changed = true;
+      }
+      continue;
+    }
     const current = hlcs[field];
     if (current !== undefined && current >= change.hlc) continue;
     hlcs[field] = change.hlc;

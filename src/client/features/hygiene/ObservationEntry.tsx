@@ -1,22 +1,72 @@
-/** Observation entry wired to storage: saves through the outbox, then nudges a sync when online. */
-import type { JSX } from 'solid-js';
+/**
+ * Observation entry and amendment wired to storage: saves through the outbox (offline is fine),
+ * nudges a sync when online, and hands the round's result back to the board.
+ */
+import { Show, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain';
+import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
+import type { BhkProfession } from '../../../shared/schema/bhk-config';
+import type { BhkObservation } from '../../../shared/schema/bhk-observation';
 import type { UnitId } from '../../../shared/schema/ids';
 import { useApp } from '../../app/context';
-import { addObservation } from '../../storage/bhk-repo';
-import { ObservationForm } from './ObservationForm';
+import { createTexts } from '../../app/i18n';
+import { addObservation, amendObservation } from '../../storage/bhk-repo';
+import { Banner } from '../../ui/Banner';
+import { draftFrom } from './observation-draft';
+import { ObservationForm, type RoundResult } from './ObservationForm';
+import { entryProfessions } from './professions';
 
-export function ObservationEntry(props: { unitId: UnitId }): JSX.Element {
+const tt = createTexts(hygieneTexts);
+
+export interface ObservationEntryProps {
+  unitId: UnitId;
+  professions: readonly BhkProfession[];
+  /** Amending: the observation as it counts now; null = not found (e.g. voided meanwhile). */
+  amend?: BhkObservation | null;
+  onFinish: (round: RoundResult | null, amended: boolean) => void;
+}
+
+export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
   const { db, engine, online } = useApp();
+  const push = () => {
+    // Push promptly so the unit's other tablets see it; failures are the sync bar's to show.
+    if (online()) engine.syncNow().catch(() => undefined);
+  };
+  const today = () => localDate(Date.now());
   return (
-    <ObservationForm
-      unitId={props.unitId}
-      date={() => localDate(Date.now())}
-      onSave={async (obs) => {
-        await addObservation(db, obs);
-        // Push promptly so the unit's other tablets see it; failures are the sync bar's to show.
-        if (online()) engine.syncNow().catch(() => undefined);
-      }}
-    />
+    <Show
+      when={props.amend !== null}
+      fallback={<Banner tone="error">{tt('entry.notFound')}</Banner>}
+    >
+      <Show when={props.amend} fallback={
+        <ObservationForm
+          unitId={props.unitId}
+          date={today}
+          professions={entryProfessions(props.professions)}
+          onSave={async (obs) => {
+            await addObservation(db, obs);
+            push();
+          }}
+          onFinish={(round) => props.onFinish(round, false)}
+        />
+      }>
+        {(current) => (
+          <>
+            <p class="muted">{tt('entry.amendHelp')}</p>
+            <ObservationForm
+              unitId={props.unitId}
+              date={today}
+              professions={entryProfessions(props.professions, current().profession)}
+              initial={draftFrom(current())}
+              onSave={async (obs) => {
+                await amendObservation(db, current(), obs);
+                push();
+              }}
+              onFinish={() => props.onFinish(null, true)}
+            />
+          </>
+        )}
+      </Show>
+    </Show>
   );
 }

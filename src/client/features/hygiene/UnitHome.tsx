@@ -1,62 +1,178 @@
 /**
- * The unit's hygiene board: this month's BHK compliance computed on the device (works offline),
- * "n = 7 av 10" against the unit's monthly quota, grey below the minimum n, the weakest step,
- * and the way into observation entry.
+ * The unit's hygiene board, computed on the device (works offline): "Ny observation" first, the
+ * month's count against the quota (with a reminder in the month's last week), the period's
+ * compliance with n, grey below the minimum n, per step with the weakest marked, per profession,
+ * a prompt for an action below target, the observations to correct, the CSV and the settings.
  */
 import { Show, type JSX } from 'solid-js';
+import type { BhkSource } from '../../../shared/domain/bhk-period';
+import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
+import type { BhkProfession } from '../../../shared/schema/bhk-config';
 import { useApp } from '../../app/context';
 import { formatMonth, formatPct } from '../../app/format';
-import { t } from '../../app/i18n';
-import { href } from '../../app/router';
+import { createTexts, errorOf, t } from '../../app/i18n';
 import { createLiveQuery } from '../../primitives';
-import { getUnitSettings, listObservations } from '../../storage/bhk-repo';
+import { getUnitSettings, listUnitObservations, saveUnitSettings, voidObservation } from '../../storage/bhk-repo';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
 import { Figure } from '../../ui/Figure';
 import { WeakestStep } from '../../ui/WeakestStep';
-import { unitMonth } from './unit-figures';
+import { actionListHref } from './action-hook';
+import { downloadCsv, unitCsv } from './csv-export';
+import { NLine } from './NLine';
+import { ObservationList } from './ObservationList';
+import { kindOf, periodLabel } from './period-model';
+import { PeriodPicker } from './PeriodPicker';
+import { ProfessionTable } from './ProfessionTable';
+import { professionLabeler } from './professions';
+import { SourceFilter } from './SourceFilter';
+import { StepTable } from './StepTable';
+import { unitBoard } from './unit-figures';
+import { UnitSettingsForm } from './UnitSettingsForm';
+import './hygiene.css';
 
-export function UnitHome(props: { unitId: string; month: string }): JSX.Element {
-  const { db } = useApp();
-  // The parent remounts this component when unit or month change, so reading props once is right.
-  const { unitId, month } = props;
-  const data = createLiveQuery(async () =>
-    unitMonth(await listObservations(db, unitId, month), await getUnitSettings(db, unitId)),
-  );
+const tt = createTexts(hygieneTexts);
+
+export interface UnitHomeProps {
+  unitId: string;
+  unitName: string;
+  period: string;
+  source: BhkSource;
+  today: string;
+  professions: readonly BhkProfession[] | null;
+  canEdit: boolean;
+  flash: { tone: 'success' | 'error'; text: string } | null;
+  onFlash: (flash: { tone: 'success' | 'error'; text: string }) => void;
+  link: (q: { period?: string; source?: BhkSource }) => string;
+  entryHref: string;
+  amendHref: (id: string) => string;
+}
+
+export function UnitHome(props: UnitHomeProps): JSX.Element {
+  const { db, engine, online } = useApp();
+  const raw = createLiveQuery(() => listUnitObservations(db, props.unitId));
+  const settings = createLiveQuery(() => getUnitSettings(db, props.unitId));
+  const board = () => {
+    const r = raw();
+    const s = settings();
+    return r === undefined || s === undefined ? undefined : unitBoard(r, s, { period: props.period, source: props.source, today: props.today });
+  };
+  const label = () => professionLabeler(props.professions);
+  const isThisMonth = () => props.period === props.today.slice(0, 7);
+  const nudge = () => {
+    if (online()) engine.syncNow().catch(() => undefined);
+  };
+  const exportCsv = () => {
+    downloadCsv(unitCsv({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }));
+    props.onFlash({ tone: 'success', text: tt('export.done') });
+  };
 
   return (
-    <div class="unit-home">
-      <Show when={data()} fallback={<p class="muted">{t('app.loading')}</p>}>
-        {(d) => (
-          <>
-            <Figure
-              label={t('hygiene.thisMonth', { month: formatMonth(month, false) })}
-              pct={d().figures.total.pct}
-              n={d().figures.n}
-              tooFew={d().figures.tooFew}
-              status={d().status}
-              detail={
-                <>
-                  {t('hygiene.quota', { n: d().figures.n, quota: d().quota })}
-                  <Show when={d().figures.selfAssessmentN > 0}>
-                    {' '}
-                    {t('hygiene.selfAssessed', { n: d().figures.selfAssessmentN })}
-                  </Show>
-                  <br />
-                  {t('hygiene.target', { pct: formatPct(d().targetPct) })}
-                </>
-              }
-            />
-            <div class="figure-row">
-              <Figure label={t('hygiene.hygieneAll')} size="small" pct={d().figures.hygieneAll.pct} n={d().figures.n} tooFew={d().figures.tooFew} />
-              <Figure label={t('hygiene.dressAll')} size="small" pct={d().figures.dressAll.pct} n={d().figures.n} tooFew={d().figures.tooFew} />
-            </div>
-            <WeakestStep figures={d().figures} />
-          </>
-        )}
-      </Show>
-      <a class="btn btn-primary btn-big" href={href(['hygien', 'observation'], { unit: unitId })}>
+    <div class="board">
+      <Show when={props.flash}>{(f) => <Banner tone={f().tone}>{f().text}</Banner>}</Show>
+      <a class="btn btn-primary btn-big board-new" href={props.entryHref}>
         <span aria-hidden="true">+ </span>
         {t('hygiene.newObservation')}
       </a>
+      <Show when={board()} fallback={<p class="muted">{t('app.loading')}</p>}>
+        {(b) => (
+          <>
+            <Show when={b().quota.remind}>
+              <Banner tone="warning">
+                {tt('quota.reminder', { month: formatMonth(b().quota.month, false), left: b().quota.quota - b().quota.n, quota: b().quota.quota })}
+              </Banner>
+            </Show>
+            <Show when={!isThisMonth()}>
+              <p class="quota-line">
+                {tt('quota.month', { month: formatMonth(b().quota.month), n: b().quota.n, quota: b().quota.quota })}
+              </p>
+            </Show>
+            <div class="board-controls">
+              <PeriodPicker period={props.period} today={props.today} link={(period) => props.link({ period })} />
+              <SourceFilter source={props.source} link={(source) => props.link({ source })} />
+            </div>
+            <Show when={b().belowTarget}>
+              <Banner
+                tone="warning"
+                actions={
+                  <Show when={actionListHref(props.unitId)}>
+                    {(href) => (
+                      <a class="btn btn-secondary" href={href()}>
+                        {tt('belowTarget.actions')}
+                      </a>
+                    )}
+                  </Show>
+                }
+              >
+                <strong>{tt('belowTarget.title')}</strong>
+                <br />
+                {tt('belowTarget.detail', { pct: formatPct(b().figures.total.pct), target: formatPct(b().targetPct) })}
+                <Show when={b().figures.weakestStep}>{(s) => <> {tt('belowTarget.weakest', { step: t(`step.${s()}`) })}</>}</Show>
+              </Banner>
+            </Show>
+            <div class="board-grid">
+              <div class="board-main">
+                <Figure
+                  label={tt('figure.total', { period: periodLabel(props.period) })}
+                  pct={b().figures.total.pct}
+                  n={b().figures.n}
+                  tooFew={b().figures.tooFew}
+                  status={b().status}
+                  detail={
+                    <>
+                      <NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} quota={kindOf(props.period) === 'month' ? b().quota.quota : undefined} />
+                      <br />
+                      {tt('figure.target', { pct: formatPct(b().targetPct) })}
+                    </>
+                  }
+                />
+                <div class="figure-row">
+                  <Figure label={t('hygiene.hygieneAll')} size="small" pct={b().figures.hygieneAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                  <Figure label={t('hygiene.dressAll')} size="small" pct={b().figures.dressAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                </div>
+                <WeakestStep figures={b().figures} />
+                <StepTable figures={b().figures} counts={b().counts} />
+              </div>
+              <div class="board-side">
+                <ProfessionTable rows={b().professions} label={label()} />
+                <ObservationList
+                  observations={b().observations}
+                  voided={b().voided}
+                  label={label()}
+                  amendHref={props.amendHref}
+                  onVoid={(o) =>
+                    voidObservation(db, o).then(
+                      () => (props.onFlash({ tone: 'success', text: tt('list.voidDone') }), nudge()),
+                      (err: unknown) => props.onFlash({ tone: 'error', text: errorOf(err) }),
+                    )
+                  }
+                />
+              </div>
+            </div>
+            <div class="board-foot">
+              <div>
+                <Button variant="secondary" onClick={exportCsv}>
+                  <span aria-hidden="true">⤓ </span>
+                  {tt('export.csv')}
+                </Button>
+                <p class="muted">{tt('export.help')}</p>
+              </div>
+              <Show when={settings()}>
+                {(s) => (
+                  <UnitSettingsForm
+                    settings={s()}
+                    canEdit={props.canEdit}
+                    onSave={async (patch) => {
+                      await saveUnitSettings(db, props.unitId, patch);
+                      nudge();
+                    }}
+                  />
+                )}
+              </Show>
+            </div>
+          </>
+        )}
+      </Show>
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * paths are tested without a DOM. A step starts unanswered; "Allt korrekt" answers all 8 with Ja
  * (the common case: profession + Allt korrekt + Spara = 3 taps).
  */
-import { BHK_STEPS, type BhkStep, type BhkSteps, type StepAnswer } from '../../../shared/schema/bhk-observation';
+import { BHK_STEPS, type BhkObservation, type BhkStep, type BhkSteps, type StepAnswer } from '../../../shared/schema/bhk-observation';
 import type { UnitId } from '../../../shared/schema/ids';
 import type { NewObservation } from '../../storage/bhk-repo';
 
@@ -14,9 +14,11 @@ export interface Draft {
   note: string;
   observer: string;
   selfAssessment: boolean;
+  /** The observation's date; null = today at the moment of saving (a tablet left on overnight). */
+  date: string | null;
 }
 
-export function emptyDraft(observer = ''): Draft {
+export function emptyDraft(observer = '', date: string | null = null): Draft {
   return {
     profession: null,
     steps: Object.fromEntries(BHK_STEPS.map((s) => [s, null])) as Draft['steps'],
@@ -24,22 +26,39 @@ export function emptyDraft(observer = ''): Draft {
     note: '',
     observer,
     selfAssessment: false,
+    date,
   };
 }
 
-export function allCorrect(): Draft['steps'] {
-  return Object.fromEntries(BHK_STEPS.map((s) => [s, 'ja'])) as Draft['steps'];
+/** The draft for amending an observation: everything as it counts now. */
+export function draftFrom(o: BhkObservation): Draft {
+  return {
+    profession: o.profession,
+    steps: { ...o.steps },
+    task: o.task ?? '',
+    note: o.note ?? '',
+    observer: o.observer ?? '',
+    selfAssessment: o.selfAssessment,
+    date: o.date,
+  };
+}
+
+/** Every applicable step Ja: a step already marked "ej aktuellt" stays so (it does not apply). */
+export function allCorrect(current?: Draft['steps']): Draft['steps'] {
+  return Object.fromEntries(BHK_STEPS.map((s) => [s, current?.[s] === 'ej_aktuellt' ? 'ej_aktuellt' : 'ja'])) as Draft['steps'];
 }
 
 const isComplete = (steps: Draft['steps']): steps is BhkSteps => BHK_STEPS.every((s) => steps[s] !== null);
 
 /**
- * The record to save, or null while a profession or a step answer is missing. Empty optional
+ * The record to save, or null while a profession or a step answer is missing; dated `today` unless
+ * the draft names a date. Empty optional
  * texts are left out rather than stored as "". Content checks (personnummer, initials format)
  * are the storage layer's: writeChange validates against the shared schema and throws.
  */
-export function toNewObservation(d: Draft, unitId: UnitId, date: string): NewObservation | null {
+export function toNewObservation(d: Draft, unitId: UnitId, today: string): NewObservation | null {
   if (d.profession === null || !isComplete(d.steps)) return null;
+  const date = d.date ?? today;
   const task = d.task.trim();
   const note = d.note.trim();
   const observer = d.observer.trim();

@@ -1,59 +1,89 @@
 /**
- * BHK for a manager's subtree (#/oversikt?unit=…&month=YYYY-MM): total, hygiene-all, dress-all
- * with n and completeness for the selected level, its child units to drill into, a breadcrumb
- * back up, and month stepping. One request per month fetches the whole subtree; drilling down
- * is local. Server data: this screen needs the network.
+ * BHK for a manager's subtree (#/oversikt?unit=…&period=…&source=…): for the selected level its
+ * total, hygiene and dress figures with n and självskattning, completeness for the period, the
+ * child units to drill into, per step and per profession, a breadcrumb back up, the CSV, and the
+ * level's profession list. One request per period fetches the whole subtree; drilling down is
+ * local. Server data: this screen needs the network (the unit board works offline).
  */
-import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { BhkRollupResponse } from '../../../shared/api';
+import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-api';
+import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { localDate } from '../../../shared/domain';
+import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { pageNow } from '../../app/clock';
 import { useApp, useSession } from '../../app/context';
-import { formatMonth } from '../../app/format';
-import { errorOf, t } from '../../app/i18n';
+import { createTexts, errorOf, t } from '../../app/i18n';
 import { href, route } from '../../app/router';
 import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
 import { Figure } from '../../ui/Figure';
-import { WeakestStep } from '../../ui/WeakestStep';
 import { FigureRow } from '../../ui/FigureRow';
-import { nextMonth, previousMonth, rollupView } from './rollup-model';
+import { WeakestStep } from '../../ui/WeakestStep';
+import { downloadCsv } from '../hygiene/csv-export';
+import { NLine } from '../hygiene/NLine';
+import { parsePeriod, periodWhen } from '../hygiene/period-model';
+import { PeriodPicker } from '../hygiene/PeriodPicker';
+import { ProfessionTable } from '../hygiene/ProfessionTable';
+import { professionLabeler } from '../hygiene/professions';
+import { SourceFilter } from '../hygiene/SourceFilter';
+import { StepTable } from '../hygiene/StepTable';
+import { professionRows } from '../hygiene/unit-figures';
+import { ProfessionEditor } from './ProfessionEditor';
+import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const tt = createTexts(hygieneTexts);
 
 export default function RollupScreen(): JSX.Element {
   const { api } = useApp();
   const session = useSession();
-  const thisMonth = () => localDate(pageNow()).slice(0, 7);
-  const month = createMemo(() => {
-    const q = route().query.month;
-    return q !== undefined && MONTH_RE.test(q) && q <= thisMonth() ? q : thisMonth();
-  });
+  const today = () => localDate(pageNow());
+  // `month` is the foundation's parameter; old links keep working.
+  const period = createMemo(() => parsePeriod(route().query.period ?? route().query.month, today()));
+  const source = (): BhkSource => {
+    const q = route().query.source;
+    return (BHK_SOURCES as readonly string[]).includes(q ?? '') ? (q as BhkSource) : 'all';
+  };
   const rootId = () => session().identity.scopeUnitId;
   const [res] = createResource(
-    () => ({ root: rootId(), month: month() }),
-    ({ root, month: m }) =>
-      api.get(`/api/rollup/bhk?rootId=${encodeURIComponent(root)}&month=${m}`, BhkRollupResponse),
+    () => ({ root: rootId(), period: period(), source: source() }),
+    ({ root, period: p, source: s }) =>
+      api.get(`/api/bhk/rollup?rootId=${encodeURIComponent(root)}&period=${p}${s === 'all' ? '' : `&source=${s}`}`, BhkPeriodRollupResponse),
   );
   const view = () => (res.state === 'ready' ? rollupView(res(), route().query.unit) : null);
-  const link = (unit: string | undefined, m: string) =>
-    href(['oversikt'], { unit, month: m === thisMonth() ? undefined : m });
+  const link = (q: { unit?: string | undefined; period?: string; source?: BhkSource }) => {
+    const p = q.period ?? period();
+    const s = q.source ?? source();
+    const unit = 'unit' in q ? q.unit : route().query.unit;
+    return href(['oversikt'], { unit, period: p === today().slice(0, 7) ? undefined : p, source: s === 'all' ? undefined : s });
+  };
+  const label = () => {
+    const list = res.state === 'ready' ? res().professions : [];
+    return professionLabeler(list.length > 0 ? list : null);
+  };
+  const canEdit = () => session().identity.role === 'manager' || session().identity.role === 'admin';
+  const [exportMsg, setExportMsg] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const exportCsv = async (unitId: string) => {
+    setExportMsg(null);
+    try {
+      const s = source();
+      downloadCsv(
+        await api.get(`/api/export/bhk.csv?rootId=${encodeURIComponent(unitId)}&period=${period()}${s === 'all' ? '' : `&source=${s}`}`, BhkExportResponse),
+      );
+      setExportMsg({ tone: 'success', text: tt('export.done') });
+    } catch (err) {
+      setExportMsg({ tone: 'error', text: errorOf(err) });
+    }
+  };
 
   return (
     <div class="screen rollup">
       <header class="screen-head">
         <h1>{t('rollup.title')}</h1>
-        <nav class="month-picker" aria-label={t('rollup.title')}>
-          <a class="btn btn-secondary" href={link(route().query.unit, previousMonth(month()))} aria-label={t('rollup.prevMonth')}>
-            ‹
-          </a>
-          <span class="month-label">{formatMonth(month())}</span>
-          <Show when={month() < thisMonth()} fallback={<span class="btn btn-secondary btn-disabled" aria-hidden="true">›</span>}>
-            <a class="btn btn-secondary" href={link(route().query.unit, nextMonth(month()))} aria-label={t('rollup.nextMonth')}>
-              ›
-            </a>
-          </Show>
-        </nav>
       </header>
+      <div class="board-controls">
+        <PeriodPicker period={period()} today={today()} link={(p) => link({ period: p })} />
+        <SourceFilter source={source()} link={(s) => link({ source: s })} />
+      </div>
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
         <Match when={res.error as unknown}>
           {(err) => (
@@ -64,50 +94,87 @@ export default function RollupScreen(): JSX.Element {
         </Match>
         <Match when={view()}>
           {(v) => (
-            <>
+            <div class="board">
               <nav class="breadcrumb" aria-label={t('rollup.breadcrumb')}>
                 <For each={v().trail}>
                   {(n, i) => (
                     <>
                       {i() > 0 && <span aria-hidden="true"> › </span>}
                       <Show when={i() < v().trail.length - 1} fallback={<strong aria-current="page">{n.name}</strong>}>
-                        <a href={link(n.unitId, month())}>{n.name}</a>
+                        <a href={link({ unit: n.unitId })}>{n.name}</a>
                       </Show>
                     </>
                   )}
                 </For>
               </nav>
-              <Figure label={`${t('rollup.total')} – ${v().node.name}`} pct={v().figures.total.pct} n={v().figures.n} tooFew={v().figures.tooFew} />
-              <div class="figure-row">
-                <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} />
-                <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} />
-              </div>
-              <p class="completeness">
-                {t('rollup.completeness', {
-                  reporting: v().node.reporting,
-                  expected: v().node.expected,
-                  month: formatMonth(month(), false),
-                })}
-              </p>
-              <WeakestStep figures={v().figures} />
-              <h2>{t('rollup.children', { name: v().node.name })}</h2>
-              <Show when={v().children.length > 0} fallback={<p class="muted">{t('rollup.noChildren')}</p>}>
-                <div class="figrows">
-                  <For each={v().children}>
-                    {(c) => (
-                      <FigureRow
-                        href={link(c.node.unitId, month())}
-                        label={c.node.name}
-                        sublabel={`${t(`kind.${c.node.kind}`)}${c.node.closed ? ` · ${t('rollup.closed')}` : ''}`}
-                        pct={c.figures.total.pct}
-                        n={c.figures.n}
-                        tooFew={c.figures.tooFew}
-                      />
-                    )}
-                  </For>
+              <div class="board-grid">
+                <div class="board-main">
+                  <Figure
+                    label={tt('figure.totalLevel', { name: v().node.name })}
+                    pct={v().figures.total.pct}
+                    n={v().figures.n}
+                    tooFew={v().figures.tooFew}
+                    detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />}
+                  />
+                  <div class="figure-row">
+                    <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                    <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                  </div>
+                  <WeakestStep figures={v().figures} />
+                  <p class="completeness">
+                    {tt('completeness', { reporting: v().node.reporting, expected: v().node.expected, when: periodWhen(period(), today()) })}
+                  </p>
+                  <Show
+                    when={v().children.length > 0 || v().node.kind !== 'enhet'}
+                    fallback={
+                      <a class="btn btn-secondary" href={href(['hygien'], { unit: v().node.unitId })}>
+                        {tt('rollup.openBoard')}
+                      </a>
+                    }
+                  >
+                    <h2>{t('rollup.children', { name: v().node.name })}</h2>
+                    <Show when={v().children.length > 0} fallback={<p class="muted">{t('rollup.noChildren')}</p>}>
+                      <div class="figrows">
+                        <For each={v().children}>
+                          {(c) => (
+                            <FigureRow
+                              href={link({ unit: c.node.unitId })}
+                              label={c.node.name}
+                              sublabel={[
+                                t(`kind.${c.node.kind}`),
+                                ...(c.node.closed ? [t('rollup.closed')] : []),
+                                ...(c.node.kind !== 'enhet' ? [tt('completenessShort', { reporting: c.node.reporting, expected: c.node.expected })] : []),
+                                ...(c.figures.selfAssessmentN > 0 ? [tt('figure.nSelf', { n: c.figures.selfAssessmentN })] : []),
+                              ].join(' · ')}
+                              pct={c.figures.total.pct}
+                              n={c.figures.n}
+                              tooFew={c.figures.tooFew}
+                            />
+                          )}
+                        </For>
+                      </div>
+                    </Show>
+                  </Show>
                 </div>
-              </Show>
-            </>
+                <div class="board-side">
+                  <StepTable figures={v().figures} counts={v().node.counts} />
+                  <ProfessionTable rows={professionRows(v().node.professions, ROLLUP_MIN_N)} label={label()} />
+                </div>
+              </div>
+              <div class="board-foot">
+                <div>
+                  <Button variant="secondary" onClick={() => void exportCsv(v().node.unitId)}>
+                    <span aria-hidden="true">⤓ </span>
+                    {tt('export.csv')}
+                  </Button>
+                  <p class="muted">{tt('export.help')}</p>
+                  <Show when={exportMsg()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
+                </div>
+                <Show when={canEdit()}>
+                  <ProfessionEditor unitId={rootId()} unitName={v().trail[0]?.name ?? rootId()} />
+                </Show>
+              </div>
+            </div>
           )}
         </Match>
       </Switch>

@@ -4,7 +4,7 @@
  * the shared bhkFigures, never from percentages.
  */
 import { bhkFigures, periodRange, addDays, previousPeriod, type BhkFigures } from '../../../shared/domain';
-import type { BhkRollupNode, BhkRollupResponse } from '../../../shared/api';
+import type { BhkRollupNode } from '../../../shared/api';
 import { DEFAULT_UNIT_SETTINGS } from '../../../shared/schema/unit-settings';
 
 /**
@@ -14,19 +14,25 @@ import { DEFAULT_UNIT_SETTINGS } from '../../../shared/schema/unit-settings';
  */
 export const ROLLUP_MIN_N = DEFAULT_UNIT_SETTINGS.bhkMinN;
 
-export interface RollupView {
-  node: BhkRollupNode;
+export interface RollupView<N extends BhkRollupNode = BhkRollupNode> {
+  node: N;
   figures: BhkFigures;
-  children: { node: BhkRollupNode; figures: BhkFigures }[];
+  children: { node: N; figures: BhkFigures }[];
   /** Root first, selected node last. */
-  trail: BhkRollupNode[];
+  trail: N[];
 }
 
-export function rollupView(res: BhkRollupResponse, selectedId: string | undefined): RollupView | null {
+/** Any roll-up answer: the month route's (api.ts) or the period route's (bhk-api.ts). */
+export interface RollupAnswer<N extends BhkRollupNode> {
+  rootId: string;
+  nodes: readonly N[];
+}
+
+export function rollupView<N extends BhkRollupNode>(res: RollupAnswer<N>, selectedId: string | undefined): RollupView<N> | null {
   const byId = new Map(res.nodes.map((n) => [n.unitId as string, n]));
   const node = (selectedId !== undefined ? byId.get(selectedId) : undefined) ?? byId.get(res.rootId);
   if (node === undefined) return null;
-  const trail: BhkRollupNode[] = [node];
+  const trail: N[] = [node];
   const seen = new Set<string>([node.unitId]);
   // Walk up to the answer's root; `seen` stops a malformed (cyclic) answer from looping.
   for (let p = node.parentId; p !== null && node.unitId !== res.rootId; ) {

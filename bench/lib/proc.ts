@@ -1,0 +1,112 @@
+/**
+ * The real server as a child process (what `npm run serve` starts), on 127.0.0.1 and a free
+ * port. A child keeps the server's CPU apart from the load generator's: on two cores an
+ * in-process server would share one event loop with the client that measures it.
+ * Every child is killed when the bench exits, however it exits.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onAbort } from './cleanup';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+/** A fresh directory under the OS temp dir; removed at an early exit if its owner did not. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pulstavlan-bench-${prefix}-`));
+  onAbort(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export interface ServerEnv {
+  DATA_DIR: string;
+  DATABASE_URL?: string;
+  STATIC_DIR?: string;
+  SEED_DEMO?: 'true' | 'false';
+  RATE_LIMIT_PER_IP?: string;
+  RATE_LIMIT_PER_DEVICE?: string;
+}
+
+/** Starts src/server/main.ts and waits (at most 60 s) until /api/health answers. */
+export async function startServer(env: ServerEnv): Promise<ServerProcess> {
+  const port = await freePort();
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: env.STATIC_DIR ?? path.join(env.DATA_DIR, 'no-static'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const forget = onAbort(() => void child.kill('SIGKILL'));
+  child.once('exit', () => {
+    children.delete(child);
+    forget();
+  });
+  child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    try {
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start within 60 s:\n${out}`);
+    }
+    await sleep(100);
+  }
+  return {
+    url,
+    pid: child.pid ?? -1,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

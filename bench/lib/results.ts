@@ -1,0 +1,31 @@
+/**
+ * bench/results/README.md: the machine line and the table of the committed latest.json, so the
+ * figures in the repository always say where they were measured. Rewritten by each full run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Machine } from './machine';
+import { machineLine } from './machine';
+import { ROOT } from './proc';
+import { type Figure, table } from './report';
+
+export function writeResultsReadme(report: { date: string; durationS: number; machine: Machine; figures: Figure[]; notes: string[] }): void {
+  const text = [
+    '# Bench results',
+    '',
+    `\`latest.json\` is the last full \`npm run bench\` (${report.date.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(report.durationS / 60)} min).`,
+    '',
+    `Machine: ${machineLine(report.machine)}.`,
+    '',
+    'Absolute times depend on the machine and on whatever else runs on it (here, other test runs may',
+    'share the two cores); each figure was measured in turns with its limit, so compare the ratios.',
+    '',
+    '```',
+    table(report.figures),
+    '```',
+    '',
+    ...report.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(ROOT, 'bench/results/README.md'), text);
+}

@@ -1,0 +1,77 @@
+/**
+ * A database for one bench section: a fresh SQLite file in a temp dir, or a fresh PostgreSQL
+ * schema. The server child gets it through its usual environment; `raw()` opens the same
+ * database directly; `dispose()` deletes the file or drops the schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPostgresStore } from '../../src/server/store/postgres/index';
+import { createSqliteStore } from '../../src/server/store/sqlite/index';
+import type { Store } from '../../src/server/store/store';
+import { createSchema, dropSchema, PG_URL, schemaUrl } from './pg';
+import { type ServerEnv, type ServerProcess, startServer, tempDir } from './proc';
+import { openPgRaw, openSqliteRaw, type RawDb } from './rawdb';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * Kysely's migrator lists the tables of every schema in the database; when another process
+ * (the test suite, often running beside the bench here) drops its schema meanwhile, that query
+ * fails with "schema … does not exist". Our schema is not affected: try again.
+ */
+export async function retryOnForeignDrop<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= tries || !/schema "[^"]+" does not exist/.test(e instanceof Error ? e.message : String(e))) throw e;
+    }
+  }
+}
+
+export interface DbTarget {
+  readonly dialect: DialectName;
+  readonly env: ServerEnv;
+  /** The real store, migrated (for setup through the app's own code, e.g. accounts). */
+  store(): Promise<Store>;
+  raw(): Promise<RawDb>;
+  dispose(): Promise<void>;
+}
+
+export async function openTarget(dialect: DialectName, label: string): Promise<DbTarget> {
+  const dir = tempDir(label);
+  if (dialect === 'sqlite') {
+    const file = path.join(dir, 'pulstavlan.sqlite');
+    return {
+      dialect,
+      env: { DATA_DIR: dir },
+      store: async () => {
+        const s = createSqliteStore(file);
+        await s.migrate();
+        return s;
+      },
+      raw: async () => openSqliteRaw(file),
+      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = await createSchema(label);
+  return {
+    dialect,
+    env: { DATA_DIR: dir, DATABASE_URL: schemaUrl(schema) },
+    store: async () => {
+      const s = createPostgresStore(PG_URL, { schema, max: 4 });
+      await retryOnForeignDrop(() => s.migrate());
+      return s;
+    },
+    raw: () => openPgRaw(schema),
+    dispose: async () => {
+      await dropSchema(schema);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the server child on the target's database (see retryOnForeignDrop for the retries). */
+export function startOn(target: DbTarget, env: Omit<ServerEnv, 'DATA_DIR'>): Promise<ServerProcess> {
+  return retryOnForeignDrop(() => startServer({ ...target.env, ...env }));
+}

@@ -1,0 +1,69 @@
+/**
+ * The hand-written minimal roll-ups that item 4 measures the routes against: one GROUP BY over
+ * the same rows per unit of the division. BHK computes the same pooled counts as the route
+ * (n, self-assessed, ja/nej per step, all-correct for hygiene, dress and all 8); Gröna korset
+ * counts events by severity and green days; staffing sums the shift counts. They ignore
+ * corrections and voids, which the generated data does not contain, so where both answers name
+ * the same total they must agree exactly.
+ */
+import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS, BHK_STEPS } from '../../src/shared/schema/bhk-observation';
+import type { RawDb } from '../lib/rawdb';
+
+export type Totals = Record<string, number>;
+type Dialect = RawDb['dialect'];
+
+/** JSON field access on the subquery's parsed column `d`. */
+const field = (dialect: Dialect, path: string[], cast = '') =>
+  dialect === 'sqlite' ? `json_extract(d, '$.${path.join('.')}')` : `((d #>> '{${path.join(',')}}')${cast})`;
+
+/**
+ * One entity's rows of the division-month, grouped by unit: the same WHERE as the store's
+ * listRows, so both sides take the same access path. `data` is text on both dialects;
+ * PostgreSQL parses it once per row in the subquery (without the OFFSET 0 fence the planner
+ * inlines the cast into every use, 5–10× slower with the ~40 uses of the BHK query).
+ */
+function perUnit(dialect: Dialect, entity: string, cols: readonly string[]): string {
+  const d = dialect === 'sqlite' ? 'r.data as d' : 'r.data::jsonb as d';
+  const fence = dialect === 'sqlite' ? '' : ' offset 0';
+  return `select unit_id, ${cols.join(', ')}
+    from (select r.unit_id, ${d} from rows r join units u on u.id = r.unit_id
+          where r.entity = '${entity}' and r.deleted = 0 and r.sort_key >= ? and r.sort_key <= ? and u.path like ? escape '\\'${fence}) x
+    group by unit_id`;
+}
+
+function bhkCols(dialect: Dialect): string[] {
+  const step = (s: string) => field(dialect, ['steps', s]);
+  const noNej = (steps: readonly string[]) => `sum(case when ${steps.map((s) => `${step(s)} = 'nej'`).join(' or ')} then 0 else 1 end)`;
+  return [
+    'count(*) as n',
+    `sum(case when ${field(dialect, ['selfAssessment'], '::boolean')} then 1 else 0 end) as self_n`,
+    ...BHK_STEPS.flatMap((s, i) => [`sum(case when ${step(s)} = 'ja' then 1 else 0 end) as s${i}_ja`, `sum(case when ${step(s)} = 'nej' then 1 else 0 end) as s${i}_nej`]),
+    `${noNej(BHK_HYGIENE_STEPS)} as hygiene_ok`,
+    `${noNej(BHK_DRESS_STEPS)} as dress_ok`,
+    `${noNej(BHK_STEPS)} as total_ok`,
+  ];
+}
+
+const STAFF = ['planned', 'sick', 'vab', 'otherAbsence', 'covered'];
+
+export type GroupBoard = 'bhk' | 'safety' | 'staffing';
+
+/** One GROUP BY per entity the board reads, as the route reads each entity with its own query. */
+const SQL: Record<GroupBoard, { entity: string; cols: (d: Dialect) => string[] }[]> = {
+  bhk: [{ entity: 'bhkObservation', cols: bhkCols }],
+  safety: [
+    { entity: 'safetyEvent', cols: (d) => ['count(*) as events', `sum(case when ${field(d, ['severity'])} = 'rod' then 1 else 0 end) as red`] },
+    { entity: 'safetyDay', cols: (d) => [`sum(case when ${field(d, ['confirmedGreen'], '::boolean')} then 1 else 0 end) as green_days`] },
+  ],
+  staffing: [{ entity: 'staffingShift', cols: (d) => STAFF.map((f) => `sum(${field(d, [f], '::int')}) as ${f.toLowerCase()}`) }],
+};
+
+/** Runs the board's GROUP BYs for one division-month and pools every column over the units. */
+export async function groupBy(raw: RawDb, board: GroupBoard, divisionPath: string, month: string): Promise<Totals> {
+  const out: Totals = {};
+  for (const { entity, cols } of SQL[board]) {
+    const rows = await raw.query<Record<string, unknown>>(perUnit(raw.dialect, entity, cols(raw.dialect)), [`${month}-01`, `${month}-31`, `${divisionPath}%`]);
+    for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'unit_id') out[k] = (out[k] ?? 0) + Number(v);
+  }
+  return out;
+}

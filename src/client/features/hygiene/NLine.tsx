@@ -1,0 +1,15 @@
+/** "n = 8 · varav 2 självskattning": every figure names its n, and how much is självskattning. */
+import { Show, type JSX } from 'solid-js';
+import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
+import { createTexts } from '../../app/i18n';
+
+const tt = createTexts(hygieneTexts);
+
+export function NLine(props: { n: number; selfAssessmentN: number; quota?: number | undefined }): JSX.Element {
+  return (
+    <>
+      {props.quota === undefined ? tt('figure.n', { n: props.n }) : tt('figure.nQuota', { n: props.n, quota: props.quota })}
+      <Show when={props.selfAssessmentN > 0}> · {tt('figure.nSelf', { n: props.selfAssessmentN })}</Show>
+    </>
+  );
+}

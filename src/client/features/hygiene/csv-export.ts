@@ -1,0 +1,33 @@
+/**
+ * CSV of a unit's period, made on the device from the local replica (works offline) with the
+ * shared builder the server's export uses, so the file matches the board.
+ */
+import { bhkCsv, bhkCsvFilename } from '../../../shared/domain/bhk-csv';
+import { type BhkSource, observationsInPeriod } from '../../../shared/domain/bhk-period';
+import { periodRange } from '../../../shared/domain';
+import type { BhkObservation } from '../../../shared/schema/bhk-observation';
+import { sv } from '../../../shared/i18n/sv';
+import type { BhkProfession } from '../../../shared/schema/bhk-config';
+import { downloadText } from '../../app/download';
+
+export interface UnitCsvInput {
+  raw: readonly BhkObservation[];
+  unitName: string;
+  period: string;
+  source: BhkSource;
+  /** The list in force; null = default list. The file is in Swedish whatever the UI language. */
+  professions: readonly BhkProfession[] | null;
+}
+
+export function unitCsv(input: UnitCsvInput): { filename: string; csv: string } {
+  const labels = new Map((input.professions ?? []).map((p) => [p.code, p.label]));
+  const csv = bhkCsv(observationsInPeriod(input.raw, periodRange(input.period), input.source), {
+    unitName: () => input.unitName,
+    professionLabel: (code) => labels.get(code) ?? (sv as Record<string, string>)[`profession.${code}`] ?? code,
+  });
+  return { filename: bhkCsvFilename(input.unitName, input.period), csv };
+}
+
+export function downloadCsv(file: { filename: string; csv: string }): void {
+  downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
+}

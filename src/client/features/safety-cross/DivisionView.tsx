@@ -1,0 +1,128 @@
+/**
+ * A manager's Gröna korset for a VO or division (#/korset?unit=<level>&month=…): every unit's
+ * cross as small multiples that fit one tablet or phone screen, then the level's own cross (worst
+ * colour per day across units, with how many units filled each day), completeness and events by
+ * category.
+ * Data from GET /api/rollup/safety; without the server, the same shared function runs on the
+ * device's replica and a banner says it may be incomplete.
+ */
+import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { SafetyRollupResponse } from '../../../shared/api-safety';
+import { localDate } from '../../../shared/domain/periods';
+import { subtreeIds } from '../../../shared/domain/rollup';
+import { safetyRollupNodes } from '../../../shared/domain/safety-rollup';
+import { AppError } from '../../../shared/errors';
+import { useApp } from '../../app/context';
+import { formatMonth } from '../../app/format';
+import { errorOf, t } from '../../app/i18n';
+import { href } from '../../app/router';
+import { listUnits } from '../../storage/org-repo';
+import { listSafetyRows } from '../../storage/safety-repo';
+import { Banner } from '../../ui/Banner';
+import { Cross } from './Cross';
+import { divisionModel } from './division-model';
+import { Legend } from './Legend';
+import { MonthPicker } from './MonthPicker';
+import { MonthSummary } from './MonthSummary';
+import { st } from './texts';
+
+export function DivisionView(props: { rootId: string; month: string; thisMonth: string }): JSX.Element {
+  const { api, db } = useApp();
+  const { rootId, month } = props;
+  const offlineRollup = async (): Promise<SafetyRollupResponse> => {
+    const units = await listUnits(db);
+    const { events, days } = await listSafetyRows(db, subtreeIds(units, rootId));
+    const today = localDate(Date.now());
+    return SafetyRollupResponse.parse({ month, rootId, today, nodes: safetyRollupNodes(units, rootId, month, today, events, days) });
+  };
+  const [res] = createResource(async () => {
+    try {
+      return { data: await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}`, SafetyRollupResponse), local: false };
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'network') throw err;
+      return { data: await offlineRollup(), local: true };
+    }
+  });
+  const model = () => (res.state === 'ready' ? divisionModel(res().data) : null);
+  const monthHref = (m: string) => href(['korset'], { unit: rootId, month: m });
+
+  return (
+    <div class="safety-division">
+      <div class="board-tools no-print">
+        <MonthPicker month={month} thisMonth={props.thisMonth} href={monthHref} />
+      </div>
+      <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
+        <Match when={res.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
+        <Match when={model()}>
+          {(m) => (
+            <>
+              <Show when={res()?.local}>
+                <Banner tone="warning">{st('division.offline')}</Banner>
+              </Show>
+              <div class="division-grid">
+                <section class="division-units" aria-label={st('division.units')}>
+                  <Show when={m().cards.length > 0} fallback={<p class="muted">{st('division.noUnits')}</p>}>
+                    <ul class="multiples">
+                      <For each={m().cards}>
+                        {(c) => {
+                          const long = () =>
+                            `${c.node.name}${c.node.closed ? ` (${st('division.closed')})` : ''}: ${st('division.unitFilled', { filled: c.figures.filledDays, due: c.figures.dueDays })}, ${c.figures.harmDays === 1 ? st('division.unitHarm.one') : st('division.unitHarm', { n: c.figures.harmDays })}`;
+                          return (
+                            <li>
+                              <a class="multiple" href={href(['korset'], { unit: c.node.unitId, month })}>
+                                <span class="multiple-name">
+                                  {c.node.name}
+                                  <Show when={c.parentName}>{(p) => <span class="multiple-parent">{p()}</span>}</Show>
+                                </span>
+                                <Cross month={month} statuses={c.statuses} size="mini" title={long()} />
+                                <span class="multiple-facts" aria-hidden="true">
+                                  {st('division.unitFilledShort', { filled: c.figures.filledDays, due: c.figures.dueDays })}
+                                  <br />
+                                  {c.figures.harmDays === 1 ? st('division.unitHarmShort.one') : st('division.unitHarmShort', { n: c.figures.harmDays })}
+                                </span>
+                              </a>
+                            </li>
+                          );
+                        }}
+                      </For>
+                    </ul>
+                  </Show>
+                </section>
+                <section class="division-side">
+                  <p class="completeness">
+                    {st('division.completeness', { reporting: m().root.reporting, expected: m().root.expected, month: formatMonth(month, false) })}
+                  </p>
+                  <figure class="cross-figure">
+                    <figcaption>{st('division.worstPerDay', { name: m().root.name })}</figcaption>
+                    <Cross
+                      month={month}
+                      statuses={m().statuses}
+                      title={st('crossLabel', { title: st('division.worstPerDay', { name: m().root.name }), month: formatMonth(month) })}
+                      detail={(date) => {
+                        const filled = m().filledPerDay[Number(date.slice(8)) - 1] ?? 0;
+                        return st('cellUnits', { filled, expected: m().root.expected });
+                      }}
+                    />
+                  </figure>
+                  <MonthSummary figures={m().figures} levels={4} title={st('division.byCategory')} />
+                </section>
+              </div>
+              <Show when={m().levels.length > 0}>
+                <nav class="level-links no-print" aria-label={st('division.levels')}>
+                  <For each={m().levels}>
+                    {(l) => (
+                      <a class="btn btn-secondary" href={href(['korset'], { unit: l.unitId, month })}>
+                        {l.name} ›
+                      </a>
+                    )}
+                  </For>
+                </nav>
+              </Show>
+              <Legend levels={4} />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

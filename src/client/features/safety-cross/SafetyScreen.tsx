@@ -1,0 +1,102 @@
+/**
+ * Gröna korset (#/korset). The unit is ?unit=… or the caller's own. An enhet gets its board
+ * (UnitBoard), event registration (#/korset/handelse) and, for managers, the board's settings
+ * (#/korset/installningar); a VO, division or region gets the small-multiples overview.
+ */
+import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
+import { localDate } from '../../../shared/domain/periods';
+import { subtreeIds } from '../../../shared/domain/rollup';
+import { IsoDate, UnitId } from '../../../shared/schema/ids';
+import { pageNow } from '../../app/clock';
+import { useApp, useSession } from '../../app/context';
+import { href, route } from '../../app/router';
+import { createLiveQuery } from '../../primitives';
+import { listUnits } from '../../storage/org-repo';
+import { DivisionView } from './DivisionView';
+import { EventEntry } from './EventEntry';
+import { SettingsPanel } from './SettingsPanel';
+import { st } from './texts';
+import { UnitBoard } from './UnitBoard';
+import './safety.css';
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export default function SafetyScreen(): JSX.Element {
+  const { db } = useApp();
+  const session = useSession();
+  const units = createLiveQuery(() => listUnits(db));
+  // ?unit=… within the caller's subtree, else the caller's own unit (a hand-edited address must not
+  // show an empty board for a unit this device never receives).
+  const unitId = createMemo(() => {
+    const scope = session().identity.scopeUnitId;
+    const parsed = UnitId.safeParse(route().query.unit);
+    if (!parsed.success) return scope;
+    const known = units();
+    return known === undefined || subtreeIds(known, scope).includes(parsed.data) ? parsed.data : scope;
+  });
+  const unit = () => units()?.find((u) => u.id === unitId());
+  // A unit this device does not know yet (first sync still running) is treated as an enhet.
+  const isLevel = () => unit() !== undefined && unit()?.kind !== 'enhet';
+  const thisMonth = () => localDate(pageNow()).slice(0, 7);
+  const month = createMemo(() => {
+    const q = route().query.month;
+    return q !== undefined && MONTH_RE.test(q) && q <= thisMonth() ? q : thisMonth();
+  });
+  const sub = () => route().path[1];
+  const role = () => session().identity.role;
+  const isLead = () => role() === 'manager' || role() === 'admin';
+  const date = () => (IsoDate.safeParse(route().query.date).success ? route().query.date : undefined);
+  const heading = () => {
+    if (sub() === 'handelse') return st('form.title');
+    if (sub() === 'installningar') return st('settings.title');
+    return isLevel() ? st('divisionTitle') : st('title');
+  };
+  const backHref = () => href(['korset'], { unit: route().query.unit, month: route().query.month });
+
+  return (
+    <div class="screen safety">
+      <header class="screen-head">
+        <h1>{heading()}</h1>
+        <p class="unit-name">{unit()?.name ?? session().identity.displayName}</p>
+        <Show when={sub() !== undefined}>
+          <a class="btn btn-link no-print" href={backHref()}>
+            ← {st('back')}
+          </a>
+        </Show>
+        <Show when={sub() === undefined && isLead() && !isLevel()}>
+          <a class="btn btn-link no-print" href={href(['korset', 'installningar'], { unit: route().query.unit })}>
+            {st('settings')}
+          </a>
+        </Show>
+      </header>
+      <Show when={units() !== undefined}>
+        <Switch>
+          <Match when={sub() === 'handelse' && !isLevel()}>
+            <Show when={unitId()} keyed>
+              {(id) => <EventEntry unitId={id} date={date()} role={role()} />}
+            </Show>
+          </Match>
+          <Match when={sub() === 'installningar' && !isLevel()}>
+            <Show when={isLead()} fallback={<p class="muted">{st('settings.managersOnly')}</p>}>
+              <Show when={unitId()} keyed>
+                {(id) => <SettingsPanel unitId={id} />}
+              </Show>
+            </Show>
+          </Match>
+          <Match when={isLevel()}>
+            <Show when={`${unitId()}|${month()}`} keyed>
+              {(_key) => <DivisionView rootId={unitId()} month={month()} thisMonth={thisMonth()} />}
+            </Show>
+          </Match>
+          <Match when={true}>
+            <Show when={`${unitId()}|${month()}`} keyed>
+              {(_key) => (
+                <UnitBoard unitId={unitId()} unitName={unit()?.name ?? ''} month={month()} role={role()} initialDate={date()} />
+              )}
+            </Show>
+          </Match>
+        </Switch>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * A unit's Gröna korset board (#/korset?unit=…&month=…), computed offline from the local replica:
+ * one-tap green for yesterday and today, the month's cross or crosses, the key, the tapped day's
+ * detail list, counters and the month summary. "Skriv ut" prints the cross (safety.css @media print).
+ */
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import type { Role } from '../../../shared/api';
+import { addDays, localDate } from '../../../shared/domain/periods';
+import { backdateVerdict } from '../../../shared/domain/safety-backdate';
+import type { SafetyEvent } from '../../../shared/schema/safety-event';
+import { pageNow } from '../../app/clock';
+import { useApp } from '../../app/context';
+import { formatMonth } from '../../app/format';
+import { errorOf } from '../../app/i18n';
+import { href } from '../../app/router';
+import { createLiveQuery } from '../../primitives';
+import { getSafetySettings, listSafetyDays, listSafetyEvents, setDayConfirmed, voidSafetyEvent } from '../../storage/safety-repo';
+import { Banner } from '../../ui/Banner';
+import { buildBoard, dayView } from './board-model';
+import { Counters } from './Counters';
+import { Cross } from './Cross';
+import { DayPanel } from './DayPanel';
+import { Legend } from './Legend';
+import { MonthPicker } from './MonthPicker';
+import { MonthSummary } from './MonthSummary';
+import { QuickConfirm } from './QuickConfirm';
+import { categoryLabel, eventCount, st } from './texts';
+
+export interface UnitBoardProps {
+  unitId: string;
+  unitName: string;
+  month: string;
+  role: Role;
+  /** A day to open at once (after registering an event, its day). */
+  initialDate?: string | undefined;
+}
+
+export function UnitBoard(props: UnitBoardProps): JSX.Element {
+  const { db, engine, online } = useApp();
+  // The parent remounts this component when unit or month change, so reading props once is right.
+  const { unitId, month } = props;
+  const today = () => localDate(pageNow());
+  const data = createLiveQuery(async () => ({
+    events: await listSafetyEvents(db, unitId),
+    days: await listSafetyDays(db, unitId),
+    settings: await getSafetySettings(db, unitId),
+  }));
+  const board = createMemo(() => {
+    const d = data();
+    return d === undefined ? undefined : buildBoard({ month, today: today(), ...d });
+  });
+  const [selected, setSelected] = createSignal<string | null>(props.initialDate?.startsWith(month) ? props.initialDate : null);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const backdateDays = () => data()?.settings.backdateDays ?? 7;
+  const writable = (date: string) => backdateVerdict(date, today(), backdateDays(), props.role) === 'ok';
+
+  const run = async (write: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await write();
+      // Push promptly so the unit's other tablets see it; failures are the sync bar's to show.
+      if (online()) engine.syncNow().catch(() => undefined);
+    } catch (err) {
+      setError(errorOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = (date: string, confirmed: boolean) => run(() => setDayConfirmed(db, unitId, date, confirmed, props.role));
+  const voidEvent = (e: SafetyEvent) => run(() => voidSafetyEvent(db, e, props.role));
+  const monthHref = (m: string) => href(['korset'], { unit: unitId, month: m });
+  const eventHref = (date?: string) => href(['korset', 'handelse'], { unit: unitId, date });
+
+  return (
+    <Show when={board()} fallback={<p class="muted">{st('title')} …</p>}>
+      {(b) => (
+        <div class="safety-board">
+          <div class="board-tools no-print">
+            <MonthPicker month={month} thisMonth={today().slice(0, 7)} href={monthHref} />
+            <button type="button" class="btn btn-secondary" onClick={() => window.print()}>
+              {st('print')}
+            </button>
+          </div>
+          <p class="print-only print-head">
+            {st('title')} · {props.unitName} · {formatMonth(month)}
+          </p>
+          <Show when={error()}>{(text) => <Banner tone="error">{text()}</Banner>}</Show>
+          <div class="no-print quick-area">
+            <QuickConfirm
+              levels={b().levels}
+              busy={busy()}
+              onConfirm={(date, c) => void confirm(date, c)}
+              days={[
+                { ...dayView(b(), addDays(today(), -1)), label: st('yesterday') },
+                { ...dayView(b(), today()), label: st('today') },
+              ].map((d) => ({ ...d, events: d.events.length, writable: writable(d.date) }))}
+            />
+            <a class="btn btn-secondary btn-big new-event" href={eventHref()}>
+              <span aria-hidden="true">+ </span>
+              {st('newEvent')}
+            </a>
+          </div>
+          <div class="crosses" classList={{ 'crosses-many': b().crosses.length > 1 }}>
+            <For each={b().crosses}>
+              {(c) => {
+                const title = c.category === null ? st('title') : st('crossOf', { category: categoryLabel(c.category) });
+                return (
+                  <figure class="cross-figure">
+                    <figcaption>{title}</figcaption>
+                    <Cross
+                      month={month}
+                      statuses={c.statuses}
+                      levels={b().levels}
+                      title={st('crossLabel', { title, month: formatMonth(month) })}
+                      selected={selected()}
+                      onSelect={(date) => setSelected((s) => (s === date ? null : date))}
+                      detail={(date) => {
+                        const n = b().eventsByDate.get(date)?.length ?? 0;
+                        return n > 0 ? eventCount(n) : undefined;
+                      }}
+                    />
+                  </figure>
+                );
+              }}
+            </For>
+            <Legend levels={b().levels} />
+          </div>
+          <Show when={selected()} keyed>
+            {(date) => {
+              const day = () => dayView(b(), date);
+              return (
+                <div class="no-print">
+                  <DayPanel
+                    date={date}
+                    status={day().status}
+                    levels={b().levels}
+                    events={day().events}
+                    confirmed={day().confirmed}
+                    writable={writable(date)}
+                    backdateDays={backdateDays()}
+                    busy={busy()}
+                    newEventHref={eventHref(date)}
+                    onConfirm={(c) => void confirm(date, c)}
+                    onVoid={(e) => void voidEvent(e)}
+                    onClose={() => setSelected(null)}
+                  />
+                </div>
+              );
+            }}
+          </Show>
+          <div class="board-facts">
+            <Counters counters={b().counters} />
+            <MonthSummary figures={b().figures} levels={b().levels} title={st('summaryTitle', { month: formatMonth(month, false) })} />
+          </div>
+        </div>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * One unit's staffing board for a day: the morning entry, beds (if the unit reports them), the
+ * figures and the trend. Everything is read from and written to the device's replica, so the
+ * board works offline; figures use the same shared functions as the server's roll-up.
+ */
+import { Show, type JSX } from 'solid-js';
+import { addDays, periodRange } from '../../../shared/domain/periods';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { expectedDays } from '../../../shared/domain/staffing';
+import { countBeds } from '../../../shared/domain/staffing-beds';
+import { staffingTrend, trendRange } from '../../../shared/domain/staffing-trend';
+import { useApp } from '../../app/context';
+import { t } from '../../app/i18n';
+import { createLiveQuery } from '../../primitives';
+import { getStaffingConfig, saveBedsDay, saveShifts, staffingInput } from '../../storage/staffing-repo';
+import { BedsEntry } from './BedsEntry';
+import { DayEntry } from './DayEntry';
+import { previousShifts } from './shift-draft';
+import { TrendChart } from './TrendChart';
+import { tx } from './texts';
+import { unitFigures } from './unit-figures';
+import { UnitFiguresView } from './UnitFiguresView';
+
+export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolean }): JSX.Element {
+  const { db, engine, online } = useApp();
+  // The parent remounts the board for another unit or day, so reading props once is right.
+  const { unit, date } = props;
+  const month = date.slice(0, 7);
+  const range = trendRange(month, date);
+  const data = createLiveQuery(async () => {
+    const config = await getStaffingConfig(db, unit.id);
+    const input = await staffingInput(db, [{ ...unit, parentId: null }], unit.id, date, { from: range.from, to: date }, { from: range.months[0] as string, to: month });
+    const trend = staffingTrend(input, range);
+    const { from, to } = periodRange(month);
+    const monthBeds = input.beds.filter((b) => b.date >= from);
+    const bedsBefore = input.beds.filter((b) => b.date < date).sort((a, b) => (a.date < b.date ? 1 : -1))[0] ?? null;
+    return {
+      config,
+      trend,
+      figures: unitFigures(trend, date, month, expectedDays(from, to, date, config.weekdaysOnly)),
+      today: input.shifts.filter((s) => s.date === date),
+      yesterday: previousShifts(input.shifts, date, addDays(date, -7)),
+      bedsToday: input.beds.find((b) => b.date === date) ?? null,
+      bedsBefore,
+      bedsMonth: countBeds(monthBeds, true),
+    };
+  });
+  const nudge = () => {
+    // Push promptly so the unit's other tablets and the managers see it; failures are the sync bar's.
+    if (online()) engine.syncNow().catch(() => undefined);
+  };
+
+  return (
+    <Show when={data()} fallback={<p class="muted">{t('app.loading')}</p>}>
+      {(d) => (
+        <div class="staffing-board">
+          <section class="board-entry" aria-labelledby="entry-title">
+            <h2 id="entry-title">{tx('entryTitle')}</h2>
+            <DayEntry
+              unitId={unit.id}
+              date={date}
+              shifts={d().config.shifts}
+              today={d().today}
+              yesterday={d().yesterday}
+              onSave={async (plan) => {
+                await saveShifts(db, plan.save, plan.remove);
+                nudge();
+              }}
+            />
+          </section>
+          <Show when={d().config.bedsEnabled}>
+            <BedsEntry
+              unitId={unit.id}
+              date={date}
+              month={month}
+              today={d().bedsToday}
+              before={d().bedsBefore}
+              monthCounts={d().bedsMonth}
+              onSave={async (beds) => {
+                await saveBedsDay(db, beds);
+                nudge();
+              }}
+            />
+          </Show>
+          <section class="board-figures" aria-label={tx('sickShare')}>
+            <UnitFiguresView figures={d().figures} date={date} isToday={props.isToday} month={month} />
+          </section>
+          <section class="board-chart" aria-labelledby="chart-title">
+            <h2 id="chart-title">{tx('chart.title')}</h2>
+            <TrendChart trend={d().trend} />
+          </section>
+        </div>
+      )}
+    </Show>
+  );
+}

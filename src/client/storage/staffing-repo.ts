@@ -1,0 +1,149 @@
+/**
+ * The staffing board's cells in the local replica: shifts, beds, HR months and settings. Reads
+ * work offline; writes go through writeChange (outbox in the same transaction).
+ *
+ * Cells are lww rows with deterministic ids. Every write carries all of a cell's counts, so the
+ * merged row always holds one write's numbers and the schema's cross-field rules (absences ≤
+ * planned) hold for it. A cell is written as an insert when the device has never seen it, and
+ * otherwise as a patch of its counts with `_deleted: false`, so an entry after a removal brings
+ * the cell back (a plain insert would not lift the tombstone, sync rule 12).
+ */
+import type { StaffingInput } from '../../shared/domain/staffing-rollup';
+import type { TreeUnit } from '../../shared/domain/rollup';
+import { subtreeIds } from '../../shared/domain/rollup';
+import { AppError } from '../../shared/errors';
+import { BedsDay } from '../../shared/schema/beds-day';
+import { HrMonth } from '../../shared/schema/hr-month';
+import { ENTITIES, type EntityName } from '../../shared/schema/registry';
+import { staffingConfig, type StaffingConfig, StaffingSettings, staffingSettingsIdFor } from '../../shared/schema/staffing-settings';
+import { StaffingShift } from '../../shared/schema/staffing-shift';
+import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
+import { issueToError } from '../../shared/sync/validate';
+import type { z } from 'zod/mini';
+import type { PulsDb } from './db';
+import { writeChange } from './records';
+
+type Cell = { id: string; unitId: string };
+type CellEntity = 'staffingShift' | 'bedsDay' | 'hrMonth';
+const SCHEMAS = { staffingShift: StaffingShift, bedsDay: BedsDay, hrMonth: HrMonth } as const;
+
+/**
+ * Rows of `entity` for one unit whose id lies between `<entity>:<unit>:<from>` and the same with
+ * `<to>`: the deterministic ids sort by date (or month), so the primary key serves as the index.
+ */
+async function listCells<T extends Cell>(db: PulsDb, entity: CellEntity, unitId: string, from: string, to: string): Promise<T[]> {
+  const prefix = `${entity}:${unitId}:`;
+  const rows = await db.rows.where('[entity+id]').between([entity, prefix + from], [entity, `${prefix + to}\uffff`], true, true).toArray();
+  const out: T[] = [];
+  for (const row of rows) {
+    if (row.deleted || row.unitId !== unitId) continue;
+    const parsed = (SCHEMAS[entity] as z.ZodMiniType).safeParse(publicData(row));
+    if (parsed.success) out.push(parsed.data as T);
+  }
+  return out;
+}
+
+/** Validates the whole cell, then writes it (insert, or a reviving patch of its mutable fields). */
+async function putCell(db: PulsDb, entity: CellEntity, cell: Cell, now: number): Promise<void> {
+  const parsed = (SCHEMAS[entity] as z.ZodMiniType).safeParse(cell);
+  if (!parsed.success) {
+    const { code, path } = issueToError(parsed.error);
+    throw new AppError(code, { entity }, path);
+  }
+  const existing = await db.rows.get([entity, cell.id]);
+  if (existing === undefined) {
+    await writeChange(db, { entity, op: 'insert', id: cell.id, unitId: cell.unitId, fields: { ...cell } }, now);
+    return;
+  }
+  const immutable = ENTITIES[entity].immutable;
+  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(cell).filter(([k]) => !immutable.includes(k)));
+  fields[DELETED_FIELD] = false;
+  await writeChange(db, { entity, op: 'patch', id: cell.id, unitId: cell.unitId, fields }, now);
+}
+
+/** Every table a cell write touches: writes of several cells share one transaction. */
+const writeTables = (db: PulsDb) => [db.rows, db.outbox, db.meta];
+
+export async function listShifts(db: PulsDb, unitId: string, from: string, to: string): Promise<StaffingShift[]> {
+  return listCells<StaffingShift>(db, 'staffingShift', unitId, from, to);
+}
+
+/**
+ * The morning's entry: saves `shifts` and removes the shifts named in `remove` (made a gap
+ * again), all in one transaction: either the whole day is recorded or nothing is.
+ */
+export async function saveShifts(db: PulsDb, shifts: readonly StaffingShift[], remove: readonly Cell[] = [], now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    for (const s of shifts) await putCell(db, 'staffingShift', s, now);
+    for (const r of remove) {
+      const row = await db.rows.get(['staffingShift', r.id]);
+      if (row !== undefined && !row.deleted) await writeChange(db, { entity: 'staffingShift', op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
+    }
+  });
+}
+
+export async function listBedsDays(db: PulsDb, unitId: string, from: string, to: string): Promise<BedsDay[]> {
+  return listCells<BedsDay>(db, 'bedsDay', unitId, from, to);
+}
+
+export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', writeTables(db), () => putCell(db, 'bedsDay', beds, now));
+}
+
+export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
+  return listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
+}
+
+/**
+ * Writes HR months in ONE transaction with their outbox rows: an import is recorded whole or
+ * not at all. Each month is validated again here; the first invalid one aborts everything.
+ */
+export async function saveHrMonths(db: PulsDb, months: readonly HrMonth[], now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    for (const m of months) await putCell(db, 'hrMonth', m, now);
+  });
+}
+
+export async function removeHrMonth(db: PulsDb, m: Cell, now: number = Date.now()): Promise<void> {
+  await writeChange(db, { entity: 'hrMonth', op: 'delete', id: m.id, unitId: m.unitId, fields: {} }, now);
+}
+
+export async function getStaffingConfig(db: PulsDb, unitId: string): Promise<StaffingConfig> {
+  const row = await db.rows.get(['staffingSettings', staffingSettingsIdFor(unitId)]);
+  const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
+  return staffingConfig(parsed?.success ? parsed.data : undefined);
+}
+
+/** Patches only the given settings, so two devices changing different settings both keep theirs. */
+export async function saveStaffingConfig(db: PulsDb, unitId: string, patch: Partial<StaffingConfig>, now: number = Date.now()): Promise<void> {
+  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (Object.keys(fields).length === 0) return;
+  await writeChange(db, { entity: 'staffingSettings', op: 'patch', id: staffingSettingsIdFor(unitId), unitId, fields }, now);
+}
+
+/**
+ * The raw rows the shared roll-up and trend functions need for `rootId`'s subtree, from the
+ * local replica (a manager's device holds its whole read scope), so figures work offline.
+ */
+export async function staffingInput(
+  db: PulsDb,
+  units: readonly TreeUnit[],
+  rootId: string,
+  today: string,
+  days: { from: string; to: string },
+  months: { from: string; to: string },
+): Promise<StaffingInput> {
+  const shifts: StaffingShift[] = [];
+  const beds: BedsDay[] = [];
+  const hrMonths: HrMonth[] = [];
+  const settings: StaffingSettings[] = [];
+  for (const id of subtreeIds(units, rootId)) {
+    shifts.push(...(await listShifts(db, id, days.from, days.to)));
+    beds.push(...(await listBedsDays(db, id, days.from, days.to)));
+    hrMonths.push(...(await listHrMonths(db, id, months.from, months.to)));
+    const row = await db.rows.get(['staffingSettings' satisfies EntityName, staffingSettingsIdFor(id)]);
+    const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
+    if (parsed?.success) settings.push(parsed.data);
+  }
+  return { units, rootId, today, shifts, hrMonths, beds, settings };
+}

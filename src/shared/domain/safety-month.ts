@@ -1,0 +1,156 @@
+/**
+ * A unit's month on Gröna korset as pooled counts: per day, how many units had each status, and
+ * the month's events by category and severity. One unit's counts hold exactly one status per
+ * filled or due day, so its cross can be read back from them; a VO's or division's counts are the
+ * element-wise sum (addSafetyCounts), so every figure above a unit is a ratio of summed counts.
+ * The unit board, the tablet's offline view and the server's /api/rollup/safety all use these.
+ */
+import { SEVERITIES, type SafetyEvent, type Severity } from '../schema/safety-event';
+import { ratio, type Ratio } from './bhk';
+import { dayStatus, type DayStatus } from './safety-colour';
+import { monthDates } from './safety-cross';
+
+/** Statuses that are counted; "framtid" (future) never is. */
+export const COUNTED_STATUSES = ['gron', 'gul', 'orange', 'rod', 'ej_ifylld', 'idag'] as const;
+export type CountedStatus = (typeof COUNTED_STATUSES)[number];
+export type DayCounts = Record<CountedStatus, number>;
+export type SeverityCounts = Record<Severity, number>;
+
+export interface SafetyCounts {
+  /** Index 0 = the 1st of the month: how many units had each status that day. */
+  days: DayCounts[];
+  /** Effective events dated in the month: category → severity → count. */
+  events: Record<string, SeverityCounts>;
+}
+
+/** Worst first, for "the day's worst colour across units": an unfilled unit outranks green. */
+const RANK: Record<CountedStatus, number> = { rod: 5, orange: 4, gul: 3, ej_ifylld: 2, idag: 1, gron: 0 };
+
+const emptyDay = (): DayCounts => ({ gron: 0, gul: 0, orange: 0, rod: 0, ej_ifylld: 0, idag: 0 });
+const emptySeverities = (): SeverityCounts => ({ gul: 0, orange: 0, rod: 0 });
+
+export function emptySafetyCounts(month: string): SafetyCounts {
+  return { days: monthDates(month).map(emptyDay), events: {} };
+}
+
+/** Each day's status for one unit. `events` are effective events (any dates; others are ignored). */
+export function unitMonthStatuses(
+  month: string,
+  today: string,
+  events: readonly Pick<SafetyEvent, 'date' | 'severity'>[],
+  confirmed: ReadonlySet<string>,
+): DayStatus[] {
+  const byDate = new Map<string, Severity[]>();
+  for (const e of events) {
+    if (!e.date.startsWith(month)) continue;
+    const list = byDate.get(e.date) ?? [];
+    list.push(e.severity);
+    byDate.set(e.date, list);
+  }
+  return monthDates(month).map((date) =>
+    dayStatus({ date, today, confirmed: confirmed.has(date), severities: byDate.get(date) ?? [] }),
+  );
+}
+
+export interface UnitMonthInput {
+  month: string;
+  today: string;
+  /** Effective events of the unit (after corrections). */
+  events: readonly Pick<SafetyEvent, 'date' | 'severity' | 'category'>[];
+  /** Dates the unit confirmed green. */
+  confirmed: ReadonlySet<string>;
+  /**
+   * An open reporting unit is expected to fill every day: its empty past days count as
+   * "ej_ifylld" and an open today as "idag". A closed unit or a parent level counts only what it
+   * filled, so it neither inflates nor drags down completeness.
+   */
+  expected: boolean;
+}
+
+export function unitMonthCounts(u: UnitMonthInput): SafetyCounts {
+  const counts = emptySafetyCounts(u.month);
+  unitMonthStatuses(u.month, u.today, u.events, u.confirmed).forEach((status, i) => {
+    if (status === 'framtid') return;
+    if (!u.expected && (status === 'ej_ifylld' || status === 'idag')) return;
+    (counts.days[i] as DayCounts)[status] += 1;
+  });
+  for (const e of u.events) {
+    if (!e.date.startsWith(u.month) || e.date > u.today) continue;
+    const sev = (counts.events[e.category] ??= emptySeverities());
+    sev[e.severity] += 1;
+  }
+  return counts;
+}
+
+/** Pooled sum, the only way safety counts combine across units and levels. */
+export function addSafetyCounts(a: SafetyCounts, b: SafetyCounts): SafetyCounts {
+  const days = a.days.map((d, i) => {
+    const o = b.days[i] ?? emptyDay();
+    return Object.fromEntries(COUNTED_STATUSES.map((s) => [s, d[s] + o[s]])) as DayCounts;
+  });
+  const events: Record<string, SeverityCounts> = {};
+  for (const src of [a.events, b.events]) {
+    for (const [category, sev] of Object.entries(src)) {
+      const into = (events[category] ??= emptySeverities());
+      for (const s of SEVERITIES) into[s] += sev[s];
+    }
+  }
+  return { days, events };
+}
+
+/** The day's worst status across the units counted (null: nothing counted, a future day). */
+export function worstOfDay(d: DayCounts): CountedStatus | null {
+  let worst: CountedStatus | null = null;
+  for (const s of COUNTED_STATUSES) if (d[s] > 0 && (worst === null || RANK[s] > RANK[worst])) worst = s;
+  return worst;
+}
+
+export interface SafetyFigures {
+  /** Events by severity, and in total. */
+  events: SeverityCounts & { total: number };
+  /** Categories with at least one event, most events first (ties: by name). */
+  byCategory: { category: string; counts: SeverityCounts; total: number }[];
+  /** Unit-days with a colour (confirmed green or an event). */
+  filledDays: number;
+  /** Unit-days that should have been filled: filled + "ej ifylld" (an open today is not yet due). */
+  dueDays: number;
+  unfilledDays: number;
+  greenDays: number;
+  /** Confirmed green unit-days / due unit-days: Σ/Σ, never an average of units. */
+  greenShare: Ratio;
+  /** Filled unit-days / due unit-days: completeness. */
+  completeness: Ratio;
+  /** Unit-days whose colour is vårdskada or allvarlig vårdskada (orange, röd). */
+  harmDays: number;
+  /** Unit-days whose colour is risk (gul). */
+  riskDays: number;
+}
+
+export function safetyFigures(c: SafetyCounts): SafetyFigures {
+  const sum = (s: CountedStatus) => c.days.reduce((n, d) => n + d[s], 0);
+  const greenDays = sum('gron');
+  const riskDays = sum('gul');
+  const harmDays = sum('orange') + sum('rod');
+  const filledDays = greenDays + riskDays + harmDays;
+  const unfilledDays = sum('ej_ifylld');
+  const dueDays = filledDays + unfilledDays;
+  const events = { ...emptySeverities(), total: 0 };
+  const byCategory = Object.entries(c.events)
+    .map(([category, counts]) => ({ category, counts, total: counts.gul + counts.orange + counts.rod }))
+    .filter((x) => x.total > 0)
+    .sort((a, b) => b.total - a.total || a.category.localeCompare(b.category, 'sv'));
+  for (const { counts } of byCategory) for (const s of SEVERITIES) events[s] += counts[s];
+  events.total = events.gul + events.orange + events.rod;
+  return {
+    events,
+    byCategory,
+    filledDays,
+    dueDays,
+    unfilledDays,
+    greenDays,
+    greenShare: ratio(greenDays, dueDays),
+    completeness: ratio(filledDays, dueDays),
+    harmDays,
+    riskDays,
+  };
+}
