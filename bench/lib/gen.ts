@@ -5,18 +5,10 @@
  */
 import { uuidv7 } from 'uuidv7';
 import { BHK_STEPS, DEFAULT_PROFESSIONS, type BhkObservation } from '../../src/shared/schema/bhk-observation';
+import { seededRandom } from '../../src/shared/domain/random';
 
-/** mulberry32: small, fast and good enough to shape test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared deterministic PRNG (src/shared/domain/random.ts). */
+export const prng = seededRandom;
 
 export function observation(rand: () => number, unitId: string, date: string, skill = 0.96): BhkObservation {
   const steps = Object.fromEntries(

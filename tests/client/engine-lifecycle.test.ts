@@ -40,6 +40,23 @@ describe('sync engine: lifecycle', () => {
     }
   });
 
+  it('a save during a running round is pushed by a follow-up round, not left for the timer', async () => {
+    const server = new FakeServer();
+    const db = await enrolledDb(server);
+    dbs.push(db);
+    const engine = engineFor(db, server, { intervalMs: 60_000 });
+    let open!: () => void;
+    server.gate = new Promise<void>((r) => (open = r));
+    const first = engine.syncNow();
+    await new Promise((r) => setTimeout(r, 20)); // the round is now waiting on the server
+    await addObservation(db, observation());
+    const second = engine.syncNow();
+    open();
+    server.gate = null;
+    await Promise.all([first, second]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('errors never escape: a transport that throws a non-AppError is recorded as internal', async () => {
     const server = new FakeServer();
     const db = await enrolledDb(server);

@@ -18,6 +18,7 @@ import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { seedDemo } from '../../src/server/seed/seed';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, MONTH, NOW, push, renew, TODAY } from './helpers';
+import { seededRandom as mulberry32 } from '../../src/shared/domain/random';
 
 let h: Harness;
 beforeEach(async () => {
@@ -143,18 +144,6 @@ describe('push rules for safety rows', () => {
     ]);
   });
 });
-
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('GET /api/rollup/safety', () => {
   it.each([11, 12, 13])('equals the shared function on the same random rows (seed %i)', async (seed) => {

@@ -26,6 +26,7 @@ import type { UnitId } from '../../src/shared/schema/ids';
 import type { RowState } from '../../src/shared/sync/merge';
 import { Network } from './fuzz/network';
 import { type Harness, harness, loginAs, MONTH, newEnrolCode, NOW, TODAY } from './helpers';
+import { seededRandom as mulberry32 } from '../../src/shared/domain/random';
 
 interface Tablet {
   db: PulsDb;
@@ -162,18 +163,6 @@ describe('two tablets offline on one unit', () => {
     expect(await replicaSafetyRows(b.db)).toEqual(await replicaSafetyRows(a.db));
   });
 });
-
-/** Deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function mulberry32(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('random offline walks on three tablets converge', () => {
   it.each([1, 2, 3, 4, 5])('seed %i', async (seed) => {

@@ -44,10 +44,20 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const lockName = db.name === DEFAULT_DB_NAME ? SYNC_LOCK_NAME : `${SYNC_LOCK_NAME}:${db.name}`;
   let channel: BroadcastChannel | undefined;
   let running: Promise<void> | undefined;
+  let again: Promise<void> | undefined;
 
   /** Runs one round unless this engine or another tab is already running one. */
   function runOnce(): Promise<void> {
-    running ??= lock(lockName, () => round(db, transport, now)).then(
+    if (running) {
+      // A save or a tap on "Synka nu" during a round may come after the round read the outbox:
+      // run once more when it ends, rather than leave the change for the next timer (60 s).
+      again ??= running.catch(() => undefined).then(() => {
+        again = undefined;
+        return runOnce();
+      });
+      return again;
+    }
+    running = lock(lockName, () => round(db, transport, now)).then(
       (didRun) => {
         running = undefined;
         if (didRun) channel?.postMessage({ type: 'synced' });

@@ -17,18 +17,7 @@ import { handlePush } from '../sync/push';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
 import { seedSafety } from './safety-demo';
 import { seedStaffing } from './staffing-seed';
-
-/** Deterministic PRNG (mulberry32) so the demo looks the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../shared/domain/random';
 
 export async function seedDemo(store: Store, now: number, opts: { observations?: boolean } = {}): Promise<boolean> {
   if ((await store.listUnits()).length > 0) return false;

@@ -19,22 +19,12 @@ import { hashSecret, newDeviceSecret } from '../auth/secrets';
 import type { Store } from '../store/store';
 import { handlePush } from '../sync/push';
 import { DEMO_UNITS } from './demo-org';
+import { seededRandom as prng } from '../../shared/domain/random';
 
 /** Planned staff per shift on a normal ward day; mottagningar have a day shift only. */
 const WARD = { dag: 10, kvall: 8, natt: 4 } as const;
 const CLINICS = new Set(['mott-med', 'mott-kir', 'mott-ort']);
 const DAYS_BACK = 75;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How many of `n` people are absent when each is with probability p (a binomial draw). */
 const draw = (rand: () => number, n: number, p: number) => Array.from({ length: n }, () => rand() < p).filter(Boolean).length;

@@ -13,6 +13,7 @@ import { createSqliteStore } from '../../../src/server/store/sqlite/index';
 import { BHK_STEPS, type BhkSteps } from '../../../src/shared/schema/bhk-observation';
 import type { RowState } from '../../../src/shared/sync/merge';
 import { Network } from './network';
+import { seededRandom as mulberry32 } from '../../../src/shared/domain/random';
 
 export interface DeviceReport {
   name: string;
@@ -31,17 +32,6 @@ export interface FuzzReport {
   server: { observationIds: string[]; duplicateLogEntries: string[]; settingsMatchLastWriter: boolean };
 }
 type Comparable = { entity: string; id: string; unitId: string; data: unknown; hlcs: unknown; deleted: boolean };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Device {
   name: string;
