@@ -61,6 +61,11 @@ export async function setMeta<K extends MetaKey>(db: PulsDb, key: K, value: Meta
   await db.meta.put({ key, value });
 }
 
+/** Writes several keys in one request. */
+export async function setMetas(db: PulsDb, values: Partial<MetaValues>): Promise<void> {
+  await db.meta.bulkPut(Object.entries(values).map(([key, value]) => ({ key, value })));
+}
+
 export async function deleteMeta(db: PulsDb, ...keys: MetaKey[]): Promise<void> {
   await db.meta.bulkDelete(keys);
 }

@@ -12,7 +12,7 @@ import { ChangeOp, type Change } from '../../shared/protocol';
 import { initialHlc, nodeFromDeviceId, tick } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
-import { getMetas, setMeta } from './meta';
+import { getMetas, setMetas } from './meta';
 import { mergeIntoRows } from './rows';
 
 export interface WriteInput {
@@ -56,10 +56,10 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
       hlc: ts,
       schemaVersion: SCHEMA_VERSION,
     };
-    await mergeIntoRows(db, change);
+    // Fewest requests in the write transaction: it runs on every tap of "Spara" (bench item 1).
+    await mergeIntoRows(db, change, existing ?? null);
     await db.outbox.add({ seq, change, createdAt: now });
-    await setMeta(db, 'hlc', next);
-    await setMeta(db, 'nextSeq', seq + 1);
+    await setMetas(db, { hlc: next, nextSeq: seq + 1 });
   });
 }
 

@@ -12,10 +12,11 @@ export function sortKeyFor(row: RowState): string {
   return ENTITIES[row.entity].sortKey(row.data);
 }
 
-/** Merges one change into its stored row; writes only if the merge changed something. */
-export async function mergeIntoRows(db: PulsDb, change: MergeInput): Promise<boolean> {
-  const current = await db.rows.get([change.entity, change.id]);
-  const { row, changed } = mergeChange(current, change);
+/** Merges one change into its stored row; writes only if the merge changed something.
+ * Pass `current` when the caller has just read the row, to save a request. */
+export async function mergeIntoRows(db: PulsDb, change: MergeInput, current?: RowState | null): Promise<boolean> {
+  if (current === undefined) current = (await db.rows.get([change.entity, change.id])) ?? null;
+  const { row, changed } = mergeChange(current ?? undefined, change);
   if (changed) await db.rows.put({ ...row, sortKey: sortKeyFor(row) } satisfies RowRecord);
   return changed;
 }

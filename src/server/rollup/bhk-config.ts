@@ -11,6 +11,7 @@ import { BhkConfig, bhkConfigIdFor } from '../../shared/schema/bhk-config';
 import type { UnitKind } from '../../shared/schema/org-unit';
 import type { Principal } from '../auth/principal';
 import type { Store, UnitRow } from '../store/store';
+import { publicData } from '../../shared/sync/merge';
 
 /** `professions: []` with `sourceUnitId: null` means "the default list" (labels per language). */
 export async function bhkProfessionsAt(store: Store, units: readonly UnitRow[], unitId: string): Promise<BhkConfigResponse> {
@@ -18,7 +19,7 @@ export async function bhkProfessionsAt(store: Store, units: readonly UnitRow[], 
   for (const id of [unitId, ...ancestorsOf(tree, unitId)]) {
     const row = await store.getRow('bhkConfig', bhkConfigIdFor(id));
     if (row === undefined || row.deleted) continue;
-    const parsed = BhkConfig.safeParse(row.data);
+    const parsed = BhkConfig.safeParse(publicData(row));
     if (parsed.success) return { sourceUnitId: parsed.data.unitId, professions: parsed.data.professions };
   }
   return { sourceUnitId: null, professions: [] };

@@ -45,8 +45,14 @@ export function mergeChange(row: RowState | undefined, change: MergeInput): { ro
   const base = row ?? emptyRow(change);
   const data: Record<string, unknown> = { ...base.data };
   const hlcs: Record<string, string> = { ...base.hlcs };
+  // An insert writes the whole cell, its existence included: after a delete, a later insert
+  // brings the cell back, an earlier one does not (rule 12).
   const incoming: Record<string, unknown> =
-    change.op === 'delete' ? { [DELETED_FIELD]: true } : { ...change.fields };
+    change.op === 'delete'
+      ? { [DELETED_FIELD]: true }
+      : change.op === 'insert'
+        ? { ...change.fields, [DELETED_FIELD]: false }
+        : { ...change.fields };
   let changed = false;
   for (const [field, value] of Object.entries(incoming)) {
     // Rule 13: immutable fields (id, unitId, and what a deterministic id encodes) are set once
