@@ -6,14 +6,14 @@
  * and names the clock's node).
  */
 import { AppError } from '../../shared/errors';
-import { SCHEMA_VERSION, EntityName } from '../../shared/schema/registry';
+import { ENTITIES, SCHEMA_VERSION, EntityName } from '../../shared/schema/registry';
 import { UnitId } from '../../shared/schema/ids';
 import { ChangeOp, type Change } from '../../shared/protocol';
 import { initialHlc, nodeFromDeviceId, tick } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
 import { getMetas, setMetas } from './meta';
-import { mergeIntoRows } from './rows';
+import { insertNewRow, mergeIntoRows } from './rows';
 
 export interface WriteInput {
   entity: EntityName;
@@ -35,7 +35,10 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
   await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
     const meta = await getMetas(db, ['credential', 'hlc', 'nextSeq', 'serverOffsetMs']);
     if (!meta.credential) throw new AppError('unauthenticated');
-    const existing = await db.rows.get([input.entity, input.id]);
+    // An append record has a fresh UUIDv7 id: nothing to read first. insertNewRow adds rather
+    // than puts, so an id that did exist aborts the transaction instead of overwriting.
+    const append = ENTITIES[input.entity].mode === 'append';
+    const existing = append ? undefined : await db.rows.get([input.entity, input.id]);
     // Rule 13: a row never moves between units; the server would reject this change anyway.
     if (existing && existing.unitId !== input.unitId) {
       throw new AppError('scope-denied', { unitId: input.unitId }, ['unitId']);
@@ -57,7 +60,8 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
       schemaVersion: SCHEMA_VERSION,
     };
     // Fewest requests in the write transaction: it runs on every tap of "Spara" (bench item 1).
-    await mergeIntoRows(db, change, existing ?? null);
+    if (append) await insertNewRow(db, change);
+    else await mergeIntoRows(db, change, existing ?? null);
     await db.outbox.add({ seq, change, createdAt: now });
     await setMetas(db, { hlc: next, nextSeq: seq + 1 });
   });
