@@ -13,6 +13,7 @@ import {
   type BhkStep,
   type BhkSteps,
 } from '../schema/bhk-observation';
+import { byDateThenId, effectiveRecords, type Resolved, resolveCorrections as resolveRecords } from './corrections';
 
 export interface StepCounts {
   ja: number;
@@ -68,80 +69,16 @@ export function emptyCounts(): BhkCounts {
   };
 }
 
-/** Records sort by creation, then id, so "latest" is the same on every device. */
-const later = (a: BhkObservation, b: BhkObservation): boolean =>
-  a.createdAt !== b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
+/** One original observation and where its corrections leave it (see corrections.ts). */
+export type ResolvedObservation = Resolved<BhkObservation>;
 
-/** One original observation and where its corrections leave it. */
-export interface ResolvedObservation {
-  /** The record that heads the tree: it replaces nothing present in the input. */
-  original: BhkObservation;
-  /** The tree's latest leaf: the observation's current state (maybe `voided`). */
-  current: BhkObservation;
-  /** Records in the tree, original included (1 = never corrected). */
-  versions: number;
-}
+/** Corrections applied per observation tree, voided trees included (corrections.ts). */
+export const resolveCorrections = (all: readonly BhkObservation[]): ResolvedObservation[] => resolveRecords(all);
 
-/**
- * Records are append-only: a record naming another in `replaces` supersedes it, and
- * `voided: true` withdraws the observation.
- *
- * Each original observation (a record that replaces nothing present) heads a tree of corrections.
- * The tree's latest leaf (createdAt, then id) is the observation's current state, so chains
- * A ← B ← C keep only C, and two devices correcting A offline converge on the later correction
- * instead of counting A twice. Records caught in a `replaces` cycle have no original and are
- * ignored. Ids are unique; a repeated id is the same immutable record. Voided trees are included
- * (the audit view lists them); the order follows the input's first occurrence of each original.
- */
-export function resolveCorrections(all: readonly BhkObservation[]): ResolvedObservation[] {
-  const byId = new Map<string, BhkObservation>();
-  for (const o of all) if (!byId.has(o.id)) byId.set(o.id, o);
+export { byDateThenId };
 
-  const corrections = new Map<string, BhkObservation[]>();
-  const originals: BhkObservation[] = [];
-  for (const o of byId.values()) {
-    if (o.replaces !== undefined && byId.has(o.replaces)) {
-      const list = corrections.get(o.replaces) ?? [];
-      list.push(o);
-      corrections.set(o.replaces, list);
-    } else {
-      originals.push(o);
-    }
-  }
-
-  return originals.map((original) => {
-    // Every record has one `replaces`, so a walk down from an original never meets a record twice.
-    let latestLeaf: BhkObservation = original;
-    let first = true;
-    let versions = 0;
-    const stack = [original];
-    for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
-      versions += 1;
-      const next = corrections.get(o.id);
-      if (next !== undefined) stack.push(...next);
-      else if (first || later(o, latestLeaf)) {
-        latestLeaf = o;
-        first = false;
-      }
-    }
-    return { original, current: latestLeaf, versions };
-  });
-}
-
-/** Sorts by (date, id), so results do not depend on input order. */
-export const byDateThenId = (a: BhkObservation, b: BhkObservation): number =>
-  a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/**
- * The observations that count, after corrections (see resolveCorrections): each tree's latest
- * leaf, unless that leaf is voided, which drops the whole tree. Sorted by (date, id).
- */
-export function effectiveObservations(all: readonly BhkObservation[]): BhkObservation[] {
-  return resolveCorrections(all)
-    .filter((r) => r.current.voided !== true)
-    .map((r) => r.current)
-    .sort(byDateThenId);
-}
+/** The observations that count after corrections, sorted by (date, id) (corrections.ts). */
+export const effectiveObservations = (all: readonly BhkObservation[]): BhkObservation[] => effectiveRecords(all);
 
 const allApplicableOk = (steps: BhkSteps, which: readonly BhkStep[]): boolean =>
   which.every((s) => steps[s] !== 'nej');

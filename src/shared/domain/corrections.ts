@@ -21,7 +21,19 @@ export interface Correctable {
 const later = (a: Correctable, b: Correctable): boolean =>
   a.createdAt !== b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
 
-export function effectiveRecords<T extends Correctable>(all: readonly T[]): T[] {
+/** One original record and where its corrections leave it. */
+export interface Resolved<T extends Correctable> {
+  /** The record that heads the tree: it replaces nothing present in the input. */
+  readonly original: T;
+  /** The tree's latest leaf: the current state (maybe `voided`). */
+  readonly current: T;
+  /** Records in the tree, original included (1 = never corrected). */
+  readonly versions: number;
+}
+
+/** Every original with its current state, voided ones included (audit views list them), in the
+ * input's order of first occurrence. */
+export function resolveCorrections<T extends Correctable>(all: readonly T[]): Resolved<T>[] {
   const byId = new Map<string, T>();
   for (const r of all) if (!byId.has(r.id)) byId.set(r.id, r);
 
@@ -37,13 +49,14 @@ export function effectiveRecords<T extends Correctable>(all: readonly T[]): T[] 
     }
   }
 
-  const result: T[] = [];
-  for (const original of originals) {
+  return originals.map((original) => {
     // Every record has one `replaces`, so a walk down from an original never meets a record twice.
     let latestLeaf: T = original;
     let first = true;
+    let versions = 0;
     const stack = [original];
     for (let r = stack.pop(); r !== undefined; r = stack.pop()) {
+      versions += 1;
       const next = corrections.get(r.id);
       if (next !== undefined) stack.push(...next);
       else if (first || later(r, latestLeaf)) {
@@ -51,7 +64,18 @@ export function effectiveRecords<T extends Correctable>(all: readonly T[]): T[] 
         first = false;
       }
     }
-    if (latestLeaf.voided !== true) result.push(latestLeaf);
-  }
-  return result.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+    return { original, current: latestLeaf, versions };
+  });
+}
+
+/** Sorts by (date, id), so results do not depend on input order. */
+export const byDateThenId = (a: Correctable, b: Correctable): number =>
+  a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The records that count: each tree's latest leaf unless voided, sorted by (date, id). */
+export function effectiveRecords<T extends Correctable>(all: readonly T[]): T[] {
+  return resolveCorrections(all)
+    .filter((r) => r.current.voided !== true)
+    .map((r) => r.current)
+    .sort(byDateThenId);
 }
