@@ -4,16 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BhkRollupNode, BhkRollupResponse } from '../../src/shared/api';
-import { assertPgReachable, freshPgStore, SKIP_PG, warnPgSkipped } from '../fixtures/postgres';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { observation, outbox } from '../fixtures/sync';
 import { call, enrolTablet, type Harness, harness, loginAs, MONTH, NOW, pullAll, push, TODAY } from './helpers';
 
-if (SKIP_PG) {
-  warnPgSkipped('http-postgres.test.ts');
-  describe.skip('HTTP on PostgreSQL (skipped: PULSTAVLAN_SKIP_PG=1)', () => {
-    it('is skipped explicitly', () => undefined);
-  });
-} else {
+{
   describe('HTTP on PostgreSQL', () => {
     let h: Harness;
     beforeAll(async () => {

@@ -7,7 +7,7 @@ import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { addDays, localDate } from '../../src/shared/domain/periods';
 import { BhkObservation } from '../../src/shared/schema/bhk-observation';
-import { assertPgReachable, freshPgStore, SKIP_PG, warnPgSkipped } from '../fixtures/postgres';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { NOW } from './helpers';
 
 const sqlite = async () => {
@@ -16,8 +16,7 @@ const sqlite = async () => {
   return s;
 };
 const STORES: [string, () => Promise<Store>][] = [['sqlite', sqlite]];
-if (SKIP_PG) warnPgSkipped('seed.test.ts');
-else STORES.push(['postgres', freshPgStore]);
+STORES.push(['postgres', freshPgStore]);
 
 describe.each(STORES)('seedDemo on %s', (dialect, factory) => {
   let store: Store;

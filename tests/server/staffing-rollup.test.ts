@@ -20,12 +20,11 @@ import { StaffingRollupResponse } from '../../src/shared/staffing-api';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore, SKIP_PG, warnPgSkipped } from '../fixtures/postgres';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
 
 const STORES: [string, () => Promise<Store>][] = [['sqlite', async () => createSqliteStore(':memory:')]];
-if (SKIP_PG) warnPgSkipped('staffing-rollup.test.ts');
-else STORES.push(['postgres', freshPgStore]);
+STORES.push(['postgres', freshPgStore]);
 
 type Cell = StaffingShift | HrMonth | BedsDay | StaffingSettings;
 /** The rows as the server should hold them: the latest write per id, deleted ones gone. */
