@@ -1,7 +1,7 @@
 /** The line that says where the figures come from: cores, memory, CPU, Node, Chromium, PostgreSQL. */
 import os from 'node:os';
 import pg from 'pg';
-import { chromiumVersion } from './chromium';
+import { chromiumVersion } from '../../scripts/chromium';
 import { PG_URL } from './pg';
 
 export interface Machine {

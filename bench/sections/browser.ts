@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { BenchPage } from '../browser/contract';
 import { viteBuild } from '../lib/app-build';
-import { launchChromium } from '../lib/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { tempDir } from '../lib/proc';
 import { compared, type Figure } from '../lib/report';
 import { type BenchContext, type Section, type SectionResult, withTimeout } from '../lib/section';

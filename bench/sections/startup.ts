@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { api, loginToken } from '../lib/api';
-import { launchChromium } from '../lib/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { startServer, tempDir } from '../lib/proc';
 import { compared, type Figure } from '../lib/report';
 import type { BenchContext, Section, SectionResult } from '../lib/section';

@@ -1,23 +1,13 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../src/client/auth/session';
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
-import type { PulsDb } from '../../src/client/storage/db';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { readSyncSnapshot } from '../../src/client/storage/sync-state';
 import { FakeServer } from './fake-server';
-import { engineFor, enrolledDb, freshDb, newEnrolCode, observation } from './helpers';
+import { engineFor, freshDb, newEnrolCode, observation, useDevices } from './helpers';
 
-const dbs: PulsDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-async function device(server: FakeServer, unitId = 'u1'): Promise<PulsDb> {
-  const db = await enrolledDb(server, unitId);
-  dbs.push(db);
-  return db;
-}
-const deviceIdOf = async (db: PulsDb) => (await getMeta(db, 'credential'))!.deviceId;
+const { device, deviceIdOf, track } = useDevices();
 
 describe('sync engine: tokens, revocation, versions', () => {
   it('renews an expired token on 401 token-expired and pushes without losing the outbox', async () => {
@@ -174,7 +164,7 @@ describe('sync engine: tokens, revocation, versions', () => {
   it('does nothing without a session', async () => {
     const server = new FakeServer();
     const db = freshDb();
-    dbs.push(db);
+    track(db);
     await engineFor(db, server).syncNow();
     expect(server.requests).toEqual([]);
     expect(await getMeta(db, 'lastError')).toBeUndefined();

@@ -1,7 +1,7 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addObservation, getUnitSettings, listObservations, saveUnitSettings } from '../../src/client/storage/bhk-repo';
-import { openDb, type PulsDb } from '../../src/client/storage/db';
+import { openDb } from '../../src/client/storage/db';
 import { getMeta, type SyncProgress } from '../../src/client/storage/meta';
 import { writeChange } from '../../src/client/storage/records';
 import { createHttpTransport, type SyncTransport } from '../../src/client/sync/transport';
@@ -9,17 +9,9 @@ import { createSyncEngine } from '../../src/client/sync/engine';
 import type { ServerChange } from '../../src/shared/protocol';
 import { parseHlc } from '../../src/shared/sync/hlc';
 import { FakeServer } from './fake-server';
-import { ALL_YES, engineFor, enrolledDb, observation } from './helpers';
+import { ALL_YES, engineFor, observation, useDevices } from './helpers';
 
-const dbs: PulsDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-async function device(server: FakeServer, unitId = 'u1'): Promise<PulsDb> {
-  const db = await enrolledDb(server, unitId);
-  dbs.push(db);
-  return db;
-}
+const { device, track } = useDevices();
 
 /** Fills the server's log with `n` observations written by another tablet on `unitId`. */
 async function seed(server: FakeServer, n: number, unitId = 'u1'): Promise<void> {
@@ -150,7 +142,7 @@ describe('sync engine: tabs', () => {
     const first = await device(server);
     const name = first.name;
     const second = openDb(name);
-    dbs.push(second);
+    track(second);
     for (let i = 1; i <= 3; i++) await addObservation(i % 2 ? first : second, observation('u1', `2025-03-0${i}`));
     let open!: () => void;
     server.gate = new Promise<void>((resolve) => (open = resolve));

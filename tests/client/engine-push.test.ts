@@ -1,24 +1,14 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addObservation, getUnitSettings, listObservations, saveUnitSettings } from '../../src/client/storage/bhk-repo';
-import type { PulsDb } from '../../src/client/storage/db';
 import { getMeta } from '../../src/client/storage/meta';
 import { listUnits } from '../../src/client/storage/org-repo';
 import { readSyncSnapshot } from '../../src/client/storage/sync-state';
 import { MAX_CHANGES_PER_PUSH } from '../../src/shared/protocol';
 import { FakeServer } from './fake-server';
-import { engineFor, enrolledDb, observation } from './helpers';
+import { engineFor, observation, useDevices } from './helpers';
 
-const dbs: PulsDb[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
-async function device(server: FakeServer, unitId = 'u1'): Promise<PulsDb> {
-  const db = await enrolledDb(server, unitId);
-  dbs.push(db);
-  return db;
-}
-const deviceIdOf = async (db: PulsDb) => (await getMeta(db, 'credential'))!.deviceId;
+const { device, deviceIdOf } = useDevices();
 
 describe('sync engine: push', () => {
   it('rules 3, 6, 7, 9: push + pull round trip between two tablets; own changes come back as no-ops', async () => {

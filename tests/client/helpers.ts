@@ -9,6 +9,8 @@ import type { NewObservation } from '../../src/client/storage/bhk-repo';
 import { createSyncEngine, type SyncEngineOptions } from '../../src/client/sync/engine';
 import { createHttpTransport } from '../../src/client/sync/transport';
 import type { FakeServer } from './fake-server';
+import { afterEach } from 'vitest';
+import { getMeta } from '../../src/client/storage/meta';
 
 export function freshDb(): PulsDb {
   return openDb(`test-${uuidv7()}`);
@@ -59,3 +61,23 @@ export function observation(unitId = 'u1', date = '2025-03-14', extra: Partial<N
 
 /** Skatteverket's published test personnummer (valid date and check digit). */
 export const TEST_PERSONNUMMER = '19121212-1212';
+
+/**
+ * Databases a test file opens, closed after each test: `device(server)` enrols a fresh one,
+ * `track(db)` adopts one made another way.
+ */
+export function useDevices() {
+  const dbs: PulsDb[] = [];
+  afterEach(() => {
+    for (const db of dbs.splice(0)) db.close();
+  });
+  const track = (db: PulsDb): PulsDb => {
+    dbs.push(db);
+    return db;
+  };
+  return {
+    track,
+    device: async (server: FakeServer, unitId = 'u1'): Promise<PulsDb> => track(await enrolledDb(server, unitId)),
+    deviceIdOf: async (db: PulsDb): Promise<string> => (await getMeta(db, 'credential'))!.deviceId,
+  };
+}

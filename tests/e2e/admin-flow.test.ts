@@ -4,28 +4,11 @@
  * with that code, records an observation with the network cut (context offline + server requests
  * aborted), comes back online, syncs, and the admin sees the new unit counted in the roll-up.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot, useAppUnderTest } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-results');
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = tempDataDir();
-  server = await startServer({ port: await freePort(), dataDir });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useAppUnderTest();
 
 /** Chooses the option of a labelled <select> whose text contains `text` (tree options are indented). */
 async function chooseOption(page: Page, label: string, text: string) {
@@ -40,9 +23,9 @@ async function chooseOption(page: Page, label: string, text: string) {
 
 describe('a new user follows the README', () => {
   it('admin creates a unit and a code; a tablet enrols, records offline, syncs; the roll-up counts it', async () => {
-    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const adminCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const admin = await adminCtx.newPage();
-    await admin.goto(server.url);
+    await admin.goto(env.server.url);
     await admin.getByLabel('Användarnamn').fill('admin');
     await admin.getByLabel('Lösenord').fill('pulstavlan');
     await admin.getByRole('button', { name: 'Logga in' }).click();
@@ -62,12 +45,12 @@ describe('a new user follows the README', () => {
     await expect.poll(() => codeEl.isVisible(), { timeout: 15_000 }).toBe(true);
     const code = ((await codeEl.textContent()) ?? '').replace(/\s/g, '');
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
-    await admin.screenshot({ path: path.join(SHOTS, 'e2e-admin-code.png') });
+    await shot(admin, 'e2e-admin-code', false);
 
     // Second window: the tablet.
-    const tabletCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tabletCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tablet = await tabletCtx.newPage();
-    await tablet.goto(server.url);
+    await tablet.goto(env.server.url);
     await tablet.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
     await tablet.getByRole('button', { name: 'Registrera surfplatta' }).click();
     await tablet.getByLabel('Registreringskod').fill(code);
@@ -84,7 +67,7 @@ describe('a new user follows the README', () => {
     await tablet.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => tablet.getByText('1 osynkad ändring').isVisible()).toBe(true);
     await expect.poll(() => tablet.getByText(/Offline/).first().isVisible()).toBe(true);
-    await tablet.screenshot({ path: path.join(SHOTS, 'e2e-tablet-offline.png') });
+    await shot(tablet, 'e2e-tablet-offline', false);
 
     // Back online: sync.
     await tabletCtx.unroute('**/api/**');
@@ -99,7 +82,7 @@ describe('a new user follows the README', () => {
     await expect.poll(() => admin.getByText('Avdelning 24 Infektion').first().isVisible(), { timeout: 15_000 }).toBe(true);
     await admin.getByText('Avdelning 24 Infektion').first().click();
     await expect.poll(() => admin.getByText('n = 1').first().isVisible(), { timeout: 15_000 }).toBe(true);
-    await admin.screenshot({ path: path.join(SHOTS, 'e2e-admin-rollup-new-unit.png') });
+    await shot(admin, 'e2e-admin-rollup-new-unit', false);
     await adminCtx.close();
     await tabletCtx.close();
   });

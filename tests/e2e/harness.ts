@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../scripts/chromium';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,22 +78,52 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); .ci/run does.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  return launchChromium();
+}
+
+export const SHOTS = path.join(ROOT, 'test-results');
+
+/** Saves a screenshot under test-results/ for a person to look at. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+export interface AppUnderTest {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * One real server (fresh data dir, demo seed) and one Chromium for the test file that calls it,
+ * started before its tests and torn down after them.
+ */
+export function useAppUnderTest(): AppUnderTest {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    server = await startServer({ port: await freePort(), dataDir });
+    browser = await launchBrowser();
   });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const started = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('useAppUnderTest: used before beforeAll ran');
+    return v;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 /** Logs in over the API (for setup steps the test is not about). */

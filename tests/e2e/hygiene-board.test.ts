@@ -6,39 +6,21 @@
  * for another period, drills down division → VO → unit and downloads the CSV from the server.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiJson, apiLogin, useAppUnderTest, shot } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-results');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = tempDataDir();
-  server = await startServer({ port: await freePort(), dataDir });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useAppUnderTest();
 
 const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 /** The big figure's detail line, e.g. "n = 6 av 10". */
 const figureN = (page: Page) => page.getByTestId('figure').first().locator('.figure-n').textContent();
 
 async function enrolTablet(ctx: BrowserContext): Promise<Page> {
-  const manager = await apiLogin(server.url, 'avdchef21');
-  const { code } = await apiJson<{ code: string }>(server.url, manager, 'POST', '/api/enrol-codes', { unitId: 'avd-21' });
+  const manager = await apiLogin(env.server.url, 'avdchef21');
+  const { code } = await apiJson<{ code: string }>(env.server.url, manager, 'POST', '/api/enrol-codes', { unitId: 'avd-21' });
   const tablet = await ctx.newPage();
-  await tablet.goto(server.url);
+  await tablet.goto(env.server.url);
   await tablet.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await tablet.getByRole('button', { name: 'Registrera surfplatta' }).click();
   await tablet.getByLabel('Registreringskod').fill(code);
@@ -57,7 +39,7 @@ async function observe(page: Page, profession: RegExp, save: 'Spara' | 'Spara oc
 
 describe('the BHK board on a ward tablet, online and offline', () => {
   it('3 taps, a round of 5, corrections, the month figure following; the same offline, with the CSV', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow', acceptDownloads: true });
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow', acceptDownloads: true });
     const tablet = await enrolTablet(ctx);
     await expect.poll(() => figureN(tablet), { timeout: 15_000 }).toContain('n = 0 av 10');
 
@@ -152,8 +134,8 @@ describe('the BHK board on a ward tablet, online and offline', () => {
     await tablet.getByRole('button', { name: 'Synka nu' }).click();
     await expect.poll(() => tablet.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
     const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-    const admin = await apiLogin(server.url, 'admin');
-    const rollup = await apiJson<{ nodes: { unitId: string; counts: { n: number; totalAllOk: number } }[] }>(server.url, admin, 'GET', `/api/bhk/rollup?rootId=avd-21&period=${month}`);
+    const admin = await apiLogin(env.server.url, 'admin');
+    const rollup = await apiJson<{ nodes: { unitId: string; counts: { n: number; totalAllOk: number } }[] }>(env.server.url, admin, 'GET', `/api/bhk/rollup?rootId=avd-21&period=${month}`);
     expect(rollup.nodes.find((n) => n.unitId === 'avd-21')?.counts).toMatchObject({ n: 8, totalAllOk: 7 });
     await ctx.close();
   });
@@ -161,9 +143,9 @@ describe('the BHK board on a ward tablet, online and offline', () => {
 
 describe('the division manager on a phone', () => {
   it('sees the division for a period, drills down to the unit, and downloads the CSV', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
+    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
     const phone = await ctx.newPage();
-    await phone.goto(server.url);
+    await phone.goto(env.server.url);
     await phone.getByLabel('Användarnamn').fill('divisionschef');
     await phone.getByLabel('Lösenord').fill('pulstavlan');
     await phone.getByRole('button', { name: 'Logga in' }).click();

@@ -5,13 +5,10 @@
  * sync, and see it in the division manager's roll-up on a phone-sized screen.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import { apiJson, apiLogin, freePort, launchBrowser, type RunningServer, shot, startServer, tempDataDir } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-results');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 let browser: Browser;
 let server: RunningServer;
@@ -19,7 +16,6 @@ let port: number;
 let dataDir: string;
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   port = await freePort();
   dataDir = tempDataDir();
   server = await startServer({ port, dataDir });

@@ -4,31 +4,12 @@
  * actions), the division manager's small multiples on one phone or tablet screen, and the print
  * stylesheet rendered to PDF (A4 and A3) and to a screenshot.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiJson, apiLogin, useAppUnderTest, shot, SHOTS } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-results');
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = tempDataDir();
-  server = await startServer({ port: await freePort(), dataDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useAppUnderTest();
 
 /** Today and yesterday in Stockholm, as the server and the app see them. */
 function stockholmDate(offsetDays = 0): string {
@@ -38,9 +19,9 @@ function stockholmDate(offsetDays = 0): string {
 }
 
 async function loggedIn(username: string, viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport });
+  const ctx = await env.browser.newContext({ viewport });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill('pulstavlan');
   await page.getByRole('button', { name: 'Logga in' }).click();
@@ -50,9 +31,9 @@ async function loggedIn(username: string, viewport: { width: number; height: num
 
 interface DayCounts { gron: number; gul: number; orange: number; rod: number; ej_ifylld: number; idag: number }
 async function unitDay(unitId: string, date: string): Promise<DayCounts | undefined> {
-  const token = await apiLogin(server.url, 'avdchef21');
+  const token = await apiLogin(env.server.url, 'avdchef21');
   const res = await apiJson<{ nodes: { unitId: string; counts: { days: DayCounts[] } }[] }>(
-    server.url, token, 'GET', `/api/rollup/safety?rootId=${unitId}&month=${date.slice(0, 7)}`,
+    env.server.url, token, 'GET', `/api/rollup/safety?rootId=${unitId}&month=${date.slice(0, 7)}`,
   );
   return res.nodes.find((n) => n.unitId === unitId)?.counts.days[Number(date.slice(8)) - 1];
 }
@@ -100,7 +81,7 @@ describe('Gröna korset in the browser', () => {
   it('the division manager sees every unit’s cross on one phone screen and on one tablet screen', async () => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
       const { ctx, page } = await loggedIn('divisionschef', viewport);
-      await page.goto(`${server.url}/#/korset`);
+      await page.goto(`${env.server.url}/#/korset`);
       await expect.poll(() => page.getByRole('heading', { name: 'Gröna korset – översikt' }).isVisible(), { timeout: 15_000 }).toBe(true);
       const multiples = page.locator('.multiples .cross-mini');
       await expect.poll(() => multiples.count(), { timeout: 15_000 }).toBe(11);
@@ -122,7 +103,7 @@ describe('Gröna korset in the browser', () => {
 
   it('prints the month’s cross on A4 and A3, readable in black and white', async () => {
     const { ctx, page } = await loggedIn('avdchef21', { width: 1280, height: 800 });
-    await page.goto(`${server.url}/#/korset`);
+    await page.goto(`${env.server.url}/#/korset`);
     await expect.poll(() => page.locator('.cross-board').count(), { timeout: 15_000 }).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.topbar').isVisible()).toBe(false);

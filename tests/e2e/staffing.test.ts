@@ -6,32 +6,14 @@
  * last month's HR file: a Latin-1 file and a file with bad rows are refused whole, the corrected
  * one (columns remembered) replaces the month, and the phone shows both figures for the unit.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiJson, apiLogin, useAppUnderTest, shot } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-results');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = tempDataDir();
-  server = await startServer({ port: await freePort(), dataDir });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useAppUnderTest();
 
 async function login(page: Page, username: string) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill('pulstavlan');
   await page.getByRole('button', { name: 'Logga in' }).click();
@@ -46,7 +28,7 @@ const field = (c: Locator, what: string) => c.getByRole('textbox', { name: what,
 describe('staffing board', () => {
   it('a morning entry of three shifts, its figure and its trend; the manager sees it on a phone', async () => {
     const todayIso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-    const tabletCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tabletCtx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tablet = await tabletCtx.newPage();
     await login(tablet, 'personal21');
     await tablet.getByRole('link', { name: 'Bemanning' }).click();
@@ -109,14 +91,14 @@ describe('staffing board', () => {
     // The server holds exactly what was entered.
     const month = todayIso.slice(0, 7);
     const rollup = await apiJson<{ nodes: { unitId: string; board: { sick: number; planned: number } }[]; trend: { days: { date: string; counts: { sick: number; planned: number } | null }[] } }>(
-      server.url, await apiLogin(server.url, 'avdchef21'), 'GET', `/api/rollup/staffing?rootId=avd-21&month=${month}`);
+      env.server.url, await apiLogin(env.server.url, 'avdchef21'), 'GET', `/api/rollup/staffing?rootId=avd-21&month=${month}`);
     expect(rollup.trend.days.find((d) => d.date === todayIso)?.counts).toMatchObject({ sick: 3, planned: 20 });
 
     // The division manager on a phone: the division's roll-up, then down to the unit.
-    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phoneCtx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await phoneCtx.newPage();
     await login(phone, 'divisionschef');
-    await phone.goto(`${server.url}/#/bemanning`);
+    await phone.goto(`${env.server.url}/#/bemanning`);
     await expect.poll(() => phone.getByText('Bemanning – översikt').isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => phone.getByText(/av 11 enheter har rapporterat/).first().isVisible(), { timeout: 30_000 }).toBe(true);
     await shot(phone, 'e2e-staffing-phone-division');
@@ -137,10 +119,10 @@ describe('staffing board', () => {
     const csv = (rows: string[]) => ({ name: 'heroma.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8') });
     const good = [`Avdelning 21 Medicin;${last};12,3;13,0;7,5;3 400`, `Avdelning 22 Kardiologi;${last};4,5;;;3 300`, `avd-23;${last};6,0;;;`];
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
     await login(page, 'vochef');
-    await page.goto(`${server.url}/#/bemanning/hr`);
+    await page.goto(`${env.server.url}/#/bemanning/hr`);
     const file = page.locator('input[type=file]');
 
     // Saved by old Excel as Latin-1: refused with the line, nothing read.
@@ -165,7 +147,7 @@ describe('staffing board', () => {
     await shot(page, 'e2e-staffing-hr-done');
 
     type Node = { unitId: string; ownHr: { kvotTotal: number; kvotK: number | null; ordinaryHours: number | null } | null; hr: { weightedUnits: number } };
-    const res = await apiJson<{ nodes: Node[] }>(server.url, await apiLogin(server.url, 'vochef'), 'GET', `/api/rollup/staffing?rootId=vo-med&month=${last}`);
+    const res = await apiJson<{ nodes: Node[] }>(env.server.url, await apiLogin(env.server.url, 'vochef'), 'GET', `/api/rollup/staffing?rootId=vo-med&month=${last}`);
     const node = (id: string) => res.nodes.find((n) => n.unitId === id);
     expect(node('avd-21')?.ownHr).toMatchObject({ kvotTotal: 12.3, kvotK: 13, ordinaryHours: 3400 });
     // The seeded K/M and hours are gone: the month was replaced, not merged.
@@ -173,10 +155,10 @@ describe('staffing board', () => {
     expect(node('avd-23')?.ownHr).toMatchObject({ kvotTotal: 6, ordinaryHours: null });
 
     // The division manager's phone shows both figures for the unit, each with its source.
-    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phoneCtx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await phoneCtx.newPage();
     await login(phone, 'divisionschef');
-    await phone.goto(`${server.url}/#/bemanning?unit=vo-med&month=${last}`);
+    await phone.goto(`${env.server.url}/#/bemanning?unit=vo-med&month=${last}`);
     const row = phone.getByRole('link', { name: /Avdelning 21 Medicin/ });
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/HR12,3\s%/);
     expect(await row.textContent()).toMatch(/Tavlan\d+,\d\s%/);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, startServer, tempDataDir } from './harness';
+import { apiJson, apiLogin, freePort, launchBrowser, ROOT, type RunningServer, shot, startServer, tempDataDir } from './harness';
 
 let browser: Browser;
 let server: RunningServer;
@@ -57,7 +57,7 @@ describe('app update with unsynced changes', () => {
     await expect.poll(() => page.getByText('Ny version finns').isVisible(), { timeout: 30_000 }).toBe(true);
     // Announced, not applied: the old worker still controls the page and the form is untouched.
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
-    await page.screenshot({ path: path.join(ROOT, 'test-results', 'e2e-update-available.png') });
+    await shot(page, 'e2e-update-available', false);
 
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.getByRole('button', { name: 'Uppdatera', exact: true }).click()]);
     await expect.poll(() => page.getByText('1 osynkad ändring').isVisible(), { timeout: 30_000 }).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * Debian's Chromium through playwright-core, with the flags tests/e2e/harness.ts uses (that
- * module is written for vitest's CommonJS shim and cannot be imported from an ES module here).
+ * Debian's Chromium through playwright-core, for the browser tests (tests/e2e/harness.ts) and the
+ * benchmarks alike. The flags keep it off the network: this machine's closed network refuses
+ * Chromium's background connections. Never a downloaded browser.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
