@@ -115,6 +115,18 @@ function Screen(props: { name: ReturnType<typeof screenFor> }): JSX.Element {
       <Match when={props.name === 'settings'}>
         <screens.settings />
       </Match>
+      <Match when={props.name === 'indicators'}>
+        <screens.indicators />
+      </Match>
+      <Match when={props.name === 'meeting'}>
+        <screens.meeting />
+      </Match>
+      <Match when={props.name === 'improvements'}>
+        <screens.improvements />
+      </Match>
+      <Match when={props.name === 'wall'}>
+        <screens.wall />
+      </Match>
     </Switch>
   );
 }

@@ -15,6 +15,10 @@ export const screens = {
   rollup: lazy(() => import('../features/rollup/RollupScreen')),
   admin: lazy(() => import('../features/admin/AdminScreen')),
   settings: lazy(() => import('../features/settings/SettingsScreen')),
+  indicators: lazy(() => import('../features/indicators/IndicatorsScreen')),
+  meeting: lazy(() => import('../features/meeting/MeetingScreen')),
+  improvements: lazy(() => import('../features/improvements/ImprovementsScreen')),
+  wall: lazy(() => import('../features/meeting/WallScreen')),
 } satisfies Record<string, Component>;
 
 export type ScreenName = Exclude<keyof typeof screens, 'auth'>;
@@ -27,6 +31,10 @@ export const SEGMENTS: Record<ScreenName, string> = {
   rollup: 'oversikt',
   admin: 'admin',
   settings: 'installningar',
+  indicators: 'mal',
+  meeting: 'mote',
+  improvements: 'forbattring',
+  wall: 'vagg',
 };
 /** Re-enrolment of a revoked tablet: the auth screen, reachable while a (dead) session exists. */
 export const ENROL_SEGMENT = 'registrera';
@@ -38,12 +46,18 @@ const NAV_LABEL: Record<ScreenName, MessageKey> = {
   rollup: 'nav.rollup',
   admin: 'nav.admin',
   settings: 'nav.settings',
+  indicators: 'nav.indicators',
+  meeting: 'nav.meeting',
+  improvements: 'nav.improvements',
+  wall: 'nav.wall',
 };
 
 export function allowedScreens(identity: Identity): ScreenName[] {
   const isLead = identity.role === 'manager' || identity.role === 'admin';
   // Managers see the unit board too: a ward manager's scope is often the ward itself.
-  return isLead ? ['rollup', 'hygiene', 'safety', 'staffing', 'admin', 'settings'] : ['hygiene', 'safety', 'staffing', 'settings'];
+  return isLead
+    ? ['indicators', 'meeting', 'rollup', 'hygiene', 'safety', 'staffing', 'improvements', 'admin', 'settings', 'wall']
+    : ['hygiene', 'safety', 'staffing', 'meeting', 'improvements', 'settings', 'wall'];
 }
 
 export function homeScreen(identity: Identity): ScreenName {
@@ -57,5 +71,6 @@ export function screenFor(segment: string | undefined, identity: Identity): Scre
 }
 
 export function navItems(identity: Identity): { screen: ScreenName; segment: string; label: MessageKey }[] {
-  return allowedScreens(identity).map((screen) => ({ screen, segment: SEGMENTS[screen], label: NAV_LABEL[screen] }));
+  // The wall screen is opened from the meeting screen, not from the menu.
+  return allowedScreens(identity).filter((s) => s !== 'wall').map((screen) => ({ screen, segment: SEGMENTS[screen], label: NAV_LABEL[screen] }));
 }

@@ -16,6 +16,10 @@ export const en: typeof sv = {
   'nav.admin': 'Administration',
   'nav.settings': 'Settings',
   'nav.main': 'Main menu',
+  'nav.indicators': 'Goals and results',
+  'nav.meeting': 'Pulse meeting',
+  'nav.improvements': 'Actions and ideas',
+  'nav.wall': 'Wall screen',
 
   'update.available': 'A new version is available',
   'update.apply': 'Update',

@@ -18,6 +18,10 @@ export const sv = {
   'nav.admin': 'Administration',
   'nav.settings': 'Inställningar',
   'nav.main': 'Huvudmeny',
+  'nav.indicators': 'Mål och resultat',
+  'nav.meeting': 'Pulsmöte',
+  'nav.improvements': 'Åtgärder och idéer',
+  'nav.wall': 'Väggskärm',
 
   'update.available': 'Ny version finns',
   'update.apply': 'Uppdatera',

@@ -16,8 +16,12 @@ import { BedsDay, ownsBedsId } from './beds-day';
 import { HrMonth, ownsHrMonthId } from './hr-month';
 import { ownsShiftId, StaffingShift } from './staffing-shift';
 import { StaffingSettings, staffingSettingsIdFor } from './staffing-settings';
+import { Indicator, ownsIndicatorId } from './indicator';
+import { Action } from './action';
+import { Idea } from './idea';
+import { MeetingLog, MeetingSettings, meetingSettingsIdFor, ownsMeetingLogId } from './meeting';
 
-export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig'] as const;
+export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig', 'indicator', 'action', 'idea', 'meetingLog', 'meetingSettings'] as const;
 export const EntityName = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -96,6 +100,20 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
     immutable: ['id', 'unitId'],
     sortKey: () => '',
     ownsId: (id, unitId) => id === staffingSettingsIdFor(unitId),
+  },
+  // Indicators (issue 6): definition and target overrides per level, never stored results.
+  indicator: { mode: 'lww', schema: Indicator, immutable: ['id', 'unitId', 'key'], sortKey: () => '', ownsId: ownsIndicatorId },
+  // Pulse meeting (issue 7): actions and ideas are editable rows with UUIDv7 ids, escalated on the
+  // row itself (schema/escalation.ts); the meeting log is one row per unit and day.
+  action: { mode: 'lww', schema: Action, immutable: ['id', 'unitId', 'createdAt'], sortKey: () => '' },
+  idea: { mode: 'lww', schema: Idea, immutable: ['id', 'unitId', 'createdAt'], sortKey: () => '' },
+  meetingLog: { mode: 'lww', schema: MeetingLog, immutable: ['id', 'unitId', 'date'], sortKey: byDate, ownsId: ownsMeetingLogId },
+  meetingSettings: {
+    mode: 'lww',
+    schema: MeetingSettings,
+    immutable: ['id', 'unitId'],
+    sortKey: () => '',
+    ownsId: (id, unitId) => id === meetingSettingsIdFor(unitId),
   },
 };
 

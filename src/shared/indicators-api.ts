@@ -1,0 +1,160 @@
+/**
+ * Indicator routes (issue 6). The server answers them from raw facts with the shared functions
+ * in domain/indicators/, and a manager's device computes the same answers offline from its
+ * replica (a manager's device holds its whole read scope), so both sides parse these shapes.
+ *
+ *   GET /api/indicators/report?rootId=…&period=…   IndicatorReport: every node under rootId × every indicator in force
+ *   GET /api/indicators/series?unitId=…&key=…&to=…&count=…   IndicatorSeries: one indicator at one node, `count` periods ending at `to`
+ *   GET /api/indicators/config?unitId=…   IndicatorConfigResponse: indicator rows on unitId's ancestors (outside a
+ *       device's replica), which the device caches to resolve definitions offline
+ *   GET /api/export/indicators.csv?rootId=…&period=…   text/csv (UTF-8 BOM, `;`, CRLF, Swedish headers);
+ *       with Accept: application/json `{filename, csv}`
+ * `period` is a period key: week `2026-W47`, month `2026-11`, tertial `2026-T3`, year `2026`.
+ */
+import { z } from 'zod/mini';
+import { UnitId } from './schema/ids';
+import {
+  Compare,
+  Direction,
+  Indicator,
+  IndicatorKey,
+  IndicatorSource,
+  IndicatorTarget,
+  IndicatorUnit,
+  LongTermTarget,
+  Perspective,
+  Tolerance,
+  IndicatorPeriod,
+} from './schema/indicator';
+import { UnitKind } from './schema/org-unit';
+
+export const PeriodKey = z.string().check(z.regex(/^\d{4}(-W\d{2}|-\d{2}|-T[1-3])?$/));
+
+export const IndicatorReportQuery = z.strictObject({ rootId: UnitId, period: PeriodKey });
+export const IndicatorSeriesQuery = z.strictObject({
+  unitId: UnitId,
+  key: IndicatorKey,
+  to: PeriodKey,
+  count: z.optional(z.coerce.number().check(z.int(), z.gte(2), z.lte(60))),
+});
+export const IndicatorConfigQuery = z.strictObject({ unitId: UnitId });
+
+/** ● uppfyllt · ▲ delvis · ◆ ej uppfyllt · □ ej mätbart (no data, n below minimum, no baseline, no target). */
+export const INDICATOR_STATUSES = ['met', 'partial', 'notMet', 'unmeasurable'] as const;
+export const IndicatorStatus = z.enum(INDICATOR_STATUSES);
+export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
+
+/** ↑ ↓ → (change under 1 unit: 1 pp for %), ↕ when K and M moved opposite ways, none = nothing to compare. */
+export const TREND_ARROWS = ['up', 'down', 'flat', 'diverging', 'none'] as const;
+export const TrendArrow = z.enum(TREND_ARROWS);
+export type TrendArrow = z.infer<typeof TrendArrow>;
+
+/** A definition as in force at one node (defaults + rows from the root down). */
+export const IndicatorDef = z.strictObject({
+  key: IndicatorKey,
+  name: z.strictObject({ sv: z.string(), en: z.string() }),
+  perspective: Perspective,
+  source: IndicatorSource,
+  unit: IndicatorUnit,
+  direction: Direction,
+  target: z.nullable(IndicatorTarget),
+  longTermTarget: z.nullable(LongTermTarget),
+  tolerance: Tolerance,
+  minN: z.number(),
+  period: IndicatorPeriod,
+  compare: Compare,
+  order: z.number(),
+  /** Whether this is a built-in indicator (its row may only override fields). */
+  builtIn: z.boolean(),
+});
+export type IndicatorDef = z.infer<typeof IndicatorDef>;
+
+const Num = z.nullable(z.number());
+
+export const IndicatorCell = z.strictObject({
+  unitId: UnitId,
+  key: IndicatorKey,
+  /** In display units (pct 0–100); null when there is nothing to show. */
+  value: Num,
+  num: Num,
+  den: Num,
+  /** Observations behind the value (the denominator for ratios); compared with minN. */
+  n: z.number(),
+  /** Split by sex where the source has it (HR kvot), else null. */
+  valueK: Num,
+  valueM: Num,
+  /** The period compared with (per `compare`) and its value. */
+  comparePeriod: z.string(),
+  compareValue: Num,
+  compareK: Num,
+  compareM: Num,
+  status: IndicatorStatus,
+  trend: TrendArrow,
+  /** Whether the arrow points the good way for this indicator (null for flat/none/diverging). */
+  improving: z.nullable(z.boolean()),
+  /** The target in force at this node (targets may differ per level and unit). */
+  target: z.nullable(IndicatorTarget),
+  /** Leaf units with data for this indicator in the period, of the open leaf units under the node. */
+  reporting: z.number(),
+  expected: z.number(),
+});
+export type IndicatorCell = z.infer<typeof IndicatorCell>;
+
+export const IndicatorNode = z.strictObject({
+  id: UnitId,
+  parentId: z.nullable(UnitId),
+  kind: UnitKind,
+  name: z.string(),
+  /** 0 for the root. */
+  depth: z.number(),
+});
+export type IndicatorNode = z.infer<typeof IndicatorNode>;
+
+export const IndicatorReport = z.strictObject({
+  rootId: UnitId,
+  period: PeriodKey,
+  /** Definitions in force at the root, in display order (hidden ones left out). */
+  defs: z.array(IndicatorDef),
+  /** Root first, then depth-first in name order. */
+  nodes: z.array(IndicatorNode),
+  /** One per node × def. */
+  cells: z.array(IndicatorCell),
+  /** When the figures were computed (ISO instant). */
+  computedAt: z.string(),
+});
+export type IndicatorReport = z.infer<typeof IndicatorReport>;
+
+export const SeriesPoint = z.strictObject({
+  period: z.string(),
+  value: Num,
+  n: z.number(),
+  status: IndicatorStatus,
+  /** Fixed target value in display units at that period, null for none or Öka/Minska. */
+  targetValue: Num,
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+/** Run-chart signals (indices into points): shift = ≥ 6 consecutive points on one side of the median, trend = ≥ 5 consecutive rising or falling. */
+export const RunSignal = z.strictObject({
+  kind: z.enum(['shift', 'trend']),
+  from: z.number(),
+  to: z.number(),
+  /** shift: above/below the median; trend: up/down. */
+  side: z.enum(['above', 'below', 'up', 'down']),
+});
+export type RunSignal = z.infer<typeof RunSignal>;
+
+export const IndicatorSeries = z.strictObject({
+  unitId: UnitId,
+  key: IndicatorKey,
+  def: IndicatorDef,
+  points: z.array(SeriesPoint),
+  /** Median of the non-null values, null when fewer than 2. */
+  median: Num,
+  signals: z.array(RunSignal),
+  computedAt: z.string(),
+});
+export type IndicatorSeries = z.infer<typeof IndicatorSeries>;
+
+export const IndicatorConfigResponse = z.strictObject({ rows: z.array(Indicator) });
+export type IndicatorConfigResponse = z.infer<typeof IndicatorConfigResponse>;

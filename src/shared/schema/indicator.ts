@@ -1,0 +1,116 @@
+/**
+ * Indicator settings (issue 6): one editable row per (level, indicator key), id
+ * `indicator:<unitId>:<key>`, patched per field. A row at the region sets the catalogue; a row
+ * lower down overrides single fields (typically the target) for that level and its subtree.
+ * The definition in force at a node = the built-in default for the key (domain/indicators/
+ * catalogue.ts), then every row from the root down to the node, field by field, nearest wins.
+ * An indicator key without a default needs nameSv, source, unit and direction somewhere on the
+ * path, or it is not shown. `hidden` hides it at that level and below (nothing is deleted).
+ * Values are definitions, never stored results: figures are always computed from the facts.
+ */
+import { z } from 'zod/mini';
+import { UnitId } from './ids';
+import { NameText } from './text';
+
+export const INDICATOR_PREFIX = 'indicator:';
+export const IndicatorKey = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{1,39}$/));
+export const indicatorIdFor = (unitId: string, key: string): string => `${INDICATOR_PREFIX}${unitId}:${key}`;
+export function ownsIndicatorId(id: string, unitId: string): boolean {
+  const prefix = `${INDICATOR_PREFIX}${unitId}:`;
+  return id.startsWith(prefix) && /^[a-z][a-zA-Z0-9]{1,39}$/.test(id.slice(prefix.length));
+}
+
+/** Additive facts per unit and period that indicator sources are built from (domain/indicators/facts.ts). */
+export const METRICS = [
+  'bhkObserved', // BHK observations that count (corrections applied, voids dropped)
+  'bhkCorrect', // … with every applicable step correct (total compliance numerator)
+  'bhkHygieneObserved',
+  'bhkHygieneCorrect',
+  'bhkDressObserved',
+  'bhkDressCorrect',
+  'bhkQuota', // the unit's monthly quota prorated to the period
+  'safetyHarmDays', // days whose colour is orange or red (vårdskada)
+  'safetyRiskDays', // days whose colour is yellow or worse
+  'safetyGreenDays',
+  'safetyFilledDays', // past days with a colour (green confirmed or an event)
+  'safetyPastDays', // days of the period up to today
+  'safetyEvents',
+  'safetyDaysSinceFall', // not additive: at a level, the smallest of its units (as of period end)
+  'staffPlanned', // planned staff-shifts
+  'staffSick', // sick staff-shifts
+  'hrKvot', // HR sjukfrånvarokvot: pooled as hrFigure does (ordinary-hours weighted), special-cased
+] as const;
+export const Metric = z.enum(METRICS);
+export type Metric = z.infer<typeof Metric>;
+
+export const IndicatorSource = z.union([
+  z.strictObject({ kind: z.literal('ratio'), num: Metric, den: Metric }),
+  z.strictObject({ kind: z.literal('count'), metric: Metric }),
+]);
+export type IndicatorSource = z.infer<typeof IndicatorSource>;
+
+export const PERSPECTIVES = ['medborgare', 'verksamhet', 'medarbetare', 'ekonomi'] as const;
+export const Perspective = z.enum(PERSPECTIVES);
+export type Perspective = z.infer<typeof Perspective>;
+
+/** pct: a ratio shown ×100 with "%"; count: "antal"; days: "dagar". */
+export const INDICATOR_UNITS = ['pct', 'count', 'days'] as const;
+export const IndicatorUnit = z.enum(INDICATOR_UNITS);
+export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
+
+export const Direction = z.enum(['higher', 'lower']);
+export type Direction = z.infer<typeof Direction>;
+
+/**
+ * gte/lte: a fixed value ("Minst 90 %", "Under 6,5 %"), in the indicator's display unit (pct
+ * as 0–100). increase/decrease: Öka/Minska against the baseline period (`compare`), value unused.
+ */
+export const IndicatorTarget = z.strictObject({
+  op: z.enum(['gte', 'lte', 'increase', 'decrease']),
+  value: z.optional(z.number().check(z.gte(-1e9), z.lte(1e9))),
+});
+export type IndicatorTarget = z.infer<typeof IndicatorTarget>;
+
+export const LongTermTarget = z.strictObject({
+  op: z.enum(['gte', 'lte']),
+  value: z.number().check(z.gte(-1e9), z.lte(1e9)),
+  year: z.int().check(z.gte(2000), z.lte(2100)),
+});
+
+/** Yellow band below a fixed target: relative (% of the target, default 5) or absolute (display units). */
+export const Tolerance = z.strictObject({
+  kind: z.enum(['relative', 'absolute']),
+  value: z.number().check(z.gte(0), z.lte(1e6)),
+});
+export type Tolerance = z.infer<typeof Tolerance>;
+
+export const INDICATOR_PERIODS = ['week', 'month', 'tertial', 'year'] as const;
+export const IndicatorPeriod = z.enum(INDICATOR_PERIODS);
+export type IndicatorPeriod = z.infer<typeof IndicatorPeriod>;
+
+/** What the trend arrow (and an Öka/Minska target) compares with. */
+export const Compare = z.enum(['lastYear', 'previous']);
+export type Compare = z.infer<typeof Compare>;
+
+export const Indicator = z.strictObject({
+  id: z.string().check(z.maxLength(260), z.refine((s) => s.startsWith(INDICATOR_PREFIX))),
+  unitId: UnitId,
+  key: IndicatorKey,
+  nameSv: z.optional(NameText),
+  nameEn: z.optional(NameText),
+  perspective: z.optional(Perspective),
+  source: z.optional(IndicatorSource),
+  unit: z.optional(IndicatorUnit),
+  direction: z.optional(Direction),
+  /** null = no target at this level (status "ej mätbart" is not implied: see status.ts). */
+  target: z.optional(z.nullable(IndicatorTarget)),
+  longTermTarget: z.optional(z.nullable(LongTermTarget)),
+  tolerance: z.optional(Tolerance),
+  minN: z.optional(z.int().check(z.gte(0), z.lte(100000))),
+  period: z.optional(IndicatorPeriod),
+  compare: z.optional(Compare),
+  /** Order in lists (lower first). */
+  order: z.optional(z.int().check(z.gte(0), z.lte(10000))),
+  hidden: z.optional(z.boolean()),
+});
+export type Indicator = z.infer<typeof Indicator>;
