@@ -30,10 +30,28 @@ describe('sync engine: pull', () => {
     const db = await device(server);
 
     await engineFor(db, server).syncNow();
-    expect(await getMeta(db, 'lastError')).toBe('validation');
+    // It comes from a newer server: the app asks to be updated instead of showing a bare error.
+    expect(await getMeta(db, 'lastError')).toBe('client-too-old');
+    expect(await getMeta(db, 'clientTooOld')).toBe(true);
     expect(await getMeta(db, 'cursor')).toBe(3); // page 1 applied; page 2 (seqs 4–6) not at all
     expect(await db.rows.count()).toBe(3);
     expect(await getMeta(db, 'firstSyncDone')).toBeUndefined();
+  });
+
+  it('rule 8: a board this client does not know yet stops the pull as client-too-old, and its own changes still go out', async () => {
+    const server = new FakeServer({ pageSize: 10 });
+    await seed(server, 2);
+    const unknown = { ...server.log[0]!, serverSeq: 3, entity: 'boardFromTheFuture', id: 'x1', fields: { id: 'x1', unitId: 'u1' } };
+    server.log.push(unknown as unknown as ServerChange);
+    const db = await device(server);
+    await addObservation(db, observation('u1', '2025-03-08'));
+
+    await engineFor(db, server).syncNow();
+    expect(await getMeta(db, 'lastError')).toBe('client-too-old');
+    expect(await getMeta(db, 'clientTooOld')).toBe(true);
+    expect(await getMeta(db, 'cursor')).toBeUndefined(); // the page holding it was not applied
+    expect(await db.outbox.count()).toBe(0); // pushed before the pull stopped
+    expect(server.log.filter((c) => c.entity === 'bhkObservation')).toHaveLength(3);
   });
 
   it('rule 8: a storage failure in the middle of a page leaves no row of it and the cursor unchanged', async () => {

@@ -38,9 +38,9 @@ export async function applyPulledPage(
     let maxHlc: string | undefined;
     const valid = page.changes.map((change) => {
       // The server validated this change; a client that cannot (an older schema) must stop
-      // here instead of storing a row it does not understand.
+      // here instead of storing a row it does not understand, and be updated (rule 8).
       const result = validateChange(change);
-      if (!result.ok) throw new AppError(result.code, { serverSeq: change.serverSeq, reason: 'pull-invalid' }, result.path);
+      if (!result.ok) throw new AppError('client-too-old', { serverSeq: change.serverSeq, reason: 'pull-invalid', code: result.code }, result.path);
       if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
       return { ...change, fields: result.fields };
     });
