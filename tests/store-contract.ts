@@ -4,6 +4,7 @@
  * `registerStoreContract` with a factory that returns a fresh, migrated, empty store.
  * Test names cite the contract number, and the sync rule (src/shared/sync/README.md) it serves.
  */
+import type { RowState } from '../src/shared/sync/merge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store, UnitRow } from '../src/server/store/store';
 import { audit, change, device, row, unit } from './fixtures/store-rows';
@@ -155,6 +156,28 @@ export function registerStoreContract(name: string, factory: () => Promise<Store
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number);
       expect(await store.auditOf(seqs[2] as number)).toEqual({ ...audit, accountId: 'acc-1' });
       expect(await store.auditOf(999_999)).toBeUndefined();
+    });
+
+    it('contract 13b: getRows, putRows and appendChanges do in batches what their one-row forms do', async () => {
+      await tree();
+      const many = Array.from({ length: 450 }, (_, i) => row(`b${i}`, 'a', { entity: 'unitSettings', data: { id: `b${i}`, unitId: 'a', n: i }, hlcs: { n: `h${i}` } }));
+      await store.putRow(many[7] as RowState, 'old');
+      await store.putRows(many.map((r, i) => ({ row: r, sortKey: `k${i}` })));
+      const changed = { ...(many[7] as RowState), data: { id: 'b7', unitId: 'a', n: -1 }, deleted: true };
+      await store.putRows([{ row: changed, sortKey: 'k7' }]); // an upsert over an existing row
+      const got = await store.getRows('unitSettings', [...many.map((r) => r.id), 'missing']);
+      expect(got).toHaveLength(450);
+      expect(got.find((r) => r.id === 'b7')).toEqual(changed);
+      expect(got.find((r) => r.id === 'b449')).toEqual(many[449]);
+      expect(await store.getRows('bhkObservation', ['b1'])).toEqual([]);
+      expect(await store.getRows('unitSettings', [])).toEqual([]);
+      expect((await store.listRows('unitSettings', '/r/', 'k448', 'k449')).map((r) => r.id).sort()).toEqual(['b448', 'b449']);
+
+      const before = await store.headSeq('/r/');
+      await store.appendChanges(Array.from({ length: 250 }, (_, i) => ({ change: change('a', `m${i}`), audit })));
+      const pulled = await store.pullChanges('/r/', before, 1000);
+      expect(pulled.map((c) => c.id)).toEqual(Array.from({ length: 250 }, (_, i) => `m${i}`));
+      expect(await store.auditOf(pulled[0]?.serverSeq as number)).toEqual(audit);
     });
 
     it('contract 14: pullChanges is ascending, cursor-exclusive and limited (sync rule 7)', async () => {

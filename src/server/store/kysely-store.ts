@@ -38,6 +38,42 @@ function toDevice(r: Database['devices']): DeviceRow {
     revokedAt: r.revoked_at,
   };
 }
+/** Statements per batch stay well under SQLite's and PostgreSQL's bound-parameter limits. */
+const READ_CHUNK = 500;
+const WRITE_CHUNK = 200;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function rowValues(row: RowState, sortKey: string) {
+  return {
+    entity: row.entity,
+    id: row.id,
+    unit_id: row.unitId,
+    data: json(row.data),
+    hlcs: json(row.hlcs),
+    deleted: row.deleted ? 1 : 0,
+    sort_key: sortKey,
+  };
+}
+
+function changeValues(c: Omit<LoggedChange, 'serverSeq'>, audit: ChangeAudit) {
+  return {
+    entity: c.entity,
+    row_id: c.id,
+    unit_id: c.unitId,
+    op: c.op,
+    fields: json(c.fields),
+    hlc: c.hlc,
+    device_id: audit.deviceId,
+    account_id: audit.accountId,
+    received_at: audit.receivedAt,
+  };
+}
+
 function toRow(r: Database['rows']): RowState {
   return {
     entity: r.entity as EntityName,
@@ -168,16 +204,40 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
       const r = await db.selectFrom('rows').selectAll().where('entity', '=', entity).where('id', '=', id).executeTakeFirst();
       return r && toRow(r);
     },
+    getRows: async (entity, ids) => {
+      const out: RowState[] = [];
+      for (const part of chunks(ids, READ_CHUNK)) {
+        const rows = await db.selectFrom('rows').selectAll().where('entity', '=', entity).where('id', 'in', part).execute();
+        for (const r of rows) out.push(toRow(r));
+      }
+      return out;
+    },
+    putRows: async (items) => {
+      for (const part of chunks(items, WRITE_CHUNK)) {
+        await db
+          .insertInto('rows')
+          .values(part.map((i) => rowValues(i.row, i.sortKey)))
+          .onConflict((oc) =>
+            oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
+              data: eb.ref('excluded.data'),
+              hlcs: eb.ref('excluded.hlcs'),
+              deleted: eb.ref('excluded.deleted'),
+              sort_key: eb.ref('excluded.sort_key'),
+            })),
+          )
+          .execute();
+      }
+    },
+    appendChanges: async (items) => {
+      for (const part of chunks(items, WRITE_CHUNK)) {
+        await db
+          .insertInto('changes')
+          .values(part.map((i) => changeValues(i.change, i.audit)))
+          .execute();
+      }
+    },
     putRow: async (row, sortKey) => {
-      const values = {
-        entity: row.entity,
-        id: row.id,
-        unit_id: row.unitId,
-        data: json(row.data),
-        hlcs: json(row.hlcs),
-        deleted: row.deleted ? 1 : 0,
-        sort_key: sortKey,
-      };
+      const values = rowValues(row, sortKey);
       await db
         .insertInto('rows')
         .values(values)
@@ -187,17 +247,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     appendChange: async (c, audit) => {
       const r = await db
         .insertInto('changes')
-        .values({
-          entity: c.entity,
-          row_id: c.id,
-          unit_id: c.unitId,
-          op: c.op,
-          fields: json(c.fields),
-          hlc: c.hlc,
-          device_id: audit.deviceId,
-          account_id: audit.accountId,
-          received_at: audit.receivedAt,
-        })
+        .values(changeValues(c, audit))
         .returning('server_seq')
         .executeTakeFirstOrThrow();
       return Number(r.server_seq);

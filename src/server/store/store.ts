@@ -87,6 +87,12 @@ export interface StoreTx {
   getRow(entity: EntityName, id: string): Promise<RowState | undefined>;
   putRow(row: RowState, sortKey: string): Promise<void>;
   appendChange(change: Omit<LoggedChange, 'serverSeq'>, audit: ChangeAudit): Promise<number>;
+  /** The stored rows among `ids` of one entity (any order; missing ids are absent). */
+  getRows(entity: EntityName, ids: readonly string[]): Promise<RowState[]>;
+  /** putRow for many rows in few statements; at most one item per (entity, id). */
+  putRows(items: readonly { row: RowState; sortKey: string }[]): Promise<void>;
+  /** appendChange for many changes, in order: their server_seq ascends in the given order. */
+  appendChanges(items: readonly { change: Omit<LoggedChange, 'serverSeq'>; audit: ChangeAudit }[]): Promise<void>;
   insertRejection(deviceId: string, r: RejectionRow): Promise<void>;
   listRejections(deviceId: string, fromSeq: number, toSeq: number): Promise<RejectionRow[]>;
   /** Changes after `cursor` whose unit lies under `scopePath`, ascending, at most `limit`. */

@@ -9,6 +9,7 @@ import { validateChange } from '../../shared/sync/validate';
 import type { Principal } from '../auth/principal';
 import type { StoreTx, UnitRow } from '../store/store';
 import type { Store } from '../store/store';
+import { pushBuffer } from './push-buffer';
 import { checkWriteRules } from './write-rules';
 
 type Outcome = { ok: true } | { ok: false; code: ErrorCode; path: (string | number)[] };
@@ -47,10 +48,13 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
     if (fresh.length > 0) {
       const units = new Map((await tx.listUnits()).map((u) => [u.id, u]));
       const receivedAt = new Date(now).toISOString();
+      const buffer = pushBuffer(tx);
+      await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
-        const outcome = await applyOne(tx, p, units, change, now, receivedAt);
+        const outcome = await applyOne(buffer.tx, p, units, change, now, receivedAt);
         if (!outcome.ok) await tx.insertRejection(p.deviceId, { seq: change.seq, code: outcome.code, path: outcome.path });
       }
+      await buffer.flush();
       await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as IncomingChange).seq);
     }
     const lastSeq = fresh.length > 0 ? (fresh[fresh.length - 1] as IncomingChange).seq : device.lastSeq;
