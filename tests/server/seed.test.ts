@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/server/auth/secrets';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/server/seed/demo-org';
-import { seedDemo } from '../../src/server/seed/seed';
+import { BHK_HISTORY_DAYS, seedDemo } from '../../src/server/seed/seed';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { addDays, localDate } from '../../src/shared/domain/periods';
@@ -77,12 +77,17 @@ describe.each(STORES)('seedDemo on %s', (dialect, factory) => {
     expect(await store.listAccounts()).toEqual([]);
   });
 
-  it('sample observations go through the sync path: valid, in the change log, dated in the last 70 days', async () => {
+  it('sample observations go through the sync path: valid, in the change log, dated in the last 400 days', async () => {
     store = await factory();
     await seedDemo(store, NOW);
     const today = localDate(NOW);
-    const rows = await store.listRows('bhkObservation', '/', addDays(today, -70), today);
-    expect(rows.length).toBeGreaterThan(50);
+    const rows = await store.listRows('bhkObservation', '/', addDays(today, -BHK_HISTORY_DAYS), today);
+    expect(rows.length).toBeGreaterThan(400);
+    // Dense lately (the boards), thinner back to the same month last year (the indicators' trends).
+    const recent = rows.filter((r) => (r.data as { date: string }).date >= addDays(today, -70));
+    expect(recent.length).toBeGreaterThan(120);
+    const lastYear = rows.filter((r) => (r.data as { date: string }).date.slice(0, 7) === addDays(today, -365).slice(0, 7));
+    expect(lastYear.length).toBeGreaterThan(20);
     for (const r of rows) {
       expect(BhkObservation.safeParse(r.data).success).toBe(true);
       expect((r.data as { date: string }).date < today).toBe(true);

@@ -43,6 +43,15 @@ describe('staffing demo seed', () => {
     expect(avd32Days.size).toBeGreaterThan(20);
   });
 
+  it('the same weeks a year ago and fourteen HR months, so indicators can compare with last year', async () => {
+    const yearAgo = addDays(today, -365);
+    const shifts = await store.listRows('staffingShift', '/', addDays(yearAgo, -20), addDays(yearAgo, 20));
+    expect(shifts.length).toBeGreaterThan(500);
+    expect(await store.listRows('staffingShift', '/', addDays(today, -300), addDays(today, -100))).toEqual([]);
+    const hr = await store.listRows('hrMonth', '/', '0000-00', '9999-99');
+    expect(hr.length).toBe(14 * 11);
+  });
+
   it('HR months for the last two whole months, one unit without ordinary hours; beds on the wards', async () => {
     const last = previousPeriod(today.slice(0, 7));
     const hr = (await store.listRows('hrMonth', '/', previousPeriod(last), last)).map((r) => HrMonth.parse(publicData(r)));

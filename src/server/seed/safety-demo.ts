@@ -6,6 +6,7 @@
  * division view shows grey cells and completeness below 100 %. Avdelning 21 leaves yesterday and
  * today open for the morning's pulse meeting.
  */
+import { demoDaysBack } from './demo-days';
 import { uuidv7 } from 'uuidv7';
 import { addDays, localDate } from '../../shared/domain/periods';
 import { PROTOCOL_VERSION, type Change } from '../../shared/protocol';
@@ -88,7 +89,7 @@ export async function seedSafety(store: Store, now: number, rand: () => number):
     const p: Profile = { ...BASE, ...PROFILES[unit.id] };
     const levels = unit.id === 'mott-med' ? 3 : 4;
     const lastDay = unit.id === 'avd-21' ? 2 : 1;
-    for (let back = WEEKS * 7; back >= lastDay; back--) {
+    for (const back of demoDaysBack(WEEKS * 7, lastDay)) {
       const date = addDays(today, -back);
       if (rand() < p.skipRate) continue;
       const events = rand() < p.eventRate ? (rand() < 0.2 ? 2 : 1) : 0;

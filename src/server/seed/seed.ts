@@ -38,6 +38,9 @@ export async function seedDemo(store: Store, now: number, opts: { observations?:
   return true;
 }
 
+/** How far back the demo's BHK observations go. */
+export const BHK_HISTORY_DAYS = 400;
+
 async function seedObservations(store: Store, now: number) {
   const admin = await store.getAccountByUsername('admin');
   if (!admin) return;
@@ -57,7 +60,9 @@ async function seedObservations(store: Store, now: number) {
   for (const unit of units) {
     // Per-step compliance 95–99.5 %: all-steps-correct then lands between about 70 and 97 %, as on real wards.
     const perMonthSkill = 0.95 + rand() * 0.045;
-    for (let back = 70; back >= 1; back -= 1 + Math.floor(rand() * 6)) {
+    // Dense over the last ten weeks, sparser (about five a month) back to the same month last
+    // year, so trends and the comparison with last year have points (issue 6).
+    for (let back = BHK_HISTORY_DAYS; back >= 1; back -= back > 70 ? 3 + Math.floor(rand() * 8) : 1 + Math.floor(rand() * 6)) {
       const date = addDays(today, -back);
       const steps = Object.fromEntries(
         BHK_STEPS.map((s) => [s, (s === 'gloves' || s === 'apron') && rand() < 0.5 ? 'ej_aktuellt' : rand() < perMonthSkill ? 'ja' : 'nej']),

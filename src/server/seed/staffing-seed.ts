@@ -5,6 +5,7 @@
  * demo device that is revoked afterwards, like the sample observations. Avdelning 21 keeps today
  * empty, so the morning entry can be tried on the demo.
  */
+import { demoDaysBack } from './demo-days';
 import { uuidv7 } from 'uuidv7';
 import { addDays, localDate, previousPeriod } from '../../shared/domain/periods';
 import { PROTOCOL_VERSION, type Change } from '../../shared/protocol';
@@ -64,7 +65,7 @@ export async function seedStaffing(store: Store, now: number): Promise<void> {
     const sickRate = 0.03 + rand() * 0.06;
     const fillRate = unit.id === 'avd-32' ? 0.55 : 0.93;
     const beds = 18 + Math.floor(rand() * 10);
-    for (let back = DAYS_BACK; back >= 0; back--) {
+    for (const back of demoDaysBack(DAYS_BACK, 0)) {
       const date = addDays(today, -back);
       if ((back === 0 && unit.id === 'avd-21') || (clinic && isWeekend(date)) || rand() > fillRate) continue;
       for (const [shift, base] of Object.entries(clinic ? { dag: 6 } : WARD)) {
@@ -84,7 +85,8 @@ export async function seedStaffing(store: Store, now: number): Promise<void> {
       }
     }
     // The HR system reports a month after it ends; one clinic's file lacks ordinary hours.
-    for (let month = previousPeriod(today.slice(0, 7)), i = 0; i < 2; i++, month = previousPeriod(month)) {
+    // Fourteen months, so the HR kvot has a year to compare with.
+    for (let month = previousPeriod(today.slice(0, 7)), i = 0; i < 14; i++, month = previousPeriod(month)) {
       const kvot = Math.round((sickRate * 100 + 1.5 + rand() * 1.5) * 10) / 10;
       const hours = unit.id === 'mott-ort' ? null : Math.round((clinic ? 950 : 3400) * (0.9 + rand() * 0.2));
       add('hrMonth', unit.id, {
