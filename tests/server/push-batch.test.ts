@@ -49,8 +49,8 @@ describe.each(stores)('push in batches on $name', ({ open }) => {
       second,
       insert,
       replay,
-      { ...base(0), hlc: stamp(box.patchSettings('avd-21', {})), entity: 'safetyEvent', id: event.id, unitId: 'avd-21', op: 'insert', fields: event } as Change,
-      { ...base(0), hlc: stamp(box.patchSettings('avd-21', {})), entity: 'safetyEvent', id: correction.id, unitId: 'avd-21', op: 'insert', fields: correction } as Change,
+      { ...base(0), hlc: stamp(box.patchSettings('avd-21', {})), entity: 'safetyEvent', id: event.id, unitId: 'avd-21', op: 'insert', fields: event } as unknown as Change,
+      { ...base(0), hlc: stamp(box.patchSettings('avd-21', {})), entity: 'safetyEvent', id: correction.id, unitId: 'avd-21', op: 'insert', fields: correction } as unknown as Change,
     ];
     // Renumber seqs consecutively (the throwaway patches above only minted HLCs).
     changes.forEach((c, i) => Object.assign(c, { seq: i + 1 }));
