@@ -187,6 +187,44 @@ const ROUTES: Route[] = [
     ],
     unknown: { input: '', url: `/api/rollup/staffing?rootId=region&month=${MONTH}&days=90`, path: ['days'] },
   },
+  {
+    method: 'GET', url: `/api/indicators/report?rootId=div-lsv&period=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/indicators/report?rootId=div-lsv&period=2026-13', path: ['period'] },
+      { input: '', url: '/api/indicators/report?rootId=div-lsv&period=2026-W54', path: ['period'] },
+      { input: '', url: '/api/indicators/report?rootId=div-lsv&period=2026-03-10', path: ['period'] },
+      { input: '', url: '/api/indicators/report?rootId=div-lsv&period=2026-03&period=2026-04', path: ['period'] },
+      { input: '', url: `/api/indicators/report?period=${MONTH}`, path: ['rootId'] },
+      { input: '', url: `/api/indicators/report?rootId=avd%2021&period=${MONTH}`, path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/indicators/report?rootId=div-lsv&period=${MONTH}&lang=en`, path: ['lang'] },
+  },
+  {
+    method: 'GET', url: `/api/indicators/series?unitId=avd-21&key=bhkTotal&to=${MONTH}&count=6`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/indicators/series?unitId=avd-21&key=bhkTotal&to=2026-T4', path: ['to'] },
+      { input: '', url: '/api/indicators/series?unitId=avd-21&key=bhkTotal&to=2026-13', path: ['to'] },
+      { input: '', url: `/api/indicators/series?unitId=avd-21&key=bhkTotal&to=${MONTH}&count=1`, path: ['count'] },
+      { input: '', url: `/api/indicators/series?unitId=avd-21&key=bhkTotal&to=${MONTH}&count=many`, path: ['count'] },
+      { input: '', url: `/api/indicators/series?unitId=avd-21&key=BHK&to=${MONTH}`, path: ['key'] },
+      { input: '', url: `/api/indicators/series?key=bhkTotal&to=${MONTH}`, path: ['unitId'] },
+    ],
+    unknown: { input: '', url: `/api/indicators/series?unitId=avd-21&key=bhkTotal&to=${MONTH}&from=2025-03`, path: ['from'] },
+  },
+  {
+    method: 'GET', url: '/api/indicators/config?unitId=avd-21', auth: true,
+    wrongType: [{ input: '', url: '/api/indicators/config', path: ['unitId'] }, { input: '', url: '/api/indicators/config?unitId=a%20b', path: ['unitId'] }],
+    unknown: { input: '', url: '/api/indicators/config?unitId=avd-21&all=1', path: ['all'] },
+  },
+  {
+    method: 'GET', url: `/api/export/indicators.csv?rootId=div-lsv&period=${MONTH}`, auth: true,
+    wrongType: [
+      { input: '', url: '/api/export/indicators.csv?rootId=div-lsv&period=2026-T4', path: ['period'] },
+      { input: '', url: '/api/export/indicators.csv?rootId=div-lsv', path: ['period'] },
+      { input: '', url: '/api/export/indicators.csv?rootId=avd%2021&period=2026', path: ['rootId'] },
+    ],
+    unknown: { input: '', url: `/api/export/indicators.csv?rootId=div-lsv&period=${MONTH}&format=xlsx`, path: ['format'] },
+  },
   { method: 'GET', url: '/api/health', auth: false },
 ];
 

@@ -13,6 +13,7 @@ import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
+import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
 import { safetyRoutes } from './routes-safety';
 import { staffingRoutes } from './routes-staffing';
@@ -54,6 +55,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   bhkRoutes(app, opts.store);
   safetyRoutes(app, opts.store, now);
   staffingRoutes(app, opts.store, now);
+  indicatorRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

@@ -17,6 +17,8 @@ import { handlePush } from '../sync/push';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
 import { seedSafety } from './safety-demo';
 import { seedStaffing } from './staffing-seed';
+import { seedIndicators } from './indicator-seed';
+import { seedMeeting } from './meeting-seed';
 import { seededRandom as prng } from '../../shared/domain/random';
 
 export async function seedDemo(store: Store, now: number, opts: { observations?: boolean } = {}): Promise<boolean> {
@@ -35,6 +37,8 @@ export async function seedDemo(store: Store, now: number, opts: { observations?:
     await seedSafety(store, now, prng(20261123));
   }
   if (opts.observations !== false) await seedStaffing(store, now);
+  if (opts.observations !== false) await seedIndicators(store, now);
+  if (opts.observations !== false) await seedMeeting(store, now);
   return true;
 }
 

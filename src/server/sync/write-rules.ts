@@ -8,6 +8,8 @@ import type { EntityName } from '../../shared/schema/registry';
 import type { Principal } from '../auth/principal';
 import { type RuleRejection, safetyWriteRule } from '../safety/write-rule';
 import { staffingWriteRule } from '../staffing/write-rule';
+import { indicatorWriteRule } from '../indicators/write-rule';
+import { meetingWriteRule } from '../meeting/write-rule';
 import type { StoreTx } from '../store/store';
 
 export type WriteRule = (tx: StoreTx, p: Principal, change: Change, now: number) => Promise<RuleRejection | null>;
@@ -20,6 +22,10 @@ const RULES: Partial<Record<EntityName, WriteRule>> = {
   hrMonth: staffingWriteRule,
   bedsDay: staffingWriteRule,
   staffingSettings: staffingWriteRule,
+  indicator: indicatorWriteRule,
+  action: meetingWriteRule,
+  idea: meetingWriteRule,
+  meetingSettings: meetingWriteRule,
 };
 
 /** `change.fields` must already be the validated fields. Null: the change may be applied. */

@@ -1,0 +1,74 @@
+/**
+ * Raw rows for the shared indicator functions (domain/indicators/), loaded from the store for a
+ * root's subtree and a date range (report.ts reportRange / seriesRange), like the staffing
+ * roll-up: rows that no longer parse are left out, not guessed at. Indicator rows come from the
+ * root's ancestors and its subtree (definitions resolve along the whole path).
+ */
+import type { IndicatorInput, LoadRange } from '../../shared/domain/indicators';
+import { ancestorsOf, type TreeUnit } from '../../shared/domain/rollup';
+import { localDate } from '../../shared/domain/periods';
+import { AppError } from '../../shared/errors';
+import { BhkObservation } from '../../shared/schema/bhk-observation';
+import { HrMonth } from '../../shared/schema/hr-month';
+import { Indicator } from '../../shared/schema/indicator';
+import type { UnitKind } from '../../shared/schema/org-unit';
+import type { EntityName } from '../../shared/schema/registry';
+import { SafetyDay } from '../../shared/schema/safety-day';
+import { SafetyEvent } from '../../shared/schema/safety-event';
+import { StaffingSettings } from '../../shared/schema/staffing-settings';
+import { StaffingShift } from '../../shared/schema/staffing-shift';
+import { UnitSettings } from '../../shared/schema/unit-settings';
+import { publicData } from '../../shared/sync/merge';
+import type { z } from 'zod/mini';
+import type { Principal } from '../auth/principal';
+import type { Store, UnitRow } from '../store/store';
+
+export async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, from: string, to: string): Promise<T[]> {
+  const out: T[] = [];
+  for (const row of await store.listRows(entity, path, from, to)) {
+    // publicData drops the tombstone field a revived cell keeps (`_deleted: false`).
+    const parsed = schema.safeParse(publicData(row));
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export const treeOf = (units: readonly UnitRow[]): TreeUnit[] =>
+  units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
+
+/** The unit, checked to exist (404) and to lie in the caller's scope (403), with the field path. */
+export async function unitInScope(store: Store, p: Principal, unitId: string, field: string): Promise<{ units: UnitRow[]; unit: UnitRow }> {
+  const units = await store.listUnits();
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) throw new AppError('not-found', { unitId }, [field]);
+  if (!unit.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId }, [field]);
+  return { units, unit };
+}
+
+/** Indicator rows on the ancestors of `unitId` (not its own). */
+export async function ancestorIndicatorRows(store: Store, units: readonly UnitRow[], unitId: string): Promise<Indicator[]> {
+  const ancestors = ancestorsOf(treeOf(units), unitId);
+  const top = units.find((u) => u.id === (ancestors.at(-1) ?? unitId));
+  if (top === undefined || ancestors.length === 0) return [];
+  const wanted = new Set(ancestors);
+  return (await rowsOf(store, 'indicator', Indicator, top.path, '', '')).filter((r) => wanted.has(r.unitId));
+}
+
+export async function loadIndicatorInput(store: Store, units: readonly UnitRow[], root: UnitRow, range: LoadRange, now: number): Promise<IndicatorInput> {
+  const path = root.path;
+  const fromMonth = range.from.slice(0, 7);
+  const toMonth = range.to.slice(0, 7);
+  return {
+    units: treeOf(units),
+    rootId: root.id,
+    today: localDate(now),
+    indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, path, '', ''))],
+    bhk: await rowsOf(store, 'bhkObservation', BhkObservation, path, range.from, range.to),
+    unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, path, '', ''),
+    safetyEvents: await rowsOf(store, 'safetyEvent', SafetyEvent, path, range.eventsFrom, range.to),
+    safetyDays: await rowsOf(store, 'safetyDay', SafetyDay, path, range.from, range.to),
+    shifts: await rowsOf(store, 'staffingShift', StaffingShift, path, range.from, range.to),
+    staffingSettings: await rowsOf(store, 'staffingSettings', StaffingSettings, path, '', ''),
+    hrMonths: await rowsOf(store, 'hrMonth', HrMonth, path, fromMonth, toMonth),
+  };
+}

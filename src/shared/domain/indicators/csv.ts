@@ -1,0 +1,90 @@
+/**
+ * An indicator table (IndicatorReport) as CSV for Swedish Excel, like the BHK export: UTF-8 with
+ * a byte-order mark, `;` between fields, CRLF line ends, decimal comma, and every field through
+ * bhk-csv.ts's csvField (quoting, and an apostrophe before anything Excel would run as a formula:
+ * unit and indicator names are typed by people). One row per node × indicator, in report order.
+ * The server's export route and a manager's device both call this.
+ */
+import type { IndicatorCell, IndicatorDef, IndicatorReport, IndicatorStatus, TrendArrow } from '../../indicators-api';
+import type { IndicatorTarget } from '../../schema/indicator';
+import type { UnitKind } from '../../schema/org-unit';
+import { CSV_BOM, CSV_SEPARATOR, csvField } from '../bhk-csv';
+
+type Lang = 'sv' | 'en';
+
+const TEXT = {
+  sv: {
+    header: ['Enhet', 'Nivå', 'Indikator', 'Period', 'Utfall', 'Mål', 'Status', 'Trend', 'n', 'Rapporterande enheter'],
+    status: { met: '● uppfyllt', partial: '▲ delvis', notMet: '◆ ej uppfyllt', unmeasurable: '□ ej mätbart' },
+    kind: { region: 'Region', division: 'Division', vo: 'Verksamhetsområde', enhet: 'Enhet' },
+    increase: 'Öka',
+    decrease: 'Minska',
+    of: 'av',
+  },
+  en: {
+    header: ['Unit', 'Level', 'Indicator', 'Period', 'Result', 'Target', 'Status', 'Trend', 'n', 'Reporting units'],
+    status: { met: '● met', partial: '▲ partly met', notMet: '◆ not met', unmeasurable: '□ not measurable' },
+    kind: { region: 'Region', division: 'Division', vo: 'Department', enhet: 'Unit' },
+    increase: 'Increase',
+    decrease: 'Decrease',
+    of: 'of',
+  },
+} satisfies Record<Lang, { status: Record<IndicatorStatus, string>; kind: Record<UnitKind, string> } & Record<string, unknown>>;
+
+const ARROWS: Record<TrendArrow, string> = { up: '↑', down: '↓', flat: '→', diverging: '↕', none: '' };
+
+const UNIT_SUFFIX = { pct: ' %', count: '', days: '' } as const;
+
+/** Decimal comma; one decimal for percentages and fractions, none for whole numbers. */
+export function decimal(value: number, decimals: number): string {
+  return value.toFixed(decimals).replace('.', ',').replace(/^-(0(,0*)?)$/, '$1');
+}
+
+const decimalsFor = (def: IndicatorDef, value: number): number => (def.unit === 'pct' || !Number.isInteger(value) ? 1 : 0);
+
+function targetText(def: IndicatorDef, target: IndicatorTarget | null, lang: Lang): string {
+  if (target === null) return '';
+  if (target.op === 'increase') return TEXT[lang].increase;
+  if (target.op === 'decrease') return TEXT[lang].decrease;
+  if (target.value === undefined) return '';
+  return `${target.op === 'gte' ? '≥' : '≤'} ${decimal(target.value, Number.isInteger(target.value) ? 0 : 1)}${UNIT_SUFFIX[def.unit]}`;
+}
+
+/** "indikatorer-division-medicin-2026-11.csv". */
+export function indicatorCsvFilename(rootName: string, period: string): string {
+  const slug = rootName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `indikatorer-${slug || 'enhet'}-${period}.csv`;
+}
+
+export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; csv: string } {
+  const t = TEXT[lang];
+  const cells = new Map<string, IndicatorCell>(report.cells.map((c) => [`${c.unitId}\u0000${c.key}`, c]));
+  const lines = [t.header.map(csvField).join(CSV_SEPARATOR)];
+  for (const node of report.nodes) {
+    for (const def of report.defs) {
+      const c = cells.get(`${node.id}\u0000${def.key}`);
+      if (c === undefined) continue;
+      const fields = [
+        node.name,
+        t.kind[node.kind],
+        def.name[lang],
+        report.period,
+        c.value === null ? '' : decimal(c.value, decimalsFor(def, c.value)),
+        targetText(def, c.target, lang),
+        t.status[c.status],
+        ARROWS[c.trend],
+        String(c.n % 1 === 0 ? c.n : decimal(c.n, 1)),
+        `${c.reporting} ${t.of} ${c.expected}`,
+      ];
+      lines.push(fields.map(csvField).join(CSV_SEPARATOR));
+    }
+  }
+  const root = report.nodes[0]?.name ?? report.rootId;
+  return { filename: indicatorCsvFilename(root, report.period), csv: `${CSV_BOM}${lines.join('\r\n')}\r\n` };
+}

@@ -1,0 +1,53 @@
+/**
+ * Pooling facts (facts.ts) across units and levels: every metric is a sum, except days since the
+ * last fall (the smallest value among the units) and the HR kvot (hours-weighted), which are
+ * derived again from what is summed. `reporting` counts, per metric, the open leaf units with data
+ * of that metric's family, so each indicator has its own completeness.
+ */
+import { METRICS, type Metric } from '../../schema/indicator';
+import type { Facts, HrSums } from './types';
+
+export type Family = 'bhk' | 'safety' | 'staff' | 'hr';
+export const METRIC_FAMILY: Record<Metric, Family> = {
+  bhkObserved: 'bhk',
+  bhkCorrect: 'bhk',
+  bhkHygieneObserved: 'bhk',
+  bhkHygieneCorrect: 'bhk',
+  bhkDressObserved: 'bhk',
+  bhkDressCorrect: 'bhk',
+  bhkQuota: 'bhk',
+  safetyHarmDays: 'safety',
+  safetyRiskDays: 'safety',
+  safetyGreenDays: 'safety',
+  safetyFilledDays: 'safety',
+  safetyPastDays: 'safety',
+  safetyEvents: 'safety',
+  safetyDaysSinceFall: 'safety',
+  staffPlanned: 'staff',
+  staffSick: 'staff',
+  hrKvot: 'hr',
+};
+
+const zeroMetrics = (): Record<Metric, number> => Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>;
+const emptyHr = (): HrSums => ({ months: 0, hours: 0, sick: 0, kHours: 0, kSick: 0, mHours: 0, mSick: 0 });
+
+export function emptyFacts(): Facts {
+  return { metrics: zeroMetrics(), daysSinceFall: null, hr: emptyHr(), reporting: zeroMetrics() };
+}
+
+export const kvot = (sick: number, hours: number): number | null => (hours > 0 ? (sick / hours) * 100 : null);
+
+export function addFacts(a: Facts, b: Facts): Facts {
+  const out = emptyFacts();
+  for (const m of METRICS) {
+    out.metrics[m] = a.metrics[m] + b.metrics[m];
+    out.reporting[m] = a.reporting[m] + b.reporting[m];
+  }
+  out.daysSinceFall = a.daysSinceFall === null ? b.daysSinceFall : b.daysSinceFall === null ? a.daysSinceFall : Math.min(a.daysSinceFall, b.daysSinceFall);
+  for (const k of Object.keys(out.hr) as (keyof HrSums)[]) out.hr[k] = a.hr[k] + b.hr[k];
+  // The two values that are not sums are derived again from what is.
+  out.metrics.safetyDaysSinceFall = out.daysSinceFall ?? 0;
+  out.metrics.hrKvot = kvot(out.hr.sick, out.hr.hours) ?? 0;
+  return out;
+}
+

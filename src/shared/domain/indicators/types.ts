@@ -1,0 +1,63 @@
+/**
+ * Inputs and intermediate facts of the indicator computations (issue 6). The server loads these
+ * raw rows from its store and a manager's device from its replica (+ cached ancestor rows), then
+ * both call the same functions (report.ts), so their figures agree by construction.
+ */
+import type { BhkObservation } from '../../schema/bhk-observation';
+import type { HrMonth } from '../../schema/hr-month';
+import type { Indicator, Metric } from '../../schema/indicator';
+import type { SafetyDay } from '../../schema/safety-day';
+import type { SafetyEvent } from '../../schema/safety-event';
+import type { StaffingSettings } from '../../schema/staffing-settings';
+import type { StaffingShift } from '../../schema/staffing-shift';
+import type { UnitSettings } from '../../schema/unit-settings';
+import type { TreeUnit } from '../rollup';
+
+export interface IndicatorInput {
+  /** The whole known tree, ancestors of the root included (definitions resolve along the path). */
+  units: TreeUnit[];
+  rootId: string;
+  /** Today in Europe/Stockholm (YYYY-MM-DD): later days are not counted. */
+  today: string;
+  /** Indicator rows on the ancestors of the root AND in its subtree. */
+  indicatorRows: Indicator[];
+  bhk: BhkObservation[];
+  unitSettings: UnitSettings[];
+  safetyEvents: SafetyEvent[];
+  safetyDays: SafetyDay[];
+  shifts: StaffingShift[];
+  staffingSettings: StaffingSettings[];
+  hrMonths: HrMonth[];
+}
+
+export interface DateRange {
+  /** First day, inclusive (YYYY-MM-DD). */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+/** Hours-weighted HR sums (staffing-hr.ts), total and per sex. */
+export interface HrSums {
+  /** Units × months with an HR figure (a unit with 4 months in a tertial counts 4). */
+  months: number;
+  hours: number;
+  sick: number;
+  kHours: number;
+  kSick: number;
+  mHours: number;
+  mSick: number;
+}
+
+/**
+ * Facts of a unit (or, pooled, of a level) for a date range. Everything is a sum, except
+ * `daysSinceFall` (the smallest among the units that have a value) and HR (hours-weighted sums).
+ */
+export interface Facts {
+  metrics: Record<Metric, number>;
+  /** Days since the last fall as of min(range end, today); null when no unit has a value. */
+  daysSinceFall: number | null;
+  hr: HrSums;
+  /** Per metric: open leaf units with data of that metric's kind (completeness per indicator). */
+  reporting: Record<Metric, number>;
+}

@@ -1,0 +1,186 @@
+import './helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/shared/errors';
+import type { TreeUnit } from '../../src/shared/domain/rollup';
+import type { UnitId } from '../../src/shared/schema/ids';
+import type { PulsDb } from '../../src/client/storage/db';
+import { setMeta } from '../../src/client/storage/meta';
+import { replaceUnits } from '../../src/client/storage/org-repo';
+import type { Identity } from '../../src/shared/api';
+import {
+  addAction,
+  addIdea,
+  answer,
+  deleteAction,
+  escalate,
+  forward,
+  getMeetingConfig,
+  getMeetingLog,
+  listActions,
+  listIdeas,
+  listInbox,
+  listMeetingLogs,
+  saveMeetingLog,
+  saveMeetingSettings,
+  updateAction,
+  updateIdea,
+} from '../../src/client/storage/meeting-repo';
+import { freshDb, TEST_PERSONNUMMER } from './helpers';
+
+const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000007', deviceSecret: 'x'.repeat(40) };
+const dbs: PulsDb[] = [];
+async function sessionDb(): Promise<PulsDb> {
+  const db = freshDb();
+  dbs.push(db);
+  await setMeta(db, 'credential', DEVICE);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+const NOW = Date.UTC(2026, 10, 23, 6, 45);
+const UNIT = 'avd-21' as UnitId;
+const t = (id: string, parentId: string | null, kind: TreeUnit['kind'], name: string): TreeUnit => ({ id, parentId, kind, name, closedAt: null });
+const UNITS = [t('region', null, 'region', 'Region'), t('div', 'region', 'division', 'Divisionen'), t('vo', 'div', 'vo', 'VO Medicin'), t(UNIT, 'vo', 'enhet', 'Avd 21')];
+
+async function caught(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+describe('actions', () => {
+  it('adds with a UUIDv7 id and createdAt, lists live rows of the unit only', async () => {
+    const db = await sessionDb();
+    const a = await addAction(db, { unitId: UNIT, title: 'Ny rutin för fallriskbedömning', status: 'oppen', owner: 'AB', due: '2026-11-30' }, NOW);
+    expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.createdAt).toBe(new Date(NOW).toISOString());
+    await addAction(db, { unitId: 'avd-22' as UnitId, title: 'Annan enhet', status: 'oppen' }, NOW);
+    const gone = await addAction(db, { unitId: UNIT, title: 'Bort', status: 'oppen' }, NOW);
+    await deleteAction(db, gone, NOW + 1);
+    expect((await listActions(db, UNIT)).map((x) => x.title)).toEqual(['Ny rutin för fallriskbedömning']);
+    expect(await db.outbox.count()).toBe(4);
+  });
+
+  it('patches only the fields that changed', async () => {
+    const db = await sessionDb();
+    const a = await addAction(db, { unitId: UNIT, title: 'Städrutin', status: 'oppen', owner: 'AB', cause: { kind: 'safetyDay', ref: '2026-11-20', label: 'Röd dag 2026-11-20' } }, NOW);
+    await updateAction(db, a, { title: 'Städrutin', owner: 'CD', status: 'oppen', cause: { kind: 'safetyDay', ref: '2026-11-20', label: 'Röd dag 2026-11-20' }, id: 'other' as never }, NOW + 1);
+    const last = (await db.outbox.orderBy('seq').last())?.change;
+    expect(last?.op).toBe('patch');
+    expect(last?.fields).toEqual({ owner: 'CD' });
+    await updateAction(db, { ...a, owner: 'CD' }, { owner: 'CD' }, NOW + 2);
+    expect(await db.outbox.count()).toBe(2);
+    expect((await listActions(db, UNIT))[0]?.owner).toBe('CD');
+  });
+
+  it.each<[string, Record<string, unknown>, string, (string | number)[]]>([
+    ['an empty title', { title: '' }, 'validation', ['fields', 'title']],
+    ['a personnummer in the note', { note: `Gäller ${TEST_PERSONNUMMER}` }, 'personnummer', ['fields', 'note']],
+    ['an unknown status', { status: 'kanske' }, 'validation', ['fields', 'status']],
+    ['a bad due date', { due: '2026-02-30' }, 'validation', ['fields', 'due']],
+  ])('refuses %s and writes nothing', async (_name, bad, code, path) => {
+    const db = await sessionDb();
+    const e = await caught(addAction(db, { unitId: UNIT, title: 'x', status: 'oppen', ...bad } as never, NOW));
+    expect({ code: e.code, path: e.path }).toEqual({ code, path });
+    expect(await db.rows.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('ideas', () => {
+  it('moves a card and keeps its PDSA note', async () => {
+    const db = await sessionDb();
+    const i = await addIdea(db, { unitId: UNIT, title: 'Färgkoda droppställningar', stage: 'ide', rank: 1000 }, NOW);
+    await updateIdea(db, i, { stage: 'pagar', pdsa: 'Plan: testa en vecka på sal 3' }, NOW + 1);
+    expect(await listIdeas(db, UNIT)).toMatchObject([{ id: i.id, stage: 'pagar', pdsa: 'Plan: testa en vecka på sal 3', rank: 1000 }]);
+  });
+});
+
+describe('escalation on one device', () => {
+  it('escalates to the parent, forwards, answers, and the inbox follows the holder', async () => {
+    const db = await sessionDb();
+    const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
+    const i = await addIdea(db, { unitId: UNIT, title: 'Gemensam läkemedelsgenomgång', stage: 'ide' }, NOW);
+    await escalate(db, UNITS, 'action', a, NOW + 1);
+    await escalate(db, UNITS, 'idea', i, NOW + 2);
+    const [sentA] = await listActions(db, UNIT);
+    expect(sentA).toMatchObject({ escalatedTo: 'vo', escalationStatus: 'skickad' });
+    await caught(escalate(db, UNITS, 'action', sentA!, NOW + 3));
+
+    const inbox = await listInbox(db, UNITS, 'vo');
+    expect(inbox.map((e) => [e.entity, e.item.id, e.fromUnitId, e.fromName])).toEqual([
+      ['action', a.id, UNIT, 'Avd 21'],
+      ['idea', i.id, UNIT, 'Avd 21'],
+    ]);
+    await forward(db, UNITS, 'action', sentA!, NOW + 4);
+    expect((await listInbox(db, UNITS, 'vo')).map((e) => e.entity)).toEqual(['idea']);
+    const [atDiv] = await listActions(db, UNIT);
+    await answer(db, 'action', atDiv!, 'lost', 'Ny sele beställd', 'div', NOW + 5);
+    expect((await listActions(db, UNIT))[0]).toMatchObject({
+      escalatedTo: 'div',
+      escalationStatus: 'lost',
+      escalationReply: 'Ny sele beställd',
+      escalationAnsweredBy: 'div',
+    });
+    expect((await listInbox(db, UNITS, 'div'))[0]?.fromName).toBe('Avd 21 (VO Medicin)');
+    const atRoot = { ...atDiv!, escalatedTo: 'region' as UnitId };
+    expect((await caught(forward(db, UNITS, 'action', atRoot, NOW + 6))).path).toEqual(['escalatedTo']);
+  });
+});
+
+describe('answering needs the holder in this device\'s scope', () => {
+  it.each<[string, string, boolean]>([
+    ['the raising unit\'s tablet', UNIT, false],
+    ['the holding VO', 'vo', true],
+    ['the division above it', 'div', true],
+  ])('%s may answer → %s', async (_name, scopeUnitId, may) => {
+    const db = await sessionDb();
+    await setMeta(db, 'identity', { deviceId: DEVICE.deviceId, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
+    await replaceUnits(db, UNITS.map((u) => ({ ...u, parentId: u.parentId as UnitId | null, id: u.id as UnitId })));
+    const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
+    await escalate(db, UNITS, 'action', a, NOW + 1);
+    const held = (await listActions(db, UNIT))[0]!;
+    const outbox = await db.outbox.count();
+    const answering = () => answer(db, 'action', held, 'lost', null, scopeUnitId, NOW + 2);
+    const forwarding = () => forward(db, UNITS, 'action', held, NOW + 3);
+    if (may) {
+      await answering();
+      await forwarding();
+      expect(await db.outbox.count()).toBe(outbox + 2);
+    } else {
+      expect(await caught(answering())).toMatchObject({ code: 'forbidden', path: ['fields', 'escalationStatus'] });
+      expect(await caught(forwarding())).toMatchObject({ code: 'forbidden', path: ['fields', 'escalatedTo'] });
+      expect(await db.outbox.count()).toBe(outbox);
+    }
+  });
+});
+
+describe('meeting settings and log', () => {
+  it('defaults, then keeps what the unit set', async () => {
+    const db = await sessionDb();
+    expect((await getMeetingConfig(db, UNIT)).timeboxMinutes).toBe(15);
+    await saveMeetingSettings(db, UNIT, { agenda: ['bemanning', 'fokus'] }, NOW);
+    await saveMeetingSettings(db, UNIT, { timeboxMinutes: 10 }, NOW + 1);
+    expect(await getMeetingConfig(db, UNIT)).toEqual({ agenda: ['bemanning', 'fokus'], timeboxMinutes: 10 });
+    const e = await caught(saveMeetingSettings(db, UNIT, { timeboxMinutes: 120 }, NOW + 2));
+    expect(e.path).toEqual(['fields', 'timeboxMinutes']);
+  });
+
+  it('inserts the day once, then patches; lists newest first', async () => {
+    const db = await sessionDb();
+    await saveMeetingLog(db, UNIT, '2026-11-22', { facilitator: 'ab', present: 9, decisions: 'Extra pass natt' }, NOW - 86_400_000);
+    await saveMeetingLog(db, UNIT, '2026-11-23', { facilitator: 'CD', startedAt: new Date(NOW).toISOString() }, NOW);
+    await saveMeetingLog(db, UNIT, '2026-11-23', { present: 7, stepSeconds: { bemanning: 120 } }, NOW + 1);
+    const ops = (await db.outbox.orderBy('seq').toArray()).map((r) => r.change.op);
+    expect(ops).toEqual(['insert', 'insert', 'patch']);
+    expect(await getMeetingLog(db, UNIT, '2026-11-23')).toMatchObject({ facilitator: 'CD', present: 7, stepSeconds: { bemanning: 120 } });
+    expect((await getMeetingLog(db, UNIT, '2026-11-22'))?.facilitator).toBe('AB');
+    expect(await getMeetingLog(db, UNIT, '2026-11-21')).toBeNull();
+    expect((await listMeetingLogs(db, UNIT)).map((l) => l.date)).toEqual(['2026-11-23', '2026-11-22']);
+    expect((await listMeetingLogs(db, UNIT, 1)).map((l) => l.date)).toEqual(['2026-11-23']);
+    expect((await caught(saveMeetingLog(db, UNIT, '2026-13-01', { present: 1 }, NOW))).path).toEqual(['date']);
+    expect((await caught(saveMeetingLog(db, UNIT, '2026-11-23', { facilitator: 'Anna Berg' }, NOW))).path).toEqual(['fields', 'facilitator']);
+  });
+});

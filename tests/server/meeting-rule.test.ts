@@ -1,0 +1,159 @@
+/**
+ * The pulse meeting's write rule (server/meeting/write-rule.ts) through the real push route:
+ * who may escalate, forward and answer an action or idea, who may edit the agenda settings, and
+ * that a refused change is rejected alone while the rest of the batch is applied.
+ */
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/shared/protocol';
+import { SCHEMA_VERSION } from '../../src/shared/schema/registry';
+import { meetingLogIdFor, meetingSettingsIdFor } from '../../src/shared/schema/meeting';
+import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
+import { type Client, enrolTablet, type Harness, harness, loginAs, NOW, push } from './helpers';
+
+let h: Harness;
+let who: Record<'tablet21' | 'tablet22' | 'avdchef21' | 'personal21' | 'vochef' | 'divisionschef', Client>;
+const seqs = new Map<string, number>();
+let tick = 0;
+
+beforeEach(async () => {
+  h = await harness();
+  seqs.clear();
+  const avdchef21 = await loginAs(h, 'avdchef21');
+  const vochef = await loginAs(h, 'vochef');
+  who = {
+    tablet21: await enrolTablet(h, avdchef21, 'avd-21'),
+    tablet22: await enrolTablet(h, vochef, 'avd-22'),
+    avdchef21,
+    personal21: await loginAs(h, 'personal21'),
+    vochef,
+    divisionschef: await loginAs(h, 'divisionschef'),
+  };
+});
+afterEach(async () => {
+  await h.close();
+});
+
+type Entity = 'action' | 'idea' | 'meetingSettings' | 'meetingLog';
+function change(c: Client, entity: Entity, op: Change['op'], id: string, unitId: string, fields: Record<string, unknown>): Change {
+  const seq = (seqs.get(c.deviceId) ?? 0) + 1;
+  seqs.set(c.deviceId, seq);
+  const hlc = formatHlc({ millis: NOW + ++tick, counter: 0, node: nodeFromDeviceId(c.deviceId) });
+  return { seq, entity, id, unitId, op, fields, hlc, schemaVersion: SCHEMA_VERSION } as Change;
+}
+
+/** Pushes the changes; returns the rejections with the index of each in the batch. */
+async function send(c: Client, changes: Change[]) {
+  const res = await push(h, c, changes);
+  if (!res.ok) throw new Error(res.reason);
+  return res.rejected.map((r) => ({ at: changes.findIndex((x) => x.seq === r.seq), code: r.code, path: r.path }));
+}
+async function outcome(c: Client, ch: Change): Promise<{ code: string; path: (string | number)[] } | null> {
+  const [r] = await send(c, [ch]);
+  return r ? { code: r.code, path: r.path ?? [] } : null;
+}
+
+const sentTo = (to: string | null) => ({
+  escalatedTo: to,
+  escalatedAt: to === null ? null : new Date(NOW).toISOString(),
+  escalationStatus: to === null ? null : 'skickad',
+  escalationReply: null,
+  escalationAnsweredBy: null,
+  escalationAnsweredAt: null,
+});
+
+type Holder = null | 'vo-med' | 'div-lsv';
+/** An item of avd-21 held by `holder` (escalated by the unit's tablet, forwarded by the VO). */
+async function item(entity: 'action' | 'idea', holder: Holder): Promise<string> {
+  const id = uuidv7();
+  const base = { id, unitId: 'avd-21', title: 'Saknar lyftsele på sal 4', createdAt: new Date(NOW).toISOString() };
+  const fields = entity === 'action' ? { ...base, status: 'oppen' } : { ...base, stage: 'ide' };
+  expect(await outcome(who.tablet21, change(who.tablet21, entity, 'insert', id, 'avd-21', fields))).toBeNull();
+  if (holder !== null) expect(await outcome(who.tablet21, change(who.tablet21, entity, 'patch', id, 'avd-21', sentTo('vo-med')))).toBeNull();
+  if (holder === 'div-lsv') expect(await outcome(who.vochef, change(who.vochef, entity, 'patch', id, 'avd-21', sentTo('div-lsv')))).toBeNull();
+  return id;
+}
+
+const answerBy = (unit: string, status = 'mottagen') => ({
+  escalationStatus: status,
+  escalationReply: 'Tas upp på divisionens puls',
+  escalationAnsweredBy: unit,
+  escalationAnsweredAt: new Date(NOW).toISOString(),
+});
+const forbidden = (field: string) => ({ code: 'forbidden', path: ['fields', field] });
+const invalid = (field: string) => ({ code: 'validation', path: ['fields', field] });
+
+describe('escalation write rule', () => {
+  it.each<[string, keyof typeof who, 'action' | 'idea', Holder, Record<string, unknown>, { code: string; path: (string | number)[] } | null]>([
+    ['the unit escalates to its parent', 'tablet21', 'action', null, sentTo('vo-med'), null],
+    ['the unit escalates an idea', 'tablet21', 'idea', null, sentTo('vo-med'), null],
+    ['the unit skips its parent', 'tablet21', 'action', null, sentTo('div-lsv'), invalid('escalatedTo')],
+    ['the unit escalates to a sibling', 'tablet21', 'action', null, sentTo('avd-22'), invalid('escalatedTo')],
+    ['the unit answers its own escalation', 'tablet21', 'action', 'vo-med', answerBy('avd-21', 'lost'), forbidden('escalationStatus')],
+    ['the unit writes a reply to itself', 'tablet21', 'idea', 'vo-med', { escalationReply: 'Klart' }, forbidden('escalationReply')],
+    ['the unit manager answers', 'avdchef21', 'action', 'vo-med', answerBy('vo-med'), forbidden('escalationStatus')],
+    ['unit staff answer', 'personal21', 'action', 'vo-med', answerBy('vo-med'), forbidden('escalationStatus')],
+    ['the unit forwards its own item past the VO', 'tablet21', 'action', 'vo-med', sentTo('div-lsv'), forbidden('escalatedTo')],
+    ['the unit withdraws it', 'tablet21', 'action', 'vo-med', sentTo(null), null],
+    ['the unit withdraws and "solves" it', 'tablet21', 'action', 'vo-med', { escalatedTo: null, escalationStatus: 'lost' }, forbidden('escalationStatus')],
+    ['the unit edits owner and status while it is escalated', 'tablet21', 'action', 'vo-med', { owner: 'EF', status: 'pagar' }, null],
+    ['the VO answers', 'vochef', 'action', 'vo-med', answerBy('vo-med'), null],
+    ['the VO forwards to the division', 'vochef', 'idea', 'vo-med', sentTo('div-lsv'), null],
+    ['the VO writes "skickad" without moving it', 'vochef', 'action', 'vo-med', { escalationStatus: 'skickad' }, invalid('escalationStatus')],
+    ['the VO signs as the division', 'vochef', 'action', 'vo-med', answerBy('div-lsv'), forbidden('escalationAnsweredBy')],
+    ['the VO answers what the division holds', 'vochef', 'action', 'div-lsv', answerBy('vo-med', 'lost'), forbidden('escalationStatus')],
+    ['the division answers what it holds', 'divisionschef', 'action', 'div-lsv', answerBy('div-lsv', 'lost'), null],
+    ['the division answers above a VO', 'divisionschef', 'action', 'vo-med', answerBy('div-lsv', 'atgardas'), null],
+    ['the division forwards to the region', 'divisionschef', 'action', 'div-lsv', sentTo('region'), null],
+    ['the division skips a level forwarding', 'divisionschef', 'action', 'vo-med', sentTo('region'), invalid('escalatedTo')],
+    ['another unit answers', 'tablet22', 'action', 'vo-med', answerBy('avd-22'), { code: 'scope-denied', path: ['unitId'] }],
+  ])('%s', async (_name, by, entity, holder, fields, expected) => {
+    const id = await item(entity, holder);
+    expect(await outcome(who[by], change(who[by], entity, 'patch', id, 'avd-21', fields))).toEqual(expected);
+  });
+
+  it('a patch of an item the server never stored is refused', async () => {
+    expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'patch', uuidv7(), 'avd-21', { owner: 'AB' }))).toEqual({ code: 'validation', path: ['op'] });
+  });
+
+  it('a refused change is rejected alone; the rest of the batch is applied', async () => {
+    const id = await item('action', 'vo-med');
+    const rejected = await send(who.tablet21, [
+      change(who.tablet21, 'action', 'patch', id, 'avd-21', answerBy('avd-21', 'lost')),
+      change(who.tablet21, 'action', 'patch', id, 'avd-21', { status: 'pagar' }),
+      change(who.tablet21, 'action', 'patch', id, 'avd-21', sentTo('div-lsv')),
+      change(who.tablet21, 'action', 'patch', id, 'avd-21', { owner: 'GH' }),
+    ]);
+    expect(rejected).toEqual([
+      { at: 0, ...forbidden('escalationStatus') },
+      { at: 2, ...forbidden('escalatedTo') },
+    ]);
+    const row = await h.store.getRow('action', id);
+    expect(row?.data).toMatchObject({ status: 'pagar', owner: 'GH', escalatedTo: 'vo-med', escalationStatus: 'skickad' });
+  });
+});
+
+describe('meeting settings and log', () => {
+  it.each<[keyof typeof who, string | null]>([
+    ['tablet21', null],
+    ['avdchef21', null],
+    ['vochef', null],
+    ['personal21', 'forbidden'],
+  ])('%s edits the agenda of avd-21 → %s', async (by, code) => {
+    const ch = change(who[by], 'meetingSettings', 'patch', meetingSettingsIdFor('avd-21'), 'avd-21', { timeboxMinutes: 12 });
+    expect(await outcome(who[by], ch)).toEqual(code === null ? null : { code, path: ['entity'] });
+  });
+
+  it('anyone in scope writes the meeting log, nobody outside it', async () => {
+    const log = (c: Client) =>
+      change(c, 'meetingLog', 'insert', meetingLogIdFor('avd-21', '2026-03-10'), 'avd-21', {
+        id: meetingLogIdFor('avd-21', '2026-03-10'),
+        unitId: 'avd-21',
+        date: '2026-03-10',
+        facilitator: 'AB',
+      });
+    expect(await outcome(who.personal21, log(who.personal21))).toBeNull();
+    expect(await outcome(who.tablet21, log(who.tablet21))).toBeNull();
+    expect(await outcome(who.tablet22, log(who.tablet22))).toEqual({ code: 'scope-denied', path: ['unitId'] });
+  });
+});

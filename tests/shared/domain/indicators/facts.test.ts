@@ -1,0 +1,152 @@
+/** Facts from raw rows, against small hand-computed fixtures; levels pool, never average. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INDICATORS, proratedQuota, sourceValue, treeFacts, unitFacts } from '../../../../src/shared/domain/indicators';
+import { periodRange } from '../../../../src/shared/domain/periods';
+import type { IndicatorDef } from '../../../../src/shared/indicators-api';
+import { day, event, hrMonth, input, obs, observations, shift, unitSettings } from './fixtures';
+
+const NOV = periodRange('2026-11');
+const def = (key: string) => DEFAULT_INDICATORS[key] as IndicatorDef;
+
+describe('BHK facts', () => {
+  const voided = obs('avd1', '2026-11-03', ['nails']);
+  const corrected = obs('avd1', '2026-11-04', ['nails']);
+  const rows = [
+    ...observations('avd1', '2026-11-02', 10, 8),
+    ...observations('avd2', '2026-11-10', 5, 5),
+    voided,
+    obs('avd1', '2026-12-01', [], { replaces: voided.id, voided: true, originalDate: '2026-11-03', createdAt: '2026-12-01T10:00:00.000Z' }),
+    corrected,
+    obs('avd1', '2026-12-02', [], { replaces: corrected.id, originalDate: '2026-11-04', createdAt: '2026-12-02T10:00:00.000Z' }),
+    ...observations('avd3', '2026-10-20', 4, 0),
+  ];
+  const facts = treeFacts(input({ bhk: rows }), NOV);
+
+  it('applies voids and corrections, then pools counts up the tree', () => {
+    const avd1 = facts.get('avd1')?.counts;
+    expect(avd1?.metrics).toMatchObject({ bhkObserved: 11, bhkCorrect: 9, bhkHygieneCorrect: 9, bhkDressCorrect: 11 });
+    const vo1 = facts.get('vo1');
+    expect(vo1?.counts.metrics.bhkObserved).toBe(16);
+    // 14 / 16 pooled = 87,5 %, not the mean of 81,8 % and 100 %.
+    expect(sourceValue(def('bhkTotal'), vo1?.counts ?? avd1!)).toMatchObject({ value: 87.5, num: 14, den: 16, n: 16 });
+    expect(vo1?.counts.reporting.bhkObserved).toBe(2);
+    expect(facts.get('div')?.counts.reporting.bhkObserved).toBe(2);
+    expect(facts.get('div')?.expected).toBe(3);
+    // Avd 3's October observations are not November's: no value, not 0 %.
+    expect(sourceValue(def('bhkTotal'), facts.get('vo2')!.counts).value).toBeNull();
+  });
+
+  it('compares observations with the quota, prorated and per unit setting', () => {
+    const f = treeFacts(input({ bhk: rows, unitSettings: [unitSettings('avd2', 20)] }), NOV);
+    expect(f.get('vo1')?.counts.metrics.bhkQuota).toBe(30);
+    // Observations 16 of quota 30; n is the observations.
+    expect(sourceValue(def('bhkQuota'), f.get('vo1')!.counts)).toMatchObject({ num: 16, den: 30, n: 16 });
+    expect(sourceValue(def('bhkQuota'), f.get('vo1')!.counts).value).toBeCloseTo((16 / 30) * 100, 10);
+  });
+});
+
+describe('proratedQuota', () => {
+  it.each([
+    ['a whole month is the quota', '2026-11-01', '2026-11-30', 10],
+    ['a week of November', '2026-11-16', '2026-11-22', (10 * 7) / 30],
+    ['a week across November and December', '2026-11-30', '2026-12-06', 10 / 30 + (10 * 6) / 31],
+    ['a tertial is four quotas', '2026-09-01', '2026-12-31', 40],
+  ])('%s', (_name, from, to, expected) => {
+    expect(proratedQuota(10, from, to)).toBeCloseTo(expected, 10);
+  });
+
+  it('stops at the day a unit closed', () => {
+    const units = input().units.map((u) => (u.id === 'avd3' ? { ...u, closedAt: '2026-11-16T08:00:00.000Z' } : u));
+    const f = treeFacts(input({ units }), NOV);
+    expect(f.get('avd3')?.counts.metrics.bhkQuota).toBeCloseTo(5, 10);
+    expect(f.get('vo2')?.expected).toBe(0);
+  });
+});
+
+describe('safety facts', () => {
+  const confirmed = Array.from({ length: 10 }, (_, i) => day('avd1', `2026-11-${String(i + 1).padStart(2, '0')}`));
+  const rows = input({
+    today: '2026-11-20',
+    safetyDays: [...confirmed, day('avd2', '2026-11-02'), day('avd2', '2026-11-03', false)],
+    safetyEvents: [
+      event('avd1', '2026-11-05', { severity: 'orange', category: 'trycksar' }),
+      event('avd1', '2026-11-12', { severity: 'gul', category: 'fall' }),
+      event('avd1', '2026-11-25', { severity: 'rod', category: 'fall' }),
+      event('avd2', '2026-10-01', { severity: 'gul', category: 'fall' }),
+    ],
+  });
+  const f = treeFacts(rows, NOV);
+
+  it('colours days up to today like the cross: events first, green only when confirmed', () => {
+    expect(f.get('avd1')?.counts.metrics).toMatchObject({
+      safetyFilledDays: 11,
+      safetyGreenDays: 9,
+      safetyHarmDays: 1,
+      safetyRiskDays: 2,
+      safetyPastDays: 19,
+      safetyEvents: 2,
+    });
+    expect(sourceValue(def('greenShare'), f.get('vo1')!.counts)).toMatchObject({ num: 10, den: 12, n: 12 });
+    expect(sourceValue(def('harmDays'), f.get('vo1')!.counts)).toMatchObject({ value: 1, n: 12 });
+    // Nobody filled Avd 3's cross: no harm-day count at all, rather than a flattering 0.
+    expect(sourceValue(def('harmDays'), f.get('vo2')!.counts).value).toBeNull();
+  });
+
+  it('days since the last fall: as of today, the smallest at a level, the bound when none', () => {
+    expect(f.get('avd1')?.counts.daysSinceFall).toBe(8);
+    expect(f.get('avd2')?.counts.daysSinceFall).toBe(50);
+    expect(f.get('vo1')?.counts.daysSinceFall).toBe(8);
+    expect(f.get('avd3')?.counts.daysSinceFall).toBeNull();
+    expect(sourceValue(def('daysSinceFall'), f.get('vo1')!.counts)).toMatchObject({ value: 8, n: 2 });
+    // October, as of its last day: only Avd 2's fall; Avd 1 had nothing to go on.
+    const oct = treeFacts(rows, periodRange('2026-10'));
+    expect(oct.get('vo1')?.counts.daysSinceFall).toBe(30);
+    // A unit that filled its cross with no fall in the window gets the bound (≥ 730 days).
+    const quiet = treeFacts(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-02')] }), NOV);
+    expect(quiet.get('avd3')?.counts.daysSinceFall).toBe(730);
+  });
+
+  it('counts today once it has a colour', () => {
+    const g = unitFacts(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-20')] }), 'avd3', NOV);
+    expect(g.metrics).toMatchObject({ safetyPastDays: 20, safetyFilledDays: 1, safetyGreenDays: 1 });
+  });
+});
+
+describe('staffing and HR facts', () => {
+  const rows = input({
+    shifts: [shift('avd1', '2026-11-03', 'dag', 10, 1), shift('avd2', '2026-11-03', 'dag', 5, 2), shift('avd2', '2026-10-31', 'dag', 5, 5)],
+    hrMonths: [
+      hrMonth('avd1', '2026-11', 5, 1000, { kvotK: 6, kvotM: 3 }),
+      hrMonth('avd2', '2026-11', 8, 500),
+      hrMonth('avd3', '2026-11', 20, null),
+      hrMonth('vo1', '2026-11', 99, 100000),
+    ],
+  });
+
+  it('pools staff-shifts: Σ sick / Σ planned', () => {
+    expect(sourceValue(def('sickShare'), unitFacts(rows, 'vo1', NOV))).toMatchObject({ value: 20, num: 3, den: 15, n: 15 });
+  });
+
+  it('pools the HR kvot by ordinary hours, leaves only, K and M likewise', () => {
+    const v = sourceValue(def('hrKvot'), unitFacts(rows, 'div', NOV));
+    expect(v.value).toBeCloseTo(6, 10);
+    expect(v.valueK).toBeCloseTo(6, 10);
+    expect(v.valueM).toBeCloseTo(3, 10);
+    // Three units gave a figure (Avd 3 without hours is counted but cannot be weighted).
+    expect(v.n).toBe(3);
+    // A week holds no whole month: no HR figure.
+    expect(sourceValue(def('hrKvot'), unitFacts(rows, 'div', periodRange('2026-W47'))).value).toBeNull();
+    expect(sourceValue(def('hrKvot'), unitFacts(rows, 'div', periodRange('2026-T3'))).value).toBeCloseTo(6, 10);
+  });
+
+  it('gives bit-identical figures whatever order the rows and units arrive in', () => {
+    const months = ['2026-09', '2026-10', '2026-11', '2026-12'].flatMap((m, i) => [
+      hrMonth('avd1', m, 2.3 + i * 1.7, 1234.5 + i, { kvotK: 1.1 + i, kvotM: 0.3 }),
+      hrMonth('avd2', m, 7.9 - i, 987.25 * (i + 1)),
+    ]);
+    const a = input({ hrMonths: months });
+    const b = input({ hrMonths: [...months].reverse(), units: [...a.units].reverse() });
+    const T3 = periodRange('2026-T3');
+    expect(unitFacts(b, 'div', T3)).toEqual(unitFacts(a, 'div', T3));
+  });
+});
