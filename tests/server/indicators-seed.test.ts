@@ -46,8 +46,9 @@ describe('indicator demo seed', () => {
     expect(cell('avd-21', 'sickShare')?.target).toEqual({ op: 'decrease' });
     expect(cell('avd-31', 'greenShare')?.target).toEqual({ op: 'gte', value: 95 });
     for (const key of ['bhkTotal', 'greenShare', 'sickShare', 'daysSinceFall']) expect(cell('div-lsv', key)?.value, key).not.toBeNull();
-    // "Minska" against the previous month has something to compare with.
-    expect(cell('div-lsv', 'sickShare')).toMatchObject({ target: { op: 'decrease' }, comparePeriod: '2026-02' });
+    // "Minska" against the same month last year has something to compare with (seed/demo-days.ts).
+    expect(cell('div-lsv', 'sickShare')).toMatchObject({ target: { op: 'decrease' }, comparePeriod: '2025-03' });
+    expect(cell('div-lsv', 'sickShare')?.compareValue).not.toBeNull();
     expect(cell('div-lsv', 'sickShare')?.status).not.toBe('unmeasurable');
     const previous = await indicatorReportFor(store, p, 'div-lsv', '2026-02', NOW);
     expect(previous.cells.find((c) => c.unitId === 'div-lsv' && c.key === 'hrKvot')?.value).not.toBeNull();

@@ -3,8 +3,8 @@
  * may differ per level and unit. The division asks for 90 % BHK total compliance instead of the
  * catalogue's 100 %; VO Kirurgi wants 95 % green days; Avdelning 22 has a fixed sick-share target
  * (at most 6 %) instead of "Minska", and Intensivvårdsavdelningen needs 5 observations a month
- * before its BHK figures count. The division compares sick leave with the previous month (the
- * demo's staffing history is ten weeks long: there is no last year to compare with). Pushed
+ * before its BHK figures count. ("Minska" compares with the same period last year: the demo's
+ * staffing and safety seeds cover the same weeks a year ago, seed/demo-days.ts.) Pushed
  * through the real sync path by a demo admin device that is revoked afterwards, like the other
  * demo data. Idempotent: nothing is written when the division's row already exists.
  */
@@ -20,9 +20,6 @@ import { handlePush } from '../sync/push';
 
 export const DEMO_INDICATOR_ROWS: readonly { unitId: string; key: string; fields: Record<string, unknown> }[] = [
   { unitId: 'div-lsv', key: 'bhkTotal', fields: { target: { op: 'gte', value: 90 } } },
-  // The demo's staffing history is ten weeks long: "Minska" compares with the month before.
-  { unitId: 'div-lsv', key: 'sickShare', fields: { compare: 'previous' } },
-  { unitId: 'div-lsv', key: 'hrKvot', fields: { compare: 'previous' } },
   { unitId: 'vo-kir', key: 'greenShare', fields: { target: { op: 'gte', value: 95 } } },
   { unitId: 'avd-22', key: 'sickShare', fields: { target: { op: 'lte', value: 6 } } },
   { unitId: 'iva', key: 'bhkTotal', fields: { minN: 5 } },
