@@ -86,6 +86,9 @@ describe('tablet offline → sync → division roll-up', () => {
     await phone.getByLabel('Användarnamn').fill('divisionschef');
     await phone.getByLabel('Lösenord').fill('pulstavlan');
     await phone.getByRole('button', { name: 'Logga in' }).click();
+    // A manager's home is Mål och resultat; the overview (Översikt) is one menu step away.
+    await expect.poll(() => phone.getByRole('button', { name: /Meny/ }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await phone.goto(`${server.url}/#/oversikt`);
     await expect.poll(() => phone.getByText('Division Länssjukvård').first().isVisible(), { timeout: 30_000 }).toBe(true);
     const completeness = `${(division?.reporting ?? 0) + 1} av ${division?.expected} enheter har observerat`;
     await expect.poll(() => phone.getByText(completeness).isVisible(), { timeout: 30_000 }).toBe(true);

@@ -1,25 +1,41 @@
-/** The main menu: only the screens the caller's role may open, the current one marked. */
+/**
+ * The main menu: only the screens the caller's role may open, the current one marked. A tablet
+ * gets a (wrapping) tab bar; a phone one "Meny" button opening the full list, so no item is cut
+ * off. Both are rendered; CSS shows the one that fits. Nothing on the wall screen.
+ */
 import { Show, type JSX } from 'solid-js';
+import { navTexts } from '../../shared/i18n/features/nav';
+import { MenuButton } from '../ui/MenuButton';
 import { Tabs } from '../ui/Tabs';
 import { useApp } from './context';
-import { t } from './i18n';
+import { createTexts, t } from './i18n';
 import { href, route } from './router';
-import { navItems, screenFor } from './routes';
+import { navItems, screenFor, SEGMENTS } from './routes';
+
+const nt = createTexts(navTexts);
 
 export function Nav(): JSX.Element {
   const { session } = useApp();
   return (
-    <Show when={session()}>
-      {(s) => (
-        <Tabs
-          label={t('nav.main')}
-          items={navItems(s().identity).map((item) => ({
+    <Show when={session() && route().path[0] !== SEGMENTS.wall ? session() : undefined}>
+      {(s) => {
+        const items = () =>
+          navItems(s().identity).map((item) => ({
             href: href([item.segment]),
             label: t(item.label),
             current: screenFor(route().path[0], s().identity) === item.screen,
-          }))}
-        />
-      )}
+          }));
+        return (
+          <>
+            <div class="nav-wide">
+              <Tabs label={t('nav.main')} items={items()} />
+            </div>
+            <div class="nav-narrow">
+              <MenuButton label={t('nav.main')} items={items()} menuText={nt('menu')} closeText={nt('close')} />
+            </div>
+          </>
+        );
+      }}
     </Show>
   );
 }

@@ -95,7 +95,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
               <Banner
                 tone="warning"
                 actions={
-                  <Show when={actionListHref(props.unitId)}>
+                  <Show when={actionListHref(props.unitId, { period: props.period, pct: b().figures.total.pct })}>
                     {(href) => (
                       <a class="btn btn-secondary" href={href()}>
                         {tt('belowTarget.actions')}

@@ -1,8 +1,12 @@
 /**
- * Where the board's "Under målet – planera en åtgärd" leads. The action list (åtgärdslista) is a
- * later issue: until it exists this answers null and the banner offers no link. When it lands,
- * return its route for the unit here; the banner picks it up.
+ * Where the board's "Under målet – planera en åtgärd" leads: the new-action form of the action
+ * list (#/forbattring), filled in with the cause "BHK <period>: <x> %" when the period is given.
  */
-export function actionListHref(_unitId: string): string | null {
-  return null;
+import { formatPct } from '../../app/format';
+import { href } from '../../app/router';
+import { newActionHref } from '../improvements/cause-link';
+
+export function actionListHref(unitId: string, below?: { period: string; pct: number | null }): string | null {
+  if (below === undefined) return href(['forbattring'], { unit: unitId });
+  return newActionHref(unitId, { kind: 'bhkPeriod', ref: below.period, label: `BHK ${below.period}: ${formatPct(below.pct)}` });
 }

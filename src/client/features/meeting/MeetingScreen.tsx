@@ -1,6 +1,86 @@
-/** Placeholder while the feature is built (replaced by its owner). */
-import type { JSX } from 'solid-js';
+/**
+ * Pulsmöte (#/mote): today's meeting for the unit (?unit=… in the caller's subtree, else the
+ * caller's own), past meetings (#/mote/logg) and the agenda editor (#/mote/dagordning, for
+ * managers and the unit's tablets). At a VO or division the same meeting carries its own
+ * actions and ideas and the inbox of what the units below escalated.
+ */
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import { localDate } from '../../../shared/domain/periods';
+import { pageNow } from '../../app/clock';
+import { useApp, useSession } from '../../app/context';
+import { href, route } from '../../app/router';
+import { createLiveQuery } from '../../primitives';
+import { getMeetingConfig } from '../../storage/meeting-repo';
+import { AgendaEditor } from './AgendaEditor';
+import { MeetingLogs } from './MeetingLogs';
+import { MeetingRoom } from './MeetingRoom';
+import { mt } from './texts';
+import { useUnit } from './use-unit';
+import './meeting.css';
 
-export default function Screen(): JSX.Element {
-  return <p>…</p>;
+export default function MeetingScreen(): JSX.Element {
+  const { db } = useApp();
+  const session = useSession();
+  const u = useUnit();
+  const today = () => localDate(pageNow());
+  const sub = () => route().path[1];
+  const q = () => ({ unit: route().query.unit });
+  const mayEditAgenda = () => u.isLead() || session().identity.kind === 'tablet';
+  const config = createLiveQuery(async () => ({ id: u.unitId(), config: await getMeetingConfig(db, u.unitId()) }));
+  return (
+    <div class="screen meeting">
+      <header class="screen-head">
+        <h1>{u.isLevel() ? mt('meeting.levelTitle', { unit: u.unit()?.name ?? '' }) : mt('meeting.title')}</h1>
+        <p class="unit-name">{u.isLevel() ? '' : (u.unit()?.name ?? '')}</p>
+        <nav class="button-row meeting-links" aria-label={mt('meeting.title')}>
+          <Show when={sub() !== undefined}>
+            <a class="btn btn-link" href={href(['mote'], q())}>
+              ← {mt('meeting.back')}
+            </a>
+          </Show>
+          <Show when={sub() !== 'logg'}>
+            <a class="btn btn-secondary" href={href(['mote', 'logg'], q())}>
+              {mt('meeting.logs')}
+            </a>
+          </Show>
+          <Show when={sub() !== 'dagordning' && mayEditAgenda()}>
+            <a class="btn btn-secondary" href={href(['mote', 'dagordning'], q())}>
+              {mt('meeting.agenda')}
+            </a>
+          </Show>
+          <Show when={!u.isLevel()}>
+            <a class="btn btn-secondary" href={href(['vagg'], { unit: u.unitId() })}>
+              {mt('meeting.openWall')}
+            </a>
+          </Show>
+        </nav>
+      </header>
+      <Show when={u.isLevel()}>
+        <p class="muted">{mt('meeting.levelNote', { unit: u.unit()?.name ?? '' })}</p>
+      </Show>
+      <Show when={u.tree() && u.unit()} fallback={<p class="muted">…</p>}>
+        <Switch>
+          <Match when={sub() === 'logg'}>
+            <h2>{mt('meeting.logs')}</h2>
+            <Show when={u.unitId()} keyed>
+              {(id) => <MeetingLogs unitId={id} />}
+            </Show>
+          </Match>
+          <Match when={sub() === 'dagordning' && mayEditAgenda()}>
+            {/* Not keyed: saving re-reads the config, and the editor (with its "saved") must stay. */}
+            <Show when={config()?.id === u.unitId() ? config() : undefined}>
+              {(c) => <AgendaEditor unitId={c().id} unitName={u.unit()?.name ?? ''} agenda={c().config.agenda} timeboxMinutes={c().config.timeboxMinutes} />}
+            </Show>
+          </Match>
+          <Match when={true}>
+            <Show when={`${u.unitId()}|${today()}`} keyed>
+              {(_key) => (
+                <MeetingRoom unit={u.unit() ?? { id: u.unitId(), parentId: null, kind: 'enhet', name: '', closedAt: null }} units={u.tree() ?? []} isLevel={u.isLevel()} today={today()} role={session().identity.role} />
+              )}
+            </Show>
+          </Match>
+        </Switch>
+      </Show>
+    </div>
+  );
 }

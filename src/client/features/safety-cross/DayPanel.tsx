@@ -9,6 +9,7 @@ import type { SafetyEvent } from '../../../shared/schema/safety-event';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { categoryLabel, formatDay, STATUS_SYMBOL, statusText, st } from './texts';
+import { causeText, safetyActionHref } from './action-hook';
 
 export interface DayPanelProps {
   date: string;
@@ -113,6 +114,14 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
             {st('newEventFor', { date: formatDay(props.date) })}
           </a>
         </div>
+      </Show>
+      <Show when={safetyActionHref(props.date, props.status)}>
+        {(link) => (
+          <a class="btn btn-secondary" href={link()}>
+            <span aria-hidden="true">+ </span>
+            {causeText('create')}
+          </a>
+        )}
       </Show>
     </section>
   );

@@ -1,0 +1,99 @@
+/**
+ * A unit's action list (#/forbattring): open ones by default (overdue first), or all; "Ny åtgärd"
+ * opens the inline form, pre-filled with a cause when a board's "Skapa åtgärd" led here.
+ */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import type { ActionCause } from '../../../shared/schema/action';
+import type { UnitId } from '../../../shared/schema/ids';
+import { useApp } from '../../app/context';
+import { createLiveQuery } from '../../primitives';
+import { addAction, listActions } from '../../storage/meeting-repo';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { Chip } from '../../ui/Chip';
+import { mt } from '../meeting/texts';
+import { ActionForm } from './ActionForm';
+import { type ActionFilter, actionRows, draftFields, emptyDraft, openCounts } from './action-model';
+import { ActionItem } from './ActionItem';
+import { useWrite } from './use-write';
+
+export interface ActionListProps {
+  unitId: string;
+  units: readonly TreeUnit[];
+  today: string;
+  editable: boolean;
+  /** Open the form at once with this cause (from a board's link or a meeting step). */
+  newCause?: ActionCause | null;
+  startOpen?: boolean;
+  /** Compact: the meeting's step shows no filter and only open ones. */
+  compact?: boolean;
+}
+
+export function ActionList(props: ActionListProps): JSX.Element {
+  const { db } = useApp();
+  const w = useWrite();
+  const actions = createLiveQuery(() => listActions(db, props.unitId));
+  const [filter, setFilter] = createSignal<ActionFilter>('open');
+  const [adding, setAdding] = createSignal(props.startOpen === true || props.newCause != null);
+  const [saved, setSaved] = createSignal(false);
+  const [editingId, setEditingId] = createSignal<string | null>(null);
+  const rows = () => actionRows(actions() ?? [], props.today, props.compact ? 'open' : filter());
+  const counts = () => openCounts(actions() ?? [], props.today);
+
+  return (
+    <section class="actions" aria-label={mt('actions.title')}>
+      <div class="list-tools">
+        <Show when={!props.compact}>
+          <div class="chips" role="group" aria-label={mt('actions.title')}>
+            <Chip selected={filter() === 'open'} onSelect={() => setFilter('open')}>
+              {mt('actions.filterOpen')}
+            </Chip>
+            <Chip selected={filter() === 'all'} onSelect={() => setFilter('all')}>
+              {mt('actions.filterAll')}
+            </Chip>
+          </div>
+        </Show>
+        <p class="list-count">{mt('actions.countOpen', { n: counts().open, late: counts().late })}</p>
+        <Show when={props.editable && !adding()}>
+          <Button variant="primary" onClick={() => (setAdding(true), setSaved(false))}>
+            <span aria-hidden="true">+ </span>
+            {mt('actions.new')}
+          </Button>
+        </Show>
+      </div>
+      <Show when={saved()}>
+        <Banner tone="success">{mt('actions.saved')}</Banner>
+      </Show>
+      <Show when={adding()}>
+        <ActionForm
+          initial={emptyDraft()}
+          cause={props.newCause ?? null}
+          busy={w.busy()}
+          error={w.error()}
+          onCancel={() => setAdding(false)}
+          onSave={(d) =>
+            void w
+              .run(() => addAction(db, { unitId: props.unitId as UnitId, status: 'oppen', cause: props.newCause ?? null, ...draftFields(d) }))
+              .then((ok) => ok && (setAdding(false), setSaved(true)))
+          }
+        />
+      </Show>
+      <Show when={actions() !== undefined}>
+        <Show when={rows().length > 0} fallback={<p class="muted">{filter() === 'open' || props.compact ? mt('actions.empty') : mt('actions.emptyAll')}</p>}>
+          <ul class="action-list">
+            <For each={rows()}>{(row) => (
+                <ActionItem
+                  row={row}
+                  units={props.units}
+                  editable={props.editable}
+                  editing={editingId() === row.action.id}
+                  onEditing={(on) => setEditingId(on ? row.action.id : null)}
+                />
+              )}</For>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The ideas kanban Idé → Prioriterad → Pågår (PDSA) → Klar. On a tablet the four columns side
+ * by side; on a phone one column at a time, chosen with the column buttons above.
+ */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import type { IdeaStage } from '../../../shared/schema/idea';
+import type { UnitId } from '../../../shared/schema/ids';
+import { useApp } from '../../app/context';
+import { createLiveQuery } from '../../primitives';
+import { addIdea, listIdeas } from '../../storage/meeting-repo';
+import { Button } from '../../ui/Button';
+import { mt } from '../meeting/texts';
+import { textError } from './action-model';
+import { IdeaCard } from './IdeaCard';
+import { kanban } from './idea-model';
+import { useWrite } from './use-write';
+import { rankAtEnd } from '../../../shared/domain/meeting/actions';
+
+export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; editable: boolean }): JSX.Element {
+  const { db } = useApp();
+  const w = useWrite();
+  const ideas = createLiveQuery(() => listIdeas(db, props.unitId));
+  const columns = () => kanban(ideas() ?? []);
+  const [shown, setShown] = createSignal<IdeaStage>('ide');
+  const [title, setTitle] = createSignal<string | null>(null);
+  const [titleError, setTitleError] = createSignal<string | undefined>();
+  const add = (e: Event) => {
+    e.preventDefault();
+    const text = (title() ?? '').trim();
+    const err = text === '' ? mt('actions.titleRequired') : textError(text, 200);
+    setTitleError(err);
+    if (err !== undefined) return;
+    const rank = rankAtEnd((ideas() ?? []).filter((i) => i.stage === 'ide'));
+    void w.run(() => addIdea(db, { unitId: props.unitId as UnitId, title: text, stage: 'ide', rank })).then((ok) => ok && (setTitle(null), setShown('ide')));
+  };
+  return (
+    <section class="ideas" aria-label={mt('ideas.title')}>
+      <Show when={props.editable}>
+        <Show
+          when={title() !== null}
+          fallback={
+            <Button variant="primary" onClick={() => setTitle('')}>
+              <span aria-hidden="true">+ </span>
+              {mt('ideas.new')}
+            </Button>
+          }
+        >
+          <form class="card idea-form" onSubmit={add} noValidate>
+            <label class="field">
+              <span class="field-label">{mt('ideas.new')}</span>
+              <input class="input" value={title() ?? ''} aria-invalid={titleError() !== undefined} onInput={(e) => setTitle(e.currentTarget.value)} />
+              <Show when={titleError()}>
+                {(m) => (
+                  <span class="field-error" role="alert">
+                    <span aria-hidden="true">✗ </span>
+                    {m()}
+                  </span>
+                )}
+              </Show>
+            </label>
+            <div class="button-row">
+              <Button type="submit" variant="primary" disabled={w.busy()}>
+                {mt('actions.save')}
+              </Button>
+              <Button onClick={() => (setTitle(null), setTitleError(undefined))}>{mt('actions.cancel')}</Button>
+            </div>
+          </form>
+        </Show>
+      </Show>
+      <div class="column-tabs" role="group" aria-label={mt('ideas.columns')}>
+        <For each={columns()}>
+          {(c) => (
+            <button type="button" class="chip" classList={{ 'chip-on': shown() === c.stage }} aria-pressed={shown() === c.stage} onClick={() => setShown(c.stage)}>
+              {mt('ideas.column', { stage: c.title, n: c.cards.length })}
+            </button>
+          )}
+        </For>
+      </div>
+      <div class="kanban">
+        <For each={columns()}>
+          {(c) => (
+            <section class={`kanban-col col-${c.stage}`} classList={{ 'col-shown': shown() === c.stage }} aria-label={c.title}>
+              <h3>{mt('ideas.column', { stage: c.title, n: c.cards.length })}</h3>
+              <Show when={c.cards.length > 0} fallback={<p class="muted">{mt('ideas.empty')}</p>}>
+                <ul class="idea-list">
+                  <For each={c.cards}>{(idea) => <IdeaCard idea={idea} all={ideas() ?? []} units={props.units} editable={props.editable} />}</For>
+                </ul>
+              </Show>
+            </section>
+          )}
+        </For>
+      </div>
+    </section>
+  );
+}

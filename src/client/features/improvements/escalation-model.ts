@@ -1,0 +1,29 @@
+/**
+ * Escalation as the screens say it: the line on the raising unit's item ("Löst – Division
+ * Länssjukvård: ”Extra pool …”"), a symbol per status so it never rests on colour, and the
+ * answer choices a holding level has.
+ */
+import { ESCALATION_ANSWERS, type EscalationStatus } from '../../../shared/schema/escalation';
+import { mt } from '../meeting/texts';
+
+export interface BoardStatusView {
+  holderName: string;
+  status: EscalationStatus;
+  reply: string | null;
+  answeredByName: string | null;
+}
+
+export const ESC_SYMBOL: Record<EscalationStatus, string> = { skickad: '↑', mottagen: '✉', atgardas: '◐', lost: '✓', tillbaka: '↩' };
+
+export const escStatusText = (s: EscalationStatus): string => mt(`esc.status.${s}`);
+
+/** The line shown on the item, or null when it was never escalated. */
+export function escalationLine(v: BoardStatusView | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  if (v.status === 'skickad') return mt('esc.sent', { holder: v.holderName });
+  const holder = v.answeredByName ?? v.holderName;
+  const status = escStatusText(v.status);
+  return v.reply ? mt('esc.answeredReply', { status, holder, reply: v.reply }) : mt('esc.answered', { status, holder });
+}
+
+export const ANSWER_CHOICES: readonly EscalationStatus[] = ESCALATION_ANSWERS;

@@ -1,0 +1,52 @@
+/** Past meetings of the unit (#/mote/logg), newest first; tap one for its decisions and times. */
+import { For, Show, type JSX } from 'solid-js';
+import type { AgendaStep } from '../../../shared/schema/meeting';
+import { useApp } from '../../app/context';
+import { createLiveQuery } from '../../primitives';
+import { listMeetingLogs } from '../../storage/meeting-repo';
+import { mt, stepLabel } from './texts';
+import { clock } from './timer-view';
+
+export function MeetingLogs(props: { unitId: string }): JSX.Element {
+  const { db } = useApp();
+  const logs = createLiveQuery(() => listMeetingLogs(db, props.unitId, 60));
+  const length = (a?: string | null, b?: string | null) => (a && b ? clock(Date.parse(b) - Date.parse(a)) : null);
+  return (
+    <Show when={logs()} fallback={<p class="muted">…</p>}>
+      {(list) => (
+        <Show when={list().length > 0} fallback={<p class="muted">{mt('meeting.noLogs')}</p>}>
+          <ul class="meeting-logs">
+            <For each={list()}>
+              {(log) => (
+                <li>
+                  <details class="more log-entry">
+                    <summary>
+                      {mt('meeting.logLine', { date: log.date, facilitator: log.facilitator ?? mt('meeting.unknown'), present: log.present ?? mt('meeting.unknown') })}
+                    </summary>
+                    <div class="log-body">
+                      <Show when={length(log.startedAt, log.endedAt)}>{(t) => <p>{mt('meeting.logDuration', { time: t() })}</p>}</Show>
+                      <h3>{mt('meeting.decisions')}</h3>
+                      <p class="log-decisions">{log.decisions ?? mt('meeting.logNoDecisions')}</p>
+                      <Show when={log.stepSeconds && Object.keys(log.stepSeconds).length > 0}>
+                        <h3>{mt('meeting.logSteps')}</h3>
+                        <ul class="log-steps">
+                          <For each={Object.entries(log.stepSeconds ?? {}) as [AgendaStep, number][]}>
+                            {([step, s]) => (
+                              <li>
+                                {stepLabel(step)}: {clock(s * 1000)}
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                    </div>
+                  </details>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      )}
+    </Show>
+  );
+}
