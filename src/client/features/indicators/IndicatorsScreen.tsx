@@ -1,6 +1,90 @@
-/** Placeholder while the feature is built (replaced by its owner). */
-import type { JSX } from 'solid-js';
+/**
+ * Mål och resultat (#/mal) for managers, mostly on a phone: the indicator list of a level
+ * (?unit=, default the caller's scope) for a period (?period=, default this month), an
+ * indicator's trend with drill-down (#/mal/trend?key=…), the division pulse view (#/mal/puls),
+ * the printable page (#/mal/utskrift) and the catalogue editor (#/mal/katalog). Readable
+ * offline: figures fall back to the device's replica (load.ts).
+ */
+import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { localDate } from '../../../shared/domain/periods';
+import { IndicatorKey } from '../../../shared/schema/indicator';
+import { UnitId } from '../../../shared/schema/ids';
+import { pageNow } from '../../app/clock';
+import { useApp, useSession } from '../../app/context';
+import { t } from '../../app/i18n';
+import { route } from '../../app/router';
+import { createLiveQuery } from '../../primitives';
+import { listUnits } from '../../storage/org-repo';
+import { Tabs } from '../../ui/Tabs';
+import { CatalogueView } from './CatalogueView';
+import { ListView } from './ListView';
+import { parsePeriod } from './period';
+import { PrintView } from './PrintView';
+import { PulseView } from './PulseView';
+import { tx } from './texts';
+import { TrendView } from './TrendView';
+import { makeLinks, type ScreenState } from './links';
+import './indicators.css';
 
-export default function Screen(): JSX.Element {
-  return <p>…</p>;
+export default function IndicatorsScreen(): JSX.Element {
+  const { db } = useApp();
+  const session = useSession();
+  const units = createLiveQuery(() => listUnits(db));
+  const tree = createMemo((): TreeUnit[] => (units() ?? []).map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt })));
+  const today = () => localDate(pageNow());
+  const state = createMemo((): ScreenState => {
+    const q = route().query;
+    const scope = session().identity.scopeUnitId;
+    const unit = UnitId.safeParse(q.unit);
+    const key = IndicatorKey.safeParse(q.key);
+    return {
+      scopeId: scope,
+      unitId: unit.success ? (unit.data as string) : scope,
+      period: parsePeriod(q.period, today()),
+      key: key.success ? key.data : null,
+      perspective: q.p ?? null,
+      today: today(),
+    };
+  });
+  const links = makeLinks(state);
+  const sub = () => route().path[1];
+  const role = () => session().identity.role;
+  const unitName = () => tree().find((u) => u.id === state().unitId)?.name ?? session().identity.displayName;
+
+  return (
+    <div class={`screen indicators${sub() === 'utskrift' ? ' ind-print-screen' : ''}`}>
+      <header class="screen-head ind-head">
+        <h1>{tx('title')}</h1>
+        <p class="unit-name">{unitName()}</p>
+      </header>
+      <Show when={sub() !== 'utskrift'}>
+        <Tabs
+          label={tx('tab.nav')}
+          items={[
+            { href: links.list(), label: tx('tab.list'), current: sub() === undefined || sub() === 'trend' },
+            { href: links.pulse(), label: tx('tab.pulse'), current: sub() === 'puls' },
+            { href: links.catalogue(), label: tx('tab.catalogue'), current: sub() === 'katalog' },
+          ]}
+        />
+      </Show>
+      <Switch fallback={<ListView units={tree()} state={state()} links={links} />}>
+        <Match when={units() === undefined}>
+          <p class="muted">{t('app.loading')}</p>
+        </Match>
+        <Match when={sub() === 'trend' && state().key}>
+          {(key) => <TrendView units={tree()} state={state()} indicatorKey={key()} links={links} />}
+        </Match>
+        <Match when={sub() === 'puls'}>
+          <PulseView units={tree()} state={state()} links={links} />
+        </Match>
+        <Match when={sub() === 'utskrift'}>
+          <PrintView units={tree()} state={state()} links={links} unitName={unitName()} />
+        </Match>
+        <Match when={sub() === 'katalog'}>
+          <CatalogueView units={tree()} unitId={state().unitId} isAdmin={role() === 'admin'} unitName={unitName()} />
+        </Match>
+      </Switch>
+    </div>
+  );
 }

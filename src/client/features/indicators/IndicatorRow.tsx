@@ -1,0 +1,36 @@
+/** One indicator at one node as a tappable row: name, target, n and completeness; value, status and trend. */
+import { Show, type JSX } from 'solid-js';
+import type { IndicatorCell, IndicatorDef } from '../../../shared/indicators-api';
+import { StatusMark, TrendMark } from './Marks';
+import { formatTarget, formatValue, tx } from './texts';
+
+export function IndicatorRow(props: { def: IndicatorDef; cell: IndicatorCell | null; href: string; name: string }): JSX.Element {
+  const status = () => props.cell?.status ?? 'unmeasurable';
+  return (
+    <a class={`ind-row ind-row-${status()}`} href={props.href} data-testid="indicator-row" data-key={props.def.key}>
+      <span class="ind-name">
+        {props.name}
+        <span class="ind-sub">{formatTarget(props.cell?.target ?? props.def.target, props.def.unit)}</span>
+        <Show when={props.cell}>
+          {(c) => (
+            <span class="ind-sub">
+              {tx('row.n', { n: c().n })} · {tx('row.reporting', { reporting: c().reporting, expected: c().expected })}
+              <Show when={c().valueK !== null || c().valueM !== null}>
+                {' · '}
+                {tx('row.kAndM', { k: formatValue(c().valueK, props.def.unit), m: formatValue(c().valueM, props.def.unit) })}
+              </Show>
+            </span>
+          )}
+        </Show>
+      </span>
+      <span class="ind-fig">
+        <span class="ind-value">{formatValue(props.cell?.value ?? null, props.def.unit)}</span>
+        <StatusMark status={status()} />
+        <TrendMark trend={props.cell?.trend ?? 'none'} improving={props.cell?.improving ?? null} />
+      </span>
+      <span class="ind-chevron" aria-hidden="true">
+        ›
+      </span>
+    </a>
+  );
+}

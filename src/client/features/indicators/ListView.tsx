@@ -1,0 +1,105 @@
+/**
+ * The indicator list of one level: per indicator the value with its unit, the target, status,
+ * trend, n and completeness, grouped by perspective (filterable); then the levels or units
+ * below with their status counts, to drill into; export and the legend.
+ */
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { PERSPECTIVES } from '../../../shared/schema/indicator';
+import { errorOf, language, t } from '../../app/i18n';
+import { Banner } from '../../ui/Banner';
+import { Breadcrumbs } from './Breadcrumbs';
+import { ExportBar } from './ExportBar';
+import { IndicatorRow } from './IndicatorRow';
+import type { Links, ScreenState } from './links';
+import { DataFrom, Legend } from './Marks';
+import { cellIndex, listGroups, statusCounts } from './model';
+import { PeriodPicker } from './PeriodPicker';
+import { tx } from './texts';
+import { useReport } from './use-report';
+
+export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState; links: Links }): JSX.Element {
+  const res = useReport(() => ({ units: props.units, rootId: props.state.unitId, period: props.state.period }));
+  const only = () => (PERSPECTIVES as readonly string[]).includes(props.state.perspective ?? '') ? (props.state.perspective as (typeof PERSPECTIVES)[number]) : undefined;
+  const report = () => (res.state === 'ready' ? res() : undefined);
+  const children = () => {
+    const r = report()?.res;
+    if (r === undefined) return [];
+    const cell = cellIndex(r);
+    return r.nodes.filter((n) => n.parentId === r.rootId).map((node) => ({ node, counts: statusCounts(r.defs.map((d) => cell(node.id, d.key))) }));
+  };
+
+  return (
+    <div class="ind-list">
+      <PeriodPicker period={props.state.period} today={props.state.today} link={(p) => props.links.list({ period: p })} />
+      <Breadcrumbs units={props.units} scopeId={props.state.scopeId} unitId={props.state.unitId} link={(id) => props.links.list({ unit: id })} />
+      <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
+        <Match when={res.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
+        <Match when={report()}>
+          {(r) => (
+            <>
+              <DataFrom source={r().source} computedAt={r().res.computedAt} />
+              <Show when={r().source === 'device'}>
+                <Banner tone="warning">{tx('deviceComputedLong')}</Banner>
+              </Show>
+              <nav class="ind-filter" aria-label={tx('perspective.filter')}>
+                <a class="ind-kind" href={props.links.list({ p: null })} aria-current={only() === undefined ? 'page' : undefined}>
+                  {tx('perspective.all')}
+                </a>
+                <For each={PERSPECTIVES.filter((p) => r().res.defs.some((d) => d.perspective === p))}>
+                  {(p) => (
+                    <a class="ind-kind" href={props.links.list({ p })} aria-current={only() === p ? 'page' : undefined}>
+                      {tx(`perspective.${p}`)}
+                    </a>
+                  )}
+                </For>
+              </nav>
+              <Show when={r().res.defs.length > 0} fallback={<p class="muted">{tx('noIndicators')}</p>}>
+                <For each={listGroups(r().res, props.state.unitId, only())}>
+                  {(g) => (
+                    <section class="ind-group" aria-labelledby={`persp-${g.perspective}`}>
+                      <h2 id={`persp-${g.perspective}`}>{tx(`perspective.${g.perspective}`)}</h2>
+                      <ul class="ind-rows">
+                        <For each={g.rows}>
+                          {(row) => (
+                            <li>
+                              <IndicatorRow def={row.def} cell={row.cell} href={props.links.trend(row.def.key)} name={language() === 'en' ? row.def.name.en : row.def.name.sv} />
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </section>
+                  )}
+                </For>
+              </Show>
+              <Show when={children().length > 0}>
+                <h2>{tx('children', { name: r().res.nodes[0]?.name ?? '' })}</h2>
+                <ul class="ind-rows">
+                  <For each={children()}>
+                    {(c) => (
+                      <li>
+                        <a class="ind-row ind-child" href={props.links.list({ unit: c.node.id })}>
+                          <span class="ind-name">
+                            {c.node.name}
+                            <span class="ind-sub">{t(`kind.${c.node.kind}`)}</span>
+                          </span>
+                          <span class="ind-counts" aria-label={`${c.counts.notMet} ${tx('status.notMet')}, ${c.counts.partial} ${tx('status.partial')}, ${c.counts.unmeasurable} ${tx('status.unmeasurable')}, ${c.counts.met} ${tx('status.met')}`}>
+                            <span class="ind-notMet">◆ {c.counts.notMet}</span> <span class="ind-partial">▲ {c.counts.partial}</span> <span class="ind-unmeasurable">□ {c.counts.unmeasurable}</span>{' '}
+                            <span class="ind-met">● {c.counts.met}</span>
+                          </span>
+                          <span class="ind-chevron" aria-hidden="true">›</span>
+                        </a>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <ExportBar report={r().res} printHref={props.links.print()} />
+              <Legend />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Indicator figures for a level: from the server when it answers, otherwise computed on this
+ * device from its replica with the same shared functions (a manager's device holds its whole
+ * read scope), marked as such. Only a network failure falls back; any other error is shown.
+ * While online, the definitions set on the levels above (outside the replica) are cached so
+ * the device resolves the same targets offline.
+ */
+import { localDate } from '../../../shared/domain/periods';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { indicatorReport, indicatorSeries, reportRange, seriesRange } from '../../../shared/domain/indicators';
+import { AppError } from '../../../shared/errors';
+import { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
+import type { Api } from '../../api/http';
+import type { PulsDb } from '../../storage/db';
+import { cacheIndicatorConfig, indicatorInput } from '../../storage/indicator-repo';
+
+export interface Loaded<T> {
+  res: T;
+  source: 'server' | 'device';
+}
+
+const isNetwork = (err: unknown): boolean => err instanceof AppError && err.code === 'network';
+
+/** Best effort: a failure leaves the previous cache in place. */
+export async function refreshConfig(api: Api, db: PulsDb, unitId: string): Promise<void> {
+  try {
+    const res = await api.get(`/api/indicators/config?unitId=${encodeURIComponent(unitId)}`, IndicatorConfigResponse);
+    await cacheIndicatorConfig(db, unitId, res);
+  } catch {
+    // Offline or refused: the cached rows (if any) still resolve the definitions.
+  }
+}
+
+export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<Loaded<IndicatorReport>> {
+  try {
+    const res = await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}`, IndicatorReport);
+    void refreshConfig(api, db, rootId);
+    return { res, source: 'server' };
+  } catch (err) {
+    if (!isNetwork(err)) throw err;
+    const today = localDate(now);
+    const input = await indicatorInput(db, [...units], rootId, reportRange(period), today);
+    return { res: indicatorReport(input, period, now), source: 'device' };
+  }
+}
+
+export async function loadSeries(
+  api: Api,
+  db: PulsDb,
+  units: readonly TreeUnit[],
+  unitId: string,
+  key: string,
+  to: string,
+  count: number,
+  now: number,
+): Promise<Loaded<IndicatorSeries>> {
+  try {
+    const q = `unitId=${encodeURIComponent(unitId)}&key=${encodeURIComponent(key)}&to=${to}&count=${count}`;
+    return { res: await api.get(`/api/indicators/series?${q}`, IndicatorSeries), source: 'server' };
+  } catch (err) {
+    if (!isNetwork(err)) throw err;
+    const today = localDate(now);
+    const input = await indicatorInput(db, [...units], unitId, seriesRange(to, count), today);
+    return { res: indicatorSeries(input, unitId, key, to, count, now), source: 'device' };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The report of a level for a period as a resource: server first, the device's replica offline.
+ * The last few answers are kept for a minute, so going list → trend → back does not ask again.
+ */
+import { createResource, type Resource } from 'solid-js';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import type { IndicatorReport } from '../../../shared/indicators-api';
+import { pageNow } from '../../app/clock';
+import { useApp } from '../../app/context';
+import { loadReport, type Loaded } from './load';
+
+const KEEP_MS = 60_000;
+const recent = new Map<string, { at: number; value: Loaded<IndicatorReport> }>();
+
+export function useReport(args: () => { units: readonly TreeUnit[]; rootId: string; period: string }): Resource<Loaded<IndicatorReport>> {
+  const { api, db } = useApp();
+  // Keyed on root and period only: a live org-tree update must not refetch on every sync.
+  const [res] = createResource(
+    () => ({ rootId: args().rootId, period: args().period }),
+    async ({ rootId, period }) => {
+      const key = `${rootId}|${period}`;
+      const now = Date.now();
+      const hit = recent.get(key);
+      if (hit !== undefined && now - hit.at < KEEP_MS) return hit.value;
+      const value = await loadReport(api, db, args().units, rootId, period, pageNow());
+      recent.set(key, { at: now, value });
+      if (recent.size > 8) recent.delete(recent.keys().next().value as string);
+      return value;
+    },
+  );
+  return res;
+}
+
+/** Forgets kept answers (after a catalogue change, so targets show at once). */
+export function forgetReports(): void {
+  recent.clear();
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromDef, draftPatch, emptyDraft, parseNumber, type Draft } from '../../../src/client/features/indicators/catalogue-draft';
+import { catalogueEntries } from '../../../src/client/features/indicators/catalogue-rows';
+import { DEFAULT_INDICATORS } from '../../../src/shared/domain/indicators';
+import type { Indicator } from '../../../src/shared/schema/indicator';
+import { def, uid } from './indicators-fixtures';
+
+const base = draftFromDef(def('bhkTotal', { target: { op: 'gte', value: 100 }, minN: 10 }), false);
+const edit = (over: Partial<Draft>) => ({ ...base, ...over });
+
+describe('catalogue form → row patch', () => {
+  it.each([
+    ['90', 90],
+    ['6,5', 6.5],
+    [' -0.5 ', -0.5],
+    ['1 500', 1500],
+    ['', null],
+    ['9o', null],
+    ['1,2,3', null],
+  ])('parseNumber(%j) = %s', (text, n) => expect(parseNumber(text)).toBe(n));
+
+  it('only changed fields are patched; a manager\'s target change is allowed', () => {
+    expect(draftPatch(edit({ targetValue: '90' }), base, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'bhkTotal', patch: { target: { op: 'gte', value: 90 } } });
+    expect(draftPatch(base, base, { isAdmin: true, takenKeys: [] })).toEqual({ ok: true, key: 'bhkTotal', patch: {} });
+  });
+
+  it('a manager cannot change names, source, unit or direction: those changes are dropped', () => {
+    const out = draftPatch(edit({ nameSv: 'Nytt namn', direction: 'lower', minN: '5' }), base, { isAdmin: false, takenKeys: [] });
+    expect(out).toEqual({ ok: true, key: 'bhkTotal', patch: { minN: 5 } });
+    const admin = draftPatch(edit({ nameSv: 'Nytt namn', direction: 'lower' }), base, { isAdmin: true, takenKeys: [] });
+    expect(admin).toEqual({ ok: true, key: 'bhkTotal', patch: { nameSv: 'Nytt namn', direction: 'lower' } });
+  });
+
+  it.each([
+    [{ targetOp: 'decrease' }, { target: { op: 'decrease' } }],
+    [{ targetOp: '' }, { target: null }],
+    [{ targetOp: 'lte', targetValue: '6,5' }, { target: { op: 'lte', value: 6.5 } }],
+    [{ ltOp: 'gte', ltValue: '95', ltYear: '2027' }, { longTermTarget: { op: 'gte', value: 95, year: 2027 } }],
+    [{ tolKind: 'absolute', tolValue: '2' }, { tolerance: { kind: 'absolute', value: 2 } }],
+    [{ period: 'tertial', compare: 'previous' }, { period: 'tertial', compare: 'previous' }],
+    [{ hidden: true }, { hidden: true }],
+  ] as const)('%j → %j', (over, patch) => {
+    expect(draftPatch(edit(over as Partial<Draft>), base, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'bhkTotal', patch });
+  });
+
+  it.each([
+    [{ targetValue: '' }, 'targetValue', 'err.required'],
+    [{ targetValue: 'nittio' }, 'targetValue', 'err.number'],
+    [{ minN: '2,5' }, 'minN', 'err.int'],
+    [{ minN: '-1' }, 'minN', 'err.range'],
+    [{ tolValue: '-3' }, 'tolValue', 'err.range'],
+    [{ ltOp: 'gte', ltValue: '90', ltYear: '1999' }, 'ltYear', 'err.range'],
+    [{ ltOp: 'lte', ltValue: '', ltYear: '2027' }, 'ltValue', 'err.required'],
+    [{ nameSv: '  ' }, 'nameSv', 'err.required'],
+    [{ nameSv: 'Mål för 19121212-1212' }, 'nameSv', 'err.personnummer'],
+    [{ sourceKind: 'ratio', num: 'bhkObserved', den: 'bhkObserved' }, 'den', 'err.sameMetric'],
+  ] as const)('%j is refused at %s (%s), nothing to save', (over, field, key) => {
+    const out = draftPatch(edit(over as Partial<Draft>), base, { isAdmin: true, takenKeys: [] });
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors[field]?.key).toBe(key);
+  });
+
+  it('a new indicator (admin) gets every field; its key must be well-formed and unused', () => {
+    const d: Draft = { ...emptyDraft(), key: 'fallEvents', nameSv: 'Fallhändelser', metric: 'safetyEvents', targetOp: 'lte', targetValue: '2' };
+    const out = draftPatch(d, null, { isAdmin: true, takenKeys: ['bhkTotal'] });
+    expect(out.ok && out.key).toBe('fallEvents');
+    if (out.ok) {
+      expect(out.patch).toMatchObject({ nameSv: 'Fallhändelser', source: { kind: 'count', metric: 'safetyEvents' }, unit: 'count', direction: 'higher', target: { op: 'lte', value: 2 }, minN: 0, hidden: false });
+      expect(out.patch.nameEn).toBeUndefined();
+    }
+    for (const [key, err] of [['Bad', 'err.key'], ['x', 'err.key'], ['bhkTotal', 'err.keyTaken']] as const) {
+      const bad = draftPatch({ ...d, key }, null, { isAdmin: true, takenKeys: ['bhkTotal'] });
+      expect(bad.ok ? null : bad.errors.key?.key).toBe(err);
+    }
+  });
+});
+
+describe('catalogue entries at a level', () => {
+  const units = [
+    { id: 'region', parentId: null, kind: 'region' as const, name: 'Region', closedAt: null },
+    { id: 'div', parentId: 'region', kind: 'division' as const, name: 'Division', closedAt: null },
+  ];
+  const row = (unitId: string, key: string, over: Partial<Indicator>): Indicator => ({ id: `indicator:${unitId}:${key}`, unitId: uid(unitId), key, ...over });
+
+  it('shows hidden indicators too (so they can be shown again), marks own rows, resolves level targets', () => {
+    const rows = [row('region', 'harmDays', { hidden: true }), row('div', 'bhkTotal', { target: { op: 'gte', value: 90 } })];
+    const entries = catalogueEntries(rows, units, 'div');
+    expect(entries.length).toBe(Object.keys(DEFAULT_INDICATORS).length);
+    const harm = entries.find((e) => e.def.key === 'harmDays');
+    expect([harm?.hidden, harm?.own]).toEqual([true, null]);
+    const bhk = entries.find((e) => e.def.key === 'bhkTotal');
+    expect([bhk?.def.target, bhk?.own?.id]).toEqual([{ op: 'gte', value: 90 }, 'indicator:div:bhkTotal']);
+    expect(catalogueEntries(rows, units, 'region').find((e) => e.def.key === 'bhkTotal')?.def.target).toEqual({ op: 'gte', value: 100 });
+  });
+
+  it('a complete custom indicator is listed; an incomplete one is not', () => {
+    const custom = row('region', 'fallEvents', { nameSv: 'Fall', source: { kind: 'count', metric: 'safetyEvents' }, unit: 'count', direction: 'lower' });
+    expect(catalogueEntries([custom], units, 'div').some((e) => e.def.key === 'fallEvents')).toBe(true);
+    const incomplete = row('region', 'halfDone', { nameSv: 'Halv' });
+    expect(catalogueEntries([incomplete], units, 'div').some((e) => e.def.key === 'halfDone')).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IndicatorRow } from '../../../src/client/features/indicators/IndicatorRow';
+import { PulseTable } from '../../../src/client/features/indicators/PulseTable';
+import { cell, def, report } from './indicators-fixtures';
+
+afterEach(cleanup);
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\u00a0|\u202f/g, ' ');
+
+describe('IndicatorRow', () => {
+  it('shows value with unit, target, status as symbol and word, trend as arrow and word, n and completeness', () => {
+    const c = cell('div', 'a', 'partial', 86.4, { n: 120, reporting: 9, expected: 11, trend: 'up', improving: true });
+    render(() => <IndicatorRow def={def('a')} cell={c} href="#/mal/trend?key=a" name="BHK total följsamhet" />);
+    const row = screen.getByRole('link');
+    expect(row.getAttribute('href')).toBe('#/mal/trend?key=a');
+    expect(text(row.querySelector('.ind-value'))).toBe('86,4 %');
+    expect(text(row)).toContain('mål ≥ 90 %');
+    expect(text(row)).toContain('n = 120 · 9 av 11 enheter');
+    expect(text(row.querySelector('.ind-status'))).toBe('▲delvis');
+    expect(within(row).getByLabelText('bättre').textContent).toContain('↑');
+    expect(row.className).toContain('ind-row-partial');
+  });
+
+  it('without a cell: "–" and □ ej mätbart, never a made-up 0', () => {
+    render(() => <IndicatorRow def={def('a', { unit: 'days', target: { op: 'gte', value: 30 } })} cell={null} href="#" name="Dagar sedan senaste fall" />);
+    const row = screen.getByRole('link');
+    expect(text(row.querySelector('.ind-value'))).toBe('–');
+    expect(text(row.querySelector('.ind-status'))).toBe('□ej mätbart');
+    expect(text(row)).toContain('mål ≥ 30 dagar');
+  });
+
+  it('shows K and M when the source has them', () => {
+    const c = cell('div', 'a', 'notMet', 6.8, { valueK: 7.1, valueM: 5.2, trend: 'diverging' });
+    render(() => <IndicatorRow def={def('a', { direction: 'lower' })} cell={c} href="#" name="Sjukfrånvarokvot (HR)" />);
+    expect(text(screen.getByRole('link'))).toContain('K 7,1 % · M 5,2 %');
+    expect(screen.getByLabelText('K och M åt olika håll').textContent).toContain('↕');
+  });
+});
+
+describe('PulseTable', () => {
+  it('units worst first with a symbol and a hidden word in every cell, linked to the trend', () => {
+    const r = report({ u1: ['met', 'met'], u2: ['notMet', 'partial'], u3: ['partial', 'unmeasurable'] });
+    render(() => <PulseTable report={r} link={(unit, key) => `#/mal/trend?unit=${unit}&key=${key}`} />);
+    const table = screen.getByRole('table');
+    const bodyRows = table.querySelectorAll('tbody tr');
+    expect([...bodyRows].map((tr) => tr.querySelector('th .ind-pulse-unit')?.textContent)).toEqual(['Enhet 2', 'Enhet 3', 'Enhet 1']);
+    const first = bodyRows[0] as HTMLElement;
+    expect(text(first.querySelector('th'))).toContain('1 ◆ · 1 ▲ · 0 □');
+    expect([...first.querySelectorAll('td')].map((td) => text(td).trim())).toEqual(['◆ 50 % ej uppfyllt', '▲ 50 % delvis']);
+    expect(first.querySelector('td a')?.getAttribute('href')).toBe('#/mal/trend?unit=u2&key=a');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Enhet', 'Namn a', 'Namn b']);
+  });
+});
