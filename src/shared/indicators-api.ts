@@ -83,7 +83,11 @@ export const IndicatorCell = z.strictObject({
   /** Split by sex where the source has it (HR kvot), else null. */
   valueK: Num,
   valueM: Num,
-  /** The period compared with (per `compare`) and its value. */
+  /**
+   * The period compared with (per `compare`) and its value. In the current period an additive
+   * count is compared with the same number of elapsed days of the compare period ("hittills");
+   * the value is null when the compare period rests on fewer observations than minN.
+   */
   comparePeriod: z.string(),
   compareValue: Num,
   compareK: Num,

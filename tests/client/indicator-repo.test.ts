@@ -109,7 +109,8 @@ describe('indicatorInput', () => {
       bhk: [...observations('avd1', '2026-11-03', 10, 8), ...observations('avd2', '2025-11-03', 5, 2), ...observations('avd3', '2024-01-03', 3, 3)],
       safetyEvents: [event('avd1', '2026-11-05', { severity: 'orange' }), event('avd2', '2025-03-01', { category: 'fall' }), event('avd1', '2021-01-01', { category: 'fall' })],
       safetyDays: [day('avd1', '2026-11-01'), day('avd1', '2026-11-02'), day('avd2', '2026-10-30'), day('avd2', '2024-10-30')],
-      shifts: [shift('avd1', '2026-11-03', 'dag', 10, 2), shift('avd2', '2025-11-03', 'dag', 8, 1), shift('avd2', '2024-11-03', 'dag', 8, 8)],
+      // June lies between last November and this October: a November report needs none of it.
+      shifts: [shift('avd1', '2026-11-03', 'dag', 10, 2), shift('avd2', '2025-11-03', 'dag', 8, 1), shift('avd2', '2024-11-03', 'dag', 8, 8), shift('avd1', '2026-06-03', 'dag', 9, 9)],
       hrMonths: [hrMonth('avd1', '2026-11', 5, 100), hrMonth('avd2', '2025-11', 7, 100), hrMonth('avd2', '2024-11', 9, 100)],
       unitSettings: [unitSettings('avd1', 20)],
       indicatorRows: [row('region', 'bhkTotal', { target: { op: 'gte', value: 95 } }), row('vo1', 'bhkTotal', { minN: 5 }), row('vo2', 'sickShare', { hidden: true })],

@@ -5,6 +5,7 @@ import type { TreeUnit } from '../../src/shared/domain/rollup';
 import type { UnitId } from '../../src/shared/schema/ids';
 import type { PulsDb } from '../../src/client/storage/db';
 import { setMeta } from '../../src/client/storage/meta';
+import { writeChange } from '../../src/client/storage/records';
 import { replaceUnits } from '../../src/client/storage/org-repo';
 import type { Identity } from '../../src/shared/api';
 import {
@@ -75,9 +76,29 @@ describe('actions', () => {
     expect((await listActions(db, UNIT))[0]?.owner).toBe('CD');
   });
 
+  it('an edit saved from a stale copy of the row never writes its escalation state', async () => {
+    // A form opened before the VO's answer was pulled, saved whole: only the edited title goes
+    // out (a stale escalation would be refused with the edit, or, from a manager, undo the answer).
+    const db = await sessionDb();
+    const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
+    await escalate(db, UNITS, 'action', a, NOW + 1);
+    const stale = (await listActions(db, UNIT))[0]!;
+    const fields = { escalationStatus: 'atgardas', escalationReply: 'Beställd', escalationAnsweredBy: 'vo', escalationAnsweredAt: new Date(NOW).toISOString() };
+    await writeChange(db, { entity: 'action', op: 'patch', id: a.id, unitId: UNIT, fields }, NOW + 2);
+    const fresh = (await listActions(db, UNIT))[0]!;
+    await updateAction(db, fresh, { ...stale, title: 'Saknar lyftsele sal 4' }, NOW + 3);
+    expect((await db.outbox.orderBy('seq').last())?.change.fields).toEqual({ title: 'Saknar lyftsele sal 4' });
+    expect((await listActions(db, UNIT))[0]).toMatchObject({ title: 'Saknar lyftsele sal 4', escalatedTo: 'vo', escalationStatus: 'atgardas', escalationReply: 'Beställd' });
+    await updateIdea(db, (await addIdea(db, { unitId: UNIT, title: 'Idé', stage: 'ide' }, NOW)), { escalatedTo: 'vo' as UnitId }, NOW + 4);
+    expect((await db.outbox.orderBy('seq').last())?.change.op).toBe('insert');
+  });
+
   it.each<[string, Record<string, unknown>, string, (string | number)[]]>([
     ['an empty title', { title: '' }, 'validation', ['fields', 'title']],
     ['a personnummer in the note', { note: `Gäller ${TEST_PERSONNUMMER}` }, 'personnummer', ['fields', 'note']],
+    // The cause comes from a link's query (cause-link.ts), so its ref is typed text too.
+    ['a personnummer as the cause ref', { cause: { kind: 'other', ref: TEST_PERSONNUMMER, label: 'Fall' } }, 'personnummer', ['fields', 'cause', 'ref']],
+    ['a personnummer in the cause label', { cause: { kind: 'other', ref: 'x', label: TEST_PERSONNUMMER } }, 'personnummer', ['fields', 'cause', 'label']],
     ['an unknown status', { status: 'kanske' }, 'validation', ['fields', 'status']],
     ['a bad due date', { due: '2026-02-30' }, 'validation', ['fields', 'due']],
   ])('refuses %s and writes nothing', async (_name, bad, code, path) => {
@@ -152,6 +173,42 @@ describe('answering needs the holder in this device\'s scope', () => {
     } else {
       expect(await caught(answering())).toMatchObject({ code: 'forbidden', path: ['fields', 'escalationStatus'] });
       expect(await caught(forwarding())).toMatchObject({ code: 'forbidden', path: ['fields', 'escalatedTo'] });
+      expect(await db.outbox.count()).toBe(outbox);
+    }
+  });
+});
+
+describe('deleting an escalated item', () => {
+  // The server refuses it (write-rule.ts mayTakeBack); refused on the device, the unit would
+  // otherwise lose sight of the item and the answer it is waiting for while the level still has it.
+  it.each<[string, string, string | null, boolean]>([
+    ['not escalated', UNIT, null, true],
+    ['waiting unanswered at the VO', UNIT, 'skickad', true],
+    ['received by the VO', UNIT, 'mottagen', false],
+    ['being handled by the VO', UNIT, 'atgardas', false],
+    ['sent back by the VO', UNIT, 'tillbaka', true],
+    ['solved by the VO', UNIT, 'lost', true],
+    ['being handled, deleted by the VO itself', 'vo', 'atgardas', true],
+  ])('%s, from scope %s → may delete %s', async (_name, scopeUnitId, status, may) => {
+    const db = await sessionDb();
+    await setMeta(db, 'identity', { deviceId: DEVICE.deviceId, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
+    await replaceUnits(db, UNITS.map((u) => ({ ...u, parentId: u.parentId as UnitId | null, id: u.id as UnitId })));
+    const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
+    if (status !== null) await escalate(db, UNITS, 'action', a, NOW + 1);
+    if (status !== null && status !== 'skickad') {
+      // The VO's answer as a pulled change would leave it.
+      const fields = { escalationStatus: status, escalationReply: null, escalationAnsweredBy: 'vo', escalationAnsweredAt: new Date(NOW).toISOString() };
+      await writeChange(db, { entity: 'action', op: 'patch', id: a.id, unitId: UNIT, fields }, NOW + 2);
+    }
+    const current = (await listActions(db, UNIT))[0]!;
+    const outbox = await db.outbox.count();
+    if (may) {
+      await deleteAction(db, current, NOW + 3);
+      expect(await listActions(db, UNIT)).toEqual([]);
+      expect(await db.outbox.count()).toBe(outbox + 1);
+    } else {
+      expect(await caught(deleteAction(db, current, NOW + 3))).toMatchObject({ code: 'forbidden', path: ['op'] });
+      expect((await listActions(db, UNIT)).map((x) => [x.id, x.escalationStatus])).toEqual([[a.id, status]]);
       expect(await db.outbox.count()).toBe(outbox);
     }
   });

@@ -76,7 +76,7 @@ describe('a new user follows the README', () => {
     await expect.poll(() => tablet.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
 
     // The admin drills to the new unit in the roll-up.
-    await admin.getByRole('link', { name: 'Översikt' }).click();
+    await admin.getByRole('link', { name: 'Hygienöversikt' }).click();
     await admin.getByText('Division Länssjukvård').first().click();
     await admin.getByText('VO Medicin').first().click();
     await expect.poll(() => admin.getByText('Avdelning 24 Infektion').first().isVisible(), { timeout: 15_000 }).toBe(true);

@@ -149,7 +149,7 @@ describe('the division manager on a phone', () => {
     await phone.getByLabel('Användarnamn').fill('divisionschef');
     await phone.getByLabel('Lösenord').fill('pulstavlan');
     await phone.getByRole('button', { name: 'Logga in' }).click();
-    // A manager's home is Mål och resultat; the overview (Översikt) is one menu step away.
+    // A manager's home is Mål och resultat; the hygiene overview (Hygienöversikt) is one menu step away.
     await expect.poll(() => phone.getByRole('button', { name: /Meny/ }).isVisible(), { timeout: 30_000 }).toBe(true);
     await phone.goto(`${env.server.url}/#/oversikt`);
     await visible(phone, /av 11 enheter har observerat i /);

@@ -86,7 +86,7 @@ describe('tablet offline → sync → division roll-up', () => {
     await phone.getByLabel('Användarnamn').fill('divisionschef');
     await phone.getByLabel('Lösenord').fill('pulstavlan');
     await phone.getByRole('button', { name: 'Logga in' }).click();
-    // A manager's home is Mål och resultat; the overview (Översikt) is one menu step away.
+    // A manager's home is Mål och resultat; the hygiene overview (Hygienöversikt) is one menu step away.
     await expect.poll(() => phone.getByRole('button', { name: /Meny/ }).isVisible(), { timeout: 30_000 }).toBe(true);
     await phone.goto(`${server.url}/#/oversikt`);
     await expect.poll(() => phone.getByText('Division Länssjukvård').first().isVisible(), { timeout: 30_000 }).toBe(true);

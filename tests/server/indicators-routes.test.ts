@@ -9,6 +9,9 @@ import type { Change } from '../../src/shared/protocol';
 import { indicatorIdFor } from '../../src/shared/schema/indicator';
 import { SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
+import { loadIndicatorInput } from '../../src/server/indicators/load';
+import { reportRange } from '../../src/shared/domain/indicators';
+import { shiftIdFor } from '../../src/shared/schema/staffing-shift';
 import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, MONTH, NOW, push } from './helpers';
 
 let h: Harness;
@@ -50,6 +53,18 @@ describe('scope and lookups', () => {
   it('unknown units are 404 with their path; an unknown key too', async () => {
     expect(expectError(await report('no-such-unit'), 404, 'not-found').path).toEqual(['rootId']);
     expect(expectError(await call(h, 'GET', `/api/indicators/series?unitId=avd-21&key=noSuchThing&to=${MONTH}`, { token: admin }), 404, 'not-found').path).toEqual(['key']);
+  });
+
+  it('bad queries are 400 with the field path', async () => {
+    const get = (url: string) => call(h, 'GET', url, { token: admin });
+    expect(expectError(await report('div-lsv', '2026-W54'), 400, 'validation').path).toEqual(['period']);
+    expect(expectError(await report('div-lsv', '2026-00'), 400, 'validation').path).toEqual(['period']);
+    expect(expectError(await get('/api/indicators/report?rootId=div-lsv&period=nov'), 400, 'validation').path).toEqual(['period']);
+    expect(expectError(await get('/api/indicators/series?unitId=avd-21&key=bhkTotal&to=2025-W53'), 400, 'validation').path).toEqual(['to']);
+    expect(expectError(await get('/api/indicators/series?unitId=avd-21&key=bhkTotal&to=2026-03&count=1'), 400, 'validation').path).toEqual(['count']);
+    expect(expectError(await get('/api/indicators/series?unitId=avd-21&key=bhkTotal&to=2026-03&count=x'), 400, 'validation').path).toEqual(['count']);
+    expect(expectError(await get('/api/export/indicators.csv?rootId=div-lsv'), 400, 'validation').path).toEqual(['period']);
+    expectError(await get('/api/indicators/config?unitId=avd-21&extra=1'), 400, 'validation');
   });
 
   it('a report of a month without data is all ej mätbart, with completeness 0 of n', async () => {
@@ -125,6 +140,22 @@ describe('history follows a changed target; facts are untouched', () => {
     // The facts themselves: the same ten observations, nothing rewritten.
     const rows = await h.store.listRows('bhkObservation', '/', '2026-02-01', '2026-02-28');
     expect(rows.filter((r) => r.id.startsWith('obs-hist-'))).toHaveLength(10);
+  });
+});
+
+describe('what a report loads', () => {
+  it('reads the period and its compare periods, not the months between them', async () => {
+    const shiftOn = (date: string) => ({ id: shiftIdFor('avd-32', date, 'dag'), unitId: 'avd-32', date, shift: 'dag', planned: 8, sick: 1, vab: 0, otherAbsence: 0, covered: 0 });
+    const dates = ['2025-02-10', '2025-08-10', '2026-01-10', '2026-02-10'];
+    const shifts = dates.map(shiftOn);
+    expect(await push(h, admin, shifts.map((s) => change(admin, 'insert', 'avd-32', '', s, 'staffingShift', s.id)))).toMatchObject({ rejected: [] });
+    const units = await h.store.listUnits();
+    const root = units.find((u) => u.id === 'avd-32')!;
+    const input = await loadIndicatorInput(h.store, units, root, reportRange('2026-02'), NOW);
+    // February, January (the month before) and last February; August 2025 is neither.
+    expect(input.shifts.map((s) => s.date).sort()).toEqual(['2025-02-10', '2026-01-10', '2026-02-10']);
+    const body = IndicatorReport.parse((await report('avd-32', '2026-02')).json());
+    expect(cellOf(body, 'avd-32', 'sickShare')).toMatchObject({ num: 1, den: 8, comparePeriod: '2025-02', compareValue: 12.5 });
   });
 });
 

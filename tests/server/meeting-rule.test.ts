@@ -112,6 +112,50 @@ describe('escalation write rule', () => {
     expect(await outcome(who[by], change(who[by], entity, 'patch', id, 'avd-21', fields))).toEqual(expected);
   });
 
+  // Once the holder has taken an item on (answered it, or passed it up), the raising side cannot
+  // pull it back by sending it again, withdrawing or deleting it: that would erase the answer or
+  // the forward and take it off the holder's agenda. "tillbaka" gives it back; "löst" may be deleted.
+  type Answered = [Holder, string | null];
+  it.each<[string, keyof typeof who, Answered, 'resend' | 'withdraw' | 'delete', { code: string; path: (string | number)[] } | null]>([
+    ['the unit sends again what the VO is handling', 'tablet21', ['vo-med', 'atgardas'], 'resend', forbidden('escalatedTo')],
+    ['the unit sends again what the VO solved', 'tablet21', ['vo-med', 'lost'], 'resend', forbidden('escalatedTo')],
+    ['the unit sends again what the division holds (pulls it down)', 'tablet21', ['div-lsv', null], 'resend', forbidden('escalatedTo')],
+    ['the VO pulls back what the division is handling', 'vochef', ['div-lsv', 'atgardas'], 'resend', forbidden('escalatedTo')],
+    ['the unit withdraws what the VO received', 'tablet21', ['vo-med', 'mottagen'], 'withdraw', forbidden('escalatedTo')],
+    ['the unit withdraws what the division holds', 'tablet21', ['div-lsv', null], 'withdraw', forbidden('escalatedTo')],
+    ['the unit deletes what the VO is handling', 'tablet21', ['vo-med', 'atgardas'], 'delete', { code: 'forbidden', path: ['op'] }],
+    ['the unit deletes what the division holds', 'tablet21', ['div-lsv', null], 'delete', { code: 'forbidden', path: ['op'] }],
+    ['a second tablet sends again what waits at the VO', 'tablet21', ['vo-med', null], 'resend', null],
+    ['the unit sends again what the division sent back', 'tablet21', ['div-lsv', 'tillbaka'], 'resend', null],
+    ['the unit withdraws what the VO sent back', 'tablet21', ['vo-med', 'tillbaka'], 'withdraw', null],
+    ['the unit withdraws what nobody answered yet', 'tablet21', ['vo-med', null], 'withdraw', null],
+    ['the unit deletes what the VO solved', 'tablet21', ['vo-med', 'lost'], 'delete', null],
+    ['the VO deletes what it is handling', 'vochef', ['vo-med', 'atgardas'], 'delete', null],
+    ['the division sends back down what it holds', 'divisionschef', ['div-lsv', 'mottagen'], 'resend', null],
+  ])('%s', async (_name, by, [holder, status], what, expected) => {
+    const id = await item('action', holder);
+    if (status !== null) {
+      const level = holder === 'div-lsv' ? who.divisionschef : who.vochef;
+      expect(await outcome(level, change(level, 'action', 'patch', id, 'avd-21', answerBy(holder!, status)))).toBeNull();
+    }
+    const ch =
+      what === 'delete'
+        ? change(who[by], 'action', 'delete', id, 'avd-21', {})
+        : change(who[by], 'action', 'patch', id, 'avd-21', sentTo(what === 'resend' ? 'vo-med' : null));
+    expect(await outcome(who[by], ch)).toEqual(expected);
+    const row = await h.store.getRow('action', id);
+    if (expected !== null) expect({ deleted: row?.deleted, to: row?.data.escalatedTo, status: row?.data.escalationStatus }).toEqual({ deleted: false, to: holder, status: status ?? 'skickad' });
+  });
+
+  it.each<[string, keyof typeof who, Holder, string, { code: string; path: (string | number)[] } | null]>([
+    ['the division signs as the raising unit', 'divisionschef', 'vo-med', 'avd-21', forbidden('escalationAnsweredBy')],
+    ['the VO signs as a unit below it', 'vochef', 'vo-med', 'avd-22', forbidden('escalationAnsweredBy')],
+    ['the division signs as the VO holding it', 'divisionschef', 'vo-med', 'vo-med', null],
+  ])('answered by: %s', async (_name, by, holder, signedBy, expected) => {
+    const id = await item('action', holder);
+    expect(await outcome(who[by], change(who[by], 'action', 'patch', id, 'avd-21', answerBy(signedBy)))).toEqual(expected);
+  });
+
   it('a patch of an item the server never stored is refused', async () => {
     expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'patch', uuidv7(), 'avd-21', { owner: 'AB' }))).toEqual({ code: 'validation', path: ['op'] });
   });

@@ -130,9 +130,9 @@ async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: 
 
 /**
  * The raw rows the shared indicator functions need for `rootId`'s subtree and `range` (from
- * reportRange / seriesRange): BHK observations filed in the range (corrections included), safety
- * events from `range.eventsFrom` (the last fall), confirmed days, shifts, HR months whose month
- * touches the range, quotas and staffing settings, and the indicator rows (see indicatorRowsFor).
+ * reportRange / seriesRange; only its `windows` when it has them): BHK observations filed in the
+ * range (corrections included), safety events from `range.eventsFrom` (the last fall), confirmed
+ * days, shifts, HR months whose month touches the range, quotas and staffing settings, and the indicator rows (see indicatorRowsFor).
  */
 export async function indicatorInput(
   db: PulsDb,
@@ -156,12 +156,24 @@ export async function indicatorInput(
   };
   const { from, to } = range;
   const eventsFrom = range.eventsFrom ?? from;
+  // Only the windows the figures need (a month's report: not the year between it and last year's).
+  const windows = ('windows' in range ? range.windows : undefined) ?? [{ from, to }];
   for (const id of subtreeIds(units, rootId)) {
-    input.bhk.push(...(await dated(db, 'bhkObservation', BhkObservation, id, from, to)));
+    for (const w of windows) {
+      input.bhk.push(...(await dated(db, 'bhkObservation', BhkObservation, id, w.from, w.to)));
+      input.safetyDays.push(...(await dated(db, 'safetyDay', SafetyDay, id, w.from, w.to)));
+      input.shifts.push(...(await dated(db, 'staffingShift', StaffingShift, id, w.from, w.to)));
+    }
     input.safetyEvents.push(...(await dated(db, 'safetyEvent', SafetyEvent, id, eventsFrom, to)));
-    input.safetyDays.push(...(await dated(db, 'safetyDay', SafetyDay, id, from, to)));
-    input.shifts.push(...(await dated(db, 'staffingShift', StaffingShift, id, from, to)));
-    input.hrMonths.push(...(await dated(db, 'hrMonth', HrMonth, id, from.slice(0, 7), to.slice(0, 7))));
+    // Two windows may touch one month (weeks on either side of a month's turn): one row each.
+    const seen = new Set<string>();
+    for (const w of windows) {
+      for (const m of await dated(db, 'hrMonth', HrMonth, id, w.from.slice(0, 7), w.to.slice(0, 7))) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
+        input.hrMonths.push(m);
+      }
+    }
     const settings = await byId(db, 'unitSettings', settingsIdFor(id), UnitSettings);
     if (settings !== null) input.unitSettings.push(settings);
     const staffing = await byId(db, 'staffingSettings', staffingSettingsIdFor(id), StaffingSettings);

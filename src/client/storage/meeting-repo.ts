@@ -14,10 +14,12 @@ import {
   forwardPatch,
   inboxFor,
   mayAnswer,
+  mayTakeBack,
 } from '../../shared/domain/meeting/escalation';
 import type { TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { Action } from '../../shared/schema/action';
+import { escalationFields } from '../../shared/schema/escalation';
 import { Idea } from '../../shared/schema/idea';
 import { RecordId } from '../../shared/schema/ids';
 import { IsoDate } from '../../shared/schema/ids';
@@ -61,19 +63,37 @@ async function addItem<T extends Item>(db: PulsDb, entity: ItemEntity, input: Om
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Writes only the fields of `patch` that differ from `current` (never id, unitId, createdAt). */
+/** Written only by escalate, forward and answer, never by an edit. */
+const ESCALATION_KEYS: readonly string[] = Object.keys(escalationFields);
+
+/**
+ * Writes only the fields of `patch` that differ from `current`: never id, unitId, createdAt, and
+ * never the escalation fields (a form saving a stale copy of the whole row would otherwise write
+ * an old escalation state: refused by the server together with the edit, or undoing an answer).
+ */
 async function updateItem<T extends Item>(db: PulsDb, entity: ItemEntity, current: T, patch: Partial<T>, now: number): Promise<void> {
   const immutable = ENTITIES[entity].immutable;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined || immutable.includes(key)) continue;
+    if (value === undefined || immutable.includes(key) || ESCALATION_KEYS.includes(key)) continue;
     if (!same((current as Record<string, unknown>)[key], value)) fields[key] = value;
   }
   if (Object.keys(fields).length === 0) return;
   await writeChange(db, { entity, op: 'patch', id: current.id, unitId: current.unitId, fields }, now);
 }
 
+/**
+ * Deletes (a tombstone). An item a level above has taken on (received, being handled, forwarded)
+ * is refused with 'forbidden' at ['op'] unless this device's scope covers that level: the server
+ * refuses it too, and refused only after the next sync the unit would have lost sight of the
+ * item while the level still works on it. Without a known identity or tree the server decides.
+ */
 async function deleteItem(db: PulsDb, entity: ItemEntity, item: Item, now: number): Promise<void> {
+  const identity = await getMeta(db, 'identity');
+  const units = await db.units.toArray();
+  if (identity && item.escalatedTo && units.some((u) => u.id === item.escalatedTo) && !mayTakeBack(units, item, true) && !mayAnswer(units, identity.scopeUnitId, item)) {
+    throw new AppError('forbidden', { id: item.id }, ['op']);
+  }
   await writeChange(db, { entity, op: 'delete', id: item.id, unitId: item.unitId, fields: {} }, now);
 }
 

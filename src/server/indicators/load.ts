@@ -1,7 +1,8 @@
 /**
  * Raw rows for the shared indicator functions (domain/indicators/), loaded from the store for a
  * root's subtree and a date range (report.ts reportRange / seriesRange), like the staffing
- * roll-up: rows that no longer parse are left out, not guessed at. Indicator rows come from the
+ * roll-up: rows that no longer parse are left out, not guessed at. Dated rows are read only in the
+ * range's `windows` (the period and its compare periods, not the months between them). Indicator rows come from the
  * root's ancestors and its subtree (definitions resolve along the whole path).
  */
 import type { IndicatorInput, LoadRange } from '../../shared/domain/indicators';
@@ -54,21 +55,36 @@ export async function ancestorIndicatorRows(store: Store, units: readonly UnitRo
   return (await rowsOf(store, 'indicator', Indicator, top.path, '', '')).filter((r) => wanted.has(r.unitId));
 }
 
+/** Rows of a dated entity in every window of `range` (the windows are disjoint: no duplicates). */
+async function windowed<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, range: LoadRange, months = false): Promise<T[]> {
+  const out: T[] = [];
+  for (const w of range.windows ?? [range]) {
+    out.push(...(await rowsOf(store, entity, schema, path, months ? w.from.slice(0, 7) : w.from, months ? w.to.slice(0, 7) : w.to)));
+  }
+  // Two windows may touch one month (a week on either side of a month's turn): one row each.
+  if (!months) return out;
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const id = (r as { id: string }).id;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 export async function loadIndicatorInput(store: Store, units: readonly UnitRow[], root: UnitRow, range: LoadRange, now: number): Promise<IndicatorInput> {
   const path = root.path;
-  const fromMonth = range.from.slice(0, 7);
-  const toMonth = range.to.slice(0, 7);
   return {
     units: treeOf(units),
     rootId: root.id,
     today: localDate(now),
     indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, path, '', ''))],
-    bhk: await rowsOf(store, 'bhkObservation', BhkObservation, path, range.from, range.to),
+    bhk: await windowed(store, 'bhkObservation', BhkObservation, path, range),
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, path, '', ''),
     safetyEvents: await rowsOf(store, 'safetyEvent', SafetyEvent, path, range.eventsFrom, range.to),
-    safetyDays: await rowsOf(store, 'safetyDay', SafetyDay, path, range.from, range.to),
-    shifts: await rowsOf(store, 'staffingShift', StaffingShift, path, range.from, range.to),
+    safetyDays: await windowed(store, 'safetyDay', SafetyDay, path, range),
+    shifts: await windowed(store, 'staffingShift', StaffingShift, path, range),
     staffingSettings: await rowsOf(store, 'staffingSettings', StaffingSettings, path, '', ''),
-    hrMonths: await rowsOf(store, 'hrMonth', HrMonth, path, fromMonth, toMonth),
+    hrMonths: await windowed(store, 'hrMonth', HrMonth, path, range, true),
   };
 }

@@ -6,13 +6,16 @@
  *  - `escalatedTo` may be set to null (withdrawn), to the raising unit's parent (escalate, or
  *    send again after "tillbaka"), or to the parent of the level holding it now (forward), the
  *    last only by a principal whose scope covers that holder. Anything else: validation.
+ *    Someone who does not cover the holder may withdraw, send again or delete only while the
+ *    holder has not taken it on (mayTakeBack): else forbidden at ['fields', 'escalatedTo'] or,
+ *    for a delete, ['op'].
  *  - The answer fields (ANSWER_FIELDS) may be written only by a principal whose scope covers the
  *    level holding the row (the change's own escalatedTo if it sets one, else the stored row's)
  *    and who is not scoped only to the raising unit: else forbidden at ['fields', field]. The one
  *    exception is the "sent" state a send writes with its escalatedTo (status 'skickad', the
  *    other answer fields null; all null when withdrawing): whoever may move escalatedTo may
  *    write that. 'skickad' is never written without an escalatedTo.
- *  - escalationAnsweredBy must name a unit in the writer's scope.
+ *  - escalationAnsweredBy must name a unit in the writer's scope at or above the holder.
  *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch).
  * meetingSettings: managers, admins and unit tablets (a unit edits its own agenda at the board,
  * the tablet's scope is its unit); staff accounts are refused. meetingLog: anyone in scope.
@@ -42,19 +45,41 @@ function isSentState(field: string, value: unknown, to: string | null): boolean 
   return value === null;
 }
 
+/** True if `ancestorId` is `unitId` or one of its ancestors. */
+async function isAtOrAbove(tx: StoreTx, ancestorId: string, unitId: string): Promise<boolean> {
+  const [above, unit] = [await tx.getUnit(ancestorId), await tx.getUnit(unitId)];
+  return above !== undefined && unit !== undefined && unit.path.startsWith(above.path);
+}
+
+/**
+ * May a principal who does not cover the holder take the item away from it (send it again to the
+ * unit's parent, withdraw it, delete it)? Only while the holder has not taken it on: never sent,
+ * sent back ("tillbaka"), or still waiting unanswered at the parent it was sent to (a second
+ * tablet sending it again). Not once it is received, being handled, solved or forwarded: that
+ * would erase the answer and take it off the holder's agenda. A delete may also clear a solved one.
+ */
+async function mayTakeBack(tx: StoreTx, unitId: string, holder: string | null, status: unknown, deleting: boolean): Promise<boolean> {
+  if (holder === null || status === 'tillbaka' || (deleting && status === 'lost')) return true;
+  return status === 'skickad' && holder === (await parentOf(tx, unitId));
+}
+
 async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promise<Rejection | null> {
   const existing = await tx.getRow(change.entity, change.id);
   if (change.op === 'patch' && existing === undefined) return { code: 'validation', path: ['op'] };
-  if (change.op === 'delete') return null;
+  const live = existing && !existing.deleted ? existing.data : undefined;
+  const storedHolder = typeof live?.escalatedTo === 'string' ? live.escalatedTo : null;
+  const holds = storedHolder !== null && (await covers(tx, p, storedHolder));
+  const takesBack = async (deleting: boolean) => holds || (await mayTakeBack(tx, change.unitId, storedHolder, live?.escalationStatus, deleting));
+  if (change.op === 'delete') return (await takesBack(true)) ? null : { code: 'forbidden', path: ['op'] };
   const fields = change.fields;
-  const stored = existing && !existing.deleted ? existing.data.escalatedTo : undefined;
-  const storedHolder = typeof stored === 'string' ? stored : null;
   const moves = 'escalatedTo' in fields;
   const to = moves ? ((fields.escalatedTo as string | null | undefined) ?? null) : null;
 
   if (moves && to !== null && to !== (await parentOf(tx, change.unitId))) {
     if (storedHolder === null || to !== (await parentOf(tx, storedHolder))) return reject('validation', 'escalatedTo');
-    if (!(await covers(tx, p, storedHolder))) return reject('forbidden', 'escalatedTo');
+    if (!holds) return reject('forbidden', 'escalatedTo');
+  } else if (moves && !(await takesBack(false))) {
+    return reject('forbidden', 'escalatedTo');
   }
 
   const holder = moves ? to : storedHolder;
@@ -66,7 +91,9 @@ async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promis
     if (holder === null || holder === change.unitId || !(await covers(tx, p, holder))) return reject('forbidden', field);
   }
   const by = fields.escalationAnsweredBy;
-  if (typeof by === 'string' && !(await covers(tx, p, by))) return reject('forbidden', 'escalationAnsweredBy');
+  if (typeof by === 'string' && (!(await covers(tx, p, by)) || holder === null || !(await isAtOrAbove(tx, by, holder)))) {
+    return reject('forbidden', 'escalationAnsweredBy');
+  }
   return null;
 }
 

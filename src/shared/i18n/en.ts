@@ -12,7 +12,7 @@ export const en: typeof sv = {
   'nav.hygiene': 'Hygiene',
   'nav.safety': 'Green cross',
   'nav.staffing': 'Staffing',
-  'nav.rollup': 'Overview',
+  'nav.rollup': 'Hygiene overview',
   'nav.admin': 'Administration',
   'nav.settings': 'Settings',
   'nav.main': 'Main menu',

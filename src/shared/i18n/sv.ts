@@ -12,7 +12,7 @@ export const sv = {
   'app.retry': 'Försök igen',
 
   'nav.hygiene': 'Hygien',
-  'nav.rollup': 'Översikt',
+  'nav.rollup': 'Hygienöversikt',
   'nav.safety': 'Gröna korset',
   'nav.staffing': 'Bemanning',
   'nav.admin': 'Administration',

@@ -16,8 +16,9 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 export const CAUSE_KINDS = ['safetyDay', 'bhkPeriod', 'staffing', 'indicator', 'meeting', 'idea', 'other'] as const;
 export const ActionCause = z.strictObject({
   kind: z.enum(CAUSE_KINDS),
-  /** What it points at: a date, a period key, an indicator key, an idea id… (≤ 120 chars). */
-  ref: z.string().check(z.maxLength(120)),
+  /** What it points at: a date, a period key, an indicator key, an idea id… (≤ 120 chars). It
+   * arrives in a link's query (features/improvements/cause-link.ts), so it is free text too. */
+  ref: freeText(120),
   /** Shown as written, e.g. "Röd dag 2026-11-20 (fall)" or "BHK 2026-10: 72 %". */
   label: freeText(160),
 });

@@ -6,8 +6,8 @@
  *  - BHK quota: the unit's monthly quota (unitSettings, else DEFAULT_UNIT_SETTINGS) prorated by
  *    calendar days: for each month the range touches, quota × days in range / days in month, not
  *    rounded (a week of a 30-day month is 10 × 7 / 30 ≈ 2,33; a whole month is exactly the
- *    quota). Leaf units only; a closed unit's quota stops the day it closed. The whole range
- *    counts, also days after today: the quota is for the period.
+ *    quota). Leaf units only; a closed unit's quota stops the day it closed. Days after today
+ *    do not count: in the current period the quota is the part due so far ("in step").
  *  - Safety: each day up to today gets its colour from safety-colour.ts (most serious effective
  *    event, else green only when confirmed); today counts only once it has a colour.
  *  - Days since the last fall (category code "fall"), as of min(range end, today), looking back
@@ -103,7 +103,9 @@ export function ownFacts(idx: UnitRowsIndex, unitId: string, info: LeafInfo, ran
   m.bhkDressObserved = c.n;
   m.bhkDressCorrect = c.dressAllOk;
   if (info.leaf) {
-    const end = info.closedOn !== null && addDays(info.closedOn, -1) < range.to ? addDays(info.closedOn, -1) : range.to;
+    const open = info.closedOn !== null && addDays(info.closedOn, -1) < range.to ? addDays(info.closedOn, -1) : range.to;
+    // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
+    const end = open > today ? today : open;
     m.bhkQuota = end >= range.from ? proratedQuota(idx.quota(unitId), range.from, end) : 0;
   }
   // Safety

@@ -2,9 +2,10 @@
 export { CUSTOM_ORDER, DEFAULT_INDICATOR_KEYS, DEFAULT_INDICATORS, DEFAULT_TOLERANCE } from './catalogue';
 export { indicatorCsv, indicatorCsvFilename } from './csv';
 export { addFacts, emptyFacts, FALL_CATEGORY, FALL_LOOKBACK_DAYS, proratedQuota, treeFacts, unitFacts } from './facts';
-export { comparePeriodOf, indicatorReport, indicatorSeries, type LoadRange, reportNodes, reportRange, seriesPeriods, seriesRange } from './report';
+export { indicatorReport, indicatorSeries, reportNodes } from './report';
+export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPeriods, seriesRange } from './ranges';
 export { pathTo, resolveDef, resolveDefs } from './resolve';
 export { median, runSignals, SHIFT_MIN, TREND_MIN } from './run-rules';
 export { FLAT_THRESHOLD, indicatorStatus, type SexPair, toleranceBand, trendArrow } from './status';
 export type { DateRange, Facts, HrSums, IndicatorInput } from './types';
-export { nOf, sourceValue, type SourceValue } from './values';
+export { accumulates, nOf, sourceValue, type SourceValue } from './values';

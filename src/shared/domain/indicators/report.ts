@@ -10,76 +10,36 @@
  *    node (targets may differ per level and unit), also where a lower level hid the indicator.
  *  - indicatorSeries: `count` periods of `to`'s kind ending at `to`, for one node and key, with
  *    the run-chart median and signals.
- *  - reportRange / seriesRange: the dates of raw rows to load (compare periods included), and
- *    `eventsFrom`: safety events are needed FALL_LOOKBACK_DAYS (730) further back for "days since
- *    the last fall". HR months are wanted from from.slice(0, 7) to to.slice(0, 7).
+ *  - Each cell is compared with its compare period (ranges.ts compareRange: only the days passed
+ *    so far for a sum in the current period). A compare value resting on fewer than the node's
+ *    minimum n is no baseline: no arrow, no Öka/Minska verdict, no "moved the right way" (the
+ *    cell's compareValue, compareK and compareM are then null).
+ * Load ranges (reportRange, seriesRange) live in ranges.ts.
  */
 import { AppError } from '../../errors';
 import type { IndicatorCell, IndicatorDef, IndicatorNode, IndicatorReport, IndicatorSeries, SeriesPoint } from '../../indicators-api';
 import type { UnitId } from '../../schema/ids';
-import type { Compare } from '../../schema/indicator';
-import { addDays, periodRange, previousPeriod, samePeriodLastYear } from '../periods';
 import type { RollupNode, TreeUnit } from '../rollup';
-import { emptyFacts, FALL_LOOKBACK_DAYS, indexRows, treeFacts } from './facts';
+import { emptyFacts, indexRows, treeFacts } from './facts';
+import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
 import { indicatorStatus, trendArrow } from './status';
 import type { DateRange, Facts, IndicatorInput } from './types';
-import { reportingMetric, sourceValue } from './values';
+import { accumulates, reportingMetric, sourceValue } from './values';
 
-export interface LoadRange extends DateRange {
-  /** Safety events from here (the last fall before the range). */
-  eventsFrom: string;
-}
+type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
 
-/** The period a value is compared with, per the definition's `compare`. */
-export const comparePeriodOf = (period: string, compare: Compare): string =>
-  compare === 'previous' ? previousPeriod(period) : samePeriodLastYear(period);
-
-/** periodRange with the error pointing at the `period` field. */
-function rangeOf(period: string, field = 'period'): DateRange & { kind: string } {
-  try {
-    return periodRange(period);
-  } catch {
-    throw new AppError('validation', { period }, [field]);
-  }
-}
-
-function loadRange(periods: readonly string[]): LoadRange {
-  const ranges = periods.map((p) => rangeOf(p));
-  const from = ranges.map((r) => r.from).sort()[0] as string;
-  const to = ranges.map((r) => r.to).sort().at(-1) as string;
-  return { from, to, eventsFrom: addDays(from, -FALL_LOOKBACK_DAYS) };
-}
-
-export function reportRange(period: string, defsCompare: readonly Compare[] = ['lastYear', 'previous']): LoadRange {
-  rangeOf(period);
-  return loadRange([period, ...defsCompare.map((c) => comparePeriodOf(period, c))]);
-}
-
-/** The `count` periods of `to`'s kind ending at `to`, oldest first. */
-export function seriesPeriods(to: string, count: number): string[] {
-  rangeOf(to, 'to');
-  const out = [to];
-  while (out.length < count) out.unshift(previousPeriod(out[0] as string));
-  return out;
-}
-
-export function seriesRange(to: string, count: number): LoadRange {
-  const periods = seriesPeriods(to, count);
-  const first = periods[0] as string;
-  return loadRange([...periods, samePeriodLastYear(first), previousPeriod(first)]);
-}
-
-/** Facts per node for a period, computed once per period. */
-function factsCache(input: IndicatorInput, rootId: string): (period: string) => Map<string, RollupNode<Facts>> {
+/** Facts per node for a date range, computed once per range. */
+function factsCache(input: IndicatorInput, rootId: string): FactsOf {
   const idx = indexRows(input);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
-  return (period) => {
-    let f = cache.get(period);
+  return (range) => {
+    const key = `${range.from}/${range.to}`;
+    let f = cache.get(key);
     if (f === undefined) {
-      f = treeFacts(input, rangeOf(period), idx, rootId);
-      cache.set(period, f);
+      f = treeFacts(input, range, idx, rootId);
+      cache.set(key, f);
     }
     return f;
   };
@@ -113,14 +73,16 @@ function cellOf(
   rootDef: IndicatorDef,
   nodeId: string,
   period: string,
-  facts: (period: string) => Map<string, RollupNode<Facts>>,
+  facts: FactsOf,
 ): IndicatorCell {
   const nodeDef = resolveDef(input.indicatorRows, input.units, nodeId, rootDef.key, true) ?? rootDef;
-  const now = facts(period).get(nodeId);
+  const now = facts(rangeOf(period)).get(nodeId);
   const comparePeriod = comparePeriodOf(period, rootDef.compare);
-  const before = facts(comparePeriod).get(nodeId);
+  const before = facts(compareRange(period, comparePeriod, input.today, accumulates(rootDef))).get(nodeId);
+  const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
+  // A compare value on too few observations is no baseline (see the header).
+  const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
   const v = sourceValue(rootDef, now?.counts ?? emptyFacts());
-  const c = before === undefined ? null : sourceValue(rootDef, before.counts);
   const statusDef = { direction: rootDef.direction, tolerance: nodeDef.tolerance, minN: nodeDef.minN };
   const { trend, improving } = trendArrow(rootDef, v.value, c?.value ?? null, { now: v.valueK, before: c?.valueK ?? null }, { now: v.valueM, before: c?.valueM ?? null });
   const metric = reportingMetric(rootDef);

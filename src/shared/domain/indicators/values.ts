@@ -69,3 +69,11 @@ export function sourceValue(def: Pick<IndicatorDef, 'source' | 'unit'>, f: Facts
 /** Which metric's units count as reporting for an indicator. */
 export const reportingMetric = (def: Pick<IndicatorDef, 'source'>): Metric =>
   def.source.kind === 'ratio' ? (def.source.den === 'bhkQuota' ? def.source.num : def.source.den) : def.source.metric;
+
+/**
+ * Whether the value is a sum that grows with the days of the period (harm days, events), so a
+ * period in progress is compared with as many days of the compare period (ranges.ts compareRange).
+ * Ratios, the HR kvot and days since the last fall are not.
+ */
+export const accumulates = (def: Pick<IndicatorDef, 'source'>): boolean =>
+  def.source.kind === 'count' && def.source.metric !== 'hrKvot' && def.source.metric !== 'safetyDaysSinceFall';

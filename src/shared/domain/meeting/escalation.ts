@@ -95,6 +95,18 @@ export function mayAnswer(units: readonly TreeUnit[], scopeUnitId: string, item:
 }
 
 /**
+ * May the raising side (anyone whose scope does not cover the holder) take the item back from the
+ * level holding it: withdraw it, send it again, or (`deleting`) delete it? Only while the holder
+ * has not taken it on: never sent, sent back, or still unanswered at the unit's parent; a solved
+ * item may also be deleted. The server enforces the same (server/meeting/write-rule.ts).
+ */
+export function mayTakeBack(units: readonly TreeUnit[], item: Escalatable, deleting: boolean): boolean {
+  const status = item.escalationStatus ?? 'skickad';
+  if (!item.escalatedTo || status === 'tillbaka' || (deleting && status === 'lost')) return true;
+  return status === 'skickad' && item.escalatedTo === parentLevel(units, item.unitId)?.id;
+}
+
+/**
  * "Avd 21 (VO Medicin)": the raising unit's name, then the levels between it and `levelId` in
  * parentheses, nearest first (nothing in parentheses when the unit sits right below the level).
  */

@@ -47,7 +47,7 @@ const span = (from: number | null, to: number): number => (from === null ? 0 : M
 export function initialMeeting(steps: readonly AgendaStep[], timeboxMinutes: number): MeetingState {
   return {
     phase: 'idle',
-    steps: [...steps],
+    steps: [...new Set(steps)],
     index: 0,
     timeboxMs: Math.max(0, timeboxMinutes) * 60_000,
     startedAt: null,
@@ -161,10 +161,26 @@ const StoredMeeting = z.object({
   stepMs: z.partialRecord(AgendaStep, Ms),
 });
 
-/** A persisted state read back (localStorage, IndexedDB), or null when it is not a valid one. */
+/** The times each phase needs set (true) or empty (false), as the reducer leaves them. */
+const PHASE_TIMES: Record<MeetingPhase, Record<'startedAt' | 'stepStartedAt' | 'pausedAt' | 'endedAt', boolean>> = {
+  idle: { startedAt: false, stepStartedAt: false, pausedAt: false, endedAt: false },
+  running: { startedAt: true, stepStartedAt: true, pausedAt: false, endedAt: false },
+  paused: { startedAt: true, stepStartedAt: false, pausedAt: true, endedAt: false },
+  ended: { startedAt: true, stepStartedAt: false, pausedAt: false, endedAt: true },
+};
+
+/**
+ * A persisted state read back (localStorage, IndexedDB), or null when it is not one the reducer
+ * can have produced: unknown fields' values, a repeated step, an index outside the agenda, or a
+ * phase without its times (a "running" meeting with no start would never count down).
+ */
 export function parseMeetingState(value: unknown): MeetingState | null {
   const parsed = StoredMeeting.safeParse(value);
   if (!parsed.success) return null;
   const s = parsed.data as MeetingState;
-  return s.steps.length === 0 || s.index < s.steps.length ? s : null;
+  if (new Set(s.steps).size !== s.steps.length) return null;
+  if (s.phase === 'idle' ? s.steps.length > 0 && s.index >= s.steps.length : s.index >= s.steps.length) return null;
+  const want = PHASE_TIMES[s.phase];
+  for (const key of Object.keys(want) as (keyof typeof want)[]) if ((s[key] !== null) !== want[key]) return null;
+  return s;
 }

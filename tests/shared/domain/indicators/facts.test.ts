@@ -55,6 +55,12 @@ describe('proratedQuota', () => {
     expect(proratedQuota(10, from, to)).toBeCloseTo(expected, 10);
   });
 
+  it('in the current period counts only the part due so far', () => {
+    const f = treeFacts(input({ today: '2026-11-10', unitSettings: [unitSettings('avd2', 20)] }), NOV);
+    expect(f.get('avd1')?.counts.metrics.bhkQuota).toBeCloseTo((10 * 10) / 30, 10);
+    expect(f.get('vo1')?.counts.metrics.bhkQuota).toBeCloseTo((30 * 10) / 30, 10);
+  });
+
   it('stops at the day a unit closed', () => {
     const units = input().units.map((u) => (u.id === 'avd3' ? { ...u, closedAt: '2026-11-16T08:00:00.000Z' } : u));
     const f = treeFacts(input({ units }), NOV);

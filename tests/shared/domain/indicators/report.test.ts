@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indicatorReport, indicatorSeries, reportRange, seriesPeriods, seriesRange } from '../../../../src/shared/domain/indicators';
 import { IndicatorReport, IndicatorSeries } from '../../../../src/shared/indicators-api';
 import { AppError } from '../../../../src/shared/errors';
-import { input, observations, row, shift } from './fixtures';
+import { day, event, input, observations, row, shift } from './fixtures';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
 const cell = (r: IndicatorReport, unitId: string, key: string) => r.cells.find((c) => c.unitId === unitId && c.key === key);
@@ -65,6 +65,50 @@ describe('indicatorReport', () => {
   });
 });
 
+describe('what a cell is compared with', () => {
+  it('a compare period with n below the minimum gives no arrow and no Öka/Minska verdict', () => {
+    // Last November rests on 2 observations (minimum 10): 0 % then is no baseline for 90 % now.
+    const rows = input({ bhk: [...observations('avd1', '2026-11-02', 10, 9), ...observations('avd1', '2025-11-02', 2, 0)] });
+    const r = indicatorReport(rows, '2026-11', NOW);
+    // 90 % is below the 100 % target's band; without a usable baseline it has not "improved": ej uppfyllt.
+    expect(cell(r, 'avd1', 'bhkTotal')).toMatchObject({ value: 90, status: 'notMet', trend: 'none', improving: null });
+    const oka = indicatorReport({ ...rows, indicatorRows: [row('div', 'bhkTotal', { target: { op: 'increase' } })] }, '2026-11', NOW);
+    expect(cell(oka, 'avd1', 'bhkTotal')).toMatchObject({ status: 'unmeasurable', trend: 'none' });
+    // With a compare period at the minimum, both come back.
+    const enough = indicatorReport(input({ bhk: [...rows.bhk, ...observations('avd1', '2025-11-03', 8, 0)] }), '2026-11', NOW);
+    expect(cell(enough, 'avd1', 'bhkTotal')).toMatchObject({ status: 'partial', trend: 'up', improving: true });
+  });
+
+  it('a count in the current period is compared with the same days of the compare period, not all of it', () => {
+    // 10 November: one harm day so far this month; last November had one by the 10th and one later.
+    const rows = input({
+      today: '2026-11-10',
+      safetyEvents: [
+        event('avd1', '2026-11-05', { severity: 'orange', category: 'trycksar' }),
+        event('avd1', '2025-11-05', { severity: 'orange', category: 'trycksar' }),
+        event('avd1', '2025-11-20', { severity: 'rod', category: 'trycksar' }),
+      ],
+    });
+    const r = indicatorReport(rows, '2026-11', NOW);
+    expect(cell(r, 'avd1', 'harmDays')).toMatchObject({ value: 1, compareValue: 1, trend: 'flat', improving: null });
+    // A past period is compared whole.
+    const later = indicatorReport({ ...rows, today: '2026-12-15' }, '2026-11', NOW);
+    expect(cell(later, 'avd1', 'harmDays')).toMatchObject({ value: 1, compareValue: 2, trend: 'down', improving: true });
+    // The previous week, Monday to Tuesday like this week so far (Tuesday 10 November, 2026-W46).
+    // Both weeks' Monday and Tuesday were confirmed green; last week's harm came on Thursday.
+    const week = indicatorReport(
+      {
+        ...rows,
+        indicatorRows: [row('div', 'harmDays', { compare: 'previous' })],
+        safetyDays: ['2026-11-02', '2026-11-03', '2026-11-09', '2026-11-10'].map((d) => day('avd1', d)),
+      },
+      '2026-W46',
+      NOW,
+    );
+    expect(cell(week, 'avd1', 'harmDays')).toMatchObject({ comparePeriod: '2026-W45', value: 0, compareValue: 0, trend: 'flat' });
+  });
+});
+
 describe('indicatorSeries', () => {
   it('gives count periods of to\'s kind, with median and signals', () => {
     const bhk = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].flatMap((m, i) => observations('avd1', `${m}-05`, 10, 4 + i));
@@ -89,9 +133,28 @@ describe('indicatorSeries', () => {
 
 describe('load ranges', () => {
   it('cover the period and its compare periods, safety events 730 days further back', () => {
-    expect(reportRange('2026-11')).toEqual({ from: '2025-11-01', to: '2026-11-30', eventsFrom: '2023-11-02' });
-    expect(reportRange('2026-11', ['previous'])).toEqual({ from: '2026-10-01', to: '2026-11-30', eventsFrom: '2024-10-01' });
+    expect(reportRange('2026-11')).toMatchObject({ from: '2025-11-01', to: '2026-11-30', eventsFrom: '2023-11-02' });
+    expect(reportRange('2026-11', ['previous'])).toEqual({ from: '2026-10-01', to: '2026-11-30', eventsFrom: '2024-10-01', windows: [{ from: '2026-10-01', to: '2026-11-30' }] });
     expect(seriesPeriods('2026-W02', 3)).toEqual(['2025-W52', '2026-W01', '2026-W02']);
     expect(seriesRange('2026-11', 12)).toMatchObject({ from: '2024-12-01', to: '2026-11-30' });
+  });
+
+  it('a report loads only the period and its compare periods, not the year between', () => {
+    expect(reportRange('2026-11').windows).toEqual([
+      { from: '2025-11-01', to: '2025-11-30' },
+      { from: '2026-10-01', to: '2026-11-30' },
+    ]);
+    expect(reportRange('2026-W47').windows).toEqual([
+      { from: '2025-11-17', to: '2025-11-23' },
+      { from: '2026-11-09', to: '2026-11-22' },
+    ]);
+    // ISO week 53 compares with week 52 a year back; the year's compare periods coincide.
+    expect(reportRange('2026-W53').windows).toEqual([
+      { from: '2025-12-22', to: '2025-12-28' },
+      { from: '2026-12-21', to: '2027-01-03' },
+    ]);
+    expect(reportRange('2026-W53')).toMatchObject({ from: '2025-12-22', to: '2027-01-03' });
+    expect(reportRange('2026').windows).toEqual([{ from: '2025-01-01', to: '2026-12-31' }]);
+    expect(reportRange('2026-T1').windows).toEqual([{ from: '2025-01-01', to: '2025-04-30' }, { from: '2025-09-01', to: '2026-04-30' }]);
   });
 });

@@ -8,6 +8,7 @@ import {
   forwardPatch,
   inboxFor,
   mayAnswer,
+  mayTakeBack,
   namePath,
   parentLevel,
 } from '../../../../src/shared/domain/meeting/escalation';
@@ -94,6 +95,22 @@ describe('who may answer', () => {
   });
   it('nobody answers what is not escalated', () => {
     expect(mayAnswer(UNITS, 'region', item())).toBe(false);
+  });
+});
+
+describe('what the raising side may take back', () => {
+  // [item, may withdraw or send again, may delete]
+  it.each<[string, Partial<Escalatable>, boolean, boolean]>([
+    ['never escalated', {}, true, true],
+    ['waiting unanswered at the VO', { escalatedTo: 'vo-med', escalationStatus: 'skickad' }, true, true],
+    ['received by the VO', { escalatedTo: 'vo-med', escalationStatus: 'mottagen' }, false, false],
+    ['being handled by the VO', { escalatedTo: 'vo-med', escalationStatus: 'atgardas' }, false, false],
+    ['forwarded to the division, unanswered', { escalatedTo: 'div-med', escalationStatus: 'skickad' }, false, false],
+    ['sent back by the division', { escalatedTo: 'div-med', escalationStatus: 'tillbaka' }, true, true],
+    ['solved by the division', { escalatedTo: 'div-med', escalationStatus: 'lost' }, false, true],
+  ])('%s → withdraw %s, delete %s', (_name, fields, withdraw, del) => {
+    expect(mayTakeBack(UNITS, item(fields), false)).toBe(withdraw);
+    expect(mayTakeBack(UNITS, item(fields), true)).toBe(del);
   });
 });
 

@@ -153,6 +153,8 @@ describe('meeting time', () => {
   });
 });
 
+const started = () => run([{ type: 'start', at: s(0) }]);
+
 describe('persisted meeting state', () => {
   it('survives a JSON round trip and resumes where it was', () => {
     const state = run([{ type: 'start', at: s(0) }, { type: 'next', at: s(60) }, { type: 'pause', at: s(70) }]);
@@ -162,6 +164,20 @@ describe('persisted meeting state', () => {
     expect(elapsedMs(resumed, s(110))).toBe(80_000);
   });
 
+  it.each<MeetingPhase>(['idle', 'running', 'paused', 'ended'])('a %s meeting survives a JSON round trip', (phase) => {
+    const state = inPhase(phase);
+    expect(parseMeetingState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('a meeting the clock moved backwards in still restores', () => {
+    const state = run([{ type: 'start', at: s(100) }, { type: 'end', at: s(50) }]);
+    expect(parseMeetingState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it('an agenda with a repeated step keeps it once (time per step stays per step)', () => {
+    expect(initialMeeting(['hygien', 'bemanning', 'hygien'], 15).steps).toEqual(['hygien', 'bemanning']);
+  });
+
   it.each<[string, unknown]>([
     ['null', null],
     ['a string', 'running'],
@@ -169,6 +185,16 @@ describe('persisted meeting state', () => {
     ['an unknown step', { ...initialMeeting(STEPS, 15), steps: ['kaffe'] }],
     ['an index past the agenda', { ...initialMeeting(STEPS, 15), index: 3 }],
     ['a negative pause', { ...initialMeeting(STEPS, 15), pausedMs: -1 }],
+    ['a step twice in the agenda', { ...initialMeeting(STEPS, 15), steps: ['hygien', 'hygien'] }],
+    ['an infinite time box', { ...initialMeeting(STEPS, 15), timeboxMs: Number.POSITIVE_INFINITY }],
+    ['running with no start', { ...started(), startedAt: null }],
+    ['running with no step start', { ...started(), stepStartedAt: null }],
+    ['running with an empty agenda', { ...started(), steps: [], index: 0 }],
+    ['paused with no pause time', { ...meetingReducer(started(), { type: 'pause', at: s(5) }), pausedAt: null }],
+    ['paused with no start', { ...meetingReducer(started(), { type: 'pause', at: s(5) }), startedAt: null }],
+    ['ended with no end time', { ...meetingReducer(started(), { type: 'end', at: s(5) }), endedAt: null }],
+    ['ended while still paused', { ...meetingReducer(started(), { type: 'end', at: s(5) }), pausedAt: s(4) }],
+    ['idle with a start time', { ...initialMeeting(STEPS, 15), startedAt: s(0) }],
   ])('refuses %s', (_name, value) => {
     expect(parseMeetingState(value)).toBeNull();
   });
