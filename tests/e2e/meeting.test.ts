@@ -146,6 +146,9 @@ describe('the pulse meeting, unit → VO → division and back', () => {
     expect(await tablet.locator('.wall').locator(controls).count()).toBe(0);
     expect(await tablet.locator('.topbar').isVisible()).toBe(false);
     expect(await tablet.locator('.sync-status').isVisible()).toBe(false);
+    // The cross is in colour on the wall too (the status colours are not only on the safety screen).
+    const green = await tablet.locator('.wall .cell.st-gron').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(green).toBe('rgb(74, 222, 128)');
     await shot(tablet, 'e2e-wall-1280', false);
     await tabletCtx.close();
 

@@ -18,7 +18,7 @@ export const en: typeof sv = {
   'nav.main': 'Main menu',
   'nav.indicators': 'Goals and results',
   'nav.meeting': 'Pulse meeting',
-  'nav.improvements': 'Actions and ideas',
+  'nav.improvements': 'Improvements',
   'nav.wall': 'Wall screen',
 
   'update.available': 'A new version is available',

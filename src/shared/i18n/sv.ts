@@ -20,7 +20,7 @@ export const sv = {
   'nav.main': 'Huvudmeny',
   'nav.indicators': 'Mål och resultat',
   'nav.meeting': 'Pulsmöte',
-  'nav.improvements': 'Åtgärder och idéer',
+  'nav.improvements': 'Förbättringar',
   'nav.wall': 'Väggskärm',
 
   'update.available': 'Ny version finns',

@@ -136,6 +136,7 @@ describe('formatting', () => {
     [8.64, 'pct', '8,6 %'],
     [3, 'days', '3 dagar'],
     [1, 'days', '1 dag'],
+    [730, 'days', 'minst 730 dagar'],
     [1500, 'count', '1 500'],
     [null, 'pct', '–'],
   ] as const)('%s %s → %s', (v, unit, text) => {

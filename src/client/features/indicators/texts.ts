@@ -6,6 +6,7 @@ import type { IndicatorStatus, TrendArrow } from '../../../shared/indicators-api
 import { indicatorTexts, type IndicatorTextKey } from '../../../shared/i18n/features/indicators';
 import type { IndicatorTarget, IndicatorUnit } from '../../../shared/schema/indicator';
 import { createTexts, locale } from '../../app/i18n';
+import { FALL_LOOKBACK_DAYS } from '../../../shared/domain/indicators/facts';
 
 export const tx = createTexts(indicatorTexts);
 export type { IndicatorTextKey };
@@ -26,6 +27,8 @@ export function formatValue(value: number | null, unit: IndicatorUnit): string {
       return `${num(value)} %`;
     case 'days': {
       const n = Math.round(value);
+      // Days since the last fall look back FALL_LOOKBACK_DAYS at most: more is "at least".
+      if (n >= FALL_LOOKBACK_DAYS) return tx('unit.days.atLeast', { n: num(FALL_LOOKBACK_DAYS, 0) });
       return tx(n === 1 ? 'unit.days.one' : 'unit.days.other', { n: num(n, 0) });
     }
     case 'count':

@@ -34,6 +34,7 @@ const sv = {
 
   'unit.days.one': '{n} dag',
   'unit.days.other': '{n} dagar',
+  'unit.days.atLeast': 'minst {n} dagar',
   'unit.countSuffix': 'st',
 
   'row.n': 'n = {n}',
@@ -214,6 +215,7 @@ const en: typeof sv = {
 
   'unit.days.one': '{n} day',
   'unit.days.other': '{n} days',
+  'unit.days.atLeast': 'at least {n} days',
   'unit.countSuffix': '',
 
   'row.n': 'n = {n}',
