@@ -4,12 +4,10 @@
  * board's figures follow, and the profession list resolves local record → server answer → default.
  */
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { observationsInPeriod } from '../../src/shared/domain/bhk-period';
 import { periodRange } from '../../src/shared/domain/periods';
 import { AppError } from '../../src/shared/errors';
-import type { PulsDb } from '../../src/client/storage/db';
-import { setMeta } from '../../src/client/storage/meta';
 import {
   addObservation,
   amendObservation,
@@ -23,19 +21,9 @@ import {
 import { replaceUnits } from '../../src/client/storage/org-repo';
 import { UnitId } from '../../src/shared/schema/ids';
 import type { OrgUnit } from '../../src/shared/schema/org-unit';
-import { freshDb, observation, TEST_PERSONNUMMER } from './helpers';
+import { observation, TEST_PERSONNUMMER, useSessionDbs } from './helpers';
 
-const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000002', deviceSecret: 'x'.repeat(40) };
-const dbs: PulsDb[] = [];
-async function sessionDb(): Promise<PulsDb> {
-  const db = freshDb();
-  dbs.push(db);
-  await setMeta(db, 'credential', DEVICE);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000002', { deleteAfter: true });
 
 const MARCH = periodRange('2025-03');
 const APRIL = periodRange('2025-04');

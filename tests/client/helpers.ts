@@ -9,8 +9,9 @@ import type { NewObservation } from '../../src/client/storage/bhk-repo';
 import { createSyncEngine, type SyncEngineOptions } from '../../src/client/sync/engine';
 import { createHttpTransport } from '../../src/client/sync/transport';
 import type { FakeServer } from './fake-server';
-import { afterEach } from 'vitest';
-import { getMeta } from '../../src/client/storage/meta';
+import { afterEach, expect } from 'vitest';
+import { getMeta, setMeta } from '../../src/client/storage/meta';
+import { AppError } from '../../src/shared/errors';
 
 export function freshDb(): PulsDb {
   return openDb(`test-${uuidv7()}`);
@@ -80,4 +81,35 @@ export function useDevices() {
     device: async (server: FakeServer, unitId = 'u1'): Promise<PulsDb> => track(await enrolledDb(server, unitId)),
     deviceIdOf: async (db: PulsDb): Promise<string> => (await getMeta(db, 'credential'))!.deviceId,
   };
+}
+
+/**
+ * Databases that carry a device credential for `deviceId` (no server, no identity), for the
+ * repository tests: `sessionDb()` opens one; `track(...dbs)` adopts databases made another way.
+ * All are closed after each test, or deleted with `{ deleteAfter: true }`.
+ */
+export function useSessionDbs(deviceId: string, opts: { deleteAfter?: boolean } = {}) {
+  const dbs: PulsDb[] = [];
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) {
+      if (opts.deleteAfter) await db.delete();
+      else db.close();
+    }
+  });
+  return {
+    track: (...more: PulsDb[]): void => void dbs.push(...more),
+    sessionDb: async (): Promise<PulsDb> => {
+      const db = freshDb();
+      dbs.push(db);
+      await setMeta(db, 'credential', { deviceId, deviceSecret: 'x'.repeat(40) });
+      return db;
+    },
+  };
+}
+
+/** The AppError a promise rejects with; the test fails when it resolves or throws anything else. */
+export async function caught(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
 }

@@ -4,7 +4,7 @@
  * rows of a subtree and range, which give the same report as the shared function on every row.
  */
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cacheIndicatorConfig,
   getCachedIndicatorConfig,
@@ -14,34 +14,16 @@ import {
   saveIndicator,
 } from '../../src/client/storage/indicator-repo';
 import type { PulsDb } from '../../src/client/storage/db';
-import { setMeta } from '../../src/client/storage/meta';
 import { writeChange } from '../../src/client/storage/records';
 import { indicatorReport, reportRange } from '../../src/shared/domain/indicators';
-import { AppError } from '../../src/shared/errors';
 import { indicatorIdFor } from '../../src/shared/schema/indicator';
 import type { EntityName } from '../../src/shared/schema/registry';
 import { day, event, hrMonth, input, obs, observations, row, shift, TREE, unitSettings } from '../shared/domain/indicators/fixtures';
-import { freshDb } from './helpers';
+import { caught, useSessionDbs } from './helpers';
 
-const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000003', deviceSecret: 'x'.repeat(40) };
-const dbs: PulsDb[] = [];
-async function sessionDb(): Promise<PulsDb> {
-  const db = freshDb();
-  dbs.push(db);
-  await setMeta(db, 'credential', DEVICE);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000003');
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('indicator rows', () => {
   it('inserts a row, then patches only the given fields; lists the unit\'s own rows', async () => {

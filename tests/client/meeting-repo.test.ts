@@ -1,9 +1,7 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { describe, expect, it } from 'vitest';
 import type { TreeUnit } from '../../src/shared/domain/rollup';
 import type { UnitId } from '../../src/shared/schema/ids';
-import type { PulsDb } from '../../src/client/storage/db';
 import { setMeta } from '../../src/client/storage/meta';
 import { writeChange } from '../../src/client/storage/records';
 import { replaceUnits } from '../../src/client/storage/org-repo';
@@ -26,30 +24,15 @@ import {
   updateAction,
   updateIdea,
 } from '../../src/client/storage/meeting-repo';
-import { freshDb, TEST_PERSONNUMMER } from './helpers';
+import { caught, TEST_PERSONNUMMER, useSessionDbs } from './helpers';
 
-const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000007', deviceSecret: 'x'.repeat(40) };
-const dbs: PulsDb[] = [];
-async function sessionDb(): Promise<PulsDb> {
-  const db = freshDb();
-  dbs.push(db);
-  await setMeta(db, 'credential', DEVICE);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const DEVICE_ID = '0190a0b0-c0d0-7e00-8000-000000000007';
+const { sessionDb } = useSessionDbs(DEVICE_ID);
 
 const NOW = Date.UTC(2026, 10, 23, 6, 45);
 const UNIT = 'avd-21' as UnitId;
 const t = (id: string, parentId: string | null, kind: TreeUnit['kind'], name: string): TreeUnit => ({ id, parentId, kind, name, closedAt: null });
 const UNITS = [t('region', null, 'region', 'Region'), t('div', 'region', 'division', 'Divisionen'), t('vo', 'div', 'vo', 'VO Medicin'), t(UNIT, 'vo', 'enhet', 'Avd 21')];
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('actions', () => {
   it('adds with a UUIDv7 id and createdAt, lists live rows of the unit only', async () => {
@@ -158,7 +141,7 @@ describe('answering needs the holder in this device\'s scope', () => {
     ['the division above it', 'div', true],
   ])('%s may answer → %s', async (_name, scopeUnitId, may) => {
     const db = await sessionDb();
-    await setMeta(db, 'identity', { deviceId: DEVICE.deviceId, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
+    await setMeta(db, 'identity', { deviceId: DEVICE_ID, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
     await replaceUnits(db, UNITS.map((u) => ({ ...u, parentId: u.parentId as UnitId | null, id: u.id as UnitId })));
     const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
     await escalate(db, UNITS, 'action', a, NOW + 1);
@@ -191,7 +174,7 @@ describe('deleting an escalated item', () => {
     ['being handled, deleted by the VO itself', 'vo', 'atgardas', true],
   ])('%s, from scope %s → may delete %s', async (_name, scopeUnitId, status, may) => {
     const db = await sessionDb();
-    await setMeta(db, 'identity', { deviceId: DEVICE.deviceId, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
+    await setMeta(db, 'identity', { deviceId: DEVICE_ID, kind: 'account', role: 'manager', scopeUnitId, accountId: 'x', username: 'x', displayName: 'x' } as Identity);
     await replaceUnits(db, UNITS.map((u) => ({ ...u, parentId: u.parentId as UnitId | null, id: u.id as UnitId })));
     const a = await addAction(db, { unitId: UNIT, title: 'Saknar lyftsele', status: 'oppen' }, NOW);
     if (status !== null) await escalate(db, UNITS, 'action', a, NOW + 1);

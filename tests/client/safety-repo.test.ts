@@ -1,10 +1,8 @@
 /** Gröna korset's storage on the device: writes go through the outbox, the back-dating rule is asked first. */
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import type { UnitId } from '../../src/shared/schema/ids';
-import type { PulsDb } from '../../src/client/storage/db';
-import { setMeta } from '../../src/client/storage/meta';
 import {
   addSafetyEvent,
   getSafetySettings,
@@ -15,22 +13,12 @@ import {
   setDayConfirmed,
   voidSafetyEvent,
 } from '../../src/client/storage/safety-repo';
-import { freshDb, TEST_PERSONNUMMER } from './helpers';
+import { TEST_PERSONNUMMER, useSessionDbs } from './helpers';
 
-const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000002', deviceSecret: 'x'.repeat(40) };
+const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000002');
+
 /** 2026-11-22 10:00 in Stockholm. */
 const NOW = Date.UTC(2026, 10, 22, 9);
-const dbs: PulsDb[] = [];
-
-async function sessionDb(): Promise<PulsDb> {
-  const db = freshDb();
-  dbs.push(db);
-  await setMeta(db, 'credential', DEVICE);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
 
 const fall = (date: string, extra = {}) => ({
   unitId: 'avd-21' as UnitId,

@@ -1,11 +1,8 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { describe, expect, it } from 'vitest';
 import { staffingRollup } from '../../src/shared/domain/staffing-rollup';
 import { hrMonthIdFor, type HrMonth } from '../../src/shared/schema/hr-month';
 import { shiftIdFor, type StaffingShift } from '../../src/shared/schema/staffing-shift';
-import type { PulsDb } from '../../src/client/storage/db';
-import { setMeta } from '../../src/client/storage/meta';
 import {
   getStaffingConfig,
   listHrMonths,
@@ -17,30 +14,14 @@ import {
   staffingInput,
 } from '../../src/client/storage/staffing-repo';
 import { FakeServer } from './fake-server';
-import { engineFor, enrolledDb, freshDb } from './helpers';
+import { caught, engineFor, enrolledDb, useSessionDbs } from './helpers';
 
-const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000002', deviceSecret: 'x'.repeat(40) };
-const dbs: PulsDb[] = [];
-async function sessionDb(): Promise<PulsDb> {
-  const db = freshDb();
-  dbs.push(db);
-  await setMeta(db, 'credential', DEVICE);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const { sessionDb, track } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000002');
 
 const shift = (unitId: string, date: string, name: string, planned: number, sick = 0): StaffingShift =>
   ({ id: shiftIdFor(unitId, date, name), unitId, date, shift: name, planned, sick, vab: 0, otherAbsence: 0, covered: 0 }) as StaffingShift;
 const hr = (unitId: string, month: string, kvotTotal: number, more: Partial<HrMonth> = {}): HrMonth =>
   ({ id: hrMonthIdFor(unitId, month), unitId, month, kvotTotal, kvotK: null, kvotM: null, korttid: null, ordinaryHours: null, source: 'import', ...more }) as HrMonth;
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('shifts', () => {
   it('a morning entry of three shifts: three rows and three outbox rows, listed by unit and date', async () => {
@@ -132,7 +113,7 @@ describe('sync', () => {
     const server = new FakeServer();
     const a = await enrolledDb(server, 'u1');
     const b = await enrolledDb(server, 'u1');
-    dbs.push(a, b);
+    track(a, b);
     await saveShifts(a, [shift('u1', '2026-03-10', 'dag', 10, 1), shift('u1', '2026-03-10', 'natt', 4)]);
     await saveShifts(b, [shift('u1', '2026-03-10', 'dag', 11, 2)], [], Date.now() + 1000);
     await engineFor(a, server).syncNow();

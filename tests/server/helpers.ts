@@ -3,7 +3,7 @@
  * a clock the test moves by hand, and small typed wrappers around app.inject.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadTokenKey } from '../../src/server/auth/tokens';
 import { type AppOptions, buildApp } from '../../src/server/http/app';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-org';
@@ -140,4 +140,21 @@ export async function pullAll(h: Harness, c: Client, cursor = 0): Promise<Server
     cursor = page.cursor;
     if (!page.hasMore) return out;
   }
+}
+
+/**
+ * An in-memory SQLite store with the whole demo seeded at NOW, shared by a file's tests (opened
+ * before them, closed after). Returns the store's getter.
+ */
+export function useSeededDemo(): () => Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = createSqliteStore(':memory:');
+    await store.migrate();
+    await seedDemo(store, NOW);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => store!;
 }

@@ -1,45 +1,34 @@
 /** The demo's indicator settings: accepted in full by the sync path, idempotent, and visible in the report. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indicatorReportFor } from '../../src/server/indicators/service';
 import { principalFor } from '../../src/server/auth/principal';
 import { DEMO_INDICATOR_ROWS, seedIndicators } from '../../src/server/seed/indicator-seed';
-import { seedDemo } from '../../src/server/seed/seed';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
 import { localDate } from '../../src/shared/domain/periods';
-import { NOW } from './helpers';
+import { NOW, useSeededDemo } from './helpers';
 
-let store: Store;
-beforeAll(async () => {
-  store = createSqliteStore(':memory:');
-  await store.migrate();
-  await seedDemo(store, NOW);
-});
-afterAll(async () => {
-  await store.close();
-});
+const store = useSeededDemo();
 
 describe('indicator demo seed', () => {
   it('every row was accepted, by a demo device revoked afterwards; a second run writes nothing', async () => {
-    const logged = (await store.pullChanges('/', 0, 100_000)).filter((c) => c.entity === 'indicator');
+    const logged = (await store().pullChanges('/', 0, 100_000)).filter((c) => c.entity === 'indicator');
     expect(logged).toHaveLength(DEMO_INDICATOR_ROWS.length);
-    const device = await store.getDevice((await store.auditOf(logged[0]!.serverSeq))!.deviceId);
+    const device = await store().getDevice((await store().auditOf(logged[0]!.serverSeq))!.deviceId);
     expect(device).toMatchObject({ lastSeq: DEMO_INDICATOR_ROWS.length, label: 'Demodata indikatorer' });
     expect(device?.revokedAt).not.toBeNull();
-    expect(await store.listRejections(device!.id, 1, logged.length)).toEqual([]);
-    await seedIndicators(store, NOW);
-    expect((await store.pullChanges('/', 0, 100_000)).filter((c) => c.entity === 'indicator')).toHaveLength(logged.length);
+    expect(await store().listRejections(device!.id, 1, logged.length)).toEqual([]);
+    await seedIndicators(store(), NOW);
+    expect((await store().pullChanges('/', 0, 100_000)).filter((c) => c.entity === 'indicator')).toHaveLength(logged.length);
   });
 
   it('the division report shows level-specific targets and figures from every board', async () => {
-    const admin = await store.getAccountByUsername('divisionschef');
-    await store.insertDevice({
+    const admin = await store().getAccountByUsername('divisionschef');
+    await store().insertDevice({
       id: 'dev-seed-test', kind: 'account', accountId: admin!.id, unitId: null, label: 'test', secretHash: 'x', lastSeq: 0,
       createdAt: new Date(NOW).toISOString(), lastSeenAt: null, revokedAt: null,
     });
-    const p = await principalFor(store, (await store.getDevice('dev-seed-test'))!);
+    const p = await principalFor(store(), (await store().getDevice('dev-seed-test'))!);
     const month = localDate(NOW).slice(0, 7);
-    const report = await indicatorReportFor(store, p, 'div-lsv', month, NOW);
+    const report = await indicatorReportFor(store(), p, 'div-lsv', month, NOW);
     const cell = (unitId: string, key: string) => report.cells.find((c) => c.unitId === unitId && c.key === key);
     expect(cell('div-lsv', 'bhkTotal')?.target).toEqual({ op: 'gte', value: 90 });
     expect(cell('avd-22', 'sickShare')?.target).toEqual({ op: 'lte', value: 6 });
@@ -50,7 +39,7 @@ describe('indicator demo seed', () => {
     expect(cell('div-lsv', 'sickShare')).toMatchObject({ target: { op: 'decrease' }, comparePeriod: '2025-03' });
     expect(cell('div-lsv', 'sickShare')?.compareValue).not.toBeNull();
     expect(cell('div-lsv', 'sickShare')?.status).not.toBe('unmeasurable');
-    const previous = await indicatorReportFor(store, p, 'div-lsv', '2026-02', NOW);
+    const previous = await indicatorReportFor(store(), p, 'div-lsv', '2026-02', NOW);
     expect(previous.cells.find((c) => c.unitId === 'div-lsv' && c.key === 'hrKvot')?.value).not.toBeNull();
     // Not every unit meets every target: the morning meeting has something to talk about.
     expect(new Set(report.cells.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);

@@ -7,58 +7,20 @@
  * a change the server refuses is set aside and the rest of the queue goes through.
  */
 import 'fake-indexeddb/auto';
-import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrol, login } from '../../src/client/auth/session';
-import { openDb, type PulsDb } from '../../src/client/storage/db';
+import { describe, expect, it } from 'vitest';
+import { login } from '../../src/client/auth/session';
 import { writeChange } from '../../src/client/storage/records';
 import { addAction, answer, escalate, forward, listActions, listInbox, updateAction } from '../../src/client/storage/meeting-repo';
-import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
-import { inProcessLock } from '../../src/client/sync/lock';
-import { createHttpTransport } from '../../src/client/sync/transport';
 import { answerPatch, boardStatus } from '../../src/shared/domain/meeting/escalation';
 import type { TreeUnit } from '../../src/shared/domain/rollup';
 import type { UnitId } from '../../src/shared/schema/ids';
 import type { RowState } from '../../src/shared/sync/merge';
 import { DEMO_PASSWORD, DEMO_UNITS } from '../../src/server/seed/demo-org';
-import { Network } from './fuzz/network';
-import { type Harness, harness, loginAs, newEnrolCode, NOW } from './helpers';
-
-interface Device {
-  db: PulsDb;
-  engine: SyncEngine;
-  offline: boolean;
-}
+import { NOW } from './helpers';
+import { type SyncedDevice as Device, useSyncedDevices } from './synced-devices';
 
 const UNITS: TreeUnit[] = DEMO_UNITS.map((u) => ({ ...u, closedAt: null }));
-let h: Harness;
-let net: Network;
-const open: PulsDb[] = [];
-
-beforeEach(async () => {
-  h = await harness();
-  net = new Network(h.app, { random: () => 0.5, rate: 0 });
-  net.chaos = false;
-});
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await h.close();
-});
-
-async function device(signIn: (db: PulsDb, fetch: ReturnType<Network['fetchFor']>) => Promise<unknown>): Promise<Device> {
-  const db = openDb(`meeting-${uuidv7()}`);
-  open.push(db);
-  const d = { db, offline: false } as Device;
-  const fetch = net.fetchFor(() => d.offline);
-  await signIn(db, fetch);
-  d.engine = createSyncEngine({ db, transport: createHttpTransport(db, { fetch }), now: () => h.clock.now, random: () => 0.5, lock: inProcessLock });
-  await d.engine.syncNow();
-  return d;
-}
-const tablet = async (unitId = 'avd-21') => {
-  const code = await newEnrolCode(h, await loginAs(h, 'avdchef21'), unitId);
-  return device((db, fetch) => enrol(db, code, 'surfplatta', { fetch }));
-};
+const { env, device, tablet } = useSyncedDevices('meeting');
 const manager = (username: string) => device((db, fetch) => login(db, username, DEMO_PASSWORD, 'webbläsare', { fetch }));
 
 async function syncAll(...devices: Device[]) {
@@ -67,7 +29,7 @@ async function syncAll(...devices: Device[]) {
 
 const comparable = (r: RowState) => ({ id: r.id, unitId: r.unitId, data: r.data, hlcs: r.hlcs, deleted: r.deleted });
 async function expectConverged(devices: Device[], id: string) {
-  const server = await h.store.getRow('action', id);
+  const server = await env.h.store.getRow('action', id);
   expect(server).toBeDefined();
   for (const d of devices) {
     expect(await d.db.outbox.count()).toBe(0);

@@ -5,10 +5,8 @@
  * the event's colour, and the change log (the audit trail) holds both.
  */
 import 'fake-indexeddb/auto';
-import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrol } from '../../src/client/auth/session';
-import { openDb, type PulsDb } from '../../src/client/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { PulsDb } from '../../src/client/storage/db';
 import {
   addSafetyEvent,
   getSafetySettings,
@@ -17,57 +15,24 @@ import {
   setDayConfirmed,
   voidSafetyEvent,
 } from '../../src/client/storage/safety-repo';
-import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
-import { inProcessLock } from '../../src/client/sync/lock';
-import { createHttpTransport } from '../../src/client/sync/transport';
 import { buildBoard } from '../../src/client/features/safety-cross/board-model';
 import { addDays } from '../../src/shared/domain/periods';
 import type { UnitId } from '../../src/shared/schema/ids';
 import type { RowState } from '../../src/shared/sync/merge';
-import { Network } from './fuzz/network';
-import { type Harness, harness, loginAs, MONTH, newEnrolCode, NOW, TODAY } from './helpers';
+import { MONTH, NOW, TODAY } from './helpers';
+import { type SyncedDevice as Tablet, useSyncedDevices } from './synced-devices';
 import { seededRandom as mulberry32 } from '../../src/shared/domain/random';
 
-interface Tablet {
-  db: PulsDb;
-  engine: SyncEngine;
-  offline: boolean;
-}
-
-let h: Harness;
-let net: Network;
-const open: PulsDb[] = [];
-
-beforeEach(async () => {
-  h = await harness();
-  net = new Network(h.app, { random: () => 0.5, rate: 0 });
-  net.chaos = false;
-});
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await h.close();
-});
-
-async function tablet(unitId = 'avd-21'): Promise<Tablet> {
-  const code = await newEnrolCode(h, await loginAs(h, 'avdchef21'), unitId);
-  const db = openDb(`safety-${uuidv7()}`);
-  open.push(db);
-  const t = { db, offline: false } as Tablet;
-  const fetch = net.fetchFor(() => t.offline);
-  await enrol(db, code, 'surfplatta', { fetch });
-  t.engine = createSyncEngine({ db, transport: createHttpTransport(db, { fetch }), now: () => h.clock.now, random: () => 0.5, lock: inProcessLock });
-  await t.engine.syncNow();
-  return t;
-}
+const { env, tablet } = useSyncedDevices('safety');
 
 const comparable = (r: RowState) => ({ entity: r.entity, id: r.id, unitId: r.unitId, data: r.data, hlcs: r.hlcs, deleted: r.deleted });
 const sorted = <T extends { entity: string; id: string }>(xs: T[]) => [...xs].sort((a, b) => (`${a.entity}:${a.id}` < `${b.entity}:${b.id}` ? -1 : 1));
 
 async function serverSafetyRows() {
   const rows = [
-    ...(await h.store.listRows('safetyEvent', '/', '', '9999')),
-    ...(await h.store.listRows('safetyDay', '/', '', '9999')),
-    ...(await h.store.listRows('safetySettings', '/', '', '')),
+    ...(await env.h.store.listRows('safetyEvent', '/', '', '9999')),
+    ...(await env.h.store.listRows('safetyDay', '/', '', '9999')),
+    ...(await env.h.store.listRows('safetySettings', '/', '', '')),
   ];
   return sorted(rows.map(comparable));
 }
@@ -137,7 +102,7 @@ describe('two tablets offline on one unit', () => {
     expect((await statuses(b.db))?.slice(7, 10)).toEqual(expected);
     // The confirmation that met the event is still stored, and the change log shows both writes.
     expect(server.find((r) => r.id === `safetyDay:avd-21:${yesterday}`)?.data).toMatchObject({ confirmedGreen: true });
-    const log = await h.store.pullChanges('/', 0, 1000);
+    const log = await env.h.store.pullChanges('/', 0, 1000);
     const aboutYesterday = log
       .filter((c) => c.fields.date === yesterday || c.id === `safetyDay:avd-21:${yesterday}`)
       .map((c) => `${c.entity}:${String(c.fields.confirmedGreen ?? c.fields.severity)}`);

@@ -26,6 +26,23 @@ export function csvField(value: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The whole file: BOM, then each row's fields through csvField joined by `;`, CRLF after every row. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `${CSV_BOM}${rows.map((r) => r.map(csvField).join(CSV_SEPARATOR)).join('\r\n')}\r\n`;
+}
+
+/** A name made safe for every file system: "Avdelning 21" → "avdelning-21"; "enhet" when nothing is left. */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'enhet';
+}
+
 const yesNo = (b: boolean): string => (b ? sv['answer.ja'] : sv['answer.nej']);
 const allOk = (o: BhkObservation, steps: readonly BhkStep[]): boolean => steps.every((s) => o.steps[s] !== 'nej');
 
@@ -50,11 +67,11 @@ export function bhkCsv(observations: readonly BhkObservation[], ctx: BhkCsvConte
       a.createdAt.localeCompare(b.createdAt) ||
       a.id.localeCompare(b.id),
   );
-  const lines = [BHK_CSV_HEADER.map(csvField).join(CSV_SEPARATOR)];
+  const rows: string[][] = [[...BHK_CSV_HEADER]];
   for (const o of sorted) {
     const hygiene = allOk(o, BHK_HYGIENE_STEPS);
     const dress = allOk(o, BHK_DRESS_STEPS);
-    const fields = [
+    rows.push([
       o.date,
       ctx.unitName(o.unitId),
       ctx.professionLabel(o.profession),
@@ -64,20 +81,12 @@ export function bhkCsv(observations: readonly BhkObservation[], ctx: BhkCsvConte
       yesNo(hygiene),
       yesNo(dress),
       yesNo(hygiene && dress),
-    ];
-    lines.push(fields.map(csvField).join(CSV_SEPARATOR));
+    ]);
   }
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+  return csvText(rows);
 }
 
 /** "bhk-avdelning-21-2026-11.csv": the unit name made safe for every file system. */
 export function bhkCsvFilename(scopeName: string, period: string): string {
-  const slug = scopeName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `bhk-${slug || 'enhet'}-${period}.csv`;
+  return `bhk-${fileSlug(scopeName)}-${period}.csv`;
 }

@@ -1,6 +1,6 @@
 /** The CSV Swedish Excel opens: BOM, `;`, CRLF, quoting, Swedish headers, no formula injection. */
 import { describe, expect, it } from 'vitest';
-import { BHK_CSV_HEADER, bhkCsv, bhkCsvFilename, csvField, CSV_BOM } from '../../../src/shared/domain/bhk-csv';
+import { BHK_CSV_HEADER, bhkCsv, bhkCsvFilename, csvField, CSV_BOM, csvText, fileSlug } from '../../../src/shared/domain/bhk-csv';
 import { BHK_STEPS, BhkObservation } from '../../../src/shared/schema/bhk-observation';
 
 const ALL_JA = Object.fromEntries(BHK_STEPS.map((s) => [s, 'ja']));
@@ -82,4 +82,19 @@ describe('bhkCsvFilename', () => {
     ['Division Länssjukvård', '2026-T3', 'bhk-division-lanssjukvard-2026-T3.csv'],
     ['///', '2026', 'bhk-enhet-2026.csv'],
   ])('%s, %s → %s', (name, period, expected) => expect(bhkCsvFilename(name, period)).toBe(expected));
+});
+
+describe('csvText', () => {
+  it('starts with the BOM, joins fields with ; through csvField and ends every row with CRLF', () => {
+    expect(csvText([['Enhet', 'n'], ['Avd; 21', '=1+1']])).toBe(`${CSV_BOM}Enhet;n\r\n"Avd; 21";'=1+1\r\n`);
+  });
+});
+
+describe('fileSlug', () => {
+  it.each([
+    ['Avdelning 21 Medicin', 'avdelning-21-medicin'],
+    ['  Övre – Ärende ', 'ovre-arende'],
+    ['///', 'enhet'],
+    ['x'.repeat(70), 'x'.repeat(60)],
+  ])('%s → %s', (name, expected) => expect(fileSlug(name)).toBe(expected));
 });

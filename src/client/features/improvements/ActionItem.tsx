@@ -9,6 +9,7 @@ import { ACTION_STATUSES, type Action, type ActionStatus } from '../../../shared
 import { useApp } from '../../app/context';
 import { deleteAction, updateAction } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { mt } from '../meeting/texts';
 import { ActionForm } from './ActionForm';
 import { type ActionRow, changedFields, draftFields, draftOf, STATUS_SYMBOL } from './action-model';
@@ -104,13 +105,7 @@ export function ActionItem(props: ActionItemProps): JSX.Element {
           </div>
         </Show>
         </div>
-        <Show when={w.error()}>
-          {(e) => (
-            <p class="field-error" role="alert">
-              {e()}
-            </p>
-          )}
-        </Show>
+        <ErrorLine message={w.error()} />
       </Show>
     </li>
   );

@@ -10,6 +10,7 @@ import type { Idea } from '../../../shared/schema/idea';
 import { useApp } from '../../app/context';
 import { escalate } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { mt } from '../meeting/texts';
 import { ESC_SYMBOL, escalationLine } from './escalation-model';
 import { useWrite } from './use-write';
@@ -47,13 +48,7 @@ export function EscalationControls(props: EscalationControlsProps): JSX.Element 
           </Button>
         )}
       </Show>
-      <Show when={w.error()}>
-        {(e) => (
-          <p class="field-error" role="alert">
-            {e()}
-          </p>
-        )}
-      </Show>
+      <ErrorLine message={w.error()} />
     </div>
   );
 }

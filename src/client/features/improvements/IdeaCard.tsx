@@ -8,6 +8,7 @@ import type { Idea } from '../../../shared/schema/idea';
 import { useApp } from '../../app/context';
 import { updateIdea } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { mt } from '../meeting/texts';
 import { textError } from './action-model';
 import { EscalationControls } from './EscalationControls';
@@ -57,13 +58,7 @@ export function IdeaCard(props: IdeaCardProps): JSX.Element {
             <span class="field-label">{mt('ideas.pdsa')}</span>
             <span class="muted">{mt('ideas.pdsaHelp')}</span>
             <textarea class="input" rows={3} value={pdsa() ?? ''} aria-invalid={pdsaError() !== undefined} onInput={(e) => setPdsa(e.currentTarget.value)} />
-            <Show when={pdsaError()}>
-              {(m) => (
-                <span class="field-error" role="alert">
-                  {m()}
-                </span>
-              )}
-            </Show>
+            <ErrorLine message={pdsaError()} inline />
           </label>
           <div class="button-row">
             <Button variant="primary" disabled={w.busy()} onClick={savePdsa}>
@@ -90,13 +85,7 @@ export function IdeaCard(props: IdeaCardProps): JSX.Element {
         </div>
       </Show>
       <EscalationControls entity="idea" item={props.idea} units={props.units} editable={props.editable} />
-      <Show when={w.error()}>
-        {(e) => (
-          <p class="field-error" role="alert">
-            {e()}
-          </p>
-        )}
-      </Show>
+      <ErrorLine message={w.error()} />
     </li>
   );
 }

@@ -1,11 +1,12 @@
 /**
- * The run chart: owns the uPlot lifecycle (created on mount, data replaced when the series
- * changes, destroyed on unmount); uPlot and its CSS load with this component only. Lines differ
- * by style and width as well as colour (value solid, target dashed, median dotted); signal points
- * are drawn larger over the line and listed in words beside the chart.
+ * The run chart, hosted by ui/UPlotChart (uPlot lifecycle; uPlot and its CSS load with this
+ * component's chunk only). Lines differ by style and width as well as colour (value solid, target
+ * dashed, median dotted); signal points are drawn larger over the line and listed in words beside
+ * the chart.
  */
-import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import type uPlot from 'uplot';
+import { UPlotChart } from '../../ui/UPlotChart';
 import type { IndicatorSeries } from '../../../shared/indicators-api';
 import { seriesColumns, yRange } from './chart-data';
 import { formatValue, shortPeriod, tx } from './texts';
@@ -41,36 +42,6 @@ function options(series: IndicatorSeries, width: number): uPlot.Options {
 }
 
 export function TrendChart(props: { series: IndicatorSeries; name: string }): JSX.Element {
-  let host: HTMLDivElement | undefined;
-  let chart: uPlot | undefined;
-  const [state, setState] = createSignal<'loading' | 'ready' | 'failed'>('loading');
-
-  onMount(() => {
-    let disposed = false;
-    let observer: ResizeObserver | undefined;
-    onCleanup(() => {
-      disposed = true;
-      observer?.disconnect();
-      chart?.destroy();
-    });
-    Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')])
-      .then(([mod]) => {
-        if (disposed || host === undefined) return;
-        const U = mod.default;
-        chart = new U(options(props.series, Math.max(280, host.clientWidth)), seriesColumns(props.series), host);
-        observer = new ResizeObserver(() => chart?.setSize({ width: Math.max(280, host?.clientWidth ?? 280), height: HEIGHT }));
-        observer.observe(host);
-        setState('ready');
-      })
-      .catch(() => setState('failed'));
-  });
-
-  createEffect(() => {
-    const cols = seriesColumns(props.series);
-    if (state() !== 'ready' || chart === undefined) return;
-    chart.setData(cols);
-  });
-
   const summary = () => {
     const pts = props.series.points;
     const last = [...pts].reverse().find((p) => p.value !== null);
@@ -85,10 +56,15 @@ export function TrendChart(props: { series: IndicatorSeries; name: string }): JS
 
   return (
     <figure class="trend-chart ind-figure">
-      <div ref={host} class="trend-canvas" role="img" aria-label={summary()} data-testid="indicator-chart" />
-      <Show when={state() !== 'ready'}>
-        <p class="muted">{state() === 'failed' ? tx('chart.failed') : tx('chart.loading')}</p>
-      </Show>
+      <UPlotChart
+        options={(_U, width) => options(props.series, width)}
+        data={seriesColumns(props.series)}
+        height={HEIGHT}
+        label={summary()}
+        testid="indicator-chart"
+        loadingText={tx('chart.loading')}
+        failedText={tx('chart.failed')}
+      />
       <figcaption class="ind-sub">{summary()}</figcaption>
     </figure>
   );

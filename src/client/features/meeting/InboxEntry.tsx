@@ -9,6 +9,7 @@ import type { EscalationStatus } from '../../../shared/schema/escalation';
 import { useApp } from '../../app/context';
 import { answer, forward, type InboxItem } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { ANSWER_CHOICES, ESC_SYMBOL, escStatusText } from '../improvements/escalation-model';
 import { textError } from '../improvements/action-model';
 import { useWrite } from '../improvements/use-write';
@@ -46,13 +47,7 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
       <label class="field">
         <span class="field-label">{mt('esc.reply')}</span>
         <input class="input" value={reply()} maxLength={320} aria-invalid={replyError() !== undefined} onInput={(e) => setReply(e.currentTarget.value)} />
-        <Show when={replyError()}>
-          {(m) => (
-            <span class="field-error" role="alert">
-              {m()}
-            </span>
-          )}
-        </Show>
+        <ErrorLine message={replyError()} inline />
       </label>
       <div class="button-row answer-row">
         <For each={ANSWER_CHOICES}>
@@ -76,13 +71,7 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
         </Show>
       </div>
       <Show when={done()}>{(d) => <p class="esc-done" role="status">✓ {d()}</p>}</Show>
-      <Show when={w.error()}>
-        {(e) => (
-          <p class="field-error" role="alert">
-            {e()}
-          </p>
-        )}
-      </Show>
+      <ErrorLine message={w.error()} />
     </li>
   );
 }

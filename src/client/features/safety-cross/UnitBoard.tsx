@@ -3,7 +3,7 @@
  * one-tap green for yesterday and today, the month's cross or crosses, the key, the tapped day's
  * detail list, counters and the month summary. "Skriv ut" prints the cross (safety.css @media print).
  */
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, Show, type JSX } from 'solid-js';
 import type { Role } from '../../../shared/api';
 import { addDays, localDate } from '../../../shared/domain/periods';
 import { backdateVerdict } from '../../../shared/domain/safety-backdate';
@@ -18,13 +18,12 @@ import { getSafetySettings, listSafetyDays, listSafetyEvents, setDayConfirmed, v
 import { Banner } from '../../ui/Banner';
 import { buildBoard, dayView } from './board-model';
 import { Counters } from './Counters';
-import { Cross } from './Cross';
+import { Crosses } from './Crosses';
 import { DayPanel } from './DayPanel';
-import { Legend } from './Legend';
 import { MonthPicker } from './MonthPicker';
 import { MonthSummary } from './MonthSummary';
 import { QuickConfirm } from './QuickConfirm';
-import { categoryLabel, eventCount, st } from './texts';
+import { eventCount, st } from './texts';
 
 export interface UnitBoardProps {
   unitId: string;
@@ -102,31 +101,16 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
               {st('newEvent')}
             </a>
           </div>
-          <div class="crosses" classList={{ 'crosses-many': b().crosses.length > 1 }}>
-            <For each={b().crosses}>
-              {(c) => {
-                const title = c.category === null ? st('title') : st('crossOf', { category: categoryLabel(c.category) });
-                return (
-                  <figure class="cross-figure">
-                    <figcaption>{title}</figcaption>
-                    <Cross
-                      month={month}
-                      statuses={c.statuses}
-                      levels={b().levels}
-                      title={st('crossLabel', { title, month: formatMonth(month) })}
-                      selected={selected()}
-                      onSelect={(date) => setSelected((s) => (s === date ? null : date))}
-                      detail={(date) => {
-                        const n = b().eventsByDate.get(date)?.length ?? 0;
-                        return n > 0 ? eventCount(n) : undefined;
-                      }}
-                    />
-                  </figure>
-                );
-              }}
-            </For>
-            <Legend levels={b().levels} />
-          </div>
+          <Crosses
+            board={b()}
+            month={month}
+            selected={selected()}
+            onSelect={(date) => setSelected((s) => (s === date ? null : date))}
+            detail={(date) => {
+              const n = b().eventsByDate.get(date)?.length ?? 0;
+              return n > 0 ? eventCount(n) : undefined;
+            }}
+          />
           <Show when={selected()} keyed>
             {(date) => {
               const day = () => dayView(b(), date);

@@ -1,11 +1,11 @@
 /**
- * The trend chart: owns the uPlot lifecycle (created on mount, data replaced when the trend
- * changes, destroyed on unmount). uPlot and its CSS load with this component, not with the app
- * shell. The series differ by line style and width as well as colour, the legend names them, and
- * a sentence under the chart says the same in words.
+ * The trend chart, hosted by ui/UPlotChart (uPlot lifecycle; uPlot and its CSS load with this
+ * component's chunk, not with the app shell). The series differ by line style and width as well
+ * as colour, the legend names them, and a sentence under the chart says the same in words.
  */
-import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import type uPlot from 'uplot';
+import { UPlotChart } from '../../ui/UPlotChart';
 import type { StaffingTrend } from '../../../shared/domain/staffing-trend';
 import { poolDays } from '../../../shared/domain/staffing';
 import { locale } from '../../app/i18n';
@@ -38,37 +38,6 @@ function options(u: typeof uPlot, width: number): uPlot.Options {
 }
 
 export function TrendChart(props: { trend: StaffingTrend }): JSX.Element {
-  let host: HTMLDivElement | undefined;
-  let chart: uPlot | undefined;
-  const [state, setState] = createSignal<'loading' | 'ready' | 'failed'>('loading');
-
-  onMount(() => {
-    let disposed = false;
-    let observer: ResizeObserver | undefined;
-    onCleanup(() => {
-      disposed = true;
-      observer?.disconnect();
-      chart?.destroy();
-    });
-    Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')])
-      .then(([mod]) => {
-        if (disposed || host === undefined) return;
-        const U = mod.default;
-        const cols = trendColumns(props.trend);
-        chart = new U(options(U, Math.max(280, host.clientWidth)), cols, host);
-        observer = new ResizeObserver(() => chart?.setSize({ width: Math.max(280, host?.clientWidth ?? 280), height: HEIGHT }));
-        observer.observe(host);
-        setState('ready');
-      })
-      .catch(() => setState('failed'));
-  });
-
-  createEffect(() => {
-    const cols = trendColumns(props.trend);
-    if (state() !== 'ready' || chart === undefined) return;
-    chart.setData(cols);
-  });
-
   const summary = () => {
     const days = props.trend.days;
     const last30 = poolDays(days.slice(-30));
@@ -83,10 +52,15 @@ export function TrendChart(props: { trend: StaffingTrend }): JSX.Element {
 
   return (
     <figure class="trend-chart">
-      <div ref={host} class="trend-canvas" role="img" aria-label={summary()} data-testid="trend-chart" />
-      <Show when={state() !== 'ready'}>
-        <p class="muted">{state() === 'failed' ? tx('chart.failed') : tx('chart.loading')}</p>
-      </Show>
+      <UPlotChart
+        options={options}
+        data={trendColumns(props.trend)}
+        height={HEIGHT}
+        label={summary()}
+        testid="trend-chart"
+        loadingText={tx('chart.loading')}
+        failedText={tx('chart.failed')}
+      />
       <figcaption class="sfig-note">{summary()}</figcaption>
     </figure>
   );

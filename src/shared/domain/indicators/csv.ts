@@ -1,14 +1,14 @@
 /**
  * An indicator table (IndicatorReport) as CSV for Swedish Excel, like the BHK export: UTF-8 with
  * a byte-order mark, `;` between fields, CRLF line ends, decimal comma, and every field through
- * bhk-csv.ts's csvField (quoting, and an apostrophe before anything Excel would run as a formula:
+ * bhk-csv.ts's csvText/csvField (quoting, and an apostrophe before anything Excel would run as a formula:
  * unit and indicator names are typed by people). One row per node × indicator, in report order.
  * The server's export route and a manager's device both call this.
  */
 import type { IndicatorCell, IndicatorDef, IndicatorReport, IndicatorStatus, TrendArrow } from '../../indicators-api';
 import type { IndicatorTarget } from '../../schema/indicator';
 import type { UnitKind } from '../../schema/org-unit';
-import { CSV_BOM, CSV_SEPARATOR, csvField } from '../bhk-csv';
+import { csvText, fileSlug } from '../bhk-csv';
 
 type Lang = 'sv' | 'en';
 
@@ -52,25 +52,18 @@ function targetText(def: IndicatorDef, target: IndicatorTarget | null, lang: Lan
 
 /** "indikatorer-division-medicin-2026-11.csv". */
 export function indicatorCsvFilename(rootName: string, period: string): string {
-  const slug = rootName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `indikatorer-${slug || 'enhet'}-${period}.csv`;
+  return `indikatorer-${fileSlug(rootName)}-${period}.csv`;
 }
 
 export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; csv: string } {
   const t = TEXT[lang];
   const cells = new Map<string, IndicatorCell>(report.cells.map((c) => [`${c.unitId}\u0000${c.key}`, c]));
-  const lines = [t.header.map(csvField).join(CSV_SEPARATOR)];
+  const rows: string[][] = [t.header];
   for (const node of report.nodes) {
     for (const def of report.defs) {
       const c = cells.get(`${node.id}\u0000${def.key}`);
       if (c === undefined) continue;
-      const fields = [
+      rows.push([
         node.name,
         t.kind[node.kind],
         def.name[lang],
@@ -81,10 +74,9 @@ export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { file
         ARROWS[c.trend],
         String(c.n % 1 === 0 ? c.n : decimal(c.n, 1)),
         `${c.reporting} ${t.of} ${c.expected}`,
-      ];
-      lines.push(fields.map(csvField).join(CSV_SEPARATOR));
+      ]);
     }
   }
   const root = report.nodes[0]?.name ?? report.rootId;
-  return { filename: indicatorCsvFilename(root, report.period), csv: `${CSV_BOM}${lines.join('\r\n')}\r\n` };
+  return { filename: indicatorCsvFilename(root, report.period), csv: csvText(rows) };
 }

@@ -1,14 +1,11 @@
 /** Wall screen: this month's Gröna korset, its counters and summary, read-only (lazy chunk). */
-import { For, Show, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { useApp } from '../../../app/context';
-import { formatMonth } from '../../../app/format';
 import { createLiveQuery } from '../../../primitives';
 import { getSafetySettings, listSafetyDays, listSafetyEvents } from '../../../storage/safety-repo';
 import { buildBoard } from '../../safety-cross/board-model';
 import { Counters } from '../../safety-cross/Counters';
-import { Cross } from '../../safety-cross/Cross';
-import { Legend } from '../../safety-cross/Legend';
-import { categoryLabel, st } from '../../safety-cross/texts';
+import { Crosses } from '../../safety-cross/Crosses';
 import '../../safety-cross/safety.css';
 
 export default function WallSafety(props: { unitId: string; today: string }): JSX.Element {
@@ -25,20 +22,7 @@ export default function WallSafety(props: { unitId: string; today: string }): JS
     <Show when={board()}>
       {(b) => (
         <div class="wall-safety">
-          <div class="crosses" classList={{ 'crosses-many': b().crosses.length > 1 }}>
-            <For each={b().crosses}>
-              {(c) => {
-                const title = c.category === null ? st('title') : st('crossOf', { category: categoryLabel(c.category) });
-                return (
-                  <figure class="cross-figure">
-                    <figcaption>{title}</figcaption>
-                    <Cross month={month()} statuses={c.statuses} levels={b().levels} title={st('crossLabel', { title, month: formatMonth(month()) })} />
-                  </figure>
-                );
-              }}
-            </For>
-            <Legend levels={b().levels} />
-          </div>
+          <Crosses board={b()} month={month()} />
           <Counters counters={b().counters} />
         </div>
       )}
