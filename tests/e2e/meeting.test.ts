@@ -95,6 +95,9 @@ describe('the pulse meeting, unit → VO → division and back', () => {
 
     // 2. The VO manager: the VO meeting's inbox shows it with the unit's name; forward it.
     const { ctx: voCtx, page: vo } = await loggedIn(env.browser, 'vochef', TABLET);
+    // Between meetings too: the VO's meeting screen lists what came up before anyone starts it.
+    await vo.goto(`${env.server.url}/#/mote`);
+    await expect.poll(() => vo.locator('.meeting-between .inbox-entry', { hasText: TITLE }).count(), { timeout: 30_000 }).toBe(1);
     await startMeeting(vo, 'CD');
     await vo.locator('.step-bar').getByRole('button', { name: /Eskalera/ }).click();
     const voEntry = vo.locator('.inbox-entry', { hasText: TITLE });

@@ -15,6 +15,7 @@ import { Banner } from '../../ui/Banner';
 import { useWrite } from '../improvements/use-write';
 import { loadMeeting, saveMeeting, type StoredMeeting } from './meeting-store';
 import { RunView } from './RunView';
+import { EscalateStep } from './EscalateStep';
 import { StartForm } from './StartForm';
 import { mt } from './texts';
 
@@ -99,6 +100,13 @@ export function MeetingRoom(props: MeetingRoomProps): JSX.Element {
         </Match>
         <Match when={config()}>
           <StartForm date={today} facilitator={stored()?.facilitator ?? ''} present={stored()?.present ?? null} onStart={start} />
+          {/* A VO or division answers what the units sent up between meetings too, not only on the Eskalera step. */}
+          <Show when={props.isLevel}>
+            <section class="meeting-between" aria-label={mt('meeting.between')}>
+              <h2>{mt('meeting.between')}</h2>
+              <EscalateStep unitId={unit.id} unitName={unit.name} units={props.units} isLevel={true} />
+            </section>
+          </Show>
         </Match>
       </Switch>
     </div>
