@@ -72,6 +72,12 @@ describe('the pulse meeting, unit → VO → division and back', () => {
         await tablet.getByRole('button', { name: 'Spara', exact: true }).click();
         await visible(tablet, 'Åtgärden är sparad.');
       }
+      if (step === 'Mål och resultat') {
+        // The unit's own indicators, large, with status words (the tablet is staff: it reads, it does not set targets).
+        await expect.poll(() => tablet.locator('.meeting-step .goals-step .ind-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+        await visible(tablet, 'BHK total följsamhet');
+        await shot(tablet, 'e2e-meeting-step-goals-1280', false);
+      }
       if (step === 'Åtgärder') await visible(tablet, TITLE);
       if (step !== 'Eskalera') await tablet.getByRole('button', { name: /^Nästa/ }).click();
     }

@@ -57,7 +57,7 @@ export function allowedScreens(identity: Identity): ScreenName[] {
   // Managers see the unit board too: a ward manager's scope is often the ward itself.
   return isLead
     ? ['indicators', 'meeting', 'rollup', 'hygiene', 'safety', 'staffing', 'improvements', 'admin', 'settings', 'wall']
-    : ['hygiene', 'safety', 'staffing', 'meeting', 'improvements', 'settings', 'wall'];
+    : ['hygiene', 'safety', 'staffing', 'meeting', 'improvements', 'indicators', 'settings', 'wall'];
 }
 
 export function homeScreen(identity: Identity): ScreenName {

@@ -50,6 +50,7 @@ export default function IndicatorsScreen(): JSX.Element {
   const links = makeLinks(state);
   const sub = () => route().path[1];
   const role = () => session().identity.role;
+  const lead = () => role() === 'manager' || role() === 'admin';
   const unitName = () => tree().find((u) => u.id === state().unitId)?.name ?? session().identity.displayName;
 
   return (
@@ -64,7 +65,8 @@ export default function IndicatorsScreen(): JSX.Element {
           items={[
             { href: links.list(), label: tx('tab.list'), current: sub() === undefined || sub() === 'trend' },
             { href: links.pulse(), label: tx('tab.pulse'), current: sub() === 'puls' },
-            { href: links.catalogue(), label: tx('tab.catalogue'), current: sub() === 'katalog' },
+            // Staff and ward tablets read the unit's goals; only managers and admins set them.
+            ...(lead() ? [{ href: links.catalogue(), label: tx('tab.catalogue'), current: sub() === 'katalog' }] : []),
           ]}
         />
       </Show>
@@ -81,7 +83,7 @@ export default function IndicatorsScreen(): JSX.Element {
         <Match when={sub() === 'utskrift'}>
           <PrintView units={tree()} state={state()} links={links} unitName={unitName()} />
         </Match>
-        <Match when={sub() === 'katalog'}>
+        <Match when={sub() === 'katalog' && lead()}>
           <CatalogueView units={tree()} unitId={state().unitId} isAdmin={role() === 'admin'} unitName={unitName()} />
         </Match>
       </Switch>

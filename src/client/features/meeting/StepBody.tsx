@@ -16,6 +16,7 @@ import { mt, stepLabel } from './texts';
 const StaffingStep = lazy(() => import('./boards/StaffingStep'));
 const SafetyStep = lazy(() => import('./boards/SafetyStep'));
 const HygieneStep = lazy(() => import('./boards/HygieneStep'));
+const GoalsStep = lazy(() => import('./boards/GoalsStep'));
 
 const SCREEN_OF: Partial<Record<AgendaStep, string>> = { bemanning: 'bemanning', patientsakerhet: 'korset', hygien: 'hygien', mal: 'mal' };
 
@@ -48,6 +49,9 @@ export function StepBody(props: StepBodyProps): JSX.Element {
       </Match>
       <Match when={props.step === 'hygien' && !props.isLevel}>
         <HygieneStep unitId={props.unit.id} unitName={props.unit.name} today={props.today} canEdit={lead()} />
+      </Match>
+      <Match when={props.step === 'mal'}>
+        <GoalsStep unit={props.unit} units={props.units} month={props.today.slice(0, 7)} />
       </Match>
       <Match when={props.step === 'forbattringar'}>
         <IdeaBoard unitId={props.unit.id} units={props.units} editable={true} />
