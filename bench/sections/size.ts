@@ -1,13 +1,14 @@
 /**
  * Item 6: what the app costs to download. The shell is what index.html loads before the app can
- * start (entry script, modulepreloads, stylesheets), gzip level 9 as scripts/bundle-size.ts
- * measures it, beside the project's 70 KB budget. Each lazy route is its screen chunk plus the
+ * start (scripts/initial-chunks.ts: the entry, everything it imports statically, the stylesheets),
+ * gzip level 9 as scripts/bundle-size.ts measures it, beside the project's 70 KB budget. Each lazy route is its screen chunk plus the
  * chunks it imports that the shell does not already hold. The precache is every entry the
  * service worker's manifest lists.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { initialCss, initialJs } from '../../scripts/initial-chunks';
 import { compared, type Figure } from '../lib/report';
 import type { BenchContext, Section, SectionResult } from '../lib/section';
 
@@ -30,11 +31,8 @@ export const sizeSection: Section = {
     const dist = await ctx.appDist();
     const read = (file: string) => fs.readFileSync(path.join(dist, file.replace(/^\//, '')));
     const gz = (file: string) => gzipSync(read(file), { level: 9 }).length;
-    const html = read('index.html').toString('utf8');
-    const attr = (tag: string) => /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
-    const tags = (re: RegExp) => [...html.matchAll(re)].map((m) => attr(m[0])).filter((f): f is string => f !== undefined);
-    const shellJs = [...new Set([...tags(/<script\b[^>]*type="module"[^>]*>/g), ...tags(/<link\b[^>]*rel="modulepreload"[^>]*>/g)])].map((f) => f.replace(/^\//, ''));
-    const shellCss = tags(/<link\b[^>]*rel="stylesheet"[^>]*>/g).map((f) => f.replace(/^\//, ''));
+    const shellJs = initialJs(dist);
+    const shellCss = initialCss(dist);
     const shellJsGz = shellJs.reduce((s, f) => s + gz(f), 0);
     const shellCssGz = shellCss.reduce((s, f) => s + gz(f), 0);
 
