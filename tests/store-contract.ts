@@ -250,6 +250,16 @@ export function registerStoreContract(name: string, factory: () => Promise<Store
       await expect(store.insertRejection('d1', { seq: 1, code: 'validation', path: [] })).rejects.toThrow();
     });
 
+    it('contract 23: a rejection keeps the row its change named, when given (sync rule 5)', async () => {
+      await store.insertRejection('d1', { seq: 1, code: 'forbidden', path: ['fields', 'escalatedTo'], entity: 'action', id: 'a-1' });
+      await store.insertRejection('d1', { seq: 2, code: 'validation', path: ['hlc'] });
+      expect(await store.listRejections('d1', 1, 2)).toEqual([
+        { seq: 1, code: 'forbidden', path: ['fields', 'escalatedTo'], entity: 'action', id: 'a-1' },
+        { seq: 2, code: 'validation', path: ['hlc'] },
+      ]);
+      expect(Object.keys((await store.listRejections('d1', 2, 2))[0]!).sort()).toEqual(['code', 'path', 'seq']);
+    });
+
     it('contract 20: ensureSecret is first-writer-wins (sync rule 18)', async () => {
       expect(await store.getSecret('k')).toBeUndefined();
       expect(await store.ensureSecret('k', 'first')).toBe('first');

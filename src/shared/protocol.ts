@@ -1,15 +1,24 @@
 /**
- * The sync wire format, version 1. The rules it implements are in sync/README.md.
- * An incompatible change bumps PROTOCOL_VERSION; the server then answers an older client with
- * `client-too-old` and the client keeps its outbox until it is updated.
+ * The sync wire format, version 2 (a version 1 client is still served). The rules it implements
+ * are in sync/README.md. An incompatible change bumps PROTOCOL_VERSION and MIN_PROTOCOL_VERSION;
+ * the server then answers an older client with `client-too-old` and the client keeps its outbox
+ * until it is updated. An addition an older client would not parse bumps PROTOCOL_VERSION only,
+ * and the server sends it to clients of that version or later (rule 16).
  */
 import { z } from 'zod/mini';
 import { DeviceId, UnitId } from './schema/ids';
 import { EntityName } from './schema/registry';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2 (compatible with 1): a rejection may carry `current`, the server's state of the refused
+ * change's row. The server sends it only to clients at REJECTION_CURRENT_SINCE or later, since a
+ * version 1 client parses `Rejection` strictly and would refuse the whole answer.
+ */
+export const PROTOCOL_VERSION = 2;
 /** Oldest client protocol the server still accepts. */
 export const MIN_PROTOCOL_VERSION = 1;
+/** First protocol version whose clients are sent `Rejection.current`. */
+export const REJECTION_CURRENT_SINCE = 2;
 /** Caps (sync.md §5): at most this many changes per push, and this many bytes per request body. */
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1_048_576;
@@ -57,10 +66,29 @@ export const PushEnvelope = z.strictObject({
 /** The one thing a change must have to be rejected alone: its sequence number. */
 export const ChangeSeq = z.looseObject({ seq: z.int().check(z.gte(1)) });
 
+/**
+ * The server's state of a row, as a rejection reports it (rule 5): what the refused change's
+ * row is on the server now. The client puts it in place of its own row, so the refused value
+ * does not stay in its replica, and merges its still-unsynced changes of that row on top.
+ */
+export const RejectedRowState = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  hlcs: z.record(z.string(), z.string()),
+  deleted: z.boolean(),
+});
+export type RejectedRowState = z.infer<typeof RejectedRowState>;
+
 export const Rejection = z.strictObject({
   seq: z.int(),
   code: z.string(),
   path: z.optional(z.array(z.union([z.string(), z.number()]))),
+  /**
+   * Protocol ≥ REJECTION_CURRENT_SINCE, when the change named a valid (entity, id): the row as
+   * the server holds it after the push, or null if it has none. Absent when the change did not
+   * parse, when the row lies outside the device's read scope (never disclosed), or from an
+   * older server; the client then keeps its row as it is.
+   */
+  current: z.optional(z.nullable(RejectedRowState)),
 });
 export type Rejection = z.infer<typeof Rejection>;
 
@@ -69,7 +97,8 @@ export const PushResponse = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     /** Every change with seq ≤ lastSeq is durably processed (accepted or rejected). */
     lastSeq: z.int(),
-    /** Rejected changes among those in the request (including replayed ones). */
+    /** Rejected changes among those in the request (including replayed ones), each with the
+     * server's state of its row where rule 5 allows (`Rejection.current`). */
     rejected: z.array(Rejection),
     serverTime: z.number(),
   }),

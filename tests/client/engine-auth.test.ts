@@ -4,6 +4,7 @@ import { enrol } from '../../src/client/auth/session';
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { readSyncSnapshot } from '../../src/client/storage/sync-state';
+import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { FakeServer } from './fake-server';
 import { engineFor, freshDb, newEnrolCode, observation, useDevices } from './helpers';
 
@@ -132,12 +133,12 @@ describe('sync engine: tokens, revocation, versions', () => {
     const server = new FakeServer();
     const db = await device(server);
     await addObservation(db, observation());
-    server.minProtocolVersion = 2;
+    server.minProtocolVersion = PROTOCOL_VERSION + 1;
     const engine = engineFor(db, server);
     await engine.syncNow();
     expect(await readSyncSnapshot(db)).toMatchObject({ clientTooOld: true, lastError: 'client-too-old', pending: 1 });
 
-    server.minProtocolVersion = 1;
+    server.minProtocolVersion = PROTOCOL_VERSION;
     await engine.syncNow();
     expect(await readSyncSnapshot(db)).toMatchObject({ clientTooOld: false, lastError: null, pending: 0 });
   });
@@ -145,7 +146,7 @@ describe('sync engine: tokens, revocation, versions', () => {
   it('rule 16: client-too-old on pull (nothing to push) is recorded the same way', async () => {
     const server = new FakeServer();
     const db = await device(server);
-    server.minProtocolVersion = 2;
+    server.minProtocolVersion = PROTOCOL_VERSION + 1;
     await engineFor(db, server).syncNow();
     expect(await getMeta(db, 'clientTooOld')).toBe(true);
     expect(await getMeta(db, 'cursor')).toBeUndefined();

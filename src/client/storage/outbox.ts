@@ -4,9 +4,12 @@
  * and a rejected change is moved to `rejected`, never dropped (rule 5).
  */
 import { AppError } from '../../shared/errors';
-import type { Rejection } from '../../shared/protocol';
+import type { Change, Rejection, RejectedRowState } from '../../shared/protocol';
 import type { OutboxRow, PulsDb, RejectedChange } from './db';
 import { getMeta, setMeta } from './meta';
+import { restoreServerRow } from './rows';
+
+const rowKey = (c: Pick<Change, 'entity' | 'id'>) => `${c.entity}\u0000${c.id}`;
 
 /** The oldest `limit` outbox rows, in seq order. */
 export async function peekOutbox(db: PulsDb, limit: number): Promise<OutboxRow[]> {
@@ -15,7 +18,9 @@ export async function peekOutbox(db: PulsDb, limit: number): Promise<OutboxRow[]
 
 /**
  * Applies a push answer: every outbox row with seq ≤ `lastSeq` is done. The ones named in
- * `rejections` move to `rejected`; the rest are deleted. Returns how many rows left the outbox.
+ * `rejections` move to `rejected`; the rest are deleted. A rejection that carries the server's
+ * state of its row (`current`) also puts that state back in the replica, with this device's
+ * still-unsynced changes of the row merged on top (rule 5). Returns how many rows left the outbox.
  */
 export async function confirmPushed(
   db: PulsDb,
@@ -24,10 +29,12 @@ export async function confirmPushed(
   rejections: readonly Rejection[],
   now: number,
 ): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.rejected, db.meta], async () => {
+  return db.transaction('rw', [db.outbox, db.rejected, db.meta, db.rows], async () => {
     await expectDevice(db, deviceId);
     const done = await db.outbox.where('seq').belowOrEqual(lastSeq).toArray();
     const bySeq = new Map(done.map((row) => [row.seq, row]));
+    // Per row, the server state reported by the last rejection that carries one.
+    const restores = new Map<string, { change: Change; current: RejectedRowState | null }>();
     for (const rejection of rejections) {
       const row = bySeq.get(rejection.seq);
       // A rejection for a row no longer here was already moved by an earlier reply (rule 3 replays).
@@ -39,8 +46,15 @@ export async function confirmPushed(
         ...(rejection.path ? { path: rejection.path } : {}),
         rejectedAt: now,
       });
+      if (rejection.current !== undefined) restores.set(rowKey(row.change), { change: row.change, current: rejection.current });
     }
     await db.outbox.bulkDelete([...bySeq.keys()]);
+    if (restores.size > 0) {
+      const pending = (await db.outbox.where('seq').above(lastSeq).toArray()).map((row) => row.change);
+      for (const [key, { change, current }] of restores) {
+        await restoreServerRow(db, change, current, pending.filter((c) => rowKey(c) === key));
+      }
+    }
     // If the server has processed seqs this device never sent, numbering on must continue past
     // them, or the server would skip our next writes as replays.
     const nextSeq = (await getMeta(db, 'nextSeq')) ?? 1;

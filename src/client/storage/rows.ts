@@ -3,6 +3,7 @@
  * local and pulled alike, so applying a change twice or in another order gives the same row
  * (rules 9–12). Callers run these inside their own transaction.
  */
+import type { RejectedRowState } from '../../shared/protocol';
 import { ENTITIES } from '../../shared/schema/registry';
 import { mergeChange, type MergeInput, type RowState } from '../../shared/sync/merge';
 import type { PulsDb, RowRecord } from './db';
@@ -56,4 +57,31 @@ export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput
   }
   if (out.length > 0) await db.rows.bulkPut(out);
   return out.length;
+}
+
+/**
+ * Rule 5: puts the server's state of a refused change's row in place of the local row (none: the
+ * local row goes), then merges `pending`, this device's still-unsynced changes of that row in seq
+ * order, on top, so later edits survive while the refused value does not. Returns false, touching
+ * nothing, if the server's row names no unit to file it under.
+ */
+export async function restoreServerRow(
+  db: PulsDb,
+  key: Pick<RowState, 'entity' | 'id'>,
+  current: RejectedRowState | null,
+  pending: readonly MergeInput[],
+): Promise<boolean> {
+  let row: RowState | undefined;
+  if (current !== null) {
+    const unitId = current.data.unitId;
+    if (typeof unitId !== 'string') return false;
+    row = { entity: key.entity, id: key.id, unitId, data: current.data, hlcs: current.hlcs, deleted: current.deleted };
+  }
+  for (const change of pending) {
+    const merged = mergeChange(row, change);
+    if (merged.changed) row = merged.row;
+  }
+  if (row) await db.rows.put({ ...row, sortKey: sortKeyFor(row) } satisfies RowRecord);
+  else await db.rows.delete([key.entity, key.id]);
+  return true;
 }

@@ -253,7 +253,10 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
       return Number(r.server_seq);
     },
     insertRejection: async (deviceId, r) => {
-      await db.insertInto('push_rejections').values({ device_id: deviceId, seq: r.seq, code: r.code, path: json(r.path) }).execute();
+      await db
+        .insertInto('push_rejections')
+        .values({ device_id: deviceId, seq: r.seq, code: r.code, path: json(r.path), entity: r.entity ?? null, row_id: r.id ?? null })
+        .execute();
     },
     listRejections: async (deviceId, fromSeq, toSeq) => {
       const rows = await db
@@ -264,7 +267,12 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
         .where('seq', '<=', toSeq)
         .orderBy('seq')
         .execute();
-      return rows.map((r) => ({ seq: Number(r.seq), code: r.code, path: JSON.parse(r.path) as (string | number)[] }));
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        code: r.code,
+        path: JSON.parse(r.path) as (string | number)[],
+        ...(r.entity !== null && r.row_id !== null ? { entity: r.entity as EntityName, id: r.row_id } : {}),
+      }));
     },
     pullChanges: async (scopePath, cursor, limit) => {
       const rows = await db

@@ -95,6 +95,14 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .execute();
       },
     },
+    // The row a refused change named, so a push answer can report that row's server state
+    // (sync rule 5). Nullable: older rejections and changes that did not parse have none.
+    '0002_rejection_row': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('push_rejections').addColumn('entity', 'text').execute();
+        await db.schema.alterTable('push_rejections').addColumn('row_id', 'text').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -66,6 +66,9 @@ export interface PushRejectionsTable {
   seq: number;
   code: string;
   path: string;
+  /** Migration 0002: the refused change's row, null when it did not parse (or older rows). */
+  entity: string | null;
+  row_id: string | null;
 }
 export interface ServerSecretsTable {
   name: string;

@@ -55,6 +55,11 @@ export interface RejectionRow {
   seq: number;
   code: string;
   path: (string | number)[];
+  /** The row the refused change named, when it parsed as a Change (absent for rows stored before
+   * migration 0002 and for changes that did not parse): lets the push answer report the row's
+   * server state (sync rule 5). */
+  entity?: EntityName;
+  id?: string;
 }
 
 export interface StoreTx {

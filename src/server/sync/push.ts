@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal';
 import type { StoreTx, UnitRow } from '../store/store';
 import type { Store } from '../store/store';
 import { pushBuffer } from './push-buffer';
+import { reportRejections } from './rejection-state';
 import { checkWriteRules } from './write-rules';
 
 type Outcome = { ok: true } | { ok: false; code: ErrorCode; path: (string | number)[] };
@@ -52,7 +53,10 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
         const outcome = await applyOne(buffer.tx, p, units, change, now, receivedAt);
-        if (!outcome.ok) await tx.insertRejection(p.deviceId, { seq: change.seq, code: outcome.code, path: outcome.path });
+        if (outcome.ok) continue;
+        // Record the row a parsed change named, so the answer can report its server state (rule 5).
+        const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };
+        await tx.insertRejection(p.deviceId, { seq: change.seq, code: outcome.code, path: outcome.path, ...row });
       }
       await buffer.flush();
       await tx.setDeviceLastSeq(p.deviceId, (fresh[fresh.length - 1] as IncomingChange).seq);
@@ -61,7 +65,9 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
     // Report rejections among this request's changes only (protocol.ts), not later ones.
     const minSeq = req.changes[0]?.seq ?? 0;
     const maxSeq = req.changes[req.changes.length - 1]?.seq ?? 0;
-    const rejected = minSeq > 0 ? await tx.listRejections(p.deviceId, minSeq, maxSeq) : [];
+    // Read after the whole push is applied: `current` includes this request's accepted changes.
+    const rows = minSeq > 0 ? await tx.listRejections(p.deviceId, minSeq, maxSeq) : [];
+    const rejected = await reportRejections(tx, p, rows, req.protocolVersion);
     return { ok: true, lastSeq, rejected, serverTime: now } as const;
   });
 }
