@@ -171,6 +171,22 @@ describe('the pulse meeting, unit → VO → division and back', () => {
     await wallPhoneCtx.close();
   });
 
+  it('a wall screen left running turns to the new day and month at midnight', { timeout: 120_000 }, async () => {
+    const { ctx, page } = await loggedIn(env.browser, 'personal21', TABLET);
+    // 23:59:30 in Stockholm on the last day of November; the page's clock then runs on by itself.
+    await page.clock.install({ time: new Date('2026-11-30T22:59:30Z') });
+    await page.goto(`${env.server.url}/#/vagg?unit=avd-21`);
+    await expect.poll(() => page.locator('.wall-cross > h2').textContent(), { timeout: 30_000 }).toContain('november');
+    await expect.poll(() => page.locator('.wall-cross .cell').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.wall-cross .cell-day', { hasText: /^31$/ }).count()).toBe(0);
+    await page.clock.runFor(60_000);
+    await expect.poll(() => page.locator('.wall-cross > h2').textContent(), { timeout: 15_000 }).toContain('december');
+    await expect.poll(() => page.locator('.wall-bhk > h2').textContent(), { timeout: 15_000 }).toContain('december');
+    // The boards themselves moved on, not only their headings: December's cross has a 31st.
+    await expect.poll(() => page.locator('.wall-cross .cell-day', { hasText: /^31$/ }).count(), { timeout: 15_000 }).toBe(1);
+    await ctx.close();
+  });
+
   it('the meeting survives a reload mid-meeting, and a phone runs it without sideways scrolling', { timeout: 200_000 }, async () => {
     const { ctx, page } = await loggedIn(env.browser, 'avdchef21', PHONE);
     await startMeeting(page, 'GH');
