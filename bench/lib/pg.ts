@@ -3,20 +3,11 @@
  * in tests/fixtures/postgres.ts. Every run works in a fresh schema and drops it afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { PG_URL, withPgClient } from '../../scripts/pg-admin';
 import { onAbort } from './cleanup';
 
-export const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { PG_URL };
+const admin = withPgClient;
 
 const live = new Map<string, () => void>();
 
