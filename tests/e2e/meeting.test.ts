@@ -31,7 +31,8 @@ const stockholmToday = (): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const synced = (page: Page) => expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 60_000 }).toBe(true);
 const visible = (page: Page, text: string | RegExp, timeout = 30_000) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout }).toBe(true);
-const noSideways = async (page: Page, width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+// Once the screen has settled (lazy styles loaded), nothing is wider than the phone.
+const noSideways = (page: Page, width: number) => expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 10_000 }).toBeLessThanOrEqual(width);
 
 async function startMeeting(page: Page, initials: string): Promise<void> {
   await page.goto(`${env.server.url}/#/mote`);
@@ -78,7 +79,13 @@ describe('the pulse meeting, unit → VO → division and back', () => {
         await visible(tablet, 'BHK total följsamhet');
         await shot(tablet, 'e2e-meeting-step-goals-1280', false);
       }
-      if (step === 'Åtgärder') await visible(tablet, TITLE);
+      if (step === 'Åtgärder') {
+        await visible(tablet, TITLE);
+        // Styled in the meeting itself (this session never opened Förbättringar): a card list, no bullets.
+        const list = tablet.locator('.meeting-step .action-list').first();
+        expect(await list.evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
+        await expect.poll(() => tablet.locator('.meeting-step .list-count').textContent()).toMatch(/^Öppna: \d+ · försenade: \d+$/);
+      }
       if (step !== 'Eskalera') await tablet.getByRole('button', { name: /^Nästa/ }).click();
     }
     // Eskalera: the new action goes to the VO.

@@ -3,7 +3,7 @@ import { setLanguage } from '../../../src/client/app/i18n';
 import { pointSignals, seriesColumns, signalLines, yRange } from '../../../src/client/features/indicators/chart-data';
 import { childRows, listGroups, pulseRows, statusCounts, trail } from '../../../src/client/features/indicators/model';
 import { nextPeriod, parsePeriod, stepPeriod } from '../../../src/client/features/indicators/period';
-import { formatTarget, formatValue, periodLabel, shortPeriod, trendClass, trendText } from '../../../src/client/features/indicators/texts';
+import { formatTarget, formatValue, periodLabel, reportingText, shortPeriod, trendClass, trendText } from '../../../src/client/features/indicators/texts';
 import { indicatorTexts } from '../../../src/shared/i18n/features/indicators';
 import { cell, report, series } from './indicators-fixtures';
 
@@ -203,5 +203,22 @@ describe('periods in the address bar', () => {
     expect(nextPeriod('2026-10', '2026-11-20')).toBe('2026-11');
     expect(nextPeriod('2026-11', '2026-11-20')).toBeNull();
     expect(nextPeriod('2026-T2', '2026-11-20')).toBe('2026-T3');
+  });
+});
+
+describe('completeness text (reportingText)', () => {
+  it.each([
+    [9, 11, '9 av 11 enheter'],
+    [0, 1, '0 av 1 enhet'],
+    [1, 1, '1 av 1 enhet'],
+    [0, 0, '0 av 0 enheter'],
+  ])('%i of %i reads "%s"', (reporting, expected, text) => {
+    expect(reportingText(reporting, expected)).toBe(text);
+  });
+
+  it('English has its singular too', async () => {
+    await setLanguage('en');
+    expect(reportingText(1, 1)).toBe('1 of 1 unit');
+    expect(reportingText(3, 4)).toBe('3 of 4 units');
   });
 });

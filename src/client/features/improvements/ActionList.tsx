@@ -17,6 +17,8 @@ import { ActionForm } from './ActionForm';
 import { type ActionFilter, actionRows, draftFields, emptyDraft, openCounts } from './action-model';
 import { ActionItem } from './ActionItem';
 import { useWrite } from './use-write';
+// The meeting's steps show this list too, without ImprovementsScreen: the styles come with it.
+import './improvements.css';
 
 export interface ActionListProps {
   unitId: string;

@@ -15,6 +15,8 @@ import { textError } from './action-model';
 import { IdeaCard } from './IdeaCard';
 import { kanban } from './idea-model';
 import { useWrite } from './use-write';
+// The meeting's steps show this list too, without ImprovementsScreen: the styles come with it.
+import './improvements.css';
 import { rankAtEnd } from '../../../shared/domain/meeting/actions';
 
 export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; editable: boolean }): JSX.Element {

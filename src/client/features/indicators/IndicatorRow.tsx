@@ -2,7 +2,7 @@
 import { Show, type JSX } from 'solid-js';
 import type { IndicatorCell, IndicatorDef } from '../../../shared/indicators-api';
 import { StatusMark, TrendMark } from './Marks';
-import { formatTarget, formatValue, tx } from './texts';
+import { formatTarget, formatValue, reportingText, tx } from './texts';
 
 export function IndicatorRow(props: { def: IndicatorDef; cell: IndicatorCell | null; href: string; name: string }): JSX.Element {
   const status = () => props.cell?.status ?? 'unmeasurable';
@@ -14,7 +14,7 @@ export function IndicatorRow(props: { def: IndicatorDef; cell: IndicatorCell | n
         <Show when={props.cell}>
           {(c) => (
             <span class="ind-sub">
-              {tx('row.n', { n: c().n })} · {tx('row.reporting', { reporting: c().reporting, expected: c().expected })}
+              {tx('row.n', { n: c().n })} · {reportingText(c().reporting, c().expected)}
               <Show when={c().valueK !== null || c().valueM !== null}>
                 {' · '}
                 {tx('row.kAndM', { k: formatValue(c().valueK, props.def.unit), m: formatValue(c().valueM, props.def.unit) })}

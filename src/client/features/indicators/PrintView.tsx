@@ -12,7 +12,7 @@ import type { Links, ScreenState } from './links';
 import { DataFrom, StatusMark, TrendMark } from './Marks';
 import { listGroups } from './model';
 import { PulseTable } from './PulseTable';
-import { formatTarget, formatValue, periodLabel, tx } from './texts';
+import { formatTarget, formatValue, periodLabel, reportingText, tx } from './texts';
 import { useReport } from './use-report';
 
 export function PrintView(props: { units: readonly TreeUnit[]; state: ScreenState; links: Links; unitName: string }): JSX.Element {
@@ -67,7 +67,7 @@ export function PrintView(props: { units: readonly TreeUnit[]; state: ScreenStat
                               <TrendMark trend={row.cell?.trend ?? 'none'} improving={row.cell?.improving ?? null} />
                             </td>
                             <td>{row.cell?.n ?? 0}</td>
-                            <td>{row.cell ? tx('row.reporting', { reporting: row.cell.reporting, expected: row.cell.expected }) : '–'}</td>
+                            <td>{row.cell ? reportingText(row.cell.reporting, row.cell.expected) : '–'}</td>
                           </tr>
                         )}
                       </For>

@@ -19,6 +19,11 @@ export function num(value: number, digits = 1): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
 }
 
+/** "9 av 11 enheter", "1 av 1 enhet": how many units reported of those expected. */
+export function reportingText(reporting: number, expected: number): string {
+  return tx(expected === 1 ? 'row.reporting.one' : 'row.reporting', { reporting, expected });
+}
+
 /** A value in its display unit: "82 %", "8,6 %", "3 dagar", "12"; "–" without a value. */
 export function formatValue(value: number | null, unit: IndicatorUnit): string {
   if (value === null) return '–';

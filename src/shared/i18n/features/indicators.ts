@@ -39,6 +39,7 @@ const sv = {
 
   'row.n': 'n = {n}',
   'row.reporting': '{reporting} av {expected} enheter',
+  'row.reporting.one': '{reporting} av 1 enhet',
   'row.kAndM': 'K {k} · M {m}',
 
   'perspective.all': 'Alla',
@@ -220,6 +221,7 @@ const en: typeof sv = {
 
   'row.n': 'n = {n}',
   'row.reporting': '{reporting} of {expected} units',
+  'row.reporting.one': '{reporting} of 1 unit',
   'row.kAndM': 'W {k} · M {m}',
 
   'perspective.all': 'All',

@@ -104,7 +104,7 @@ const sv = {
   'actionStatus.oppen': 'Öppen',
   'actionStatus.pagar': 'Pågår',
   'actionStatus.klar': 'Klar',
-  'actions.countOpen': '{n} öppna, {late} försenade',
+  'actions.countOpen': 'Öppna: {n} · försenade: {late}',
 
   // Ideas
   'ideas.new': 'Ny idé',
@@ -260,7 +260,7 @@ const en: Record<keyof typeof sv, string> = {
   'actionStatus.oppen': 'Open',
   'actionStatus.pagar': 'In progress',
   'actionStatus.klar': 'Done',
-  'actions.countOpen': '{n} open, {late} overdue',
+  'actions.countOpen': 'Open: {n} · overdue: {late}',
   'ideas.new': 'New idea',
   'ideas.column': '{stage} ({n})',
   'ideas.empty': 'No cards here.',
