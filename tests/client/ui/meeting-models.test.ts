@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { actionRows, causeFromQuery, changedFields, draftFields, openCounts, validateDraft } from '../../../src/client/features/improvements/action-model';
-import { escalationLine } from '../../../src/client/features/improvements/escalation-model';
+import { escalationLine, offersEscalation } from '../../../src/client/features/improvements/escalation-model';
 import { kanban, moveLabel, movePatch } from '../../../src/client/features/improvements/idea-model';
 import { loadMeeting, saveMeeting } from '../../../src/client/features/meeting/meeting-store';
 import { clock, timerView } from '../../../src/client/features/meeting/timer-view';
@@ -106,6 +106,20 @@ describe('escalation lines', () => {
     [{ holderName: 'VO Medicin', status: 'atgardas', reply: null, answeredByName: null }, 'Åtgärdas – VO Medicin'],
   ] as const)('%o → %s', (status, text) => {
     expect(escalationLine(status)).toBe(text);
+  });
+});
+
+describe('offering "Eskalera till …"', () => {
+  it.each([
+    ['an open action', action('a', 'oppen', null), true],
+    ['an action in progress', action('a', 'pagar', null), true],
+    ['a done action', action('a', 'klar', null), false],
+    ['an action waiting at the VO', action('a', 'oppen', null, { escalatedTo: 'vo-med' as Action['unitId'], escalationStatus: 'skickad' }), false],
+    ['an action sent back', action('a', 'oppen', null, { escalatedTo: 'vo-med' as Action['unitId'], escalationStatus: 'tillbaka' }), true],
+    ['an idea in progress', idea('i', 'pagar'), true],
+    ['a done idea', idea('i', 'klar'), false],
+  ] as const)('%s → %s', (_name, item, offered) => {
+    expect(offersEscalation(item)).toBe(offered);
   });
 });
 

@@ -3,7 +3,7 @@
  * with a symbol) and the "Eskalera till <förälder>" button while it may be sent (again).
  */
 import { Show, type JSX } from 'solid-js';
-import { boardStatus, canEscalate, parentLevel } from '../../../shared/domain/meeting/escalation';
+import { boardStatus, parentLevel } from '../../../shared/domain/meeting/escalation';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { Action } from '../../../shared/schema/action';
 import type { Idea } from '../../../shared/schema/idea';
@@ -12,7 +12,7 @@ import { escalate } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { mt } from '../meeting/texts';
-import { ESC_SYMBOL, escalationLine } from './escalation-model';
+import { ESC_SYMBOL, escalationLine, offersEscalation } from './escalation-model';
 import { useWrite } from './use-write';
 
 export interface EscalationControlsProps {
@@ -40,7 +40,7 @@ export function EscalationControls(props: EscalationControlsProps): JSX.Element 
           </p>
         )}
       </Show>
-      <Show when={props.editable && canEscalate(props.item) && props.item.unitId && parent()}>
+      <Show when={props.editable && offersEscalation(props.item) && props.item.unitId && parent()}>
         {(p) => (
           <Button disabled={w.busy()} onClick={() => void w.run(() => escalate(db, props.units as TreeUnit[], props.entity, props.item))}>
             <span aria-hidden="true">↑ </span>

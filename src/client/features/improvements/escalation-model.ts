@@ -3,7 +3,10 @@
  * Länssjukvård: ”Extra pool …”"), a symbol per status so it never rests on colour, and the
  * answer choices a holding level has.
  */
+import { canEscalate } from '../../../shared/domain/meeting/escalation';
+import type { Action } from '../../../shared/schema/action';
 import { ESCALATION_ANSWERS, type EscalationStatus } from '../../../shared/schema/escalation';
+import type { Idea } from '../../../shared/schema/idea';
 import { mt } from '../meeting/texts';
 
 export interface BoardStatusView {
@@ -27,3 +30,9 @@ export function escalationLine(v: BoardStatusView | null | undefined): string | 
 }
 
 export const ANSWER_CHOICES: readonly EscalationStatus[] = ESCALATION_ANSWERS;
+
+/** Whether to offer "Eskalera till …": open items only (something done is not sent up) that may go (again). */
+export function offersEscalation(item: Action | Idea): boolean {
+  const done = 'status' in item ? item.status === 'klar' : item.stage === 'klar';
+  return !done && canEscalate(item);
+}
