@@ -8,6 +8,8 @@ import type { ActionCause } from '../../../shared/schema/action';
 import type { UnitId } from '../../../shared/schema/ids';
 import { useApp } from '../../app/context';
 import { createLiveQuery } from '../../primitives';
+// Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
+import { keyed } from '../../primitives/keyed';
 import { addAction, listActions } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -41,6 +43,8 @@ export function ActionList(props: ActionListProps): JSX.Element {
   const [saved, setSaved] = createSignal(false);
   const [editingId, setEditingId] = createSignal<string | null>(null);
   const rows = () => actionRows(actions() ?? [], props.today, props.compact ? 'open' : filter());
+  // Rows by id: a sync landing while an action is being edited keeps the form and what is typed in it.
+  const rowsById = keyed(rows, (row) => row.action.id);
   const counts = () => openCounts(actions() ?? [], props.today);
 
   return (
@@ -84,15 +88,21 @@ export function ActionList(props: ActionListProps): JSX.Element {
       <Show when={actions() !== undefined}>
         <Show when={rows().length > 0} fallback={<p class="muted">{filter() === 'open' || props.compact ? mt('actions.empty') : mt('actions.emptyAll')}</p>}>
           <ul class="action-list">
-            <For each={rows()}>{(row) => (
-                <ActionItem
-                  row={row}
-                  units={props.units}
-                  editable={props.editable}
-                  editing={editingId() === row.action.id}
-                  onEditing={(on) => setEditingId(on ? row.action.id : null)}
-                />
-              )}</For>
+            <For each={rowsById.ids()}>
+              {(id) => (
+                <Show when={rowsById.get(id)}>
+                  {(row) => (
+                    <ActionItem
+                      row={row()}
+                      units={props.units}
+                      editable={props.editable}
+                      editing={editingId() === id}
+                      onEditing={(on) => setEditingId(on ? id : null)}
+                    />
+                  )}
+                </Show>
+              )}
+            </For>
           </ul>
         </Show>
       </Show>

@@ -8,16 +8,18 @@ import type { IdeaStage } from '../../../shared/schema/idea';
 import type { UnitId } from '../../../shared/schema/ids';
 import { useApp } from '../../app/context';
 import { createLiveQuery } from '../../primitives';
+// Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
+import { keyed } from '../../primitives/keyed';
 import { addIdea, listIdeas } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { mt } from '../meeting/texts';
 import { textError } from './action-model';
 import { IdeaCard } from './IdeaCard';
-import { kanban } from './idea-model';
+import { kanban, type KanbanColumn } from './idea-model';
 import { useWrite } from './use-write';
 // The meeting's steps show this list too, without ImprovementsScreen: the styles come with it.
 import './improvements.css';
-import { rankAtEnd } from '../../../shared/domain/meeting/actions';
+import { IDEA_FLOW, rankAtEnd } from '../../../shared/domain/meeting/actions';
 
 export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; editable: boolean }): JSX.Element {
   const { db } = useApp();
@@ -80,17 +82,24 @@ export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; e
         </For>
       </div>
       <div class="kanban">
-        <For each={columns()}>
-          {(c) => (
-            <section class={`kanban-col col-${c.stage}`} classList={{ 'col-shown': shown() === c.stage }} aria-label={c.title}>
-              <h3>{mt('ideas.column', { stage: c.title, n: c.cards.length })}</h3>
-              <Show when={c.cards.length > 0} fallback={<p class="muted">{mt('ideas.empty')}</p>}>
-                <ul class="idea-list">
-                  <For each={c.cards}>{(idea) => <IdeaCard idea={idea} all={ideas() ?? []} units={props.units} editable={props.editable} />}</For>
-                </ul>
-              </Show>
-            </section>
-          )}
+        {/* Columns by stage and cards by id: a sync landing mid-edit keeps an open PDSA note and its text. */}
+        <For each={IDEA_FLOW}>
+          {(stage) => {
+            const c = () => columns().find((col) => col.stage === stage) as KanbanColumn;
+            const cards = keyed(() => c().cards, (idea) => idea.id);
+            return (
+              <section class={`kanban-col col-${stage}`} classList={{ 'col-shown': shown() === stage }} aria-label={c().title}>
+                <h3>{mt('ideas.column', { stage: c().title, n: c().cards.length })}</h3>
+                <Show when={c().cards.length > 0} fallback={<p class="muted">{mt('ideas.empty')}</p>}>
+                  <ul class="idea-list">
+                    <For each={cards.ids()}>
+                      {(id) => <Show when={cards.get(id)}>{(idea) => <IdeaCard idea={idea()} all={ideas() ?? []} units={props.units} editable={props.editable} />}</Show>}
+                    </For>
+                  </ul>
+                </Show>
+              </section>
+            );
+          }}
         </For>
       </div>
     </section>

@@ -10,6 +10,8 @@ import type { Action } from '../../../shared/schema/action';
 import type { Idea } from '../../../shared/schema/idea';
 import { useApp } from '../../app/context';
 import { createLiveQuery } from '../../primitives';
+// Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
+import { keyed } from '../../primitives/keyed';
 import { listActions, listIdeas, listInbox } from '../../storage/meeting-repo';
 import { EscalationControls } from '../improvements/EscalationControls';
 import { InboxEntry } from './InboxEntry';
@@ -24,6 +26,7 @@ export function EscalateStep(props: { unitId: string; unitName: string; units: r
     ...(await listIdeas(db, props.unitId)).map((item) => ({ entity: 'idea' as const, item })),
   ]);
   const inbox = createLiveQuery(() => (props.isLevel ? listInbox(db, props.units as TreeUnit[], props.unitId) : Promise.resolve([])));
+  const inboxById = keyed(inbox, (e) => `${e.entity}:${e.item.id}`);
   const isOpen = (e: Entry) => ('status' in e.item ? e.item.status !== 'klar' : e.item.stage !== 'klar');
   const candidates = () => (own() ?? []).filter((e) => isOpen(e) && canEscalate(e.item) && !e.item.escalatedTo);
   const mine = () => (own() ?? []).filter((e) => !!e.item.escalatedTo);
@@ -40,7 +43,10 @@ export function EscalateStep(props: { unitId: string; unitName: string; units: r
           <h3>{mt('esc.inbox', { unit: props.unitName })}</h3>
           <Show when={(inbox() ?? []).length > 0} fallback={<p class="muted">{mt('esc.inboxEmpty')}</p>}>
             <ul class="plain-cards">
-              <For each={inbox()}>{(entry) => <InboxEntry entry={entry} levelId={props.unitId} units={props.units} />}</For>
+              {/* By id: a sync landing while a reply is being typed keeps the entry and its text. */}
+              <For each={inboxById.ids()}>
+                {(id) => <Show when={inboxById.get(id)}>{(entry) => <InboxEntry entry={entry()} levelId={props.unitId} units={props.units} />}</Show>}
+              </For>
             </ul>
           </Show>
         </section>
