@@ -8,7 +8,7 @@
  * patches only the given fields (reviving a removed row with `_deleted: false`). A revived row
  * keeps the fields it had before the removal that the patch does not set again.
  */
-import type { IndicatorInput, LoadRange } from '../../shared/domain/indicators';
+import { emptyInput, type IndicatorInput, type LoadRange } from '../../shared/domain/indicators';
 import { ancestorsOf, subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { IndicatorConfigResponse } from '../../shared/indicators-api';
@@ -141,19 +141,7 @@ export async function indicatorInput(
   range: { from: string; to: string; eventsFrom?: string } | LoadRange,
   today: string,
 ): Promise<IndicatorInput> {
-  const input: IndicatorInput = {
-    units,
-    rootId,
-    today,
-    indicatorRows: await indicatorRowsFor(db, units, rootId),
-    bhk: [],
-    unitSettings: [],
-    safetyEvents: [],
-    safetyDays: [],
-    shifts: [],
-    staffingSettings: [],
-    hrMonths: [],
-  };
+  const input: IndicatorInput = { ...emptyInput(units, rootId, today), indicatorRows: await indicatorRowsFor(db, units, rootId) };
   const { from, to } = range;
   const eventsFrom = range.eventsFrom ?? from;
   // Only the windows the figures need (a month's report: not the year between it and last year's).

@@ -6,14 +6,14 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { PERSPECTIVES } from '../../../shared/schema/indicator';
-import { errorOf, language, t } from '../../app/i18n';
+import { errorOf, t } from '../../app/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ExportBar } from './ExportBar';
-import { IndicatorRow } from './IndicatorRow';
+import { IndicatorGroups } from './IndicatorGroups';
 import type { Links, ScreenState } from './links';
 import { DataFrom, Legend } from './Marks';
-import { cellIndex, listGroups, statusCounts } from './model';
+import { cellIndex, statusCounts } from './model';
 import { PeriodPicker } from './PeriodPicker';
 import { tx } from './texts';
 import { useReport } from './use-report';
@@ -55,22 +55,7 @@ export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState
                 </For>
               </nav>
               <Show when={r().res.defs.length > 0} fallback={<p class="muted">{tx('noIndicators')}</p>}>
-                <For each={listGroups(r().res, props.state.unitId, only())}>
-                  {(g) => (
-                    <section class="ind-group" aria-labelledby={`persp-${g.perspective}`}>
-                      <h2 id={`persp-${g.perspective}`}>{tx(`perspective.${g.perspective}`)}</h2>
-                      <ul class="ind-rows">
-                        <For each={g.rows}>
-                          {(row) => (
-                            <li>
-                              <IndicatorRow def={row.def} cell={row.cell} href={props.links.trend(row.def.key)} name={language() === 'en' ? row.def.name.en : row.def.name.sv} />
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </section>
-                  )}
-                </For>
+                <IndicatorGroups report={r().res} unitId={props.state.unitId} only={only()} trendHref={(key) => props.links.trend(key)} />
               </Show>
               <Show when={children().length > 0}>
                 <h2>{tx('children', { name: r().res.nodes[0]?.name ?? '' })}</h2>

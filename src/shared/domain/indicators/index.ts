@@ -7,5 +7,5 @@ export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPerio
 export { pathTo, resolveDef, resolveDefs } from './resolve';
 export { median, runSignals, SHIFT_MIN, TREND_MIN } from './run-rules';
 export { FLAT_THRESHOLD, indicatorStatus, type SexPair, toleranceBand, trendArrow } from './status';
-export type { DateRange, Facts, HrSums, IndicatorInput } from './types';
+export { emptyInput, type DateRange, type Facts, type HrSums, type IndicatorInput } from './types';
 export { accumulates, nOf, sourceValue, type SourceValue } from './values';

@@ -30,6 +30,11 @@ export interface IndicatorInput {
   hrMonths: HrMonth[];
 }
 
+/** An input with no rows yet: the one place that lists every kind of row. */
+export function emptyInput(units: TreeUnit[], rootId: string, today: string): IndicatorInput {
+  return { units, rootId, today, indicatorRows: [], bhk: [], unitSettings: [], safetyEvents: [], safetyDays: [], shifts: [], staffingSettings: [], hrMonths: [] };
+}
+
 export interface DateRange {
   /** First day, inclusive (YYYY-MM-DD). */
   from: string;

@@ -1,5 +1,5 @@
 /** Builders for indicator tests: valid rows through the schemas, a small tree, an empty input. */
-import type { IndicatorInput } from '../../../../src/shared/domain/indicators';
+import { emptyInput, type IndicatorInput } from '../../../../src/shared/domain/indicators';
 import type { TreeUnit } from '../../../../src/shared/domain/rollup';
 import { BHK_STEPS, BhkObservation, type BhkStep, type StepAnswer } from '../../../../src/shared/schema/bhk-observation';
 import { Indicator, indicatorIdFor } from '../../../../src/shared/schema/indicator';
@@ -20,20 +20,7 @@ export const TREE: TreeUnit[] = [
 ];
 
 export function input(more: Partial<IndicatorInput> = {}): IndicatorInput {
-  return {
-    units: TREE,
-    rootId: 'div',
-    today: '2026-11-30',
-    indicatorRows: [],
-    bhk: [],
-    unitSettings: [],
-    safetyEvents: [],
-    safetyDays: [],
-    shifts: [],
-    staffingSettings: [],
-    hrMonths: [],
-    ...more,
-  };
+  return { ...emptyInput(TREE, 'div', '2026-11-30'), ...more };
 }
 
 let seq = 0;

@@ -3,14 +3,13 @@
  * target, status, trend), each opening its trend; the same report the Mål och resultat screen
  * shows, from the server or, offline, from the device (its own lazy chunk).
  */
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../../shared/domain/rollup';
-import { errorOf, language, t } from '../../../app/i18n';
+import { errorOf, t } from '../../../app/i18n';
 import { href } from '../../../app/router';
 import { Banner } from '../../../ui/Banner';
-import { IndicatorRow } from '../../indicators/IndicatorRow';
+import { IndicatorGroups } from '../../indicators/IndicatorGroups';
 import { DataFrom, Legend } from '../../indicators/Marks';
-import { listGroups } from '../../indicators/model';
 import { tx } from '../../indicators/texts';
 import { useReport } from '../../indicators/use-report';
 import '../../indicators/indicators.css';
@@ -27,27 +26,7 @@ export default function GoalsStep(props: { unit: TreeUnit; units: readonly TreeU
             <>
               <DataFrom source={r().source} computedAt={r().res.computedAt} />
               <Show when={r().res.defs.length > 0} fallback={<p class="muted">{tx('noIndicators')}</p>}>
-                <For each={listGroups(r().res, props.unit.id)}>
-                  {(g) => (
-                    <section class="ind-group">
-                      <h3>{tx(`perspective.${g.perspective}`)}</h3>
-                      <ul class="ind-rows">
-                        <For each={g.rows}>
-                          {(row) => (
-                            <li>
-                              <IndicatorRow
-                                def={row.def}
-                                cell={row.cell}
-                                href={href(['mal', 'trend'], { unit: props.unit.id, key: row.def.key })}
-                                name={language() === 'en' ? row.def.name.en : row.def.name.sv}
-                              />
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </section>
-                  )}
-                </For>
+                <IndicatorGroups report={r().res} unitId={props.unit.id} trendHref={(key) => href(['mal', 'trend'], { unit: props.unit.id, key })} />
               </Show>
               <Legend />
             </>
