@@ -1,7 +1,7 @@
 /** Entry: open the database, render the app, register the service worker. Nothing else. */
 import { render } from 'solid-js/web';
 import { App } from './app/App';
-import { registerServiceWorker } from './app/sw-update';
+import { registerServiceWorker } from './kit/sw-update';
 import { openDb } from './storage/db';
 
 const root = document.getElementById('root');

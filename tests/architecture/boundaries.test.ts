@@ -77,12 +77,49 @@ describe('architecture: import rules', () => {
     const offenders = files(path.join(ROOT, 'client'))
       .filter((f) => /\bfetch\(/.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(ROOT, f))
-      .filter((f) => !/^client\/(api|sync|auth)\//.test(f) && f !== 'client/sw.ts');
+      .filter((f) => !/^client\/(api|net|sync|auth)\//.test(f) && f !== 'client/sw.ts');
     expect(offenders).toEqual([]);
   });
 
   it('server/http reaches storage only through sync, auth, org and rollup', () => {
     const bad = within('server/http/').filter((i) => !i.typeOnly && /^server\/store(\/|$)/.test(target(i)));
     expect(bad).toEqual([]);
+  });
+
+  it('client/kit (what every screen uses) never imports the shell or a feature', () => {
+    const bad = within('client/kit/').filter((i) => /^client\/(app|features)(\/|$)/.test(target(i)));
+    expect(bad).toEqual([]);
+  });
+
+  it('no import cycles between client folders (top-level folders and feature folders)', () => {
+    // A folder is client/<top> or client/features/<feature>; an edge is a runtime import between two.
+    const folderOf = (file: string): string | null => {
+      const m = /^client\/(features\/[^/]+|[^/]+)\//.exec(file);
+      return m ? (m[1] as string) : null;
+    };
+    const edges = new Map<string, Set<string>>();
+    for (const i of all) {
+      if (i.typeOnly || !i.spec.startsWith('.')) continue;
+      const a = folderOf(i.from);
+      const b = folderOf(`${target(i)}/`) ?? folderOf(target(i));
+      if (a === null || b === null || a === b) continue;
+      if (!edges.has(a)) edges.set(a, new Set());
+      edges.get(a)?.add(b);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (n: string, trail: string[]) => {
+      if (state.get(n) === 'done') return;
+      if (state.get(n) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(n)), n].join(' → '));
+        return;
+      }
+      state.set(n, 'open');
+      for (const m of edges.get(n) ?? []) visit(m, [...trail, n]);
+      state.set(n, 'done');
+    };
+    for (const n of edges.keys()) visit(n, []);
+    expect(edges.size).toBeGreaterThan(5);
+    expect(cycles).toEqual([]);
   });
 });

@@ -7,9 +7,9 @@ import { AppError } from '../../shared/errors';
 import { getAccessToken, renewToken } from '../auth/token';
 import { markRevoked } from '../storage/device';
 import type { PulsDb } from '../storage/db';
-import { requestJson, type FetchLike, type HttpOptions, type RequestSpec } from './request';
+import { requestJson, type FetchLike, type HttpOptions, type RequestSpec } from '../net/request';
 
-export { requestJson, parseRetryAfter, type FetchLike, type HttpOptions } from './request';
+export { requestJson, parseRetryAfter, type FetchLike, type HttpOptions } from '../net/request';
 
 export interface Api {
   get<T>(path: string, schema: ZodMiniType<T>): Promise<T>;

@@ -11,11 +11,12 @@ import { createLazySyncEngine } from '../sync/lazy-engine';
 import SyncStatus from '../features/sync-status/SyncStatus';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
-import { AppContext, useApp, type AppServices } from './context';
-import { t } from './i18n';
+import { AppContext, useApp, type AppServices } from '../kit/context';
+import { t } from '../kit/i18n';
 import { Nav } from './Nav';
-import { route } from './router';
-import { ENROL_SEGMENT, screenFor, screens } from './routes';
+import { route } from '../kit/router';
+import { ENROL_SEGMENT, screenFor } from '../kit/screens';
+import { screens } from './routes';
 import './styles.css';
 
 export function App(props: { db: PulsDb }): JSX.Element {

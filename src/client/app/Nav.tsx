@@ -7,10 +7,10 @@ import { Show, type JSX } from 'solid-js';
 import { navTexts } from '../../shared/i18n/features/nav';
 import { MenuButton } from '../ui/MenuButton';
 import { Tabs } from '../ui/Tabs';
-import { useApp } from './context';
-import { createTexts, t } from './i18n';
-import { href, route } from './router';
-import { navItems, screenFor, SEGMENTS } from './routes';
+import { useApp } from '../kit/context';
+import { createTexts, t } from '../kit/i18n';
+import { href, route } from '../kit/router';
+import { navItems, screenFor, SEGMENTS } from '../kit/screens';
 
 const nt = createTexts(navTexts);
 

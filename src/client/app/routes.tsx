@@ -1,11 +1,9 @@
 /**
  * The route table: one lazy() chunk per feature, so the first load carries only the shell, the
- * data layer and the sync bar. Which screens a caller sees depends on role; the server enforces
- * the same rules, this only keeps the menu honest.
+ * data layer and the sync bar. Which screens a caller sees is kit/screens.ts.
  */
 import { lazy, type Component } from 'solid-js';
-import type { Identity } from '../../shared/api';
-import type { MessageKey } from '../../shared/i18n/sv';
+import type { ScreenName } from '../kit/screens';
 
 export const screens = {
   auth: lazy(() => import('../features/auth/AuthScreen')),
@@ -19,58 +17,4 @@ export const screens = {
   meeting: lazy(() => import('../features/meeting/MeetingScreen')),
   improvements: lazy(() => import('../features/improvements/ImprovementsScreen')),
   wall: lazy(() => import('../features/meeting/WallScreen')),
-} satisfies Record<string, Component>;
-
-export type ScreenName = Exclude<keyof typeof screens, 'auth'>;
-
-/** First path segment (Swedish, as users see it in the address bar) → screen. */
-export const SEGMENTS: Record<ScreenName, string> = {
-  hygiene: 'hygien',
-  safety: 'korset',
-  staffing: 'bemanning',
-  rollup: 'oversikt',
-  admin: 'admin',
-  settings: 'installningar',
-  indicators: 'mal',
-  meeting: 'mote',
-  improvements: 'forbattring',
-  wall: 'vagg',
-};
-/** Re-enrolment of a revoked tablet: the auth screen, reachable while a (dead) session exists. */
-export const ENROL_SEGMENT = 'registrera';
-
-const NAV_LABEL: Record<ScreenName, MessageKey> = {
-  hygiene: 'nav.hygiene',
-  safety: 'nav.safety',
-  staffing: 'nav.staffing',
-  rollup: 'nav.rollup',
-  admin: 'nav.admin',
-  settings: 'nav.settings',
-  indicators: 'nav.indicators',
-  meeting: 'nav.meeting',
-  improvements: 'nav.improvements',
-  wall: 'nav.wall',
-};
-
-export function allowedScreens(identity: Identity): ScreenName[] {
-  const isLead = identity.role === 'manager' || identity.role === 'admin';
-  // Managers see the unit board too: a ward manager's scope is often the ward itself.
-  return isLead
-    ? ['indicators', 'meeting', 'rollup', 'hygiene', 'safety', 'staffing', 'improvements', 'admin', 'settings', 'wall']
-    : ['hygiene', 'safety', 'staffing', 'meeting', 'improvements', 'indicators', 'settings', 'wall'];
-}
-
-export function homeScreen(identity: Identity): ScreenName {
-  return allowedScreens(identity)[0] ?? 'settings';
-}
-
-export function screenFor(segment: string | undefined, identity: Identity): ScreenName {
-  const allowed = allowedScreens(identity);
-  const hit = allowed.find((s) => SEGMENTS[s] === segment);
-  return hit ?? homeScreen(identity);
-}
-
-export function navItems(identity: Identity): { screen: ScreenName; segment: string; label: MessageKey }[] {
-  // The wall screen is opened from the meeting screen, not from the menu.
-  return allowedScreens(identity).filter((s) => s !== 'wall').map((screen) => ({ screen, segment: SEGMENTS[screen], label: NAV_LABEL[screen] }));
-}
+} satisfies Record<ScreenName | 'auth', Component>;

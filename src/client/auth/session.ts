@@ -6,11 +6,11 @@
  */
 import { DeviceCredential, type Identity } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { createApi } from '../api/http';
-import { requestJson, type HttpOptions } from '../api/request';
+import { requestJson, type HttpOptions } from '../net/request';
 import type { PulsDb } from '../storage/db';
 import { adoptCredential, clearSession } from '../storage/device';
 import { getMetas, setMeta } from '../storage/meta';
+import { getAccessToken } from './token';
 
 export interface Session {
   deviceId: string;
@@ -63,7 +63,8 @@ export async function logout(db: PulsDb, opts: LogoutOptions = {}): Promise<void
   if (credential && revoked !== true) {
     try {
       // Revoke the device on the server so the forgotten secret is useless even if copied.
-      await createApi(db, opts.baseUrl ?? '', opts.fetch).send('POST', '/api/auth/logout', undefined, null);
+      const http: HttpOptions = { baseUrl: opts.baseUrl ?? '', ...(opts.fetch ? { fetch: opts.fetch } : {}) };
+      await requestJson(http, { method: 'POST', path: '/api/auth/logout', schema: null, token: await getAccessToken(db, http) });
     } catch {
       // Offline or already refused: logging out locally must still work.
     }

@@ -6,7 +6,7 @@
  */
 import { TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { requestJson, type HttpOptions } from '../api/request';
+import { requestJson, type HttpOptions } from '../net/request';
 import { markRevoked, updateIdentity } from '../storage/device';
 import type { PulsDb } from '../storage/db';
 import { getMetas, setMeta } from '../storage/meta';

@@ -4,8 +4,8 @@
  * Goal status, when given, is shown as symbol + word + colour (domain.md "Decisions").
  */
 import { Show, type JSX } from 'solid-js';
-import { t } from '../app/i18n';
-import { formatPct } from '../app/format';
+import { t } from '../kit/i18n';
+import { formatPct } from '../kit/format';
 
 export type GoalStatus = 'met' | 'partly' | 'notMet' | 'grey';
 

@@ -3,8 +3,8 @@
  * n the percentage is greyed and marked □, the same rule as Figure.
  */
 import type { JSX } from 'solid-js';
-import { formatPct } from '../app/format';
-import { t } from '../app/i18n';
+import { formatPct } from '../kit/format';
+import { t } from '../kit/i18n';
 
 export interface FigureRowProps {
   href: string;

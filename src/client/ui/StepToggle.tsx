@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'solid-js';
 import type { StepAnswer } from '../../shared/schema/bhk-observation';
-import { t } from '../app/i18n';
+import { t } from '../kit/i18n';
 
 /** The answer a tap moves to. Pure, so the cycling rule is tested without a DOM. */
 export function nextAnswer(current: StepAnswer | null, allowNa: boolean): StepAnswer {

@@ -3,7 +3,7 @@
  * Pure view: the sync-status feature turns the snapshot into these props.
  */
 import { Show, type JSX } from 'solid-js';
-import { t } from '../app/i18n';
+import { t } from '../kit/i18n';
 import { Button } from './Button';
 
 export interface SyncBarProps {

@@ -4,8 +4,8 @@
  */
 import { Show, type JSX } from 'solid-js';
 import type { BhkFigures } from '../../shared/domain';
-import { formatPct } from '../app/format';
-import { t } from '../app/i18n';
+import { formatPct } from '../kit/format';
+import { t } from '../kit/i18n';
 
 export function WeakestStep(props: { figures: BhkFigures }): JSX.Element {
   const step = () => {

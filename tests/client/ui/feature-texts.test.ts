@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTexts, setLanguage } from '../../../src/client/app/i18n';
+import { createTexts, setLanguage } from '../../../src/client/kit/i18n';
 
 describe('feature catalogues (createTexts)', () => {
   it('follow the language signal and fill parameters', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLanguage } from '../../../src/client/app/i18n';
+import { setLanguage } from '../../../src/client/kit/i18n';
 import { pointSignals, seriesColumns, signalLines, yRange } from '../../../src/client/features/indicators/chart-data';
 import { childRows, listGroups, pulseRows, statusCounts, trail } from '../../../src/client/features/indicators/model';
 import { nextPeriod, parsePeriod, stepPeriod } from '../../../src/client/features/indicators/period';

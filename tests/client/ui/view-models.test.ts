@@ -3,7 +3,7 @@ import type { BhkRollupResponse } from '../../../src/shared/api';
 import { emptyCounts } from '../../../src/shared/domain';
 import { UnitId } from '../../../src/shared/schema/ids';
 import type { OrgUnit } from '../../../src/shared/schema/org-unit';
-import { href, parseHash } from '../../../src/client/app/router';
+import { href, parseHash } from '../../../src/client/kit/router';
 import { checkEnrolCode } from '../../../src/client/features/auth/enrol-code';
 import { moveTargets, treeRows } from '../../../src/client/features/admin/org-tree';
 import { nextMonth, previousMonth, rollupView } from '../../../src/client/features/rollup/rollup-model';

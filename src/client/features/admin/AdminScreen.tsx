@@ -6,9 +6,9 @@
  */
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { OrgResponse } from '../../../shared/api';
-import { useApp, useSession } from '../../app/context';
-import { errorOf, t } from '../../app/i18n';
-import { href, route } from '../../app/router';
+import { useApp, useSession } from '../../kit/context';
+import { errorOf, t } from '../../kit/i18n';
+import { href, route } from '../../kit/router';
 import { replaceUnits } from '../../storage/org-repo';
 import { Banner } from '../../ui/Banner';
 import { Tabs } from '../../ui/Tabs';

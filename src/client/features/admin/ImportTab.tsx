@@ -6,8 +6,8 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { ImportOrgResponse } from '../../../shared/api';
 import { AppError, type ErrorItem } from '../../../shared/errors';
-import { useApp } from '../../app/context';
-import { errorText, t } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { errorText, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { createAction } from './use-action';

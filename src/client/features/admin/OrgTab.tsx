@@ -1,8 +1,8 @@
 /** The org tree: create a unit, and per unit rename, move (new parent) or close. Admin only. */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { OrgUnit, UNIT_KINDS, type UnitKind } from '../../../shared/schema/org-unit';
-import { useApp } from '../../app/context';
-import { t } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';

@@ -5,10 +5,10 @@
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { DeviceListResponse, EnrolCodeResponse } from '../../../shared/api';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
-import { createNow, pageNow } from '../../app/clock';
-import { useApp, useSession } from '../../app/context';
-import { formatCountdown, formatTime } from '../../app/format';
-import { errorOf, t } from '../../app/i18n';
+import { createNow, pageNow } from '../../kit/clock';
+import { useApp, useSession } from '../../kit/context';
+import { formatCountdown, formatTime } from '../../kit/format';
+import { errorOf, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { BigCode } from '../../ui/BigCode';
 import { Button } from '../../ui/Button';

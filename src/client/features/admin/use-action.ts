@@ -3,7 +3,7 @@
  * success text or the error in plain language. Shared by the admin tabs.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { errorOf } from '../../app/i18n';
+import { errorOf } from '../../kit/i18n';
 
 export interface ActionState {
   busy: Accessor<boolean>;

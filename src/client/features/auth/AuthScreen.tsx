@@ -3,10 +3,10 @@
  * with the 8-character code a manager created. Both need the network; errors are plain Swedish.
  */
 import { createSignal, Match, Switch, type JSX } from 'solid-js';
-import { useApp } from '../../app/context';
-import { t } from '../../app/i18n';
-import { route } from '../../app/router';
-import { ENROL_SEGMENT } from '../../app/routes';
+import { useApp } from '../../kit/context';
+import { t } from '../../kit/i18n';
+import { route } from '../../kit/router';
+import { ENROL_SEGMENT } from '../../kit/screens';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EnrolForm } from './EnrolForm';

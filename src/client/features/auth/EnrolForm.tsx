@@ -3,9 +3,9 @@
  * lower case; the code is checked locally first so a typo is explained without a round trip.
  */
 import { createSignal, Show, type JSX } from 'solid-js';
-import { useApp } from '../../app/context';
-import { errorOf, t } from '../../app/i18n';
-import { redirect } from '../../app/router';
+import { useApp } from '../../kit/context';
+import { errorOf, t } from '../../kit/i18n';
+import { redirect } from '../../kit/router';
 import { enrol } from '../../auth/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

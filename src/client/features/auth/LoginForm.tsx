@@ -1,8 +1,8 @@
 /** Username + password → a device credential for this browser (auth/session.ts). */
 import { createSignal, Show, type JSX } from 'solid-js';
-import { useApp } from '../../app/context';
-import { errorOf, t } from '../../app/i18n';
-import { redirect } from '../../app/router';
+import { useApp } from '../../kit/context';
+import { errorOf, t } from '../../kit/i18n';
+import { redirect } from '../../kit/router';
 import { login } from '../../auth/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

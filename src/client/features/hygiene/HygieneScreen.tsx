@@ -11,10 +11,10 @@ import { BHK_SOURCES, type BhkSource, resolvedInPeriod } from '../../../shared/d
 import { localDate, subtreeIds } from '../../../shared/domain';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { UnitId } from '../../../shared/schema/ids';
-import { pageNow } from '../../app/clock';
-import { useApp, useSession } from '../../app/context';
-import { createTexts, t } from '../../app/i18n';
-import { href, route } from '../../app/router';
+import { pageNow } from '../../kit/clock';
+import { useApp, useSession } from '../../kit/context';
+import { createTexts, t } from '../../kit/i18n';
+import { href, route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
 import { cacheBhkProfessions, getBhkProfessions, listUnitObservations } from '../../storage/bhk-repo';
 import { listUnits } from '../../storage/org-repo';

@@ -1,7 +1,7 @@
 /** "n = 8 · varav 2 självskattning": every figure names its n, and how much is självskattning. */
 import { Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { createTexts } from '../../app/i18n';
+import { createTexts } from '../../kit/i18n';
 
 const tt = createTexts(hygieneTexts);
 

@@ -7,7 +7,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { ResolvedObservation } from '../../../shared/domain/bhk';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { BHK_STEPS, type BhkObservation } from '../../../shared/schema/bhk-observation';
-import { createTexts, locale, t } from '../../app/i18n';
+import { createTexts, locale, t } from '../../kit/i18n';
 import { Button } from '../../ui/Button';
 
 const tt = createTexts(hygieneTexts);

@@ -4,7 +4,7 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { createTexts } from '../../app/i18n';
+import { createTexts } from '../../kit/i18n';
 import { BHK_PERIOD_KINDS, currentPeriod, hasBegun, kindOf, periodLabel, stepPeriod } from './period-model';
 import './hygiene.css';
 

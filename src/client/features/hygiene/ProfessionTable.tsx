@@ -4,8 +4,8 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { formatPct } from '../../app/format';
-import { createTexts, t } from '../../app/i18n';
+import { formatPct } from '../../kit/format';
+import { createTexts, t } from '../../kit/i18n';
 import type { ProfessionRow } from './unit-figures';
 import './hygiene.css';
 

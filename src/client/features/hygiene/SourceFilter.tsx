@@ -2,7 +2,7 @@
 import { For, type JSX } from 'solid-js';
 import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { createTexts } from '../../app/i18n';
+import { createTexts } from '../../kit/i18n';
 import './hygiene.css';
 
 const tt = createTexts(hygieneTexts);

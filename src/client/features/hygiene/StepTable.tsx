@@ -6,8 +6,8 @@ import { For, Show, type JSX } from 'solid-js';
 import type { BhkCounts, BhkFigures } from '../../../shared/domain';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS, type BhkStep } from '../../../shared/schema/bhk-observation';
-import { formatPct } from '../../app/format';
-import { createTexts, t } from '../../app/i18n';
+import { formatPct } from '../../kit/format';
+import { createTexts, t } from '../../kit/i18n';
 import './hygiene.css';
 
 const tt = createTexts(hygieneTexts);

@@ -6,8 +6,8 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import type { UnitSettings } from '../../../shared/schema/unit-settings';
-import { formatPct } from '../../app/format';
-import { createTexts, errorOf } from '../../app/i18n';
+import { formatPct } from '../../kit/format';
+import { createTexts, errorOf } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';

@@ -8,7 +8,7 @@ import { periodRange } from '../../../shared/domain';
 import type { BhkObservation } from '../../../shared/schema/bhk-observation';
 import { sv } from '../../../shared/i18n/sv';
 import type { BhkProfession } from '../../../shared/schema/bhk-config';
-import { downloadText } from '../../app/download';
+import { downloadText } from '../../kit/download';
 
 export interface UnitCsvInput {
   raw: readonly BhkObservation[];

@@ -4,8 +4,8 @@
  */
 import { BHK_PERIOD_KINDS, type BhkPeriodKind } from '../../../shared/bhk-api';
 import { addDays, periodKey, periodRange } from '../../../shared/domain';
-import { formatMonth } from '../../app/format';
-import { createTexts } from '../../app/i18n';
+import { formatMonth } from '../../kit/format';
+import { createTexts } from '../../kit/i18n';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 
 const tt = createTexts(hygieneTexts);

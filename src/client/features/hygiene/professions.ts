@@ -5,7 +5,7 @@
  */
 import type { BhkProfession } from '../../../shared/schema/bhk-config';
 import { DEFAULT_PROFESSIONS } from '../../../shared/schema/bhk-observation';
-import { t, tOr } from '../../app/i18n';
+import { t, tOr } from '../../kit/i18n';
 
 /** The list in force: the configured one, or the default codes with their translated labels. */
 export function effectiveProfessions(configured: readonly BhkProfession[] | null): BhkProfession[] {

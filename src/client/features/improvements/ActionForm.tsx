@@ -5,7 +5,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { ActionCause } from '../../../shared/schema/action';
 import { Button } from '../../ui/Button';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { type ActionDraft, type DraftErrors, validateDraft } from './action-model';
 
 export interface ActionFormProps {

@@ -6,11 +6,11 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../../../shared/schema/action';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { deleteAction, updateAction } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { ActionForm } from './ActionForm';
 import { type ActionRow, changedFields, draftFields, draftOf, STATUS_SYMBOL } from './action-model';
 import { EscalationControls } from './EscalationControls';

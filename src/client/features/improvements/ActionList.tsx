@@ -6,7 +6,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { ActionCause } from '../../../shared/schema/action';
 import type { UnitId } from '../../../shared/schema/ids';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 // Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
 import { keyed } from '../../primitives/keyed';
@@ -14,7 +14,7 @@ import { addAction, listActions } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { ActionForm } from './ActionForm';
 import { type ActionFilter, actionRows, draftFields, emptyDraft, openCounts } from './action-model';
 import { ActionItem } from './ActionItem';

@@ -7,11 +7,11 @@ import { boardStatus, parentLevel } from '../../../shared/domain/meeting/escalat
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { Action } from '../../../shared/schema/action';
 import type { Idea } from '../../../shared/schema/idea';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { escalate } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { ESC_SYMBOL, escalationLine, offersEscalation } from './escalation-model';
 import { useWrite } from './use-write';
 

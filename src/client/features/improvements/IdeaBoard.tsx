@@ -6,13 +6,13 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { IdeaStage } from '../../../shared/schema/idea';
 import type { UnitId } from '../../../shared/schema/ids';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 // Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
 import { keyed } from '../../primitives/keyed';
 import { addIdea, listIdeas } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { textError } from './action-model';
 import { IdeaCard } from './IdeaCard';
 import { kanban, type KanbanColumn } from './idea-model';

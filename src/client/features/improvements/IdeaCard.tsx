@@ -5,11 +5,11 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { Idea } from '../../../shared/schema/idea';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { updateIdea } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 import { textError } from './action-model';
 import { EscalationControls } from './EscalationControls';
 import { moveLabel, movePatch } from './idea-model';

@@ -5,11 +5,11 @@
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain/periods';
-import { pageNow } from '../../app/clock';
-import { href, route } from '../../app/router';
+import { pageNow } from '../../kit/clock';
+import { href, route } from '../../kit/router';
 import { Tabs } from '../../ui/Tabs';
-import { useUnit } from '../meeting/use-unit';
-import { mt } from '../meeting/texts';
+import { useUnit } from '../../kit/use-unit';
+import { mt } from './texts';
 import { causeFromQuery } from './action-model';
 import { ActionList } from './ActionList';
 import { IdeaBoard } from './IdeaBoard';

@@ -7,7 +7,7 @@ import { isOverdue, sortActions } from '../../../shared/domain/meeting/actions';
 import { containsPersonnummer } from '../../../shared/domain/personnummer';
 import type { Action, ActionCause, ActionStatus } from '../../../shared/schema/action';
 import { IsoDate } from '../../../shared/schema/ids';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 
 export type ActionFilter = 'open' | 'all';
 

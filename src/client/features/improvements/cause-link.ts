@@ -4,7 +4,7 @@
  * boards' chunks import it, not the action list.
  */
 import type { ActionCause } from '../../../shared/schema/action';
-import { href } from '../../app/router';
+import { href } from '../../kit/router';
 
 export function newActionHref(unitId: string | undefined, cause: ActionCause): string {
   return href(['forbattring'], { unit: unitId, ny: '1', orsak: cause.kind, ref: cause.ref, etikett: cause.label });

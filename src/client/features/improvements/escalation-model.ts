@@ -7,7 +7,7 @@ import { canEscalate } from '../../../shared/domain/meeting/escalation';
 import type { Action } from '../../../shared/schema/action';
 import { ESCALATION_ANSWERS, type EscalationStatus } from '../../../shared/schema/escalation';
 import type { Idea } from '../../../shared/schema/idea';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 
 export interface BoardStatusView {
   holderName: string;

@@ -4,7 +4,7 @@
  */
 import { ideasByStage, IDEA_FLOW, nextStage, previousStage, rankAtEnd } from '../../../shared/domain/meeting/actions';
 import type { Idea, IdeaStage } from '../../../shared/schema/idea';
-import { mt } from '../meeting/texts';
+import { mt } from './texts';
 
 export interface KanbanColumn {
   stage: IdeaStage;

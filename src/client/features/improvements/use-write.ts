@@ -3,8 +3,8 @@
  * sync engine so the unit's other tablets and the level above see it promptly.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { useApp } from '../../app/context';
-import { errorOf } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { errorOf } from '../../kit/i18n';
 
 export interface Writer {
   busy: Accessor<boolean>;

@@ -2,8 +2,8 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { AppError } from '../../../shared/errors';
 import { INDICATOR_PERIODS, METRICS, PERSPECTIVES } from '../../../shared/schema/indicator';
-import { errorOf } from '../../app/i18n';
-import { useApp } from '../../app/context';
+import { errorOf } from '../../kit/i18n';
+import { useApp } from '../../kit/context';
 import { saveIndicator } from '../../storage/indicator-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

@@ -1,7 +1,7 @@
 /** The drill-down: the level's children with one indicator's value and status each; tap to go down. */
 import { For, Show, type JSX } from 'solid-js';
 import type { IndicatorDef, IndicatorReport } from '../../../shared/indicators-api';
-import { t } from '../../app/i18n';
+import { t } from '../../kit/i18n';
 import { StatusMark, TrendMark } from './Marks';
 import { childRows } from './model';
 import { formatValue, tx } from './texts';

@@ -2,8 +2,8 @@
 import type { JSX } from 'solid-js';
 import { indicatorCsv } from '../../../shared/domain/indicators';
 import type { IndicatorReport } from '../../../shared/indicators-api';
-import { downloadText } from '../../app/download';
-import { language } from '../../app/i18n';
+import { downloadText } from '../../kit/download';
+import { language } from '../../kit/i18n';
 import { Button } from '../../ui/Button';
 import { tx } from './texts';
 

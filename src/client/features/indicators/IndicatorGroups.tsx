@@ -2,7 +2,7 @@
 import { For, type JSX } from 'solid-js';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import type { Perspective } from '../../../shared/schema/indicator';
-import { language } from '../../app/i18n';
+import { language } from '../../kit/i18n';
 import { IndicatorRow } from './IndicatorRow';
 import { listGroups } from './model';
 import { tx } from './texts';

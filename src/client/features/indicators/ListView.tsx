@@ -6,7 +6,7 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { PERSPECTIVES } from '../../../shared/schema/indicator';
-import { errorOf, t } from '../../app/i18n';
+import { errorOf, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ExportBar } from './ExportBar';

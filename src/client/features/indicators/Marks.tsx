@@ -4,9 +4,9 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import { INDICATOR_STATUSES, type IndicatorStatus, type TrendArrow } from '../../../shared/indicators-api';
-import { pageNow } from '../../app/clock';
-import { useApp } from '../../app/context';
-import { formatTime } from '../../app/format';
+import { pageNow } from '../../kit/clock';
+import { useApp } from '../../kit/context';
+import { formatTime } from '../../kit/format';
 import { STATUS_SYMBOL, TREND_SYMBOL, statusText, trendClass, trendText, tx } from './texts';
 
 export function StatusMark(props: { status: IndicatorStatus; compact?: boolean }): JSX.Element {

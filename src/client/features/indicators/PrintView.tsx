@@ -5,7 +5,7 @@
  */
 import { For, Match, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { errorOf, language, t } from '../../app/i18n';
+import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import type { Links, ScreenState } from './links';

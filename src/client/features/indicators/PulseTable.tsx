@@ -5,7 +5,7 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import type { IndicatorReport } from '../../../shared/indicators-api';
-import { language } from '../../app/i18n';
+import { language } from '../../kit/i18n';
 import { pulseRows } from './model';
 import { STATUS_SYMBOL, formatValue, statusText, tx } from './texts';
 

@@ -1,7 +1,7 @@
 /** The division pulse view (#/mal/puls): every unit under the level × every indicator, worst first. */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { errorOf, t } from '../../app/i18n';
+import { errorOf, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ExportBar } from './ExportBar';

@@ -5,9 +5,9 @@
  */
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { pageNow } from '../../app/clock';
-import { useApp } from '../../app/context';
-import { errorOf, language, t } from '../../app/i18n';
+import { pageNow } from '../../kit/clock';
+import { useApp } from '../../kit/context';
+import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ChildList } from './ChildList';

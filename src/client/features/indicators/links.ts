@@ -1,7 +1,7 @@
 /** The screen's state from the address bar, and the addresses of its views (period left out when it is this month). */
 import type { Accessor } from 'solid-js';
 import { periodKey } from '../../../shared/domain/periods';
-import { href } from '../../app/router';
+import { href } from '../../kit/router';
 
 export interface ScreenState {
   scopeId: string;

@@ -5,7 +5,7 @@
 import type { IndicatorStatus, TrendArrow } from '../../../shared/indicators-api';
 import { indicatorTexts, type IndicatorTextKey } from '../../../shared/i18n/features/indicators';
 import type { IndicatorTarget, IndicatorUnit } from '../../../shared/schema/indicator';
-import { createTexts, locale } from '../../app/i18n';
+import { createTexts, locale } from '../../kit/i18n';
 import { FALL_LOOKBACK_DAYS } from '../../../shared/domain/indicators/facts';
 
 export const tx = createTexts(indicatorTexts);

@@ -5,8 +5,8 @@
 import { createResource, type Resource } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { IndicatorReport } from '../../../shared/indicators-api';
-import { pageNow } from '../../app/clock';
-import { useApp } from '../../app/context';
+import { pageNow } from '../../kit/clock';
+import { useApp } from '../../kit/context';
 import { loadReport, type Loaded } from './load';
 
 const KEEP_MS = 60_000;

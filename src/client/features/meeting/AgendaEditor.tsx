@@ -5,12 +5,12 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { DEFAULT_AGENDA, DEFAULT_TIMEBOX_MINUTES, moveStep } from '../../../shared/domain/meeting/agenda';
 import { AGENDA_STEPS, type AgendaStep } from '../../../shared/schema/meeting';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { saveMeetingSettings } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { useWrite } from '../improvements/use-write';
-import { mt, stepLabel } from './texts';
+import { mt, stepLabel } from '../improvements/texts';
 
 interface Row {
   step: AgendaStep;

@@ -8,14 +8,14 @@ import { canEscalate } from '../../../shared/domain/meeting/escalation';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { Action } from '../../../shared/schema/action';
 import type { Idea } from '../../../shared/schema/idea';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 // Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
 import { keyed } from '../../primitives/keyed';
 import { listActions, listIdeas, listInbox } from '../../storage/meeting-repo';
 import { EscalationControls } from '../improvements/EscalationControls';
 import { InboxEntry } from './InboxEntry';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 type Entry = { entity: 'action' | 'idea'; item: Action | Idea };
 

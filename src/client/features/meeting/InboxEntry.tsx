@@ -6,14 +6,14 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { parentLevel } from '../../../shared/domain/meeting/escalation';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { EscalationStatus } from '../../../shared/schema/escalation';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { answer, forward, type InboxItem } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { ANSWER_CHOICES, ESC_SYMBOL, escStatusText } from '../improvements/escalation-model';
 import { textError } from '../improvements/action-model';
 import { useWrite } from '../improvements/use-write';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 export function InboxEntry(props: { entry: InboxItem; levelId: string; units: readonly TreeUnit[] }): JSX.Element {
   const { db } = useApp();

@@ -1,10 +1,10 @@
 /** Past meetings of the unit (#/mote/logg), newest first; tap one for its decisions and times. */
 import { For, Show, type JSX } from 'solid-js';
 import type { AgendaStep } from '../../../shared/schema/meeting';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 import { listMeetingLogs } from '../../storage/meeting-repo';
-import { mt, stepLabel } from './texts';
+import { mt, stepLabel } from '../improvements/texts';
 import { clock } from './timer-view';
 
 export function MeetingLogs(props: { unitId: string }): JSX.Element {

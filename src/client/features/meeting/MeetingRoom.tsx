@@ -7,8 +7,8 @@ import { createEffect, createSignal, Match, Show, Switch, type JSX } from 'solid
 import type { Role } from '../../../shared/api';
 import { initialMeeting, meetingReducer, stepSeconds, type MeetingEvent } from '../../../shared/domain/meeting/timer';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { useApp } from '../../app/context';
-import { href } from '../../app/router';
+import { useApp } from '../../kit/context';
+import { href } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
 import { getMeetingConfig, saveMeetingLog } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
@@ -17,7 +17,7 @@ import { loadMeeting, saveMeeting, type StoredMeeting } from './meeting-store';
 import { RunView } from './RunView';
 import { EscalateStep } from './EscalateStep';
 import { StartForm } from './StartForm';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 export interface MeetingRoomProps {
   unit: TreeUnit;

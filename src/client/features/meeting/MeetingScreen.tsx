@@ -6,16 +6,16 @@
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain/periods';
-import { pageNow } from '../../app/clock';
-import { useApp, useSession } from '../../app/context';
-import { href, route } from '../../app/router';
+import { pageNow } from '../../kit/clock';
+import { useApp, useSession } from '../../kit/context';
+import { href, route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
 import { getMeetingConfig } from '../../storage/meeting-repo';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingLogs } from './MeetingLogs';
 import { MeetingRoom } from './MeetingRoom';
-import { mt } from './texts';
-import { useUnit } from './use-unit';
+import { mt } from '../improvements/texts';
+import { useUnit } from '../../kit/use-unit';
 import './meeting.css';
 
 export default function MeetingScreen(): JSX.Element {

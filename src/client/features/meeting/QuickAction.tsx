@@ -2,14 +2,14 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { ActionCause } from '../../../shared/schema/action';
 import type { UnitId } from '../../../shared/schema/ids';
-import { useApp } from '../../app/context';
+import { useApp } from '../../kit/context';
 import { addAction } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { draftFields, emptyDraft } from '../improvements/action-model';
 import { ActionForm } from '../improvements/ActionForm';
 import { useWrite } from '../improvements/use-write';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 export function QuickAction(props: { unitId: string; cause: ActionCause }): JSX.Element {
   const { db } = useApp();

@@ -7,11 +7,11 @@ import { createSignal, For, Show, Suspense, type JSX } from 'solid-js';
 import type { Role } from '../../../shared/api';
 import { currentStep, type MeetingEvent, type MeetingState } from '../../../shared/domain/meeting/timer';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { createNow } from '../../app/clock';
+import { createNow } from '../../kit/clock';
 import { Button } from '../../ui/Button';
 import { QuickAction } from './QuickAction';
 import { StepBody } from './StepBody';
-import { mt, stepLabel } from './texts';
+import { mt, stepLabel } from '../improvements/texts';
 import { timerView } from './timer-view';
 
 export interface RunViewProps {

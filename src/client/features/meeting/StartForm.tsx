@@ -5,7 +5,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { Initials } from '../../../shared/schema/meeting';
 import { Button } from '../../ui/Button';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 export interface StartFormProps {
   date: string;

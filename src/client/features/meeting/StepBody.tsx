@@ -7,11 +7,11 @@ import { lazy, Match, Switch, type JSX } from 'solid-js';
 import type { Role } from '../../../shared/api';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { AgendaStep } from '../../../shared/schema/meeting';
-import { href } from '../../app/router';
+import { href } from '../../kit/router';
 import { ActionList } from '../improvements/ActionList';
 import { IdeaBoard } from '../improvements/IdeaBoard';
 import { EscalateStep } from './EscalateStep';
-import { mt, stepLabel } from './texts';
+import { mt, stepLabel } from '../improvements/texts';
 
 const StaffingStep = lazy(() => import('./boards/StaffingStep'));
 const SafetyStep = lazy(() => import('./boards/SafetyStep'));

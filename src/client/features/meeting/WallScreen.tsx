@@ -6,16 +6,16 @@
 import { createEffect, For, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { boardStatus } from '../../../shared/domain/meeting/escalation';
 import { localDate } from '../../../shared/domain/periods';
-import { createNow } from '../../app/clock';
-import { useApp } from '../../app/context';
-import { formatMonth } from '../../app/format';
-import { locale } from '../../app/i18n';
+import { createNow } from '../../kit/clock';
+import { useApp } from '../../kit/context';
+import { formatMonth } from '../../kit/format';
+import { locale } from '../../kit/i18n';
 import { createLiveQuery } from '../../primitives';
 import { listActions, listIdeas } from '../../storage/meeting-repo';
 import { actionRows } from '../improvements/action-model';
 import { ESC_SYMBOL, escalationLine } from '../improvements/escalation-model';
-import { mt } from './texts';
-import { useUnit } from './use-unit';
+import { mt } from '../improvements/texts';
+import { useUnit } from '../../kit/use-unit';
 import './meeting.css';
 
 const WallStaffing = lazy(() => import('./wall/WallStaffing'));

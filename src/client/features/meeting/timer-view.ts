@@ -3,7 +3,7 @@
  * "Över tiden: +1:05" (words and a sign, not colour alone), and the current item's own time.
  */
 import { isOvertime, remainingMs, stepElapsedMs, type MeetingState } from '../../../shared/domain/meeting/timer';
-import { mt } from './texts';
+import { mt } from '../improvements/texts';
 
 /** m:ss for a duration (whole seconds, rounded towards the display's next tick). */
 export function clock(ms: number): string {

@@ -7,8 +7,8 @@
 import { createSignal, Index, Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { BhkProfessionList, type BhkProfession } from '../../../shared/schema/bhk-config';
-import { useApp } from '../../app/context';
-import { createTexts, errorOf } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { createTexts, errorOf } from '../../kit/i18n';
 import { createLiveQuery } from '../../primitives';
 import { getBhkProfessions, getOwnBhkProfessions, saveBhkProfessions } from '../../storage/bhk-repo';
 import { Banner } from '../../ui/Banner';

@@ -10,10 +10,10 @@ import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-
 import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { localDate } from '../../../shared/domain';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { pageNow } from '../../app/clock';
-import { useApp, useSession } from '../../app/context';
-import { createTexts, errorOf, t } from '../../app/i18n';
-import { href, route } from '../../app/router';
+import { pageNow } from '../../kit/clock';
+import { useApp, useSession } from '../../kit/context';
+import { createTexts, errorOf, t } from '../../kit/i18n';
+import { href, route } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Figure } from '../../ui/Figure';

@@ -4,7 +4,7 @@
  * screen (read-only: no onSelect).
  */
 import { For, type JSX } from 'solid-js';
-import { formatMonth } from '../../app/format';
+import { formatMonth } from '../../kit/format';
 import type { BoardModel } from './board-model';
 import { Cross, type CrossProps } from './Cross';
 import { Legend } from './Legend';

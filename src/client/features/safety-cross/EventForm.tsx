@@ -7,7 +7,7 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { UnitId } from '../../../shared/schema/ids';
 import type { Severity } from '../../../shared/schema/safety-event';
-import { errorOf } from '../../app/i18n';
+import { errorOf } from '../../kit/i18n';
 import type { NewSafetyEvent } from '../../storage/safety-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

@@ -1,7 +1,7 @@
 /** ‹ november 2026 › with links; no stepping past the current month (the cross has no future). */
 import { Show, type JSX } from 'solid-js';
 import { addDays, periodRange, previousPeriod } from '../../../shared/domain/periods';
-import { formatMonth } from '../../app/format';
+import { formatMonth } from '../../kit/format';
 import { st } from './texts';
 
 export const previousMonth = (month: string): string => previousPeriod(month);

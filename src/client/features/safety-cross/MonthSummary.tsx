@@ -5,7 +5,7 @@
  */
 import { For, Show, type JSX } from 'solid-js';
 import type { SafetyFigures } from '../../../shared/domain/safety-month';
-import { formatPct } from '../../app/format';
+import { formatPct } from '../../kit/format';
 import { categoryLabel, STATUS_SYMBOL, statusShort, st } from './texts';
 
 export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; title: string }): JSX.Element {

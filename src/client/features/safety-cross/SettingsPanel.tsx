@@ -5,8 +5,8 @@
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { SafetySettings } from '../../../shared/schema/safety-settings';
-import { useApp } from '../../app/context';
-import { errorOf } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { errorOf } from '../../kit/i18n';
 import { createLiveQuery } from '../../primitives';
 import { getSafetySettings, saveSafetySettings } from '../../storage/safety-repo';
 import { Banner } from '../../ui/Banner';

@@ -4,8 +4,8 @@
  */
 import { causeTexts } from '../../../shared/i18n/features/meeting';
 import type { DayStatus } from '../../../shared/domain/safety-colour';
-import { createTexts } from '../../app/i18n';
-import { route } from '../../app/router';
+import { createTexts } from '../../kit/i18n';
+import { route } from '../../kit/router';
 import { newActionHref } from '../improvements/cause-link';
 
 export const causeText = createTexts(causeTexts);

@@ -1,7 +1,7 @@
 /** The feature's `t`, and labels for codes that may be a unit's own words (categories). */
 import { safetyTexts, type SafetyTextKey } from '../../../shared/i18n/features/safety';
 import type { DayStatus } from '../../../shared/domain/safety-colour';
-import { createTexts, locale } from '../../app/i18n';
+import { createTexts, locale } from '../../kit/i18n';
 
 export const st = createTexts(safetyTexts);
 

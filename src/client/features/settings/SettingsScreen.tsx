@@ -6,10 +6,10 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { AppError } from '../../../shared/errors';
 import { LANGUAGES, type Language } from '../../../shared/i18n/format';
-import { useApp, useSession } from '../../app/context';
-import { exportUnsyncedFile } from '../../app/export';
-import { errorOf, language, setLanguage, t, tn } from '../../app/i18n';
-import { redirect } from '../../app/router';
+import { useApp, useSession } from '../../kit/context';
+import { exportUnsyncedFile } from '../../kit/export';
+import { errorOf, language, setLanguage, t, tn } from '../../kit/i18n';
+import { redirect } from '../../kit/router';
 import { logout } from '../../auth/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

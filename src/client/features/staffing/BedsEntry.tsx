@@ -6,8 +6,8 @@
 import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { bedsFigures, type BedsCounts } from '../../../shared/domain/staffing-beds';
 import { BEDS_FIELDS, type BedsDay, type BedsField, bedsIdFor } from '../../../shared/schema/beds-day';
-import { formatMonth } from '../../app/format';
-import { errorOf } from '../../app/i18n';
+import { formatMonth } from '../../kit/format';
+import { errorOf } from '../../kit/i18n';
 import { Banner, type BannerTone } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Stepper } from './Stepper';

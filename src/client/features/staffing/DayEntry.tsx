@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, Index, on, Show, type JSX } from 'solid-js';
 import type { StaffingShift } from '../../../shared/schema/staffing-shift';
-import { errorOf } from '../../app/i18n';
+import { errorOf } from '../../kit/i18n';
 import { Banner, type BannerTone } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { ShiftCard } from './ShiftCard';

@@ -6,9 +6,9 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { readCsv, type CsvTable, type HrCsvError } from '../../../shared/domain/hr-csv';
 import { guessMapping, HR_FIELDS, type HrCsvMapping, type HrField, type ImportUnit, mappingComplete, missingColumns, parseHrTable, toHrMonth } from '../../../shared/domain/hr-import';
-import { useApp } from '../../app/context';
-import { formatMonth } from '../../app/format';
-import { errorOf } from '../../app/i18n';
+import { useApp } from '../../kit/context';
+import { formatMonth } from '../../kit/format';
+import { errorOf } from '../../kit/i18n';
 import { listHrMonths, saveHrMonths } from '../../storage/staffing-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

@@ -4,7 +4,7 @@
  * system's own figure, the enheter weighted by ordinary hours, or — without hours — no total.
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import { formatMonth } from '../../app/format';
+import { formatMonth } from '../../kit/format';
 import type { NodeView } from './rollup-model';
 import { StatusBadge } from './StatusBadge';
 import { num1, pct1, tx } from './texts';

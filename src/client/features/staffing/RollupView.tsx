@@ -5,11 +5,11 @@
  */
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { ancestorsOf, type TreeUnit } from '../../../shared/domain/rollup';
-import { pageNow } from '../../app/clock';
-import { useApp, useSession } from '../../app/context';
-import { formatMonth } from '../../app/format';
-import { errorOf, t } from '../../app/i18n';
-import { href } from '../../app/router';
+import { pageNow } from '../../kit/clock';
+import { useApp, useSession } from '../../kit/context';
+import { formatMonth } from '../../kit/format';
+import { errorOf, t } from '../../kit/i18n';
+import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
 import { NodeSummary } from './NodeSummary';

@@ -1,7 +1,7 @@
 /** Goal status against a "Minska" target as symbol + word + colour (domain.md "Decisions"). */
 import { Show, type JSX } from 'solid-js';
 import type { LowerBetterStatus } from '../../../shared/domain/staffing';
-import { t } from '../../app/i18n';
+import { t } from '../../kit/i18n';
 
 const SYMBOL: Record<LowerBetterStatus, string> = { met: '●', partly: '▲', notMet: '◆', grey: '□' };
 const TEXT = { met: 'status.met', partly: 'status.partly', notMet: 'status.notMet', grey: 'status.grey' } as const;

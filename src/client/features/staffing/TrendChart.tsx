@@ -8,7 +8,7 @@ import type uPlot from 'uplot';
 import { UPlotChart } from '../../ui/UPlotChart';
 import type { StaffingTrend } from '../../../shared/domain/staffing-trend';
 import { poolDays } from '../../../shared/domain/staffing';
-import { locale } from '../../app/i18n';
+import { locale } from '../../kit/i18n';
 import { trendColumns, yCeiling } from './chart-data';
 import { pct1, shortDay, tx } from './texts';
 

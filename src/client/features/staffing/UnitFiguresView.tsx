@@ -5,7 +5,7 @@
  */
 import { Show, type JSX } from 'solid-js';
 import { absenceShare, sickShare, type WindowFigure } from '../../../shared/domain/staffing';
-import { formatMonth } from '../../app/format';
+import { formatMonth } from '../../kit/format';
 import { StatusBadge } from './StatusBadge';
 import { dayLabel, pct1, tx } from './texts';
 import type { UnitFigures } from './unit-figures';

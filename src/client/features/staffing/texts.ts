@@ -2,7 +2,7 @@
 import { staffingHrTexts } from '../../../shared/i18n/features/staffing-hr';
 import { staffingTexts, type StaffingTextKey } from '../../../shared/i18n/features/staffing';
 import type { Params } from '../../../shared/i18n/format';
-import { createTexts, locale } from '../../app/i18n';
+import { createTexts, locale } from '../../kit/i18n';
 
 export const tx = createTexts(staffingTexts);
 /** The HR import and entry texts. */

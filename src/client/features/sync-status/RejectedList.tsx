@@ -1,6 +1,6 @@
 /** Changes the server refused, each with its reason in plain language and a "Stäng" to dismiss it. */
 import { For, type JSX } from 'solid-js';
-import { errorText, t, tOr } from '../../app/i18n';
+import { errorText, t, tOr } from '../../kit/i18n';
 import type { RejectedChange } from '../../storage/sync-state';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';

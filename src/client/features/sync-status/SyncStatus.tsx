@@ -4,14 +4,14 @@
  * server rejected. Data stays visible in every case; nothing here deletes local data.
  */
 import { Show, type JSX } from 'solid-js';
-import { useApp } from '../../app/context';
-import { pageNow } from '../../app/clock';
-import { exportUnsyncedFile } from '../../app/export';
-import { formatAge, formatTime } from '../../app/format';
-import { errorText, t, tn } from '../../app/i18n';
-import { href } from '../../app/router';
-import { ENROL_SEGMENT } from '../../app/routes';
-import { applyUpdate, checkAndApplyUpdate, updateState } from '../../app/sw-update';
+import { useApp } from '../../kit/context';
+import { pageNow } from '../../kit/clock';
+import { exportUnsyncedFile } from '../../kit/export';
+import { formatAge, formatTime } from '../../kit/format';
+import { errorText, t, tn } from '../../kit/i18n';
+import { href } from '../../kit/router';
+import { ENROL_SEGMENT } from '../../kit/screens';
+import { applyUpdate, checkAndApplyUpdate, updateState } from '../../kit/sw-update';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SyncBar } from '../../ui/SyncBar';

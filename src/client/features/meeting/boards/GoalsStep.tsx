@@ -5,8 +5,8 @@
  */
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../../shared/domain/rollup';
-import { errorOf, t } from '../../../app/i18n';
-import { href } from '../../../app/router';
+import { errorOf, t } from '../../../kit/i18n';
+import { href } from '../../../kit/router';
 import { Banner } from '../../../ui/Banner';
 import { IndicatorGroups } from '../../indicators/IndicatorGroups';
 import { DataFrom, Legend } from '../../indicators/Marks';

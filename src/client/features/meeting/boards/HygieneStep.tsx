@@ -3,8 +3,8 @@
  * (new observation, periods) open the hygiene screen; the meeting resumes when coming back.
  */
 import { createSignal, Show, type JSX } from 'solid-js';
-import { useApp } from '../../../app/context';
-import { href } from '../../../app/router';
+import { useApp } from '../../../kit/context';
+import { href } from '../../../kit/router';
 import { createLiveQuery } from '../../../primitives';
 import { getBhkProfessions } from '../../../storage/bhk-repo';
 import { UnitHome } from '../../hygiene/UnitHome';

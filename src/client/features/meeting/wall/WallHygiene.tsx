@@ -1,6 +1,6 @@
 /** Wall screen: this month's BHK compliance figure with n, read-only (lazy chunk). */
 import { Show, type JSX } from 'solid-js';
-import { useApp } from '../../../app/context';
+import { useApp } from '../../../kit/context';
 import { createLiveQuery } from '../../../primitives';
 import { getUnitSettings, listUnitObservations } from '../../../storage/bhk-repo';
 import { Figure } from '../../../ui/Figure';

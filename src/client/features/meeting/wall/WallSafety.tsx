@@ -1,6 +1,6 @@
 /** Wall screen: this month's Gröna korset, its counters and summary, read-only (lazy chunk). */
 import { Show, type JSX } from 'solid-js';
-import { useApp } from '../../../app/context';
+import { useApp } from '../../../kit/context';
 import { createLiveQuery } from '../../../primitives';
 import { getSafetySettings, listSafetyDays, listSafetyEvents } from '../../../storage/safety-repo';
 import { buildBoard } from '../../safety-cross/board-model';

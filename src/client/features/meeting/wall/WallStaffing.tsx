@@ -4,7 +4,7 @@ import { periodRange } from '../../../../shared/domain/periods';
 import type { TreeUnit } from '../../../../shared/domain/rollup';
 import { expectedDays } from '../../../../shared/domain/staffing';
 import { staffingTrend, trendRange } from '../../../../shared/domain/staffing-trend';
-import { useApp } from '../../../app/context';
+import { useApp } from '../../../kit/context';
 import { createLiveQuery } from '../../../primitives';
 import { getStaffingConfig, staffingInput } from '../../../storage/staffing-repo';
 import { unitFigures } from '../../staffing/unit-figures';

@@ -1,7 +1,7 @@
 /** The meeting, improvements and wall screens' `t` (one catalogue: they share most words). */
 import { meetingTexts } from '../../../shared/i18n/features/meeting';
 import type { AgendaStep } from '../../../shared/schema/meeting';
-import { createTexts } from '../../app/i18n';
+import { createTexts } from '../../kit/i18n';
 
 export const mt = createTexts(meetingTexts);
 

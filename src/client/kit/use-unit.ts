@@ -3,12 +3,12 @@
  * subtree, else the caller's own (a hand-edited address never shows an empty board).
  */
 import { createMemo, type Accessor } from 'solid-js';
-import { subtreeIds, type TreeUnit } from '../../../shared/domain/rollup';
-import { UnitId } from '../../../shared/schema/ids';
-import { useApp, useSession } from '../../app/context';
-import { route } from '../../app/router';
-import { createLiveQuery } from '../../primitives';
-import { listUnits } from '../../storage/org-repo';
+import { subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
+import { UnitId } from '../../shared/schema/ids';
+import { useApp, useSession } from './context';
+import { route } from './router';
+import { createLiveQuery } from '../primitives';
+import { listUnits } from '../storage/org-repo';
 
 export interface UnitChoice {
   tree: Accessor<TreeUnit[] | undefined>;
