@@ -15,7 +15,7 @@ import {
 } from '../../src/client/storage/indicator-repo';
 import type { PulsDb } from '../../src/client/storage/db';
 import { writeChange } from '../../src/client/storage/records';
-import { indicatorReport, reportRange } from '../../src/shared/domain/indicators';
+import { reportOfRows, reportRange } from '../../src/shared/domain/indicators';
 import { indicatorIdFor } from '../../src/shared/schema/indicator';
 import type { EntityName } from '../../src/shared/schema/registry';
 import { day, event, hrMonth, input, obs, observations, row, shift, TREE, unitSettings } from '../shared/domain/indicators/fixtures';
@@ -25,7 +25,7 @@ const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000003');
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
 
-describe('indicator rows', () => {
+describe('indicator rows', async () => {
   it('inserts a row, then patches only the given fields; lists the unit\'s own rows', async () => {
     const db = await sessionDb();
     await saveIndicator(db, 'vo1', 'bhkTotal', { target: { op: 'gte', value: 90 } }, NOW);
@@ -79,7 +79,7 @@ describe('indicator rows', () => {
   });
 });
 
-describe('indicatorInput', () => {
+describe('indicatorInput', async () => {
   async function put(db: PulsDb, entity: EntityName, r: { id: string; unitId: string }, op: 'insert' | 'patch' = 'insert') {
     const { id: _id, unitId: _u, ...rest } = r as Record<string, unknown> & { id: string; unitId: string };
     await writeChange(db, { entity, op, id: r.id, unitId: r.unitId, fields: op === 'insert' ? { ...r } : rest }, NOW);
@@ -121,8 +121,8 @@ describe('indicatorInput', () => {
     expect(got.unitSettings).toEqual([unitSettings('avd1', 20)]);
     expect(got.indicatorRows.map((r) => r.id).sort()).toEqual([indicatorIdFor('region', 'bhkTotal'), indicatorIdFor('vo1', 'bhkTotal')]);
 
-    const want = indicatorReport({ ...all, rootId: 'vo1' }, '2026-11', NOW);
-    expect(indicatorReport(got, '2026-11', NOW)).toEqual(want);
+    const want = await reportOfRows({ ...all, rootId: 'vo1' }, '2026-11', NOW);
+    expect(await reportOfRows(got, '2026-11', NOW)).toEqual(want);
     expect(want.cells.find((c) => c.unitId === 'avd1' && c.key === 'bhkTotal')).toMatchObject({ value: 80, target: { op: 'gte', value: 95 }, status: 'notMet' });
     // Without the cached config, the region's target is unknown to the device.
     await db.meta.clear();

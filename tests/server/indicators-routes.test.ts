@@ -37,7 +37,7 @@ afterAll(async () => {
   await h.close();
 });
 
-describe('scope and lookups', () => {
+describe('scope and lookups', async () => {
   it('a VO manager reads their VO and below, not the division; a tablet its unit only', async () => {
     const vo = await loginAs(h, 'vochef');
     expect((await report('vo-med', MONTH, vo)).statusCode).toBe(200);
@@ -82,7 +82,7 @@ describe('scope and lookups', () => {
   });
 });
 
-describe('the catalogue write rule (push)', () => {
+describe('the catalogue write rule (push)', async () => {
   it('managers set targets on units in scope, but not names or sources; staff and tablets nothing', async () => {
     const vo = await loginAs(h, 'vochef');
     const res = await push(h, vo, [
@@ -123,7 +123,7 @@ describe('the catalogue write rule (push)', () => {
   });
 });
 
-describe('history follows a changed target; facts are untouched', () => {
+describe('history follows a changed target; facts are untouched', async () => {
   it('a stricter target turns last month red, with the same value', async () => {
     const when = '2026-02-10';
     const obs = Array.from({ length: 10 }, (_, i) => ({
@@ -143,7 +143,7 @@ describe('history follows a changed target; facts are untouched', () => {
   });
 });
 
-describe('what a report loads', () => {
+describe('what a report loads', async () => {
   it('reads the period and its compare periods, not the months between them', async () => {
     const shiftOn = (date: string) => ({ id: shiftIdFor('avd-32', date, 'dag'), unitId: 'avd-32', date, shift: 'dag', planned: 8, sick: 1, vab: 0, otherAbsence: 0, covered: 0 });
     const dates = ['2025-02-10', '2025-08-10', '2026-01-10', '2026-02-10'];
@@ -159,7 +159,7 @@ describe('what a report loads', () => {
   });
 });
 
-describe('CSV export', () => {
+describe('CSV export', async () => {
   it('sends a file by default and {filename, csv} to the app', async () => {
     const file = await call(h, 'GET', '/api/export/indicators.csv?rootId=vo-kir&period=2026-02', { token: admin });
     expect(file.statusCode).toBe(200);

@@ -4,7 +4,7 @@
  * figures equal the device's by construction. Nothing is stored: a changed target or org tree
  * shows in every period at once.
  */
-import { indicatorCsv, indicatorReport, indicatorSeries, reportRange, seriesRange } from '../../shared/domain/indicators';
+import { indicatorCsv, reportOfRows, reportRange, seriesOfRows, seriesRange } from '../../shared/domain/indicators';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import type { Principal } from '../auth/principal';
 import type { Store } from '../store/store';
@@ -16,7 +16,7 @@ export const DEFAULT_SERIES_COUNT = 13;
 export async function indicatorReportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<IndicatorReport> {
   const { units, unit } = await unitInScope(store, p, rootId, 'rootId');
   const input = await loadIndicatorInput(store, units, unit, reportRange(period), now);
-  return indicatorReport(input, period, now);
+  return reportOfRows(input, period, now);
 }
 
 export async function indicatorSeriesFor(
@@ -28,7 +28,7 @@ export async function indicatorSeriesFor(
   const { units, unit } = await unitInScope(store, p, q.unitId, 'unitId');
   const count = q.count ?? DEFAULT_SERIES_COUNT;
   const input = await loadIndicatorInput(store, units, unit, seriesRange(q.to, count), now);
-  return indicatorSeries(input, q.unitId, q.key, q.to, count, now);
+  return seriesOfRows(input, q.unitId, q.key, q.to, count, now);
 }
 
 export async function indicatorConfigFor(store: Store, p: Principal, unitId: string): Promise<IndicatorConfigResponse> {

@@ -7,7 +7,7 @@
  */
 import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { indicatorReport, indicatorSeries, reportRange, seriesRange } from '../../../shared/domain/indicators';
+import { reportOfRows, reportRange, seriesOfRows, seriesRange } from '../../../shared/domain/indicators';
 import { AppError } from '../../../shared/errors';
 import { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
 import type { Api } from '../../api/http';
@@ -40,7 +40,7 @@ export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[
     if (!isNetwork(err)) throw err;
     const today = localDate(now);
     const input = await indicatorInput(db, [...units], rootId, reportRange(period), today);
-    return { res: indicatorReport(input, period, now), source: 'device' };
+    return { res: await reportOfRows(input, period, now), source: 'device' };
   }
 }
 
@@ -61,6 +61,6 @@ export async function loadSeries(
     if (!isNetwork(err)) throw err;
     const today = localDate(now);
     const input = await indicatorInput(db, [...units], unitId, seriesRange(to, count), today);
-    return { res: indicatorSeries(input, unitId, key, to, count, now), source: 'device' };
+    return { res: await seriesOfRows(input, unitId, key, to, count, now), source: 'device' };
   }
 }

@@ -1,15 +1,15 @@
 /**
- * Facts behind the indicators (schema/indicator.ts METRICS) per unit and date range, from raw
- * rows through the boards' own shared functions, so an indicator can never disagree with a board:
- *  - BHK: observations whose original is dated in the range, corrections applied and voids
- *    dropped (bhk-period.ts), counted as bhk.ts does (hygiene-all, dress-all, total).
+ * Facts behind the indicators (schema/indicator.ts METRICS) per unit and date range, read from the
+ * boards' fact rows (domain/facts: the same contributions every board's own figures come from), so
+ * an indicator can never disagree with a board:
+ *  - BHK: observations counted in the range after corrections (hygiene-all, dress-all, total).
  *  - BHK quota: the unit's monthly quota (unitSettings, else DEFAULT_UNIT_SETTINGS) prorated by
  *    calendar days: for each month the range touches, quota × days in range / days in month, not
  *    rounded (a week of a 30-day month is 10 × 7 / 30 ≈ 2,33; a whole month is exactly the
  *    quota). Leaf units only; a closed unit's quota stops the day it closed. Days after today
  *    do not count: in the current period the quota is the part due so far ("in step").
- *  - Safety: each day up to today gets its colour from safety-colour.ts (most serious effective
- *    event, else green only when confirmed); today counts only once it has a colour.
+ *  - Safety: each day up to today has its colour (safety-colour.ts, derived per day in the facts);
+ *    today counts only once it has a colour; events dated after today are not counted.
  *  - Days since the last fall (category code "fall"), as of min(range end, today), looking back
  *    FALL_LOOKBACK_DAYS at most: a unit with no fall in that window that filled its cross in the
  *    range gets the bound itself (read "at least 730 days"); otherwise it has no value. Not
@@ -21,52 +21,22 @@
  * A level's facts are its units' facts pooled (addFacts via rollupTree): sums, never averages.
  */
 import { METRICS } from '../../schema/indicator';
-import { DEFAULT_UNIT_SETTINGS } from '../../schema/unit-settings';
-import { countObservations } from '../bhk';
-import { observationsInPeriod } from '../bhk-period';
-import { effectiveRecords } from '../corrections';
+import type { HrMonth } from '../../schema/hr-month';
+import { DEFAULT_UNIT_SETTINGS, type UnitSettings } from '../../schema/unit-settings';
+import { FALL_CATEGORY } from '../facts/contrib';
+import { fieldIndex, type FieldOf } from '../facts/families';
+import type { DateRange } from '../facts/plan';
+import { type FactReader, rangeKey } from '../facts/reader';
 import { addDays, daysInMonth } from '../periods';
-import { type RollupNode, rollupTree, subtreeIds } from '../rollup';
-import { dayStatus } from '../safety-colour';
+import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from '../rollup';
 import { daysBetween } from '../safety-counters';
-import { confirmedDates } from '../safety-rollup';
-import { datesBetween } from '../staffing';
 import { addFacts, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
-import type { DateRange, Facts, IndicatorInput } from './types';
+import type { Facts } from './types';
 
 export { addFacts, emptyFacts, METRIC_FAMILY } from './pool';
+export { FALL_CATEGORY };
 
 export const FALL_LOOKBACK_DAYS = 730;
-export const FALL_CATEGORY = 'fall';
-
-/** Rows of the input grouped by unit once, for the facts of many units and ranges. */
-export interface UnitRowsIndex {
-  of: <K extends 'bhk' | 'safetyEvents' | 'safetyDays' | 'shifts' | 'hrMonths'>(key: K, unitId: string) => IndicatorInput[K];
-  quota: (unitId: string) => number;
-}
-
-export function indexRows(input: IndicatorInput): UnitRowsIndex {
-  const cache = new Map<string, Map<string, unknown[]>>();
-  const group = (key: 'bhk' | 'safetyEvents' | 'safetyDays' | 'shifts' | 'hrMonths'): Map<string, unknown[]> => {
-    let m = cache.get(key);
-    if (m === undefined) {
-      m = new Map();
-      for (const r of input[key] as { unitId: string }[]) {
-        const list = m.get(r.unitId) ?? [];
-        list.push(r);
-        m.set(r.unitId, list);
-      }
-      if (key === 'safetyEvents') for (const [id, list] of m) m.set(id, effectiveRecords(list as IndicatorInput['safetyEvents']));
-      cache.set(key, m);
-    }
-    return m;
-  };
-  const quotas = new Map(input.unitSettings.map((s) => [s.unitId as string, s.bhkMonthlyQuota]));
-  return {
-    of: (key, unitId) => (group(key).get(unitId) ?? []) as IndicatorInput[typeof key],
-    quota: (unitId) => quotas.get(unitId) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota,
-  };
-}
 
 /** Monthly quota prorated over [from, to] by calendar days. */
 export function proratedQuota(monthly: number, from: string, to: string): number {
@@ -81,6 +51,76 @@ export function proratedQuota(monthly: number, from: string, to: string): number
   return total;
 }
 
+/** What one unit's facts hold for one range (loadPeriodFacts). */
+export interface UnitPeriodFacts {
+  /** bhk family summed over its keys, the whole range. */
+  bhk?: number[];
+  /** safety family over the range's days before today. */
+  safety?: number[];
+  /** today's safety row, when the range holds today. */
+  safetyToday?: number[];
+  /** staff family, the whole range. */
+  staff?: number[];
+  /** The last fall on or before min(range end, today), at most FALL_LOOKBACK_DAYS back. */
+  lastFall: string | null;
+  /** The unit's HR months wholly inside the range, in month order. */
+  hr: HrMonth[];
+}
+
+/** range key → unit → its facts. */
+export type PeriodFacts = Map<string, Map<string, UnitPeriodFacts>>;
+
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+const monthEndOf = (month: string): string => `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+
+/** Reads what ownFacts needs for every range, in a handful of reads whatever the number of ranges. */
+export async function loadPeriodFacts(reader: FactReader, ranges: readonly DateRange[], today: string): Promise<PeriodFacts> {
+  const uniq = [...new Map(ranges.map((r) => [rangeKey(r), r])).values()];
+  const yesterday = addDays(today, -1);
+  const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
+  const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
+  const [bhk, staff, safetyBefore, safetyToday] = await Promise.all([
+    reader.sums('bhk', uniq, true),
+    reader.sums('staff', uniq, true),
+    reader.sums('safety', before, true),
+    reader.sums('safety', hasToday.some(Boolean) ? [{ from: today, to: today }] : [], true),
+  ]);
+  // Falls and HR months once for the span of all ranges, then cut per range.
+  const lasts = uniq.map((r) => minDate(r.to, today));
+  const fallFrom = addDays(lasts.reduce(minDate), -FALL_LOOKBACK_DAYS);
+  const fallTo = lasts.reduce((a, b) => (a > b ? a : b));
+  const [falls, hr] = await Promise.all([
+    reader.fallDays(fallFrom, fallTo),
+    reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
+  ]);
+  const sortedHr = [...hr].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const out: PeriodFacts = new Map();
+  uniq.forEach((r, i) => {
+    const units = new Map<string, UnitPeriodFacts>();
+    const at = (unitId: string): UnitPeriodFacts => {
+      let u = units.get(unitId);
+      if (u === undefined) units.set(unitId, (u = { lastFall: null, hr: [] }));
+      return u;
+    };
+    for (const [unitId, byKey] of bhk[i] ?? new Map()) at(unitId).bhk = byKey.get('');
+    for (const [unitId, byKey] of staff[i] ?? new Map()) at(unitId).staff = byKey.get('');
+    for (const [unitId, byKey] of safetyBefore[i] ?? new Map()) at(unitId).safety = byKey.get('');
+    if (hasToday[i]) for (const [unitId, byKey] of safetyToday[0] ?? new Map()) at(unitId).safetyToday = byKey.get('');
+    const last = lasts[i] as string;
+    if (r.from <= last) {
+      const bound = addDays(last, -FALL_LOOKBACK_DAYS);
+      for (const f of falls) {
+        if (f.date > last || f.date < bound) continue;
+        const u = at(f.unitId);
+        if (u.lastFall === null || f.date > u.lastFall) u.lastFall = f.date;
+      }
+    }
+    for (const m of sortedHr) if (`${m.month}-01` >= r.from && monthEndOf(m.month) <= r.to) at(m.unitId).hr.push(m);
+    out.set(rangeKey(r), units);
+  });
+  return out;
+}
+
 interface LeafInfo {
   /** No units below it: quota and HR belong to it. */
   leaf: boolean;
@@ -90,66 +130,54 @@ interface LeafInfo {
   closedOn: string | null;
 }
 
+const get = <F extends 'bhk' | 'safety' | 'staff'>(family: F, v: number[] | undefined, field: FieldOf<F>): number =>
+  v === undefined ? 0 : (v[fieldIndex(family, field)] as number);
+
+const filledOf = (v: number[] | undefined): number =>
+  get('safety', v, 'green') + get('safety', v, 'wGul') + get('safety', v, 'wOrange') + get('safety', v, 'wRod');
+const eventsOf = (v: number[] | undefined): number => get('safety', v, 'evGul') + get('safety', v, 'evOrange') + get('safety', v, 'evRod');
+
 /** One unit's own facts (its own rows; nothing of the units below it). */
-export function ownFacts(idx: UnitRowsIndex, unitId: string, info: LeafInfo, range: DateRange, today: string): Facts {
+export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: LeafInfo, range: DateRange, today: string): Facts {
   const f = emptyFacts();
   const m = f.metrics;
   // BHK
-  const c = countObservations(observationsInPeriod(idx.of('bhk', unitId), range));
-  m.bhkObserved = c.n;
-  m.bhkCorrect = c.totalAllOk;
-  m.bhkHygieneObserved = c.n;
-  m.bhkHygieneCorrect = c.hygieneAllOk;
-  m.bhkDressObserved = c.n;
-  m.bhkDressCorrect = c.dressAllOk;
+  const n = get('bhk', uf?.bhk, 'n');
+  m.bhkObserved = n;
+  m.bhkCorrect = get('bhk', uf?.bhk, 'total');
+  m.bhkHygieneObserved = n;
+  m.bhkHygieneCorrect = get('bhk', uf?.bhk, 'hygiene');
+  m.bhkDressObserved = n;
+  m.bhkDressCorrect = get('bhk', uf?.bhk, 'dress');
   if (info.leaf) {
     const open = info.closedOn !== null && addDays(info.closedOn, -1) < range.to ? addDays(info.closedOn, -1) : range.to;
     // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
     const end = open > today ? today : open;
-    m.bhkQuota = end >= range.from ? proratedQuota(idx.quota(unitId), range.from, end) : 0;
+    m.bhkQuota = end >= range.from ? proratedQuota(quota, range.from, end) : 0;
   }
-  // Safety
-  const events = idx.of('safetyEvents', unitId);
-  const confirmed = confirmedDates(idx.of('safetyDays', unitId));
-  const severities = new Map<string, ('gul' | 'orange' | 'rod')[]>();
-  for (const e of events) {
-    if (e.date < range.from || e.date > range.to || e.date > today) continue;
-    severities.set(e.date, [...(severities.get(e.date) ?? []), e.severity]);
-    m.safetyEvents += 1;
-  }
-  const last = range.to < today ? range.to : today;
-  for (const date of datesBetween(range.from, last)) {
-    const status = dayStatus({ date, today, confirmed: confirmed.has(date), severities: severities.get(date) ?? [] });
-    if (status === 'idag' || status === 'framtid') continue;
-    m.safetyPastDays += 1;
-    if (status === 'ej_ifylld') continue;
-    m.safetyFilledDays += 1;
-    if (status === 'gron') m.safetyGreenDays += 1;
-    else m.safetyRiskDays += 1;
-    if (status === 'orange' || status === 'rod') m.safetyHarmDays += 1;
-  }
+  // Safety: the days before today, and today once it has a colour.
+  const last = minDate(range.to, today);
+  const yesterday = minDate(range.to, addDays(today, -1));
+  const todayFilled = range.from <= today && today <= range.to && filledOf(uf?.safetyToday) > 0;
+  m.safetyEvents = eventsOf(uf?.safety) + eventsOf(uf?.safetyToday);
+  m.safetyPastDays = (yesterday >= range.from ? daysBetween(range.from, yesterday) + 1 : 0) + (todayFilled ? 1 : 0);
+  m.safetyFilledDays = filledOf(uf?.safety) + filledOf(uf?.safetyToday);
+  m.safetyGreenDays = get('safety', uf?.safety, 'green') + get('safety', uf?.safetyToday, 'green');
+  m.safetyRiskDays = m.safetyFilledDays - m.safetyGreenDays;
+  m.safetyHarmDays =
+    get('safety', uf?.safety, 'wOrange') + get('safety', uf?.safety, 'wRod') + get('safety', uf?.safetyToday, 'wOrange') + get('safety', uf?.safetyToday, 'wRod');
   if (range.from <= last) {
-    const bound = addDays(last, -FALL_LOOKBACK_DAYS);
-    let lastFall: string | null = null;
-    for (const e of events) {
-      if (e.category === FALL_CATEGORY && e.date <= last && e.date >= bound && (lastFall === null || e.date > lastFall)) lastFall = e.date;
-    }
+    const lastFall = uf?.lastFall ?? null;
     f.daysSinceFall = lastFall !== null ? daysBetween(lastFall, last) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
   }
   // Staffing
-  let shiftRows = 0;
-  for (const s of idx.of('shifts', unitId)) {
-    if (s.date < range.from || s.date > range.to) continue;
-    shiftRows += 1;
-    m.staffPlanned += s.planned;
-    m.staffSick += s.sick;
-  }
-  // HR: whole months inside the range, leaf units only.
+  const shiftRows = get('staff', uf?.staff, 'shifts');
+  m.staffPlanned = get('staff', uf?.staff, 'planned');
+  m.staffSick = get('staff', uf?.staff, 'sick');
+  // HR: whole months inside the range, leaf units only, in month order (floating-point sums must
+  // not depend on the order rows arrive in).
   if (info.leaf) {
-    // In month order: floating-point sums must not depend on the order rows arrive in.
-    const months = [...idx.of('hrMonths', unitId)].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-    for (const h of months) {
-      if (`${h.month}-01` < range.from || `${h.month}-${daysInMonth(h.month)}` > range.to) continue;
+    for (const h of uf?.hr ?? []) {
       f.hr.months += 1;
       const hours = h.ordinaryHours;
       if (hours === null || hours <= 0) continue;
@@ -169,7 +197,7 @@ export function ownFacts(idx: UnitRowsIndex, unitId: string, info: LeafInfo, ran
   m.hrKvot = kvot(f.hr.sick, f.hr.hours) ?? 0;
   if (info.open) {
     const has: Record<Family, boolean> = {
-      bhk: c.n > 0,
+      bhk: n > 0,
       safety: m.safetyFilledDays > 0,
       staff: shiftRows > 0,
       hr: f.hr.months > 0,
@@ -180,24 +208,29 @@ export function ownFacts(idx: UnitRowsIndex, unitId: string, info: LeafInfo, ran
   return f;
 }
 
-/** Facts of every node under input.rootId for `range`, pooled up the tree with completeness. */
-export function treeFacts(input: IndicatorInput, range: DateRange, idx: UnitRowsIndex = indexRows(input), rootId = input.rootId): Map<string, RollupNode<Facts>> {
-  const parents = new Set(input.units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
-  const byId = new Map(input.units.map((u) => [u.id, u]));
+/** The monthly BHK quota of each unit that sets one (else DEFAULT_UNIT_SETTINGS applies). */
+export const quotasOf = (settings: readonly UnitSettings[]): Map<string, number> => new Map(settings.map((s) => [s.unitId as string, s.bhkMonthlyQuota]));
+
+/** Facts of every node under rootId for `range`, pooled up the tree with completeness. */
+export function treeFacts(
+  units: readonly TreeUnit[],
+  rootId: string,
+  today: string,
+  quotas: ReadonlyMap<string, number>,
+  unitFacts: ReadonlyMap<string, UnitPeriodFacts> | undefined,
+  range: DateRange,
+): Map<string, RollupNode<Facts>> {
+  const parents = new Set(units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
+  const byId = new Map(units.map((u) => [u.id, u]));
   const own = new Map<string, Facts>();
-  for (const id of subtreeIds(input.units, rootId)) {
+  for (const id of subtreeIds(units, rootId)) {
     const u = byId.get(id);
     if (u === undefined) continue;
     const leaf = !parents.has(u.id);
     const info: LeafInfo = { leaf, open: leaf && u.closedAt === null, closedOn: u.closedAt === null ? null : u.closedAt.slice(0, 10) };
-    own.set(u.id, ownFacts(idx, u.id, info, range, input.today));
+    own.set(u.id, ownFacts(unitFacts?.get(u.id), quotas.get(u.id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today));
   }
   // Units in id order, so pooled floating-point sums (HR) do not depend on the input's order.
-  const sorted = [...input.units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rollupTree(sorted, rootId, own, addFacts, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0));
-}
-
-/** The pooled facts of `unitId` and everything under it for `range`. */
-export function unitFacts(input: IndicatorInput, unitId: string, range: DateRange): Facts {
-  return treeFacts(input, range, indexRows(input), unitId).get(unitId)?.counts ?? emptyFacts();
 }

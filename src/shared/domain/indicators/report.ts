@@ -1,7 +1,8 @@
 /**
- * The indicator table and an indicator's series, from raw facts (issue 6 §2–§4, §6). The server's
- * routes and a manager's device both call these on the same rows, so they agree; nothing computed
- * here is stored, so a changed target or a moved unit shows in history at once.
+ * The indicator table and an indicator's series, from the boards' facts (issue 6 §2–§4, §6, issue
+ * 17). The server's routes and every device call these through a FactReader over the same facts,
+ * so they agree; targets, definitions and the tree are applied here at read time, so a changed
+ * target or a moved unit shows in history at once.
  *
  *  - indicatorReport: every node under the root (root first, then depth-first by name; a unit
  *    closed before the period starts is left out) × every definition in force at the ROOT. The
@@ -20,25 +21,36 @@ import { AppError } from '../../errors';
 import type { IndicatorCell, IndicatorDef, IndicatorNode, IndicatorReport, IndicatorSeries, SeriesPoint } from '../../indicators-api';
 import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
-import { emptyFacts, indexRows, treeFacts } from './facts';
+import type { DateRange } from '../facts/plan';
+import { rangeKey } from '../facts/reader';
+import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
 import { indicatorStatus, trendArrow } from './status';
-import type { DateRange, Facts, IndicatorInput } from './types';
+import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
 
 type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
 
-/** Facts per node for a date range, computed once per range. */
-function factsCache(input: IndicatorInput, rootId: string): FactsOf {
-  const idx = indexRows(input);
+/** The date ranges a cell of `def` for `period` reads: the period and its compare period. */
+function cellRanges(def: IndicatorDef, period: string, today: string): DateRange[] {
+  return [rangeOf(period), compareRange(period, comparePeriodOf(period, def.compare), today, accumulates(def))];
+}
+
+/**
+ * Facts per node for every range the cells need, read in one go (loadPeriodFacts) and pooled up
+ * the tree once per range.
+ */
+async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today);
+  const quotas = quotasOf(ctx.unitSettings);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
   return (range) => {
-    const key = `${range.from}/${range.to}`;
+    const key = rangeKey(range);
     let f = cache.get(key);
     if (f === undefined) {
-      f = treeFacts(input, range, idx, rootId);
+      f = treeFacts(ctx.units, rootId, ctx.today, quotas, loaded.get(key), range);
       cache.set(key, f);
     }
     return f;
@@ -69,7 +81,7 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
 }
 
 function cellOf(
-  input: IndicatorInput,
+  input: Pick<IndicatorContext, 'indicatorRows' | 'units' | 'today'>,
   rootDef: IndicatorDef,
   nodeId: string,
   period: string,
@@ -108,22 +120,23 @@ function cellOf(
   };
 }
 
-export function indicatorReport(input: IndicatorInput, period: string, now: number): IndicatorReport {
+export async function indicatorReport(ctx: IndicatorContext, period: string, now: number): Promise<IndicatorReport> {
   const range = rangeOf(period);
-  const defs = resolveDefs(input.indicatorRows, input.units, input.rootId);
-  const nodes = reportNodes(input.units, input.rootId, range.from);
-  const facts = factsCache(input, input.rootId);
-  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(input, def, node.id, period, facts)));
-  return { rootId: input.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
+  const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
+  const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
+  const facts = await loadFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
+  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(ctx, def, node.id, period, facts)));
+  return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
 }
 
-export function indicatorSeries(input: IndicatorInput, unitId: string, key: string, to: string, count: number, now: number): IndicatorSeries {
-  const def = resolveDef(input.indicatorRows, input.units, unitId, key);
+export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key: string, to: string, count: number, now: number): Promise<IndicatorSeries> {
+  const def = resolveDef(ctx.indicatorRows, ctx.units, unitId, key);
   if (def === null) throw new AppError('not-found', { key }, ['key']);
-  const facts = factsCache(input, unitId);
+  const periods = seriesPeriods(to, count);
+  const facts = await loadFacts(ctx, unitId, periods.flatMap((p) => cellRanges(def, p, ctx.today)));
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
-  const points: SeriesPoint[] = seriesPeriods(to, count).map((period) => {
-    const cell = cellOf(input, def, unitId, period, facts);
+  const points: SeriesPoint[] = periods.map((period) => {
+    const cell = cellOf(ctx, def, unitId, period, facts);
     return { period, value: cell.value, n: cell.n, status: cell.status, targetValue };
   });
   const med = median(points.map((p) => p.value));

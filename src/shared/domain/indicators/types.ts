@@ -1,7 +1,9 @@
 /**
- * Inputs and intermediate facts of the indicator computations (issue 6). The server loads these
- * raw rows from its store and a manager's device from its replica (+ cached ancestor rows), then
- * both call the same functions (report.ts), so their figures agree by construction.
+ * Inputs and intermediate facts of the indicator computations (issue 6). The figures read the
+ * boards' facts through a FactReader (domain/facts/reader.ts): the server's over its fact tables,
+ * a manager's device over the fact blocks it pulled, a unit's device (and the tests) over facts
+ * computed from raw rows (IndicatorInput, contextFromRows). All call the same functions
+ * (report.ts), so their figures agree by construction.
  */
 import type { BhkObservation } from '../../schema/bhk-observation';
 import type { HrMonth } from '../../schema/hr-month';
@@ -11,8 +13,25 @@ import type { SafetyEvent } from '../../schema/safety-event';
 import type { StaffingSettings } from '../../schema/staffing-settings';
 import type { StaffingShift } from '../../schema/staffing-shift';
 import type { UnitSettings } from '../../schema/unit-settings';
+import type { FactReader } from '../facts/reader';
 import type { TreeUnit } from '../rollup';
 
+/** What a report or series needs besides the facts: the tree, the definitions and the quotas. */
+export interface IndicatorContext {
+  /** The whole known tree, ancestors of the root included (definitions resolve along the path). */
+  units: TreeUnit[];
+  rootId: string;
+  /** Today in Europe/Stockholm (YYYY-MM-DD): later days are not counted. */
+  today: string;
+  /** Indicator rows on the ancestors of the root AND in its subtree. */
+  indicatorRows: Indicator[];
+  /** The units' settings (the BHK quota); units without one have the default. */
+  unitSettings: UnitSettings[];
+  /** The facts of the root's subtree. */
+  reader: FactReader;
+}
+
+/** Raw rows of a subtree: what a unit's device holds, and what the tests feed both sides. */
 export interface IndicatorInput {
   /** The whole known tree, ancestors of the root included (definitions resolve along the path). */
   units: TreeUnit[];

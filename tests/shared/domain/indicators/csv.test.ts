@@ -1,11 +1,11 @@
 /** The indicator table as CSV for Swedish Excel. */
 import { describe, expect, it } from 'vitest';
-import { indicatorCsv, indicatorReport } from '../../../../src/shared/domain/indicators';
+import { indicatorCsv, reportOfRows } from '../../../../src/shared/domain/indicators';
 import { input, observations, row } from './fixtures';
 
-describe('indicatorCsv', () => {
+describe('indicatorCsv', async () => {
   const units = input().units.map((u) => (u.id === 'avd1' ? { ...u, name: '=HYPERLINK("x");1' } : u));
-  const report = indicatorReport(
+  const report = await reportOfRows(
     input({ units, bhk: observations('avd1', '2026-11-02', 12, 11), indicatorRows: [row('div', 'greenShare', { hidden: true })] }),
     '2026-11',
     Date.parse('2026-11-30T10:00:00Z'),
@@ -13,25 +13,25 @@ describe('indicatorCsv', () => {
   const { filename, csv } = indicatorCsv(report, 'sv');
   const lines = csv.slice(1).split('\r\n');
 
-  it('has a BOM, Swedish headers, `;` and CRLF', () => {
+  it('has a BOM, Swedish headers, `;` and CRLF', async () => {
     expect(csv.startsWith('\uFEFFEnhet;Nivå;Indikator;Period;Utfall;Mål;Status;Trend;n;Rapporterande enheter\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(filename).toBe('indikatorer-division-2026-11.csv');
     expect(lines).toHaveLength(1 + report.nodes.length * report.defs.length + 1);
   });
 
-  it('writes decimal commas, target and status in words with symbols', () => {
+  it('writes decimal commas, target and status in words with symbols', async () => {
     expect(lines).toContain('Division;Division;BHK total följsamhet;2026-11;91,7;≥ 100 %;◆ ej uppfyllt;;12;1 av 3');
     expect(lines).toContain('Division;Division;Klädregler;2026-11;100,0;≥ 100 %;● uppfyllt;;12;1 av 3');
     expect(lines).toContain('Division;Division;Dagar med vårdskada;2026-11;;≤ 0;□ ej mätbart;;0;0 av 3');
     expect(lines).toContain('Division;Division;Sjukfrånvaro (tavlan);2026-11;;Minska;□ ej mätbart;;0;0 av 3');
   });
 
-  it('guards against formula injection in names', () => {
+  it('guards against formula injection in names', async () => {
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"");1";Enhet;BHK total`))).toBe(true);
   });
 
-  it('speaks English on request', () => {
+  it('speaks English on request', async () => {
     expect(indicatorCsv(report, 'en').csv.split('\r\n')[0]).toBe('\uFEFFUnit;Level;Indicator;Period;Result;Target;Status;Trend;n;Reporting units');
   });
 });

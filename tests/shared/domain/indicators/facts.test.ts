@@ -1,6 +1,6 @@
 /** Facts from raw rows, against small hand-computed fixtures; levels pool, never average. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INDICATORS, proratedQuota, sourceValue, treeFacts, unitFacts } from '../../../../src/shared/domain/indicators';
+import { DEFAULT_INDICATORS, proratedQuota, sourceValue, treeFactsOfRows, unitFactsOfRows } from '../../../../src/shared/domain/indicators';
 import { periodRange } from '../../../../src/shared/domain/periods';
 import type { IndicatorDef } from '../../../../src/shared/indicators-api';
 import { day, event, hrMonth, input, obs, observations, shift, unitSettings } from './fixtures';
@@ -8,7 +8,7 @@ import { day, event, hrMonth, input, obs, observations, shift, unitSettings } fr
 const NOV = periodRange('2026-11');
 const def = (key: string) => DEFAULT_INDICATORS[key] as IndicatorDef;
 
-describe('BHK facts', () => {
+describe('BHK facts', async () => {
   const voided = obs('avd1', '2026-11-03', ['nails']);
   const corrected = obs('avd1', '2026-11-04', ['nails']);
   const rows = [
@@ -20,9 +20,9 @@ describe('BHK facts', () => {
     obs('avd1', '2026-12-02', [], { replaces: corrected.id, originalDate: '2026-11-04', createdAt: '2026-12-02T10:00:00.000Z' }),
     ...observations('avd3', '2026-10-20', 4, 0),
   ];
-  const facts = treeFacts(input({ bhk: rows }), NOV);
+  const facts = await treeFactsOfRows(input({ bhk: rows }), NOV);
 
-  it('applies voids and corrections, then pools counts up the tree', () => {
+  it('applies voids and corrections, then pools counts up the tree', async () => {
     const avd1 = facts.get('avd1')?.counts;
     expect(avd1?.metrics).toMatchObject({ bhkObserved: 11, bhkCorrect: 9, bhkHygieneCorrect: 9, bhkDressCorrect: 11 });
     const vo1 = facts.get('vo1');
@@ -36,8 +36,8 @@ describe('BHK facts', () => {
     expect(sourceValue(def('bhkTotal'), facts.get('vo2')!.counts).value).toBeNull();
   });
 
-  it('compares observations with the quota, prorated and per unit setting', () => {
-    const f = treeFacts(input({ bhk: rows, unitSettings: [unitSettings('avd2', 20)] }), NOV);
+  it('compares observations with the quota, prorated and per unit setting', async () => {
+    const f = await treeFactsOfRows(input({ bhk: rows, unitSettings: [unitSettings('avd2', 20)] }), NOV);
     expect(f.get('vo1')?.counts.metrics.bhkQuota).toBe(30);
     // Observations 16 of quota 30; n is the observations.
     expect(sourceValue(def('bhkQuota'), f.get('vo1')!.counts)).toMatchObject({ num: 16, den: 30, n: 16 });
@@ -45,7 +45,7 @@ describe('BHK facts', () => {
   });
 });
 
-describe('proratedQuota', () => {
+describe('proratedQuota', async () => {
   it.each([
     ['a whole month is the quota', '2026-11-01', '2026-11-30', 10],
     ['a week of November', '2026-11-16', '2026-11-22', (10 * 7) / 30],
@@ -55,21 +55,21 @@ describe('proratedQuota', () => {
     expect(proratedQuota(10, from, to)).toBeCloseTo(expected, 10);
   });
 
-  it('in the current period counts only the part due so far', () => {
-    const f = treeFacts(input({ today: '2026-11-10', unitSettings: [unitSettings('avd2', 20)] }), NOV);
+  it('in the current period counts only the part due so far', async () => {
+    const f = await treeFactsOfRows(input({ today: '2026-11-10', unitSettings: [unitSettings('avd2', 20)] }), NOV);
     expect(f.get('avd1')?.counts.metrics.bhkQuota).toBeCloseTo((10 * 10) / 30, 10);
     expect(f.get('vo1')?.counts.metrics.bhkQuota).toBeCloseTo((30 * 10) / 30, 10);
   });
 
-  it('stops at the day a unit closed', () => {
+  it('stops at the day a unit closed', async () => {
     const units = input().units.map((u) => (u.id === 'avd3' ? { ...u, closedAt: '2026-11-16T08:00:00.000Z' } : u));
-    const f = treeFacts(input({ units }), NOV);
+    const f = await treeFactsOfRows(input({ units }), NOV);
     expect(f.get('avd3')?.counts.metrics.bhkQuota).toBeCloseTo(5, 10);
     expect(f.get('vo2')?.expected).toBe(0);
   });
 });
 
-describe('safety facts', () => {
+describe('safety facts', async () => {
   const confirmed = Array.from({ length: 10 }, (_, i) => day('avd1', `2026-11-${String(i + 1).padStart(2, '0')}`));
   const rows = input({
     today: '2026-11-20',
@@ -81,9 +81,9 @@ describe('safety facts', () => {
       event('avd2', '2026-10-01', { severity: 'gul', category: 'fall' }),
     ],
   });
-  const f = treeFacts(rows, NOV);
+  const f = await treeFactsOfRows(rows, NOV);
 
-  it('colours days up to today like the cross: events first, green only when confirmed', () => {
+  it('colours days up to today like the cross: events first, green only when confirmed', async () => {
     expect(f.get('avd1')?.counts.metrics).toMatchObject({
       safetyFilledDays: 11,
       safetyGreenDays: 9,
@@ -98,27 +98,27 @@ describe('safety facts', () => {
     expect(sourceValue(def('harmDays'), f.get('vo2')!.counts).value).toBeNull();
   });
 
-  it('days since the last fall: as of today, the smallest at a level, the bound when none', () => {
+  it('days since the last fall: as of today, the smallest at a level, the bound when none', async () => {
     expect(f.get('avd1')?.counts.daysSinceFall).toBe(8);
     expect(f.get('avd2')?.counts.daysSinceFall).toBe(50);
     expect(f.get('vo1')?.counts.daysSinceFall).toBe(8);
     expect(f.get('avd3')?.counts.daysSinceFall).toBeNull();
     expect(sourceValue(def('daysSinceFall'), f.get('vo1')!.counts)).toMatchObject({ value: 8, n: 2 });
     // October, as of its last day: only Avd 2's fall; Avd 1 had nothing to go on.
-    const oct = treeFacts(rows, periodRange('2026-10'));
+    const oct = await treeFactsOfRows(rows, periodRange('2026-10'));
     expect(oct.get('vo1')?.counts.daysSinceFall).toBe(30);
     // A unit that filled its cross with no fall in the window gets the bound (≥ 730 days).
-    const quiet = treeFacts(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-02')] }), NOV);
+    const quiet = await treeFactsOfRows(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-02')] }), NOV);
     expect(quiet.get('avd3')?.counts.daysSinceFall).toBe(730);
   });
 
-  it('counts today once it has a colour', () => {
-    const g = unitFacts(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-20')] }), 'avd3', NOV);
+  it('counts today once it has a colour', async () => {
+    const g = await unitFactsOfRows(input({ today: '2026-11-20', safetyDays: [day('avd3', '2026-11-20')] }), 'avd3', NOV);
     expect(g.metrics).toMatchObject({ safetyPastDays: 20, safetyFilledDays: 1, safetyGreenDays: 1 });
   });
 });
 
-describe('staffing and HR facts', () => {
+describe('staffing and HR facts', async () => {
   const rows = input({
     shifts: [shift('avd1', '2026-11-03', 'dag', 10, 1), shift('avd2', '2026-11-03', 'dag', 5, 2), shift('avd2', '2026-10-31', 'dag', 5, 5)],
     hrMonths: [
@@ -129,23 +129,23 @@ describe('staffing and HR facts', () => {
     ],
   });
 
-  it('pools staff-shifts: Σ sick / Σ planned', () => {
-    expect(sourceValue(def('sickShare'), unitFacts(rows, 'vo1', NOV))).toMatchObject({ value: 20, num: 3, den: 15, n: 15 });
+  it('pools staff-shifts: Σ sick / Σ planned', async () => {
+    expect(sourceValue(def('sickShare'), await unitFactsOfRows(rows, 'vo1', NOV))).toMatchObject({ value: 20, num: 3, den: 15, n: 15 });
   });
 
-  it('pools the HR kvot by ordinary hours, leaves only, K and M likewise', () => {
-    const v = sourceValue(def('hrKvot'), unitFacts(rows, 'div', NOV));
+  it('pools the HR kvot by ordinary hours, leaves only, K and M likewise', async () => {
+    const v = sourceValue(def('hrKvot'), await unitFactsOfRows(rows, 'div', NOV));
     expect(v.value).toBeCloseTo(6, 10);
     expect(v.valueK).toBeCloseTo(6, 10);
     expect(v.valueM).toBeCloseTo(3, 10);
     // Three units gave a figure (Avd 3 without hours is counted but cannot be weighted).
     expect(v.n).toBe(3);
     // A week holds no whole month: no HR figure.
-    expect(sourceValue(def('hrKvot'), unitFacts(rows, 'div', periodRange('2026-W47'))).value).toBeNull();
-    expect(sourceValue(def('hrKvot'), unitFacts(rows, 'div', periodRange('2026-T3'))).value).toBeCloseTo(6, 10);
+    expect(sourceValue(def('hrKvot'), await unitFactsOfRows(rows, 'div', periodRange('2026-W47'))).value).toBeNull();
+    expect(sourceValue(def('hrKvot'), await unitFactsOfRows(rows, 'div', periodRange('2026-T3'))).value).toBeCloseTo(6, 10);
   });
 
-  it('gives bit-identical figures whatever order the rows and units arrive in', () => {
+  it('gives bit-identical figures whatever order the rows and units arrive in', async () => {
     const months = ['2026-09', '2026-10', '2026-11', '2026-12'].flatMap((m, i) => [
       hrMonth('avd1', m, 2.3 + i * 1.7, 1234.5 + i, { kvotK: 1.1 + i, kvotM: 0.3 }),
       hrMonth('avd2', m, 7.9 - i, 987.25 * (i + 1)),
@@ -153,6 +153,6 @@ describe('staffing and HR facts', () => {
     const a = input({ hrMonths: months });
     const b = input({ hrMonths: [...months].reverse(), units: [...a.units].reverse() });
     const T3 = periodRange('2026-T3');
-    expect(unitFacts(b, 'div', T3)).toEqual(unitFacts(a, 'div', T3));
+    expect(await unitFactsOfRows(b, 'div', T3)).toEqual(await unitFactsOfRows(a, 'div', T3));
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * What the figures read from facts, for the subtree of one root. The server answers it with SQL
+ * over its fact tables (server/facts/reader.ts), a manager's device from the fact blocks it pulled,
+ * a unit's device and the tests from facts computed out of raw rows (memoryReader). The figures'
+ * functions (shared/domain/*) are written once against this interface, so all three agree: the
+ * reader only adds up stored numbers, it never defines a figure.
+ *
+ * Every sum is Σ over the family's day rows in the range (plan.ts decides where month rows stand
+ * in for whole months). Units outside the subtree never appear; a unit without rows is absent.
+ */
+import type { HrMonth } from '../../schema/hr-month';
+import { addVectors, type Family, type FactRow, fieldIndex, zeroVector } from './families';
+import { type DateRange, planRanges, type Segment } from './plan';
+
+/** unit → key → vector ('' as the only key when keys are collapsed). */
+export type UnitSums = Map<string, Map<string, number[]>>;
+
+export interface FactReader {
+  /** Per range (same order): per unit (and key, unless `collapse`) the family's sum. */
+  sums(family: Family, ranges: readonly DateRange[], collapse: boolean): Promise<UnitSums[]>;
+  /** The family's day rows in [from, to], keys collapsed: one row per unit and day. */
+  dayRows(family: Family, from: string, to: string): Promise<FactRow[]>;
+  /** Per day in [from, to]: the family's sum over the whole subtree (keys collapsed). */
+  byDay(family: Family, from: string, to: string): Promise<Map<string, number[]>>;
+  /** Days in [from, to] with a fall, per unit (safety rows with falls > 0). */
+  fallDays(from: string, to: string): Promise<{ unitId: string; date: string }[]>;
+  /** HR months of the subtree's units (any level) from fromMonth to toMonth, inclusive. */
+  hrMonths(fromMonth: string, toMonth: string): Promise<HrMonth[]>;
+}
+
+export const rangeKey = (r: DateRange): string => `${r.from}/${r.to}`;
+
+/** Adds `v` into sums[unit][key]. */
+export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[]): void {
+  let byKey = sums.get(unitId);
+  if (byKey === undefined) sums.set(unitId, (byKey = new Map()));
+  const cur = byKey.get(key);
+  byKey.set(key, cur === undefined ? [...v] : addVectors(cur, v));
+}
+
+/** Σ of the given segments' sums (as answered per segment by a store). */
+export function combineSegments(perSegment: readonly UnitSums[], parts: readonly number[][]): UnitSums[] {
+  return parts.map((idx) => {
+    const out: UnitSums = new Map();
+    for (const i of idx) {
+      for (const [unitId, byKey] of perSegment[i] ?? new Map()) for (const [key, v] of byKey) addInto(out, unitId, key, v);
+    }
+    return out;
+  });
+}
+
+const inSegment = (row: FactRow, s: Segment): boolean => row.grain === s.grain && row.period >= s.from && row.period <= s.to;
+
+/**
+ * A reader over fact rows held in memory (day AND month rows, as factsOfRows makes them or as a
+ * device decodes its blocks) for the given units. `today` drives plan.ts like on the server.
+ */
+export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], unitIds: ReadonlySet<string>, today: string): FactReader {
+  const byFamily = new Map<Family, FactRow[]>();
+  for (const r of rows) {
+    if (!unitIds.has(r.unitId)) continue;
+    const list = byFamily.get(r.family) ?? [];
+    list.push(r);
+    byFamily.set(r.family, list);
+  }
+  const of = (f: Family) => byFamily.get(f) ?? [];
+  return {
+    sums: async (family, ranges, collapse) => {
+      const plan = planRanges(ranges, today);
+      const perSegment = plan.segments.map((s) => {
+        const out: UnitSums = new Map();
+        for (const r of of(family)) if (inSegment(r, s)) addInto(out, r.unitId, collapse ? '' : r.key, r.v);
+        return out;
+      });
+      return combineSegments(perSegment, plan.parts);
+    },
+    dayRows: async (family, from, to) => {
+      const out = new Map<string, FactRow>();
+      for (const r of of(family)) {
+        if (r.grain !== 'd' || r.period < from || r.period > to) continue;
+        const k = `${r.unitId}\u0000${r.period}`;
+        const cur = out.get(k);
+        out.set(k, cur === undefined ? { ...r, key: '', v: [...r.v] } : { ...cur, v: addVectors(cur.v, r.v) });
+      }
+      return [...out.values()];
+    },
+    byDay: async (family, from, to) => {
+      const out = new Map<string, number[]>();
+      for (const r of of(family)) {
+        if (r.grain !== 'd' || r.period < from || r.period > to) continue;
+        out.set(r.period, addVectors(out.get(r.period) ?? zeroVector(family), r.v));
+      }
+      return out;
+    },
+    fallDays: async (from, to) => {
+      const falls = fieldIndex('safety', 'falls');
+      return of('safety')
+        .filter((r) => r.grain === 'd' && r.period >= from && r.period <= to && (r.v[falls] as number) > 0)
+        .map((r) => ({ unitId: r.unitId, date: r.period }));
+    },
+    hrMonths: async (fromMonth, toMonth) => hr.filter((m) => unitIds.has(m.unitId) && m.month >= fromMonth && m.month <= toMonth),
+  };
+}
