@@ -1,11 +1,16 @@
 /**
- * BHK roll-up from raw observations: the one function the server's roll-up routes and the
- * tablet's offline figure both call, so they cannot disagree (architecture principle 1).
- * Corrections are applied per unit first, then counts are pooled up the tree.
+ * BHK roll-up from the bhk facts (domain/facts: each counted observation's vector, per source and
+ * profession): the one computation the server's roll-up routes (over its fact tables), a manager's
+ * device (over its fact blocks) and the tablet (over facts of its own raw rows) all run, so they
+ * cannot disagree (architecture principle 1). Counts are pooled up the tree, never averaged.
  */
-import type { BhkObservation } from '../schema/bhk-observation';
+import { BHK_STEPS, type BhkObservation } from '../schema/bhk-observation';
 import { addCounts, type BhkCounts, countObservations, effectiveObservations, emptyCounts } from './bhk';
-import { type BhkSource, type DateRange, observationsInPeriod } from './bhk-period';
+import type { BhkSource, DateRange } from './bhk-period';
+import { bhkBucket, bhkFiledDate, dayFacts } from './facts/contrib';
+import { fieldIndex, parseBhkKey } from './facts/families';
+import type { FactReader, UnitSums } from './facts/reader';
+import { sumDays } from './facts/reader';
 import { type RollupNode, rollupTree, type TreeUnit } from './rollup';
 
 /** Headline counts of one profession: total, hygiene-all and dress-all, each with its n. */
@@ -61,13 +66,64 @@ export function addPeriodCounts(a: BhkPeriodCounts, b: BhkPeriodCounts): BhkPeri
   return { counts: addCounts(a.counts, b.counts), professions };
 }
 
+const sourceMatches = (self: boolean, source: BhkSource): boolean => source === 'all' || (source === 'self') === self;
+
+/**
+ * A unit's (or a level's) counts from its bhk sums by key (`s|…`/`o|…` and the profession): only
+ * the keys of `source` count; selfAssessmentN is the part of n from självskattning.
+ */
+export function bhkCountsFromSums(byKey: ReadonlyMap<string, readonly number[]> | undefined, source: BhkSource): BhkPeriodCounts {
+  const c = emptyCounts();
+  const professions: Record<string, ProfessionCounts> = {};
+  const at = (f: 'n' | 'total' | 'hygiene' | 'dress', v: readonly number[]) => v[fieldIndex('bhk', f)] as number;
+  for (const key of [...(byKey?.keys() ?? [])].sort()) {
+    const v = byKey?.get(key) as readonly number[];
+    const { self, profession } = parseBhkKey(key);
+    if (!sourceMatches(self, source) || at('n', v) === 0) continue;
+    const n = at('n', v);
+    c.n += n;
+    if (self) c.selfAssessmentN += n;
+    c.totalAllOk += at('total', v);
+    c.hygieneAllOk += at('hygiene', v);
+    c.dressAllOk += at('dress', v);
+    BHK_STEPS.forEach((step, i) => {
+      const ja = v[4 + 2 * i] as number;
+      const nej = v[5 + 2 * i] as number;
+      c.steps[step].ja += ja;
+      c.steps[step].nej += nej;
+      c.steps[step].na += n - ja - nej;
+    });
+    const p = (professions[profession] ??= emptyProfession());
+    p.n += n;
+    if (self) p.selfAssessmentN += n;
+    p.hygieneAllOk += at('hygiene', v);
+    p.dressAllOk += at('dress', v);
+    p.totalAllOk += at('total', v);
+  }
+  const sorted: Record<string, ProfessionCounts> = {};
+  for (const code of Object.keys(professions).sort()) sorted[code] = professions[code] as ProfessionCounts;
+  return { counts: c, professions: sorted };
+}
+
 /**
  * One unit's counts for a period, from ALL of its records the caller holds (corrections and voids
- * included; records of other periods are fine and left out). The tablet calls this offline.
+ * included; records of other periods are fine and left out). The tablet calls this offline: the
+ * records become facts exactly as on the server, then they are summed.
  */
 export function bhkUnitCounts(raw: readonly BhkObservation[], range: DateRange, source: BhkSource = 'all'): BhkPeriodCounts {
-  const obs = observationsInPeriod(raw, range, source);
-  return { counts: countObservations(obs), professions: countByProfession(obs) };
+  const buckets = new Map<string, BhkObservation[]>();
+  for (const o of raw) {
+    const date = bhkFiledDate(o);
+    if (date < range.from || date > range.to) continue;
+    const k = `${o.unitId}\u0000${date}`;
+    buckets.set(k, [...(buckets.get(k) ?? []), o]);
+  }
+  const days = dayFacts([...buckets.values()].flatMap((list) => bhkBucket(list[0]?.unitId as string, bhkFiledDate(list[0] as BhkObservation), list)));
+  const merged = new Map<string, number[]>();
+  for (const byKey of sumDays(days, 'bhk', range, false).values()) {
+    for (const [key, v] of byKey) merged.set(key, (merged.get(key) ?? v.map(() => 0)).map((x, i) => x + (v[i] as number)));
+  }
+  return bhkCountsFromSums(merged, source);
 }
 
 const groupByUnit = (observations: readonly BhkObservation[]): Map<string, BhkObservation[]> => {
@@ -80,7 +136,20 @@ const groupByUnit = (observations: readonly BhkObservation[]): Map<string, BhkOb
   return byUnit;
 };
 
-/** Every node under `rootId` for a period: each unit through bhkUnitCounts, then pooled. */
+/** Every node under `rootId` from each unit's bhk sums by key: pooled, with completeness. */
+export function bhkRollupFromSums(units: readonly TreeUnit[], rootId: string, sums: UnitSums, source: BhkSource = 'all'): Map<string, RollupNode<BhkPeriodCounts>> {
+  const leafCounts = new Map<string, BhkPeriodCounts>();
+  for (const [unitId, byKey] of sums) leafCounts.set(unitId, bhkCountsFromSums(byKey, source));
+  return rollupTree(units, rootId, leafCounts, addPeriodCounts, emptyPeriodCounts, (c) => c.counts.n > 0);
+}
+
+/** The roll-up for a period, read from facts. */
+export async function bhkPeriodRollupOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, range: DateRange, source: BhkSource = 'all') {
+  const [sums] = await reader.sums('bhk', [range], false);
+  return bhkRollupFromSums(units, rootId, sums ?? new Map(), source);
+}
+
+/** Every node under `rootId` for a period from raw observations (each unit through bhkUnitCounts). */
 export function bhkPeriodRollup(
   units: readonly TreeUnit[],
   rootId: string,

@@ -7,6 +7,8 @@
  */
 import { SEVERITIES, type SafetyEvent, type Severity } from '../schema/safety-event';
 import { ratio, type Ratio } from './bhk';
+import { dayFacts, eventBucket } from './facts/contrib';
+import { derive, fieldIndex, zeroVector } from './facts/families';
 import { dayStatus, type DayStatus } from './safety-colour';
 import { monthDates } from './safety-cross';
 
@@ -67,19 +69,59 @@ export interface UnitMonthInput {
   expected: boolean;
 }
 
-export function unitMonthCounts(u: UnitMonthInput): SafetyCounts {
+/** A unit's month as facts: safety day rows by date and its event counts by category (≤ today). */
+export interface UnitMonthFacts {
+  month: string;
+  today: string;
+  /** The unit's safety family vectors (families.ts) per date of the month. */
+  days: ReadonlyMap<string, readonly number[]>;
+  /** safetyCat vectors (gul, orange, rod) per category, summed over the month's days up to today. */
+  categories: ReadonlyMap<string, readonly number[]>;
+  /** See UnitMonthInput.expected. */
+  expected: boolean;
+}
+
+/** The day's status from its safety facts (the same rule as dayStatus). */
+export function statusFromFacts(date: string, today: string, v: readonly number[] | undefined): DayStatus {
+  const at = (f: 'conf' | 'wGul' | 'wOrange' | 'wRod') => (v === undefined ? 0 : (v[fieldIndex('safety', f)] as number));
+  const severities: Severity[] = at('wRod') > 0 ? ['rod'] : at('wOrange') > 0 ? ['orange'] : at('wGul') > 0 ? ['gul'] : [];
+  return dayStatus({ date, today, confirmed: at('conf') > 0, severities });
+}
+
+export function monthCountsFromFacts(u: UnitMonthFacts): SafetyCounts {
   const counts = emptySafetyCounts(u.month);
-  unitMonthStatuses(u.month, u.today, u.events, u.confirmed).forEach((status, i) => {
+  monthDates(u.month).forEach((date, i) => {
+    const status = statusFromFacts(date, u.today, u.days.get(date));
     if (status === 'framtid') return;
     if (!u.expected && (status === 'ej_ifylld' || status === 'idag')) return;
     (counts.days[i] as DayCounts)[status] += 1;
   });
-  for (const e of u.events) {
-    if (!e.date.startsWith(u.month) || e.date > u.today) continue;
-    const sev = (counts.events[e.category] ??= emptySeverities());
-    sev[e.severity] += 1;
+  for (const [category, v] of u.categories) {
+    if (v.every((x) => x === 0)) continue;
+    const sev = (counts.events[category] ??= emptySeverities());
+    for (const [i, s] of SEVERITIES.entries()) sev[s] += v[i] as number;
   }
   return counts;
+}
+
+/** A unit's month from its effective events and confirmed dates: as facts, then counted. */
+export function unitMonthCounts(u: UnitMonthInput): SafetyCounts {
+  const byDate = new Map<string, SafetyEvent[]>();
+  for (const e of u.events) if (e.date.startsWith(u.month)) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e as SafetyEvent]);
+  const contributions = [...byDate].flatMap(([date, list]) => eventBucket('u', date, list));
+  const days = new Map<string, number[]>();
+  const categories = new Map<string, number[]>();
+  for (const r of dayFacts(contributions)) {
+    if (r.family === 'safety') days.set(r.period, r.v);
+    else if (r.period <= u.today) categories.set(r.key, (categories.get(r.key) ?? [0, 0, 0]).map((x, i) => x + (r.v[i] as number)));
+  }
+  for (const date of u.confirmed) {
+    if (!date.startsWith(u.month)) continue;
+    const v = [...(days.get(date) ?? zeroVector('safety'))];
+    v[fieldIndex('safety', 'conf')] = 1;
+    days.set(date, derive('safety', v));
+  }
+  return monthCountsFromFacts({ month: u.month, today: u.today, days, categories, expected: u.expected });
 }
 
 /** Pooled sum, the only way safety counts combine across units and levels. */

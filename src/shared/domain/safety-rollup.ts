@@ -7,8 +7,11 @@
 import { type SafetyDay, safetyDayDate } from '../schema/safety-day';
 import type { SafetyEvent } from '../schema/safety-event';
 import { effectiveRecords } from './corrections';
+import type { FactRow } from './facts/families';
+import type { FactReader, UnitSums } from './facts/reader';
+import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
-import { addSafetyCounts, emptySafetyCounts, type SafetyCounts, unitMonthCounts } from './safety-month';
+import { addSafetyCounts, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -23,6 +26,63 @@ const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[
 /** Dates a unit confirmed green, from its (live) safety day rows. */
 export function confirmedDates(days: readonly Pick<SafetyDay, 'id' | 'confirmedGreen'>[]): Set<string> {
   return new Set(days.filter((d) => d.confirmedGreen).map((d) => safetyDayDate(d.id)));
+}
+
+const leavesOf = (units: readonly TreeUnit[], rootId: string) => {
+  const hasChildren = new Set(units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return (id: string) => !hasChildren.has(id) && byId.get(id)?.closedAt === null;
+};
+
+const poolMonth = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
+  rollupTree(
+    units,
+    rootId,
+    leafCounts,
+    addSafetyCounts,
+    () => emptySafetyCounts(month),
+    (c) => c.days.some((d) => d.gron + d.gul + d.orange + d.rod > 0),
+  );
+
+/**
+ * The month from facts: each unit's safety day rows (any dates; the month's count) and its
+ * events by category summed over the month's days up to today.
+ */
+export function safetyRollupFromFacts(
+  units: readonly TreeUnit[],
+  rootId: string,
+  month: string,
+  today: string,
+  dayRows: readonly FactRow[],
+  categories: UnitSums,
+): Map<string, RollupNode<SafetyCounts>> {
+  const days = new Map<string, Map<string, readonly number[]>>();
+  for (const r of dayRows) {
+    if (r.family !== 'safety' || r.grain !== 'd' || !r.period.startsWith(month)) continue;
+    let m = days.get(r.unitId);
+    if (m === undefined) days.set(r.unitId, (m = new Map()));
+    m.set(r.period, r.v);
+  }
+  const expected = leavesOf(units, rootId);
+  const leafCounts = new Map<string, SafetyCounts>();
+  for (const id of subtreeIds(units, rootId)) {
+    leafCounts.set(
+      id,
+      monthCountsFromFacts({ month, today, days: days.get(id) ?? new Map(), categories: categories.get(id) ?? new Map(), expected: expected(id) }),
+    );
+  }
+  return poolMonth(units, rootId, month, leafCounts);
+}
+
+/** The month's roll-up read from facts (the server's route and a manager's device). */
+export async function safetyRollupOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, month: string, today: string): Promise<SafetyNodeView[]> {
+  const { from, to } = periodRange(month);
+  const last = to < today ? to : today;
+  const [dayRows, categories] = await Promise.all([
+    reader.dayRows('safety', from, to),
+    last >= from ? reader.sums('safetyCat', [{ from, to: last }], false).then((s) => s[0] ?? new Map()) : Promise.resolve(new Map()),
+  ]);
+  return nodeViews(units, rootId, safetyRollupFromFacts(units, rootId, month, today, dayRows, categories));
 }
 
 /**
@@ -40,11 +100,10 @@ export function safetyRollup(
 ): Map<string, RollupNode<SafetyCounts>> {
   const eventsBy = group(events);
   const daysBy = group(days);
-  const hasChildren = new Set(units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const isExpected = leavesOf(units, rootId);
   const leafCounts = new Map<string, SafetyCounts>();
   for (const id of subtreeIds(units, rootId)) {
-    const expected = !hasChildren.has(id) && byId.get(id)?.closedAt === null;
+    const expected = isExpected(id);
     leafCounts.set(
       id,
       unitMonthCounts({
@@ -56,14 +115,7 @@ export function safetyRollup(
       }),
     );
   }
-  return rollupTree(
-    units,
-    rootId,
-    leafCounts,
-    addSafetyCounts,
-    () => emptySafetyCounts(month),
-    (c) => c.days.some((d) => d.gron + d.gul + d.orange + d.rod > 0),
-  );
+  return poolMonth(units, rootId, month, leafCounts);
 }
 
 /** One node of the roll-up with what a screen needs to draw it (the wire form of the route). */
@@ -85,7 +137,10 @@ export function safetyRollupNodes(
   events: readonly SafetyEvent[],
   days: readonly SafetyDay[],
 ): SafetyNodeView[] {
-  const nodes = safetyRollup(units, rootId, month, today, events, days);
+  return nodeViews(units, rootId, safetyRollup(units, rootId, month, today, events, days));
+}
+
+function nodeViews(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): SafetyNodeView[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const parents = new Set(units.map((u) => u.parentId));
   return subtreeIds(units, rootId).flatMap((id) => {

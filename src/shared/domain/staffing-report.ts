@@ -1,16 +1,46 @@
 /**
- * The staffing roll-up answer (staffing-api.ts StaffingRollupResponse) built from raw rows: the
- * server sends it, and a device without network builds the same answer from its own replica.
+ * The staffing roll-up answer (staffing-api.ts StaffingRollupResponse): from facts through a
+ * FactReader on the server and on a manager's device (staffingReportOf), and from raw rows on a
+ * unit's device and in tests (staffingReport: the same rows become the same facts).
  */
+import type { StaffingSettings } from '../schema/staffing-settings';
 import type { StaffingRollupResponse } from '../staffing-api';
-import { staffingRollup, type StaffingInput } from './staffing-rollup';
-import { staffingTrend, trendRange } from './staffing-trend';
+import type { FactReader } from './facts/reader';
+import { periodRange } from './periods';
+import type { TreeUnit } from './rollup';
+import { type StaffingInput, staffingRollup, staffingRollupFromFacts, type StaffingNode } from './staffing-rollup';
+import { staffingTrend, staffingTrendFromFacts, type StaffingTrend, trendRange } from './staffing-trend';
 
-export function staffingReport(input: StaffingInput, month: string): StaffingRollupResponse {
-  const byId = new Map(input.units.map((u) => [u.id, u]));
-  const nodes = [...staffingRollup(input, month).values()].map((n) => {
+function answer(units: readonly TreeUnit[], rootId: string, today: string, month: string, nodes: Map<string, StaffingNode>, trend: StaffingTrend): StaffingRollupResponse {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const list = [...nodes.values()].map((n) => {
     const u = byId.get(n.unitId);
     return { ...n, name: u?.name ?? n.unitId, kind: u?.kind ?? 'enhet', parentId: u?.parentId ?? null, closed: u?.closedAt != null };
   });
-  return { month, rootId: input.rootId, today: input.today, nodes, trend: staffingTrend(input, trendRange(month, input.today)) } as StaffingRollupResponse;
+  return { month, rootId, today, nodes: list, trend } as StaffingRollupResponse;
+}
+
+export function staffingReport(input: StaffingInput, month: string): StaffingRollupResponse {
+  return answer(input.units, input.rootId, input.today, month, staffingRollup(input, month), staffingTrend(input, trendRange(month, input.today)));
+}
+
+/** The same answer read from facts. */
+export async function staffingReportOf(
+  reader: FactReader,
+  units: readonly TreeUnit[],
+  rootId: string,
+  today: string,
+  settings: readonly StaffingSettings[],
+  month: string,
+): Promise<StaffingRollupResponse> {
+  const range = periodRange(month);
+  const trend = trendRange(month, today);
+  const [[staff], [beds], byDay, hrMonths] = await Promise.all([
+    reader.sums('staff', [range], true),
+    reader.sums('beds', [range], true),
+    reader.byDay('staff', trend.from, trend.to),
+    reader.hrMonths(trend.months[0] as string, month),
+  ]);
+  const nodes = staffingRollupFromFacts({ units, rootId, today, settings, staff: staff ?? new Map(), beds: beds ?? new Map(), hrMonths }, month);
+  return answer(units, rootId, today, month, nodes, staffingTrendFromFacts({ units, rootId, settings, byDay, hrMonths }, trend));
 }

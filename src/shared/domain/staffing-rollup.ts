@@ -13,11 +13,14 @@ import type { BedsDay } from '../schema/beds-day';
 import type { HrMonth } from '../schema/hr-month';
 import type { StaffingShift } from '../schema/staffing-shift';
 import { staffingConfig, type StaffingSettings } from '../schema/staffing-settings';
+import { bedsContribution, dayFacts, shiftContribution } from './facts/contrib';
+import { type FactRow, fieldIndex } from './facts/families';
+import { sumDays, type UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, type TreeUnit } from './rollup';
-import { addBedsCounts, type BedsCounts, countBeds, emptyBedsCounts } from './staffing-beds';
+import { addBedsCounts, type BedsCounts, emptyBedsCounts } from './staffing-beds';
 import { addHrCounts, emptyHrCounts, type HrCounts, hrCountsOf } from './staffing-hr';
-import { addShiftCounts, countShifts, emptyShiftCounts, expectedDays, type ShiftCounts } from './staffing';
+import { addShiftCounts, emptyShiftCounts, expectedDays, type ShiftCounts } from './staffing';
 
 export interface StaffingInput {
   units: readonly TreeUnit[];
@@ -59,15 +62,46 @@ const addBoard = (a: BoardCounts, b: BoardCounts): BoardCounts => ({
   expectedDays: a.expectedDays + b.expectedDays,
 });
 
-function groupBy<T extends { unitId: string }>(rows: readonly T[], keep: (r: T) => boolean): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    if (!keep(r)) continue;
-    const list = out.get(r.unitId) ?? [];
-    list.push(r);
-    out.set(r.unitId, list);
-  }
-  return out;
+/** The shift and beds rows of the input as day facts (domain/facts). */
+export function staffingDayFacts(input: Pick<StaffingInput, 'shifts' | 'beds'>): FactRow[] {
+  return dayFacts([...input.shifts.flatMap(shiftContribution), ...input.beds.flatMap(bedsContribution)]);
+}
+
+/** What the month's roll-up reads: per unit the month's staff and beds sums, and its HR rows. */
+export interface StaffingMonthFacts {
+  units: readonly TreeUnit[];
+  rootId: string;
+  today: string;
+  settings: readonly StaffingSettings[];
+  /** staff family per unit (key ''), summed over the month. */
+  staff: UnitSums;
+  /** beds family per unit (key ''), summed over the month. */
+  beds: UnitSums;
+  /** HR rows of the month (units and levels). */
+  hrMonths: readonly HrMonth[];
+}
+
+const vecOf = (sums: UnitSums, unitId: string): readonly number[] | undefined => sums.get(unitId)?.get('');
+
+function shiftCountsOf(v: readonly number[] | undefined): ShiftCounts {
+  const at = (f: 'planned' | 'sick' | 'vab' | 'otherAbsence' | 'covered' | 'shifts') => (v === undefined ? 0 : (v[fieldIndex('staff', f)] as number));
+  return { planned: at('planned'), sick: at('sick'), vab: at('vab'), otherAbsence: at('otherAbsence'), covered: at('covered'), shifts: at('shifts') };
+}
+
+function bedsCountsOf(v: readonly number[] | undefined, expected: boolean): BedsCounts {
+  const at = (f: 'days' | 'disponibla' | 'belagda' | 'overbelaggningar' | 'utlokaliserade' | 'utskrivningsklara') =>
+    v === undefined ? 0 : (v[fieldIndex('beds', f)] as number);
+  const days = at('days');
+  return {
+    days,
+    disponibla: at('disponibla'),
+    belagda: at('belagda'),
+    overbelaggningar: at('overbelaggningar'),
+    utlokaliserade: at('utlokaliserade'),
+    utskrivningsklara: at('utskrivningsklara'),
+    units: days > 0 ? 1 : 0,
+    expectedUnits: expected || days > 0 ? 1 : 0,
+  };
 }
 
 /** Units sorted by id, and the ids that are some unit's parent (the levels above enheter). */
@@ -78,14 +112,12 @@ export function sortedTree(units: readonly TreeUnit[]): { tree: TreeUnit[]; pare
   return { tree, parents };
 }
 
-export function staffingRollup(input: StaffingInput, month: string): Map<string, StaffingNode> {
+export function staffingRollupFromFacts(f: StaffingMonthFacts, month: string): Map<string, StaffingNode> {
   const { from, to } = periodRange(month);
-  const { tree, parents } = sortedTree(input.units);
-  const settings = new Map(input.settings.map((s) => [s.unitId as string, s]));
-  const shifts = groupBy(input.shifts, (r) => r.date >= from && r.date <= to);
-  const beds = groupBy(input.beds, (r) => r.date >= from && r.date <= to);
+  const { tree, parents } = sortedTree(f.units);
+  const settings = new Map(f.settings.map((s) => [s.unitId as string, s]));
   const hr = new Map<string, HrMonth>();
-  for (const m of input.hrMonths) if (m.month === month) hr.set(m.unitId, m);
+  for (const m of f.hrMonths) if (m.month === month) hr.set(m.unitId, m);
 
   const boardLeaf = new Map<string, BoardCounts>();
   const hrLeaf = new Map<string, HrCounts>();
@@ -93,20 +125,20 @@ export function staffingRollup(input: StaffingInput, month: string): Map<string,
   for (const u of tree) {
     const config = staffingConfig(settings.get(u.id));
     const reports = !parents.has(u.id) && u.closedAt === null;
-    const rows = shifts.get(u.id) ?? [];
+    const staff = vecOf(f.staff, u.id);
     boardLeaf.set(u.id, {
-      ...countShifts(rows),
-      filledDays: new Set(rows.map((r) => r.date)).size,
-      expectedDays: reports ? expectedDays(from, to, input.today, config.weekdaysOnly) : 0,
+      ...shiftCountsOf(staff),
+      filledDays: staff === undefined ? 0 : (staff[fieldIndex('staff', 'days')] as number),
+      expectedDays: reports ? expectedDays(from, to, f.today, config.weekdaysOnly) : 0,
     });
     const own = hr.get(u.id);
     if (own !== undefined && !parents.has(u.id)) hrLeaf.set(u.id, hrCountsOf(own));
-    bedsLeaf.set(u.id, countBeds(beds.get(u.id) ?? [], reports && config.bedsEnabled));
+    bedsLeaf.set(u.id, bedsCountsOf(vecOf(f.beds, u.id), reports && config.bedsEnabled));
   }
 
-  const board = rollupTree(tree, input.rootId, boardLeaf, addBoard, emptyBoard, (c) => c.filledDays > 0);
-  const hrTree = rollupTree(tree, input.rootId, hrLeaf, addHrCounts, emptyHrCounts, (c) => c.units > 0);
-  const bedsTree = rollupTree(tree, input.rootId, bedsLeaf, addBedsCounts, emptyBedsCounts, (c) => c.days > 0);
+  const board = rollupTree(tree, f.rootId, boardLeaf, addBoard, emptyBoard, (c) => c.filledDays > 0);
+  const hrTree = rollupTree(tree, f.rootId, hrLeaf, addHrCounts, emptyHrCounts, (c) => c.units > 0);
+  const bedsTree = rollupTree(tree, f.rootId, bedsLeaf, addBedsCounts, emptyBedsCounts, (c) => c.days > 0);
 
   const out = new Map<string, StaffingNode>();
   for (const [id, b] of board) {
@@ -125,4 +157,22 @@ export function staffingRollup(input: StaffingInput, month: string): Map<string,
     });
   }
   return out;
+}
+
+/** The month's roll-up from raw rows: the rows become facts exactly as on the server. */
+export function staffingRollup(input: StaffingInput, month: string): Map<string, StaffingNode> {
+  const days = staffingDayFacts(input);
+  const range = periodRange(month);
+  return staffingRollupFromFacts(
+    {
+      units: input.units,
+      rootId: input.rootId,
+      today: input.today,
+      settings: input.settings,
+      staff: sumDays(days, 'staff', range, true),
+      beds: sumDays(days, 'beds', range, true),
+      hrMonths: input.hrMonths,
+    },
+    month,
+  );
 }

@@ -4,12 +4,13 @@
  * answer and the unit board, which computes it offline from its own rows.
  */
 import type { HrMonth } from '../schema/hr-month';
-import { staffingConfig } from '../schema/staffing-settings';
+import { type StaffingSettings, staffingConfig } from '../schema/staffing-settings';
+import { fieldIndex } from './facts/families';
 import { addDays, periodRange, previousPeriod } from './periods';
-import { subtreeIds } from './rollup';
-import { dailySeries, type StaffingDay } from './staffing';
+import { subtreeIds, type TreeUnit } from './rollup';
+import { datesBetween, type StaffingDay } from './staffing';
 import { addHrCounts, emptyHrCounts, type HrCounts, hrCountsOf } from './staffing-hr';
-import { type StaffingInput, sortedTree } from './staffing-rollup';
+import { type StaffingInput, sortedTree, staffingDayFacts } from './staffing-rollup';
 
 /** Months shown: the chosen one and the two before it, about a quarter. */
 export const TREND_MONTHS = 3;
@@ -50,27 +51,51 @@ export interface StaffingTrend {
   targetPct: number | null;
 }
 
-export function staffingTrend(input: StaffingInput, range: TrendRange): StaffingTrend {
-  const { tree, parents } = sortedTree(input.units);
-  const inTree = new Set(subtreeIds(tree, input.rootId));
-  const days = dailySeries(
-    input.shifts.filter((r) => inTree.has(r.unitId)),
-    range.from,
-    range.to,
-  );
+/** What the trend reads: the subtree's staff sums per day of the range, and HR rows of its months. */
+export interface TrendFacts {
+  units: readonly TreeUnit[];
+  rootId: string;
+  settings: readonly StaffingSettings[];
+  /** staff family summed over the subtree, per date (absent: nobody filled the day in). */
+  byDay: ReadonlyMap<string, readonly number[]>;
+  /** HR rows of the subtree's units and levels for the range's months. */
+  hrMonths: readonly HrMonth[];
+}
+
+export function staffingTrendFromFacts(f: TrendFacts, range: TrendRange): StaffingTrend {
+  const { tree, parents } = sortedTree(f.units);
+  const inTree = new Set(subtreeIds(tree, f.rootId));
+  const at = (v: readonly number[], field: 'planned' | 'sick' | 'vab' | 'otherAbsence' | 'covered' | 'shifts' | 'days') => v[fieldIndex('staff', field)] as number;
+  const days: StaffingDay[] = datesBetween(range.from, range.to).map((date) => {
+    const v = f.byDay.get(date);
+    if (v === undefined || at(v, 'shifts') === 0) return { date, counts: null, units: 0 };
+    const counts = { planned: at(v, 'planned'), sick: at(v, 'sick'), vab: at(v, 'vab'), otherAbsence: at(v, 'otherAbsence'), covered: at(v, 'covered'), shifts: at(v, 'shifts') };
+    return { date, counts, units: at(v, 'days') };
+  });
   const hrMonths = range.months.map((month): HrTrendMonth => {
     let hr = emptyHrCounts();
     let own: HrMonth | null = null;
     // Sorted by unit id, so the sum is the same on every replica.
-    const rows = input.hrMonths
+    const rows = f.hrMonths
       .filter((m) => m.month === month && inTree.has(m.unitId))
       .sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
     for (const m of rows) {
-      if (m.unitId === input.rootId) own = m;
+      if (m.unitId === f.rootId) own = m;
       if (!parents.has(m.unitId)) hr = addHrCounts(hr, hrCountsOf(m));
     }
     return { month, hr, own };
   });
-  const settings = input.settings.find((s) => s.unitId === input.rootId);
+  const settings = f.settings.find((s) => s.unitId === f.rootId);
   return { range, days, hrMonths, targetPct: staffingConfig(settings).targetPct };
+}
+
+/** The trend from raw rows: the subtree's rows become facts exactly as on the server. */
+export function staffingTrend(input: StaffingInput, range: TrendRange): StaffingTrend {
+  const inTree = new Set(subtreeIds(input.units, input.rootId));
+  const byDay = new Map<string, number[]>();
+  for (const r of staffingDayFacts({ shifts: input.shifts.filter((s) => inTree.has(s.unitId)), beds: [] })) {
+    if (r.period < range.from || r.period > range.to) continue;
+    byDay.set(r.period, (byDay.get(r.period) ?? r.v.map(() => 0)).map((x, i) => x + (r.v[i] as number)));
+  }
+  return staffingTrendFromFacts({ units: input.units, rootId: input.rootId, settings: input.settings, byDay, hrMonths: input.hrMonths }, range);
 }

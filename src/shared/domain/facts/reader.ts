@@ -51,6 +51,16 @@ export function combineSegments(perSegment: readonly UnitSums[], parts: readonly
 
 const inSegment = (row: FactRow, s: Segment): boolean => row.grain === s.grain && row.period >= s.from && row.period <= s.to;
 
+/** Σ of a family's DAY rows over [from, to] per unit (and key unless `collapse`): no plan needed. */
+export function sumDays(rows: readonly FactRow[], family: Family, range: DateRange, collapse: boolean): UnitSums {
+  const out: UnitSums = new Map();
+  for (const r of rows) {
+    if (r.family !== family || r.grain !== 'd' || r.period < range.from || r.period > range.to) continue;
+    addInto(out, r.unitId, collapse ? '' : r.key, r.v);
+  }
+  return out;
+}
+
 /**
  * A reader over fact rows held in memory (day AND month rows, as factsOfRows makes them or as a
  * device decodes its blocks) for the given units. `today` drives plan.ts like on the server.
