@@ -9,7 +9,7 @@ import { createStore } from './store/index';
 async function main() {
   const config = loadConfig();
   const store = createStore(config);
-  await store.migrate();
+  await store.migrate((msg) => process.stdout.write(`${msg}\n`));
   const seeded = config.SEED_DEMO ? await seedDemo(store, Date.now()) : false;
   const app = await buildApp({
     store,

@@ -1,8 +1,9 @@
 /**
  * The server's roll-up equals the shared client function on the same randomly generated data.
  * Each run pushes a random set of observations, amendments, voids and chains of corrections
- * (correction dates anywhere in the two months, filed under their original's date; some written
- * without originalDate the way older records are) over the demo organisation through the real
+ * (correction dates anywhere in the two months, filed under their original's date; the server
+ * refuses a correction without originalDate, and re-files older ones when it builds facts:
+ * tests/server/facts-build.test.ts) over the demo organisation through the real
  * sync path, asks GET /api/bhk/rollup for a random period and source, and compares every node
  * with bhkPeriodRollup run on ALL the records, as a tablet holding them would compute it.
  * Each run uses its own year, so one server holds every run without interference.
@@ -41,7 +42,7 @@ const stepsArb = fc.record(Object.fromEntries(BHK_STEPS.map((s) => [s, s === 'gl
 /** Day 0–60 from 1 November of the run's year. */
 const dayArb = fc.integer({ min: 0, max: 60 });
 const correctionArb = fc.record({
-  kind: fc.constantFrom('amend', 'amend', 'void', 'legacy'),
+  kind: fc.constantFrom('amend', 'amend', 'void', 'same-day'),
   /** Which earlier record of the tree it corrects (index into the tree so far). */
   target: fc.nat(),
   day: dayArb,
@@ -77,8 +78,8 @@ function buildRecords(year: number, specs: OriginalSpec[]): BhkObservation[] {
       const target = tree[c.target % tree.length] as BhkObservation;
       const base = { id: uuidv7(), unitId: s.unit, profession: s.profession, selfAssessment: c.self, steps: c.steps, replaces: target.id, createdAt: stamp() };
       const record =
-        c.kind === 'legacy'
-          ? { ...base, date: rootDate }
+        c.kind === 'same-day'
+          ? { ...base, date: rootDate, originalDate: rootDate }
           : { ...base, date: dateOf(year, c.day), originalDate: rootDate, ...(c.kind === 'void' ? { voided: true } : {}) };
       tree.push(BhkObservation.parse(record));
     }
@@ -101,7 +102,8 @@ function periodFor(year: number, pick: number): string {
 
 describe('server roll-up = shared client function (random data)', () => {
   it('agrees on every node, per profession, and on completeness', async () => {
-    let year = 1990;
+    // Past years only: the server refuses observations dated after tomorrow.
+    let year = 1900;
     let observed = 0;
     await fc.assert(
       fc.asyncProperty(

@@ -93,9 +93,9 @@ describe('roll-up', () => {
       a.insertObs(observation('avd-21', TODAY)),
       a.insertObs(observation('avd-21', '2026-03-01', { steps: { ...ALL_JA, gloves: 'ej_aktuellt', apron: 'ej_aktuellt' }, selfAssessment: true })),
     ]);
-    await push(h, t22, [b.insertObs(observation('avd-22', '2026-03-31', { steps: { ...ALL_JA, nails: 'nej' } }))]);
+    await push(h, t22, [b.insertObs(observation('avd-22', '2026-03-11', { steps: { ...ALL_JA, nails: 'nej' } }))]);
     // Outside the month: never counted.
-    await push(h, t22, [b.insertObs(observation('avd-22', '2026-04-01')), b.insertObs(observation('avd-22', '2026-02-28'))]);
+    await push(h, t22, [b.insertObs(observation('avd-22', '2026-02-28'))]);
 
     const div = await rollup(await loginAs(h, 'divisionschef'), 'div-lsv');
     const region = await rollup(await loginAs(h, 'admin'), 'region');
@@ -121,11 +121,39 @@ describe('roll-up', () => {
     const first = observation('avd-21', TODAY, { steps: { ...ALL_JA, nails: 'nej' } });
     const other = observation('avd-21', TODAY);
     await push(h, t21, [a.insertObs(first), a.insertObs(other)]);
-    const fix = observation('avd-21', TODAY, { replaces: first.id, createdAt: `${TODAY}T11:00:00.000Z` });
-    const voided = observation('avd-21', TODAY, { replaces: other.id, voided: true, createdAt: `${TODAY}T11:00:00.000Z` });
+    const fix = observation('avd-21', TODAY, { replaces: first.id, originalDate: TODAY, createdAt: `${TODAY}T11:00:00.000Z` });
+    const voided = observation('avd-21', TODAY, { replaces: other.id, originalDate: TODAY, voided: true, createdAt: `${TODAY}T11:00:00.000Z` });
     await push(h, t21, [a.insertObs(fix), a.insertObs(voided)]);
     const nodes = await rollup(await loginAs(h, 'avdchef21'), 'avd-21');
     expect(nodes.get('avd-21')?.counts).toMatchObject({ n: 1, totalAllOk: 1 });
+  });
+
+  it('refuses a correction without its original\'s date, of an unknown or another unit\'s original, and a date after tomorrow (issue 18 item 10)', async () => {
+    const a = outbox(t21.deviceId, NOW);
+    const first = observation('avd-21', '2026-03-02');
+    const elsewhere = observation('avd-22', '2026-03-02');
+    await push(h, t22, [outbox(t22.deviceId, NOW).insertObs(elsewhere)]);
+    const res = await push(h, t21, [
+      a.insertObs(first),
+      a.insertObs(observation('avd-21', TODAY, { replaces: first.id, createdAt: `${TODAY}T11:00:00.000Z` })),
+      a.insertObs(observation('avd-21', TODAY, { replaces: first.id, originalDate: TODAY, createdAt: `${TODAY}T11:00:00.000Z` })),
+      a.insertObs(observation('avd-21', TODAY, { replaces: observation('avd-21', TODAY).id, originalDate: TODAY })),
+      a.insertObs(observation('avd-21', '2026-03-02', { replaces: elsewhere.id, originalDate: '2026-03-02' })),
+      a.insertObs(observation('avd-21', '2026-03-12')),
+      a.insertObs(observation('avd-21', '2026-03-11')),
+    ]);
+    expect(res).toMatchObject({
+      ok: true,
+      rejected: [
+        { seq: 2, code: 'validation', path: ['fields', 'originalDate'] },
+        { seq: 3, code: 'validation', path: ['fields', 'originalDate'] },
+        { seq: 4, code: 'not-found', path: ['fields', 'replaces'] },
+        { seq: 5, code: 'scope-denied', path: ['fields', 'replaces'] },
+        { seq: 6, code: 'validation', path: ['fields', 'date'] },
+      ],
+    });
+    const nodes = await rollup(await loginAs(h, 'avdchef21'), 'avd-21');
+    expect(nodes.get('avd-21')?.counts.n).toBe(2);
   });
 
   it('roll-up outside the caller\'s scope is 403; an unknown root is 404', async () => {

@@ -1,24 +1,13 @@
 /**
- * Raw rows for the shared indicator functions (domain/indicators/), loaded from the store for a
- * root's subtree and a date range (report.ts reportRange / seriesRange), like the staffing
- * roll-up: rows that no longer parse are left out, not guessed at. Dated rows are read only in the
- * range's `windows` (the period and its compare periods, not the months between them). Indicator rows come from the
- * root's ancestors and its subtree (definitions resolve along the whole path).
+ * What the indicator routes read besides facts: the tree, the scope check, and the few raw rows
+ * that are definitions rather than data (indicator rows of the root's ancestors and subtree, the
+ * units' settings). Rows that no longer parse are left out, not guessed at.
  */
-import type { IndicatorInput, LoadRange } from '../../shared/domain/indicators';
 import { ancestorsOf, type TreeUnit } from '../../shared/domain/rollup';
-import { localDate } from '../../shared/domain/periods';
 import { AppError } from '../../shared/errors';
-import { BhkObservation } from '../../shared/schema/bhk-observation';
-import { HrMonth } from '../../shared/schema/hr-month';
 import { Indicator } from '../../shared/schema/indicator';
 import type { UnitKind } from '../../shared/schema/org-unit';
 import type { EntityName } from '../../shared/schema/registry';
-import { SafetyDay } from '../../shared/schema/safety-day';
-import { SafetyEvent } from '../../shared/schema/safety-event';
-import { StaffingSettings } from '../../shared/schema/staffing-settings';
-import { StaffingShift } from '../../shared/schema/staffing-shift';
-import { UnitSettings } from '../../shared/schema/unit-settings';
 import { publicData } from '../../shared/sync/merge';
 import type { z } from 'zod/mini';
 import type { Principal } from '../auth/principal';
@@ -53,38 +42,4 @@ export async function ancestorIndicatorRows(store: Store, units: readonly UnitRo
   if (top === undefined || ancestors.length === 0) return [];
   const wanted = new Set(ancestors);
   return (await rowsOf(store, 'indicator', Indicator, top.path, '', '')).filter((r) => wanted.has(r.unitId));
-}
-
-/** Rows of a dated entity in every window of `range` (the windows are disjoint: no duplicates). */
-async function windowed<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, range: LoadRange, months = false): Promise<T[]> {
-  const out: T[] = [];
-  for (const w of range.windows ?? [range]) {
-    out.push(...(await rowsOf(store, entity, schema, path, months ? w.from.slice(0, 7) : w.from, months ? w.to.slice(0, 7) : w.to)));
-  }
-  // Two windows may touch one month (a week on either side of a month's turn): one row each.
-  if (!months) return out;
-  const seen = new Set<string>();
-  return out.filter((r) => {
-    const id = (r as { id: string }).id;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-
-export async function loadIndicatorInput(store: Store, units: readonly UnitRow[], root: UnitRow, range: LoadRange, now: number): Promise<IndicatorInput> {
-  const path = root.path;
-  return {
-    units: treeOf(units),
-    rootId: root.id,
-    today: localDate(now),
-    indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, path, '', ''))],
-    bhk: await windowed(store, 'bhkObservation', BhkObservation, path, range),
-    unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, path, '', ''),
-    safetyEvents: await rowsOf(store, 'safetyEvent', SafetyEvent, path, range.eventsFrom, range.to),
-    safetyDays: await windowed(store, 'safetyDay', SafetyDay, path, range),
-    shifts: await windowed(store, 'staffingShift', StaffingShift, path, range),
-    staffingSettings: await rowsOf(store, 'staffingSettings', StaffingSettings, path, '', ''),
-    hrMonths: await windowed(store, 'hrMonth', HrMonth, path, range, true),
-  };
 }

@@ -1,22 +1,38 @@
 /**
- * The indicator routes' answers (shared/indicators-api.ts): scope-checked, loaded from raw rows
- * and computed by the same shared functions a manager's device runs offline, so the server's
- * figures equal the device's by construction. Nothing is stored: a changed target or org tree
- * shows in every period at once.
+ * The indicator routes' answers (shared/indicators-api.ts): scope-checked, read from the fact
+ * tables and computed by the same shared functions every device runs offline over its facts, so
+ * the server's figures equal the device's by construction. No result is stored: a changed target
+ * or org tree shows in every period at once.
  */
-import { indicatorCsv, reportOfRows, reportRange, seriesOfRows, seriesRange } from '../../shared/domain/indicators';
+import { type IndicatorContext, indicatorCsv, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
+import { localDate } from '../../shared/domain/periods';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
+import { Indicator } from '../../shared/schema/indicator';
+import { UnitSettings } from '../../shared/schema/unit-settings';
 import type { Principal } from '../auth/principal';
-import type { Store } from '../store/store';
-import { ancestorIndicatorRows, loadIndicatorInput, unitInScope } from './load';
+import { sqlFactReader } from '../facts/reader';
+import type { Store, UnitRow } from '../store/store';
+import { ancestorIndicatorRows, rowsOf, treeOf, unitInScope } from './load';
+
+/** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts). */
+async function contextOf(store: Store, units: readonly UnitRow[], root: UnitRow, now: number): Promise<IndicatorContext> {
+  const today = localDate(now);
+  return {
+    units: treeOf(units),
+    rootId: root.id,
+    today,
+    indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
+    unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
+    reader: sqlFactReader(store, root.path, today),
+  };
+}
 
 /** Periods in a series when the query gives no count: a year and the month before it. */
 export const DEFAULT_SERIES_COUNT = 13;
 
 export async function indicatorReportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<IndicatorReport> {
   const { units, unit } = await unitInScope(store, p, rootId, 'rootId');
-  const input = await loadIndicatorInput(store, units, unit, reportRange(period), now);
-  return reportOfRows(input, period, now);
+  return indicatorReport(await contextOf(store, units, unit, now), period, now);
 }
 
 export async function indicatorSeriesFor(
@@ -27,8 +43,7 @@ export async function indicatorSeriesFor(
 ): Promise<IndicatorSeries> {
   const { units, unit } = await unitInScope(store, p, q.unitId, 'unitId');
   const count = q.count ?? DEFAULT_SERIES_COUNT;
-  const input = await loadIndicatorInput(store, units, unit, seriesRange(q.to, count), now);
-  return seriesOfRows(input, q.unitId, q.key, q.to, count, now);
+  return indicatorSeries(await contextOf(store, units, unit, now), q.unitId, q.key, q.to, count, now);
 }
 
 export async function indicatorConfigFor(store: Store, p: Principal, unitId: string): Promise<IndicatorConfigResponse> {

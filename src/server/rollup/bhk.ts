@@ -1,17 +1,19 @@
 /**
- * BHK roll-ups from raw observations: GET /api/rollup/bhk?month= (the foundation's route) and
- * GET /api/bhk/rollup?period= (any week, month, tertial or year). Both load the period's records
- * with loadPeriodObservations and pool them with the shared function the tablet uses offline.
+ * BHK roll-ups: GET /api/rollup/bhk?month= (the foundation's route) and GET /api/bhk/rollup?period=
+ * (any week, month, tertial or year). Both read the bhk facts of the period (issue 17) and pool
+ * them with the shared function every device runs offline. loadPeriodObservations serves the
+ * observation export, which lists records rather than counts.
  */
 import type { BhkRollupResponse } from '../../shared/api';
 import type { BhkPeriodRollupResponse } from '../../shared/bhk-api';
 import type { BhkSource, DateRange } from '../../shared/domain/bhk-period';
-import { bhkPeriodRollup } from '../../shared/domain/bhk-rollup';
-import { periodRange } from '../../shared/domain/periods';
+import { bhkPeriodRollupOf } from '../../shared/domain/bhk-rollup';
+import { localDate, periodRange } from '../../shared/domain/periods';
 import { AppError } from '../../shared/errors';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import type { UnitKind } from '../../shared/schema/org-unit';
 import type { Principal } from '../auth/principal';
+import { sqlFactReader } from '../facts/reader';
 import type { Store, UnitRow } from '../store/store';
 import { bhkProfessionsAt } from './bhk-config';
 
@@ -73,8 +75,7 @@ export async function bhkPeriodRollupFor(
   const { units, root } = await scopedRoot(store, p, q.rootId);
   const source = q.source ?? 'all';
   const range = periodRange(q.period);
-  const observations = await loadPeriodObservations(store, root.path, range);
-  const nodes = bhkPeriodRollup(treeOf(units), root.id, observations, range, source);
+  const nodes = await bhkPeriodRollupOf(sqlFactReader(store, root.path, localDate(Date.now())), treeOf(units), root.id, range, source);
   const byId = new Map(units.map((u) => [u.id, u]));
   const config = await bhkProfessionsAt(store, units, root.id);
   return {

@@ -1,35 +1,18 @@
 /**
  * /api/rollup/staffing: the month's staffing figures for every node under a root, plus the
- * root's trend, computed from raw rows by the shared staffingReport (staffingRollup and
- * staffingTrend: the same functions the device runs offline). Rows that no longer parse are
- * left out, not guessed at.
+ * root's trend, computed from the staff, beds and HR facts by the shared staffingReportOf (the
+ * same function the device runs offline). Settings rows that no longer parse are left out.
  */
 import type { StaffingRollupResponse } from '../../shared/staffing-api';
 import { localDate } from '../../shared/domain/periods';
-import { staffingReport } from '../../shared/domain/staffing-report';
-import type { StaffingInput } from '../../shared/domain/staffing-rollup';
-import { trendRange } from '../../shared/domain/staffing-trend';
+import { staffingReportOf } from '../../shared/domain/staffing-report';
 import { AppError } from '../../shared/errors';
-import { BedsDay } from '../../shared/schema/beds-day';
-import { HrMonth } from '../../shared/schema/hr-month';
 import type { UnitKind } from '../../shared/schema/org-unit';
-import type { EntityName } from '../../shared/schema/registry';
 import { StaffingSettings } from '../../shared/schema/staffing-settings';
-import { StaffingShift } from '../../shared/schema/staffing-shift';
-import { publicData } from '../../shared/sync/merge';
-import type { z } from 'zod/mini';
 import type { Principal } from '../auth/principal';
+import { sqlFactReader } from '../facts/reader';
+import { rowsOf } from '../indicators/load';
 import type { Store } from '../store/store';
-
-async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, from: string, to: string): Promise<T[]> {
-  const out: T[] = [];
-  for (const row of await store.listRows(entity, path, from, to)) {
-    // publicData drops the tombstone field a revived cell keeps (`_deleted: false`).
-    const parsed = schema.safeParse(publicData(row));
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
 
 export async function staffingRollupFor(store: Store, p: Principal, rootId: string, month: string, now: number): Promise<StaffingRollupResponse> {
   const units = await store.listUnits();
@@ -37,18 +20,7 @@ export async function staffingRollupFor(store: Store, p: Principal, rootId: stri
   if (!root) throw new AppError('not-found', { unitId: rootId }, ['rootId']);
   if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: rootId }, ['rootId']);
   const today = localDate(now);
-  const range = trendRange(month, today);
-  const firstMonth = range.months[0] as string;
   const tree = units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
-  const input: StaffingInput = {
-    units: tree,
-    rootId,
-    today,
-    // The trend's days cover the whole month too (the range ends at the month's end or today).
-    shifts: await rowsOf(store, 'staffingShift', StaffingShift, root.path, range.from, `${month}-31`),
-    hrMonths: await rowsOf(store, 'hrMonth', HrMonth, root.path, firstMonth, month),
-    beds: await rowsOf(store, 'bedsDay', BedsDay, root.path, `${month}-01`, `${month}-31`),
-    settings: await rowsOf(store, 'staffingSettings', StaffingSettings, root.path, '', ''),
-  };
-  return staffingReport(input, month);
+  const settings = await rowsOf(store, 'staffingSettings', StaffingSettings, root.path, '', '');
+  return staffingReportOf(sqlFactReader(store, root.path, today), tree, rootId, today, settings, month);
 }

@@ -2,6 +2,8 @@
 import { CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
+import { ensureFactsBuilt } from '../facts/build';
+import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
@@ -103,6 +105,7 @@ function toRow(r: Database['rows']): RowState {
 export function txOps(db: Db, dialect: Dialect): StoreTx {
   const escape = sql`'\\'`;
   return {
+    facts: factOps(db, dialect),
     listUnits: async () => (await db.selectFrom('units').selectAll().orderBy('path').execute()).map(toUnit),
     getUnit: async (id) => {
       const r = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
@@ -308,6 +311,24 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
         .executeTakeFirst();
       return Number(r?.head ?? 0);
     },
+    listUnitRows: async (entity, unitId) => {
+      const rows = await db.selectFrom('rows').selectAll().where('entity', '=', entity).where('unit_id', '=', unitId).where('deleted', '=', 0).execute();
+      return rows.map((r) => ({ ...toRow(r), sortKey: r.sort_key }));
+    },
+    setSortKey: async (entity, id, sortKey) => {
+      await db.updateTable('rows').set({ sort_key: sortKey }).where('entity', '=', entity).where('id', '=', id).execute();
+    },
+    listBucket: async (entity, unitId, sortKey) => {
+      const rows = await db
+        .selectFrom('rows')
+        .selectAll()
+        .where('entity', '=', entity)
+        .where('unit_id', '=', unitId)
+        .where('sort_key', '=', sortKey)
+        .where('deleted', '=', 0)
+        .execute();
+      return rows.map(toRow);
+    },
     listRows: async (entity, scopePath, fromKey, toKey) => {
       const rows = await db
         .selectFrom('rows as r')
@@ -340,10 +361,10 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
 }
 
 export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>): Store {
-  return {
+  const store: Store = {
     dialect,
     ...txOps(db, dialect),
-    async migrate() {
+    async migrate(log) {
       // Without a schema, Kysely takes a migration table in ANY schema of the database for ours
       // and then fails to find it on search_path: name the schema we actually write to.
       const schema =
@@ -351,9 +372,12 @@ export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<voi
       const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
       const { error } = await migrator.migrateToLatest();
       if (error) throw error;
+      // Migration 0003's data part: facts of the rows stored before it (resumable, unit by unit).
+      await ensureFactsBuilt(store, log);
     },
     tx: (fn) => db.transaction().execute((trx) => fn(txOps(trx, dialect))),
     close: onClose,
   };
+  return store;
 }
 export type { ChangeAudit, RejectionRow };

@@ -2,8 +2,25 @@
  * Numbered migrations, run at start on both dialects. Only ever append a new one; a released
  * migration never changes (servers of different versions may share one PostgreSQL).
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import type { Dialect } from './store';
+
+/**
+ * Fact tables as of migration 0003 (issue 17), frozen here: a later field is a new migration that
+ * adds a column (tests/server/fact-schema.test.ts compares this with shared/domain/facts).
+ */
+export const FACT_COLUMNS_0003: Record<string, readonly string[]> = {
+  bhk: [
+    'n', 'total', 'hygiene', 'dress',
+    'hand_disinfection_before_ja', 'hand_disinfection_before_nej', 'gloves_ja', 'gloves_nej', 'apron_ja', 'apron_nej',
+    'hand_disinfection_after_ja', 'hand_disinfection_after_nej', 'short_sleeves_ja', 'short_sleeves_nej',
+    'no_jewellery_ja', 'no_jewellery_nej', 'nails_ja', 'nails_nej', 'hair_tied_up_ja', 'hair_tied_up_nej',
+  ],
+  safety: ['conf', 'ev_gul', 'ev_orange', 'ev_rod', 'falls', 'green', 'w_gul', 'w_orange', 'w_rod'],
+  safety_cat: ['gul', 'orange', 'rod'],
+  staff: ['planned', 'sick', 'vab', 'other_absence', 'covered', 'shifts', 'days'],
+  beds: ['days', 'disponibla', 'belagda', 'overbelaggningar', 'utlokaliserade', 'utskrivningsklara'],
+};
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -101,6 +118,55 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('push_rejections').addColumn('entity', 'text').execute();
         await db.schema.alterTable('push_rejections').addColumn('row_id', 'text').execute();
+      },
+    },
+    // Facts (issue 17): additive counts per unit and day (grain 'd') or month ('m'), one table per
+    // family, kept in the push's transaction; fact_hr holds the HR months; fact_blocks versions the
+    // (unit, year) and (unit, month) blocks a manager's device pulls; fact_state holds the block
+    // sequence and the build's progress (server/facts/build.ts fills the tables for old data).
+    '0003_facts': {
+      async up(db: Kysely<unknown>) {
+        // SQLite's real is 8 bytes; PostgreSQL's is 4, too few for a kvot × hours sum.
+        const float = dialect === 'postgres' ? 'double precision' : 'real';
+        for (const [family, columns] of Object.entries(FACT_COLUMNS_0003)) {
+          let t = db.schema
+            .createTable(`fact_${family}`)
+            .addColumn('unit_id', 'text', (c) => c.notNull())
+            .addColumn('grain', 'text', (c) => c.notNull())
+            .addColumn('period', 'text', (c) => c.notNull())
+            .addColumn('key', 'text', (c) => c.notNull());
+          for (const col of columns) t = t.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
+          await t.addPrimaryKeyConstraint(`fact_${family}_pk`, ['unit_id', 'grain', 'period', 'key']).execute();
+        }
+        // "Days since the last fall" looks up fall days only: a small partial index.
+        await sql`create index fact_safety_falls on fact_safety (unit_id, period) where grain = 'd' and falls > 0`.execute(db);
+        await db.schema
+          .createTable('fact_hr')
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('month', 'text', (c) => c.notNull())
+          .addColumn('kvot_total', sql.raw(float), (c) => c.notNull())
+          .addColumn('kvot_k', sql.raw(float))
+          .addColumn('kvot_m', sql.raw(float))
+          .addColumn('korttid', sql.raw(float))
+          .addColumn('ordinary_hours', sql.raw(float))
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('fact_hr_pk', ['unit_id', 'month'])
+          .execute();
+        await db.schema
+          .createTable('fact_blocks')
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('block', 'text', (c) => c.notNull())
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('fact_blocks_pk', ['unit_id', 'block'])
+          .execute();
+        await db.schema.createIndex('fact_blocks_seq').on('fact_blocks').column('seq').execute();
+        await db.schema
+          .createTable('fact_state')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        // Units whose facts the build has written; the build resumes with the others.
+        await db.schema.createTable('fact_built').addColumn('unit_id', 'text', (c) => c.primaryKey()).execute();
       },
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
+import type { FactOps } from './fact-ops';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -63,6 +64,8 @@ export interface RejectionRow {
 }
 
 export interface StoreTx {
+  /** The fact tables (issue 17): written in the push's transaction, read by the figures. */
+  readonly facts: FactOps;
   listUnits(): Promise<UnitRow[]>;
   getUnit(id: string): Promise<UnitRow | undefined>;
   insertUnit(u: UnitRow): Promise<void>;
@@ -103,6 +106,12 @@ export interface StoreTx {
   /** Changes after `cursor` whose unit lies under `scopePath`, ascending, at most `limit`. */
   pullChanges(scopePath: string, cursor: number, limit: number): Promise<LoggedChange[]>;
   headSeq(scopePath: string): Promise<number>;
+  /** Every live row of an entity in one unit (not its subtree), with its sort key (fact build). */
+  listUnitRows(entity: EntityName, unitId: string): Promise<(RowState & { sortKey: string })[]>;
+  /** Re-files a row under another sort key (a legacy BHK correction under its original's date). */
+  setSortKey(entity: EntityName, id: string, sortKey: string): Promise<void>;
+  /** Live rows of one unit's (entity, sort key) bucket: a day's records (facts of corrections). */
+  listBucket(entity: EntityName, unitId: string, sortKey: string): Promise<RowState[]>;
   /** Live rows of an entity under `scopePath` with fromKey ≤ sort_key ≤ toKey. */
   listRows(entity: EntityName, scopePath: string, fromKey: string, toKey: string): Promise<RowState[]>;
   auditOf(serverSeq: number): Promise<ChangeAudit | undefined>;
@@ -114,7 +123,8 @@ export interface StoreTx {
 
 export interface Store extends StoreTx {
   readonly dialect: Dialect;
-  migrate(): Promise<void>;
+  /** Runs the numbered migrations, then builds facts of rows stored before them (`log` reports progress). */
+  migrate(log?: (msg: string) => void): Promise<void>;
   /** Runs `fn` in one SQL transaction; a throw rolls everything back. */
   tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -5,10 +5,13 @@
  * in a few multi-row statements, inside the same transaction. Reads through the buffer see the
  * push's own earlier writes (a correction of an event sent in the same push finds it), so rules
  * behave exactly as with one statement per change. Change-log order is kept: server_seq follows
- * the order of the changes (sync/README.md rule 7).
+ * the order of the changes (sync/README.md rule 7). At flush the facts of the written rows are
+ * kept in step (server/facts/maintain.ts), from each row's state before the push to its state
+ * after, before the rows themselves are written.
  */
 import type { EntityName } from '../../shared/schema/registry';
 import type { RowState } from '../../shared/sync/merge';
+import { maintainFacts } from '../facts/maintain';
 import type { ChangeAudit, LoggedChange, StoreTx } from '../store/store';
 
 const keyOf = (entity: string, id: string): string => `${entity}\u0000${id}`;
@@ -25,6 +28,12 @@ export interface PushBuffer {
 export function pushBuffer(real: StoreTx): PushBuffer {
   /** Known state per key: a row, or null for "not stored". Keys not in the map are unknown. */
   const known = new Map<string, RowState | null>();
+  /** The state before the push of every key read (first read wins). */
+  const initial = new Map<string, RowState | null>();
+  const remember = (key: string, row: RowState | null) => {
+    if (!initial.has(key)) initial.set(key, row);
+    known.set(key, row);
+  };
   const rows = new Map<string, { row: RowState; sortKey: string }>();
   const changes: { change: Omit<LoggedChange, 'serverSeq'>; audit: ChangeAudit }[] = [];
 
@@ -35,7 +44,7 @@ export function pushBuffer(real: StoreTx): PushBuffer {
       const hit = known.get(key);
       if (hit !== undefined) return hit ?? undefined;
       const row = await real.getRow(entity, id);
-      known.set(key, row ?? null);
+      remember(key, row ?? null);
       return row;
     },
     putRow: async (row, sortKey) => {
@@ -60,11 +69,15 @@ export function pushBuffer(real: StoreTx): PushBuffer {
         byEntity.set(r.entity, list);
       }
       for (const [entity, ids] of byEntity) {
-        for (const id of ids) known.set(keyOf(entity, id), null);
-        for (const row of await real.getRows(entity, [...new Set(ids)])) known.set(keyOf(entity, row.id), row);
+        const found = new Map((await real.getRows(entity, [...new Set(ids)])).map((row) => [row.id, row]));
+        for (const id of ids) remember(keyOf(entity, id), found.get(id) ?? null);
       }
     },
     flush: async () => {
+      await maintainFacts(
+        real,
+        [...rows].map(([key, w]) => ({ initial: initial.get(key) ?? null, final: w.row, sortKey: w.sortKey })),
+      );
       await real.putRows([...rows.values()]);
       await real.appendChanges(changes);
       rows.clear();

@@ -10,11 +10,13 @@ import { type RuleRejection, safetyWriteRule } from '../safety/write-rule';
 import { staffingWriteRule } from '../staffing/write-rule';
 import { indicatorWriteRule } from '../indicators/write-rule';
 import { meetingWriteRule } from '../meeting/write-rule';
+import { bhkWriteRule } from '../bhk/write-rule';
 import type { StoreTx } from '../store/store';
 
 export type WriteRule = (tx: StoreTx, p: Principal, change: Change, now: number) => Promise<RuleRejection | null>;
 
 const RULES: Partial<Record<EntityName, WriteRule>> = {
+  bhkObservation: bhkWriteRule,
   safetyEvent: safetyWriteRule,
   safetyDay: safetyWriteRule,
   safetySettings: safetyWriteRule,

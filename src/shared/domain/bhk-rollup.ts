@@ -7,7 +7,7 @@
 import { BHK_STEPS, type BhkObservation } from '../schema/bhk-observation';
 import { addCounts, type BhkCounts, countObservations, effectiveObservations, emptyCounts } from './bhk';
 import type { BhkSource, DateRange } from './bhk-period';
-import { bhkBucket, bhkFiledDate, dayFacts } from './facts/contrib';
+import { bhkBucket, bhkFiledDates, dayFacts } from './facts/contrib';
 import { fieldIndex, parseBhkKey } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { sumDays } from './facts/reader';
@@ -111,14 +111,17 @@ export function bhkCountsFromSums(byKey: ReadonlyMap<string, readonly number[]> 
  * records become facts exactly as on the server, then they are summed.
  */
 export function bhkUnitCounts(raw: readonly BhkObservation[], range: DateRange, source: BhkSource = 'all'): BhkPeriodCounts {
-  const buckets = new Map<string, BhkObservation[]>();
+  const filed = bhkFiledDates(raw);
+  const buckets = new Map<string, { unitId: string; date: string; rows: BhkObservation[] }>();
   for (const o of raw) {
-    const date = bhkFiledDate(o);
+    const date = filed.get(o.id) as string;
     if (date < range.from || date > range.to) continue;
     const k = `${o.unitId}\u0000${date}`;
-    buckets.set(k, [...(buckets.get(k) ?? []), o]);
+    const b = buckets.get(k) ?? { unitId: o.unitId, date, rows: [] };
+    b.rows.push(o);
+    buckets.set(k, b);
   }
-  const days = dayFacts([...buckets.values()].flatMap((list) => bhkBucket(list[0]?.unitId as string, bhkFiledDate(list[0] as BhkObservation), list)));
+  const days = dayFacts([...buckets.values()].flatMap((b) => bhkBucket(b.unitId, b.date, b.rows)));
   const merged = new Map<string, number[]>();
   for (const byKey of sumDays(days, 'bhk', range, false).values()) {
     for (const [key, v] of byKey) merged.set(key, (merged.get(key) ?? v.map(() => 0)).map((x, i) => x + (v[i] as number)));

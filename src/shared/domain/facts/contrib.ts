@@ -104,6 +104,28 @@ export interface UnitRows {
 /** The period date a BHK record is filed under: its original's (registry.ts sortKey). */
 export const bhkFiledDate = (o: Pick<BhkObservation, 'date' | 'originalDate'>): string => o.originalDate ?? o.date;
 
+/**
+ * The date each record is counted under: its tree's original's. A correction carries it as
+ * `originalDate` (the write rule requires it now); for one stored without it, the chain of
+ * `replaces` is followed within `records` to the original (cycles and missing links stop the walk).
+ */
+export function bhkFiledDates(records: readonly BhkObservation[]): Map<string, string> {
+  const byId = new Map(records.map((r) => [r.id as string, r]));
+  const out = new Map<string, string>();
+  for (const r of records) {
+    let root = r;
+    const seen = new Set<string>([r.id]);
+    while (root.originalDate === undefined && root.replaces !== undefined) {
+      const up = byId.get(root.replaces);
+      if (up === undefined || seen.has(up.id)) break;
+      seen.add(up.id);
+      root = up;
+    }
+    out.set(r.id, bhkFiledDate(root));
+  }
+  return out;
+}
+
 function byBucket<T extends { unitId: string }>(rows: readonly T[], dateOf: (r: T) => string): Map<string, { unitId: string; date: string; rows: T[] }> {
   const out = new Map<string, { unitId: string; date: string; rows: T[] }>();
   for (const r of rows) {
@@ -119,7 +141,8 @@ function byBucket<T extends { unitId: string }>(rows: readonly T[], dateOf: (r: 
 /** Every contribution of the given rows (of any units and dates). */
 export function contributionsOf(rows: UnitRows): Contribution[] {
   const out: Contribution[] = [];
-  for (const b of byBucket(rows.bhk, bhkFiledDate).values()) out.push(...bhkBucket(b.unitId, b.date, b.rows));
+  const filed = bhkFiledDates(rows.bhk);
+  for (const b of byBucket(rows.bhk, (o) => filed.get(o.id) ?? bhkFiledDate(o)).values()) out.push(...bhkBucket(b.unitId, b.date, b.rows));
   for (const b of byBucket(rows.events, (e) => e.date).values()) out.push(...eventBucket(b.unitId, b.date, b.rows));
   for (const d of rows.days) out.push(...safetyDayContribution(d));
   for (const s of rows.shifts) out.push(...shiftContribution(s));

@@ -1,0 +1,24 @@
+/**
+ * The FactReader (shared/domain/facts/reader.ts) over the server's fact tables for one root's
+ * subtree: every sum is done in SQL, one statement per family for all the segments a request needs
+ * (plan.ts), so a region's year is a few thousand rows summed in the database, not a walk over raw
+ * rows in Node.
+ */
+import { planRanges } from '../../shared/domain/facts/plan';
+import { combineSegments, type FactReader } from '../../shared/domain/facts/reader';
+import type { StoreTx } from '../store/store';
+
+export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
+  const f = tx.facts;
+  return {
+    sums: async (family, ranges, collapse) => {
+      if (ranges.length === 0) return [];
+      const plan = planRanges(ranges, today);
+      return combineSegments(await f.sumSegments(family, scopePath, plan.segments, collapse), plan.parts);
+    },
+    dayRows: (family, from, to) => f.dayRows(family, scopePath, from, to),
+    byDay: (family, from, to) => f.byDay(family, scopePath, from, to),
+    fallDays: (from, to) => f.fallDays(scopePath, from, to),
+    hrMonths: (fromMonth, toMonth) => f.hrMonths(scopePath, fromMonth, toMonth),
+  };
+}

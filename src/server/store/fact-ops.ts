@@ -1,0 +1,276 @@
+/**
+ * The fact tables (migration 0003) over Kysely, for both dialects: writes of the push's fact
+ * deltas (server/facts/maintain.ts), the reads the figures make (server/facts/reader.ts), the
+ * blocks a manager's device pulls, and what the build needs. Statements are plain SQL built from
+ * the shared field lists (families.ts): one column per field, snake_case.
+ */
+import { CompiledQuery, type Kysely } from 'kysely';
+import { type Family, type FactRow, fieldsOf, type Grain } from '../../shared/domain/facts/families';
+import type { Segment } from '../../shared/domain/facts/plan';
+import type { UnitSums } from '../../shared/domain/facts/reader';
+import { addInto } from '../../shared/domain/facts/reader';
+import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
+import type { Database } from './schema';
+import type { Dialect } from './store';
+
+export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const factTable = (family: Family): string => `fact_${snake(family)}`;
+const columnsOf = (family: Family): string[] => fieldsOf(family).map(snake);
+
+/** A fact row's address. */
+export interface FactRef {
+  unitId: string;
+  grain: Grain;
+  period: string;
+  key: string;
+}
+
+export interface BlockRef {
+  unitId: string;
+  block: string;
+}
+
+export interface FactOps {
+  /** The stored rows at these addresses (absent ones are not returned). */
+  get(family: Family, refs: readonly FactRef[]): Promise<FactRow[]>;
+  /**
+   * 'set' stores the vectors as given, 'add' adds them to what is stored; a row left all zero is
+   * deleted, so the tables hold exactly the rows a rebuild from raw rows would write.
+   */
+  write(family: Family, rows: readonly FactRow[], mode: 'set' | 'add'): Promise<void>;
+  /** Stores (or, with null, removes) HR months. */
+  setHr(items: readonly { unitId: string; month: string; hr: HrMonth | null }[]): Promise<void>;
+  /** Gives the blocks the next block sequence number; returns it. */
+  bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
+
+  /** Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath. */
+  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean): Promise<UnitSums[]>;
+  /** Day rows in [from, to] under scopePath, keys collapsed. */
+  dayRows(family: Family, scopePath: string, from: string, to: string): Promise<FactRow[]>;
+  /** Per day in [from, to]: the family's sum under scopePath. */
+  byDay(family: Family, scopePath: string, from: string, to: string): Promise<Map<string, number[]>>;
+  fallDays(scopePath: string, from: string, to: string): Promise<{ unitId: string; date: string }[]>;
+  hrMonths(scopePath: string, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
+
+  /** Every fact row and HR month of a unit (build, rebuild check). */
+  unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
+  /** Removes every fact row and HR month of a unit. */
+  clearUnit(unitId: string): Promise<void>;
+  /** Blocks under scopePath with seq > cursor, ascending, at most `limit`; day blocks only from `dayFrom` (YYYY-MM). */
+  blocksAfter(scopePath: string, cursor: number, limit: number, yearFrom: string, dayFrom: string): Promise<(BlockRef & { seq: number })[]>;
+  /** The highest block sequence under scopePath. */
+  headBlockSeq(scopePath: string): Promise<number>;
+  /** The rows of one block: month rows of a year ('Y2026') or day rows of a month ('D2026-11'). */
+  blockRows(unitId: string, block: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
+
+  getState(name: string): Promise<string | undefined>;
+  setState(name: string, value: string): Promise<void>;
+  isBuilt(unitId: string): Promise<boolean>;
+  markBuilt(unitId: string): Promise<void>;
+}
+
+const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
+const CHUNK = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
+  /** A statement with the dialect's placeholders: `?` in `text` become $n on PostgreSQL. */
+  const q = (text: string, params: readonly unknown[]): CompiledQuery => {
+    if (dialect !== 'postgres') return CompiledQuery.raw(text, [...params]);
+    let n = 0;
+    return CompiledQuery.raw(text.replace(/\?/g, () => `$${++n}`), [...params]);
+  };
+  const run = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => (await db.executeQuery<R>(q(text, params))).rows;
+  const toRow = (family: Family, r: Record<string, unknown>): FactRow => ({
+    family,
+    unitId: r.unit_id as string,
+    grain: r.grain as Grain,
+    period: r.period as string,
+    key: r.key as string,
+    v: columnsOf(family).map((c) => Number(r[c] ?? 0)),
+  });
+  const toHr = (r: Record<string, unknown>): HrMonth =>
+    ({
+      id: hrMonthIdFor(r.unit_id as string, r.month as string),
+      unitId: r.unit_id as string,
+      month: r.month as string,
+      kvotTotal: Number(r.kvot_total),
+      kvotK: r.kvot_k === null ? null : Number(r.kvot_k),
+      kvotM: r.kvot_m === null ? null : Number(r.kvot_m),
+      korttid: r.korttid === null ? null : Number(r.korttid),
+      ordinaryHours: r.ordinary_hours === null ? null : Number(r.ordinary_hours),
+      source: r.source as HrMonth['source'],
+    }) as HrMonth;
+  const scope = "join units u on u.id = f.unit_id where u.path like ? escape '\\'";
+
+  const deleteZero = async (family: Family, refs: readonly FactRef[]) => {
+    const zero = columnsOf(family).map((c) => `${c} = 0`).join(' and ');
+    for (const part of chunks(refs, CHUNK)) {
+      const match = part.map(() => '(unit_id = ? and grain = ? and period = ? and key = ?)').join(' or ');
+      await run(`delete from ${factTable(family)} where (${match}) and ${zero}`, part.flatMap((r) => [r.unitId, r.grain, r.period, r.key]));
+    }
+  };
+
+  return {
+    get: async (family, refs) => {
+      const out: FactRow[] = [];
+      for (const part of chunks(refs, CHUNK)) {
+        const match = part.map(() => '(unit_id = ? and grain = ? and period = ? and key = ?)').join(' or ');
+        const rows = await run<Record<string, unknown>>(`select * from ${factTable(family)} where ${match}`, part.flatMap((r) => [r.unitId, r.grain, r.period, r.key]));
+        for (const r of rows) out.push(toRow(family, r));
+      }
+      return out;
+    },
+    write: async (family, rows, mode) => {
+      if (rows.length === 0) return;
+      const cols = columnsOf(family);
+      const table = factTable(family);
+      const all = ['unit_id', 'grain', 'period', 'key', ...cols];
+      const update = cols.map((c) => (mode === 'add' ? `${c} = ${table}.${c} + excluded.${c}` : `${c} = excluded.${c}`)).join(', ');
+      const live = mode === 'set' ? rows.filter((r) => r.v.some((x) => x !== 0)) : rows;
+      const dead = mode === 'set' ? rows.filter((r) => r.v.every((x) => x === 0)) : [];
+      for (const part of chunks(live, CHUNK)) {
+        const values = part.map(() => `(${all.map(() => '?').join(', ')})`).join(', ');
+        await run(
+          `insert into ${table} (${all.join(', ')}) values ${values} on conflict (unit_id, grain, period, key) do update set ${update}`,
+          part.flatMap((r) => [r.unitId, r.grain, r.period, r.key, ...r.v]),
+        );
+      }
+      if (dead.length > 0) await deleteZero(family, dead);
+      // An addition can only empty a row when it subtracts.
+      if (mode === 'add') {
+        const shrunk = rows.filter((r) => r.v.some((x) => x < 0));
+        if (shrunk.length > 0) await deleteZero(family, shrunk);
+      }
+    },
+    setHr: async (items) => {
+      for (const it of items) {
+        if (it.hr === null) {
+          await run('delete from fact_hr where unit_id = ? and month = ?', [it.unitId, it.month]);
+          continue;
+        }
+        const h = it.hr;
+        await run(
+          'insert into fact_hr (unit_id, month, kvot_total, kvot_k, kvot_m, korttid, ordinary_hours, source) values (?, ?, ?, ?, ?, ?, ?, ?) ' +
+            'on conflict (unit_id, month) do update set kvot_total = excluded.kvot_total, kvot_k = excluded.kvot_k, kvot_m = excluded.kvot_m, ' +
+            'korttid = excluded.korttid, ordinary_hours = excluded.ordinary_hours, source = excluded.source',
+          [it.unitId, it.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source],
+        );
+      }
+    },
+    bumpBlocks: async (blocks) => {
+      const cur = await run<{ value: string }>("select value from fact_state where name = 'seq'", []);
+      const seq = Number(cur[0]?.value ?? 0) + 1;
+      await run("insert into fact_state (name, value) values ('seq', ?) on conflict (name) do update set value = excluded.value", [String(seq)]);
+      const uniq = [...new Map(blocks.map((b) => [`${b.unitId}\u0000${b.block}`, b])).values()];
+      for (const part of chunks(uniq, CHUNK)) {
+        const values = part.map(() => '(?, ?, ?)').join(', ');
+        await run(
+          `insert into fact_blocks (unit_id, block, seq) values ${values} on conflict (unit_id, block) do update set seq = excluded.seq`,
+          part.flatMap((b) => [b.unitId, b.block, seq]),
+        );
+      }
+      return seq;
+    },
+
+    sumSegments: async (family, scopePath, segments, collapse) => {
+      if (segments.length === 0) return [];
+      const cols = columnsOf(family);
+      const sums = cols.map((c) => `sum(f.${c}) as ${c}`).join(', ');
+      const key = collapse ? "'' as key" : 'f.key';
+      const groupKey = collapse ? '' : ', f.key';
+      const parts = segments.map(
+        (_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${factTable(family)} f ${scope} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`,
+      );
+      const params = segments.flatMap((s) => [likePrefix(scopePath), s.grain, s.from, s.to]);
+      const rows = await run<Record<string, unknown>>(parts.join(' union all '), params);
+      const out: UnitSums[] = segments.map(() => new Map());
+      for (const r of rows) addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, cols.map((c) => Number(r[c] ?? 0)));
+      return out;
+    },
+    dayRows: async (family, scopePath, from, to) => {
+      const cols = columnsOf(family);
+      const rows = await run<Record<string, unknown>>(
+        `select f.unit_id, f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${scope} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period`,
+        [likePrefix(scopePath), from, to],
+      );
+      return rows.map((r) => toRow(family, { ...r, grain: 'd', key: '' }));
+    },
+    byDay: async (family, scopePath, from, to) => {
+      const cols = columnsOf(family);
+      const rows = await run<Record<string, unknown>>(
+        `select f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${scope} and f.grain = 'd' and f.period between ? and ? group by f.period`,
+        [likePrefix(scopePath), from, to],
+      );
+      return new Map(rows.map((r) => [r.period as string, cols.map((c) => Number(r[c] ?? 0))]));
+    },
+    fallDays: async (scopePath, from, to) => {
+      const rows = await run<{ unit_id: string; period: string }>(
+        `select f.unit_id, f.period from fact_safety f ${scope} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
+        [likePrefix(scopePath), from, to],
+      );
+      return rows.map((r) => ({ unitId: r.unit_id, date: r.period }));
+    },
+    hrMonths: async (scopePath, fromMonth, toMonth) => {
+      const rows = await run<Record<string, unknown>>(`select f.* from fact_hr f ${scope} and f.month between ? and ?`, [likePrefix(scopePath), fromMonth, toMonth]);
+      return rows.map(toHr);
+    },
+
+    unitFacts: async (unitId) => {
+      const rows: FactRow[] = [];
+      for (const family of FAMILY_LIST) {
+        for (const r of await run<Record<string, unknown>>(`select * from ${factTable(family)} where unit_id = ?`, [unitId])) rows.push(toRow(family, r));
+      }
+      const hr = (await run<Record<string, unknown>>('select * from fact_hr where unit_id = ?', [unitId])).map(toHr);
+      return { rows, hr };
+    },
+    clearUnit: async (unitId) => {
+      for (const family of FAMILY_LIST) await run(`delete from ${factTable(family)} where unit_id = ?`, [unitId]);
+      await run('delete from fact_hr where unit_id = ?', [unitId]);
+    },
+    blocksAfter: async (scopePath, cursor, limit, yearFrom, dayFrom) => {
+      const rows = await run<{ unit_id: string; block: string; seq: number | string }>(
+        `select f.unit_id, f.block, f.seq from fact_blocks f ${scope} and f.seq > ? and ((f.block like 'Y%' and f.block >= ?) or (f.block like 'D%' and f.block >= ?)) order by f.seq, f.unit_id, f.block limit ?`,
+        [likePrefix(scopePath), cursor, `Y${yearFrom}`, `D${dayFrom}`, limit],
+      );
+      return rows.map((r) => ({ unitId: r.unit_id, block: r.block, seq: Number(r.seq) }));
+    },
+    headBlockSeq: async (scopePath) => {
+      const rows = await run<{ head: number | string | null }>(`select max(f.seq) as head from fact_blocks f ${scope}`, [likePrefix(scopePath)]);
+      return Number(rows[0]?.head ?? 0);
+    },
+    blockRows: async (unitId, block) => {
+      const day = block.startsWith('D');
+      const grain = day ? 'd' : 'm';
+      const from = `${block.slice(1)}-01`;
+      const to = day ? `${block.slice(1)}-31` : `${block.slice(1)}-12`;
+      const rows: FactRow[] = [];
+      for (const family of FAMILY_LIST) {
+        const found = await run<Record<string, unknown>>(
+          `select * from ${factTable(family)} where unit_id = ? and grain = ? and period between ? and ?`,
+          [unitId, grain, from, to],
+        );
+        for (const r of found) rows.push(toRow(family, r));
+      }
+      const hr = day ? [] : (await run<Record<string, unknown>>('select * from fact_hr where unit_id = ? and month between ? and ?', [unitId, from, to])).map(toHr);
+      return { rows, hr };
+    },
+
+    getState: async (name) => (await run<{ value: string }>('select value from fact_state where name = ?', [name]))[0]?.value,
+    setState: async (name, value) => {
+      await run('insert into fact_state (name, value) values (?, ?) on conflict (name) do update set value = excluded.value', [name, value]);
+    },
+    isBuilt: async (unitId) => (await run('select unit_id from fact_built where unit_id = ?', [unitId])).length > 0,
+    markBuilt: async (unitId) => {
+      await run('insert into fact_built (unit_id) values (?) on conflict (unit_id) do nothing', [unitId]);
+    },
+  };
+}
+
