@@ -67,6 +67,9 @@ export interface FactOps {
   setState(name: string, value: string): Promise<void>;
   isBuilt(unitId: string): Promise<boolean>;
   markBuilt(unitId: string): Promise<void>;
+  /** How many units the build has marked; clearBuilt forgets the marks (a build starts over). */
+  builtCount(): Promise<number>;
+  clearBuilt(): Promise<void>;
 }
 
 const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
@@ -110,11 +113,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     }) as HrMonth;
   const scope = "join units u on u.id = f.unit_id where u.path like ? escape '\\'";
 
-  const deleteZero = async (family: Family, refs: readonly FactRef[]) => {
-    const zero = columnsOf(family).map((c) => `${c} = 0`).join(' and ');
+  /** Deletes the rows at `refs`; with `onlyZero`, only those whose stored vector is all zero. */
+  const remove = async (family: Family, refs: readonly FactRef[], onlyZero: boolean) => {
+    const zero = onlyZero ? ` and ${columnsOf(family).map((c) => `${c} = 0`).join(' and ')}` : '';
     for (const part of chunks(refs, CHUNK)) {
       const match = part.map(() => '(unit_id = ? and grain = ? and period = ? and key = ?)').join(' or ');
-      await run(`delete from ${factTable(family)} where (${match}) and ${zero}`, part.flatMap((r) => [r.unitId, r.grain, r.period, r.key]));
+      await run(`delete from ${factTable(family)} where (${match})${zero}`, part.flatMap((r) => [r.unitId, r.grain, r.period, r.key]));
     }
   };
 
@@ -143,11 +147,11 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
           part.flatMap((r) => [r.unitId, r.grain, r.period, r.key, ...r.v]),
         );
       }
-      if (dead.length > 0) await deleteZero(family, dead);
+      if (dead.length > 0) await remove(family, dead, false);
       // An addition can only empty a row when it subtracts.
       if (mode === 'add') {
         const shrunk = rows.filter((r) => r.v.some((x) => x < 0));
-        if (shrunk.length > 0) await deleteZero(family, shrunk);
+        if (shrunk.length > 0) await remove(family, shrunk, true);
       }
     },
     setHr: async (items) => {
@@ -270,6 +274,10 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     isBuilt: async (unitId) => (await run('select unit_id from fact_built where unit_id = ?', [unitId])).length > 0,
     markBuilt: async (unitId) => {
       await run('insert into fact_built (unit_id) values (?) on conflict (unit_id) do nothing', [unitId]);
+    },
+    builtCount: async () => Number((await run<{ n: number | string }>('select count(*) as n from fact_built', []))[0]?.n ?? 0),
+    clearBuilt: async () => {
+      await run('delete from fact_built', []);
     },
   };
 }
