@@ -13,8 +13,11 @@ import { EntityName } from './schema/registry';
  * 2 (compatible with 1): a rejection may carry `current`, the server's state of the refused
  * change's row. The server sends it only to clients at REJECTION_CURRENT_SINCE or later, since a
  * version 1 client parses `Rejection` strictly and would refuse the whole answer.
+ * 3 (compatible with 2): facts mode for devices above the unit level (facts-api.ts, rules 21–23):
+ * pull takes `pinned` units and answers `facts`; the fact feed and unit snapshots exist. Clients
+ * below 3 keep replicating every row of their scope.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** Oldest client protocol the server still accepts. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** First protocol version whose clients are sent `Rejection.current`. */
@@ -135,6 +138,11 @@ export const PullResponse = z.discriminatedUnion('ok', [
     /** Highest serverSeq in the caller's scope when the page was read, for progress display. */
     headSeq: z.int(),
     serverTime: z.number(),
+    /**
+     * Protocol ≥ 3: true when the device pulls in facts mode (its scope has units below it): the
+     * boards' rows of its leaf units, except pinned ones, are not in this feed (rule 21).
+     */
+    facts: z.optional(z.boolean()),
   }),
   z.strictObject({
     ok: z.literal(false),

@@ -40,7 +40,7 @@ export interface FactOps {
   write(family: Family, rows: readonly FactRow[], mode: 'set' | 'add'): Promise<void>;
   /** Stores (or, with null, removes) HR months. */
   setHr(items: readonly { unitId: string; month: string; hr: HrMonth | null }[]): Promise<void>;
-  /** Gives the blocks the next block sequence number; returns it. */
+  /** Gives each block the next block sequence number (each its own, ascending); returns the last. */
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
 
   /** Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath. */
@@ -60,8 +60,11 @@ export interface FactOps {
   blocksAfter(scopePath: string, cursor: number, limit: number, yearFrom: string, dayFrom: string): Promise<(BlockRef & { seq: number })[]>;
   /** The highest block sequence under scopePath. */
   headBlockSeq(scopePath: string): Promise<number>;
-  /** The rows of one block: month rows of a year ('Y2026') or day rows of a month ('D2026-11'). */
-  blockRows(unitId: string, block: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
+  /**
+   * The contents of blocks: a year block ('Y2026') holds the unit's month rows, HR months and fall
+   * days of that year; a month block ('D2026-11') its day rows. A few statements per call.
+   */
+  blockContents(blocks: readonly BlockRef[]): Promise<Map<string, { rows: FactRow[]; hr: HrMonth[]; falls: string[] }>>;
 
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string): Promise<void>;
@@ -170,18 +173,20 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       }
     },
     bumpBlocks: async (blocks) => {
-      const cur = await run<{ value: string }>("select value from fact_state where name = 'seq'", []);
-      const seq = Number(cur[0]?.value ?? 0) + 1;
-      await run("insert into fact_state (name, value) values ('seq', ?) on conflict (name) do update set value = excluded.value", [String(seq)]);
+      // One number per block, so a page of the feed can end anywhere (FactsPullResponse.cursor).
       const uniq = [...new Map(blocks.map((b) => [`${b.unitId}\u0000${b.block}`, b])).values()];
-      for (const part of chunks(uniq, CHUNK)) {
+      const cur = await run<{ value: string }>("select value from fact_state where name = 'seq'", []);
+      const base = Number(cur[0]?.value ?? 0);
+      const last = base + uniq.length;
+      await run("insert into fact_state (name, value) values ('seq', ?) on conflict (name) do update set value = excluded.value", [String(last)]);
+      for (const [c, part] of chunks(uniq, CHUNK).entries()) {
         const values = part.map(() => '(?, ?, ?)').join(', ');
         await run(
           `insert into fact_blocks (unit_id, block, seq) values ${values} on conflict (unit_id, block) do update set seq = excluded.seq`,
-          part.flatMap((b) => [b.unitId, b.block, seq]),
+          part.flatMap((b, i) => [b.unitId, b.block, base + c * CHUNK + i + 1]),
         );
       }
-      return seq;
+      return last;
     },
 
     sumSegments: async (family, scopePath, segments, collapse) => {
@@ -250,23 +255,49 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const rows = await run<{ head: number | string | null }>(`select max(f.seq) as head from fact_blocks f ${scope}`, [likePrefix(scopePath)]);
       return Number(rows[0]?.head ?? 0);
     },
-    blockRows: async (unitId, block) => {
-      const day = block.startsWith('D');
-      const grain = day ? 'd' : 'm';
-      const from = `${block.slice(1)}-01`;
-      const to = day ? `${block.slice(1)}-31` : `${block.slice(1)}-12`;
-      const rows: FactRow[] = [];
-      for (const family of FAMILY_LIST) {
-        const found = await run<Record<string, unknown>>(
-          `select * from ${factTable(family)} where unit_id = ? and grain = ? and period between ? and ?`,
-          [unitId, grain, from, to],
-        );
-        for (const r of found) rows.push(toRow(family, r));
+    blockContents: async (blocks) => {
+      const out = new Map<string, { rows: FactRow[]; hr: HrMonth[]; falls: string[] }>();
+      const keyOf = (unitId: string, block: string) => `${unitId}\u0000${block}`;
+      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [] });
+      const years = blocks.filter((b) => b.block.startsWith('Y'));
+      const months = blocks.filter((b) => b.block.startsWith('D'));
+      const within = (refs: BlockRef[], grain: Grain) => {
+        const units = [...new Set(refs.map((b) => b.unitId))];
+        const spans = refs.map((b) => b.block.slice(1)).sort();
+        const from = `${spans[0]}-01`;
+        const to = grain === 'm' ? `${spans.at(-1)}-12` : `${spans.at(-1)}-31`;
+        return { units, from, to };
+      };
+      for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
+        if (refs.length === 0) continue;
+        for (const part of chunks(refs, CHUNK)) {
+          const { units, from, to } = within(part, grain);
+          const marks = units.map(() => '?').join(', ');
+          for (const family of FAMILY_LIST) {
+            const found = await run<Record<string, unknown>>(
+              `select * from ${factTable(family)} where unit_id in (${marks}) and grain = ? and period between ? and ?`,
+              [...units, grain, from, to],
+            );
+            for (const r of found) {
+              const row = toRow(family, r);
+              const block = grain === 'm' ? `Y${row.period.slice(0, 4)}` : `D${row.period.slice(0, 7)}`;
+              out.get(keyOf(row.unitId, block))?.rows.push(row);
+            }
+          }
+          if (grain !== 'm') continue;
+          for (const r of await run<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
+            const h = toHr(r);
+            out.get(keyOf(h.unitId, `Y${h.month.slice(0, 4)}`))?.hr.push(h);
+          }
+          const falls = await run<{ unit_id: string; period: string }>(
+            `select unit_id, period from fact_safety where unit_id in (${marks}) and grain = 'd' and falls > 0 and period between ? and ?`,
+            [...units, `${from.slice(0, 4)}-01-01`, `${to.slice(0, 4)}-12-31`],
+          );
+          for (const f of falls) out.get(keyOf(f.unit_id, `Y${f.period.slice(0, 4)}`))?.falls.push(f.period);
+        }
       }
-      const hr = day ? [] : (await run<Record<string, unknown>>('select * from fact_hr where unit_id = ? and month between ? and ?', [unitId, from, to])).map(toHr);
-      return { rows, hr };
+      return out;
     },
-
     getState: async (name) => (await run<{ value: string }>('select value from fact_state where name = ?', [name]))[0]?.value,
     setState: async (name, value) => {
       await run('insert into fact_state (name, value) values (?, ?) on conflict (name) do update set value = excluded.value', [name, value]);

@@ -52,7 +52,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** Column order of rowValues and changeValues (their keys, in order). */
 const ROW_COLUMNS = ['entity', 'id', 'unit_id', 'data', 'hlcs', 'deleted', 'sort_key'] as const;
-const CHANGE_COLUMNS = ['entity', 'row_id', 'unit_id', 'op', 'fields', 'hlc', 'device_id', 'account_id', 'received_at'] as const;
+const CHANGE_COLUMNS = ['entity', 'row_id', 'unit_id', 'op', 'fields', 'hlc', 'device_id', 'account_id', 'received_at', 'leaf_bulk'] as const;
 const UPSERT_ROWS = ' on conflict (entity, id) do update set data = excluded.data, hlcs = excluded.hlcs, deleted = excluded.deleted, sort_key = excluded.sort_key';
 
 const pick = <T extends object>(values: T, columns: readonly (keyof T & string)[]): unknown[] => columns.map((c) => values[c]);
@@ -88,6 +88,19 @@ function changeValues(c: Omit<LoggedChange, 'serverSeq'>, audit: ChangeAudit) {
     device_id: audit.deviceId,
     account_id: audit.accountId,
     received_at: audit.receivedAt,
+    leaf_bulk: c.leafBulk === true ? 1 : 0,
+  };
+}
+
+function toLogged(r: { server_seq: number | string; entity: string; row_id: string; unit_id: string; op: string; fields: string; hlc: string }): LoggedChange {
+  return {
+    serverSeq: Number(r.server_seq),
+    entity: r.entity as EntityName,
+    id: r.row_id,
+    unitId: r.unit_id,
+    op: r.op as LoggedChange['op'],
+    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    hlc: r.hlc,
   };
 }
 
@@ -301,6 +314,54 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
         fields: JSON.parse(r.fields) as Record<string, unknown>,
         hlc: r.hlc,
       }));
+    },
+    pullLevelChanges: async (scopePath, pinned, cursor, limit) => {
+      const cols = ['c.server_seq', 'c.entity', 'c.row_id', 'c.unit_id', 'c.op', 'c.fields', 'c.hlc'] as const;
+      const shared = await db
+        .selectFrom('changes as c')
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .select(cols)
+        .where('c.leaf_bulk', '=', 0)
+        .where('c.server_seq', '>', cursor)
+        .where(sql<boolean>`u.path like ${likePrefix(scopePath)} escape ${escape}`)
+        .orderBy('c.server_seq')
+        .limit(limit)
+        .execute();
+      const own =
+        pinned.length === 0
+          ? []
+          : await db
+              .selectFrom('changes as c')
+              .select(cols)
+              .where('c.unit_id', 'in', [...pinned])
+              .where('c.leaf_bulk', '=', 1)
+              .where('c.server_seq', '>', cursor)
+              .orderBy('c.server_seq')
+              .limit(limit)
+              .execute();
+      return [...shared, ...own]
+        .map(toLogged)
+        .sort((a, b) => a.serverSeq - b.serverSeq)
+        .slice(0, limit);
+    },
+    headLevelSeq: async (scopePath, pinned) => {
+      const shared = await db
+        .selectFrom('changes as c')
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .select((eb) => eb.fn.max('c.server_seq').as('head'))
+        .where('c.leaf_bulk', '=', 0)
+        .where(sql<boolean>`u.path like ${likePrefix(scopePath)} escape ${escape}`)
+        .executeTakeFirst();
+      const own =
+        pinned.length === 0
+          ? undefined
+          : await db.selectFrom('changes as c').select((eb) => eb.fn.max('c.server_seq').as('head')).where('c.unit_id', 'in', [...pinned]).executeTakeFirst();
+      return Math.max(Number(shared?.head ?? 0), Number(own?.head ?? 0));
+    },
+    unitSnapshot: async (unitId, entities) => {
+      if (entities.length === 0) return [];
+      const rows = await db.selectFrom('rows').selectAll().where('unit_id', '=', unitId).where('entity', 'in', [...entities]).execute();
+      return rows.map(toRow);
     },
     headSeq: async (scopePath) => {
       const r = await db

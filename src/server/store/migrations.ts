@@ -167,6 +167,15 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .execute();
         // Units whose facts the build has written; the build resumes with the others.
         await db.schema.createTable('fact_built').addColumn('unit_id', 'text', (c) => c.primaryKey()).execute();
+        // The change log marks a board row's change on a leaf unit (rule 21): a device above the
+        // unit level pulls the rest and facts instead, by this index rather than a scan of the log.
+        await db.schema.alterTable('changes').addColumn('leaf_bulk', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        const bulk = "'bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog'";
+        await sql
+          .raw(`update changes set leaf_bulk = 1 where entity in (${bulk}) and unit_id not in (select parent_id from units where parent_id is not null)`)
+          .execute(db);
+        await db.schema.createIndex('changes_leaf_bulk_seq').on('changes').columns(['leaf_bulk', 'server_seq']).execute();
+        await db.schema.createIndex('units_parent').on('units').column('parent_id').execute();
       },
     },
   };

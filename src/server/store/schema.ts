@@ -60,6 +60,8 @@ export interface ChangesTable {
   device_id: string;
   account_id: string | null;
   received_at: string;
+  /** Migration 0003: a board row's change on a leaf unit (sync rule 21). */
+  leaf_bulk: ColumnType<number, number | undefined, number>;
 }
 export interface PushRejectionsTable {
   device_id: string;

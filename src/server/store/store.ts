@@ -46,6 +46,8 @@ export interface LoggedChange {
   op: 'insert' | 'patch' | 'delete';
   fields: Record<string, unknown>;
   hlc: string;
+  /** Written only: a board row's change on a leaf unit, left out of facts-mode pulls (rule 21). */
+  leafBulk?: boolean;
 }
 export interface ChangeAudit {
   deviceId: string;
@@ -106,6 +108,14 @@ export interface StoreTx {
   /** Changes after `cursor` whose unit lies under `scopePath`, ascending, at most `limit`. */
   pullChanges(scopePath: string, cursor: number, limit: number): Promise<LoggedChange[]>;
   headSeq(scopePath: string): Promise<number>;
+  /**
+   * A facts-mode pull (rule 21): changes after `cursor` under `scopePath` that are not a board
+   * row's change on a leaf unit, plus every change of the `pinned` units; ascending, at most `limit`.
+   */
+  pullLevelChanges(scopePath: string, pinned: readonly string[], cursor: number, limit: number): Promise<LoggedChange[]>;
+  headLevelSeq(scopePath: string, pinned: readonly string[]): Promise<number>;
+  /** Every row (tombstones included) of the given entities in one unit: a unit snapshot (rule 23). */
+  unitSnapshot(unitId: string, entities: readonly EntityName[]): Promise<RowState[]>;
   /** Every live row of an entity in one unit (not its subtree), with its sort key (fact build). */
   listUnitRows(entity: EntityName, unitId: string): Promise<(RowState & { sortKey: string })[]>;
   /** Re-files a row under another sort key (a legacy BHK correction under its original's date). */

@@ -2,6 +2,7 @@
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { type Change, MIN_PROTOCOL_VERSION, type PushResponse } from '../../shared/protocol';
 import type { DeviceId } from '../../shared/schema/ids';
+import { BULK_ENTITIES } from '../../shared/facts-api';
 import { ENTITIES } from '../../shared/schema/registry';
 import { isTooFarAhead } from '../../shared/sync/hlc';
 import { mergeChange } from '../../shared/sync/merge';
@@ -48,11 +49,12 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
     }
     if (fresh.length > 0) {
       const units = new Map((await tx.listUnits()).map((u) => [u.id, u]));
+      const parents = new Set([...units.values()].flatMap((u) => (u.parentId === null ? [] : [u.parentId])));
       const receivedAt = new Date(now).toISOString();
       const buffer = pushBuffer(tx);
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
-        const outcome = await applyOne(buffer.tx, p, units, change, now, receivedAt);
+        const outcome = await applyOne(buffer.tx, p, units, parents, change, now, receivedAt);
         if (outcome.ok) continue;
         // Record the row a parsed change named, so the answer can report its server state (rule 5).
         const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };
@@ -76,6 +78,7 @@ async function applyOne(
   tx: StoreTx,
   p: Principal,
   units: ReadonlyMap<string, UnitRow>,
+  parents: ReadonlySet<string>,
   incoming: IncomingChange,
   now: number,
   receivedAt: string,
@@ -96,7 +99,15 @@ async function applyOne(
   if (ENTITIES[change.entity].mode === 'append' && !merged.changed) return { ok: true }; // rule 10: replay
   if (merged.changed) await tx.putRow(merged.row, ENTITIES[change.entity].sortKey(merged.row.data));
   await tx.appendChange(
-    { entity: change.entity, id: change.id, unitId: change.unitId, op: change.op, fields: checked.fields, hlc: change.hlc },
+    {
+      entity: change.entity,
+      id: change.id,
+      unitId: change.unitId,
+      op: change.op,
+      fields: checked.fields,
+      hlc: change.hlc,
+      leafBulk: BULK_ENTITIES.includes(change.entity) && !parents.has(change.unitId), // rule 21
+    },
     { deviceId: p.deviceId, accountId: p.accountId, receivedAt },
   ); // rule 17
   return { ok: true };

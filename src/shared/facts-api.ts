@@ -1,0 +1,131 @@
+/**
+ * The fact feed of devices above the unit level (sync/README.md rules 19–23, protocol 3). A VO,
+ * division or region manager's device does not replicate its units' raw board rows; it pulls the
+ * units' facts in blocks instead:
+ *  - a year block `Y2026`: the unit's month rows of every family for that year, its HR months and
+ *    the dates it had a fall (for "days since the last fall");
+ *  - a month block `D2026-11`: the unit's day rows of that month.
+ * A block is always sent whole, in its latest state, and replaces the device's copy (an empty block
+ * removes it). Blocks carry the server's block sequence; the device keeps the highest it applied as
+ * its fact cursor. Only blocks inside the window (factWindow) are sent: the last three years of
+ * months and the current month with the three before it of days. A unit's raw rows come on demand
+ * (UnitSnapshot) when someone opens that unit's own board.
+ */
+import { z } from 'zod/mini';
+import { FAMILY_NAMES, type Family, type FactRow, fieldsOf } from './domain/facts/families';
+import { addDays } from './domain/periods';
+import { type HrMonth, hrMonthIdFor } from './schema/hr-month';
+import { UnitId } from './schema/ids';
+import { EntityName } from './schema/registry';
+
+/** First protocol version whose clients are sent `facts` on pull and may ask for the fact feed. */
+export const FACTS_SINCE = 3;
+export const FACT_PAGE_BLOCKS = 200;
+/** Years of month blocks (this one and the two before) and months of day blocks (this one and three before). */
+export const FACT_YEARS = 3;
+export const FACT_DAY_MONTHS = 4;
+/** Units a device may hold raw rows of on demand at once (the pinned units sent with each pull). */
+export const MAX_PINNED_UNITS = 12;
+
+export interface FactWindow {
+  /** First year of month blocks (YYYY). */
+  fromYear: string;
+  /** First month of day blocks (YYYY-MM). */
+  fromDayMonth: string;
+}
+
+/** The window on `today` (YYYY-MM-DD, Europe/Stockholm). */
+export function factWindow(today: string): FactWindow {
+  const fromYear = String(Number(today.slice(0, 4)) - (FACT_YEARS - 1));
+  let month = today.slice(0, 7);
+  for (let i = 1; i < FACT_DAY_MONTHS; i++) month = addDays(`${month}-01`, -1).slice(0, 7);
+  return { fromYear, fromDayMonth: month };
+}
+
+/** Bulk entities: the boards' rows, which devices above the unit level get as facts instead. */
+export const BULK_ENTITIES: readonly EntityName[] = ['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog'];
+
+const BlockId = z.string().check(z.regex(/^(Y\d{4}|D\d{4}-\d{2})$/));
+/** [period, key, ...the family's fields in order]. */
+const EncodedRow = z.array(z.union([z.string(), z.number()]));
+/** [month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source]. */
+const EncodedHr = z.tuple([z.string(), z.number(), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.enum(['manual', 'import'])]);
+
+export const FactBlock = z.strictObject({
+  unitId: UnitId,
+  block: BlockId,
+  seq: z.int(),
+  rows: z.record(z.string(), z.array(EncodedRow)),
+  hr: z.array(EncodedHr),
+  /** Year blocks: the days of the year with a fall. */
+  falls: z.array(z.string()),
+});
+export type FactBlock = z.infer<typeof FactBlock>;
+
+export const FactsPullResponse = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    blocks: z.array(FactBlock),
+    /** Pass back as `cursor`; only stored after the blocks are applied. */
+    cursor: z.int(),
+    hasMore: z.boolean(),
+    headSeq: z.int(),
+    window: z.strictObject({ fromYear: z.string(), fromDayMonth: z.string() }),
+    serverTime: z.number(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.literal('client-too-old'),
+    minProtocolVersion: z.int(),
+    serverTime: z.number(),
+  }),
+]);
+export type FactsPullResponse = z.infer<typeof FactsPullResponse>;
+
+/** One unit's raw rows of the bulk entities, as the server holds them (on demand, rule 23). */
+export const UnitSnapshot = z.strictObject({
+  unitId: UnitId,
+  rows: z.array(
+    z.strictObject({
+      entity: EntityName,
+      id: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      hlcs: z.record(z.string(), z.string()),
+      deleted: z.boolean(),
+    }),
+  ),
+  /** The change log's head when the snapshot was read. */
+  headSeq: z.int(),
+});
+export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
+
+export function encodeBlock(unitId: string, block: string, seq: number, rows: readonly FactRow[], hr: readonly HrMonth[], falls: readonly string[]): FactBlock {
+  const out: Record<string, (string | number)[][]> = {};
+  for (const r of rows) (out[r.family] ??= []).push([r.period, r.key, ...r.v]);
+  return {
+    unitId: unitId as FactBlock['unitId'],
+    block,
+    seq,
+    rows: out,
+    hr: hr.map((h) => [h.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source]),
+    falls: [...falls],
+  };
+}
+
+/** A block's fact rows, HR months and fall days; rows of a family this client does not know are left out. */
+export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; falls: string[] } {
+  const grain = b.block.startsWith('D') ? 'd' : 'm';
+  const rows: FactRow[] = [];
+  for (const family of FAMILY_NAMES) {
+    const n = fieldsOf(family).length;
+    for (const r of b.rows[family] ?? []) {
+      const [period, key, ...v] = r;
+      rows.push({ family: family as Family, unitId: b.unitId, grain, period: String(period), key: String(key), v: Array.from({ length: n }, (_, i) => Number(v[i] ?? 0)) });
+    }
+  }
+  const hr = b.hr.map(
+    ([month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source]) =>
+      ({ id: hrMonthIdFor(b.unitId, month), unitId: b.unitId, month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source }) as HrMonth,
+  );
+  return { rows, hr, falls: b.falls };
+}
