@@ -1,3 +1,4 @@
+/** Push and pull (src/shared/sync/README.md). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { Change, ChangeSeq, MIN_PROTOCOL_VERSION, PushEnvelope } from '../../shared/protocol';
@@ -6,8 +7,8 @@ import type { IncomingChange } from '../sync/push';
 import { handlePull } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
 import { parse } from './errors';
+import { route } from './route';
 
 const PullQuery = z.strictObject({
   cursor: z.coerce.number().check(z.int(), z.gte(0)),
@@ -15,10 +16,11 @@ const PullQuery = z.strictObject({
 });
 
 export function syncRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.post('/api/sync/push', async (req) => {
-    const p = requirePrincipal(req);
+  // Each change names its unit; push refuses an out-of-scope one alone (rules 5 and 14). The body
+  // is parsed here, not by the route: an old client gets its typed answer even if the rest of its
+  // body no longer parses (rule 16).
+  route(app, 'POST', '/api/sync/push', { rule: { access: 'write', target: { each: 'change' } } }, async ({ req, principal: p }) => {
     const body = req.body as { protocolVersion?: unknown } | null;
-    // An old client gets the typed answer even if the rest of its body no longer parses (rule 16).
     if (body && typeof body.protocolVersion === 'number' && body.protocolVersion < MIN_PROTOCOL_VERSION) {
       return handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now());
     }
@@ -31,9 +33,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     });
     return handlePush(store, p, { ...envelope, changes }, now());
   });
-  app.get('/api/sync/pull', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(PullQuery, req.query);
-    return handlePull(store, p, q.cursor, q.protocolVersion, now());
-  });
+  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read', target: 'own-scope' }, query: PullQuery }, async ({ query, principal }) =>
+    handlePull(store, principal, query.cursor, query.protocolVersion, now()),
+  );
 }
