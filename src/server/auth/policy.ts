@@ -63,6 +63,9 @@ export const roleMay = (p: Principal, action: Action): boolean => WHO[action](p)
 /** Does the unit lie in the caller's scope (the scope unit or below it)? */
 export const inScope = (p: Principal, unit: Pick<UnitRow, 'path'>): boolean => unit.path.startsWith(p.scopePath);
 
+/** The materialised path under which `p` reads: pull filters the change log by it in SQL (rule 14). */
+export const readScopePath = (p: Principal): string => p.scopePath;
+
 /** May `p` take `action` on `unit`? */
 export const may = (p: Principal, action: Action, unit: Pick<UnitRow, 'path'>): boolean => roleMay(p, action) && inScope(p, unit);
 
