@@ -11,12 +11,13 @@
  *    that never names the target. Nothing about the target changes either way;
  *  - in scope: what the policy gives the caller's role (roleMay): an answer, or 403 forbidden.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
 import { roleMay } from '../../src/server/auth/policy';
 import type { Principal } from '../../src/server/auth/principal';
 import { buildApp } from '../../src/server/http/app';
-import { fieldsOf, type RouteEntry, route } from '../../src/server/http/route';
+import { fieldsOf, type RouteEntry, route, ruleText } from '../../src/server/http/route';
 import { loadTokenKey } from '../../src/server/auth/tokens';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-org';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
@@ -184,11 +185,10 @@ describe('the route table', () => {
     }
   });
 
-  it('src/client/README.md lists exactly the registered routes', async () => {
-    const fs = await import('node:fs');
+  it('src/client/README.md lists exactly the registered routes, each with its rule', async () => {
     const readme = fs.readFileSync(new URL('../../src/client/README.md', import.meta.url), 'utf8');
-    const documented = [...readme.matchAll(/^\| (GET|POST|PATCH) (\/api\/\S+?)(\?\S*)? \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(new Set(documented)).toEqual(new Set(routes().map(name)));
+    const documented = [...readme.matchAll(/^\| (GET|POST|PATCH) (\/api\/\S+?)(\?\S*)? \| ([^|]+) \|/gm)].map((m) => `${m[1]} ${m[2]} → ${m[4]}`);
+    expect(documented.sort()).toEqual(routes().map((r) => `${name(r)} → ${ruleText(r.rule)}`).sort());
   });
 });
 

@@ -83,6 +83,21 @@ export interface RouteDef<P, Q, B> {
   readonly body?: Schema<B>;
 }
 
+/** A rule in words, as src/client/README.md's route table shows it ("read: rootId"). */
+export function ruleText(rule: Rule): string {
+  if (!('target' in rule)) return rule.access;
+  const t = rule.target;
+  const what =
+    t === 'own-scope'
+      ? 'own scope'
+      : 'unit' in t
+        ? `${t.unit === 'params' ? ':' : ''}${t.field}`
+        : 'row' in t
+          ? `${t.row === 'device' ? 'tablet' : 'account'} :${t.param}`
+          : `each ${t.each === 'change' ? 'change' : 'row'}`;
+  return `${rule.access}: ${what}`;
+}
+
 /** The field names of an object schema (zod/mini keeps them in `def.shape`). */
 export function fieldsOf(schema: Schema<unknown> | undefined): string[] {
   const shape = (schema as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape;
