@@ -83,6 +83,9 @@ export interface RouteDef<P, Q, B> {
   readonly body?: Schema<B>;
 }
 
+/** "`access` on the unit this request field names": `unitRule('read', 'query', 'rootId')`. */
+export const unitRule = (access: Action, unit: 'query' | 'body' | 'params', field: string): Rule => ({ access, target: { unit, field } });
+
 /** A rule in words, as src/client/README.md's route table shows it ("read: rootId"). */
 export function ruleText(rule: Rule): string {
   if (!('target' in rule)) return rule.access;

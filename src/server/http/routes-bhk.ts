@@ -7,35 +7,18 @@ import { bhkConfigFor } from '../rollup/bhk-config';
 import { bhkExportFor } from '../rollup/bhk-export';
 import type { Store } from '../store/store';
 import { csvReply } from './file-reply';
-import { route } from './route';
+import { route, unitRule } from './route';
 
 export function bhkRoutes(app: FastifyInstance, store: Store) {
-  route(
-    app,
-    'GET',
-    '/api/rollup/bhk',
-    { rule: { access: 'read', target: { unit: 'query', field: 'rootId' } }, query: BhkRollupQuery },
-    async ({ query, unit, org }) => bhkRollupFor(store, await org(), unit, query.month),
+  const read = (field: string) => unitRule('read', 'query', field);
+  route(app, 'GET', '/api/rollup/bhk', { rule: read('rootId'), query: BhkRollupQuery }, async ({ query, unit, org }) =>
+    bhkRollupFor(store, await org(), unit, query.month),
   );
-  route(
-    app,
-    'GET',
-    '/api/bhk/rollup',
-    { rule: { access: 'read', target: { unit: 'query', field: 'rootId' } }, query: BhkPeriodRollupQuery },
-    async ({ query, unit, org }) => bhkPeriodRollupFor(store, await org(), unit, query),
+  route(app, 'GET', '/api/bhk/rollup', { rule: read('rootId'), query: BhkPeriodRollupQuery }, async ({ query, unit, org }) =>
+    bhkPeriodRollupFor(store, await org(), unit, query),
   );
-  route(
-    app,
-    'GET',
-    '/api/bhk/config',
-    { rule: { access: 'read', target: { unit: 'query', field: 'unitId' } }, query: BhkConfigQuery },
-    async ({ unit, org }) => bhkConfigFor(store, await org(), unit),
-  );
-  route(
-    app,
-    'GET',
-    '/api/export/bhk.csv',
-    { rule: { access: 'export', target: { unit: 'query', field: 'rootId' } }, query: BhkExportQuery },
-    async ({ req, reply, query, unit, org }) => csvReply(req, reply, await bhkExportFor(store, await org(), unit, query)),
+  route(app, 'GET', '/api/bhk/config', { rule: read('unitId'), query: BhkConfigQuery }, async ({ unit, org }) => bhkConfigFor(store, await org(), unit));
+  route(app, 'GET', '/api/export/bhk.csv', { rule: unitRule('export', 'query', 'rootId'), query: BhkExportQuery }, async ({ req, reply, query, unit, org }) =>
+    csvReply(req, reply, await bhkExportFor(store, await org(), unit, query)),
   );
 }

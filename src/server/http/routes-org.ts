@@ -7,51 +7,28 @@ import { createAccount, listAccounts, setAccountDisabled } from '../auth/account
 import { importOrg } from '../org/import';
 import { createUnit, listOrg, updateUnit } from '../org/service';
 import type { Store } from '../store/store';
-import { route } from './route';
+import { route, unitRule } from './route';
 
 const UnitParams = z.strictObject({ id: UnitId });
 const AccountParams = z.strictObject({ id: AccountId });
 
 export function orgRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  route(app, 'GET', '/api/org', { rule: { access: 'read', target: 'own-scope' } }, async ({ principal, org }) => ({
-    units: listOrg(principal, await org()),
-  }));
-  route(
-    app,
-    'POST',
-    '/api/admin/units',
-    { rule: { access: 'administer', target: { unit: 'body', field: 'parentId' } }, body: CreateUnitRequest },
-    async ({ principal, body }) => createUnit(store, principal, body),
+  route(app, 'GET', '/api/org', { rule: { access: 'read', target: 'own-scope' } }, async ({ principal, org }) => ({ units: listOrg(principal, await org()) }));
+  // Units and accounts are read again inside the services' transactions and checked there too.
+  route(app, 'POST', '/api/admin/units', { rule: unitRule('administer', 'body', 'parentId'), body: CreateUnitRequest }, async ({ principal, body }) =>
+    createUnit(store, principal, body),
   );
-  route(
-    app,
-    'PATCH',
-    '/api/admin/units/:id',
-    { rule: { access: 'administer', target: { unit: 'params', field: 'id' } }, params: UnitParams, body: UpdateUnitRequest },
-    async ({ principal, params, body }) => updateUnit(store, principal, params.id, body, now()),
-  );
-  route(
-    app,
-    'POST',
-    '/api/admin/units/import',
-    { rule: { access: 'administer', target: { each: 'import-row' } }, body: ImportOrgRequest },
-    async ({ principal, body }) => importOrg(store, principal, body.format, body.content),
-  );
+  const unitById = { rule: unitRule('administer', 'params', 'id'), params: UnitParams, body: UpdateUnitRequest };
+  route(app, 'PATCH', '/api/admin/units/:id', unitById, async ({ principal, params, body }) => updateUnit(store, principal, params.id, body, now()));
+  const eachRow = { rule: { access: 'administer', target: { each: 'import-row' } }, body: ImportOrgRequest } as const;
+  route(app, 'POST', '/api/admin/units/import', eachRow, async ({ principal, body }) => importOrg(store, principal, body.format, body.content));
   route(app, 'GET', '/api/admin/accounts', { rule: { access: 'administer', target: 'own-scope' } }, async ({ principal, org }) => ({
     accounts: await listAccounts(store, principal, await org()),
   }));
-  route(
-    app,
-    'POST',
-    '/api/admin/accounts',
-    { rule: { access: 'administer', target: { unit: 'body', field: 'scopeUnitId' } }, body: CreateAccountRequest },
-    async ({ principal, body }) => createAccount(store, principal, body),
-  );
-  route(
-    app,
-    'PATCH',
-    '/api/admin/accounts/:id',
-    { rule: { access: 'administer', target: { row: 'account', param: 'id' } }, params: AccountParams, body: UpdateAccountRequest },
-    async ({ principal, params, body }) => setAccountDisabled(store, principal, params.id, body.disabled),
+  const account = { rule: unitRule('administer', 'body', 'scopeUnitId'), body: CreateAccountRequest };
+  route(app, 'POST', '/api/admin/accounts', account, async ({ principal, body }) => createAccount(store, principal, body));
+  const accountById = { rule: { access: 'administer', target: { row: 'account', param: 'id' } }, params: AccountParams, body: UpdateAccountRequest } as const;
+  route(app, 'PATCH', '/api/admin/accounts/:id', accountById, async ({ principal, params, body }) =>
+    setAccountDisabled(store, principal, params.id, body.disabled),
   );
 }

@@ -3,14 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { StaffingRollupQuery } from '../../shared/staffing-api';
 import { staffingRollupFor } from '../rollup/staffing';
 import type { Store } from '../store/store';
-import { route } from './route';
+import { route, unitRule } from './route';
 
 export function staffingRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  route(
-    app,
-    'GET',
-    '/api/rollup/staffing',
-    { rule: { access: 'read', target: { unit: 'query', field: 'rootId' } }, query: StaffingRollupQuery },
-    async ({ query, unit, org }) => staffingRollupFor(store, await org(), unit, query.month, now()),
+  route(app, 'GET', '/api/rollup/staffing', { rule: unitRule('read', 'query', 'rootId'), query: StaffingRollupQuery }, async ({ query, unit, org }) =>
+    staffingRollupFor(store, await org(), unit, query.month, now()),
   );
 }
