@@ -20,6 +20,7 @@ import { buildApp } from '../../src/server/http/app';
 import { fieldsOf, type RouteEntry, route, ruleText } from '../../src/server/http/route';
 import { loadTokenKey } from '../../src/server/auth/tokens';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-org';
+import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { observation, outbox } from '../fixtures/sync';
 import { call, type Client, enrolTablet, type Harness, harness, loginAs, MONTH, NOW, push, TODAY } from './helpers';
@@ -189,6 +190,28 @@ describe('the route table', () => {
     const readme = fs.readFileSync(new URL('../../src/client/README.md', import.meta.url), 'utf8');
     const documented = [...readme.matchAll(/^\| (GET|POST|PATCH) (\/api\/\S+?)(\?\S*)? \| ([^|]+) \|/gm)].map((m) => `${m[1]} ${m[2]} → ${m[4]}`);
     expect(documented.sort()).toEqual(routes().map((r) => `${name(r)} → ${ruleText(r.rule)}`).sort());
+  });
+});
+
+describe('the org tree of a request', () => {
+  it('is loaded once per request, however many checks and services use it', async () => {
+    let loads = 0;
+    const inner = createSqliteStore(':memory:');
+    const counting = new Proxy(inner, {
+      get: (target, prop, receiver) =>
+        prop === 'listUnits' ? () => (loads++, target.listUnits()) : Reflect.get(target, prop, receiver),
+    });
+    const own = await harness({}, counting);
+    try {
+      const vochef = await loginAs(own, 'vochef');
+      for (const url of [`/api/indicators/report?rootId=vo-med&period=${MONTH}`, `/api/bhk/rollup?rootId=vo-med&period=${MONTH}`, '/api/org']) {
+        loads = 0;
+        expect((await call(own, 'GET', url, { token: vochef })).statusCode).toBe(200);
+        expect([url, loads]).toEqual([url, 1]);
+      }
+    } finally {
+      await own.close();
+    }
   });
 });
 
