@@ -160,7 +160,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   });
 }
 
-export function requirePrincipal(req: FastifyRequest): Principal {
+function requirePrincipal(req: FastifyRequest): Principal {
   if (!req.principal) throw new AppError('unauthenticated');
   return req.principal;
 }
