@@ -22,7 +22,7 @@ export const PROTOCOL_VERSION = 3;
 export const MIN_PROTOCOL_VERSION = 1;
 /** First protocol version whose clients are sent `Rejection.current`. */
 export const REJECTION_CURRENT_SINCE = 2;
-/** Caps (sync.md §5): at most this many changes per push, and this many bytes per request body. */
+/** Caps (docs/sync.md §5): at most this many changes per push, and this many bytes per request body. */
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1_048_576;
 export const PULL_PAGE_SIZE = 500;

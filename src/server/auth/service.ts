@@ -3,8 +3,10 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, Store } from '../store/store';
-import { type Principal, principalFor, requireRole, requireUnitInScope, toIdentity } from './principal';
+import type { DeviceRow, Store, UnitRow } from '../store/store';
+import type { OrgView } from '../org/view';
+import { authorize } from './policy';
+import { type Principal, principalFor, toIdentity } from './principal';
 import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
 import { signAccessToken, type TokenKey } from './tokens';
 
@@ -70,10 +72,10 @@ function newEnrolCode(): string {
   return s;
 }
 
+/** Checked again inside the transaction: the unit may have moved since the route's check. */
 export async function createEnrolCode(deps: AuthDeps, p: Principal, unitId: string) {
-  requireRole(p, 'admin', 'manager');
   return deps.store.tx(async (tx) => {
-    const unit = await requireUnitInScope(tx, p, unitId);
+    const unit = authorize(p, 'manage-devices', await tx.getUnit(unitId), unitId, 'unitId');
     if (unit.closedAt) throw new AppError('unit-closed', { unitId });
     const code = newEnrolCode();
     const expiresAt = deps.now() + ENROL_CODE_TTL_MS;
@@ -82,16 +84,12 @@ export async function createEnrolCode(deps: AuthDeps, p: Principal, unitId: stri
   });
 }
 
-export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) {
-  requireRole(p, 'admin', 'manager');
-  const units = await deps.store.listUnits();
-  const root = units.find((u) => u.id === unitId);
-  if (!root) throw new AppError('not-found', { unitId });
-  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId });
-  const ids = units.filter((u) => u.path.startsWith(root.path)).map((u) => u.id);
+/** The tablets of `root` and every unit below it; the route has checked the caller may manage them. */
+export async function listDevices(deps: AuthDeps, org: OrgView, root: UnitRow) {
+  const ids = org.subtree(root.id).map((u) => u.id);
   return (await deps.store.listTablets(ids)).map((d) => ({
     id: d.id,
-    unitId: d.unitId ?? unitId,
+    unitId: d.unitId ?? root.id,
     label: d.label,
     createdAt: d.createdAt,
     lastSeenAt: d.lastSeenAt,
@@ -100,11 +98,10 @@ export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) 
 }
 
 export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: string): Promise<void> {
-  requireRole(p, 'admin', 'manager');
   await deps.store.tx(async (tx) => {
     const device = await tx.getDevice(deviceId);
     if (!device || device.kind !== 'tablet' || !device.unitId) throw new AppError('not-found', { deviceId });
-    await requireUnitInScope(tx, p, device.unitId);
+    authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId);
     await tx.revokeDevice(deviceId, new Date(deps.now()).toISOString());
   });
 }

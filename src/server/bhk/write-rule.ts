@@ -9,20 +9,19 @@
 import { addDays, localDate } from '../../shared/domain/periods';
 import type { Change } from '../../shared/protocol';
 import type { Principal } from '../auth/principal';
-import type { RuleRejection } from '../safety/write-rule';
-import type { StoreTx } from '../store/store';
+import type { RuleContext, RuleRejection } from '../sync/write-rules';
 
 /** Days a device's calendar may run ahead of the server's. */
 const SKEW_DAYS = 1;
 
-export async function bhkWriteRule(tx: StoreTx, _p: Principal, change: Change, now: number): Promise<RuleRejection | null> {
+export async function bhkWriteRule(ctx: RuleContext, _p: Principal, change: Change, now: number): Promise<RuleRejection | null> {
   if (change.entity !== 'bhkObservation') return null;
   // A replay of a stored record changes nothing (rule 10), so no rule needs to pass again.
-  if (await tx.getRow('bhkObservation', change.id)) return null;
+  if (ctx.existing) return null;
   const f = change.fields;
   if (typeof f.date === 'string' && f.date > addDays(localDate(now), SKEW_DAYS)) return { code: 'validation', path: ['fields', 'date'] };
   if (typeof f.replaces !== 'string') return null;
-  const original = await tx.getRow('bhkObservation', f.replaces);
+  const original = await ctx.tx.getRow('bhkObservation', f.replaces);
   if (!original) return { code: 'not-found', path: ['fields', 'replaces'] };
   if (original.unitId !== change.unitId) return { code: 'scope-denied', path: ['fields', 'replaces'] };
   const filed = typeof original.data.originalDate === 'string' ? original.data.originalDate : original.data.date;

@@ -15,6 +15,7 @@ import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
+import { declareRoutes, route } from './route';
 import { safetyRoutes } from './routes-safety';
 import { staffingRoutes } from './routes-staffing';
 import { syncRoutes } from './routes-sync';
@@ -36,6 +37,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
+  declareRoutes(app);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   await app.register(rateLimit, {
     global: true,
@@ -48,7 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
   const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now };
-  app.get('/api/health', async () => ({ ok: true }));
+  route(app, 'GET', '/api/health', { rule: { access: 'public' } }, async () => ({ ok: true }));
   authRoutes(app, deps);
   syncRoutes(app, opts.store, now);
   orgRoutes(app, opts.store, now);

@@ -1,3 +1,4 @@
+/** Push and pull (src/shared/sync/README.md). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { MAX_PINNED_UNITS } from '../../shared/facts-api';
@@ -9,8 +10,8 @@ import type { IncomingChange } from '../sync/push';
 import { handleFactsPull, handlePull, unitSnapshot } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
 import { parse } from './errors';
+import { route } from './route';
 
 const PullQuery = z.strictObject({
   cursor: z.coerce.number().check(z.int(), z.gte(0)),
@@ -32,10 +33,11 @@ function pinnedList(raw: string | undefined): string[] {
 }
 
 export function syncRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.post('/api/sync/push', async (req) => {
-    const p = requirePrincipal(req);
+  // Each change names its unit; push refuses an out-of-scope one alone (rules 5 and 14). The body
+  // is parsed here, not by the route: an old client gets its typed answer even if the rest of its
+  // body no longer parses (rule 16).
+  route(app, 'POST', '/api/sync/push', { rule: { access: 'write', target: { each: 'change' } } }, async ({ req, principal: p }) => {
     const body = req.body as { protocolVersion?: unknown } | null;
-    // An old client gets the typed answer even if the rest of its body no longer parses (rule 16).
     if (body && typeof body.protocolVersion === 'number' && body.protocolVersion < MIN_PROTOCOL_VERSION) {
       return handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now());
     }
@@ -48,18 +50,12 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     });
     return handlePush(store, p, { ...envelope, changes }, now());
   });
-  app.get('/api/sync/pull', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(PullQuery, req.query);
-    return handlePull(store, p, q.cursor, q.protocolVersion, now(), undefined, pinnedList(q.pinned));
-  });
-  app.get('/api/sync/facts', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(FactsQuery, req.query);
-    return handleFactsPull(store, p, q.cursor, q.protocolVersion, now());
-  });
-  app.get('/api/sync/unit', async (req) => {
-    const p = requirePrincipal(req);
-    return unitSnapshot(store, p, parse(UnitQuery, req.query).unitId);
-  });
+  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read', target: 'own-scope' }, query: PullQuery }, async ({ query, principal, org }) =>
+    handlePull(store, principal, await org(), { ...query, pinned: pinnedList(query.pinned) }, now()),
+  );
+  // Facts mode (rules 21–23): the fact feed of the caller's scope, and one unit's board rows.
+  route(app, 'GET', '/api/sync/facts', { rule: { access: 'read', target: 'own-scope' }, query: FactsQuery }, async ({ query, principal }) =>
+    handleFactsPull(store, principal, query.cursor, query.protocolVersion, now()),
+  );
+  route(app, 'GET', '/api/sync/unit', { rule: { access: 'read', target: { unit: 'query', field: 'unitId' } }, query: UnitQuery }, async ({ unit }) => unitSnapshot(store, unit));
 }

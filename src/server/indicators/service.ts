@@ -1,56 +1,56 @@
 /**
- * The indicator routes' answers (shared/indicators-api.ts): scope-checked, read from the fact
- * tables and computed by the same shared functions every device runs offline over its facts, so
- * the server's figures equal the device's by construction. No result is stored: a changed target
- * or org tree shows in every period at once.
+ * The indicator routes' answers (shared/indicators-api.ts): read from the fact tables and computed
+ * by the same shared functions every device runs offline over its facts, so the server's figures
+ * equal the device's by construction. No result is stored: a changed target or org tree shows in
+ * every period at once.
  */
 import { type IndicatorContext, indicatorCsv, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
 import { localDate } from '../../shared/domain/periods';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
 import { UnitSettings } from '../../shared/schema/unit-settings';
-import type { Principal } from '../auth/principal';
 import { sqlFactReader } from '../facts/reader';
+import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
-import { ancestorIndicatorRows, rowsOf, treeOf, unitInScope } from './load';
+import { ancestorIndicatorRows, rowsOf } from './load';
+
+/** Periods in a series when the query gives no count: a year and the month before it. */
+export const DEFAULT_SERIES_COUNT = 13;
+
+// The root or unit has been authorised by the route (http/route.ts); `org` is the request's tree.
 
 /** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts). */
-async function contextOf(store: Store, units: readonly UnitRow[], root: UnitRow, now: number): Promise<IndicatorContext> {
+async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
   const today = localDate(now);
   return {
-    units: treeOf(units),
+    units: [...org.tree],
     rootId: root.id,
     today,
-    indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
+    indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
   };
 }
 
-/** Periods in a series when the query gives no count: a year and the month before it. */
-export const DEFAULT_SERIES_COUNT = 13;
-
-export async function indicatorReportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<IndicatorReport> {
-  const { units, unit } = await unitInScope(store, p, rootId, 'rootId');
-  return indicatorReport(await contextOf(store, units, unit, now), period, now);
+export async function indicatorReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<IndicatorReport> {
+  return indicatorReport(await contextOf(store, org, root, now), period, now);
 }
 
 export async function indicatorSeriesFor(
   store: Store,
-  p: Principal,
-  q: { unitId: string; key: string; to: string; count?: number | undefined },
+  org: OrgView,
+  unit: UnitRow,
+  q: { key: string; to: string; count?: number | undefined },
   now: number,
 ): Promise<IndicatorSeries> {
-  const { units, unit } = await unitInScope(store, p, q.unitId, 'unitId');
   const count = q.count ?? DEFAULT_SERIES_COUNT;
-  return indicatorSeries(await contextOf(store, units, unit, now), q.unitId, q.key, q.to, count, now);
+  return indicatorSeries(await contextOf(store, org, unit, now), unit.id, q.key, q.to, count, now);
 }
 
-export async function indicatorConfigFor(store: Store, p: Principal, unitId: string): Promise<IndicatorConfigResponse> {
-  const { units } = await unitInScope(store, p, unitId, 'unitId');
-  return { rows: await ancestorIndicatorRows(store, units, unitId) };
+export async function indicatorConfigFor(store: Store, org: OrgView, unit: UnitRow): Promise<IndicatorConfigResponse> {
+  return { rows: await ancestorIndicatorRows(store, org, unit.id) };
 }
 
-export async function indicatorExportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<{ filename: string; csv: string }> {
-  return indicatorCsv(await indicatorReportFor(store, p, rootId, period, now), 'sv');
+export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; csv: string }> {
+  return indicatorCsv(await indicatorReportFor(store, org, root, period, now), 'sv');
 }

@@ -6,21 +6,15 @@
 import type { StaffingRollupResponse } from '../../shared/staffing-api';
 import { localDate } from '../../shared/domain/periods';
 import { staffingReportOf } from '../../shared/domain/staffing-report';
-import { AppError } from '../../shared/errors';
-import type { UnitKind } from '../../shared/schema/org-unit';
 import { StaffingSettings } from '../../shared/schema/staffing-settings';
-import type { Principal } from '../auth/principal';
 import { sqlFactReader } from '../facts/reader';
 import { rowsOf } from '../indicators/load';
-import type { Store } from '../store/store';
+import type { OrgView } from '../org/view';
+import type { Store, UnitRow } from '../store/store';
 
-export async function staffingRollupFor(store: Store, p: Principal, rootId: string, month: string, now: number): Promise<StaffingRollupResponse> {
-  const units = await store.listUnits();
-  const root = units.find((u) => u.id === rootId);
-  if (!root) throw new AppError('not-found', { unitId: rootId }, ['rootId']);
-  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: rootId }, ['rootId']);
+/** `root` has been authorised by the route (http/route.ts); `org` is the request's tree. */
+export async function staffingRollupFor(store: Store, org: OrgView, root: UnitRow, month: string, now: number): Promise<StaffingRollupResponse> {
   const today = localDate(now);
-  const tree = units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
   const settings = await rowsOf(store, 'staffingSettings', StaffingSettings, root.path, '', '');
-  return staffingReportOf(sqlFactReader(store, root.path, today), tree, rootId, today, settings, month);
+  return staffingReportOf(sqlFactReader(store, root.path, today), org.tree, root.id, today, settings, month);
 }
