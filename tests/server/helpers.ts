@@ -141,10 +141,13 @@ export async function push(h: Harness, c: Client, changes: readonly Change[]): P
 }
 
 /** Every change in the caller's scope after `cursor`, following hasMore. */
-export async function pullAll(h: Harness, c: Client, cursor = 0): Promise<ServerChange[]> {
+/** Every change the caller pulls from `cursor`. `version` 2 asks for the raw feed a device above
+ * the unit level had before facts mode (rule 21); `pinned` names units it holds rows of. */
+export async function pullAll(h: Harness, c: Client, cursor = 0, version = PROTOCOL_VERSION, pinned: string[] = []): Promise<ServerChange[]> {
   const out: ServerChange[] = [];
+  const pins = pinned.length > 0 ? `&pinned=${pinned.join(',')}` : '';
   for (;;) {
-    const res = await call(h, 'GET', `/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, { token: c });
+    const res = await call(h, 'GET', `/api/sync/pull?cursor=${cursor}&protocolVersion=${version}${pins}`, { token: c });
     expect(res.statusCode, res.body).toBe(200);
     const page = PullResponse.parse(res.json());
     if (!page.ok) throw new Error(`pull refused: ${page.reason}`);

@@ -1,6 +1,7 @@
 /** The happy path of sync through HTTP: tablets push observations, everyone pulls, roll-up pools. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BhkRollupNode, BhkRollupResponse } from '../../src/shared/api';
+import { FactsPullResponse, UnitSnapshot } from '../../src/shared/facts-api';
 import { PullResponse } from '../../src/shared/protocol';
 import { ALL_JA, observation, outbox } from '../fixtures/sync';
 import { call, type Client, enrolTablet, type Harness, loginAs, MONTH, NOW, pullAll, push, TODAY, withWardTablets } from './helpers';
@@ -38,9 +39,40 @@ describe('push and pull', () => {
     expect((await pullAll(h, t21)).map((c) => c.unitId)).toEqual(['avd-21', 'avd-21']);
     expect((await pullAll(h, t22)).map((c) => c.unitId)).toEqual(['avd-22']);
     const vochef = await loginAs(h, 'vochef');
-    expect((await pullAll(h, vochef)).map((c) => c.unitId)).toEqual(['avd-21', 'avd-21', 'avd-22']);
+    // Protocol 2: a VO's device replicates its units' rows.
+    expect((await pullAll(h, vochef, 0, 2)).map((c) => c.unitId)).toEqual(['avd-21', 'avd-21', 'avd-22']);
     const kir = await enrolTablet(h, await loginAs(h, 'admin'), 'avd-31');
     expect(await pullAll(h, kir)).toEqual([]);
+  });
+
+  it('rules 21–23: a VO\'s device pulls facts, not its units\' board rows, except pinned units\'', async () => {
+    const a = outbox(t21.deviceId, NOW);
+    await push(h, t21, [a.insertObs(observation('avd-21', TODAY)), a.insertObs(observation('avd-21', '2026-03-02')), a.patchSettings('avd-21', { bhkMonthlyQuota: 12 })]);
+    await push(h, t22, [outbox(t22.deviceId, NOW).insertObs(observation('avd-22', TODAY))]);
+    const vochef = await loginAs(h, 'vochef');
+    const page = PullResponse.parse((await call(h, 'GET', `/api/sync/pull?cursor=0&protocolVersion=3`, { token: vochef })).json());
+    expect(page).toMatchObject({ ok: true, facts: true });
+    // Settings are not board rows: they still come; the observations do not.
+    expect((await pullAll(h, vochef)).map((c) => c.entity)).toEqual(['unitSettings']);
+    expect((await pullAll(h, vochef, 0, 3, ['avd-22'])).map((c) => `${c.entity}:${c.unitId}`)).toEqual(['unitSettings:avd-21', 'bhkObservation:avd-22']);
+    // A tablet's unit has nothing below it: no facts mode, its rows as always.
+    expect(PullResponse.parse((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3', { token: t21 })).json())).toMatchObject({ facts: false });
+    // The fact feed: a year block and a month block per unit with facts, whole, in seq order.
+    const feed = FactsPullResponse.parse((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=3', { token: vochef })).json());
+    if (!feed.ok) throw new Error('refused');
+    expect(feed.blocks.map((b) => `${b.unitId} ${b.block}`).sort()).toEqual(['avd-21 D2026-03', 'avd-21 Y2026', 'avd-22 D2026-03', 'avd-22 Y2026']);
+    const march = feed.blocks.find((b) => b.unitId === 'avd-21' && b.block === 'Y2026');
+    expect(march?.rows.bhk?.map((r) => [r[0], r[1], r[2]])).toEqual([['2026-03', 'o|sjukskoterska', 2]]);
+    expect(feed).toMatchObject({ hasMore: false, cursor: Math.max(...feed.blocks.map((b) => b.seq)), window: { fromYear: '2024', fromDayMonth: '2025-12' } });
+    const again = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${feed.cursor}&protocolVersion=3`, { token: vochef })).json());
+    expect(again).toMatchObject({ ok: true, blocks: [], hasMore: false });
+    // The unit snapshot: avd-22's board rows, for a unit in scope only.
+    const snap = UnitSnapshot.parse((await call(h, 'GET', '/api/sync/unit?unitId=avd-22', { token: vochef })).json());
+    expect(snap.rows.map((r) => r.entity)).toEqual(['bhkObservation']);
+    const kir = await loginAs(h, 'admin');
+    expect((await call(h, 'GET', '/api/sync/unit?unitId=avd-22', { token: t21 })).statusCode).toBe(403);
+    expect((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3&pinned=avd-31', { token: vochef })).statusCode).toBe(403);
+    expect((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=2', { token: kir })).json()).toMatchObject({ ok: false, reason: 'client-too-old' });
   });
 
   it('rule 7: pull reports cursor, hasMore and headSeq; a cursor at the head returns nothing', async () => {

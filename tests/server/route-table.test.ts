@@ -69,9 +69,11 @@ beforeAll(async () => {
   await account('personal31', 'staff', TARGET);
   targetAccountId = (await account('target31', 'staff', TARGET)).id;
   targetDeviceId = (await enrolTablet(h, admin, TARGET)).deviceId;
-  // Something in the target unit for the scope-filtered answers (pull) to leave out.
+  // Something in the target unit for the scope-filtered answers (pull, the fact feed) to leave
+  // out: a board row (in the fact feed of devices above the unit) and a setting (in every pull).
   const t31 = await fresh('tablet31');
-  expect(await push(h, t31, [outbox(t31.deviceId, NOW).insertObs(observation(TARGET, TODAY))])).toMatchObject({ ok: true, rejected: [] });
+  const box = outbox(t31.deviceId, NOW);
+  expect(await push(h, t31, [box.insertObs(observation(TARGET, TODAY)), box.patchSettings(TARGET, { bhkMonthlyQuota: 7 })])).toMatchObject({ ok: true, rejected: [] });
 });
 afterAll(async () => {
   await h.close();

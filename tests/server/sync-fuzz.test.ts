@@ -35,7 +35,12 @@ describe('sync convergence fuzz (4 tablets + a manager, lossy network, skewed cl
         expect(device.outbox, `${device.name} outbox`).toBe(0);
         expect(device.rejected, `${device.name} rejected`).toEqual([]);
         expect(device.rows, `${device.name} rows equal the server's for its scope`).toEqual(device.serverRowsInScope);
+        expect(device.facts, `${device.name} facts equal the server's for its scope and window`).toEqual(device.serverFactsInScope);
       }
+      // The manager's device runs in facts mode (rule 21) and holds facts, not its units' rows.
+      const manager = report.devices.find((d) => d.name.startsWith('manager'));
+      expect(manager?.factsMode).toBe(true);
+      expect(manager?.facts.length).toBeGreaterThan(0);
       expect(report.server.observationIds).toEqual([...report.writtenIds].sort());
       expect(report.server.duplicateLogEntries).toEqual([]);
       expect(report.server.settingsMatchLastWriter).toBe(true);

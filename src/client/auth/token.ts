@@ -56,7 +56,7 @@ async function doRenew(db: PulsDb, http: HttpOptions): Promise<string> {
     throw error;
   }
   const receivedAt = Date.now();
-  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units], async () => {
+  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
     const current = await getMetas(db, ['credential']);
     // Logged out or re-enrolled while the request was out: this token belongs to nobody.
     if (current.credential?.deviceId !== credential.deviceId) throw new AppError('unauthenticated');

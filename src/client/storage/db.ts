@@ -8,6 +8,7 @@
  * (synced schemas change additively too, so those changes stay valid: sync/README.md rule 16).
  */
 import Dexie, { type Table } from 'dexie';
+import type { FactBlock } from '../../shared/facts-api';
 import type { Change } from '../../shared/protocol';
 import type { OrgUnit } from '../../shared/schema/org-unit';
 import type { RowState } from '../../shared/sync/merge';
@@ -51,6 +52,8 @@ export class PulsDb extends Dexie {
   declare rejected: Table<RejectedChange, number>;
   declare rows: Table<RowRecord, [string, string]>;
   declare units: Table<OrgUnit, string>;
+  /** Facts mode (rules 21–23): the fact blocks of the scope's units, as the server sent them. */
+  declare facts: Table<FactBlock, [string, string]>;
 
   constructor(name: string) {
     // Chrome's default "relaxed" durability only reaches the OS buffer; the outbox must survive
@@ -63,6 +66,8 @@ export class PulsDb extends Dexie {
       rows: '[entity+id], [entity+unitId], [entity+unitId+sortKey]',
       units: 'id, parentId',
     });
+    // Devices above the unit level keep their units' facts instead of their board rows.
+    this.version(2).stores({ facts: '[unitId+block], unitId' });
     // Another tab wants to upgrade the schema: step aside rather than block it (docs/sync.md §2.8).
     // Closing without auto-reopen makes further use fail loudly; the app reloads on that.
     this.on('versionchange', () => {

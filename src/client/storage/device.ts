@@ -20,10 +20,14 @@ const SESSION_KEYS: MetaKey[] = [
   'clientTooOld',
   'progress',
   'syncingSince',
+  'factsMode',
+  'factCursor',
+  'factWindow',
+  'pinned',
 ];
 
 export async function adoptCredential(db: PulsDb, credential: Credential, identity: Identity): Promise<void> {
-  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units], async () => {
+  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
     const previous = await getMeta(db, 'identity');
     const keepRows = previous !== undefined && sameScope(previous, identity);
     await deleteMeta(db, ...SESSION_KEYS);
@@ -41,23 +45,24 @@ export async function adoptCredential(db: PulsDb, credential: Credential, identi
  * changes stay: they are unsynced work, go out with the next credential, and the next session
  * rebuilds their rows (adoptCredential). */
 export async function clearSession(db: PulsDb): Promise<void> {
-  await db.transaction('rw', [db.meta, db.rows, db.units], async () => {
+  await db.transaction('rw', [db.meta, db.rows, db.units, db.facts], async () => {
     await deleteMeta(db, 'credential', 'identity', ...SESSION_KEYS);
     await db.rows.clear();
     await db.units.clear();
+    await db.facts.clear();
   });
 }
 
 /**
  * Stores the identity the server reports with each token. If the read scope changed (a person
  * moved or promoted), the cursor restarts: changes before it in the new scope were never pulled.
- * Call inside a transaction over meta, outbox, rows and units.
+ * Call inside a transaction over meta, outbox, rows, units and facts.
  */
 export async function updateIdentity(db: PulsDb, identity: Identity): Promise<void> {
   const previous = await getMeta(db, 'identity');
   await setMeta(db, 'identity', identity);
   if (previous && !sameScope(previous, identity)) {
-    await deleteMeta(db, 'cursor', 'firstSyncDone');
+    await deleteMeta(db, 'cursor', 'firstSyncDone', 'factsMode', 'factCursor', 'factWindow', 'pinned');
     await rebuildFromOutbox(db);
   }
 }
@@ -71,6 +76,7 @@ export async function markRevoked(db: PulsDb): Promise<void> {
 async function rebuildFromOutbox(db: PulsDb): Promise<void> {
   await db.rows.clear();
   await db.units.clear();
+  await db.facts.clear();
   const pending = await db.outbox.orderBy('seq').toArray();
   for (const row of pending) await mergeIntoRows(db, row.change);
 }

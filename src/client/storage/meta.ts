@@ -7,6 +7,7 @@
  */
 import type { Identity } from '../../shared/api';
 import type { ErrorCode } from '../../shared/errors';
+import type { FactWindow } from '../../shared/facts-api';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { PulsDb } from './db';
 
@@ -48,6 +49,20 @@ export interface MetaValues {
    * memory) so every tab's status display sees it. */
   syncingSince: number;
   progress: SyncProgress | null;
+  /** Facts mode (rule 21): the server said this device pulls facts, not its units' board rows. */
+  factsMode: boolean;
+  /** Highest fact block seq applied (rule 22); 0 before the first fact pull. */
+  factCursor: number;
+  /** The window of the fact blocks held (the server's, at the last fact pull). */
+  factWindow: FactWindow;
+  /** Units whose board rows this device holds on demand (rule 23), most recently used first. */
+  pinned: readonly PinnedUnit[];
+}
+
+export interface PinnedUnit {
+  readonly unitId: string;
+  /** Local epoch ms of the last time a screen asked for the unit. */
+  readonly usedAt: number;
 }
 
 export type MetaKey = keyof MetaValues;

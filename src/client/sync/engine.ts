@@ -10,6 +10,7 @@ import { deleteMeta, getMetas, setMeta } from '../storage/meta';
 import { replaceUnits } from '../storage/org-repo';
 import type { SyncContext } from './context';
 import { defaultLock, SYNC_LOCK_NAME, type SyncLock } from './lock';
+import { syncFacts } from './facts';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { createScheduler } from './scheduler';
@@ -114,8 +115,10 @@ async function round(db: PulsDb, transport: SyncTransport, now: () => number): P
   await setMeta(db, 'syncingSince', now());
   try {
     await pushOutbox(ctx);
-    await pullChanges(ctx);
+    const facts = await pullChanges(ctx);
     await replaceUnits(db, await transport.org());
+    // Facts mode needs the tree just read: which units are leaves (rule 21).
+    await syncFacts(ctx, facts);
     await db.transaction('rw', db.meta, async () => {
       await setMeta(db, 'lastSyncAt', now());
       await setMeta(db, 'lastError', null);

@@ -9,33 +9,37 @@ import { applyPulledPage } from '../storage/pull-apply';
 import { getMetas, setMeta, type SyncProgress } from '../storage/meta';
 import type { SyncContext } from './context';
 
-export async function pullChanges(ctx: SyncContext): Promise<void> {
+/** Pulls the change log; returns whether the server runs this device in facts mode (rule 21). */
+export async function pullChanges(ctx: SyncContext): Promise<boolean> {
+  let facts: boolean;
   try {
-    await pullPages(ctx);
+    facts = await pullPages(ctx);
   } catch (error) {
     // A token renewal mid-pull reported a new scope and reset the cursor: start over from it.
     if (!(error instanceof AppError && error.meta?.reason === 'cursor-moved')) throw error;
-    await pullPages(ctx);
+    facts = await pullPages(ctx);
   }
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     await setMeta(ctx.db, 'firstSyncDone', true);
     await setMeta(ctx.db, 'progress', null);
   });
+  return facts;
 }
 
-async function pullPages(ctx: SyncContext): Promise<void> {
+async function pullPages(ctx: SyncContext): Promise<boolean> {
   const { db, transport, deviceId } = ctx;
-  const meta = await getMetas(db, ['cursor', 'firstSyncDone']);
+  const meta = await getMetas(db, ['cursor', 'firstSyncDone', 'pinned']);
+  const pinned = (meta.pinned ?? []).map((p) => p.unitId);
   const start = meta.cursor ?? 0;
   let cursor = start;
   for (;;) {
     const sentAt = ctx.now();
-    const answer = await transport.pull(cursor);
+    const answer = await transport.pull(cursor, pinned);
     ctx.observeServerTime(answer.serverTime, sentAt);
     if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
     const progress = progressOf(start, answer.cursor, answer.headSeq, meta.firstSyncDone === true);
     await applyPulledPage(db, deviceId, { from: cursor, changes: answer.changes, cursor: answer.cursor }, ctx.serverNow(), progress);
-    if (!answer.hasMore) break;
+    if (!answer.hasMore) return answer.facts === true;
     // A server that says "more" without moving the cursor would keep us here forever.
     if (answer.cursor <= cursor) throw new AppError('internal', { reason: 'pull-no-progress', cursor });
     cursor = answer.cursor;

@@ -4,6 +4,7 @@
  */
 import { OrgResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { FactsPullResponse, UnitSnapshot } from '../../shared/facts-api';
 import { PROTOCOL_VERSION, PullResponse, PushResponse, type PushRequest } from '../../shared/protocol';
 import type { OrgUnit } from '../../shared/schema/org-unit';
 import { createApi, type HttpOptions } from '../api/http';
@@ -11,17 +12,26 @@ import type { PulsDb } from '../storage/db';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(cursor: number): Promise<PullResponse>;
+  /** `pinned`: units whose board rows this device holds in facts mode (rule 23). */
+  pull(cursor: number, pinned?: readonly string[]): Promise<PullResponse>;
   /** Units in read scope plus their ancestors. */
   org(): Promise<OrgUnit[]>;
+  /** Facts mode (rules 21–23): a page of the fact feed, and one unit's board rows. */
+  facts?(cursor: number): Promise<FactsPullResponse>;
+  unit?(unitId: string): Promise<UnitSnapshot>;
 }
 
 export function createHttpTransport(db: PulsDb, http: HttpOptions = {}): SyncTransport {
   const api = createApi(db, http.baseUrl ?? '', http.fetch);
   return {
     push: (request) => api.send('POST', '/api/sync/push', request, PushResponse),
-    pull: (cursor) => api.get(`/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, PullResponse).catch(newerServer),
+    pull: (cursor, pinned = []) => {
+      const pins = pinned.length > 0 ? `&pinned=${pinned.map(encodeURIComponent).join(',')}` : '';
+      return api.get(`/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}${pins}`, PullResponse).catch(newerServer);
+    },
     org: async () => (await api.get('/api/org', OrgResponse)).units,
+    facts: (cursor) => api.get(`/api/sync/facts?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, FactsPullResponse).catch(newerServer),
+    unit: (unitId) => api.get(`/api/sync/unit?unitId=${encodeURIComponent(unitId)}`, UnitSnapshot),
   };
 }
 

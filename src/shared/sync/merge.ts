@@ -93,3 +93,34 @@ export function publicData(row: RowState): Record<string, unknown> {
   const { [DELETED_FIELD]: _deleted, ...rest } = row.data;
   return rest;
 }
+
+/**
+ * Two states of one row merged as if every change behind both had been applied (a unit snapshot
+ * meeting the device's own copy, rule 23): an append row keeps the copy it has; an lww row takes,
+ * field by field, the value with the greater HLC, and immutable fields from whichever set them.
+ */
+export function mergeRowStates(local: RowState | undefined, remote: RowState): { row: RowState; changed: boolean } {
+  if (local === undefined) return { row: remote, changed: true };
+  const def = ENTITIES[remote.entity];
+  if (def.mode === 'append') return { row: local, changed: false };
+  const data: Record<string, unknown> = { ...local.data };
+  const hlcs: Record<string, string> = { ...local.hlcs };
+  let changed = false;
+  for (const [field, value] of Object.entries(remote.data)) {
+    if (def.immutable.includes(field) || field === 'id' || field === 'unitId') {
+      if (data[field] === undefined && value !== undefined) {
+        data[field] = value;
+        changed = true;
+      }
+      continue;
+    }
+    const theirs = remote.hlcs[field];
+    if (theirs === undefined) continue;
+    const mine = hlcs[field];
+    if (mine !== undefined && mine >= theirs) continue;
+    hlcs[field] = theirs;
+    data[field] = value;
+    changed = true;
+  }
+  return { row: { ...local, data, hlcs, deleted: data[DELETED_FIELD] === true }, changed };
+}

@@ -2,6 +2,11 @@
 import { uuidv7 } from 'uuidv7';
 import { login, enrol } from '../../../src/client/auth/session';
 import { addObservation, saveUnitSettings } from '../../../src/client/storage/bhk-repo';
+import { pinUnit } from '../../../src/client/storage/facts-repo';
+import { getMetas } from '../../../src/client/storage/meta';
+import { BULK_ENTITIES, decodeBlock, factWindow } from '../../../src/shared/facts-api';
+import { type FactRow, factKey } from '../../../src/shared/domain/facts/families';
+import { localDate } from '../../../src/shared/domain/periods';
 import { openDb, type PulsDb } from '../../../src/client/storage/db';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';
 import { createHttpTransport } from '../../../src/client/sync/transport';
@@ -21,6 +26,11 @@ export interface DeviceReport {
   rejected: { code: string; path?: unknown }[];
   rows: Comparable[];
   serverRowsInScope: Comparable[];
+  /** Facts mode (rules 21–23): the device's fact rows, and the server's of its scope and window. */
+  factsMode: boolean;
+  facts: string[];
+  serverFactsInScope: string[];
+  pinned: string[];
 }
 export interface FuzzReport {
   seed: number;
@@ -39,6 +49,7 @@ interface Device {
   scopePrefix: string;
   db: PulsDb;
   engine: SyncEngine;
+  transport: ReturnType<typeof createHttpTransport>;
   offline: boolean;
   skewMs: number;
 }
@@ -86,9 +97,10 @@ export async function runFuzz(seed: number, opts: { steps: number; onLog?: (r: F
     net.chaos = false;
     await how(db, fetch);
     net.chaos = true;
+    device.transport = createHttpTransport(db, { fetch });
     device.engine = createSyncEngine({
       db,
-      transport: createHttpTransport(db, { fetch }),
+      transport: device.transport,
       now: () => virtualNow + device.skewMs,
       random,
       lock: inProcessLock,
@@ -123,6 +135,17 @@ export async function runFuzz(seed: number, opts: { steps: number; onLog?: (r: F
       report.written.settings++;
       log(`${step} ${d.name} sets ${unitId}.${field}=${value}`);
       void lastSettingWrite;
+    } else if (roll < 0.6 && d.name.startsWith('manager')) {
+      // Opening a unit's board pins it: its rows come on demand, later pulls bring its changes.
+      const unitId = pick(['avd-21', 'avd-22', 'avd-31']);
+      try {
+        const snapshot = await d.transport.unit?.(unitId);
+        if (snapshot === undefined) throw new Error('no unit route');
+        await pinUnit(d.db, snapshot, localNow);
+        log(`${step} ${d.name} pins ${unitId}`);
+      } catch {
+        log(`${step} ${d.name} could not pin ${unitId}`);
+      }
     } else if (roll < 0.7) {
       d.offline = !d.offline;
       log(`${step} ${d.name} ${d.offline ? 'goes offline' : 'comes back'}`);
@@ -148,15 +171,30 @@ export async function runFuzz(seed: number, opts: { steps: number; onLog?: (r: F
   const serverSettings = await store.listRows('unitSettings', '/', '', '');
   const serverRows = [...serverObs, ...serverSettings].map(comparable).sort(byKey);
   const allUnits = await store.listUnits();
+  const parents = new Set(allUnits.map((u) => u.parentId));
+  const window = factWindow(localDate(virtualNow));
+  const inWindow = (r: FactRow) => (r.grain === 'm' ? r.period.slice(0, 4) >= window.fromYear : r.period.slice(0, 7) >= window.fromDayMonth);
+  const factText = (r: FactRow) => `${factKey(r)} ${r.v.join(',')}`;
   for (const d of devices) {
     const scopeIds = new Set(allUnits.filter((u) => u.path.startsWith(d.scopePrefix)).map((u) => u.id));
     const rows = (await d.db.rows.toArray()).map((r) => comparable(r)).sort(byKey);
+    const meta = await getMetas(d.db, ['factsMode', 'pinned']);
+    const factsMode = meta.factsMode === true;
+    const pinned = (meta.pinned ?? []).map((p) => p.unitId);
+    // In facts mode the board rows of leaf units come only for pinned units (rule 21).
+    const held = (r: Comparable) => !factsMode || !BULK_ENTITIES.includes(r.entity as never) || parents.has(r.unitId) || pinned.includes(r.unitId);
+    const serverFacts: string[] = [];
+    if (factsMode) for (const id of scopeIds) serverFacts.push(...(await store.facts.unitFacts(id)).rows.filter(inWindow).map(factText));
     report.devices.push({
       name: d.name,
       outbox: await d.db.outbox.count(),
       rejected: (await d.db.rejected.toArray()).map((r) => ({ code: r.code, ...(r.path ? { path: r.path } : {}) })),
       rows,
-      serverRowsInScope: serverRows.filter((r) => scopeIds.has(r.unitId)),
+      serverRowsInScope: serverRows.filter((r) => scopeIds.has(r.unitId) && held(r)),
+      factsMode,
+      facts: (await d.db.facts.toArray()).flatMap((b) => decodeBlock(b).rows.map(factText)).sort(),
+      serverFactsInScope: serverFacts.sort(),
+      pinned,
     });
   }
   report.server.observationIds = serverObs.map((r) => r.id).sort();

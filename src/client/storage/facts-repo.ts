@@ -1,0 +1,171 @@
+/**
+ * Facts mode on the device (sync/README.md rules 21–23). A device whose scope has units below it
+ * keeps its units' fact blocks (the server's facts, pulled whole) instead of their board rows, and
+ * computes every figure above a unit from them with the same shared functions the server runs.
+ * A unit's own board rows come on demand: opening that unit's board pins it (its snapshot is
+ * merged into the replica and later pulls bring its changes); the least recently used pinned unit
+ * beyond MAX_PINNED_UNITS is unpinned and its board rows removed, except rows with unsynced writes.
+ */
+import { AppError } from '../../shared/errors';
+import { BULK_ENTITIES, decodeBlock, type FactBlock, type FactWindow, MAX_PINNED_UNITS, type UnitSnapshot } from '../../shared/facts-api';
+import type { FactRow } from '../../shared/domain/facts/families';
+import { planRanges } from '../../shared/domain/facts/plan';
+import { type FactReader, memoryReader } from '../../shared/domain/facts/reader';
+import type { HrMonth } from '../../shared/schema/hr-month';
+import { mergeRowStates, type RowState } from '../../shared/sync/merge';
+import type { PulsDb, RowRecord } from './db';
+import { getMeta, getMetas, type PinnedUnit, setMeta } from './meta';
+import { expectDevice } from './outbox';
+import { sortKeyFor } from './rows';
+
+export interface FactPage {
+  /** The fact cursor the page was requested with. */
+  readonly from: number;
+  readonly blocks: readonly FactBlock[];
+  readonly cursor: number;
+  readonly window: FactWindow;
+}
+
+const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0;
+
+/**
+ * Applies one page of the fact feed (rule 22) in one transaction, the cursor last: each block
+ * replaces the device's copy (an empty one removes it), and blocks that left the window go.
+ */
+export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage): Promise<void> {
+  await db.transaction('rw', [db.facts, db.meta], async () => {
+    await expectDevice(db, deviceId);
+    if (((await getMeta(db, 'factCursor')) ?? 0) !== page.from) throw new AppError('internal', { reason: 'fact-cursor-moved' });
+    const gone = page.blocks.filter(isEmpty).map((b): [string, string] => [b.unitId, b.block]);
+    const kept = page.blocks.filter((b) => !isEmpty(b));
+    if (gone.length > 0) await db.facts.bulkDelete(gone);
+    if (kept.length > 0) await db.facts.bulkPut(kept);
+    await db.facts
+      .filter((b) => (b.block.startsWith('Y') ? b.block.slice(1) < page.window.fromYear : b.block.slice(1) < page.window.fromDayMonth))
+      .delete();
+    await setMeta(db, 'factWindow', page.window);
+    await setMeta(db, 'factCursor', page.cursor);
+  });
+}
+
+/** What the blocks on the device cover: figures needing anything outside it need the network. */
+function coverage(blocks: readonly FactBlock[]): FactWindow | null {
+  if (blocks.length === 0) return null;
+  const years = blocks.filter((b) => b.block.startsWith('Y')).map((b) => b.block.slice(1));
+  const months = blocks.filter((b) => b.block.startsWith('D')).map((b) => b.block.slice(1));
+  return { fromYear: years.sort()[0] ?? '9999', fromDayMonth: months.sort()[0] ?? '9999-99' };
+}
+
+/**
+ * A FactReader over the device's fact blocks of `unitIds`. A read reaching before the blocks the
+ * device holds (an old week, a compare period beyond the window) throws AppError('network'): the
+ * figure is shown from the server instead, never computed from missing data.
+ */
+export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], today: string): Promise<FactReader> {
+  const blocks = await db.facts.where('unitId').anyOf([...unitIds]).toArray();
+  const window = (await getMeta(db, 'factWindow')) ?? coverage(blocks);
+  const rows: FactRow[] = [];
+  const hr: HrMonth[] = [];
+  const falls: FactRow[] = [];
+  for (const b of blocks) {
+    const d = decodeBlock(b);
+    rows.push(...d.rows);
+    hr.push(...d.hr);
+    for (const date of d.falls) falls.push({ family: 'safety', unitId: b.unitId, grain: 'd', period: date, key: '', v: [0, 0, 0, 0, 1, 0, 0, 0, 0] });
+  }
+  const base = memoryReader(rows, hr, new Set(unitIds), today);
+  const fromMonth = window === null ? '9999-99' : `${window.fromYear}-01`;
+  const fromDay = window === null ? '9999-99-99' : `${window.fromDayMonth}-01`;
+  const need = (ok: boolean) => {
+    if (!ok) throw new AppError('network', { reason: 'facts-outside-window' });
+  };
+  const fallsReader = memoryReader(falls, [], new Set(unitIds), today);
+  return {
+    sums: async (family, ranges, collapse) => {
+      for (const s of planRanges(ranges, today).segments) need(s.grain === 'm' ? s.from >= fromMonth : s.from >= fromDay);
+      return base.sums(family, ranges, collapse);
+    },
+    dayRows: async (family, from, to) => {
+      need(from >= fromDay);
+      return base.dayRows(family, from, to);
+    },
+    byDay: async (family, from, to) => {
+      need(from >= fromDay);
+      return base.byDay(family, from, to);
+    },
+    // Fall days come with the year blocks, so "days since the last fall" reaches back three years.
+    fallDays: async (from, to) => {
+      need(from >= `${fromMonth}-01`);
+      return fallsReader.fallDays(from, to);
+    },
+    hrMonths: async (fromMonth2, toMonth) => {
+      need(fromMonth2 >= fromMonth);
+      return base.hrMonths(fromMonth2, toMonth);
+    },
+  };
+}
+
+/** The device's pinned units, most recently used first. */
+export async function pinnedUnits(db: PulsDb): Promise<PinnedUnit[]> {
+  return [...((await getMeta(db, 'pinned')) ?? [])];
+}
+
+/** Units with unsynced writes: their board rows must stay (rule 6). */
+async function unitsWithPending(db: PulsDb): Promise<Set<string>> {
+  return new Set((await db.outbox.toArray()).map((r) => r.change.unitId));
+}
+
+/** Removes the board rows of `unitIds` (keeping rows the outbox still writes). */
+async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<void> {
+  const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
+  for (const unitId of unitIds) {
+    for (const entity of BULK_ENTITIES) {
+      const keys = (await db.rows.where('[entity+unitId]').equals([entity, unitId]).primaryKeys()) as [string, string][];
+      const drop = keys.filter(([e, id]) => !pending.has(`${e}\u0000${id}`));
+      if (drop.length > 0) await db.rows.bulkDelete(drop);
+    }
+  }
+}
+
+/**
+ * Entering facts mode (the server said so on pull): board rows of units that are neither pinned
+ * nor below no other unit are dropped, since the feed no longer updates them (rule 21).
+ */
+export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Promise<void> {
+  await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
+    if ((await getMeta(db, 'factsMode')) === true) return;
+    const pinned = new Set((await pinnedUnits(db)).map((p) => p.unitId));
+    const pending = await unitsWithPending(db);
+    await dropBoardRows(db, leafIds.filter((id) => !pinned.has(id) && !pending.has(id)));
+    await setMeta(db, 'factsMode', true);
+  });
+}
+
+/**
+ * Pins a unit with the server's snapshot of its board rows (rule 23): the rows are merged into the
+ * replica field by field, the unit goes first in the pinned list, and a unit pushed off the end of
+ * the list loses its board rows. `now` orders the list.
+ */
+export async function pinUnit(db: PulsDb, snapshot: UnitSnapshot, now: number): Promise<void> {
+  await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
+    const incoming: RowState[] = snapshot.rows.map((r) => ({ entity: r.entity, id: r.id, unitId: snapshot.unitId, data: r.data, hlcs: r.hlcs, deleted: r.deleted }));
+    const stored = await db.rows.bulkGet(incoming.map((r): [string, string] => [r.entity, r.id]));
+    const out: RowRecord[] = [];
+    incoming.forEach((remote, i) => {
+      const { row, changed } = mergeRowStates(stored[i] ?? undefined, remote);
+      if (changed) out.push({ ...row, sortKey: sortKeyFor(row) });
+    });
+    if (out.length > 0) await db.rows.bulkPut(out);
+    const list = [{ unitId: snapshot.unitId, usedAt: now }, ...(await pinnedUnits(db)).filter((p) => p.unitId !== snapshot.unitId)];
+    const keep = list.slice(0, MAX_PINNED_UNITS);
+    const evicted = list.slice(MAX_PINNED_UNITS).map((p) => p.unitId);
+    await setMeta(db, 'pinned', keep);
+    if (evicted.length > 0) await dropBoardRows(db, evicted);
+  });
+}
+
+/** Whether the device holds `unitId`'s board rows: not in facts mode, or the unit is pinned. */
+export async function holdsBoardRows(db: PulsDb, unitId: string): Promise<boolean> {
+  const { factsMode, pinned } = await getMetas(db, ['factsMode', 'pinned']);
+  return factsMode !== true || (pinned ?? []).some((p) => p.unitId === unitId);
+}
