@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import {
   cacheIndicatorConfig,
   getCachedIndicatorConfig,
-  indicatorInput,
+  indicatorContext,
   listIndicatorRows,
   removeIndicator,
   saveIndicator,
 } from '../../src/client/storage/indicator-repo';
 import type { PulsDb } from '../../src/client/storage/db';
 import { writeChange } from '../../src/client/storage/records';
-import { reportOfRows, reportRange } from '../../src/shared/domain/indicators';
+import { indicatorReport, reportOfRows } from '../../src/shared/domain/indicators';
 import { indicatorIdFor } from '../../src/shared/schema/indicator';
 import type { EntityName } from '../../src/shared/schema/registry';
 import { day, event, hrMonth, input, obs, observations, row, shift, TREE, unitSettings } from '../shared/domain/indicators/fixtures';
@@ -111,21 +111,19 @@ describe('indicatorInput', async () => {
     await put(db, 'staffingShift', gone);
     await writeChange(db, { entity: 'staffingShift', op: 'delete', id: gone.id, unitId: gone.unitId, fields: {} }, NOW);
 
-    const range = reportRange('2026-11');
-    const got = await indicatorInput(db, TREE, 'vo1', range, '2026-11-30');
-    expect(got.bhk).toHaveLength(15);
-    expect(got.safetyEvents.map((e) => e.date).sort()).toEqual(['2025-03-01', '2026-11-05']);
-    expect(got.safetyDays).toHaveLength(3);
-    expect(got.shifts.map((s) => s.date).sort()).toEqual(['2025-11-03', '2026-11-03']);
-    expect(got.hrMonths.map((m) => m.month).sort()).toEqual(['2025-11', '2026-11']);
+    const got = await indicatorContext(db, TREE, 'vo1', '2026-11-30');
     expect(got.unitSettings).toEqual([unitSettings('avd1', 20)]);
     expect(got.indicatorRows.map((r) => r.id).sort()).toEqual([indicatorIdFor('region', 'bhkTotal'), indicatorIdFor('vo1', 'bhkTotal')]);
+    // The facts of the replica's rows of the subtree only (avd3 is under vo2).
+    const [staff] = await got.reader.sums('staff', [{ from: '2025-11-01', to: '2026-11-30' }], true);
+    expect([...(staff ?? new Map()).keys()]).toContain('avd1');
+    expect([...(staff ?? new Map()).keys()]).not.toContain('avd3');
 
     const want = await reportOfRows({ ...all, rootId: 'vo1' }, '2026-11', NOW);
-    expect(await reportOfRows(got, '2026-11', NOW)).toEqual(want);
+    expect(await indicatorReport(got, '2026-11', NOW)).toEqual(want);
     expect(want.cells.find((c) => c.unitId === 'avd1' && c.key === 'bhkTotal')).toMatchObject({ value: 80, target: { op: 'gte', value: 95 }, status: 'notMet' });
     // Without the cached config, the region's target is unknown to the device.
     await db.meta.clear();
-    expect((await indicatorInput(db, TREE, 'vo1', range, '2026-11-30')).indicatorRows).toHaveLength(1);
+    expect((await indicatorContext(db, TREE, 'vo1', '2026-11-30')).indicatorRows).toHaveLength(1);
   });
 });

@@ -164,6 +164,16 @@ export async function pinUnit(db: PulsDb, snapshot: UnitSnapshot, now: number): 
   });
 }
 
+/** Marks a pinned unit as just used (it moves to the front of the list); false if it is not pinned. */
+export async function touchPinned(db: PulsDb, unitId: string, now: number): Promise<boolean> {
+  return db.transaction('rw', [db.meta], async () => {
+    const list = await pinnedUnits(db);
+    if (!list.some((p) => p.unitId === unitId)) return false;
+    await setMeta(db, 'pinned', [{ unitId, usedAt: now }, ...list.filter((p) => p.unitId !== unitId)]);
+    return true;
+  });
+}
+
 /** Whether the device holds `unitId`'s board rows: not in facts mode, or the unit is pinned. */
 export async function holdsBoardRows(db: PulsDb, unitId: string): Promise<boolean> {
   const { factsMode, pinned } = await getMetas(db, ['factsMode', 'pinned']);

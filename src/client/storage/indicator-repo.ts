@@ -1,30 +1,25 @@
 /**
  * Mål och resultat (issue 6) in the local replica: the indicator rows (definitions and target
- * overrides per level) and the raw rows the shared indicator functions need, so a manager's
- * device computes the same report and series as the server, offline (a manager's device holds
- * its whole read scope; rows on the ancestors above it come from the cached config answer).
+ * overrides per level) and the context the shared indicator functions need, so a device computes
+ * the same report and series as the server, offline (rows on the levels above the replica come
+ * from the cached config answer; the figures from device-facts.ts).
  *
  * Writes are lww per field: saveIndicator inserts a row the device has never seen and otherwise
  * patches only the given fields (reviving a removed row with `_deleted: false`). A revived row
  * keeps the fields it had before the removal that the patch does not set again.
  */
-import { emptyInput, type IndicatorInput, type LoadRange } from '../../shared/domain/indicators';
+import type { IndicatorContext } from '../../shared/domain/indicators';
 import { ancestorsOf, subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { IndicatorConfigResponse } from '../../shared/indicators-api';
-import { BhkObservation } from '../../shared/schema/bhk-observation';
-import { HrMonth } from '../../shared/schema/hr-month';
 import { Indicator, indicatorIdFor } from '../../shared/schema/indicator';
 import type { EntityName } from '../../shared/schema/registry';
-import { SafetyDay } from '../../shared/schema/safety-day';
-import { SafetyEvent } from '../../shared/schema/safety-event';
-import { StaffingSettings, staffingSettingsIdFor } from '../../shared/schema/staffing-settings';
-import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { settingsIdFor, UnitSettings } from '../../shared/schema/unit-settings';
 import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb, RowRecord } from './db';
+import { deviceFacts } from './device-facts';
 import { writeChange } from './records';
 
 const configCacheKey = (unitId: string) => `indicators.config:${unitId}`;
@@ -39,14 +34,6 @@ function parsed<T>(rows: readonly RowRecord[], schema: z.ZodMiniType<T>): T[] {
   }
   return out;
 }
-
-/** A unit's rows of `entity` with from ≤ sortKey ≤ to (dates, or months for hrMonth). */
-const dated = <T>(db: PulsDb, entity: EntityName, schema: z.ZodMiniType<T>, unitId: string, from: string, to: string): Promise<T[]> =>
-  db.rows
-    .where('[entity+unitId+sortKey]')
-    .between([entity, unitId, from], [entity, unitId, to], true, true)
-    .toArray()
-    .then((rows) => parsed(rows, schema));
 
 async function byId<T>(db: PulsDb, entity: EntityName, id: string, schema: z.ZodMiniType<T>): Promise<T | null> {
   const row = await db.rows.get([entity, id]);
@@ -129,43 +116,16 @@ async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: 
 }
 
 /**
- * The raw rows the shared indicator functions need for `rootId`'s subtree and `range` (from
- * reportRange / seriesRange; only its `windows` when it has them): BHK observations filed in the
- * range (corrections included), safety events from `range.eventsFrom` (the last fall), confirmed
- * days, shifts, HR months whose month touches the range, quotas and staffing settings, and the indicator rows (see indicatorRowsFor).
+ * What the shared indicator functions need for `rootId`'s subtree on this device: the tree, the
+ * indicator rows (see indicatorRowsFor), the units' settings and the facts (device-facts.ts: the
+ * fact blocks in facts mode, else facts of the replica's board rows). Then indicatorReport /
+ * indicatorSeries give the server's answer.
  */
-export async function indicatorInput(
-  db: PulsDb,
-  units: TreeUnit[],
-  rootId: string,
-  range: { from: string; to: string; eventsFrom?: string } | LoadRange,
-  today: string,
-): Promise<IndicatorInput> {
-  const input: IndicatorInput = { ...emptyInput(units, rootId, today), indicatorRows: await indicatorRowsFor(db, units, rootId) };
-  const { from, to } = range;
-  const eventsFrom = range.eventsFrom ?? from;
-  // Only the windows the figures need (a month's report: not the year between it and last year's).
-  const windows = ('windows' in range ? range.windows : undefined) ?? [{ from, to }];
+export async function indicatorContext(db: PulsDb, units: TreeUnit[], rootId: string, today: string): Promise<IndicatorContext> {
+  const unitSettings: UnitSettings[] = [];
   for (const id of subtreeIds(units, rootId)) {
-    for (const w of windows) {
-      input.bhk.push(...(await dated(db, 'bhkObservation', BhkObservation, id, w.from, w.to)));
-      input.safetyDays.push(...(await dated(db, 'safetyDay', SafetyDay, id, w.from, w.to)));
-      input.shifts.push(...(await dated(db, 'staffingShift', StaffingShift, id, w.from, w.to)));
-    }
-    input.safetyEvents.push(...(await dated(db, 'safetyEvent', SafetyEvent, id, eventsFrom, to)));
-    // Two windows may touch one month (weeks on either side of a month's turn): one row each.
-    const seen = new Set<string>();
-    for (const w of windows) {
-      for (const m of await dated(db, 'hrMonth', HrMonth, id, w.from.slice(0, 7), w.to.slice(0, 7))) {
-        if (seen.has(m.id)) continue;
-        seen.add(m.id);
-        input.hrMonths.push(m);
-      }
-    }
     const settings = await byId(db, 'unitSettings', settingsIdFor(id), UnitSettings);
-    if (settings !== null) input.unitSettings.push(settings);
-    const staffing = await byId(db, 'staffingSettings', staffingSettingsIdFor(id), StaffingSettings);
-    if (staffing !== null) input.staffingSettings.push(staffing);
+    if (settings !== null) unitSettings.push(settings);
   }
-  return input;
+  return { units, rootId, today, indicatorRows: await indicatorRowsFor(db, units, rootId), unitSettings, reader: await deviceFacts(db, units, rootId, today) };
 }

@@ -121,6 +121,17 @@ export async function saveStaffingConfig(db: PulsDb, unitId: string, patch: Part
   await writeChange(db, { entity: 'staffingSettings', op: 'patch', id: staffingSettingsIdFor(unitId), unitId, fields }, now);
 }
 
+/** The staffing settings of these units that set any (in the replica in every mode: settings are not board rows). */
+export async function getStaffingSettings(db: PulsDb, unitIds: readonly string[]): Promise<StaffingSettings[]> {
+  const out: StaffingSettings[] = [];
+  for (const id of unitIds) {
+    const row = await db.rows.get(['staffingSettings' satisfies EntityName, staffingSettingsIdFor(id)]);
+    const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
+    if (parsed?.success) out.push(parsed.data);
+  }
+  return out;
+}
+
 /**
  * The raw rows the shared roll-up and trend functions need for `rootId`'s subtree, from the
  * local replica (a manager's device holds its whole read scope), so figures work offline.
@@ -136,14 +147,11 @@ export async function staffingInput(
   const shifts: StaffingShift[] = [];
   const beds: BedsDay[] = [];
   const hrMonths: HrMonth[] = [];
-  const settings: StaffingSettings[] = [];
-  for (const id of subtreeIds(units, rootId)) {
+  const ids = subtreeIds(units, rootId);
+  for (const id of ids) {
     shifts.push(...(await listShifts(db, id, days.from, days.to)));
     beds.push(...(await listBedsDays(db, id, days.from, days.to)));
     hrMonths.push(...(await listHrMonths(db, id, months.from, months.to)));
-    const row = await db.rows.get(['staffingSettings' satisfies EntityName, staffingSettingsIdFor(id)]);
-    const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
-    if (parsed?.success) settings.push(parsed.data);
   }
-  return { units, rootId, today, shifts, hrMonths, beds, settings };
+  return { units, rootId, today, shifts, hrMonths, beds, settings: await getStaffingSettings(db, ids) };
 }

@@ -7,12 +7,11 @@
 import type { BhkRollupResponse } from '../../shared/api';
 import type { BhkPeriodRollupResponse } from '../../shared/bhk-api';
 import type { BhkSource, DateRange } from '../../shared/domain/bhk-period';
-import { bhkPeriodRollupOf } from '../../shared/domain/bhk-rollup';
+import { bhkPeriodRollupOf, bhkRollupAnswer } from '../../shared/domain/bhk-rollup';
 import { localDate, periodRange } from '../../shared/domain/periods';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
-import type { UnitKind } from '../../shared/schema/org-unit';
 import { sqlFactReader } from '../facts/reader';
-import type { OrgView } from '../org/view';
+import { type OrgView, toTreeUnit } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 import { bhkProfessionsAt } from './bhk-config';
 
@@ -66,27 +65,7 @@ export async function bhkPeriodRollupFor(
   const range = periodRange(q.period);
   const nodes = await bhkPeriodRollupOf(sqlFactReader(store, root.path, localDate(Date.now())), org.tree, root.id, range, source);
   const config = await bhkProfessionsAt(store, org, root.id);
-  return {
-    period: q.period,
-    source,
-    rootId: root.id,
-    professions: config.professions,
-    nodes: [...nodes.values()].map((n) => {
-      const u = org.get(n.unitId);
-      return {
-        unitId: n.unitId,
-        name: u?.name ?? n.unitId,
-        kind: (u?.kind ?? 'enhet') as UnitKind,
-        // The root's parent is named so the client can tell where the answer sits in the tree.
-        parentId: n.unitId === root.id ? root.parentId : (u?.parentId ?? null),
-        closed: u?.closedAt != null,
-        counts: n.counts.counts,
-        professions: n.counts.professions,
-        reporting: n.reporting,
-        expected: n.expected,
-      };
-    }),
-  } as BhkPeriodRollupResponse;
+  return bhkRollupAnswer(org.tree, toTreeUnit(root), q.period, source, config.professions, nodes);
 }
 
 /** The foundation's month route: the same computation, answered in its original shape. */

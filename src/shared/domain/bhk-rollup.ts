@@ -4,6 +4,7 @@
  * device (over its fact blocks) and the tablet (over facts of its own raw rows) all run, so they
  * cannot disagree (architecture principle 1). Counts are pooled up the tree, never averaged.
  */
+import type { BhkPeriodRollupResponse } from '../bhk-api';
 import { BHK_STEPS, type BhkObservation } from '../schema/bhk-observation';
 import { addCounts, type BhkCounts, countObservations, effectiveObservations, emptyCounts } from './bhk';
 import type { BhkSource, DateRange } from './bhk-period';
@@ -174,4 +175,37 @@ export function bhkRollup(
   const leafCounts = new Map<string, BhkCounts>();
   for (const [unitId, list] of groupByUnit(observations)) leafCounts.set(unitId, countObservations(effectiveObservations(list)));
   return rollupTree(units, rootId, leafCounts, addCounts, emptyCounts, (c) => c.n > 0);
+}
+
+/** The answer of GET /api/bhk/rollup from a roll-up's nodes: built by the server and, offline, by a device. */
+export function bhkRollupAnswer(
+  units: readonly TreeUnit[],
+  root: TreeUnit,
+  period: string,
+  source: BhkSource,
+  professions: BhkPeriodRollupResponse['professions'],
+  nodes: Map<string, RollupNode<BhkPeriodCounts>>,
+): BhkPeriodRollupResponse {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return {
+    period,
+    source,
+    rootId: root.id,
+    professions,
+    nodes: [...nodes.values()].map((n) => {
+      const u = byId.get(n.unitId);
+      return {
+        unitId: n.unitId,
+        name: u?.name ?? n.unitId,
+        kind: u?.kind ?? 'enhet',
+        // The root's parent is named so the client can tell where the answer sits in the tree.
+        parentId: n.unitId === root.id ? root.parentId : (u?.parentId ?? null),
+        closed: u?.closedAt != null,
+        counts: n.counts.counts,
+        professions: n.counts.professions,
+        reporting: n.reporting,
+        expected: n.expected,
+      };
+    }),
+  } as BhkPeriodRollupResponse;
 }

@@ -137,6 +137,9 @@ export const en: typeof sv = {
   'rollup.noChildren': 'No units below this level.',
   'rollup.breadcrumb': 'Levels',
   'rollup.needsNetwork': 'The overview comes from the server and needs a network connection.',
+  'rollup.deviceComputed': 'The server cannot be reached: computed on this device from what it holds.',
+  'unit.fetching': 'Fetching the unit\'s board …',
+  'unit.needsNetwork': 'This unit\'s own board is not on this device yet. It is fetched when the network is back; the overviews work meanwhile.',
   'rollup.closed': 'closed',
 
   'kind.region': 'Region',

@@ -140,6 +140,9 @@ export const sv = {
   'rollup.noChildren': 'Inga enheter under den här nivån.',
   'rollup.breadcrumb': 'Nivåer',
   'rollup.needsNetwork': 'Översikten hämtas från servern och kräver nätverk.',
+  'rollup.deviceComputed': 'Servern nås inte: beräknat på enheten av det som finns här.',
+  'unit.fetching': 'Hämtar enhetens tavla …',
+  'unit.needsNetwork': 'Enhetens egen tavla finns inte på den här enheten än. Den hämtas när nätverket är tillbaka; översikterna fungerar ändå.',
   'rollup.closed': 'stängd',
 
   'kind.region': 'Region',

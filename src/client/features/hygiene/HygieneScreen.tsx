@@ -22,6 +22,7 @@ import { ObservationEntry } from './ObservationEntry';
 import type { RoundResult } from './ObservationForm';
 import { parsePeriod } from './period-model';
 import { effectiveProfessions } from './professions';
+import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitHome } from './UnitHome';
 
 const tt = createTexts(hygieneTexts);
@@ -117,12 +118,14 @@ export default function HygieneScreen(): JSX.Element {
           <Show when={configured() !== undefined && (view() === 'observation' || amendTarget() !== undefined)} fallback={<p class="muted">{t('app.loading')}</p>}>
             <Show when={`${unitId()}|${view()}|${route().query.id ?? ''}`} keyed>
               {(_key) => (
-                <ObservationEntry
-                  unitId={unitId()}
-                  professions={effectiveProfessions(configured() ?? null)}
-                  {...(view() === 'andra' ? { amend: amendTarget() ?? null } : {})}
-                  onFinish={finish}
-                />
+                <UnitRowsGate unitId={unitId()}>
+                  <ObservationEntry
+                    unitId={unitId()}
+                    professions={effectiveProfessions(configured() ?? null)}
+                    {...(view() === 'andra' ? { amend: amendTarget() ?? null } : {})}
+                    onFinish={finish}
+                  />
+                </UnitRowsGate>
               )}
             </Show>
           </Show>
@@ -130,6 +133,7 @@ export default function HygieneScreen(): JSX.Element {
         <Match when={true}>
           <Show when={unitId()} keyed>
             {(id) => (
+              <UnitRowsGate unitId={id}>
               <UnitHome
                 unitId={id}
                 unitName={unit()?.name ?? id}
@@ -144,6 +148,7 @@ export default function HygieneScreen(): JSX.Element {
                 entryHref={href(['hygien', 'observation'], { unit: route().query.unit })}
                 amendHref={(oid) => href(['hygien', 'andra'], { unit: route().query.unit, id: oid })}
               />
+              </UnitRowsGate>
             )}
           </Show>
         </Match>

@@ -1,18 +1,17 @@
 /**
  * Indicator figures for a level: from the server when it answers, otherwise computed on this
- * device from its replica with the same shared functions (a manager's device holds its whole
- * read scope), marked as such. Only a network failure falls back; any other error is shown.
+ * device from its facts with the same shared functions (storage/device-facts.ts), marked as such. Only a network failure falls back; any other error is shown.
  * While online, the definitions set on the levels above (outside the replica) are cached so
  * the device resolves the same targets offline.
  */
 import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { reportOfRows, reportRange, seriesOfRows, seriesRange } from '../../../shared/domain/indicators';
+import { indicatorReport, indicatorSeries } from '../../../shared/domain/indicators';
 import { AppError } from '../../../shared/errors';
 import { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
-import { cacheIndicatorConfig, indicatorInput } from '../../storage/indicator-repo';
+import { cacheIndicatorConfig, indicatorContext } from '../../storage/indicator-repo';
 
 export interface Loaded<T> {
   res: T;
@@ -38,9 +37,8 @@ export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[
     return { res, source: 'server' };
   } catch (err) {
     if (!isNetwork(err)) throw err;
-    const today = localDate(now);
-    const input = await indicatorInput(db, [...units], rootId, reportRange(period), today);
-    return { res: await reportOfRows(input, period, now), source: 'device' };
+    const ctx = await indicatorContext(db, [...units], rootId, localDate(now));
+    return { res: await indicatorReport(ctx, period, now), source: 'device' };
   }
 }
 
@@ -59,8 +57,7 @@ export async function loadSeries(
     return { res: await api.get(`/api/indicators/series?${q}`, IndicatorSeries), source: 'server' };
   } catch (err) {
     if (!isNetwork(err)) throw err;
-    const today = localDate(now);
-    const input = await indicatorInput(db, [...units], unitId, seriesRange(to, count), today);
-    return { res: await seriesOfRows(input, unitId, key, to, count, now), source: 'device' };
+    const ctx = await indicatorContext(db, [...units], unitId, localDate(now));
+    return { res: await indicatorSeries(ctx, unitId, key, to, count, now), source: 'device' };
   }
 }

@@ -4,6 +4,7 @@
  * managers and the unit's tablets). At a VO or division the same meeting carries its own
  * actions and ideas and the inbox of what the units below escalated.
  */
+import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain/periods';
 import { pageNow } from '../../kit/clock';
@@ -63,7 +64,11 @@ export default function MeetingScreen(): JSX.Element {
           <Match when={sub() === 'logg'}>
             <h2>{mt('meeting.logs')}</h2>
             <Show when={u.unitId()} keyed>
-              {(id) => <MeetingLogs unitId={id} />}
+              {(id) => (
+                <UnitRowsGate unitId={id}>
+                  <MeetingLogs unitId={id} />
+                </UnitRowsGate>
+              )}
             </Show>
           </Match>
           <Match when={sub() === 'dagordning' && mayEditAgenda()}>
@@ -75,7 +80,9 @@ export default function MeetingScreen(): JSX.Element {
           <Match when={true}>
             <Show when={`${u.unitId()}|${today()}`} keyed>
               {(_key) => (
-                <MeetingRoom unit={u.unit() ?? { id: u.unitId(), parentId: null, kind: 'enhet', name: '', closedAt: null }} units={u.tree() ?? []} isLevel={u.isLevel()} today={today()} role={session().identity.role} />
+                <UnitRowsGate unitId={u.unitId()}>
+                  <MeetingRoom unit={u.unit() ?? { id: u.unitId(), parentId: null, kind: 'enhet', name: '', closedAt: null }} units={u.tree() ?? []} isLevel={u.isLevel()} today={today()} role={session().identity.role} />
+                </UnitRowsGate>
               )}
             </Show>
           </Match>

@@ -3,6 +3,7 @@
  * buttons, links or inputs at all, and no menu (the shell's top bar is hidden while it shows).
  * Data follows the replica live (sync keeps running); the clock and the dates tick by themselves.
  */
+import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { createEffect, For, lazy, onCleanup, Show, Suspense, type JSX } from 'solid-js';
 import { boardStatus } from '../../../shared/domain/meeting/escalation';
 import { localDate } from '../../../shared/domain/periods';
@@ -60,6 +61,7 @@ export default function WallScreen(): JSX.Element {
         <p class="wall-updated">{mt('wall.updated', { time: hm(updated() || now()) })}</p>
       </header>
       <Show when={u.tree() && u.unit()} fallback={<p class="wall-none">…</p>}>
+        <UnitRowsGate unitId={u.unitId()}>
           <div class="wall-grid">
             <Suspense>
               <section class="wall-card wall-staffing">
@@ -112,6 +114,7 @@ export default function WallScreen(): JSX.Element {
               ))}
             </section>
           </div>
+        </UnitRowsGate>
       </Show>
     </div>
   );

@@ -3,12 +3,14 @@
  * total, hygiene and dress figures with n and självskattning, completeness for the period, the
  * child units to drill into, per step and per profession, a breadcrumb back up, the CSV, and the
  * level's profession list. One request per period fetches the whole subtree; drilling down is
- * local. Server data: this screen needs the network (the unit board works offline).
+ * local. Without the network the same answer is computed on the device from its facts
+ * (storage/device-facts.ts) with the shared roll-up, marked "beräknat på enheten".
  */
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-api';
 import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { localDate } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
@@ -29,12 +31,13 @@ import { SourceFilter } from '../hygiene/SourceFilter';
 import { StepTable } from '../hygiene/StepTable';
 import { professionRows } from '../hygiene/unit-figures';
 import { ProfessionEditor } from './ProfessionEditor';
+import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 
 const tt = createTexts(hygieneTexts);
 
 export default function RollupScreen(): JSX.Element {
-  const { api } = useApp();
+  const { api, db } = useApp();
   const session = useSession();
   const today = () => localDate(pageNow());
   // `month` is the foundation's parameter; old links keep working.
@@ -44,12 +47,22 @@ export default function RollupScreen(): JSX.Element {
     return (BHK_SOURCES as readonly string[]).includes(q ?? '') ? (q as BhkSource) : 'all';
   };
   const rootId = () => session().identity.scopeUnitId;
-  const [res] = createResource(
+  const [loaded] = createResource(
     () => ({ root: rootId(), period: period(), source: source() }),
-    ({ root, period: p, source: s }) =>
-      api.get(`/api/bhk/rollup?rootId=${encodeURIComponent(root)}&period=${p}${s === 'all' ? '' : `&source=${s}`}`, BhkPeriodRollupResponse),
+    async ({ root, period: p, source: s }) => {
+      try {
+        return { res: await api.get(`/api/bhk/rollup?rootId=${encodeURIComponent(root)}&period=${p}${s === 'all' ? '' : `&source=${s}`}`, BhkPeriodRollupResponse), local: false };
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'network') throw err;
+        return { res: await deviceBhkRollup(db, root, p, s, today()), local: true };
+      }
+    },
   );
-  const view = () => (res.state === 'ready' ? rollupView(res(), route().query.unit) : null);
+  const res = () => (loaded.state === 'ready' ? loaded().res : undefined);
+  const view = () => {
+    const r = res();
+    return r === undefined ? null : rollupView(r, route().query.unit);
+  };
   const link = (q: { unit?: string | undefined; period?: string; source?: BhkSource }) => {
     const p = q.period ?? period();
     const s = q.source ?? source();
@@ -57,7 +70,7 @@ export default function RollupScreen(): JSX.Element {
     return href(['oversikt'], { unit, period: p === today().slice(0, 7) ? undefined : p, source: s === 'all' ? undefined : s });
   };
   const label = () => {
-    const list = res.state === 'ready' ? res().professions : [];
+    const list = res()?.professions ?? [];
     return professionLabeler(list.length > 0 ? list : null);
   };
   const canEdit = () => session().identity.role === 'manager' || session().identity.role === 'admin';
@@ -85,7 +98,7 @@ export default function RollupScreen(): JSX.Element {
         <SourceFilter source={source()} link={(s) => link({ source: s })} />
       </div>
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
-        <Match when={res.error as unknown}>
+        <Match when={loaded.error as unknown}>
           {(err) => (
             <Banner tone="error">
               {errorOf(err())} {t('rollup.needsNetwork')}
@@ -95,6 +108,9 @@ export default function RollupScreen(): JSX.Element {
         <Match when={view()}>
           {(v) => (
             <div class="board">
+              <Show when={loaded.state === 'ready' && loaded().local}>
+                <Banner tone="warning">{t('rollup.deviceComputed')}</Banner>
+              </Show>
               <nav class="breadcrumb" aria-label={t('rollup.breadcrumb')}>
                 <For each={v().trail}>
                   {(n, i) => (

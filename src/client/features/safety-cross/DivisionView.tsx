@@ -4,20 +4,19 @@
  * colour per day across units, with how many units filled each day), completeness and events by
  * category.
  * Data from GET /api/rollup/safety; without the server, the same shared function runs on the
- * device's replica and a banner says it may be incomplete.
+ * device's facts and a banner says it may be incomplete.
  */
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { SafetyRollupResponse } from '../../../shared/api-safety';
 import { localDate } from '../../../shared/domain/periods';
-import { subtreeIds } from '../../../shared/domain/rollup';
-import { safetyRollupNodes } from '../../../shared/domain/safety-rollup';
+import { safetyRollupOf } from '../../../shared/domain/safety-rollup';
 import { AppError } from '../../../shared/errors';
 import { useApp } from '../../kit/context';
 import { formatMonth } from '../../kit/format';
 import { errorOf, t } from '../../kit/i18n';
 import { href } from '../../kit/router';
 import { listUnits } from '../../storage/org-repo';
-import { listSafetyRows } from '../../storage/safety-repo';
+import { deviceFacts } from '../../storage/device-facts';
 import { Banner } from '../../ui/Banner';
 import { Cross } from './Cross';
 import { divisionModel } from './division-model';
@@ -31,9 +30,9 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
   const { rootId, month } = props;
   const offlineRollup = async (): Promise<SafetyRollupResponse> => {
     const units = await listUnits(db);
-    const { events, days } = await listSafetyRows(db, subtreeIds(units, rootId));
     const today = localDate(Date.now());
-    return SafetyRollupResponse.parse({ month, rootId, today, nodes: safetyRollupNodes(units, rootId, month, today, events, days) });
+    const nodes = await safetyRollupOf(await deviceFacts(db, units, rootId, today), units, rootId, month, today);
+    return SafetyRollupResponse.parse({ month, rootId, today, nodes });
   };
   const [res] = createResource(async () => {
     try {

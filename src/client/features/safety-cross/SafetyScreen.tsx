@@ -16,6 +16,7 @@ import { DivisionView } from './DivisionView';
 import { EventEntry } from './EventEntry';
 import { SettingsPanel } from './SettingsPanel';
 import { st } from './texts';
+import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitBoard } from './UnitBoard';
 import './safety.css';
 
@@ -73,7 +74,11 @@ export default function SafetyScreen(): JSX.Element {
         <Switch>
           <Match when={sub() === 'handelse' && !isLevel()}>
             <Show when={unitId()} keyed>
-              {(id) => <EventEntry unitId={id} date={date()} role={role()} />}
+              {(id) => (
+                <UnitRowsGate unitId={id}>
+                  <EventEntry unitId={id} date={date()} role={role()} />
+                </UnitRowsGate>
+              )}
             </Show>
           </Match>
           <Match when={sub() === 'installningar' && !isLevel()}>
@@ -91,7 +96,9 @@ export default function SafetyScreen(): JSX.Element {
           <Match when={true}>
             <Show when={`${unitId()}|${month()}`} keyed>
               {(_key) => (
-                <UnitBoard unitId={unitId()} unitName={unit()?.name ?? ''} month={month()} role={role()} initialDate={date()} />
+                <UnitRowsGate unitId={unitId()}>
+                  <UnitBoard unitId={unitId()} unitName={unit()?.name ?? ''} month={month()} role={role()} initialDate={date()} />
+                </UnitRowsGate>
               )}
             </Show>
           </Match>

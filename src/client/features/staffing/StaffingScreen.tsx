@@ -18,6 +18,7 @@ import { HrScreen } from './HrScreen';
 import { RollupView } from './RollupView';
 import { SettingsPanel } from './SettingsPanel';
 import { dayLabel, tx } from './texts';
+import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitBoard } from './UnitBoard';
 import './staffing.css';
 
@@ -127,7 +128,11 @@ export default function StaffingScreen(): JSX.Element {
                 </Show>
               </nav>
               <Show when={`${u().id}|${date()}`} keyed>
-                {(_key) => <UnitBoard unit={u()} date={date()} isToday={date() === today()} />}
+                {(_key) => (
+                  <UnitRowsGate unitId={u().id}>
+                    <UnitBoard unit={u()} date={date()} isToday={date() === today()} />
+                  </UnitRowsGate>
+                )}
               </Show>
             </>
           )}
