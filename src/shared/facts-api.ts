@@ -8,8 +8,11 @@
  * A block is always sent whole, in its latest state, and replaces the device's copy (an empty block
  * removes it). Blocks carry the server's block sequence; the device keeps the highest it applied as
  * its fact cursor. Only blocks inside the window (factWindow) are sent: the last three years of
- * months and the current month with the three before it of days. A unit's raw rows come on demand
- * (UnitSnapshot) when someone opens that unit's own board.
+ * months, and days from the current month back to the same month a year ago and the one before
+ * it (a period in progress is compared with the same days last year; a week with the same week).
+ * The window only ever gains the current month, whose blocks are new, so moving it never needs a
+ * block the feed already passed. A unit's raw rows come on demand (UnitSnapshot) when someone
+ * opens that unit's own board.
  */
 import { z } from 'zod/mini';
 import { FAMILY_NAMES, type Family, type FactRow, fieldsOf } from './domain/facts/families';
@@ -21,9 +24,9 @@ import { EntityName } from './schema/registry';
 /** First protocol version whose clients are sent `facts` on pull and may ask for the fact feed. */
 export const FACTS_SINCE = 3;
 export const FACT_PAGE_BLOCKS = 200;
-/** Years of month blocks (this one and the two before) and months of day blocks (this one and three before). */
+/** Years of month blocks (this one and the two before) and months of day blocks (this one and 13 before). */
 export const FACT_YEARS = 3;
-export const FACT_DAY_MONTHS = 4;
+export const FACT_DAY_MONTHS = 14;
 /** Units a device may hold raw rows of on demand at once (the pinned units sent with each pull). */
 export const MAX_PINNED_UNITS = 12;
 
@@ -59,6 +62,11 @@ export const FactBlock = z.strictObject({
   hr: z.array(EncodedHr),
   /** Year blocks: the days of the year with a fall. */
   falls: z.array(z.string()),
+  /**
+   * Year blocks: the unit's last fall before 1 January of the year (null: none), so a device
+   * holding its oldest year block knows "days since the last fall" without older blocks.
+   */
+  fallBefore: z.nullable(z.string()),
 });
 export type FactBlock = z.infer<typeof FactBlock>;
 
@@ -99,7 +107,15 @@ export const UnitSnapshot = z.strictObject({
 });
 export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 
-export function encodeBlock(unitId: string, block: string, seq: number, rows: readonly FactRow[], hr: readonly HrMonth[], falls: readonly string[]): FactBlock {
+export function encodeBlock(
+  unitId: string,
+  block: string,
+  seq: number,
+  rows: readonly FactRow[],
+  hr: readonly HrMonth[],
+  falls: readonly string[],
+  fallBefore: string | null,
+): FactBlock {
   const out: Record<string, (string | number)[][]> = {};
   for (const r of rows) (out[r.family] ??= []).push([r.period, r.key, ...r.v]);
   return {
@@ -109,11 +125,12 @@ export function encodeBlock(unitId: string, block: string, seq: number, rows: re
     rows: out,
     hr: hr.map((h) => [h.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source]),
     falls: [...falls],
+    fallBefore: block.startsWith('Y') ? fallBefore : null,
   };
 }
 
 /** A block's fact rows, HR months and fall days; rows of a family this client does not know are left out. */
-export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; falls: string[] } {
+export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; falls: string[]; fallBefore: string | null } {
   const grain = b.block.startsWith('D') ? 'd' : 'm';
   const rows: FactRow[] = [];
   for (const family of FAMILY_NAMES) {
@@ -127,5 +144,5 @@ export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; fal
     ([month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source]) =>
       ({ id: hrMonthIdFor(b.unitId, month), unitId: b.unitId, month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source }) as HrMonth,
   );
-  return { rows, hr, falls: b.falls };
+  return { rows, hr, falls: b.falls, fallBefore: b.fallBefore };
 }

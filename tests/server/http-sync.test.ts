@@ -63,7 +63,7 @@ describe('push and pull', () => {
     expect(feed.blocks.map((b) => `${b.unitId} ${b.block}`).sort()).toEqual(['avd-21 D2026-03', 'avd-21 Y2026', 'avd-22 D2026-03', 'avd-22 Y2026']);
     const march = feed.blocks.find((b) => b.unitId === 'avd-21' && b.block === 'Y2026');
     expect(march?.rows.bhk?.map((r) => [r[0], r[1], r[2]])).toEqual([['2026-03', 'o|sjukskoterska', 2]]);
-    expect(feed).toMatchObject({ hasMore: false, cursor: Math.max(...feed.blocks.map((b) => b.seq)), window: { fromYear: '2024', fromDayMonth: '2025-12' } });
+    expect(feed).toMatchObject({ hasMore: false, cursor: Math.max(...feed.blocks.map((b) => b.seq)), window: { fromYear: '2024', fromDayMonth: '2025-02' } });
     const again = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${feed.cursor}&protocolVersion=3`, { token: vochef })).json());
     expect(again).toMatchObject({ ok: true, blocks: [], hasMore: false });
     // The unit snapshot: avd-22's board rows, for a unit in scope only.

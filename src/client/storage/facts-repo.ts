@@ -9,6 +9,8 @@
 import { AppError } from '../../shared/errors';
 import { BULK_ENTITIES, decodeBlock, type FactBlock, type FactWindow, MAX_PINNED_UNITS, type UnitSnapshot } from '../../shared/facts-api';
 import type { FactRow } from '../../shared/domain/facts/families';
+import { FALL_LOOKBACK_DAYS } from '../../shared/domain/indicators/facts';
+import { addDays } from '../../shared/domain/periods';
 import { planRanges } from '../../shared/domain/facts/plan';
 import { type FactReader, memoryReader } from '../../shared/domain/facts/reader';
 import type { HrMonth } from '../../shared/schema/hr-month';
@@ -26,7 +28,7 @@ export interface FactPage {
   readonly window: FactWindow;
 }
 
-const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0;
+const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0 && b.fallBefore === null;
 
 /**
  * Applies one page of the fact feed (rule 22) in one transaction, the cursor last: each block
@@ -67,12 +69,18 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
   const rows: FactRow[] = [];
   const hr: HrMonth[] = [];
   const falls: FactRow[] = [];
+  const fallRow = (unitId: string, date: string): FactRow => ({ family: 'safety', unitId, grain: 'd', period: date, key: '', v: [0, 0, 0, 0, 1, 0, 0, 0, 0] });
+  // Per unit, its oldest year block's last fall before that year stands for every older fall:
+  // "days since the last fall" only ever wants the latest one.
+  const oldest = new Map<string, FactBlock>();
   for (const b of blocks) {
     const d = decodeBlock(b);
     rows.push(...d.rows);
     hr.push(...d.hr);
-    for (const date of d.falls) falls.push({ family: 'safety', unitId: b.unitId, grain: 'd', period: date, key: '', v: [0, 0, 0, 0, 1, 0, 0, 0, 0] });
+    for (const date of d.falls) falls.push(fallRow(b.unitId, date));
+    if (b.block.startsWith('Y') && (oldest.get(b.unitId)?.block ?? 'Y9999') > b.block) oldest.set(b.unitId, b);
   }
+  for (const b of oldest.values()) if (b.fallBefore !== null) falls.push(fallRow(b.unitId, b.fallBefore));
   const base = memoryReader(rows, hr, new Set(unitIds), today);
   const fromMonth = window === null ? '9999-99' : `${window.fromYear}-01`;
   const fromDay = window === null ? '9999-99-99' : `${window.fromDayMonth}-01`;
@@ -93,16 +101,23 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
       need(from >= fromDay);
       return base.byDay(family, from, to);
     },
-    // Fall days come with the year blocks, so "days since the last fall" reaches back three years.
+    // Fall days come with the year blocks, and the last fall before them: exact for any look-back
+    // whose end lies inside the window (the latest fall is all the figure needs).
     fallDays: async (from, to) => {
-      need(from >= `${fromMonth}-01`);
-      return fallsReader.fallDays(from, to);
+      need(addDays(from, FALL_LOOKBACK_DAYS) >= `${fromMonth}-01`);
+      return fallsReader.fallDays('0000-01-01', to);
     },
     hrMonths: async (fromMonth2, toMonth) => {
       need(fromMonth2 >= fromMonth);
       return base.hrMonths(fromMonth2, toMonth);
     },
   };
+}
+
+/** A unit's HR months as its year blocks hold them (the server's, facts mode). */
+export async function hrMonthsFromFacts(db: PulsDb, unitId: string): Promise<HrMonth[]> {
+  const blocks = await db.facts.where('unitId').equals(unitId).toArray();
+  return blocks.filter((b) => b.block.startsWith('Y')).flatMap((b) => decodeBlock(b).hr);
 }
 
 /** The device's pinned units, most recently used first. */

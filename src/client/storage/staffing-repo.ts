@@ -21,6 +21,7 @@ import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb } from './db';
+import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
 import { writeChange } from './records';
 
 type Cell = { id: string; unitId: string };
@@ -90,8 +91,19 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
   await db.transaction('rw', writeTables(db), () => putCell(db, 'bedsDay', beds, now));
 }
 
+/**
+ * A unit's HR months from `fromMonth` to `toMonth`. A device in facts mode that does not hold the
+ * unit's board rows (rule 21) has the server's months in its fact blocks; its own unsynced writes
+ * (and removals) of a month win over them.
+ */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
-  return listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
+  const own = await listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
+  if (await holdsBoardRows(db, unitId)) return own;
+  const local = new Set(
+    (await db.rows.where('[entity+unitId+sortKey]').between(['hrMonth', unitId, fromMonth], ['hrMonth', unitId, toMonth], true, true).toArray()).map((r) => r.sortKey),
+  );
+  const held = (await hrMonthsFromFacts(db, unitId)).filter((m) => m.month >= fromMonth && m.month <= toMonth && !local.has(m.month));
+  return [...own, ...held].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
 /**

@@ -14,7 +14,8 @@
  * next block sequence number (the fact feed of manager devices, rule 20).
  */
 import { type Contribution, bedsContribution, bhkBucket, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';
-import { addVectors, baseOnly, derive, type Family, type FactRow, FAMILIES, isZero, subVectors } from '../../shared/domain/facts/families';
+import { addVectors, baseOnly, derive, type Family, type FactRow, FAMILIES, fieldIndex, isZero, subVectors } from '../../shared/domain/facts/families';
+import { FACT_YEARS } from '../../shared/facts-api';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import { HrMonth } from '../../shared/schema/hr-month';
@@ -157,6 +158,14 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
     await tx.facts.write(family, dayWrites, FAMILIES[family].derived.length === 0 ? 'add' : 'set');
     await tx.facts.write(family, months, 'add');
     for (const d of dayWrites) blocks.push({ unitId: d.unitId, block: `D${d.period.slice(0, 7)}` }, { unitId: d.unitId, block: `Y${d.period.slice(0, 4)}` });
+    // A fall changes the "last fall before the year" of the years after it (FactBlock.fallBefore).
+    if (family === 'safety') {
+      for (const d of deltas) {
+        if (d.v[fieldIndex('safety', 'falls')] === 0) continue;
+        const year = Number(d.period.slice(0, 4));
+        for (let y = year + 1; y < year + FACT_YEARS; y++) blocks.push({ unitId: d.unitId, block: `Y${y}` });
+      }
+    }
   }
   if (blocks.length > 0) await tx.facts.bumpBlocks(blocks);
 }

@@ -30,6 +30,15 @@ export interface BlockRef {
   block: string;
 }
 
+/** A block's contents (facts-api.ts FactBlock). */
+export interface BlockContent {
+  rows: FactRow[];
+  hr: HrMonth[];
+  falls: string[];
+  /** Year blocks: the last fall before the year. */
+  fallBefore: string | null;
+}
+
 export interface FactOps {
   /** The stored rows at these addresses (absent ones are not returned). */
   get(family: Family, refs: readonly FactRef[]): Promise<FactRow[]>;
@@ -64,7 +73,7 @@ export interface FactOps {
    * The contents of blocks: a year block ('Y2026') holds the unit's month rows, HR months and fall
    * days of that year; a month block ('D2026-11') its day rows. A few statements per call.
    */
-  blockContents(blocks: readonly BlockRef[]): Promise<Map<string, { rows: FactRow[]; hr: HrMonth[]; falls: string[] }>>;
+  blockContents(blocks: readonly BlockRef[]): Promise<Map<string, BlockContent>>;
 
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string): Promise<void>;
@@ -256,9 +265,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       return Number(rows[0]?.head ?? 0);
     },
     blockContents: async (blocks) => {
-      const out = new Map<string, { rows: FactRow[]; hr: HrMonth[]; falls: string[] }>();
+      const out = new Map<string, BlockContent>();
       const keyOf = (unitId: string, block: string) => `${unitId}\u0000${block}`;
-      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [] });
+      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null });
       const years = blocks.filter((b) => b.block.startsWith('Y'));
       const months = blocks.filter((b) => b.block.startsWith('D'));
       const within = (refs: BlockRef[], grain: Grain) => {
@@ -269,10 +278,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         return { units, from, to };
       };
       for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
-        if (refs.length === 0) continue;
         for (const part of chunks(refs, CHUNK)) {
           const { units, from, to } = within(part, grain);
           const marks = units.map(() => '?').join(', ');
+          // The query spans more than this chunk's blocks: keep only rows of its own blocks.
+          const mine = new Set(part.map((b) => keyOf(b.unitId, b.block)));
+          const into = (unitId: string, block: string) => (mine.has(keyOf(unitId, block)) ? out.get(keyOf(unitId, block)) : undefined);
           for (const family of FAMILY_LIST) {
             const found = await run<Record<string, unknown>>(
               `select * from ${factTable(family)} where unit_id in (${marks}) and grain = ? and period between ? and ?`,
@@ -280,20 +291,26 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
             );
             for (const r of found) {
               const row = toRow(family, r);
-              const block = grain === 'm' ? `Y${row.period.slice(0, 4)}` : `D${row.period.slice(0, 7)}`;
-              out.get(keyOf(row.unitId, block))?.rows.push(row);
+              into(row.unitId, grain === 'm' ? `Y${row.period.slice(0, 4)}` : `D${row.period.slice(0, 7)}`)?.rows.push(row);
             }
           }
           if (grain !== 'm') continue;
           for (const r of await run<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);
-            out.get(keyOf(h.unitId, `Y${h.month.slice(0, 4)}`))?.hr.push(h);
+            into(h.unitId, `Y${h.month.slice(0, 4)}`)?.hr.push(h);
           }
+          // Every fall up to the chunk's last year: the year's own, and the last one before each year.
           const falls = await run<{ unit_id: string; period: string }>(
-            `select unit_id, period from fact_safety where unit_id in (${marks}) and grain = 'd' and falls > 0 and period between ? and ?`,
-            [...units, `${from.slice(0, 4)}-01-01`, `${to.slice(0, 4)}-12-31`],
+            `select unit_id, period from fact_safety where unit_id in (${marks}) and grain = 'd' and falls > 0 and period <= ? order by period`,
+            [...units, `${to.slice(0, 4)}-12-31`],
           );
-          for (const f of falls) out.get(keyOf(f.unit_id, `Y${f.period.slice(0, 4)}`))?.falls.push(f.period);
+          for (const f of falls) into(f.unit_id, `Y${f.period.slice(0, 4)}`)?.falls.push(f.period);
+          for (const b of part) {
+            const start = `${b.block.slice(1)}-01-01`;
+            const c = out.get(keyOf(b.unitId, b.block));
+            if (c === undefined) continue;
+            for (const f of falls) if (f.unit_id === b.unitId && f.period < start) c.fallBefore = f.period;
+          }
         }
       }
       return out;

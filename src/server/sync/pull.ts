@@ -62,8 +62,8 @@ export async function handleFactsPull(store: Store, p: Principal, cursor: number
   const page = hasMore ? refs.slice(0, limit) : refs;
   const contents = await store.facts.blockContents(page);
   const blocks = page.map((b) => {
-    const c = contents.get(`${b.unitId}\u0000${b.block}`) ?? { rows: [], hr: [], falls: [] };
-    return encodeBlock(b.unitId, b.block, b.seq, c.rows, c.hr, c.falls);
+    const c = contents.get(`${b.unitId}\u0000${b.block}`) ?? { rows: [], hr: [], falls: [], fallBefore: null };
+    return encodeBlock(b.unitId, b.block, b.seq, c.rows, c.hr, c.falls, c.fallBefore);
   });
   const next = page.at(-1)?.seq ?? cursor;
   const headSeq = Math.max(await store.facts.headBlockSeq(scope), next);
