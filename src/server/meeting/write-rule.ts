@@ -72,7 +72,7 @@ async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promis
   const takesBack = async (deleting: boolean) => holds || (await mayTakeBack(tx, change.unitId, storedHolder, live?.escalationStatus, deleting));
   if (change.op === 'delete') return (await takesBack(true)) ? null : { code: 'forbidden', path: ['op'] };
   const fields = change.fields;
-  const moves = 'escalatedTo' in fields;
+  const moves = Object.hasOwn(fields, 'escalatedTo');
   const to = moves ? ((fields.escalatedTo as string | null | undefined) ?? null) : null;
 
   if (moves && to !== null && to !== (await parentOf(tx, change.unitId))) {
@@ -84,7 +84,7 @@ async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promis
 
   const holder = moves ? to : storedHolder;
   for (const field of ANSWER_FIELDS) {
-    if (!(field in fields)) continue;
+    if (!Object.hasOwn(fields, field)) continue;
     const value = fields[field];
     if (moves && isSentState(field, value, to)) continue;
     if (field === 'escalationStatus' && value === 'skickad') return reject('validation', field);

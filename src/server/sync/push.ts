@@ -9,6 +9,7 @@ import { validateChange } from '../../shared/sync/validate';
 import type { Principal } from '../auth/principal';
 import type { StoreTx, UnitRow } from '../store/store';
 import type { Store } from '../store/store';
+import { guardChange } from './guard';
 import { pushBuffer } from './push-buffer';
 import { reportRejections } from './rejection-state';
 import { checkWriteRules } from './write-rules';
@@ -52,7 +53,8 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
       const buffer = pushBuffer(tx);
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
-        const outcome = await applyOne(buffer.tx, p, units, change, now, receivedAt);
+        // An unexpected throw rejects this change alone; a database failure fails the push (guard.ts).
+        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, units, change, now, receivedAt));
         if (outcome.ok) continue;
         // Record the row a parsed change named, so the answer can report its server state (rule 5).
         const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };

@@ -52,7 +52,8 @@ export function validateChange(change: Pick<Change, 'entity' | 'id' | 'unitId' |
       out[key] = false;
       continue;
     }
-    const fieldSchema = shape[key];
+    // Own keys only: a field named "constructor" or "toString" is unknown like any other (issue 18).
+    const fieldSchema = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!fieldSchema) return at([key]);
     if (def.immutable.includes(key)) return at([key], 'immutable-field');
     const parsed = fieldSchema.safeParse(value);
