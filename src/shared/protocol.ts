@@ -6,7 +6,7 @@
  * and the server sends it to clients of that version or later (rule 16).
  */
 import { z } from 'zod/mini';
-import { DeviceId, UnitId } from './schema/ids';
+import { DeviceId, ID_PATTERN, UnitId } from './schema/ids';
 import { EntityName } from './schema/registry';
 
 /**
@@ -35,8 +35,9 @@ export const Change = z.strictObject({
   /** Gapless per-device sequence number, starting at 1 (rules 1–4). */
   seq: z.int().check(z.gte(1)),
   entity: EntityName,
-  /** Row id: UUIDv7 for append records, a deterministic key for lww records. */
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Row id: a UUIDv7 for client-generated records, a deterministic key naming the unit for the
+   * rest (validateChange checks which, per entity). */
+  id: z.string().check(z.minLength(1), z.maxLength(260), z.regex(ID_PATTERN)),
   unitId: UnitId,
   op: ChangeOp,
   /** insert: the whole record; patch: the changed fields; delete: {}. Validated per entity. */
