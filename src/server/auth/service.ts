@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, Store } from '../store/store';
+import type { DeviceRow, Store, StoreTx } from '../store/store';
 import { type Principal, principalFor, requireRole, requireUnitInScope, toIdentity } from './principal';
 import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
 import { signAccessToken, type TokenKey } from './tokens';
@@ -15,7 +15,9 @@ export interface AuthDeps {
   readonly now: () => number;
 }
 
-async function newDevice(deps: AuthDeps, d: Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>): Promise<DeviceCredential> {
+type NewDevice = Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>;
+
+async function insertNewDevice(tx: StoreTx, deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> {
   const secret = newDeviceSecret();
   const device: DeviceRow = {
     ...d,
@@ -26,12 +28,12 @@ async function newDevice(deps: AuthDeps, d: Pick<DeviceRow, 'kind' | 'accountId'
     lastSeenAt: null,
     revokedAt: null,
   };
-  return deps.store.tx(async (tx) => {
-    await tx.insertDevice(device);
-    const principal = await principalFor(tx, device);
-    return { deviceId: device.id, deviceSecret: secret, identity: toIdentity(principal) } as DeviceCredential;
-  });
+  await tx.insertDevice(device);
+  const principal = await principalFor(tx, device);
+  return { deviceId: device.id, deviceSecret: secret, identity: toIdentity(principal) } as DeviceCredential;
 }
+
+const newDevice = (deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> => deps.store.tx((tx) => insertNewDevice(tx, deps, d));
 
 export async function login(deps: AuthDeps, username: string, password: string, label?: string): Promise<DeviceCredential> {
   const account = await deps.store.getAccountByUsername(username);
@@ -42,12 +44,15 @@ export async function login(deps: AuthDeps, username: string, password: string, 
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$3uftgWD16cOdtDhnx2YEJg$H2+M5oMOpPbMzzpGWcE6DWbEhJBh3OLn8hrgEuMS5cM';
 
+/** Taking the code and creating the tablet is one transaction: a failure never uses up the code. */
 export async function enrol(deps: AuthDeps, code: string, label?: string): Promise<DeviceCredential> {
-  const unitId = await deps.store.tx((tx) => tx.takeEnrolCode(code, deps.now()));
-  if (!unitId) throw new AppError('enrol-code-invalid');
-  const unit = await deps.store.getUnit(unitId);
-  if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
-  return newDevice(deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+  return deps.store.tx(async (tx) => {
+    const unitId = await tx.takeEnrolCode(code, deps.now());
+    if (!unitId) throw new AppError('enrol-code-invalid');
+    const unit = await tx.getUnit(unitId);
+    if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
+    return insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+  });
 }
 
 export async function issueToken(deps: AuthDeps, deviceId: string, secret: string): Promise<TokenResponse> {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { Change, ChangeSeq, MIN_PROTOCOL_VERSION, PushEnvelope } from '../../shared/protocol';
+import { parseHlc } from '../../shared/sync/hlc';
 import { issueToError } from '../../shared/sync/validate';
+import { unknownNodes } from '../sync/hlc-node';
 import type { IncomingChange } from '../sync/push';
 import { handlePull } from '../sync/pull';
 import { handlePush } from '../sync/push';
@@ -23,12 +25,17 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
       return handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now());
     }
     const envelope = parse(PushEnvelope, req.body);
-    const changes = envelope.changes.map((raw, i): IncomingChange => {
-      const parsed = Change.safeParse(raw);
-      if (parsed.success) return parsed.data;
+    const parsed = envelope.changes.map((raw, i): IncomingChange => {
+      const change = Change.safeParse(raw);
+      if (change.success) return change.data;
       const { seq } = parse(ChangeSeq, raw, ['changes', i]);
-      return { seq, invalid: issueToError(parsed.error) };
+      return { seq, invalid: issueToError(change.error) };
     });
+    // An HLC whose node is no device's is refused like any malformed field, alone (rule 5).
+    const unknown = await unknownNodes(store, p.deviceId, parsed.flatMap((c) => ('invalid' in c ? [] : [c.hlc])));
+    const changes = parsed.map((c): IncomingChange =>
+      'invalid' in c || !unknown.has(parseHlc(c.hlc).node) ? c : { seq: c.seq, invalid: { code: 'validation', path: ['hlc'] } },
+    );
     return handlePush(store, p, { ...envelope, changes }, now());
   });
   app.get('/api/sync/pull', async (req) => {
