@@ -50,11 +50,24 @@ function fromFastify(err: FastifyError): AppError | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('validation', { reason: 'content-type' });
+    // The static files' refusal of a path that cannot name a file ("..", NUL, "//", 5,000
+    // characters): for the caller it is simply not there (issue 18).
+    case 'FST_STATIC_FORBIDDEN_PATH':
+      return new AppError('not-found');
     default:
       if (err.statusCode === 429) return new AppError('rate-limited');
       if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('malformed-json');
-      return null;
+      return err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500 ? byStatus(err.statusCode) : null;
   }
+}
+
+/** Any other 4xx a plugin raises keeps its meaning; only a real failure of ours is a 500. */
+function byStatus(status: number): AppError {
+  if (status === 401) return new AppError('unauthenticated');
+  if (status === 403) return new AppError('forbidden');
+  if (status === 404 || status === 405) return new AppError('not-found');
+  if (status === 413) return new AppError('payload-too-large');
+  return new AppError('validation', { status });
 }
 
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
