@@ -39,6 +39,8 @@ export async function verifyAccessToken(k: TokenKey, token: string, nowMs: numbe
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      // A token without an expiry would be good for ever (issue 18).
+      requiredClaims: ['exp', 'sub'],
       currentDate: new Date(nowMs),
     });
     if (typeof payload.sub !== 'string') throw new AppError('unauthenticated');

@@ -16,7 +16,8 @@
  *    other answer fields null; all null when withdrawing): whoever may move escalatedTo may
  *    write that. 'skickad' is never written without an escalatedTo.
  *  - escalationAnsweredBy must name a unit in the writer's scope at or above the holder.
- *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch).
+ *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch), and so
+ *    does a delete (not-found at ['id']): no tombstone for an id that never existed.
  * meetingSettings: managers, admins and unit tablets (a unit edits its own agenda at the board,
  * the tablet's scope is its unit); staff accounts are refused. meetingLog: anyone in scope.
  */
@@ -66,6 +67,9 @@ async function mayTakeBack(tx: StoreTx, unitId: string, holder: string | null, s
 async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promise<Rejection | null> {
   const existing = await tx.getRow(change.entity, change.id);
   if (change.op === 'patch' && existing === undefined) return { code: 'validation', path: ['op'] };
+  // Ids are client-made UUIDs the server can check: a delete of one it never stored would write a
+  // tombstone under an id nobody had (issue 18).
+  if (change.op === 'delete' && existing === undefined) return { code: 'not-found', path: ['id'] };
   const live = existing && !existing.deleted ? existing.data : undefined;
   const storedHolder = typeof live?.escalatedTo === 'string' ? live.escalatedTo : null;
   const holds = storedHolder !== null && (await covers(tx, p, storedHolder));
