@@ -32,6 +32,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** The HTTP status of an error code; protocol refusals (seq-gap, client-too-old) use it too. */
+export const statusOf = (code: ErrorCode): number => STATUS[code];
+
 /** Parses `value` with `schema` or throws AppError with the first issue's code and path. */
 export function parse<T>(schema: z.ZodMiniType<T>, value: unknown, prefix: (string | number)[] = []): T {
   const r = schema.safeParse(value);

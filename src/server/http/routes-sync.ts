@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
-import { Change, ChangeSeq, MIN_PROTOCOL_VERSION, PushEnvelope } from '../../shared/protocol';
+import { Change, ChangeSeq, MIN_PROTOCOL_VERSION, type PullResponse, PushEnvelope, type PushResponse } from '../../shared/protocol';
 import { parseHlc } from '../../shared/sync/hlc';
 import { issueToError } from '../../shared/sync/validate';
 import { unknownNodes } from '../sync/hlc-node';
@@ -9,7 +9,7 @@ import { handlePull } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Store } from '../store/store';
 import { requirePrincipal } from './auth-hook';
-import { parse } from './errors';
+import { parse, statusOf } from './errors';
 
 const PullQuery = z.strictObject({
   cursor: z.coerce.number().check(z.int(), z.gte(0)),
@@ -17,12 +17,12 @@ const PullQuery = z.strictObject({
 });
 
 export function syncRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.post('/api/sync/push', async (req) => {
+  app.post('/api/sync/push', async (req, reply) => {
     const p = requirePrincipal(req);
     const body = req.body as { protocolVersion?: unknown } | null;
     // An old client gets the typed answer even if the rest of its body no longer parses (rule 16).
     if (body && typeof body.protocolVersion === 'number' && body.protocolVersion < MIN_PROTOCOL_VERSION) {
-      return handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now());
+      return answer(reply, await handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now()));
     }
     const envelope = parse(PushEnvelope, req.body);
     const parsed = envelope.changes.map((raw, i): IncomingChange => {
@@ -36,11 +36,21 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     const changes = parsed.map((c): IncomingChange =>
       'invalid' in c || !unknown.has(parseHlc(c.hlc).node) ? c : { seq: c.seq, invalid: { code: 'validation', path: ['hlc'] } },
     );
-    return handlePush(store, p, { ...envelope, changes }, now());
+    return answer(reply, await handlePush(store, p, { ...envelope, changes }, now()));
   });
-  app.get('/api/sync/pull', async (req) => {
+  app.get('/api/sync/pull', async (req, reply) => {
     const p = requirePrincipal(req);
     const q = parse(PullQuery, req.query);
-    return handlePull(store, p, q.cursor, q.protocolVersion, now());
+    return answer(reply, await handlePull(store, p, q.cursor, q.protocolVersion, now()));
   });
+}
+
+/**
+ * A typed refusal (seq-gap, client-too-old) goes out with the status the error map gives its
+ * reason (409, 426), so the map and the protocol agree; clients act on the body's `reason`
+ * (sync/README.md rules 4 and 16), whatever the status (issue 18).
+ */
+function answer<T extends PushResponse | PullResponse>(reply: FastifyReply, body: T): T {
+  if (!body.ok) reply.status(statusOf(body.reason));
+  return body;
 }
