@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, Store, StoreTx } from '../store/store';
+import type { DeviceRow, SecurityEvent, Store, StoreTx } from '../store/store';
+import { lockRemainingMs, WINDOW_MS } from './login-lock';
 import { type Principal, principalFor, requireRole, requireUnitInScope, toIdentity } from './principal';
 import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
 import { signAccessToken, type TokenKey } from './tokens';
@@ -35,11 +36,28 @@ async function insertNewDevice(tx: StoreTx, deps: AuthDeps, d: NewDevice): Promi
 
 const newDevice = (deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> => deps.store.tx((tx) => insertNewDevice(tx, deps, d));
 
-export async function login(deps: AuthDeps, username: string, password: string, label?: string): Promise<DeviceCredential> {
+/**
+ * Every attempt goes into the security log; an account locked by failed attempts (login-lock.ts)
+ * is refused with rate-limited before its password is even checked. `address` is the caller's.
+ */
+export async function login(deps: AuthDeps, username: string, password: string, label?: string, address: string | null = null): Promise<DeviceCredential> {
+  const now = deps.now();
+  const log = (outcome: SecurityEvent['outcome']) =>
+    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome });
+  const recent = await deps.store.listSecurityEvents({ kind: 'login', subject: username, since: new Date(now - WINDOW_MS).toISOString() });
+  const lockedMs = lockRemainingMs(recent, now);
+  if (lockedMs > 0) {
+    await log('locked');
+    throw new AppError('rate-limited', { retryAfterS: Math.ceil(lockedMs / 1000) });
+  }
   const account = await deps.store.getAccountByUsername(username);
   // Verify against a dummy hash when the account is missing, so timing does not reveal usernames.
   const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
-  if (!account || !ok || account.disabled) throw new AppError('invalid-credentials');
+  if (!account || !ok || account.disabled) {
+    await log('failed');
+    throw new AppError('invalid-credentials');
+  }
+  await log('ok');
   return newDevice(deps, { kind: 'account', accountId: account.id, unitId: null, label: label ?? account.displayName });
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$3uftgWD16cOdtDhnx2YEJg$H2+M5oMOpPbMzzpGWcE6DWbEhJBh3OLn8hrgEuMS5cM';

@@ -79,5 +79,8 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'internal' } satisfies ErrorBody);
   }
+  // A refusal that says how long to wait says it in the header too (an account's login lock).
+  const retryAfterS = appError.code === 'rate-limited' ? appError.meta?.retryAfterS : undefined;
+  if (typeof retryAfterS === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfterS));
   return reply.status(STATUS[appError.code]).send(appError.toBody());
 }

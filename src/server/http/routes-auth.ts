@@ -13,7 +13,7 @@ const DevicesQuery = z.strictObject({ unitId: UnitId });
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   app.post('/api/auth/login', async (req) => {
     const body = parse(LoginRequest, req.body);
-    return login(deps, body.username, body.password, body.label);
+    return login(deps, body.username, body.password, body.label, req.ip);
   });
   app.post('/api/auth/enrol', async (req) => {
     const body = parse(EnrolRequest, req.body);

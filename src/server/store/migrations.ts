@@ -103,6 +103,23 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('push_rejections').addColumn('row_id', 'text').execute();
       },
     },
+    // The append-only security log (issue 18): logins and their locks, accounts disabled and
+    // enabled, devices ended. Failed logins per account are counted here, on every process.
+    '0003_security_events': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('security_events')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('address', 'text')
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('security_events_subject').on('security_events').columns(['kind', 'subject', 'at']).execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -74,6 +74,16 @@ export interface ServerSecretsTable {
   name: string;
   value: string;
 }
+/** Migration 0003: the append-only security log (store.ts SecurityEvent). */
+export interface SecurityEventsTable {
+  seq: Generated<number>;
+  at: string;
+  kind: string;
+  actor: string | null;
+  subject: string;
+  address: string | null;
+  outcome: string;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -83,4 +93,5 @@ export interface Database {
   changes: ChangesTable;
   push_rejections: PushRejectionsTable;
   server_secrets: ServerSecretsTable;
+  security_events: SecurityEventsTable;
 }

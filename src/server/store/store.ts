@@ -62,6 +62,20 @@ export interface RejectionRow {
   id?: string;
 }
 
+/**
+ * One line of the append-only security log (issue 18; the audit view of issue 12 reads it):
+ * who (`actor`: the device that acted, null when nobody is signed in), what (`kind`, about
+ * `subject`: a username, account or device id), when, from where, and the outcome.
+ */
+export interface SecurityEvent {
+  at: string;
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked';
+  actor: string | null;
+  subject: string;
+  address: string | null;
+  outcome: 'ok' | 'failed' | 'locked';
+}
+
 export interface StoreTx {
   listUnits(): Promise<UnitRow[]>;
   getUnit(id: string): Promise<UnitRow | undefined>;
@@ -106,6 +120,10 @@ export interface StoreTx {
   /** Live rows of an entity under `scopePath` with fromKey ≤ sort_key ≤ toKey. */
   listRows(entity: EntityName, scopePath: string, fromKey: string, toKey: string): Promise<RowState[]>;
   auditOf(serverSeq: number): Promise<ChangeAudit | undefined>;
+
+  appendSecurityEvent(e: SecurityEvent): Promise<void>;
+  /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
+  listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */
