@@ -122,12 +122,24 @@ export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) 
   }));
 }
 
+/**
+ * Ends a device: a unit's tablet (managers and admins in scope) or, for an admin whose scope
+ * covers the account, a person's phone or browser (issue 18; a manager is told it does not
+ * exist, as before). Written to the security log with who did it.
+ */
 export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: string): Promise<void> {
   requireRole(p, 'admin', 'manager');
   await deps.store.tx(async (tx) => {
     const device = await tx.getDevice(deviceId);
-    if (!device || device.kind !== 'tablet' || !device.unitId) throw new AppError('not-found', { deviceId });
-    await requireUnitInScope(tx, p, device.unitId);
-    await tx.revokeDevice(deviceId, new Date(deps.now()).toISOString());
+    if (!device) throw new AppError('not-found', { deviceId });
+    if (device.kind === 'tablet' && device.unitId) await requireUnitInScope(tx, p, device.unitId);
+    else {
+      const account = device.kind === 'account' && p.role === 'admin' && device.accountId ? await tx.getAccount(device.accountId) : undefined;
+      if (!account) throw new AppError('not-found', { deviceId });
+      await requireUnitInScope(tx, p, account.scopeUnitId);
+    }
+    const at = new Date(deps.now()).toISOString();
+    await tx.revokeDevice(deviceId, at);
+    await tx.appendSecurityEvent({ at, kind: 'device-revoked', actor: p.deviceId, subject: deviceId, address: null, outcome: 'ok' });
   });
 }

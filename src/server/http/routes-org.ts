@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BhkRollupQuery, CreateAccountRequest, UpdateAccountRequest, CreateUnitRequest, ImportOrgRequest, UpdateUnitRequest } from '../../shared/api';
 import { UnitId } from '../../shared/schema/ids';
-import { createAccount, listAccounts, setAccountDisabled } from '../auth/accounts';
+import { createAccount, listAccountDevices, listAccounts, setAccountDisabled } from '../auth/accounts';
 import { AccountId } from '../../shared/schema/ids';
 import { importOrg } from '../org/import';
 import { createUnit, listOrg, updateUnit } from '../org/service';
@@ -28,7 +28,12 @@ export function orgRoutes(app: FastifyInstance, store: Store, now: () => number)
   app.patch('/api/admin/accounts/:id', async (req) => {
     const p = requirePrincipal(req);
     const id = parse(AccountId, (req.params as Record<string, unknown>).id, ['id']);
-    return setAccountDisabled(store, p, id, parse(UpdateAccountRequest, req.body).disabled);
+    return setAccountDisabled(store, p, id, parse(UpdateAccountRequest, req.body).disabled, now());
+  });
+  app.get('/api/admin/accounts/:id/devices', async (req) => {
+    const p = requirePrincipal(req);
+    const id = parse(AccountId, (req.params as Record<string, unknown>).id, ['id']);
+    return { devices: await listAccountDevices(store, p, id) };
   });
   app.get('/api/rollup/bhk', async (req) => {
     const p = requirePrincipal(req);

@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
 import { migrationProvider } from './migrations';
+import { accountDeviceOps } from './account-devices';
 import { securityEventOps } from './security-events';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
@@ -332,6 +333,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     },
 
     ...securityEventOps(db),
+    ...accountDeviceOps(db, toDevice),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

@@ -96,6 +96,10 @@ export interface StoreTx {
   setDeviceLastSeq(id: string, lastSeq: number): Promise<void>;
   touchDevice(id: string, at: string): Promise<void>;
   revokeDevice(id: string, at: string): Promise<void>;
+  /** A person's devices (kind 'account'), oldest first, revoked ones included. */
+  listAccountDevices(accountId: string): Promise<DeviceRow[]>;
+  /** Revokes every device of the account that is not revoked yet. */
+  revokeAccountDevices(accountId: string, at: string): Promise<void>;
 
   insertEnrolCode(code: string, unitId: string, createdBy: string, expiresAt: number): Promise<void>;
   /** Deletes and returns the code's unit if the code exists and has not expired (one-time use). */
