@@ -3,7 +3,7 @@
  * The server parses requests with these; the client parses responses with them.
  */
 import { z } from 'zod/mini';
-import { AccountId, DeviceId, IsoMonth, UnitId } from './schema/ids';
+import { AccountId, DeviceId, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { OrgUnit, UnitKind } from './schema/org-unit';
 import { cleanLine, cleanText, freeLine, NameText, noPersonnummer } from './schema/text';
 
@@ -125,7 +125,7 @@ export const DeviceView = z.strictObject({
 export type DeviceView = z.infer<typeof DeviceView>;
 export const DeviceListResponse = z.strictObject({ devices: z.array(DeviceView) });
 
-export const BhkRollupQuery = z.strictObject({ rootId: UnitId, month: IsoMonth });
+export const BhkRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth });
 
 const Count = z.int().check(z.gte(0));
 const StepCountsSchema = z.strictObject({ ja: Count, nej: Count, na: Count });

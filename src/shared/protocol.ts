@@ -19,6 +19,9 @@ export const PROTOCOL_VERSION = 2;
 export const MIN_PROTOCOL_VERSION = 1;
 /** First protocol version whose clients are sent `Rejection.current`. */
 export const REJECTION_CURRENT_SINCE = 2;
+/** A version number no release will reach: a bound, so no request carries an unbounded number. */
+export const MAX_PROTOCOL_VERSION_NUMBER = 1000;
+export const ProtocolVersionNumber = z.int().check(z.lte(MAX_PROTOCOL_VERSION_NUMBER));
 /** Caps (sync.md §5): at most this many changes per push, and this many bytes per request body. */
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1_048_576;
@@ -48,7 +51,7 @@ export const Change = z.strictObject({
 export type Change = z.infer<typeof Change>;
 
 export const PushRequest = z.strictObject({
-  protocolVersion: z.int(),
+  protocolVersion: ProtocolVersionNumber,
   deviceId: DeviceId,
   changes: z.array(Change).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
 });
@@ -60,7 +63,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
  * by its seq, instead of failing the whole push and blocking the device's queue (rule 5).
  */
 export const PushEnvelope = z.strictObject({
-  protocolVersion: z.int(),
+  protocolVersion: ProtocolVersionNumber,
   deviceId: DeviceId,
   changes: z.array(z.unknown()).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
-import { Change, ChangeSeq, MIN_PROTOCOL_VERSION, type PullResponse, PushEnvelope, type PushResponse } from '../../shared/protocol';
+import { Change, ChangeSeq, MAX_PROTOCOL_VERSION_NUMBER, MIN_PROTOCOL_VERSION, type PullResponse, PushEnvelope, type PushResponse } from '../../shared/protocol';
 import { parseHlc } from '../../shared/sync/hlc';
 import { issueToError } from '../../shared/sync/validate';
 import { unknownNodes } from '../sync/hlc-node';
@@ -12,8 +12,8 @@ import { requirePrincipal } from './auth-hook';
 import { parse, statusOf } from './errors';
 
 const PullQuery = z.strictObject({
-  cursor: z.coerce.number().check(z.int(), z.gte(0)),
-  protocolVersion: z.coerce.number().check(z.int(), z.gte(0)),
+  cursor: z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
+  protocolVersion: z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_PROTOCOL_VERSION_NUMBER)),
 });
 
 export function syncRoutes(app: FastifyInstance, store: Store, now: () => number) {
