@@ -33,11 +33,15 @@ export interface AppOptions {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
   trustProxy?: boolean;
   now?: () => number;
+  /** Told of every route as it is registered (the bad-input suite walks the route table with it). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
+  const onRoute = opts.onRoute;
+  if (onRoute) app.addHook('onRoute', (r) => [r.method].flat().forEach((method) => onRoute({ method, url: r.url })));
   app.setErrorHandler(errorHandler);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   // Per device or account once authenticated; per address where nobody is known yet, and always
