@@ -10,7 +10,7 @@ import { periodRange } from './domain/periods';
 import { BhkProfession, ProfessionCode } from './schema/bhk-config';
 import { inQueryYears, UnitId } from './schema/ids';
 
-/** Periods a BHK figure is reported for (domain.md §5): ISO week, month, tertial, year. */
+/** Periods a BHK figure is reported for (docs/domain.md §2.2): ISO week, month, tertial, year. */
 export const BHK_PERIOD_KINDS = ['week', 'month', 'tertial', 'year'] as const;
 export type BhkPeriodKind = (typeof BHK_PERIOD_KINDS)[number];
 

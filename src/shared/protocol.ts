@@ -22,7 +22,7 @@ export const REJECTION_CURRENT_SINCE = 2;
 /** A version number no release will reach: a bound, so no request carries an unbounded number. */
 export const MAX_PROTOCOL_VERSION_NUMBER = 1000;
 export const ProtocolVersionNumber = z.int().check(z.lte(MAX_PROTOCOL_VERSION_NUMBER));
-/** Caps (sync.md §5): at most this many changes per push, and this many bytes per request body. */
+/** Caps (docs/sync.md §5): at most this many changes per push, and this many bytes per request body. */
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1_048_576;
 export const PULL_PAGE_SIZE = 500;

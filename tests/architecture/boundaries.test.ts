@@ -1,5 +1,5 @@
 /**
- * Import rules from architecture.md, enforced by scanning every source file's imports.
+ * Import rules from docs/architecture.md §2, enforced by scanning every source file's imports.
  */
 import fs from 'node:fs';
 import path from 'node:path';

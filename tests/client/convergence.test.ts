@@ -1,5 +1,5 @@
 /**
- * Seeded property test (sync.md §4, architecture principle 7): several tablets write offline
+ * Seeded property test (docs/sync.md §4, docs/architecture.md §3 principle 7): several tablets write offline
  * with skewed clocks while the network loses requests and replies and tokens expire. After
  * everyone quiesces, every tablet equals the server and every observation written is on the
  * server exactly once. fast-check prints the seed and the shrunk command list on failure.

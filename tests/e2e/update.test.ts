@@ -1,5 +1,5 @@
 /**
- * A new app version while the tablet holds unsynced changes (sync.md §2.4): the new service
+ * A new app version while the tablet holds unsynced changes (docs/sync.md §2.4): the new service
  * worker waits, the app announces it, applies it only when the user taps "Uppdatera", and the
  * unsynced observation is still there afterwards and syncs.
  */

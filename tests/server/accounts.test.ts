@@ -2,17 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
 import { AccountView, DeviceListResponse } from '../../src/shared/api';
-import { call, type Client, expectError, type Harness, harness, loginAs } from './helpers';
+import { call, type Client, expectError, type Harness, loginAs, signedIn } from './helpers';
 
 let h: Harness;
 let admin: Client;
-beforeEach(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, user: admin } = await signedIn('admin')));
+afterEach(() => h.close());
 
 const input = (extra: Record<string, unknown> = {}) => ({
   username: 'Ny.Chef',

@@ -1,6 +1,6 @@
 /**
- * Issue 18, "keep it proven": every route Fastify registered (collected with its onRoute hook, so
- * a new route is walked without editing this file) against malformed JSON, wrong types, huge and
+ * Issue 18, "keep it proven": every route Fastify registered (the app's route table, collected by
+ * its onRoute hook in http/route.ts, so a new route is walked without editing this file) against malformed JSON, wrong types, huge and
  * deeply nested bodies, prototype-named keys, NUL and control characters, unicode oddities,
  * out-of-range numbers, hostile path and query values and forged tokens, on SQLite and on
  * PostgreSQL: no response is ≥ 500, and after every refused request (4xx) every table is as it
@@ -120,20 +120,21 @@ interface Env {
   close(): Promise<void>;
 }
 
+/** Fastify answers HEAD for every GET; the table lists the GET once. */
+const withHead = (table: readonly Route[]): Route[] => table.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', url: r.url }] : [r]));
+
 async function sqliteEnv(): Promise<Env> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulstavlan-bad-input-'));
   const file = path.join(dir, 'db.sqlite');
-  const routes: Route[] = [];
-  const h = await harness({ onRoute: (r) => routes.push(r) }, createSqliteStore(file));
+  const h = await harness({}, createSqliteStore(file));
   const fp = sqliteFingerprinter(file);
-  return { h, fp, routes, close: async () => (await fp.close(), await h.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  return { h, fp, routes: withHead(h.app.routeTable), close: async () => (await fp.close(), await h.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
 async function pgEnv(): Promise<Env> {
   const schema = await createSchema();
-  const routes: Route[] = [];
-  const h = await harness({ onRoute: (r) => routes.push(r) }, await pgStoreOn(schema));
+  const h = await harness({}, await pgStoreOn(schema));
   const fp = await pgFingerprinter(PG_URL, schema);
-  return { h, fp, routes, close: async () => (await fp.close(), await h.close(), await dropSchema(schema)) };
+  return { h, fp, routes: withHead(h.app.routeTable), close: async () => (await fp.close(), await h.close(), await dropSchema(schema)) };
 }
 
 describe.each([

@@ -7,19 +7,13 @@ import { statusOf } from '../../src/server/http/errors';
 import { settingsIdFor } from '../../src/shared/schema/unit-settings';
 import { MAX_CHANGES_PER_PUSH, type Change } from '../../src/shared/protocol';
 import { ALL_JA, observation, outbox } from '../fixtures/sync';
-import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, NOW, pullAll, push, pushRaw, TODAY } from './helpers';
+import { call, type Client, expectError, type Harness, loginAs, NOW, pullAll, push, pushRaw, TODAY, withWardTablets } from './helpers';
 
 let h: Harness;
 let t21: Client;
 let t22: Client;
-beforeEach(async () => {
-  h = await harness();
-  t21 = await enrolTablet(h, await loginAs(h, 'avdchef21'), 'avd-21');
-  t22 = await enrolTablet(h, await loginAs(h, 'vochef'), 'avd-22');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, t21, t22 } = await withWardTablets()));
+afterEach(() => h.close());
 
 const head = () => h.store.headSeq('/');
 const lastSeq = async (c: Client) => (await h.store.getDevice(c.deviceId))?.lastSeq;

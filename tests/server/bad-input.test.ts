@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/shared/protocol';
-import { call, type Client, expectError, type Harness, harness, loginAs, MONTH } from './helpers';
+import { call, type Client, expectError, type Harness, MONTH, signedIn } from './helpers';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface Bad {
@@ -28,13 +28,8 @@ interface Route {
 
 let h: Harness;
 let admin: Client;
-beforeAll(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterAll(async () => {
-  await h.close();
-});
+beforeAll(async () => void ({ h, user: admin } = await signedIn('admin')));
+afterAll(() => h.close());
 
 const ROUTES: Route[] = [
   {

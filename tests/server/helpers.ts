@@ -54,6 +54,18 @@ export async function harness(opts: HarnessOptions = {}, store?: Store): Promise
   };
 }
 
+/** A fresh harness (above) with `username` signed in; a test file's hook: `({ h, user: admin } = await signedIn('admin'))`. */
+export async function signedIn(username: string): Promise<{ h: Harness; user: Client }> {
+  const h = await harness();
+  return { h, user: await loginAs(h, username) };
+}
+
+/** A fresh harness with a tablet on Avdelning 21 (enrolled by its manager) and one on Avdelning 22 (by the VO's). */
+export async function withWardTablets(): Promise<{ h: Harness; t21: Client; t22: Client }> {
+  const h = await harness();
+  return { h, t21: await enrolTablet(h, await loginAs(h, 'avdchef21'), 'avd-21'), t22: await enrolTablet(h, await loginAs(h, 'vochef'), 'avd-22') };
+}
+
 /** An enrolled device or logged-in person, holding its credential and a current token. */
 export interface Client {
   deviceId: string;

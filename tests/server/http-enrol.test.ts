@@ -2,17 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeviceCredential, DeviceListResponse, ENROL_CODE_ALPHABET, ENROL_CODE_TTL_MS, EnrolCodeResponse } from '../../src/shared/api';
 import { observation, outbox } from '../fixtures/sync';
-import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, newEnrolCode, NOW, pushRaw, TODAY } from './helpers';
+import { call, type Client, enrolTablet, expectError, type Harness, loginAs, newEnrolCode, NOW, pushRaw, signedIn, TODAY } from './helpers';
 
 let h: Harness;
 let manager: Client;
-beforeEach(async () => {
-  h = await harness();
-  manager = await loginAs(h, 'avdchef21');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, user: manager } = await signedIn('avdchef21')));
+afterEach(() => h.close());
 
 const enrol = (code: string, label?: string) => call(h, 'POST', '/api/auth/enrol', { body: { code, ...(label ? { label } : {}) } });
 

@@ -3,19 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BhkRollupNode, BhkRollupResponse } from '../../src/shared/api';
 import { PullResponse } from '../../src/shared/protocol';
 import { ALL_JA, observation, outbox } from '../fixtures/sync';
-import { call, type Client, enrolTablet, type Harness, harness, loginAs, MONTH, NOW, pullAll, push, TODAY } from './helpers';
+import { call, type Client, enrolTablet, type Harness, loginAs, MONTH, NOW, pullAll, push, TODAY, withWardTablets } from './helpers';
 
 let h: Harness;
 let t21: Client;
 let t22: Client;
-beforeEach(async () => {
-  h = await harness();
-  t21 = await enrolTablet(h, await loginAs(h, 'avdchef21'), 'avd-21');
-  t22 = await enrolTablet(h, await loginAs(h, 'vochef'), 'avd-22');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, t21, t22 } = await withWardTablets()));
+afterEach(() => h.close());
 
 const rollup = async (c: Client, rootId: string, month = MONTH) => {
   const res = await call(h, 'GET', `/api/rollup/bhk?rootId=${rootId}&month=${month}`, { token: c });

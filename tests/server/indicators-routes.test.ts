@@ -10,6 +10,7 @@ import { indicatorIdFor } from '../../src/shared/schema/indicator';
 import { SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { loadIndicatorInput } from '../../src/server/indicators/load';
+import { orgView } from '../../src/server/org/view';
 import { reportRange } from '../../src/shared/domain/indicators';
 import { shiftIdFor } from '../../src/shared/schema/staffing-shift';
 import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, MONTH, NOW, push } from './helpers';
@@ -149,9 +150,8 @@ describe('what a report loads', () => {
     const dates = ['2025-02-10', '2025-08-10', '2026-01-10', '2026-02-10'];
     const shifts = dates.map(shiftOn);
     expect(await push(h, admin, shifts.map((s) => change(admin, 'insert', 'avd-32', '', s, 'staffingShift', s.id)))).toMatchObject({ rejected: [] });
-    const units = await h.store.listUnits();
-    const root = units.find((u) => u.id === 'avd-32')!;
-    const input = await loadIndicatorInput(h.store, units, root, reportRange('2026-02'), NOW);
+    const org = orgView(await h.store.listUnits());
+    const input = await loadIndicatorInput(h.store, org, org.get('avd-32')!, reportRange('2026-02'), NOW);
     // February, January (the month before) and last February; August 2025 is neither.
     expect(input.shifts.map((s) => s.date).sort()).toEqual(['2025-02-10', '2026-01-10', '2026-02-10']);
     const body = IndicatorReport.parse((await report('avd-32', '2026-02')).json());

@@ -1,7 +1,7 @@
 /** The demo's indicator settings: accepted in full by the sync path, idempotent, and visible in the report. */
 import { describe, expect, it } from 'vitest';
 import { indicatorReportFor } from '../../src/server/indicators/service';
-import { principalFor } from '../../src/server/auth/principal';
+import { orgView } from '../../src/server/org/view';
 import { DEMO_INDICATOR_ROWS, seedIndicators } from '../../src/server/seed/indicator-seed';
 import { localDate } from '../../src/shared/domain/periods';
 import { NOW, useSeededDemo } from './helpers';
@@ -21,14 +21,10 @@ describe('indicator demo seed', () => {
   });
 
   it('the division report shows level-specific targets and figures from every board', async () => {
-    const admin = await store().getAccountByUsername('divisionschef');
-    await store().insertDevice({
-      id: 'dev-seed-test', kind: 'account', accountId: admin!.id, unitId: null, label: 'test', secretHash: 'x', lastSeq: 0,
-      createdAt: new Date(NOW).toISOString(), lastSeenAt: null, revokedAt: null,
-    });
-    const p = await principalFor(store(), (await store().getDevice('dev-seed-test'))!);
+    const org = orgView(await store().listUnits());
+    const division = org.get('div-lsv')!;
     const month = localDate(NOW).slice(0, 7);
-    const report = await indicatorReportFor(store(), p, 'div-lsv', month, NOW);
+    const report = await indicatorReportFor(store(), org, division, month, NOW);
     const cell = (unitId: string, key: string) => report.cells.find((c) => c.unitId === unitId && c.key === key);
     expect(cell('div-lsv', 'bhkTotal')?.target).toEqual({ op: 'gte', value: 90 });
     expect(cell('avd-22', 'sickShare')?.target).toEqual({ op: 'lte', value: 6 });
@@ -39,7 +35,7 @@ describe('indicator demo seed', () => {
     expect(cell('div-lsv', 'sickShare')).toMatchObject({ target: { op: 'decrease' }, comparePeriod: '2025-03' });
     expect(cell('div-lsv', 'sickShare')?.compareValue).not.toBeNull();
     expect(cell('div-lsv', 'sickShare')?.status).not.toBe('unmeasurable');
-    const previous = await indicatorReportFor(store(), p, 'div-lsv', '2026-02', NOW);
+    const previous = await indicatorReportFor(store(), org, division, '2026-02', NOW);
     expect(previous.cells.find((c) => c.unitId === 'div-lsv' && c.key === 'hrKvot')?.value).not.toBeNull();
     // Not every unit meets every target: the morning meeting has something to talk about.
     expect(new Set(report.cells.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);

@@ -168,6 +168,23 @@ describe('escalation write rule', () => {
     }
   });
 
+  // The server once had its own copy of mayTakeBack that read a missing status as "taken on"
+  // while the device (and the board) read it as 'skickad'; the device offered a withdrawal the
+  // server then refused. Both now call the shared function: nobody answered, so it is still sent.
+  it('an item held without a recorded status counts as sent: the unit may still withdraw it', async () => {
+    const id = uuidv7();
+    const fields = { id, unitId: 'avd-21', title: 'Trasig dörr', status: 'oppen', createdAt: new Date(NOW).toISOString(), escalatedTo: 'vo-med' };
+    expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'insert', id, 'avd-21', fields))).toBeNull();
+    expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'patch', id, 'avd-21', sentTo(null)))).toBeNull();
+    const again = await item('action', 'vo-med');
+    expect(await outcome(who.vochef, change(who.vochef, 'action', 'patch', again, 'avd-21', { escalationStatus: null }))).toBeNull();
+    expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'delete', again, 'avd-21', {}))).toBeNull();
+    expect({ withdrawn: (await h.store.getRow('action', id))?.data.escalatedTo, deleted: (await h.store.getRow('action', again))?.deleted }).toEqual({
+      withdrawn: null,
+      deleted: true,
+    });
+  });
+
   it('a refused change is rejected alone; the rest of the batch is applied', async () => {
     const id = await item('action', 'vo-med');
     const rejected = await send(who.tablet21, [

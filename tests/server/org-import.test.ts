@@ -3,17 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
 import { MAX_IMPORT_ROWS } from '../../src/server/org/import';
 import { ImportErrorItem, ImportOrgResponse } from '../../src/shared/api';
-import { call, type Client, expectError, type Harness, harness, loginAs } from './helpers';
+import { call, type Client, expectError, type Harness, loginAs, signedIn } from './helpers';
 
 let h: Harness;
 let admin: Client;
-beforeEach(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, user: admin } = await signedIn('admin')));
+afterEach(() => h.close());
 
 const importOrg = (format: 'csv' | 'json', content: string) =>
   call(h, 'POST', '/api/admin/units/import', { token: admin, body: { format, content } });
@@ -133,6 +128,8 @@ describe('scope', () => {
       { line: 3, code: 'scope-denied', path: ['parentId'] },
       { line: 4, code: 'scope-denied', path: ['parentId'] },
     ]);
+    // The root's row stands without a parent; it is still outside this admin's scope.
+    expect(await failed('csv', 'id;name;kind;parentId\nregion;Omdöpt region;region;\n')).toEqual([{ line: 2, code: 'scope-denied', path: ['id'] }]);
     expect(await h.store.listUnits()).toEqual(before);
   });
 });

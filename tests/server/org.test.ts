@@ -3,17 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BhkRollupNode, BhkRollupResponse, OrgResponse } from '../../src/shared/api';
 import { OrgUnit } from '../../src/shared/schema/org-unit';
 import { observation, outbox } from '../fixtures/sync';
-import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, MONTH, NOW, pullAll, push, TODAY } from './helpers';
+import { call, type Client, enrolTablet, expectError, type Harness, loginAs, MONTH, NOW, pullAll, push, signedIn, TODAY } from './helpers';
 
 let h: Harness;
 let admin: Client;
-beforeEach(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterEach(async () => {
-  await h.close();
-});
+beforeEach(async () => void ({ h, user: admin } = await signedIn('admin')));
+afterEach(() => h.close());
 
 const create = (body: unknown, token: Client = admin) => call(h, 'POST', '/api/admin/units', { token, body });
 const patch = (id: string, body: unknown, token: Client = admin) => call(h, 'PATCH', `/api/admin/units/${id}`, { token, body });

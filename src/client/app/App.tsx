@@ -22,7 +22,7 @@ import './styles.css';
 export function App(props: { db: PulsDb }): JSX.Element {
   const [session, setSession] = createSignal<Session | null | undefined>(undefined);
   const [storageBroken, setStorageBroken] = createSignal(false);
-  // Opening is the probe sync.md §2.3 asks for: private modes that refuse IndexedDB fail here,
+  // Opening is the probe docs/sync.md §2.3 asks for: private modes that refuse IndexedDB fail here,
   // and data entry is blocked rather than silently lost.
   props.db
     .open()

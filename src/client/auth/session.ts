@@ -2,7 +2,7 @@
  * Who this device is. Login (a person) and enrolment (a ward tablet) both end with a long-lived
  * device credential in `meta`; every later request uses short-lived tokens made from it
  * (token.ts). Nothing here ever deletes the outbox: unsynced changes survive revocation,
- * re-enrolment and a forced logout, and go out under the next credential (sync.md §2.11).
+ * re-enrolment and a forced logout, and go out under the next credential (docs/sync.md §2.11).
  */
 import { DeviceCredential, type Identity } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -45,7 +45,7 @@ export async function enrol(db: PulsDb, code: string, label?: string, http: Http
   const body = { code, ...(label !== undefined ? { label } : {}) };
   const session = await start(db, await requestJson(http, { method: 'POST', path: '/api/auth/enrol', body, schema: DeviceCredential }));
   // A ward tablet holds the only copy of unsynced work: ask the browser not to evict it
-  // (sync.md §2.2). Recorded so the status page can warn when it was refused.
+  // (docs/sync.md §2.2). Recorded so the status page can warn when it was refused.
   await setMeta(db, 'persisted', await requestPersistence());
   return session;
 }

@@ -1,6 +1,6 @@
 /**
  * Short-lived access tokens, obtained with the long-lived device credential. Tokens will expire
- * during a multi-day offline period (sync.md §5); renewing is routine and never touches the
+ * during a multi-day offline period (docs/sync.md §5); renewing is routine and never touches the
  * outbox. A device the server refuses (revoked, unknown) is marked revoked: its data and outbox
  * stay on the device until someone re-enrols it.
  */

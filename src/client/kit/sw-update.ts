@@ -1,5 +1,5 @@
 /**
- * Service-worker registration and the user-driven update (sync.md §2.4). A new version waits
+ * Service-worker registration and the user-driven update (docs/sync.md §2.4). A new version waits
  * until the user taps "Uppdatera": then we ask it to skip waiting and reload once it controls the
  * page. Never automatic, because a reload mid-form loses typing; never clears IndexedDB, because
  * the outbox lives there (the new worker only swaps cached app files).

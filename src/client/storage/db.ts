@@ -2,9 +2,10 @@
  * The device's IndexedDB database. Everything the app knows offline lives here: the outbox of
  * unsynced changes (rule 2), the merged replica of pulled rows, the org tree and sync bookkeeping.
  *
- * Schema changes are additive only (sync.md §2.5): a later version adds tables or indexes in a new
- * `this.version(n).stores({...})` block and never rewrites outbox rows with `upgrade()`, because
- * the outbox may hold changes written under the old schema that the server still has to upcast.
+ * Schema changes are additive only (docs/sync.md §2.5): a later version adds tables or indexes in
+ * a new `this.version(n).stores({...})` block and never rewrites outbox rows with `upgrade()`: the
+ * outbox may hold changes written under the old schema, and they go to the server as they are
+ * (synced schemas change additively too, so those changes stay valid: sync/README.md rule 16).
  */
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/protocol';
@@ -53,7 +54,7 @@ export class PulsDb extends Dexie {
 
   constructor(name: string) {
     // Chrome's default "relaxed" durability only reaches the OS buffer; the outbox must survive
-    // a power cut between the write and the next sync (sync.md §2.10).
+    // a power cut between the write and the next sync (docs/sync.md §2.10).
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       meta: 'key',
@@ -62,7 +63,7 @@ export class PulsDb extends Dexie {
       rows: '[entity+id], [entity+unitId], [entity+unitId+sortKey]',
       units: 'id, parentId',
     });
-    // Another tab wants to upgrade the schema: step aside rather than block it (sync.md §2.8).
+    // Another tab wants to upgrade the schema: step aside rather than block it (docs/sync.md §2.8).
     // Closing without auto-reopen makes further use fail loudly; the app reloads on that.
     this.on('versionchange', () => {
       this.close({ disableAutoOpen: true });

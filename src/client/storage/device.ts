@@ -1,6 +1,6 @@
 /**
  * Which device this database belongs to. A new credential (login, enrolment, re-enrolment of a
- * revoked tablet) adopts whatever is still in the outbox instead of discarding it (sync.md §2.11):
+ * revoked tablet) adopts whatever is still in the outbox instead of discarding it (docs/sync.md §2.11):
  * the changes are renumbered from 1 for the new device id and pushed under it.
  */
 import type { Identity } from '../../shared/api';

@@ -2,7 +2,7 @@
  * Applies one pulled page (rule 8): every change of the page, the clock, the progress and, last,
  * the cursor, in ONE transaction. If any change cannot be applied the transaction aborts and
  * the cursor stays where it was, so the page is fetched again rather than skipped
- * (sync.md §2.5: never advance the cursor past changes that were not applied).
+ * (docs/sync.md §2.5: never advance the cursor past changes that were not applied).
  */
 import { AppError } from '../../shared/errors';
 import type { ServerChange } from '../../shared/protocol';

@@ -46,7 +46,7 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
     const node = nodeFromDeviceId(meta.credential.deviceId);
     const clock = meta.hlc ? { ...meta.hlc, node } : initialHlc(node);
     // Stamp with server-corrected time, so a tablet with a wrong clock neither loses every
-    // conflict nor wins them all (sync.md §1.2, server step 6); whole ms, as the HLC format has.
+    // conflict nor wins them all (docs/sync.md §1.2); whole ms, as the HLC format has.
     const { clock: next, ts } = tick(clock, Math.round(now + (meta.serverOffsetMs ?? 0)));
     const seq = meta.nextSeq ?? 1;
     const change: Change = {

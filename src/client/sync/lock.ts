@@ -1,5 +1,5 @@
 /**
- * One sync at a time per database, across tabs (sync.md §2.8): the Web Locks API where the
+ * One sync at a time per database, across tabs (docs/sync.md §2.8): the Web Locks API where the
  * browser has it, otherwise a mutex that at least covers every engine in this JavaScript realm.
  * `ifAvailable` semantics: a caller who finds the lock taken does not wait; the holder is
  * already doing the work (the outbox is shared, so it pushes this tab's writes too).

@@ -54,7 +54,7 @@ export async function pushOutbox(ctx: SyncContext): Promise<void> {
   }
 }
 
-/** The longest prefix of `rows` whose request body fits the server's limit (sync.md §5). */
+/** The longest prefix of `rows` whose request body fits the server's limit (docs/sync.md §5). */
 function fitBody(rows: OutboxRow[], deviceId: string): PushRequest {
   let count = rows.length;
   for (;;) {

@@ -9,7 +9,7 @@ export interface SchedulerOptions {
   readonly run: () => Promise<void>;
   readonly now: () => number;
   readonly random: () => number;
-  /** Poll period: the backstop for missed events (sync.md §1.2 "every 60 s"). */
+  /** Poll period: the backstop for missed events (docs/sync.md §1.2 "every 60 s"). */
   readonly intervalMs?: number;
   readonly backoffBaseMs?: number;
   readonly backoffCapMs?: number;

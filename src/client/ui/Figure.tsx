@@ -1,7 +1,7 @@
 /**
  * A compliance figure: big percentage, always with n. Below the minimum n it turns grey and says
  * "för få observationer" with the □ symbol, so an unreliable number never looks like a result.
- * Goal status, when given, is shown as symbol + word + colour (domain.md "Decisions").
+ * Goal status, when given, is shown as symbol + word + colour (docs/domain.md §5.2).
  */
 import { Show, type JSX } from 'solid-js';
 import { t } from '../kit/i18n';

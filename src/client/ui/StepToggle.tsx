@@ -1,7 +1,7 @@
 /**
  * One BHK step as a single large tap target that cycles its answer:
  * (unanswered →) Ja → Nej → Ej aktuellt → Ja, where Ej aktuellt is offered only when `allowNa`
- * (handskar and plastförkläde, domain.md "Decisions"). Each answer has its own symbol and word,
+ * (handskar and plastförkläde, docs/domain.md §2.1). Each answer has its own symbol and word,
  * so the state is never carried by colour alone.
  */
 import type { JSX } from 'solid-js';

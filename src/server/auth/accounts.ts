@@ -3,15 +3,21 @@ import { uuidv7 } from 'uuidv7';
 import type { AccountView, DeviceView, Role } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { AccountRow, Store } from '../store/store';
-import { type Principal, requireRole, requireUnitInScope } from './principal';
+import type { OrgView } from '../org/view';
+import { authorize, may } from './policy';
+import type { Principal } from './principal';
 import { hashPassword } from './secrets';
 
 const view = (a: AccountRow): AccountView =>
   ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, scopeUnitId: a.scopeUnitId, disabled: a.disabled }) as AccountView;
 
-export async function listAccounts(store: Store, p: Principal): Promise<AccountView[]> {
-  requireRole(p, 'admin');
-  return (await store.listAccounts()).map(view);
+/** The accounts whose scope lies in the caller's: an admin of a VO does not see the region's. */
+export async function listAccounts(store: Store, p: Principal, org: OrgView): Promise<AccountView[]> {
+  const administered = (a: AccountRow) => {
+    const unit = org.get(a.scopeUnitId);
+    return unit !== undefined && may(p, 'administer', unit);
+  };
+  return (await store.listAccounts()).filter(administered).map(view);
 }
 
 /**
@@ -20,12 +26,11 @@ export async function listAccounts(store: Store, p: Principal): Promise<AccountV
  * person logs in anew (issue 18). Both are written to the security log with who did it.
  */
 export async function setAccountDisabled(store: Store, p: Principal, id: string, disabled: boolean, now: number): Promise<AccountView> {
-  requireRole(p, 'admin');
   if (id === p.accountId && disabled) throw new AppError('forbidden', { reason: 'self' });
   return store.tx(async (tx) => {
     const account = await tx.getAccount(id);
     if (!account) throw new AppError('not-found', { accountId: id });
-    await requireUnitInScope(tx, p, account.scopeUnitId);
+    authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId);
     const at = new Date(now).toISOString();
     await tx.setAccountDisabled(id, disabled);
     if (disabled) await tx.revokeAccountDevices(id, at);
@@ -36,10 +41,9 @@ export async function setAccountDisabled(store: Store, p: Principal, id: string,
 
 /** The devices a person is or was logged in on, for an admin whose scope covers the account. */
 export async function listAccountDevices(store: Store, p: Principal, id: string): Promise<DeviceView[]> {
-  requireRole(p, 'admin');
   const account = await store.getAccount(id);
   if (!account) throw new AppError('not-found', { accountId: id });
-  await requireUnitInScope(store, p, account.scopeUnitId);
+  authorize(p, 'administer', await store.getUnit(account.scopeUnitId), account.scopeUnitId);
   return (await store.listAccountDevices(id)).map((d) => ({
     id: d.id,
     unitId: account.scopeUnitId,
@@ -55,12 +59,12 @@ export async function createAccount(
   p: Principal | null,
   input: { username: string; displayName: string; password: string; role: Role; scopeUnitId: string },
 ): Promise<AccountView> {
-  // p === null only for the seed, which runs before anyone can log in.
-  if (p) requireRole(p, 'admin');
   const passwordHash = await hashPassword(input.password);
   return store.tx(async (tx) => {
-    if (p) await requireUnitInScope(tx, p, input.scopeUnitId);
-    else if (!(await tx.getUnit(input.scopeUnitId))) throw new AppError('not-found', { unitId: input.scopeUnitId });
+    // p === null only for the seed, which runs before anyone can log in.
+    const unit = await tx.getUnit(input.scopeUnitId);
+    if (p) authorize(p, 'administer', unit, input.scopeUnitId, 'scopeUnitId');
+    else if (!unit) throw new AppError('not-found', { unitId: input.scopeUnitId });
     if (await tx.getAccountByUsername(input.username)) throw new AppError('duplicate', { username: input.username }, ['username']);
     const account: AccountRow = { id: uuidv7(), ...input, passwordHash, disabled: false };
     try {

@@ -1,10 +1,11 @@
 /**
- * Who is calling and what they may touch. Rights are read from the database on every request,
- * so a revoked device or a moved unit takes effect at once on every server process.
+ * Who is calling: the device, its account (if any), its role and its scope. Rights are read from
+ * the database on every request, so a revoked device or a moved unit takes effect at once on every
+ * server process. What a principal may do with that is decided in policy.ts.
  */
 import type { Identity, Role } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, StoreTx, UnitRow } from '../store/store';
+import type { DeviceRow, StoreTx } from '../store/store';
 
 export interface Principal {
   readonly deviceId: string;
@@ -60,17 +61,3 @@ export const toIdentity = (p: Principal): Identity =>
     username: p.username,
     displayName: p.displayName,
   }) as Identity;
-
-export const inScope = (p: Principal, unit: Pick<UnitRow, 'path'>) => unit.path.startsWith(p.scopePath);
-
-export function requireRole(p: Principal, ...roles: Role[]): void {
-  if (!roles.includes(p.role)) throw new AppError('forbidden');
-}
-
-/** Throws unless the unit exists and lies in the caller's subtree. */
-export async function requireUnitInScope(tx: StoreTx, p: Principal, unitId: string): Promise<UnitRow> {
-  const unit = await tx.getUnit(unitId);
-  if (!unit) throw new AppError('not-found', { unitId });
-  if (!inScope(p, unit)) throw new AppError('scope-denied', { unitId });
-  return unit;
-}

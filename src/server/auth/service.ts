@@ -3,9 +3,11 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, SecurityEvent, Store, StoreTx } from '../store/store';
+import type { DeviceRow, SecurityEvent, Store, StoreTx, UnitRow } from '../store/store';
 import { lockRemainingMs, WINDOW_MS } from './login-lock';
-import { type Principal, principalFor, requireRole, requireUnitInScope, toIdentity } from './principal';
+import type { OrgView } from '../org/view';
+import { authorize, roleMay } from './policy';
+import { type Principal, principalFor, toIdentity } from './principal';
 import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
 import { signAccessToken, type TokenKey } from './tokens';
 
@@ -93,10 +95,10 @@ function newEnrolCode(): string {
   return s;
 }
 
+/** Checked again inside the transaction: the unit may have moved since the route's check. */
 export async function createEnrolCode(deps: AuthDeps, p: Principal, unitId: string) {
-  requireRole(p, 'admin', 'manager');
   return deps.store.tx(async (tx) => {
-    const unit = await requireUnitInScope(tx, p, unitId);
+    const unit = authorize(p, 'manage-devices', await tx.getUnit(unitId), unitId, 'unitId');
     if (unit.closedAt) throw new AppError('unit-closed', { unitId });
     const code = newEnrolCode();
     const expiresAt = deps.now() + ENROL_CODE_TTL_MS;
@@ -105,16 +107,12 @@ export async function createEnrolCode(deps: AuthDeps, p: Principal, unitId: stri
   });
 }
 
-export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) {
-  requireRole(p, 'admin', 'manager');
-  const units = await deps.store.listUnits();
-  const root = units.find((u) => u.id === unitId);
-  if (!root) throw new AppError('not-found', { unitId });
-  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId });
-  const ids = units.filter((u) => u.path.startsWith(root.path)).map((u) => u.id);
+/** The tablets of `root` and every unit below it; the route has checked the caller may manage them. */
+export async function listDevices(deps: AuthDeps, org: OrgView, root: UnitRow) {
+  const ids = org.subtree(root.id).map((u) => u.id);
   return (await deps.store.listTablets(ids)).map((d) => ({
     id: d.id,
-    unitId: d.unitId ?? unitId,
+    unitId: d.unitId ?? root.id,
     label: d.label,
     createdAt: d.createdAt,
     lastSeenAt: d.lastSeenAt,
@@ -124,19 +122,18 @@ export async function listDevices(deps: AuthDeps, p: Principal, unitId: string) 
 
 /**
  * Ends a device: a unit's tablet (managers and admins in scope) or, for an admin whose scope
- * covers the account, a person's phone or browser (issue 18; a manager is told it does not
- * exist, as before). Written to the security log with who did it.
+ * covers the account, a person's phone or browser (issue 18; to anyone else a person's device does
+ * not exist, as before). Written to the security log with who did it.
  */
 export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: string): Promise<void> {
-  requireRole(p, 'admin', 'manager');
   await deps.store.tx(async (tx) => {
     const device = await tx.getDevice(deviceId);
     if (!device) throw new AppError('not-found', { deviceId });
-    if (device.kind === 'tablet' && device.unitId) await requireUnitInScope(tx, p, device.unitId);
+    if (device.kind === 'tablet' && device.unitId) authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId);
     else {
-      const account = device.kind === 'account' && p.role === 'admin' && device.accountId ? await tx.getAccount(device.accountId) : undefined;
+      const account = device.kind === 'account' && roleMay(p, 'administer') && device.accountId ? await tx.getAccount(device.accountId) : undefined;
       if (!account) throw new AppError('not-found', { deviceId });
-      await requireUnitInScope(tx, p, account.scopeUnitId);
+      authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId);
     }
     const at = new Date(deps.now()).toISOString();
     await tx.revokeDevice(deviceId, at);

@@ -15,12 +15,10 @@ import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
+import { declareRoutes, route } from './route';
 import { safetyRoutes } from './routes-safety';
 import { staffingRoutes } from './routes-staffing';
 import { syncRoutes } from './routes-sync';
-
-/** Login, enrolment and token renewal: limited per address even with a bearer token attached. */
-const PER_ADDRESS_ROUTES = new Set(['/api/auth/login', '/api/auth/enrol', '/api/auth/token']);
 
 export interface AppOptions {
   store: Store;
@@ -33,21 +31,19 @@ export interface AppOptions {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
   trustProxy?: boolean;
   now?: () => number;
-  /** Told of every route as it is registered (the bad-input suite walks the route table with it). */
-  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
-  const onRoute = opts.onRoute;
-  if (onRoute) app.addHook('onRoute', (r) => [r.method].flat().forEach((method) => onRoute({ method, url: r.url })));
   app.setErrorHandler(errorHandler);
+  declareRoutes(app);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   // Per device or account once authenticated; per address where nobody is known yet, and always
-  // on the routes that identify the caller by their body. Which route it is comes from Fastify's
-  // router, never the raw URL: "/api/auth/%6cogin" is the login route (issue 18).
-  const perAddress = (req: FastifyRequest) => !req.principal || PER_ADDRESS_ROUTES.has(req.routeOptions.url ?? '');
+  // on the public routes, which identify the caller by their body (login, enrolment, renewal).
+  // Which route it is comes from Fastify's router, never the raw URL: "/api/auth/%6cogin" is the
+  // login route (issue 18).
+  const perAddress = (req: FastifyRequest) => !req.principal || req.routeOptions.config?.rule?.access === 'public';
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
@@ -58,7 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
   const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now };
-  app.get('/api/health', async () => ({ ok: true }));
+  route(app, 'GET', '/api/health', { rule: { access: 'public' } }, async () => ({ ok: true }));
   authRoutes(app, deps);
   syncRoutes(app, opts.store, now);
   orgRoutes(app, opts.store, now);

@@ -1,34 +1,24 @@
 /** The BHK board's routes beside the foundation's month roll-up (src/client/README.md). */
 import type { FastifyInstance } from 'fastify';
+import { BhkRollupQuery } from '../../shared/api';
 import { BhkConfigQuery, BhkExportQuery, BhkPeriodRollupQuery } from '../../shared/bhk-api';
-import { bhkPeriodRollupFor } from '../rollup/bhk';
+import { bhkPeriodRollupFor, bhkRollupFor } from '../rollup/bhk';
 import { bhkConfigFor } from '../rollup/bhk-config';
 import { bhkExportFor } from '../rollup/bhk-export';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
-import { parse } from './errors';
-
-/** The app's typed client accepts only JSON; a browser link, curl or Excel gets the file. */
-const wantsJson = (accept: string | undefined): boolean =>
-  accept !== undefined && accept.includes('application/json') && !accept.includes('text/csv');
+import { csvReply } from './file-reply';
+import { route, unitRule } from './route';
 
 export function bhkRoutes(app: FastifyInstance, store: Store) {
-  app.get('/api/bhk/rollup', async (req) => {
-    const p = requirePrincipal(req);
-    return bhkPeriodRollupFor(store, p, parse(BhkPeriodRollupQuery, req.query));
-  });
-  app.get('/api/bhk/config', async (req) => {
-    const p = requirePrincipal(req);
-    return bhkConfigFor(store, p, parse(BhkConfigQuery, req.query).unitId);
-  });
-  app.get('/api/export/bhk.csv', async (req, reply) => {
-    const p = requirePrincipal(req);
-    const file = await bhkExportFor(store, p, parse(BhkExportQuery, req.query));
-    if (wantsJson(req.headers.accept)) return file;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'no-store')
-      .send(file.csv);
-  });
+  const read = (field: string) => unitRule('read', 'query', field);
+  route(app, 'GET', '/api/rollup/bhk', { rule: read('rootId'), query: BhkRollupQuery }, async ({ query, unit, org }) =>
+    bhkRollupFor(store, await org(), unit, query.month),
+  );
+  route(app, 'GET', '/api/bhk/rollup', { rule: read('rootId'), query: BhkPeriodRollupQuery }, async ({ query, unit, org }) =>
+    bhkPeriodRollupFor(store, await org(), unit, query),
+  );
+  route(app, 'GET', '/api/bhk/config', { rule: read('unitId'), query: BhkConfigQuery }, async ({ unit, org }) => bhkConfigFor(store, await org(), unit));
+  route(app, 'GET', '/api/export/bhk.csv', { rule: unitRule('export', 'query', 'rootId'), query: BhkExportQuery }, async ({ req, reply, query, unit, org }) =>
+    csvReply(req, reply, await bhkExportFor(store, await org(), unit, query)),
+  );
 }

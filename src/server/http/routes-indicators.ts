@@ -3,36 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
 import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor } from '../indicators/service';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
-import { parse } from './errors';
-
-/** The app's typed client accepts only JSON; a browser link, curl or Excel gets the file. */
-const wantsJson = (accept: string | undefined): boolean =>
-  accept !== undefined && accept.includes('application/json') && !accept.includes('text/csv');
+import { csvReply } from './file-reply';
+import { route, unitRule } from './route';
 
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.get('/api/indicators/report', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(IndicatorReportQuery, req.query);
-    return indicatorReportFor(store, p, q.rootId, q.period, now());
-  });
-  app.get('/api/indicators/series', async (req) => {
-    const p = requirePrincipal(req);
-    return indicatorSeriesFor(store, p, parse(IndicatorSeriesQuery, req.query), now());
-  });
-  app.get('/api/indicators/config', async (req) => {
-    const p = requirePrincipal(req);
-    return indicatorConfigFor(store, p, parse(IndicatorConfigQuery, req.query).unitId);
-  });
-  app.get('/api/export/indicators.csv', async (req, reply) => {
-    const p = requirePrincipal(req);
-    const q = parse(IndicatorReportQuery, req.query);
-    const file = await indicatorExportFor(store, p, q.rootId, q.period, now());
-    if (wantsJson(req.headers.accept)) return file;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'no-store')
-      .send(file.csv);
-  });
+  const read = (field: string) => unitRule('read', 'query', field);
+  route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportQuery }, async ({ query, unit, org }) =>
+    indicatorReportFor(store, await org(), unit, query.period, now()),
+  );
+  route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
+    indicatorSeriesFor(store, await org(), unit, query, now()),
+  );
+  route(app, 'GET', '/api/indicators/config', { rule: read('unitId'), query: IndicatorConfigQuery }, async ({ unit, org }) =>
+    indicatorConfigFor(store, await org(), unit),
+  );
+  route(app, 'GET', '/api/export/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery }, async (c) =>
+    csvReply(c.req, c.reply, await indicatorExportFor(store, await c.org(), c.unit, c.query.period, now())),
+  );
 }

@@ -3,13 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { SafetyRollupQuery } from '../../shared/api-safety';
 import { safetyRollupFor } from '../rollup/safety';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
-import { parse } from './errors';
+import { route, unitRule } from './route';
 
 export function safetyRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.get('/api/rollup/safety', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(SafetyRollupQuery, req.query);
-    return safetyRollupFor(store, p, q.rootId, q.month, now());
-  });
+  route(app, 'GET', '/api/rollup/safety', { rule: unitRule('read', 'query', 'rootId'), query: SafetyRollupQuery }, async ({ query, unit, org }) =>
+    safetyRollupFor(store, await org(), unit, query.month, now()),
+  );
 }

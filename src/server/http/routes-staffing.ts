@@ -3,13 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { StaffingRollupQuery } from '../../shared/staffing-api';
 import { staffingRollupFor } from '../rollup/staffing';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
-import { parse } from './errors';
+import { route, unitRule } from './route';
 
 export function staffingRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.get('/api/rollup/staffing', async (req) => {
-    const p = requirePrincipal(req);
-    const q = parse(StaffingRollupQuery, req.query);
-    return staffingRollupFor(store, p, q.rootId, q.month, now());
-  });
+  route(app, 'GET', '/api/rollup/staffing', { rule: unitRule('read', 'query', 'rootId'), query: StaffingRollupQuery }, async ({ query, unit, org }) =>
+    staffingRollupFor(store, await org(), unit, query.month, now()),
+  );
 }

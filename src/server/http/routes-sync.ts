@@ -1,3 +1,4 @@
+/** Push and pull (src/shared/sync/README.md). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
 import { Change, ChangeSeq, MAX_PROTOCOL_VERSION_NUMBER, MIN_PROTOCOL_VERSION, type PullResponse, PushEnvelope, type PushResponse } from '../../shared/protocol';
@@ -8,8 +9,8 @@ import type { IncomingChange } from '../sync/push';
 import { handlePull } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Store } from '../store/store';
-import { requirePrincipal } from './auth-hook';
 import { parse, statusOf } from './errors';
+import { route } from './route';
 
 const PullQuery = z.strictObject({
   cursor: z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
@@ -17,10 +18,11 @@ const PullQuery = z.strictObject({
 });
 
 export function syncRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  app.post('/api/sync/push', async (req, reply) => {
-    const p = requirePrincipal(req);
+  // Each change names its unit; push refuses an out-of-scope one alone (rules 5 and 14). The body
+  // is parsed here, not by the route: an old client gets its typed answer even if the rest of its
+  // body no longer parses (rule 16).
+  route(app, 'POST', '/api/sync/push', { rule: { access: 'write', target: { each: 'change' } } }, async ({ req, reply, principal: p }) => {
     const body = req.body as { protocolVersion?: unknown } | null;
-    // An old client gets the typed answer even if the rest of its body no longer parses (rule 16).
     if (body && typeof body.protocolVersion === 'number' && body.protocolVersion < MIN_PROTOCOL_VERSION) {
       return answer(reply, await handlePush(store, p, { protocolVersion: body.protocolVersion, deviceId: p.deviceId, changes: [] }, now()));
     }
@@ -38,11 +40,9 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     );
     return answer(reply, await handlePush(store, p, { ...envelope, changes }, now()));
   });
-  app.get('/api/sync/pull', async (req, reply) => {
-    const p = requirePrincipal(req);
-    const q = parse(PullQuery, req.query);
-    return answer(reply, await handlePull(store, p, q.cursor, q.protocolVersion, now()));
-  });
+  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read', target: 'own-scope' }, query: PullQuery }, async ({ query, principal, reply }) =>
+    answer(reply, await handlePull(store, principal, query.cursor, query.protocolVersion, now())),
+  );
 }
 
 /**

@@ -6,13 +6,11 @@
  * root's ancestors and its subtree (definitions resolve along the whole path).
  */
 import type { IndicatorInput, LoadRange } from '../../shared/domain/indicators';
-import { ancestorsOf, type TreeUnit } from '../../shared/domain/rollup';
+import { ancestorsOf } from '../../shared/domain/rollup';
 import { localDate } from '../../shared/domain/periods';
-import { AppError } from '../../shared/errors';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import { HrMonth } from '../../shared/schema/hr-month';
 import { Indicator } from '../../shared/schema/indicator';
-import type { UnitKind } from '../../shared/schema/org-unit';
 import type { EntityName } from '../../shared/schema/registry';
 import { SafetyDay } from '../../shared/schema/safety-day';
 import { SafetyEvent } from '../../shared/schema/safety-event';
@@ -21,7 +19,7 @@ import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { UnitSettings } from '../../shared/schema/unit-settings';
 import { publicData } from '../../shared/sync/merge';
 import type { z } from 'zod/mini';
-import type { Principal } from '../auth/principal';
+import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 
 export async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, from: string, to: string): Promise<T[]> {
@@ -34,22 +32,10 @@ export async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodM
   return out;
 }
 
-export const treeOf = (units: readonly UnitRow[]): TreeUnit[] =>
-  units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
-
-/** The unit, checked to exist (404) and to lie in the caller's scope (403), with the field path. */
-export async function unitInScope(store: Store, p: Principal, unitId: string, field: string): Promise<{ units: UnitRow[]; unit: UnitRow }> {
-  const units = await store.listUnits();
-  const unit = units.find((u) => u.id === unitId);
-  if (!unit) throw new AppError('not-found', { unitId }, [field]);
-  if (!unit.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId }, [field]);
-  return { units, unit };
-}
-
 /** Indicator rows on the ancestors of `unitId` (not its own). */
-export async function ancestorIndicatorRows(store: Store, units: readonly UnitRow[], unitId: string): Promise<Indicator[]> {
-  const ancestors = ancestorsOf(treeOf(units), unitId);
-  const top = units.find((u) => u.id === (ancestors.at(-1) ?? unitId));
+export async function ancestorIndicatorRows(store: Store, org: OrgView, unitId: string): Promise<Indicator[]> {
+  const ancestors = ancestorsOf(org.tree, unitId);
+  const top = org.get(ancestors.at(-1) ?? unitId);
   if (top === undefined || ancestors.length === 0) return [];
   const wanted = new Set(ancestors);
   return (await rowsOf(store, 'indicator', Indicator, top.path, '', '')).filter((r) => wanted.has(r.unitId));
@@ -72,13 +58,13 @@ async function windowed<T>(store: Store, entity: EntityName, schema: z.ZodMiniTy
   });
 }
 
-export async function loadIndicatorInput(store: Store, units: readonly UnitRow[], root: UnitRow, range: LoadRange, now: number): Promise<IndicatorInput> {
+export async function loadIndicatorInput(store: Store, org: OrgView, root: UnitRow, range: LoadRange, now: number): Promise<IndicatorInput> {
   const path = root.path;
   return {
-    units: treeOf(units),
+    units: [...org.tree],
     rootId: root.id,
     today: localDate(now),
-    indicatorRows: [...(await ancestorIndicatorRows(store, units, root.id)), ...(await rowsOf(store, 'indicator', Indicator, path, '', ''))],
+    indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, path, '', ''))],
     bhk: await windowed(store, 'bhkObservation', BhkObservation, path, range),
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, path, '', ''),
     safetyEvents: await rowsOf(store, 'safetyEvent', SafetyEvent, path, range.eventsFrom, range.to),

@@ -6,36 +6,36 @@
  */
 import { indicatorCsv, indicatorReport, indicatorSeries, reportRange, seriesRange } from '../../shared/domain/indicators';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
-import type { Principal } from '../auth/principal';
-import type { Store } from '../store/store';
-import { ancestorIndicatorRows, loadIndicatorInput, unitInScope } from './load';
+import type { OrgView } from '../org/view';
+import type { Store, UnitRow } from '../store/store';
+import { ancestorIndicatorRows, loadIndicatorInput } from './load';
 
 /** Periods in a series when the query gives no count: a year and the month before it. */
 export const DEFAULT_SERIES_COUNT = 13;
 
-export async function indicatorReportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<IndicatorReport> {
-  const { units, unit } = await unitInScope(store, p, rootId, 'rootId');
-  const input = await loadIndicatorInput(store, units, unit, reportRange(period), now);
+// The root or unit has been authorised by the route (http/route.ts); `org` is the request's tree.
+
+export async function indicatorReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<IndicatorReport> {
+  const input = await loadIndicatorInput(store, org, root, reportRange(period), now);
   return indicatorReport(input, period, now);
 }
 
 export async function indicatorSeriesFor(
   store: Store,
-  p: Principal,
-  q: { unitId: string; key: string; to: string; count?: number | undefined },
+  org: OrgView,
+  unit: UnitRow,
+  q: { key: string; to: string; count?: number | undefined },
   now: number,
 ): Promise<IndicatorSeries> {
-  const { units, unit } = await unitInScope(store, p, q.unitId, 'unitId');
   const count = q.count ?? DEFAULT_SERIES_COUNT;
-  const input = await loadIndicatorInput(store, units, unit, seriesRange(q.to, count), now);
-  return indicatorSeries(input, q.unitId, q.key, q.to, count, now);
+  const input = await loadIndicatorInput(store, org, unit, seriesRange(q.to, count), now);
+  return indicatorSeries(input, unit.id, q.key, q.to, count, now);
 }
 
-export async function indicatorConfigFor(store: Store, p: Principal, unitId: string): Promise<IndicatorConfigResponse> {
-  const { units } = await unitInScope(store, p, unitId, 'unitId');
-  return { rows: await ancestorIndicatorRows(store, units, unitId) };
+export async function indicatorConfigFor(store: Store, org: OrgView, unit: UnitRow): Promise<IndicatorConfigResponse> {
+  return { rows: await ancestorIndicatorRows(store, org, unit.id) };
 }
 
-export async function indicatorExportFor(store: Store, p: Principal, rootId: string, period: string, now: number): Promise<{ filename: string; csv: string }> {
-  return indicatorCsv(await indicatorReportFor(store, p, rootId, period, now), 'sv');
+export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; csv: string }> {
+  return indicatorCsv(await indicatorReportFor(store, org, root, period, now), 'sv');
 }

@@ -18,27 +18,22 @@
  *  - escalationAnsweredBy must name a unit in the writer's scope at or above the holder.
  *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch), and so
  *    does a delete (not-found at ['id']): no tombstone for an id that never existed.
- * meetingSettings: managers, admins and unit tablets (a unit edits its own agenda at the board,
- * the tablet's scope is its unit); staff accounts are refused. meetingLog: anyone in scope.
+ * Who covers the holder, who may take an item back and who the parent level is are decided by the
+ * same shared functions the device shows its buttons by (shared/domain/meeting/escalation.ts),
+ * over the org tree the push has loaded, through the policy (auth/policy.ts).
+ * meetingSettings: the policy's edit-agenda (managers, admins and unit tablets: a unit edits its
+ * own agenda at the board, the tablet's scope is its unit); staff accounts are refused.
+ * meetingLog: anyone in scope.
  */
+import { covers, type Escalatable, mayTakeBack, parentLevel } from '../../shared/domain/meeting/escalation';
 import type { ErrorCode } from '../../shared/errors';
 import type { Change } from '../../shared/protocol';
-import { ANSWER_FIELDS } from '../../shared/schema/escalation';
+import { ANSWER_FIELDS, type EscalationStatus } from '../../shared/schema/escalation';
+import { may, mayAnswerEscalation } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import type { StoreTx } from '../store/store';
+import type { RuleContext, RuleRejection } from '../sync/write-rules';
 
-type Rejection = { code: ErrorCode; path: (string | number)[] };
-const reject = (code: ErrorCode, field: string): Rejection => ({ code, path: ['fields', field] });
-
-async function parentOf(tx: StoreTx, unitId: string | null): Promise<string | null> {
-  if (unitId === null) return null;
-  return (await tx.getUnit(unitId))?.parentId ?? null;
-}
-
-async function covers(tx: StoreTx, p: Principal, unitId: string): Promise<boolean> {
-  const unit = await tx.getUnit(unitId);
-  return unit !== undefined && unit.path.startsWith(p.scopePath);
-}
+const reject = (code: ErrorCode, field: string): RuleRejection => ({ code, path: ['fields', field] });
 
 /** The answer fields a send (to !== null) or a withdrawal (to === null) writes itself. */
 function isSentState(field: string, value: unknown, to: string | null): boolean {
@@ -46,43 +41,32 @@ function isSentState(field: string, value: unknown, to: string | null): boolean 
   return value === null;
 }
 
-/** True if `ancestorId` is `unitId` or one of its ancestors. */
-async function isAtOrAbove(tx: StoreTx, ancestorId: string, unitId: string): Promise<boolean> {
-  const [above, unit] = [await tx.getUnit(ancestorId), await tx.getUnit(unitId)];
-  return above !== undefined && unit !== undefined && unit.path.startsWith(above.path);
-}
-
-/**
- * May a principal who does not cover the holder take the item away from it (send it again to the
- * unit's parent, withdraw it, delete it)? Only while the holder has not taken it on: never sent,
- * sent back ("tillbaka"), or still waiting unanswered at the parent it was sent to (a second
- * tablet sending it again). Not once it is received, being handled, solved or forwarded: that
- * would erase the answer and take it off the holder's agenda. A delete may also clear a solved one.
- */
-async function mayTakeBack(tx: StoreTx, unitId: string, holder: string | null, status: unknown, deleting: boolean): Promise<boolean> {
-  if (holder === null || status === 'tillbaka' || (deleting && status === 'lost')) return true;
-  return status === 'skickad' && holder === (await parentOf(tx, unitId));
-}
-
-async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promise<Rejection | null> {
-  const existing = await tx.getRow(change.entity, change.id);
+function escalationRule({ org, existing }: RuleContext, p: Principal, change: Change): RuleRejection | null {
   if (change.op === 'patch' && existing === undefined) return { code: 'validation', path: ['op'] };
   // Ids are client-made UUIDs the server can check: a delete of one it never stored would write a
   // tombstone under an id nobody had (issue 18).
   if (change.op === 'delete' && existing === undefined) return { code: 'not-found', path: ['id'] };
   const live = existing && !existing.deleted ? existing.data : undefined;
+  // The item as stored (validated on its way in): who holds it now and what they answered.
   const storedHolder = typeof live?.escalatedTo === 'string' ? live.escalatedTo : null;
-  const holds = storedHolder !== null && (await covers(tx, p, storedHolder));
-  const takesBack = async (deleting: boolean) => holds || (await mayTakeBack(tx, change.unitId, storedHolder, live?.escalationStatus, deleting));
-  if (change.op === 'delete') return (await takesBack(true)) ? null : { code: 'forbidden', path: ['op'] };
+  const stored: Escalatable = {
+    id: change.id,
+    unitId: change.unitId,
+    escalatedTo: storedHolder,
+    escalationStatus: (live?.escalationStatus ?? null) as EscalationStatus | null,
+  };
+  const parentOf = (unitId: string) => parentLevel(org.tree, unitId)?.id ?? null;
+  const holds = mayAnswerEscalation(p, org, stored);
+  const takesBack = (deleting: boolean) => holds || mayTakeBack(org.tree, stored, deleting);
+  if (change.op === 'delete') return takesBack(true) ? null : { code: 'forbidden', path: ['op'] };
   const fields = change.fields;
   const moves = Object.hasOwn(fields, 'escalatedTo');
   const to = moves ? ((fields.escalatedTo as string | null | undefined) ?? null) : null;
 
-  if (moves && to !== null && to !== (await parentOf(tx, change.unitId))) {
-    if (storedHolder === null || to !== (await parentOf(tx, storedHolder))) return reject('validation', 'escalatedTo');
+  if (moves && to !== null && to !== parentOf(change.unitId)) {
+    if (storedHolder === null || to !== parentOf(storedHolder)) return reject('validation', 'escalatedTo');
     if (!holds) return reject('forbidden', 'escalatedTo');
-  } else if (moves && !(await takesBack(false))) {
+  } else if (moves && !takesBack(false)) {
     return reject('forbidden', 'escalatedTo');
   }
 
@@ -92,23 +76,27 @@ async function escalationRule(tx: StoreTx, p: Principal, change: Change): Promis
     const value = fields[field];
     if (moves && isSentState(field, value, to)) continue;
     if (field === 'escalationStatus' && value === 'skickad') return reject('validation', field);
-    if (holder === null || holder === change.unitId || !(await covers(tx, p, holder))) return reject('forbidden', field);
+    if (!mayAnswerEscalation(p, org, { ...stored, escalatedTo: holder })) return reject('forbidden', field);
   }
   const by = fields.escalationAnsweredBy;
-  if (typeof by === 'string' && (!(await covers(tx, p, by)) || holder === null || !(await isAtOrAbove(tx, by, holder)))) {
-    return reject('forbidden', 'escalationAnsweredBy');
+  if (typeof by === 'string') {
+    // The level that signs must be the writer's and hold the item or lie above the level that does.
+    const signer = org.get(by);
+    if (signer === undefined || !may(p, 'answer-escalation', signer) || holder === null || !covers(org.tree, by, holder)) {
+      return reject('forbidden', 'escalationAnsweredBy');
+    }
   }
   return null;
 }
 
 /** `change.fields` have passed validateChange; returns null when the change may be applied. */
-export async function meetingWriteRule(tx: StoreTx, p: Principal, change: Change, _now: number): Promise<Rejection | null> {
+export async function meetingWriteRule(ctx: RuleContext, p: Principal, change: Change, _now: number): Promise<RuleRejection | null> {
   switch (change.entity) {
     case 'action':
     case 'idea':
-      return escalationRule(tx, p, change);
+      return escalationRule(ctx, p, change);
     case 'meetingSettings':
-      return p.kind === 'account' && p.role === 'staff' ? { code: 'forbidden', path: ['entity'] } : null;
+      return may(p, 'edit-agenda', ctx.unit) ? null : { code: 'forbidden', path: ['entity'] };
     default:
       return null;
   }

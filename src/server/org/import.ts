@@ -10,7 +10,8 @@ import { UnitId } from '../../shared/schema/ids';
 import { UnitKind } from '../../shared/schema/org-unit';
 import { NameText } from '../../shared/schema/text';
 import { issueToError } from '../../shared/sync/validate';
-import { type Principal, requireRole } from '../auth/principal';
+import { may } from '../auth/policy';
+import type { Principal } from '../auth/principal';
 import type { Store, UnitRow } from '../store/store';
 import { moveUnit } from './service';
 
@@ -75,7 +76,6 @@ export function parseLines(format: 'csv' | 'json', content: string): Line[] {
 export const MAX_IMPORT_ROWS = 5_000;
 
 export async function importOrg(store: Store, p: Principal, format: 'csv' | 'json', content: string): Promise<{ created: number; updated: number }> {
-  requireRole(p, 'admin');
   const lines = parseLines(format, content);
   const extra = lines[MAX_IMPORT_ROWS];
   if (extra) throw new ImportError([{ line: extra.line, code: 'validation', path: [] }]);
@@ -92,14 +92,16 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
     for (const row of rows.values()) {
       const target = existing.get(row.id);
       if (row.parentId === null) {
+        // Only the existing root may stand without a parent, and only an admin whose scope it is may rename it.
         if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
+        else if (!may(p, 'administer', target)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
         continue;
       }
       if (!rows.has(row.parentId) && !existing.has(row.parentId)) errors.push({ line: row.line, code: 'not-found', path: ['parentId'] });
-      if (target && !target.path.startsWith(p.scopePath)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
+      if (target && !may(p, 'administer', target)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
       // A parent from the file is checked on its own line; a stored one must lie in scope too.
       const storedParent = rows.has(row.parentId) ? undefined : existing.get(row.parentId);
-      if (storedParent && !storedParent.path.startsWith(p.scopePath)) errors.push({ line: row.line, code: 'scope-denied', path: ['parentId'] });
+      if (storedParent && !may(p, 'administer', storedParent)) errors.push({ line: row.line, code: 'scope-denied', path: ['parentId'] });
       // Walk up through the file's parents (falling back to stored ones) to find cycles. Only rows
       // on the cycle are blamed; a row that merely hangs below one is fine once the cycle is fixed.
       const seen = new Set<string>([row.id]);
@@ -135,7 +137,7 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       const current = units.get(row.id);
       if (!current) {
         if (!parent) throw new AppError('validation', undefined, ['parentId']);
-        if (!parent.path.startsWith(p.scopePath)) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
+        if (!may(p, 'administer', parent)) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
         const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent.id, path: `${parent.path}${row.id}/`, closedAt: null };
         await tx.insertUnit(unit);
         units.set(unit.id, unit);

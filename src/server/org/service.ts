@@ -2,7 +2,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { OrgUnit } from '../../shared/schema/org-unit';
 import { AppError } from '../../shared/errors';
-import { type Principal, requireRole } from '../auth/principal';
+import { authorize, visibleUnits } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import type { OrgView } from './view';
 import type { Store, StoreTx, UnitRow } from '../store/store';
 
 export const toOrgUnit = (u: UnitRow): OrgUnit => ({
@@ -14,18 +16,14 @@ export const toOrgUnit = (u: UnitRow): OrgUnit => ({
 }) as OrgUnit;
 
 /** Units in the caller's subtree plus their ancestors (so a client can show the path). */
-export async function listOrg(store: Store, p: Principal): Promise<OrgUnit[]> {
-  const units = await store.listUnits();
-  const ancestorIds = new Set(p.scopePath.split('/').filter(Boolean));
-  return units.filter((u) => u.path.startsWith(p.scopePath) || ancestorIds.has(u.id)).map(toOrgUnit);
+export function listOrg(p: Principal, org: OrgView): OrgUnit[] {
+  return visibleUnits(p, org).map(toOrgUnit);
 }
 
+// Units are read again inside the transaction and checked there: a concurrent move decides.
 export async function createUnit(store: Store, p: Principal, input: { name: string; kind: string; parentId: string }, id: string = uuidv7()): Promise<OrgUnit> {
-  requireRole(p, 'admin');
   return store.tx(async (tx) => {
-    const parent = await tx.getUnit(input.parentId);
-    if (!parent) throw new AppError('not-found', { unitId: input.parentId }, ['parentId']);
-    if (!parent.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: input.parentId }, ['parentId']);
+    const parent = authorize(p, 'administer', await tx.getUnit(input.parentId), input.parentId, 'parentId');
     if (await tx.getUnit(id)) throw new AppError('duplicate', { unitId: id }, ['id']);
     const unit: UnitRow = { id, name: input.name, kind: input.kind, parentId: parent.id, path: `${parent.path}${id}/`, closedAt: null };
     await tx.insertUnit(unit);
@@ -49,16 +47,11 @@ export async function updateUnit(
   patch: { name?: string; parentId?: string; closed?: boolean },
   now: number,
 ): Promise<OrgUnit> {
-  requireRole(p, 'admin');
   return store.tx(async (tx) => {
-    let unit = await tx.getUnit(id);
-    if (!unit) throw new AppError('not-found', { unitId: id });
-    if (!unit.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: id });
+    let unit = authorize(p, 'administer', await tx.getUnit(id), id, 'id');
     if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
       if (unit.parentId === null) throw new AppError('validation', { reason: 'root-cannot-move' }, ['parentId']);
-      const parent = await tx.getUnit(patch.parentId);
-      if (!parent) throw new AppError('not-found', { unitId: patch.parentId }, ['parentId']);
-      if (!parent.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: patch.parentId }, ['parentId']);
+      const parent = authorize(p, 'administer', await tx.getUnit(patch.parentId), patch.parentId, 'parentId');
       unit = await moveUnit(tx, unit, parent);
     }
     const changes: Partial<UnitRow> = {};

@@ -6,17 +6,14 @@
  */
 import type { BhkConfigResponse } from '../../shared/bhk-api';
 import { ancestorsOf } from '../../shared/domain/rollup';
-import { AppError } from '../../shared/errors';
 import { BhkConfig, bhkConfigIdFor } from '../../shared/schema/bhk-config';
-import type { UnitKind } from '../../shared/schema/org-unit';
-import type { Principal } from '../auth/principal';
+import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 import { publicData } from '../../shared/sync/merge';
 
 /** `professions: []` with `sourceUnitId: null` means "the default list" (labels per language). */
-export async function bhkProfessionsAt(store: Store, units: readonly UnitRow[], unitId: string): Promise<BhkConfigResponse> {
-  const tree = units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
-  for (const id of [unitId, ...ancestorsOf(tree, unitId)]) {
+export async function bhkProfessionsAt(store: Store, org: OrgView, unitId: string): Promise<BhkConfigResponse> {
+  for (const id of [unitId, ...ancestorsOf(org.tree, unitId)]) {
     const row = await store.getRow('bhkConfig', bhkConfigIdFor(id));
     if (row === undefined || row.deleted) continue;
     const parsed = BhkConfig.safeParse(publicData(row));
@@ -25,10 +22,7 @@ export async function bhkProfessionsAt(store: Store, units: readonly UnitRow[], 
   return { sourceUnitId: null, professions: [] };
 }
 
-export async function bhkConfigFor(store: Store, p: Principal, unitId: string): Promise<BhkConfigResponse> {
-  const units = await store.listUnits();
-  const unit = units.find((u) => u.id === unitId);
-  if (!unit) throw new AppError('not-found', { unitId }, ['unitId']);
-  if (!unit.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId }, ['unitId']);
-  return bhkProfessionsAt(store, units, unitId);
+/** `unit` has been authorised by the route (http/route.ts); `org` is the request's tree. */
+export async function bhkConfigFor(store: Store, org: OrgView, unit: UnitRow): Promise<BhkConfigResponse> {
+  return bhkProfessionsAt(store, org, unit.id);
 }

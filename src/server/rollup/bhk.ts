@@ -8,10 +8,9 @@ import type { BhkPeriodRollupResponse } from '../../shared/bhk-api';
 import type { BhkSource, DateRange } from '../../shared/domain/bhk-period';
 import { bhkPeriodRollup } from '../../shared/domain/bhk-rollup';
 import { periodRange } from '../../shared/domain/periods';
-import { AppError } from '../../shared/errors';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import type { UnitKind } from '../../shared/schema/org-unit';
-import type { Principal } from '../auth/principal';
+import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 import { bhkProfessionsAt } from './bhk-config';
 
@@ -54,36 +53,25 @@ export async function loadPeriodObservations(store: Store, rootPath: string, ran
   return [...byId.values()];
 }
 
-async function scopedRoot(store: Store, p: Principal, rootId: string): Promise<{ units: UnitRow[]; root: UnitRow }> {
-  const units = await store.listUnits();
-  const root = units.find((u) => u.id === rootId);
-  if (!root) throw new AppError('not-found', { unitId: rootId }, ['rootId']);
-  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: rootId }, ['rootId']);
-  return { units, root };
-}
-
-const treeOf = (units: readonly UnitRow[]) =>
-  units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
-
+/** `root` has been authorised by the route (http/route.ts); `org` is the request's tree. */
 export async function bhkPeriodRollupFor(
   store: Store,
-  p: Principal,
-  q: { rootId: string; period: string; source?: BhkSource | undefined },
+  org: OrgView,
+  root: UnitRow,
+  q: { period: string; source?: BhkSource | undefined },
 ): Promise<BhkPeriodRollupResponse> {
-  const { units, root } = await scopedRoot(store, p, q.rootId);
   const source = q.source ?? 'all';
   const range = periodRange(q.period);
   const observations = await loadPeriodObservations(store, root.path, range);
-  const nodes = bhkPeriodRollup(treeOf(units), root.id, observations, range, source);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const config = await bhkProfessionsAt(store, units, root.id);
+  const nodes = bhkPeriodRollup(org.tree, root.id, observations, range, source);
+  const config = await bhkProfessionsAt(store, org, root.id);
   return {
     period: q.period,
     source,
     rootId: root.id,
     professions: config.professions,
     nodes: [...nodes.values()].map((n) => {
-      const u = byId.get(n.unitId);
+      const u = org.get(n.unitId);
       return {
         unitId: n.unitId,
         name: u?.name ?? n.unitId,
@@ -101,8 +89,8 @@ export async function bhkPeriodRollupFor(
 }
 
 /** The foundation's month route: the same computation, answered in its original shape. */
-export async function bhkRollupFor(store: Store, p: Principal, rootId: string, month: string): Promise<BhkRollupResponse> {
-  const res = await bhkPeriodRollupFor(store, p, { rootId, period: month });
+export async function bhkRollupFor(store: Store, org: OrgView, root: UnitRow, month: string): Promise<BhkRollupResponse> {
+  const res = await bhkPeriodRollupFor(store, org, root, { period: month });
   return {
     month,
     rootId: res.rootId,

@@ -9,17 +9,15 @@ import { localDate } from '../../shared/domain/periods';
 import { staffingReport } from '../../shared/domain/staffing-report';
 import type { StaffingInput } from '../../shared/domain/staffing-rollup';
 import { trendRange } from '../../shared/domain/staffing-trend';
-import { AppError } from '../../shared/errors';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { HrMonth } from '../../shared/schema/hr-month';
-import type { UnitKind } from '../../shared/schema/org-unit';
 import type { EntityName } from '../../shared/schema/registry';
 import { StaffingSettings } from '../../shared/schema/staffing-settings';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { publicData } from '../../shared/sync/merge';
 import type { z } from 'zod/mini';
-import type { Principal } from '../auth/principal';
-import type { Store } from '../store/store';
+import type { OrgView } from '../org/view';
+import type { Store, UnitRow } from '../store/store';
 
 async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodMiniType<T>, path: string, from: string, to: string): Promise<T[]> {
   const out: T[] = [];
@@ -31,18 +29,14 @@ async function rowsOf<T>(store: Store, entity: EntityName, schema: z.ZodMiniType
   return out;
 }
 
-export async function staffingRollupFor(store: Store, p: Principal, rootId: string, month: string, now: number): Promise<StaffingRollupResponse> {
-  const units = await store.listUnits();
-  const root = units.find((u) => u.id === rootId);
-  if (!root) throw new AppError('not-found', { unitId: rootId }, ['rootId']);
-  if (!root.path.startsWith(p.scopePath)) throw new AppError('scope-denied', { unitId: rootId }, ['rootId']);
+/** `root` has been authorised by the route (http/route.ts); `org` is the request's tree. */
+export async function staffingRollupFor(store: Store, org: OrgView, root: UnitRow, month: string, now: number): Promise<StaffingRollupResponse> {
   const today = localDate(now);
   const range = trendRange(month, today);
   const firstMonth = range.months[0] as string;
-  const tree = units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as UnitKind, name: u.name, closedAt: u.closedAt }));
   const input: StaffingInput = {
-    units: tree,
-    rootId,
+    units: org.tree,
+    rootId: root.id,
     today,
     // The trend's days cover the whole month too (the range ends at the month's end or today).
     shifts: await rowsOf(store, 'staffingShift', StaffingShift, root.path, range.from, `${month}-31`),

@@ -10,16 +10,15 @@
  *  - only managers and admins change a unit's safety settings (the window among them).
  */
 import { backdateVerdict, writeDay } from '../../shared/domain/safety-backdate';
-import type { ErrorCode } from '../../shared/errors';
 import type { Change } from '../../shared/protocol';
 import { safetyDayDate } from '../../shared/schema/safety-day';
 import { DEFAULT_SAFETY_SETTINGS } from '../../shared/domain/safety-defaults';
 import { safetySettingsIdFor } from '../../shared/schema/safety-settings';
 import { parseHlc } from '../../shared/sync/hlc';
+import { may } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { StoreTx } from '../store/store';
-
-export type RuleRejection = { code: ErrorCode; path: (string | number)[] };
+import type { RuleContext, RuleRejection } from '../sync/write-rules';
 
 async function windowDays(tx: StoreTx, unitId: string): Promise<number> {
   const row = await tx.getRow('safetySettings', safetySettingsIdFor(unitId));
@@ -36,16 +35,17 @@ async function checkDate(tx: StoreTx, p: Principal, change: Change, date: string
 }
 
 /** `change.fields` have passed validateChange; returns null when the change may be applied. */
-export async function safetyWriteRule(tx: StoreTx, p: Principal, change: Change, now: number): Promise<RuleRejection | null> {
+export async function safetyWriteRule(ctx: RuleContext, p: Principal, change: Change, now: number): Promise<RuleRejection | null> {
+  const { tx } = ctx;
   switch (change.entity) {
     case 'safetySettings':
-      return p.role === 'manager' || p.role === 'admin' ? null : { code: 'forbidden', path: ['entity'] };
+      return may(p, 'manage-settings', ctx.unit) ? null : { code: 'forbidden', path: ['entity'] };
     case 'safetyDay':
       if (change.op !== 'patch') return { code: 'validation', path: ['op'] };
       return checkDate(tx, p, change, safetyDayDate(change.id), now);
     case 'safetyEvent': {
       // A replay of a stored record changes nothing (rule 10), so no rule needs to pass again.
-      if (await tx.getRow('safetyEvent', change.id)) return null;
+      if (ctx.existing) return null;
       const date = change.fields.date as string;
       const replaces = change.fields.replaces;
       if (typeof replaces === 'string') {

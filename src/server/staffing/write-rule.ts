@@ -7,26 +7,24 @@
  *    field, so the cross-field rules (absences ≤ planned, korttid ≤ kvot) are checked here on the
  *    cell as it would be after the merge; and a cell starts with an insert, which names its day.
  */
-import type { ErrorCode } from '../../shared/errors';
 import type { Change } from '../../shared/protocol';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { HrMonth } from '../../shared/schema/hr-month';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { mergeChange, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
+import { may } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import type { StoreTx } from '../store/store';
-
-type Rejection = { code: ErrorCode; path: (string | number)[] };
+import type { RuleContext, RuleRejection } from '../sync/write-rules';
 
 const CELLS = { staffingShift: StaffingShift, hrMonth: HrMonth, bedsDay: BedsDay } as const;
 
-export async function staffingWriteRule(tx: StoreTx, p: Principal, change: Change, _now: number): Promise<Rejection | null> {
-  if ((change.entity === 'hrMonth' || change.entity === 'staffingSettings') && p.role !== 'manager' && p.role !== 'admin') {
+export async function staffingWriteRule(ctx: RuleContext, p: Principal, change: Change, _now: number): Promise<RuleRejection | null> {
+  if ((change.entity === 'hrMonth' || change.entity === 'staffingSettings') && !may(p, 'manage-settings', ctx.unit)) {
     return { code: 'forbidden', path: ['entity'] };
   }
   if (change.op !== 'patch' || !(change.entity in CELLS)) return null;
-  const existing = await tx.getRow(change.entity, change.id);
+  const { existing } = ctx;
   if (existing === undefined) return { code: 'validation', path: ['op'] };
   const { row } = mergeChange(existing, change);
   if (row.deleted) return null;

@@ -6,8 +6,10 @@ import { ENTITIES } from '../../shared/schema/registry';
 import { isTooFarAhead } from '../../shared/sync/hlc';
 import { mergeChange } from '../../shared/sync/merge';
 import { validateChange } from '../../shared/sync/validate';
+import { may } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import type { StoreTx, UnitRow } from '../store/store';
+import { type OrgView, orgView } from '../org/view';
+import type { StoreTx } from '../store/store';
 import type { Store } from '../store/store';
 import { guardChange } from './guard';
 import { pushBuffer } from './push-buffer';
@@ -48,13 +50,13 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
       return { ok: false, reason: 'seq-gap', expectedSeq: device.lastSeq + 1, serverTime: now } as const; // rule 4
     }
     if (fresh.length > 0) {
-      const units = new Map((await tx.listUnits()).map((u) => [u.id, u]));
+      const org = orgView(await tx.listUnits());
       const receivedAt = new Date(now).toISOString();
       const buffer = pushBuffer(tx);
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
         // An unexpected throw rejects this change alone; a database failure fails the push (guard.ts).
-        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, units, change, now, receivedAt));
+        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, org, change, now, receivedAt));
         if (outcome.ok) continue;
         // Record the row a parsed change named, so the answer can report its server state (rule 5).
         const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };
@@ -77,7 +79,7 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
 async function applyOne(
   tx: StoreTx,
   p: Principal,
-  units: ReadonlyMap<string, UnitRow>,
+  org: OrgView,
   incoming: IncomingChange,
   now: number,
   receivedAt: string,
@@ -86,13 +88,13 @@ async function applyOne(
   const change = incoming;
   const checked = validateChange(change);
   if (!checked.ok) return checked;
-  const unit = units.get(change.unitId);
-  if (!unit || !unit.path.startsWith(p.scopePath)) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 14
+  const unit = org.get(change.unitId);
+  if (!unit || !may(p, 'write', unit)) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 14
   if (unit.closedAt) return { ok: false, code: 'unit-closed', path: ['unitId'] };
   if (isTooFarAhead(change.hlc, now)) return { ok: false, code: 'clock-drift', path: ['hlc'] }; // rule 15
-  const ruled = await checkWriteRules(tx, p, { ...change, fields: checked.fields }, now); // a board's own rules (rule 5)
-  if (ruled) return { ok: false, ...ruled };
   const existing = await tx.getRow(change.entity, change.id);
+  const ruled = await checkWriteRules({ tx, org, unit, existing }, p, { ...change, fields: checked.fields }, now); // a board's own rules (rule 5)
+  if (ruled) return { ok: false, ...ruled };
   if (existing && existing.unitId !== change.unitId) return { ok: false, code: 'scope-denied', path: ['unitId'] }; // rule 13
   const merged = mergeChange(existing, { ...change, fields: checked.fields });
   if (ENTITIES[change.entity].mode === 'append' && !merged.changed) return { ok: true }; // rule 10: replay

@@ -4,7 +4,8 @@
  * can drop the refused value from its replica. Never anything outside the caller's read scope.
  */
 import { type Rejection, REJECTION_CURRENT_SINCE } from '../../shared/protocol';
-import { inScope, type Principal } from '../auth/principal';
+import { may } from '../auth/policy';
+import type { Principal } from '../auth/principal';
 import type { RejectionRow, StoreTx } from '../store/store';
 
 export async function reportRejections(
@@ -28,7 +29,7 @@ export async function reportRejections(
     }
     // The row as stored decides (rule 14), not the unit the refused change claimed.
     const unit = await tx.getUnit(row.unitId);
-    if (!unit || !inScope(p, unit)) {
+    if (!unit || !may(p, 'read', unit)) {
       out.push(base);
       continue;
     }

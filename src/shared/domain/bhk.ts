@@ -1,5 +1,5 @@
 /**
- * BHK compliance math (domain.md §2.2). Counts are the unit of truth: every figure shown is a
+ * BHK compliance math (docs/domain.md §2.2). Counts are the unit of truth: every figure shown is a
  * ratio of summed counts, so a roll-up adds counts (addCounts) and never averages percentages.
  *
  * Answers "ej_aktuellt" (not indicated) are left out: a step ratio is ja / (ja + nej), and an

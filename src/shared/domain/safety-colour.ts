@@ -1,5 +1,5 @@
 /**
- * The colour of one day on Gröna korset, derived, never stored (domain.md "Decisions"):
+ * The colour of one day on Gröna korset, derived, never stored (docs/domain.md §1.3):
  *   - the most serious event that day (rod > orange > gul), whatever else was recorded;
  *   - else green ("gron") only if someone confirmed the day green;
  *   - else "ej_ifylld" (grey) for a past day, "idag" for today (still open), "framtid" (blank)

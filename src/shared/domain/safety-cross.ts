@@ -1,5 +1,5 @@
 /**
- * Geometry of Gröna korset (domain.md §1.2): one month drawn as a plus sign on a 7 × 7 grid, rows
+ * Geometry of Gröna korset (docs/domain.md §1.2): one month drawn as a plus sign on a 7 × 7 grid, rows
  * of 3, 3, 7, 7, 7, 3, 3 cells (the arms are the middle three columns), numbered row by row:
  *
  *             [ 1][ 2][ 3]

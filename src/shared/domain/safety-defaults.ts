@@ -1,5 +1,5 @@
 /**
- * Gröna korset's defaults (issue 4, domain.md §1.5), kept out of the schema files so they ship
+ * Gröna korset's defaults (issue 4, docs/domain.md §1.5), kept out of the schema files so they ship
  * with the feature's lazy chunk rather than in the first load (every schema in the registry does).
  */
 import type { SafetySettings } from '../schema/safety-settings';

@@ -1,5 +1,5 @@
 /**
- * Beds of the month (domain.md §4.1 item 3): the overcrowding figure is överbeläggningar per 100
+ * Beds of the month (docs/domain.md §4.1 item 3): the overcrowding figure is överbeläggningar per 100
  * disponibla vårdplatser, pooled over the reported days (Σ överbeläggningar / Σ disponibla × 100),
  * the way regions report it; the same for utlokaliserade, and occupancy Σ belagda / Σ disponibla.
  */

@@ -1,5 +1,5 @@
 /**
- * Pooling the HR system's monthly sjukfrånvarokvot (domain.md §3.1, §6 roll-up rules). A kvot
+ * Pooling the HR system's monthly sjukfrånvarokvot (docs/domain.md §3.1, §6). A kvot
  * is sick hours / ordinary hours, so units pool by their hours: Σ(kvot × hours) / Σ hours. A unit
  * without ordinary hours cannot be weighted; it is counted in `units` (shown on its own row) but
  * not in the total, and no total is invented from unweighted kvoter.

@@ -1,5 +1,5 @@
 /**
- * Sick-leave math of the staffing board (domain.md §3.2). The unit of truth is the count of
+ * Sick-leave math of the staffing board (docs/domain.md §3.2). The unit of truth is the count of
  * staff-shifts: daily sick share = Σ sick / Σ planned over the shifts entered that day, and every
  * longer period (7 and 30 days rolling, month) pools the counts of its days, never averages
  * daily percentages.
@@ -123,7 +123,7 @@ function isWeekday(date: string): boolean {
 
 export type LowerBetterStatus = 'met' | 'partly' | 'notMet' | 'grey';
 
-/** Within 5 % (relative) above the target counts as "delvis" (domain.md §5 default tolerance). */
+/** Within 5 % (relative) above the target counts as "delvis" (docs/domain.md §5.2, the default tolerance). */
 const PARTLY_TOLERANCE = 0.05;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The day's beds as reported at the pulse meeting (domain.md §4.1 item 3), optional per unit
+ * The day's beds as reported at the pulse meeting (docs/domain.md §4.1 item 3), optional per unit
  * (staffingSettings.bedsEnabled). Counts only. One editable row per unit and day, every write
  * carrying all counts.
  */

@@ -1,7 +1,7 @@
 /**
  * A region's (or any level's) BHK configuration: the profession list offered at entry. One
  * editable record per configuring unit (id `bhkconfig:<unitId>`); a unit uses the nearest
- * configuration at or above it, else DEFAULT_PROFESSIONS (domain.md §2.1).
+ * configuration at or above it, else DEFAULT_PROFESSIONS (docs/domain.md §2.1).
  */
 import { z } from 'zod/mini';
 import { UnitId } from './ids';

@@ -1,5 +1,5 @@
 /**
- * Hygiene observation (basala hygienrutiner och klädregler, BHK): domain.md §2.
+ * Hygiene observation (basala hygienrutiner och klädregler, BHK): docs/domain.md §2.
  * Append-only: a correction is a new record whose `replaces` names the old one; a void is a
  * correction with `voided: true`. The observed person is never named.
  */

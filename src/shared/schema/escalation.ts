@@ -1,5 +1,5 @@
 /**
- * Escalation fields (issue 7, domain.md §4.2), shared by actions and ideas. They live on the
+ * Escalation fields (issue 7, docs/domain.md §4.2), shared by actions and ideas. They live on the
  * item's own row (owned by the unit that raised it), so the raising unit's tablet, whose replica
  * holds only its own unit, sees every answer; every level above holds the row in its subtree.
  *

@@ -1,5 +1,5 @@
 /**
- * The HR system's monthly sick-leave figure for a unit (domain.md §3.1): sjukfrånvarokvot =
+ * The HR system's monthly sick-leave figure for a unit (docs/domain.md §3.1): sjukfrånvarokvot =
  * sick hours / ordinary hours, with optional K/M split and korttid (days 1–14), entered by a
  * manager or imported from the HR system's CSV export. Percentages are 0–100.
  *

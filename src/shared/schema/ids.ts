@@ -58,12 +58,12 @@ export const IsoMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 export type IsoMonth = z.infer<typeof IsoMonth>;
 
 /**
- * The years a query may ask about (a period, a month): the app's data starts after 2000 and no
- * plan reaches past 2100. Bounded at the route, with the parameter's path, so no request does
- * work for year 9999 or trips over Date's years 0–99 deep inside (issue 18).
+ * The years a query may ask about (a period, a month): 1900–2199, far wider than any data or
+ * plan. Bounded at the route, with the parameter's path, so no request does work for year 9999
+ * or trips over Date's years 0–99 deep inside (issue 18).
  */
 export const inQueryYears = z.refine<string>((s) => {
   const year = Number(s.slice(0, 4));
-  return year >= 2000 && year <= 2100;
+  return year >= 1900 && year <= 2199;
 }, 'year');
 export const QueryMonth = IsoMonth.check(inQueryYears);

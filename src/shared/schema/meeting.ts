@@ -1,5 +1,5 @@
 /**
- * Pulse meeting (issue 7, domain.md §4): a unit's agenda settings and the log of each meeting.
+ * Pulse meeting (issue 7, docs/domain.md §4.1): a unit's agenda settings and the log of each meeting.
  *  - meetingSettings: one row per unit, id `meetingSettings:<unitId>`: agenda steps in order and
  *    the time box in minutes (defaults in domain/meeting/agenda.ts).
  *  - meetingLog: one row per unit and day, id `meetingLog:<unitId>:<date>`: facilitator

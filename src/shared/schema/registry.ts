@@ -3,7 +3,9 @@
  * - `append`: immutable records with client-generated UUIDv7 ids; inserts only, a replay is a no-op.
  * - `lww`: editable records with deterministic ids; patched per field, last writer by HLC wins;
  *   deletes are tombstones (sync/README.md rules 10–13).
- * Adding a board = adding its schema here (and a Dexie table and a server projection if needed).
+ * Adding a board = adding its schema here. Rows of every entity live in one generic table on
+ * each side (the device's Dexie `rows`, the server's `rows`, indexed by entity, unit and sortKey),
+ * so a board needs no table of its own.
  */
 import { z } from 'zod/mini';
 import { BhkObservation } from './bhk-observation';
@@ -117,5 +119,8 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   },
 };
 
-/** The schema version the client writes into each change; the server upcasts older ones. */
+/**
+ * The schema version the client writes into each change. Schemas change additively only, so a
+ * change of any earlier version is valid as it is and nothing is upcast (sync/README.md rule 16).
+ */
 export const SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
 /**
- * Patient safety event on Gröna korset (domain.md §1): one risk, harm or serious harm on one day
+ * Patient safety event on Gröna korset (docs/domain.md §1): one risk, harm or serious harm on one day
  * of one unit. Append-only with a UUIDv7 id, so events written on two tablets offline are all
  * kept. A correction is a new record whose `replaces` names the old one (same unit, same date);
  * a void is a correction with `voided: true`. Nothing here may identify a patient.

@@ -1,5 +1,5 @@
 /**
- * Staffing of one shift on one day (domain.md §3.2): counts only, never names or diagnoses
+ * Staffing of one shift on one day (docs/domain.md §3.2): counts only, never names or diagnoses
  * (sick leave is health data, GDPR art. 9). One editable row per unit, date and shift with a
  * deterministic id, so two tablets entering the same shift end up with one row (sync rule 11).
  *

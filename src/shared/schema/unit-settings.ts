@@ -10,7 +10,7 @@ export const settingsIdFor = (unitId: string) => `settings:${unitId}`;
 export const UnitSettings = z.strictObject({
   id: z.string().check(z.regex(/^settings:[A-Za-z0-9_:.\-]+$/)),
   unitId: UnitId,
-  /** BHK observations expected per month (domain.md §2.1: 10 on a normal-size unit). */
+  /** BHK observations expected per month (docs/domain.md §2.1: 10 on a normal-size unit). */
   bhkMonthlyQuota: z.int().check(z.gte(0), z.lte(1000)),
   /** Below this n a figure is shown grey, "för få observationer". */
   bhkMinN: z.int().check(z.gte(1), z.lte(1000)),

@@ -12,7 +12,7 @@ import type { UnitSettings } from '../../../shared/schema/unit-settings';
 import type { GoalStatus } from '../../ui/Figure';
 
 /**
- * Tolerance for "delvis" (▲): within 5 % of the target, relative (domain.md §5 default).
+ * Tolerance for "delvis" (▲): within 5 % of the target, relative (docs/domain.md §5.2).
  * Kept here until a shared goal-status module exists; it then replaces this function.
  */
 const PARTLY_TOLERANCE = 0.05;

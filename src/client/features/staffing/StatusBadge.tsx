@@ -1,4 +1,4 @@
-/** Goal status against a "Minska" target as symbol + word + colour (domain.md "Decisions"). */
+/** Goal status against a "Minska" target as symbol + word + colour (docs/domain.md §5.2). */
 import { Show, type JSX } from 'solid-js';
 import type { LowerBetterStatus } from '../../../shared/domain/staffing';
 import { t } from '../../kit/i18n';

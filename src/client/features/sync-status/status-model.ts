@@ -1,6 +1,6 @@
 /**
  * What the sync bar should say, derived from the snapshot. Pure, so thresholds are tested
- * without a DOM; the thresholds come from sync.md §2.1 and §2.6.
+ * without a DOM; the thresholds come from docs/sync.md §2.1 and §2.6.
  */
 import type { SyncSnapshot } from '../../storage/sync-state';
 

@@ -6,7 +6,7 @@
 import type { IndicatorDef } from '../../indicators-api';
 import type { IndicatorSource, Metric, Tolerance } from '../../schema/indicator';
 
-/** Yellow band default (domain.md §5): 5 % of the target, relative. */
+/** Yellow band default (docs/domain.md §5.2): 5 % of the target, relative. */
 export const DEFAULT_TOLERANCE: Tolerance = { kind: 'relative', value: 5 };
 
 /** Order given to an indicator without a default and without its own `order`. */

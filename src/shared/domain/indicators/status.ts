@@ -1,5 +1,5 @@
 /**
- * Goal status and trend arrow of one indicator value (domain.md §5 "Colour rule", issue 6 §2).
+ * Goal status and trend arrow of one indicator value (docs/domain.md §5.2 and §5.3, issue 6 §2).
  * Values are in display units (pct as 0–100, so the flat threshold is 1 percentage point).
  *
  * Status (decided here, table-tested in tests/shared/domain/indicators/status.test.ts):

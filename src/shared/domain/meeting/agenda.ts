@@ -1,5 +1,5 @@
 /**
- * The pulse meeting's agenda (issue 7, domain.md §4.1): steps in order and the time box. A unit
+ * The pulse meeting's agenda (issue 7, docs/domain.md §4.1): steps in order and the time box. A unit
  * may set its own (schema/meeting.ts meetingSettings); unset fields fall back to these defaults.
  */
 import { AGENDA_STEPS, type AgendaStep, type MeetingSettings } from '../../schema/meeting';

@@ -1,5 +1,5 @@
 /**
- * Escalation along the org tree (issue 7, domain.md §4.2, schema/escalation.ts). An action or idea
+ * Escalation along the org tree (issue 7, docs/domain.md §4.2, schema/escalation.ts). An action or idea
  * stays on its own unit's row; `escalatedTo` names the level holding it now. The raising unit
  * sends it to its parent; the holder may answer (mottagen / åtgärdas / löst / tillbaka) or
  * forward it to its own parent. Who may answer: a principal whose scope covers the holder; the

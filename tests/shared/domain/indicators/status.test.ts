@@ -1,4 +1,4 @@
-/** Goal status and trend arrows (domain.md §5 colour rule), as tables. */
+/** Goal status and trend arrows (docs/domain.md §5.2 and §5.3), as tables. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INDICATORS, indicatorStatus, trendArrow } from '../../../../src/shared/domain/indicators';
 import type { IndicatorDef, IndicatorStatus, TrendArrow } from '../../../../src/shared/indicators-api';

@@ -3,7 +3,7 @@ import { DEFAULT_AGENDA, DEFAULT_TIMEBOX_MINUTES, meetingConfig, missingSteps, m
 import type { AgendaStep, MeetingSettings } from '../../../../src/shared/schema/meeting';
 
 describe('meeting agenda', () => {
-  it('defaults to the seven sections of domain.md §4 in 15 minutes', () => {
+  it('defaults to seven sections of the board (docs/domain.md §4.1) in 15 minutes', () => {
     expect(DEFAULT_AGENDA).toEqual(['bemanning', 'patientsakerhet', 'hygien', 'mal', 'forbattringar', 'atgarder', 'eskalera']);
     expect(meetingConfig()).toEqual({ agenda: [...DEFAULT_AGENDA], timeboxMinutes: DEFAULT_TIMEBOX_MINUTES });
   });

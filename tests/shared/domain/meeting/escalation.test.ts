@@ -103,6 +103,8 @@ describe('what the raising side may take back', () => {
   it.each<[string, Partial<Escalatable>, boolean, boolean]>([
     ['never escalated', {}, true, true],
     ['waiting unanswered at the VO', { escalatedTo: 'vo-med', escalationStatus: 'skickad' }, true, true],
+    // No status recorded means nobody answered: it counts as sent, as boardStatus shows it.
+    ['at the VO without a recorded status', { escalatedTo: 'vo-med', escalationStatus: null }, true, true],
     ['received by the VO', { escalatedTo: 'vo-med', escalationStatus: 'mottagen' }, false, false],
     ['being handled by the VO', { escalatedTo: 'vo-med', escalationStatus: 'atgardas' }, false, false],
     ['forwarded to the division, unanswered', { escalatedTo: 'div-med', escalationStatus: 'skickad' }, false, false],

@@ -1,0 +1,17 @@
+/**
+ * A CSV export's answer: the file itself for a browser link, curl or Excel, or `{filename, csv}`
+ * for the app's typed client, which accepts only JSON.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const wantsJson = (accept: string | undefined): boolean =>
+  accept !== undefined && accept.includes('application/json') && !accept.includes('text/csv');
+
+export function csvReply(req: FastifyRequest, reply: FastifyReply, file: { filename: string; csv: string }) {
+  if (wantsJson(req.headers.accept)) return file;
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.csv);
+}
