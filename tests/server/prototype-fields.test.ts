@@ -12,7 +12,7 @@ import { ENTITIES, type EntityName, SCHEMA_VERSION } from '../../src/shared/sche
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { mergeChange } from '../../src/shared/sync/merge';
 import { validateChange } from '../../src/shared/sync/validate';
-import { call, type Client, type Harness, harness, loginAs, NOW } from './helpers';
+import { call, type Client, type Harness, NOW, signedIn } from './helpers';
 
 /** Object.prototype's own names, plus the ones JSON and zod treat specially. */
 export const PROTOTYPE_NAMES = [...Object.getOwnPropertyNames(Object.prototype), 'prototype', 'then', 'toJSON'];
@@ -67,13 +67,8 @@ describe('validateChange and mergeChange never read a field through the prototyp
 describe('a push with prototype-named fields (rule 5)', () => {
   let h: Harness;
   let admin: Client;
-  beforeAll(async () => {
-    h = await harness();
-    admin = await loginAs(h, 'admin');
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  beforeAll(async () => void ({ h, user: admin } = await signedIn('admin')));
+  afterAll(() => h.close());
 
   it('every editable entity: rejected alone with the field path, the change behind it applies, nothing is stored', async () => {
     const node = nodeFromDeviceId(admin.deviceId);

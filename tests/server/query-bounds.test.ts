@@ -6,17 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SERIES_COUNT } from '../../src/shared/indicators-api';
-import { call, type Client, expectError, type Harness, harness, loginAs } from './helpers';
+import { call, type Client, expectError, type Harness, signedIn } from './helpers';
 
 let h: Harness;
 let admin: Client;
-beforeAll(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterAll(async () => {
-  await h.close();
-});
+beforeAll(async () => void ({ h, user: admin } = await signedIn('admin')));
+afterAll(() => h.close());
 
 const series = (to: string, count: number) => `/api/indicators/series?unitId=avd-21&key=bhkTotal&to=${to}&count=${count}`;
 
