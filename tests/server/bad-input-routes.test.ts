@@ -182,7 +182,6 @@ describe.each([
     last = await env.fp.take(last);
   }, 120_000);
   afterAll(async () => {
-    console.log(`bad-input suite: ${sent} requests`);
     await env?.close();
   });
 
