@@ -3,11 +3,11 @@
  * these; the client parses the answer. Counts only, never percentages (domain/safety-month.ts).
  */
 import { z } from 'zod/mini';
-import { IsoDate, IsoMonth, UnitId } from './schema/ids';
+import { IsoDate, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { UnitKind } from './schema/org-unit';
 import { SafetyCategory } from './schema/safety-event';
 
-export const SafetyRollupQuery = z.strictObject({ rootId: UnitId, month: IsoMonth });
+export const SafetyRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth });
 
 const Count = z.int().check(z.gte(0));
 const DayCountsSchema = z.strictObject({ gron: Count, gul: Count, orange: Count, rod: Count, ej_ifylld: Count, idag: Count });

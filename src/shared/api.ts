@@ -3,9 +3,9 @@
  * The server parses requests with these; the client parses responses with them.
  */
 import { z } from 'zod/mini';
-import { AccountId, DeviceId, IsoMonth, UnitId } from './schema/ids';
+import { AccountId, DeviceId, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { OrgUnit, UnitKind } from './schema/org-unit';
-import { NameText } from './schema/text';
+import { cleanLine, cleanText, freeLine, NameText, noPersonnummer } from './schema/text';
 
 export const ROLES = ['admin', 'manager', 'staff'] as const;
 export const Role = z.enum(ROLES);
@@ -24,13 +24,17 @@ export const Identity = z.strictObject({
 });
 export type Identity = z.infer<typeof Identity>;
 
-export const Username = z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9._\-]{2,40}$/));
-export const Password = z.string().check(z.minLength(8), z.maxLength(200));
+export const Username = z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9._\-]{2,40}$/), noPersonnummer);
+/** A new password: one clean line, and not a personnummer (the first thing a guesser tries). */
+export const Password = z.string().check(z.minLength(8), z.maxLength(200), cleanLine, noPersonnummer);
+/** A device's name in the device lists ("Min telefon", "Surfplatta expedition"). */
+export const DeviceLabel = freeLine(80);
 
 export const LoginRequest = z.strictObject({
   username: Username,
-  password: z.string().check(z.minLength(1), z.maxLength(200)),
-  label: z.optional(z.string().check(z.maxLength(80))),
+  /** Only compared with the stored hash: any password set before the rules above still logs in. */
+  password: z.string().check(z.minLength(1), z.maxLength(200), cleanLine),
+  label: z.optional(DeviceLabel),
 });
 /** Enrolment codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const ENROL_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -42,8 +46,9 @@ export const EnrolRequest = z.strictObject({
     z.toUpperCase(),
     z.overwrite((s) => s.replace(/[\s-]/g, '')),
     z.length(ENROL_CODE_LENGTH),
+    z.regex(new RegExp(`^[${ENROL_CODE_ALPHABET}]+$`)),
   ),
-  label: z.optional(z.string().check(z.maxLength(80))),
+  label: z.optional(DeviceLabel),
 });
 /** Both login and enrolment hand the client a long-lived device credential. */
 export const DeviceCredential = z.strictObject({
@@ -55,7 +60,8 @@ export type DeviceCredential = z.infer<typeof DeviceCredential>;
 
 export const TokenRequest = z.strictObject({
   deviceId: DeviceId,
-  deviceSecret: z.string().check(z.minLength(32), z.maxLength(200)),
+  /** base64url, as newDeviceSecret makes it. */
+  deviceSecret: z.string().check(z.minLength(32), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/)),
 });
 export const TokenResponse = z.strictObject({
   accessToken: z.string(),
@@ -77,7 +83,7 @@ export const UpdateUnitRequest = z.strictObject({
 });
 export const ImportOrgRequest = z.strictObject({
   format: z.enum(['csv', 'json']),
-  content: z.string().check(z.maxLength(900_000)),
+  content: z.string().check(z.maxLength(900_000), cleanText),
 });
 export const ImportOrgResponse = z.strictObject({ created: z.int(), updated: z.int() });
 export const ImportErrorItem = z.strictObject({
@@ -119,7 +125,7 @@ export const DeviceView = z.strictObject({
 export type DeviceView = z.infer<typeof DeviceView>;
 export const DeviceListResponse = z.strictObject({ devices: z.array(DeviceView) });
 
-export const BhkRollupQuery = z.strictObject({ rootId: UnitId, month: IsoMonth });
+export const BhkRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth });
 
 const Count = z.int().check(z.gte(0));
 const StepCountsSchema = z.strictObject({ ja: Count, nej: Count, na: Count });

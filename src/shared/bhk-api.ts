@@ -8,7 +8,7 @@ import { BhkCountsSchema, BhkRollupNode } from './api';
 import { BHK_SOURCES } from './domain/bhk-period';
 import { periodRange } from './domain/periods';
 import { BhkProfession, ProfessionCode } from './schema/bhk-config';
-import { UnitId } from './schema/ids';
+import { inQueryYears, UnitId } from './schema/ids';
 
 /** Periods a BHK figure is reported for (docs/domain.md §2.2): ISO week, month, tertial, year. */
 export const BHK_PERIOD_KINDS = ['week', 'month', 'tertial', 'year'] as const;
@@ -16,6 +16,7 @@ export type BhkPeriodKind = (typeof BHK_PERIOD_KINDS)[number];
 
 export const BhkPeriodKey = z.string().check(
   z.maxLength(10),
+  inQueryYears,
   z.refine((key) => {
     try {
       return (BHK_PERIOD_KINDS as readonly string[]).includes(periodRange(key).kind);

@@ -1,5 +1,5 @@
 /**
- * The fact feed of devices above the unit level (sync/README.md rules 19–23, protocol 3). A VO,
+ * The fact feed of devices above the unit level (sync/README.md rules 20–24, protocol 3). A VO,
  * division or region manager's device does not replicate its units' raw board rows; it pulls the
  * units' facts in blocks instead:
  *  - a year block `Y2026`: the unit's month rows of every family for that year, its HR months and
@@ -90,7 +90,7 @@ export const FactsPullResponse = z.discriminatedUnion('ok', [
 ]);
 export type FactsPullResponse = z.infer<typeof FactsPullResponse>;
 
-/** One unit's raw rows of the bulk entities, as the server holds them (on demand, rule 23). */
+/** One unit's raw rows of the bulk entities, as the server holds them (on demand, rule 24). */
 export const UnitSnapshot = z.strictObject({
   unitId: UnitId,
   rows: z.array(

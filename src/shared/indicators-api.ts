@@ -12,7 +12,7 @@
  * `period` is a period key: week `2026-W47`, month `2026-11`, tertial `2026-T3`, year `2026`.
  */
 import { z } from 'zod/mini';
-import { UnitId } from './schema/ids';
+import { inQueryYears, UnitId } from './schema/ids';
 import {
   Compare,
   Direction,
@@ -28,15 +28,31 @@ import {
 } from './schema/indicator';
 import { UnitKind } from './schema/org-unit';
 
-export const PeriodKey = z.string().check(z.regex(/^\d{4}(-W\d{2}|-\d{2}|-T[1-3])?$/));
+export const PeriodKey = z.string().check(z.regex(/^\d{4}(-W\d{2}|-\d{2}|-T[1-3])?$/), inQueryYears);
 
 export const IndicatorReportQuery = z.strictObject({ rootId: UnitId, period: PeriodKey });
-export const IndicatorSeriesQuery = z.strictObject({
-  unitId: UnitId,
-  key: IndicatorKey,
-  to: PeriodKey,
-  count: z.optional(z.coerce.number().check(z.int(), z.gte(2), z.lte(60))),
-});
+
+/**
+ * The longest series of each period kind (issue 18: 60 years blocked the event loop for a
+ * second). No series reaches back more than six years, and weeks at most two; the app asks for
+ * 26 weeks, 24 months, 12 tertials or 6 years (features/indicators/period.ts).
+ */
+export const MAX_SERIES_COUNT: Readonly<Record<IndicatorPeriod, number>> = { week: 104, month: 60, tertial: 18, year: 6 };
+const DEFAULT_SERIES_COUNT = 13;
+const seriesKind = (to: string): IndicatorPeriod => (to.includes('-W') ? 'week' : to.includes('-T') ? 'tertial' : to.length === 7 ? 'month' : 'year');
+
+export const IndicatorSeriesQuery = z
+  .strictObject({
+    unitId: UnitId,
+    key: IndicatorKey,
+    to: PeriodKey,
+    count: z.optional(z.coerce.number().check(z.int(), z.gte(2), z.lte(MAX_SERIES_COUNT.week))),
+  })
+  .check(
+    z.refine((q) => q.count === undefined || q.count <= MAX_SERIES_COUNT[seriesKind(q.to)], { path: ['count'] }),
+    // Without a count: 13 periods, or fewer where the kind allows fewer (6 years).
+    z.overwrite((q) => ({ ...q, count: q.count ?? Math.min(DEFAULT_SERIES_COUNT, MAX_SERIES_COUNT[seriesKind(q.to)]) })),
+  );
 export const IndicatorConfigQuery = z.strictObject({ unitId: UnitId });
 
 /** ● uppfyllt · ▲ delvis · ◆ ej uppfyllt · □ ej mätbart (no data, n below minimum, no baseline, no target). */

@@ -6,14 +6,14 @@
  * and the server sends it to clients of that version or later (rule 16).
  */
 import { z } from 'zod/mini';
-import { DeviceId, UnitId } from './schema/ids';
+import { DeviceId, ID_PATTERN, UnitId } from './schema/ids';
 import { EntityName } from './schema/registry';
 
 /**
  * 2 (compatible with 1): a rejection may carry `current`, the server's state of the refused
  * change's row. The server sends it only to clients at REJECTION_CURRENT_SINCE or later, since a
  * version 1 client parses `Rejection` strictly and would refuse the whole answer.
- * 3 (compatible with 2): facts mode for devices above the unit level (facts-api.ts, rules 21–23):
+ * 3 (compatible with 2): facts mode for devices above the unit level (facts-api.ts, rules 22–24):
  * pull takes `pinned` units and answers `facts`; the fact feed and unit snapshots exist. Clients
  * below 3 keep replicating every row of their scope.
  */
@@ -22,6 +22,9 @@ export const PROTOCOL_VERSION = 3;
 export const MIN_PROTOCOL_VERSION = 1;
 /** First protocol version whose clients are sent `Rejection.current`. */
 export const REJECTION_CURRENT_SINCE = 2;
+/** A version number no release will reach: a bound, so no request carries an unbounded number. */
+export const MAX_PROTOCOL_VERSION_NUMBER = 1000;
+export const ProtocolVersionNumber = z.int().check(z.lte(MAX_PROTOCOL_VERSION_NUMBER));
 /** Caps (docs/sync.md §5): at most this many changes per push, and this many bytes per request body. */
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_BODY_BYTES = 1_048_576;
@@ -38,8 +41,9 @@ export const Change = z.strictObject({
   /** Gapless per-device sequence number, starting at 1 (rules 1–4). */
   seq: z.int().check(z.gte(1)),
   entity: EntityName,
-  /** Row id: UUIDv7 for append records, a deterministic key for lww records. */
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Row id: a UUIDv7 for client-generated records, a deterministic key naming the unit for the
+   * rest (validateChange checks which, per entity). */
+  id: z.string().check(z.minLength(1), z.maxLength(260), z.regex(ID_PATTERN)),
   unitId: UnitId,
   op: ChangeOp,
   /** insert: the whole record; patch: the changed fields; delete: {}. Validated per entity. */
@@ -50,7 +54,7 @@ export const Change = z.strictObject({
 export type Change = z.infer<typeof Change>;
 
 export const PushRequest = z.strictObject({
-  protocolVersion: z.int(),
+  protocolVersion: ProtocolVersionNumber,
   deviceId: DeviceId,
   changes: z.array(Change).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
 });
@@ -62,7 +66,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
  * by its seq, instead of failing the whole push and blocking the device's queue (rule 5).
  */
 export const PushEnvelope = z.strictObject({
-  protocolVersion: z.int(),
+  protocolVersion: ProtocolVersionNumber,
   deviceId: DeviceId,
   changes: z.array(z.unknown()).check(z.maxLength(MAX_CHANGES_PER_PUSH)),
 });
@@ -140,7 +144,7 @@ export const PullResponse = z.discriminatedUnion('ok', [
     serverTime: z.number(),
     /**
      * Protocol ≥ 3: true when the device pulls in facts mode (its scope has units below it): the
-     * boards' rows of its leaf units, except pinned ones, are not in this feed (rule 21).
+     * boards' rows of its leaf units, except pinned ones, are not in this feed (rule 22).
      */
     facts: z.optional(z.boolean()),
   }),

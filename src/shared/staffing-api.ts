@@ -4,11 +4,11 @@
  * Kept out of api.ts so these schemas load with the staffing chunk, not the first load.
  */
 import { z } from 'zod/mini';
-import { IsoDate, IsoMonth, UnitId } from './schema/ids';
+import { IsoDate, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { HrMonth } from './schema/hr-month';
 import { UnitKind } from './schema/org-unit';
 
-export const StaffingRollupQuery = z.strictObject({ rootId: UnitId, month: IsoMonth });
+export const StaffingRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth });
 
 const Count = z.int().check(z.gte(0));
 const Hours = z.number().check(z.gte(0));

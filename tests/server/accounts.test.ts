@@ -1,7 +1,7 @@
 /** Accounts, managed by an admin: create, list, and the rules around usernames and scope. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
-import { AccountView } from '../../src/shared/api';
+import { AccountView, DeviceListResponse } from '../../src/shared/api';
 import { call, type Client, expectError, type Harness, loginAs, signedIn } from './helpers';
 
 let h: Harness;
@@ -79,5 +79,69 @@ describe('accounts', () => {
     const staff = AccountView.parse((await create(input({ role: 'staff' }))).json());
     expectError(await call(h, 'PATCH', `/api/admin/accounts/${staff.id}`, { token: chef, body: { disabled: true } }), 403, 'forbidden');
     expectError(await call(h, 'PATCH', '/api/admin/accounts/nobody', { token: admin, body: { disabled: true } }), 404, 'not-found');
+  });
+});
+
+describe('issue 18 item 8: a person\'s devices', () => {
+  const chefAccount = async () => AccountView.parse((await create(input())).json());
+  const devicesOf = async (id: string, token: Client = admin) => {
+    const res = await call(h, 'GET', `/api/admin/accounts/${id}/devices`, { token });
+    expect(res.statusCode, res.body).toBe(200);
+    return DeviceListResponse.parse(res.json()).devices;
+  };
+
+  it('disabling revokes every device of the account; enabling it again never revives them', async () => {
+    const created = await chefAccount();
+    const phone = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    const laptop = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    expect((await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: true } })).statusCode).toBe(200);
+    expect((await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: false } })).statusCode).toBe(200);
+    for (const device of [phone, laptop]) {
+      expectError(await call(h, 'GET', '/api/me', { token: device }), 401, 'device-revoked');
+      expectError(await call(h, 'POST', '/api/auth/token', { body: { deviceId: device.deviceId, deviceSecret: device.deviceSecret } }), 401, 'device-revoked');
+    }
+    expect((await devicesOf(created.id)).every((d) => d.revokedAt !== null)).toBe(true);
+    // A new login is a new device, and works.
+    expect((await call(h, 'GET', '/api/me', { token: await loginAs(h, 'ny.chef', 'ett-langt-losenord') })).statusCode).toBe(200);
+  });
+
+  it('an admin lists a person\'s devices and ends one: that device stops at once, the others go on', async () => {
+    const created = await chefAccount();
+    const phone = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    const laptop = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    const listed = await devicesOf(created.id);
+    expect(listed.map((d) => d.id).sort()).toEqual([phone.deviceId, laptop.deviceId].sort());
+    expect(listed.every((d) => d.label === 'Ny Chef' && d.unitId === 'vo-kir' && d.revokedAt === null && d.lastSeenAt !== null)).toBe(true);
+    expect((await call(h, 'POST', `/api/devices/${phone.deviceId}/revoke`, { token: admin })).statusCode).toBe(204);
+    expectError(await call(h, 'GET', '/api/me', { token: phone }), 401, 'device-revoked');
+    expect((await call(h, 'GET', '/api/me', { token: laptop })).statusCode).toBe(200);
+    expect((await devicesOf(created.id)).find((d) => d.id === phone.deviceId)?.revokedAt).not.toBeNull();
+  });
+
+  it('only an admin whose scope covers the account may list or end its devices', async () => {
+    const created = await chefAccount();
+    const phone = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    const vochef = await loginAs(h, 'vochef');
+    expectError(await call(h, 'GET', `/api/admin/accounts/${created.id}/devices`, { token: vochef }), 403, 'forbidden');
+    // A manager does not see people's devices at all (tablets only).
+    expectError(await call(h, 'POST', `/api/devices/${phone.deviceId}/revoke`, { token: vochef }), 404, 'not-found');
+    await createAccount(h.store, null, { username: 'voadmin', displayName: 'VO-admin', password: 'pulstavlan', role: 'admin', scopeUnitId: 'vo-med' });
+    const voAdmin = await loginAs(h, 'voadmin');
+    expectError(await call(h, 'GET', `/api/admin/accounts/${created.id}/devices`, { token: voAdmin }), 403, 'scope-denied');
+    expectError(await call(h, 'POST', `/api/devices/${phone.deviceId}/revoke`, { token: voAdmin }), 403, 'scope-denied');
+    expectError(await call(h, 'GET', '/api/admin/accounts/nobody/devices', { token: admin }), 404, 'not-found');
+    expect((await call(h, 'GET', '/api/me', { token: phone })).statusCode).toBe(200);
+  });
+
+  it('disabling, enabling and ending a device are in the security log with who did it', async () => {
+    const created = await chefAccount();
+    const phone = await loginAs(h, 'ny.chef', 'ett-langt-losenord');
+    await call(h, 'POST', `/api/devices/${phone.deviceId}/revoke`, { token: admin });
+    await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: true } });
+    await call(h, 'PATCH', `/api/admin/accounts/${created.id}`, { token: admin, body: { disabled: false } });
+    const by = { actor: admin.deviceId, outcome: 'ok' };
+    expect(await h.store.listSecurityEvents({ kind: 'device-revoked', subject: phone.deviceId })).toMatchObject([by]);
+    expect(await h.store.listSecurityEvents({ kind: 'account-disabled', subject: created.id })).toMatchObject([by]);
+    expect(await h.store.listSecurityEvents({ kind: 'account-enabled', subject: created.id })).toMatchObject([by]);
   });
 });

@@ -3,6 +3,7 @@
  * ids, old protocol versions. Rule numbers refer to src/shared/sync/README.md.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statusOf } from '../../src/server/http/errors';
 import { settingsIdFor } from '../../src/shared/schema/unit-settings';
 import { MAX_CHANGES_PER_PUSH, type Change } from '../../src/shared/protocol';
 import { ALL_JA, observation, outbox } from '../fixtures/sync';
@@ -149,13 +150,16 @@ describe('sequence numbers (rules 2–4)', () => {
   it('rule 4: a push with a sequence gap applies nothing and names the expected seq', async () => {
     const box = outbox(t21.deviceId, NOW, 2);
     const res = await pushRaw(h, t21, [box.insertObs(observation('avd-21', TODAY)), box.insertObs(observation('avd-21', TODAY))]);
-    expect(res.statusCode).toBe(200);
+    // Issue 18 item 11: the status is the error map's for seq-gap; clients read the typed body.
+    expect(res.statusCode).toBe(statusOf('seq-gap'));
+    expect(res.statusCode).toBe(409);
     expect(res.json()).toEqual({ ok: false, reason: 'seq-gap', expectedSeq: 1, serverTime: NOW });
     expect(await head()).toBe(0);
     expect(await lastSeq(t21)).toBe(0);
     await push(h, t21, [outbox(t21.deviceId, NOW).insertObs(observation('avd-21', TODAY))]);
     const later = outbox(t21.deviceId, NOW, 3);
-    expect(await push(h, t21, [later.insertObs(observation('avd-21', TODAY))])).toMatchObject({ ok: false, reason: 'seq-gap', expectedSeq: 2 });
+    const again = await pushRaw(h, t21, [later.insertObs(observation('avd-21', TODAY))]);
+    expect({ status: again.statusCode, ...again.json() }).toMatchObject({ status: 409, ok: false, reason: 'seq-gap', expectedSeq: 2 });
     expect(await lastSeq(t21)).toBe(1);
   });
 
@@ -199,6 +203,9 @@ describe('request-level refusals', () => {
     expect(junk.json()).toMatchObject({ ok: false, reason: 'client-too-old' });
     const pull = await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=0', { token: t21 });
     expect(pull.json()).toEqual({ ok: false, reason: 'client-too-old', minProtocolVersion: 1, serverTime: NOW });
+    // Issue 18 item 11: every typed refusal carries the error map's status for its reason.
+    for (const r of [res, junk, pull]) expect(r.statusCode).toBe(statusOf('client-too-old'));
+    expect(res.statusCode).toBe(426);
     expect(await lastSeq(t21)).toBe(0);
     expect(await head()).toBe(0);
   });

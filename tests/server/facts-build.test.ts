@@ -1,5 +1,5 @@
 /**
- * The facts of a database that had rows before migration 0003: built at start unit by unit,
+ * The facts of a database that had rows before migration 0004: built at start unit by unit,
  * resumable after an interruption, equal to what the push path keeps, and a BHK correction stored
  * without originalDate (before the write rule required it) re-filed under its original's date so
  * the server counts it where a device does. On SQLite and PostgreSQL.

@@ -65,7 +65,7 @@ describe.each(STORES)('facts kept by the push equal facts rebuilt from raw rows 
     await h?.close();
   });
 
-  it('after random pushes (rule 19)', async () => {
+  it('after random pushes (rule 20)', async () => {
     const obs: { id: string; unitId: string; filed: string }[] = [];
     const events: { id: string; unitId: string; date: string }[] = [];
     let n = 0;

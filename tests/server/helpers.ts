@@ -142,7 +142,7 @@ export async function push(h: Harness, c: Client, changes: readonly Change[]): P
 
 /** Every change in the caller's scope after `cursor`, following hasMore. */
 /** Every change the caller pulls from `cursor`. `version` 2 asks for the raw feed a device above
- * the unit level had before facts mode (rule 21); `pinned` names units it holds rows of. */
+ * the unit level had before facts mode (rule 22); `pinned` names units it holds rows of. */
 export async function pullAll(h: Harness, c: Client, cursor = 0, version = PROTOCOL_VERSION, pinned: string[] = []): Promise<ServerChange[]> {
   const out: ServerChange[] = [];
   const pins = pinned.length > 0 ? `&pinned=${pinned.join(',')}` : '';

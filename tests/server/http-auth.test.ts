@@ -1,4 +1,5 @@
 /** Login, tokens, /api/me, logout: the device credential lifecycle through the HTTP API. */
+import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/secrets';
 import { loadTokenKey } from '../../src/server/auth/tokens';
@@ -89,6 +90,21 @@ describe('tokens', () => {
     const forged = `${head}.${Buffer.from(JSON.stringify({ sub: admin.deviceId, exp: 9e9 })).toString('base64url')}.${sig}`;
     expectError(await call(h, 'GET', '/api/me', { token: forged }), 401, 'unauthenticated');
     expectError(await call(h, 'GET', '/api/me', { headers: { authorization: 'Basic YWRtaW46cHVsc3Rhdmxhbg==' } }), 401, 'unauthenticated');
+  });
+
+  it('issue 18: a token signed with the real key but without exp (or without a subject) gets 401 unauthenticated', async () => {
+    const admin = await loginAs(h, 'admin');
+    const { key } = await loadTokenKey(h.store);
+    const iat = Math.floor(NOW / 1000);
+    const sign = (claims: { sub?: string; exp?: number }) => {
+      let jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('pulstavlan').setAudience('pulstavlan-api').setIssuedAt(iat);
+      if (claims.sub !== undefined) jwt = jwt.setSubject(claims.sub);
+      if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
+      return jwt.sign(key);
+    };
+    expect((await call(h, 'GET', '/api/me', { token: await sign({ sub: admin.deviceId, exp: iat + 60 }) })).statusCode).toBe(200);
+    expectError(await call(h, 'GET', '/api/me', { token: await sign({ sub: admin.deviceId }) }), 401, 'unauthenticated');
+    expectError(await call(h, 'GET', '/api/me', { token: await sign({ exp: iat + 60 }) }), 401, 'unauthenticated');
   });
 
   it('the signing key is shared through the store: a second app on the same store accepts the token (rule 18)', async () => {

@@ -64,6 +64,26 @@ describe('enrolment codes', () => {
     expectError(await call(h, 'POST', '/api/enrol-codes', { token: manager, body: { unitId: 'no-such-unit' } }), 404, 'not-found');
   });
 
+  it('a failure while the tablet is created does not use up the code (one transaction, issue 18)', async () => {
+    const code = await newEnrolCode(h, manager, 'avd-21');
+    const real = h.store.tx.bind(h.store);
+    let failNext = true;
+    // The device insert fails once, as a database error would (a real SqliteError).
+    h.store.tx = (fn) =>
+      real((tx) =>
+        fn({
+          ...tx,
+          insertDevice: async (d) => {
+            if (!failNext) return tx.insertDevice(d);
+            failNext = false;
+            return tx.insertDevice({ ...d, kind: null as unknown as 'tablet' });
+          },
+        }),
+      );
+    expect((await enrol(code, 'Expeditionen')).statusCode).toBe(500);
+    expect((await enrol(code, 'Expeditionen')).statusCode).toBe(200);
+  });
+
   it('a code made before its unit closed does not enrol a tablet there', async () => {
     const code = await newEnrolCode(h, manager, 'avd-21');
     const admin = await loginAs(h, 'admin');

@@ -45,7 +45,7 @@ describe('push and pull', () => {
     expect(await pullAll(h, kir)).toEqual([]);
   });
 
-  it('rules 21–23: a VO\'s device pulls facts, not its units\' board rows, except pinned units\'', async () => {
+  it('rules 22–24: a VO\'s device pulls facts, not its units\' board rows, except pinned units\'', async () => {
     const a = outbox(t21.deviceId, NOW);
     await push(h, t21, [a.insertObs(observation('avd-21', TODAY)), a.insertObs(observation('avd-21', '2026-03-02')), a.patchSettings('avd-21', { bhkMonthlyQuota: 12 })]);
     await push(h, t22, [outbox(t22.deviceId, NOW).insertObs(observation('avd-22', TODAY))]);

@@ -160,6 +160,14 @@ describe('escalation write rule', () => {
     expect(await outcome(who.tablet21, change(who.tablet21, 'action', 'patch', uuidv7(), 'avd-21', { owner: 'AB' }))).toEqual({ code: 'validation', path: ['op'] });
   });
 
+  it('issue 18: a delete of an action or idea the server never stored is refused not-found, and no tombstone is written', async () => {
+    for (const entity of ['action', 'idea'] as const) {
+      const id = uuidv7();
+      expect(await outcome(who.avdchef21, change(who.avdchef21, entity, 'delete', id, 'avd-21', {}))).toEqual({ code: 'not-found', path: ['id'] });
+      expect(await h.store.getRow(entity, id)).toBeUndefined();
+    }
+  });
+
   // The server once had its own copy of mayTakeBack that read a missing status as "taken on"
   // while the device (and the board) read it as 'skickad'; the device offered a withdrawal the
   // server then refused. Both now call the shared function: nobody answered, so it is still sent.

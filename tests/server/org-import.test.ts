@@ -1,6 +1,7 @@
 /** Org tree import (CSV and JSON): all-or-nothing, every error with its line number. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
+import { MAX_IMPORT_ROWS } from '../../src/server/org/import';
 import { ImportErrorItem, ImportOrgResponse } from '../../src/shared/api';
 import { call, type Client, expectError, type Harness, loginAs, signedIn } from './helpers';
 
@@ -132,3 +133,22 @@ describe('scope', () => {
     expect(await h.store.listUnits()).toEqual(before);
   });
 });
+
+describe('issue 18 item 6: an import is bounded', () => {
+  it(`more than MAX_IMPORT_ROWS units is refused at the first line too many, nothing written`, async () => {
+    const before = (await h.store.listUnits()).length;
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `u-${i};Enhet ${i};enhet;vo-med`);
+    const errors = await failed('csv', ['id;name;kind;parentId', ...rows].join('\n'));
+    expect(errors).toEqual([{ line: MAX_IMPORT_ROWS + 2, code: 'validation', path: [] }]);
+    expect((await h.store.listUnits()).length).toBe(before);
+  });
+
+  it('a deep chain listed children first is created parents first, every path right', async () => {
+    const n = 300;
+    const rows = Array.from({ length: n }, (_, i) => `c-${n - 1 - i};Nivå ${n - 1 - i};vo;${n - 1 - i === 0 ? 'div-lsv' : `c-${n - 2 - i}`}`);
+    expect(await ok('csv', ['id;name;kind;parentId', ...rows].join('\n'))).toEqual({ created: n, updated: 0 });
+    const deepest = await h.store.getUnit(`c-${n - 1}`);
+    expect(deepest?.path).toBe(`/region/div-lsv/${Array.from({ length: n }, (_, i) => `c-${i}/`).join('')}`);
+  });
+});
+

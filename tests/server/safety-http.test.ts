@@ -90,6 +90,27 @@ describe('back-dating window (default 7 days)', () => {
     expect(res.ok && res.rejected.map((r) => [r.seq, r.code])).toEqual([[2, 'backdate-window']]);
   });
 
+  it('sync rule 19: setting the HLC back with the date does not get past the window (issue 18)', async () => {
+    const tablet = await enrolTablet(h, await loginAs(h, 'avdchef21'), 'avd-21');
+    const staff = await loginAs(h, 'personal21');
+    const day = 86_400_000;
+    for (const c of [tablet, staff]) {
+      const o = outbox(c);
+      const res = await push(h, c, [
+        o.day('avd-21', addDays(TODAY, -30), true, NOW - 30 * day), // forged: both 30 days back
+        o.event(ev('avd-21', addDays(TODAY, -30)), NOW - 30 * day),
+        o.day('avd-21', addDays(TODAY, -21), true, NOW - 14 * day - 1), // 14 days + 7: the most the HLC buys
+        o.day('avd-21', addDays(TODAY, -22), true, NOW - 20 * day),
+        o.day('avd-21', addDays(TODAY, -12), true, NOW - 10 * day), // offline 10 days, 2 back: honest
+      ]);
+      expect(res.ok && res.rejected.map((r) => [r.seq, r.code])).toEqual([
+        [1, 'backdate-window'],
+        [2, 'backdate-window'],
+        [4, 'backdate-window'],
+      ]);
+    }
+  });
+
   it('follows the unit’s setting, which only a manager may change', async () => {
     const tablet = await enrolTablet(h, await loginAs(h, 'avdchef21'), 'avd-21');
     const manager = await loginAs(h, 'avdchef21');

@@ -37,7 +37,7 @@ describe('sync convergence fuzz (4 tablets + a manager, lossy network, skewed cl
         expect(device.rows, `${device.name} rows equal the server's for its scope`).toEqual(device.serverRowsInScope);
         expect(device.facts, `${device.name} facts equal the server's for its scope and window`).toEqual(device.serverFactsInScope);
       }
-      // The manager's device runs in facts mode (rule 21) and holds facts, not its units' rows.
+      // The manager's device runs in facts mode (rule 22) and holds facts, not its units' rows.
       const manager = report.devices.find((d) => d.name.startsWith('manager'));
       expect(manager?.factsMode).toBe(true);
       expect(manager?.facts.length).toBeGreaterThan(0);

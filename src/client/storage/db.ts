@@ -52,7 +52,7 @@ export class PulsDb extends Dexie {
   declare rejected: Table<RejectedChange, number>;
   declare rows: Table<RowRecord, [string, string]>;
   declare units: Table<OrgUnit, string>;
-  /** Facts mode (rules 21–23): the fact blocks of the scope's units, as the server sent them. */
+  /** Facts mode (rules 22–24): the fact blocks of the scope's units, as the server sent them. */
   declare facts: Table<FactBlock, [string, string]>;
 
   constructor(name: string) {

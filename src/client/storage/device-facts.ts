@@ -1,6 +1,6 @@
 /**
  * The facts a device computes figures from (shared/domain/facts/reader.ts), whatever kind of
- * device it is: in facts mode (a VO, division or region manager, rule 21) the fact blocks it
+ * device it is: in facts mode (a VO, division or region manager, rule 22) the fact blocks it
  * pulled; otherwise (a ward tablet, staff, a unit manager) facts made from its own board rows with
  * the same contributions the server uses. Either way the shared roll-up functions run on it and
  * give the server's figures.

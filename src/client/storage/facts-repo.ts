@@ -1,5 +1,5 @@
 /**
- * Facts mode on the device (sync/README.md rules 21–23). A device whose scope has units below it
+ * Facts mode on the device (sync/README.md rules 22–24). A device whose scope has units below it
  * keeps its units' fact blocks (the server's facts, pulled whole) instead of their board rows, and
  * computes every figure above a unit from them with the same shared functions the server runs.
  * A unit's own board rows come on demand: opening that unit's board pins it (its snapshot is
@@ -31,7 +31,7 @@ export interface FactPage {
 const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0 && b.fallBefore === null;
 
 /**
- * Applies one page of the fact feed (rule 22) in one transaction, the cursor last: each block
+ * Applies one page of the fact feed (rule 23) in one transaction, the cursor last: each block
  * replaces the device's copy (an empty one removes it), and blocks that left the window go.
  */
 export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage): Promise<void> {
@@ -144,7 +144,7 @@ async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<vo
 
 /**
  * Entering facts mode (the server said so on pull): board rows of units that are neither pinned
- * nor below no other unit are dropped, since the feed no longer updates them (rule 21).
+ * nor below no other unit are dropped, since the feed no longer updates them (rule 22).
  */
 export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Promise<void> {
   await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
@@ -157,7 +157,7 @@ export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Pr
 }
 
 /**
- * Pins a unit with the server's snapshot of its board rows (rule 23): the rows are merged into the
+ * Pins a unit with the server's snapshot of its board rows (rule 24): the rows are merged into the
  * replica field by field, the unit goes first in the pinned list, and a unit pushed off the end of
  * the list loses its board rows. `now` orders the list.
  */

@@ -49,13 +49,13 @@ export interface MetaValues {
    * memory) so every tab's status display sees it. */
   syncingSince: number;
   progress: SyncProgress | null;
-  /** Facts mode (rule 21): the server said this device pulls facts, not its units' board rows. */
+  /** Facts mode (rule 22): the server said this device pulls facts, not its units' board rows. */
   factsMode: boolean;
-  /** Highest fact block seq applied (rule 22); 0 before the first fact pull. */
+  /** Highest fact block seq applied (rule 23); 0 before the first fact pull. */
   factCursor: number;
   /** The window of the fact blocks held (the server's, at the last fact pull). */
   factWindow: FactWindow;
-  /** Units whose board rows this device holds on demand (rule 23), most recently used first. */
+  /** Units whose board rows this device holds on demand (rule 24), most recently used first. */
   pinned: readonly PinnedUnit[];
 }
 

@@ -93,7 +93,7 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
 
 /**
  * A unit's HR months from `fromMonth` to `toMonth`. A device in facts mode that does not hold the
- * unit's board rows (rule 21) has the server's months in its fact blocks; its own unsynced writes
+ * unit's board rows (rule 22) has the server's months in its fact blocks; its own unsynced writes
  * (and removals) of a month win over them.
  */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {

@@ -117,7 +117,7 @@ async function round(db: PulsDb, transport: SyncTransport, now: () => number): P
     await pushOutbox(ctx);
     const facts = await pullChanges(ctx);
     await replaceUnits(db, await transport.org());
-    // Facts mode needs the tree just read: which units are leaves (rule 21).
+    // Facts mode needs the tree just read: which units are leaves (rule 22).
     await syncFacts(ctx, facts);
     await db.transaction('rw', db.meta, async () => {
       await setMeta(db, 'lastSyncAt', now());

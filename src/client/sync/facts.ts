@@ -1,5 +1,5 @@
 /**
- * Facts mode in the sync round (rules 21–23): after the change log, a device whose scope has units
+ * Facts mode in the sync round (rules 22–24): after the change log, a device whose scope has units
  * below it pulls the fact feed from its fact cursor until the server has no more; each page is
  * applied with its cursor in one transaction (storage/facts-repo.ts). Entering facts mode drops
  * the board rows the change feed no longer updates; leaving it (the scope became a single unit)

@@ -9,7 +9,7 @@ import { applyPulledPage } from '../storage/pull-apply';
 import { getMetas, setMeta, type SyncProgress } from '../storage/meta';
 import type { SyncContext } from './context';
 
-/** Pulls the change log; returns whether the server runs this device in facts mode (rule 21). */
+/** Pulls the change log; returns whether the server runs this device in facts mode (rule 22). */
 export async function pullChanges(ctx: SyncContext): Promise<boolean> {
   let facts: boolean;
   try {

@@ -12,11 +12,11 @@ import type { PulsDb } from '../storage/db';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
-  /** `pinned`: units whose board rows this device holds in facts mode (rule 23). */
+  /** `pinned`: units whose board rows this device holds in facts mode (rule 24). */
   pull(cursor: number, pinned?: readonly string[]): Promise<PullResponse>;
   /** Units in read scope plus their ancestors. */
   org(): Promise<OrgUnit[]>;
-  /** Facts mode (rules 21–23): a page of the fact feed, and one unit's board rows. */
+  /** Facts mode (rules 22–24): a page of the fact feed, and one unit's board rows. */
   facts?(cursor: number): Promise<FactsPullResponse>;
   unit?(unitId: string): Promise<UnitSnapshot>;
 }

@@ -1,6 +1,6 @@
 /** Accounts, managed by an admin. Passwords are stored only as argon2id hashes. */
 import { uuidv7 } from 'uuidv7';
-import type { AccountView, Role } from '../../shared/api';
+import type { AccountView, DeviceView, Role } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { AccountRow, Store } from '../store/store';
 import type { OrgView } from '../org/view';
@@ -21,18 +21,37 @@ export async function listAccounts(store: Store, p: Principal, org: OrgView): Pr
 }
 
 /**
- * Disables or re-enables an account. A disabled account's devices are refused at their next
- * request (principal.ts), so a phone left logged in stops syncing at once.
+ * Disables or re-enables an account. Disabling revokes every device of the account, so a phone
+ * left logged in stops syncing at once and enabling the account again revives none of them: the
+ * person logs in anew (issue 18). Both are written to the security log with who did it.
  */
-export async function setAccountDisabled(store: Store, p: Principal, id: string, disabled: boolean): Promise<AccountView> {
+export async function setAccountDisabled(store: Store, p: Principal, id: string, disabled: boolean, now: number): Promise<AccountView> {
   if (id === p.accountId && disabled) throw new AppError('forbidden', { reason: 'self' });
   return store.tx(async (tx) => {
     const account = await tx.getAccount(id);
     if (!account) throw new AppError('not-found', { accountId: id });
     authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId);
+    const at = new Date(now).toISOString();
     await tx.setAccountDisabled(id, disabled);
+    if (disabled) await tx.revokeAccountDevices(id, at);
+    await tx.appendSecurityEvent({ at, kind: disabled ? 'account-disabled' : 'account-enabled', actor: p.deviceId, subject: id, address: null, outcome: 'ok' });
     return view({ ...account, disabled });
   });
+}
+
+/** The devices a person is or was logged in on, for an admin whose scope covers the account. */
+export async function listAccountDevices(store: Store, p: Principal, id: string): Promise<DeviceView[]> {
+  const account = await store.getAccount(id);
+  if (!account) throw new AppError('not-found', { accountId: id });
+  authorize(p, 'administer', await store.getUnit(account.scopeUnitId), account.scopeUnitId);
+  return (await store.listAccountDevices(id)).map((d) => ({
+    id: d.id,
+    unitId: account.scopeUnitId,
+    label: d.label,
+    createdAt: d.createdAt,
+    lastSeenAt: d.lastSeenAt,
+    revokedAt: d.revokedAt,
+  })) as DeviceView[];
 }
 
 export async function createAccount(

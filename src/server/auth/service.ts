@@ -3,9 +3,10 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { type DeviceCredential, ENROL_CODE_ALPHABET, ENROL_CODE_LENGTH, ENROL_CODE_TTL_MS, type TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { DeviceRow, Store, UnitRow } from '../store/store';
+import type { DeviceRow, SecurityEvent, Store, StoreTx, UnitRow } from '../store/store';
+import { lockRemainingMs, WINDOW_MS } from './login-lock';
 import type { OrgView } from '../org/view';
-import { authorize } from './policy';
+import { authorize, roleMay } from './policy';
 import { type Principal, principalFor, toIdentity } from './principal';
 import { hashSecret, newDeviceSecret, secretMatches, verifyPassword } from './secrets';
 import { signAccessToken, type TokenKey } from './tokens';
@@ -17,7 +18,9 @@ export interface AuthDeps {
   readonly now: () => number;
 }
 
-async function newDevice(deps: AuthDeps, d: Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>): Promise<DeviceCredential> {
+type NewDevice = Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>;
+
+async function insertNewDevice(tx: StoreTx, deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> {
   const secret = newDeviceSecret();
   const device: DeviceRow = {
     ...d,
@@ -28,28 +31,48 @@ async function newDevice(deps: AuthDeps, d: Pick<DeviceRow, 'kind' | 'accountId'
     lastSeenAt: null,
     revokedAt: null,
   };
-  return deps.store.tx(async (tx) => {
-    await tx.insertDevice(device);
-    const principal = await principalFor(tx, device);
-    return { deviceId: device.id, deviceSecret: secret, identity: toIdentity(principal) } as DeviceCredential;
-  });
+  await tx.insertDevice(device);
+  const principal = await principalFor(tx, device);
+  return { deviceId: device.id, deviceSecret: secret, identity: toIdentity(principal) } as DeviceCredential;
 }
 
-export async function login(deps: AuthDeps, username: string, password: string, label?: string): Promise<DeviceCredential> {
+const newDevice = (deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> => deps.store.tx((tx) => insertNewDevice(tx, deps, d));
+
+/**
+ * Every attempt goes into the security log; an account locked by failed attempts (login-lock.ts)
+ * is refused with rate-limited before its password is even checked. `address` is the caller's.
+ */
+export async function login(deps: AuthDeps, username: string, password: string, label?: string, address: string | null = null): Promise<DeviceCredential> {
+  const now = deps.now();
+  const log = (outcome: SecurityEvent['outcome']) =>
+    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome });
+  const recent = await deps.store.listSecurityEvents({ kind: 'login', subject: username, since: new Date(now - WINDOW_MS).toISOString() });
+  const lockedMs = lockRemainingMs(recent, now);
+  if (lockedMs > 0) {
+    await log('locked');
+    throw new AppError('rate-limited', { retryAfterS: Math.ceil(lockedMs / 1000) });
+  }
   const account = await deps.store.getAccountByUsername(username);
   // Verify against a dummy hash when the account is missing, so timing does not reveal usernames.
   const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
-  if (!account || !ok || account.disabled) throw new AppError('invalid-credentials');
+  if (!account || !ok || account.disabled) {
+    await log('failed');
+    throw new AppError('invalid-credentials');
+  }
+  await log('ok');
   return newDevice(deps, { kind: 'account', accountId: account.id, unitId: null, label: label ?? account.displayName });
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$3uftgWD16cOdtDhnx2YEJg$H2+M5oMOpPbMzzpGWcE6DWbEhJBh3OLn8hrgEuMS5cM';
 
+/** Taking the code and creating the tablet is one transaction: a failure never uses up the code. */
 export async function enrol(deps: AuthDeps, code: string, label?: string): Promise<DeviceCredential> {
-  const unitId = await deps.store.tx((tx) => tx.takeEnrolCode(code, deps.now()));
-  if (!unitId) throw new AppError('enrol-code-invalid');
-  const unit = await deps.store.getUnit(unitId);
-  if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
-  return newDevice(deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+  return deps.store.tx(async (tx) => {
+    const unitId = await tx.takeEnrolCode(code, deps.now());
+    if (!unitId) throw new AppError('enrol-code-invalid');
+    const unit = await tx.getUnit(unitId);
+    if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
+    return insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+  });
 }
 
 export async function issueToken(deps: AuthDeps, deviceId: string, secret: string): Promise<TokenResponse> {
@@ -97,11 +120,23 @@ export async function listDevices(deps: AuthDeps, org: OrgView, root: UnitRow) {
   }));
 }
 
+/**
+ * Ends a device: a unit's tablet (managers and admins in scope) or, for an admin whose scope
+ * covers the account, a person's phone or browser (issue 18; to anyone else a person's device does
+ * not exist, as before). Written to the security log with who did it.
+ */
 export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: string): Promise<void> {
   await deps.store.tx(async (tx) => {
     const device = await tx.getDevice(deviceId);
-    if (!device || device.kind !== 'tablet' || !device.unitId) throw new AppError('not-found', { deviceId });
-    authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId);
-    await tx.revokeDevice(deviceId, new Date(deps.now()).toISOString());
+    if (!device) throw new AppError('not-found', { deviceId });
+    if (device.kind === 'tablet' && device.unitId) authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId);
+    else {
+      const account = device.kind === 'account' && roleMay(p, 'administer') && device.accountId ? await tx.getAccount(device.accountId) : undefined;
+      if (!account) throw new AppError('not-found', { deviceId });
+      authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId);
+    }
+    const at = new Date(deps.now()).toISOString();
+    await tx.revokeDevice(deviceId, at);
+    await tx.appendSecurityEvent({ at, kind: 'device-revoked', actor: p.deviceId, subject: deviceId, address: null, outcome: 'ok' });
   });
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../shared/errors';
+import { DeviceId } from '../../shared/schema/ids';
 import type { Store } from '../store/store';
 
 const ISSUER = 'pulstavlan';
@@ -39,10 +40,13 @@ export async function verifyAccessToken(k: TokenKey, token: string, nowMs: numbe
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      // A token without an expiry would be good for ever (issue 18).
+      requiredClaims: ['exp', 'sub'],
       currentDate: new Date(nowMs),
     });
-    if (typeof payload.sub !== 'string') throw new AppError('unauthenticated');
-    return payload.sub;
+    // A subject that is no device id never reaches the database (a NUL there fails PostgreSQL).
+    if (!DeviceId.safeParse(payload.sub).success) throw new AppError('unauthenticated');
+    return payload.sub as string;
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw new AppError('token-expired');
     if (e instanceof AppError) throw e;

@@ -1,6 +1,6 @@
 /**
  * Facts from raw rows, unit by unit: the build that fills the fact tables of a database that had
- * rows before migration 0003 (at start, resumable: each unit is one transaction and is marked
+ * rows before migration 0004 (at start, resumable: each unit is one transaction and is marked
  * built), and the rebuild check (`npm run facts`), which recomputes every unit's facts from its
  * raw rows and reports any difference from the stored ones (it must find none).
  *

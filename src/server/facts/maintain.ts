@@ -1,6 +1,6 @@
 /**
  * Keeps the fact tables equal to the facts of the raw rows (shared/domain/facts), inside the
- * push's transaction (sync/README.md rule 19): for every row the push wrote, its old contribution
+ * push's transaction (sync/README.md rule 20): for every row the push wrote, its old contribution
  * goes out and its new one goes in.
  *  - An editable cell (safety day, shift, beds day) contributes its own state: old minus new.
  *  - An append-only record without `replaces` is a tree of its own: its contribution is added.
@@ -11,7 +11,7 @@
  * Day rows of families with derived fields (a day's worst colour, "the day has a shift") are read,
  * changed and derived again; a month's row changes by exactly what its day's row changed, so
  * months stay the sum of their days. The (unit, year) and (unit, month) blocks touched get the
- * next block sequence number (the fact feed of manager devices, rule 20).
+ * next block sequence number (the fact feed of manager devices, rule 21).
  */
 import { type Contribution, bedsContribution, bhkBucket, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';
 import { addVectors, baseOnly, derive, type Family, type FactRow, FAMILIES, fieldIndex, isZero, subVectors } from '../../shared/domain/facts/families';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
 import { MAX_BODY_BYTES } from '../../shared/protocol';
 import type { AuthDeps } from '../auth/service';
@@ -39,14 +39,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   declareRoutes(app);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
+  // Per device or account once authenticated; per address where nobody is known yet, and always
+  // on the public routes, which identify the caller by their body (login, enrolment, renewal).
+  // Which route it is comes from Fastify's router, never the raw URL: "/api/auth/%6cogin" is the
+  // login route (issue 18).
+  const perAddress = (req: FastifyRequest) => !req.principal || req.routeOptions.config?.rule?.access === 'public';
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
     timeWindow: 60_000,
-    // Per device or account once authenticated; per address only where nobody is known yet.
-    keyGenerator: (req) => (req.principal ? `device:${req.principal.deviceId}` : `ip:${req.ip}`),
-    max: (req) => (req.principal ? opts.rateLimitPerDevice : opts.rateLimitPerIp),
-    allowList: (req) => !req.url.startsWith('/api/'),
+    keyGenerator: (req) => (perAddress(req) ? `ip:${req.ip}` : `device:${req.principal?.deviceId}`),
+    max: (req) => (perAddress(req) ? opts.rateLimitPerIp : opts.rateLimitPerDevice),
+    allowList: (req) => !(req.routeOptions.url ?? req.url).startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
   const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now };

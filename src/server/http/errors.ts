@@ -32,6 +32,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** The HTTP status of an error code; protocol refusals (seq-gap, client-too-old) use it too. */
+export const statusOf = (code: ErrorCode): number => STATUS[code];
+
 /** Parses `value` with `schema` or throws AppError with the first issue's code and path. */
 export function parse<T>(schema: z.ZodMiniType<T>, value: unknown, prefix: (string | number)[] = []): T {
   const r = schema.safeParse(value);
@@ -50,11 +53,24 @@ function fromFastify(err: FastifyError): AppError | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('validation', { reason: 'content-type' });
+    // The static files' refusal of a path that cannot name a file ("..", NUL, "//", 5,000
+    // characters): for the caller it is simply not there (issue 18).
+    case 'FST_STATIC_FORBIDDEN_PATH':
+      return new AppError('not-found');
     default:
       if (err.statusCode === 429) return new AppError('rate-limited');
       if (err instanceof SyntaxError || err.statusCode === 400) return new AppError('malformed-json');
-      return null;
+      return err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500 ? byStatus(err.statusCode) : null;
   }
+}
+
+/** Any other 4xx a plugin raises keeps its meaning; only a real failure of ours is a 500. */
+function byStatus(status: number): AppError {
+  if (status === 401) return new AppError('unauthenticated');
+  if (status === 403) return new AppError('forbidden');
+  if (status === 404 || status === 405) return new AppError('not-found');
+  if (status === 413) return new AppError('payload-too-large');
+  return new AppError('validation', { status });
 }
 
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
@@ -63,5 +79,8 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'internal' } satisfies ErrorBody);
   }
+  // A refusal that says how long to wait says it in the header too (an account's login lock).
+  const retryAfterS = appError.code === 'rate-limited' ? appError.meta?.retryAfterS : undefined;
+  if (typeof retryAfterS === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfterS));
   return reply.status(STATUS[appError.code]).send(appError.toBody());
 }

@@ -13,7 +13,8 @@ const DeviceParams = z.strictObject({ id: DeviceId });
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   // These identify the caller by their body.
   const open = { access: 'public' } as const;
-  route(app, 'POST', '/api/auth/login', { rule: open, body: LoginRequest }, async ({ body }) => login(deps, body.username, body.password, body.label));
+  // The caller's address goes to the security log with the attempt (login-lock.ts).
+  route(app, 'POST', '/api/auth/login', { rule: open, body: LoginRequest }, async ({ req, body }) => login(deps, body.username, body.password, body.label, req.ip));
   route(app, 'POST', '/api/auth/enrol', { rule: open, body: EnrolRequest }, async ({ body }) => enrol(deps, body.code, body.label));
   route(app, 'POST', '/api/auth/token', { rule: open, body: TokenRequest }, async ({ body }) => issueToken(deps, body.deviceId, body.deviceSecret));
   route(app, 'POST', '/api/auth/logout', { rule: { access: 'self' } }, async ({ principal, reply }) => {
@@ -28,6 +29,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   route(app, 'GET', '/api/devices', { rule: unitRule('manage-devices', 'query', 'unitId'), query: DevicesQuery }, async ({ unit, org }) => ({
     devices: await listDevices(deps, await org(), unit),
   }));
+  // A tablet (managers and admins in scope), or a person's device (an admin whose scope covers the
+  // account): the service decides which, inside its transaction.
   const tablet = { rule: { access: 'manage-devices', target: { row: 'device', param: 'id' } }, params: DeviceParams } as const;
   route(app, 'POST', '/api/devices/:id/revoke', tablet, async ({ principal, params, reply }) => {
     await revokeDevice(deps, principal, params.id);

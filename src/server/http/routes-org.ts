@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { CreateAccountRequest, CreateUnitRequest, ImportOrgRequest, UpdateAccountRequest, UpdateUnitRequest } from '../../shared/api';
 import { AccountId, UnitId } from '../../shared/schema/ids';
-import { createAccount, listAccounts, setAccountDisabled } from '../auth/accounts';
+import { createAccount, listAccountDevices, listAccounts, setAccountDisabled } from '../auth/accounts';
 import { importOrg } from '../org/import';
 import { createUnit, listOrg, updateUnit } from '../org/service';
 import type { Store } from '../store/store';
@@ -29,6 +29,10 @@ export function orgRoutes(app: FastifyInstance, store: Store, now: () => number)
   route(app, 'POST', '/api/admin/accounts', account, async ({ principal, body }) => createAccount(store, principal, body));
   const accountById = { rule: { access: 'administer', target: { row: 'account', param: 'id' } }, params: AccountParams, body: UpdateAccountRequest } as const;
   route(app, 'PATCH', '/api/admin/accounts/:id', accountById, async ({ principal, params, body }) =>
-    setAccountDisabled(store, principal, params.id, body.disabled),
+    setAccountDisabled(store, principal, params.id, body.disabled, now()),
   );
+  const accountDevices = { rule: { access: 'administer', target: { row: 'account', param: 'id' } }, params: AccountParams } as const;
+  route(app, 'GET', '/api/admin/accounts/:id/devices', accountDevices, async ({ principal, params }) => ({
+    devices: await listAccountDevices(store, principal, params.id),
+  }));
 }

@@ -16,7 +16,8 @@
  *    other answer fields null; all null when withdrawing): whoever may move escalatedTo may
  *    write that. 'skickad' is never written without an escalatedTo.
  *  - escalationAnsweredBy must name a unit in the writer's scope at or above the holder.
- *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch).
+ *  - A patch needs the row to exist (an insert the server refused leaves nothing to patch), and so
+ *    does a delete (not-found at ['id']): no tombstone for an id that never existed.
  * Who covers the holder, who may take an item back and who the parent level is are decided by the
  * same shared functions the device shows its buttons by (shared/domain/meeting/escalation.ts),
  * over the org tree the push has loaded, through the policy (auth/policy.ts).
@@ -42,6 +43,9 @@ function isSentState(field: string, value: unknown, to: string | null): boolean 
 
 function escalationRule({ org, existing }: RuleContext, p: Principal, change: Change): RuleRejection | null {
   if (change.op === 'patch' && existing === undefined) return { code: 'validation', path: ['op'] };
+  // Ids are client-made UUIDs the server can check: a delete of one it never stored would write a
+  // tombstone under an id nobody had (issue 18).
+  if (change.op === 'delete' && existing === undefined) return { code: 'not-found', path: ['id'] };
   const live = existing && !existing.deleted ? existing.data : undefined;
   // The item as stored (validated on its way in): who holds it now and what they answered.
   const storedHolder = typeof live?.escalatedTo === 'string' ? live.escalatedTo : null;
@@ -56,7 +60,7 @@ function escalationRule({ org, existing }: RuleContext, p: Principal, change: Ch
   const takesBack = (deleting: boolean) => holds || mayTakeBack(org.tree, stored, deleting);
   if (change.op === 'delete') return takesBack(true) ? null : { code: 'forbidden', path: ['op'] };
   const fields = change.fields;
-  const moves = 'escalatedTo' in fields;
+  const moves = Object.hasOwn(fields, 'escalatedTo');
   const to = moves ? ((fields.escalatedTo as string | null | undefined) ?? null) : null;
 
   if (moves && to !== null && to !== parentOf(change.unitId)) {
@@ -68,7 +72,7 @@ function escalationRule({ org, existing }: RuleContext, p: Principal, change: Ch
 
   const holder = moves ? to : storedHolder;
   for (const field of ANSWER_FIELDS) {
-    if (!(field in fields)) continue;
+    if (!Object.hasOwn(fields, field)) continue;
     const value = fields[field];
     if (moves && isSentState(field, value, to)) continue;
     if (field === 'escalationStatus' && value === 'skickad') return reject('validation', field);

@@ -1,5 +1,5 @@
 /**
- * The fact tables (migration 0003) over Kysely, for both dialects: writes of the push's fact
+ * The fact tables (migration 0004) over Kysely, for both dialects: writes of the push's fact
  * deltas (server/facts/maintain.ts), the reads the figures make (server/facts/reader.ts), the
  * blocks a manager's device pulls, and what the build needs. Statements are plain SQL built from
  * the shared field lists (families.ts): one column per field, snake_case.

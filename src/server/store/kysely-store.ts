@@ -5,6 +5,8 @@ import type { EntityName } from '../../shared/schema/registry';
 import { ensureFactsBuilt } from '../facts/build';
 import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
+import { accountDeviceOps } from './account-devices';
+import { securityEventOps } from './security-events';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
 
@@ -411,6 +413,9 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
         .executeTakeFirst();
       return r && { deviceId: r.device_id, accountId: r.account_id, receivedAt: r.received_at };
     },
+
+    ...securityEventOps(db),
+    ...accountDeviceOps(db, toDevice),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

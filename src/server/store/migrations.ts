@@ -6,10 +6,10 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 import type { Dialect } from './store';
 
 /**
- * Fact tables as of migration 0003 (issue 17), frozen here: a later field is a new migration that
+ * Fact tables as of migration 0004 (issue 17), frozen here: a later field is a new migration that
  * adds a column (tests/server/fact-schema.test.ts compares this with shared/domain/facts).
  */
-export const FACT_COLUMNS_0003: Record<string, readonly string[]> = {
+export const FACT_COLUMNS_0004: Record<string, readonly string[]> = {
   bhk: [
     'n', 'total', 'hygiene', 'dress',
     'hand_disinfection_before_ja', 'hand_disinfection_before_nej', 'gloves_ja', 'gloves_nej', 'apron_ja', 'apron_nej',
@@ -120,15 +120,32 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('push_rejections').addColumn('row_id', 'text').execute();
       },
     },
+    // The append-only security log (issue 18): logins and their locks, accounts disabled and
+    // enabled, devices ended. Failed logins per account are counted here, on every process.
+    '0003_security_events': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('security_events')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('address', 'text')
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('security_events_subject').on('security_events').columns(['kind', 'subject', 'at']).execute();
+      },
+    },
     // Facts (issue 17): additive counts per unit and day (grain 'd') or month ('m'), one table per
     // family, kept in the push's transaction; fact_hr holds the HR months; fact_blocks versions the
     // (unit, year) and (unit, month) blocks a manager's device pulls; fact_state holds the block
     // sequence and the build's progress (server/facts/build.ts fills the tables for old data).
-    '0003_facts': {
+    '0004_facts': {
       async up(db: Kysely<unknown>) {
         // SQLite's real is 8 bytes; PostgreSQL's is 4, too few for a kvot × hours sum.
         const float = dialect === 'postgres' ? 'double precision' : 'real';
-        for (const [family, columns] of Object.entries(FACT_COLUMNS_0003)) {
+        for (const [family, columns] of Object.entries(FACT_COLUMNS_0004)) {
           let t = db.schema
             .createTable(`fact_${family}`)
             .addColumn('unit_id', 'text', (c) => c.notNull())
@@ -167,7 +184,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .execute();
         // Units whose facts the build has written; the build resumes with the others.
         await db.schema.createTable('fact_built').addColumn('unit_id', 'text', (c) => c.primaryKey()).execute();
-        // The change log marks a board row's change on a leaf unit (rule 21): a device above the
+        // The change log marks a board row's change on a leaf unit (rule 22): a device above the
         // unit level pulls the rest and facts instead, by this index rather than a scan of the log.
         await db.schema.alterTable('changes').addColumn('leaf_bulk', 'integer', (c) => c.notNull().defaultTo(0)).execute();
         const bulk = "'bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog'";

@@ -60,7 +60,7 @@ export interface ChangesTable {
   device_id: string;
   account_id: string | null;
   received_at: string;
-  /** Migration 0003: a board row's change on a leaf unit (sync rule 21). */
+  /** Migration 0004: a board row's change on a leaf unit (sync rule 22). */
   leaf_bulk: ColumnType<number, number | undefined, number>;
 }
 export interface PushRejectionsTable {
@@ -76,6 +76,16 @@ export interface ServerSecretsTable {
   name: string;
   value: string;
 }
+/** Migration 0003: the append-only security log (store.ts SecurityEvent). */
+export interface SecurityEventsTable {
+  seq: Generated<number>;
+  at: string;
+  kind: string;
+  actor: string | null;
+  subject: string;
+  address: string | null;
+  outcome: string;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -85,4 +95,5 @@ export interface Database {
   changes: ChangesTable;
   push_rejections: PushRejectionsTable;
   server_secrets: ServerSecretsTable;
+  security_events: SecurityEventsTable;
 }

@@ -46,7 +46,7 @@ export interface LoggedChange {
   op: 'insert' | 'patch' | 'delete';
   fields: Record<string, unknown>;
   hlc: string;
-  /** Written only: a board row's change on a leaf unit, left out of facts-mode pulls (rule 21). */
+  /** Written only: a board row's change on a leaf unit, left out of facts-mode pulls (rule 22). */
   leafBulk?: boolean;
 }
 export interface ChangeAudit {
@@ -63,6 +63,20 @@ export interface RejectionRow {
    * server state (sync rule 5). */
   entity?: EntityName;
   id?: string;
+}
+
+/**
+ * One line of the append-only security log (issue 18; the audit view of issue 12 reads it):
+ * who (`actor`: the device that acted, null when nobody is signed in), what (`kind`, about
+ * `subject`: a username, account or device id), when, from where, and the outcome.
+ */
+export interface SecurityEvent {
+  at: string;
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked';
+  actor: string | null;
+  subject: string;
+  address: string | null;
+  outcome: 'ok' | 'failed' | 'locked';
 }
 
 export interface StoreTx {
@@ -87,6 +101,10 @@ export interface StoreTx {
   setDeviceLastSeq(id: string, lastSeq: number): Promise<void>;
   touchDevice(id: string, at: string): Promise<void>;
   revokeDevice(id: string, at: string): Promise<void>;
+  /** A person's devices (kind 'account'), oldest first, revoked ones included. */
+  listAccountDevices(accountId: string): Promise<DeviceRow[]>;
+  /** Revokes every device of the account that is not revoked yet. */
+  revokeAccountDevices(accountId: string, at: string): Promise<void>;
 
   insertEnrolCode(code: string, unitId: string, createdBy: string, expiresAt: number): Promise<void>;
   /** Deletes and returns the code's unit if the code exists and has not expired (one-time use). */
@@ -109,12 +127,12 @@ export interface StoreTx {
   pullChanges(scopePath: string, cursor: number, limit: number): Promise<LoggedChange[]>;
   headSeq(scopePath: string): Promise<number>;
   /**
-   * A facts-mode pull (rule 21): changes after `cursor` under `scopePath` that are not a board
+   * A facts-mode pull (rule 22): changes after `cursor` under `scopePath` that are not a board
    * row's change on a leaf unit, plus every change of the `pinned` units; ascending, at most `limit`.
    */
   pullLevelChanges(scopePath: string, pinned: readonly string[], cursor: number, limit: number): Promise<LoggedChange[]>;
   headLevelSeq(scopePath: string, pinned: readonly string[]): Promise<number>;
-  /** Every row (tombstones included) of the given entities in one unit: a unit snapshot (rule 23). */
+  /** Every row (tombstones included) of the given entities in one unit: a unit snapshot (rule 24). */
   unitSnapshot(unitId: string, entities: readonly EntityName[]): Promise<RowState[]>;
   /** Every live row of an entity in one unit (not its subtree), with its sort key (fact build). */
   listUnitRows(entity: EntityName, unitId: string): Promise<(RowState & { sortKey: string })[]>;
@@ -125,6 +143,10 @@ export interface StoreTx {
   /** Live rows of an entity under `scopePath` with fromKey ≤ sort_key ≤ toKey. */
   listRows(entity: EntityName, scopePath: string, fromKey: string, toKey: string): Promise<RowState[]>;
   auditOf(serverSeq: number): Promise<ChangeAudit | undefined>;
+
+  appendSecurityEvent(e: SecurityEvent): Promise<void>;
+  /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
+  listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */

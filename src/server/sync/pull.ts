@@ -1,6 +1,6 @@
 /**
  * The server half of pull: rule 7, filtered by read scope in SQL. From protocol 3 a device whose
- * scope has units below it pulls in facts mode (rules 21–23): its change feed leaves out the
+ * scope has units below it pulls in facts mode (rules 22–24): its change feed leaves out the
  * boards' rows of leaf units except the units it pinned, and it reads those units' figures from
  * the fact feed (handleFactsPull) and their rows on demand (unitSnapshot).
  */
@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 
-/** Whether the caller's scope has units below it: such a device pulls facts (rule 21). */
+/** Whether the caller's scope has units below it: such a device pulls facts (rule 22). */
 export const isLevelScope = (org: OrgView, p: Principal): boolean => org.units.some((u) => u.parentId === p.scopeUnitId && u.id !== p.scopeUnitId);
 
 /** The pinned units, each known and in the caller's scope (else refused with its index). */
@@ -50,7 +50,7 @@ export async function handlePull(
   return q.protocolVersion >= FACTS_SINCE ? { ...base, facts } : base;
 }
 
-/** One page of the fact feed (rule 22): whole blocks with seq > cursor inside the window. */
+/** One page of the fact feed (rule 23): whole blocks with seq > cursor inside the window. */
 export async function handleFactsPull(store: Store, p: Principal, cursor: number, protocolVersion: number, now: number, limit = FACT_PAGE_BLOCKS): Promise<FactsPullResponse> {
   if (protocolVersion < FACTS_SINCE) {
     return { ok: false, reason: 'client-too-old', minProtocolVersion: FACTS_SINCE, serverTime: now };
@@ -70,7 +70,7 @@ export async function handleFactsPull(store: Store, p: Principal, cursor: number
   return { ok: true, blocks, cursor: next, hasMore, headSeq, window, serverTime: now };
 }
 
-/** A unit's rows of the boards (rule 23): what a device in facts mode loads when it pins the unit. */
+/** A unit's rows of the boards (rule 24): what a device in facts mode loads when it pins the unit. */
 export async function unitSnapshot(store: Store, unit: UnitRow): Promise<UnitSnapshot> {
   // The head first: every change up to it is in the rows read after it.
   const headSeq = await store.headSeq(unit.path);

@@ -12,6 +12,7 @@ import type { Principal } from '../auth/principal';
 import { type OrgView, orgView } from '../org/view';
 import type { StoreTx } from '../store/store';
 import type { Store } from '../store/store';
+import { guardChange } from './guard';
 import { pushBuffer } from './push-buffer';
 import { reportRejections } from './rejection-state';
 import { checkWriteRules } from './write-rules';
@@ -56,7 +57,8 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
       const buffer = pushBuffer(tx);
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
-        const outcome = await applyOne(buffer.tx, p, org, parents, change, now, receivedAt);
+        // An unexpected throw rejects this change alone; a database failure fails the push (guard.ts).
+        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, org, parents, change, now, receivedAt));
         if (outcome.ok) continue;
         // Record the row a parsed change named, so the answer can report its server state (rule 5).
         const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };
@@ -108,7 +110,7 @@ async function applyOne(
       op: change.op,
       fields: checked.fields,
       hlc: change.hlc,
-      leafBulk: BULK_ENTITIES.includes(change.entity) && !parents.has(change.unitId), // rule 21
+      leafBulk: BULK_ENTITIES.includes(change.entity) && !parents.has(change.unitId), // rule 22
     },
     { deviceId: p.deviceId, accountId: p.accountId, receivedAt },
   ); // rule 17

@@ -2,21 +2,48 @@
  * Detects Swedish personal identity numbers (personnummer) and coordination numbers
  * (samordningsnummer, day + 60) in free text, so that no patient identifier is ever stored.
  *
- * A candidate is a run of 6 or 8 digits, an optional single separator, then 4 digits, with no
- * digit directly before or after the run. It is reported only if
+ * The text is normalised first (normalizeForPersonnummer: NFKC, no zero-width or combining
+ * characters, every script's digits as ASCII), so a number cannot hide behind full-width digits
+ * or invisible characters. A candidate is a date part of 6 or 8 digits, written whole or in pairs
+ * split by single separators ("12 12 12", "1912-12-12"), up to three separators, then 4 digits,
+ * with no digit directly before or after it. It is reported only if
  *   - the date part is a real calendar date (samordningsnummer: day 61–91 maps to day 1–31), and
  *   - the Luhn check digit, computed over the 10-digit form YYMMDDNNNN, is correct.
  * These two checks are what keep phone numbers, ISO dates and counts from being flagged: a random
  * random 10-digit run passes both well under 1 % of the time.
  */
 
-/** Hyphen-like characters and spaces people type between date and serial ("-", "+", "–", NBSP). */
-const SEPARATOR = '[-+\\u2010-\\u2015\\u2212 \\u00A0]';
 /**
- * The digit lookarounds make each digit run one candidate, so "19121212-1212" is never also read
- * as "121212-1212", and "0701234567890" (13 digits) is not scanned for a 10-digit window.
+ * One separator between the groups of a number: a space of any width (never a line break), a
+ * hyphen or dash, "+", ".", "/". Applied after normalizeForPersonnummer, so full-width forms are
+ * already ASCII.
  */
-const CANDIDATE = new RegExp(`(?<!\\d)(\\d{8}|\\d{6})${SEPARATOR}?(\\d{4})(?!\\d)`, 'g');
+const SEP = '(?:[^\\S\\n\\r]|[-+./\\u2010-\\u2015\\u2212\\u2043\\uFE58\\uFE63])';
+/** The date part: 8 or 6 digits, in pairs that may be split by one separator ("1912-12-12", "12 12 12"). */
+const DATES = [new RegExp(`\\d{2}(?:${SEP}?\\d{2}){3}`, 'y'), new RegExp(`\\d{2}(?:${SEP}?\\d{2}){2}`, 'y')];
+/** Up to three separators ("--", " - "), then the 4-digit serial with no digit after it. */
+const TAIL = new RegExp(`(${SEP}{0,3})(\\d{4})(?!\\d)`, 'y');
+const NON_SPACE_SEP = /[^\s]/;
+
+/**
+ * What the check reads (never what is stored): NFKC (full-width digits and spaces become ASCII),
+ * without format characters (zero-width spaces and joiners, soft hyphens, bidi marks) and
+ * combining marks, with every other script's decimal digits as ASCII digits.
+ */
+export function normalizeForPersonnummer(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\p{M}]/gu, '')
+    .replace(/\p{Nd}/gu, (d) => String(digitValue(d)));
+}
+
+/** Unicode decimal digits come in runs of ten, zero first: the value is the distance to the run's zero. */
+function digitValue(d: string): number {
+  const cp = d.codePointAt(0) as number;
+  let zero = cp;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return (cp - zero) % 10;
+}
 
 /** Centuries accepted for the 8-digit date form; anyone alive was born 18xx–20xx. */
 const CENTURIES = new Set(['18', '19', '20']);
@@ -62,22 +89,57 @@ function isIdentityNumber(datePart: string, serial: string): boolean {
   return luhnValid(yymmdd + serial);
 }
 
-/** Every personnummer or samordningsnummer in `text`, as written there, in order of appearance. */
+/**
+ * Every personnummer or samordningsnummer in `text`, in order of appearance, as it reads after
+ * normalizeForPersonnummer (so "１２１２１２-１２１２" is found as "121212-1212").
+ */
 export function findPersonnummer(text: string): string[] {
-  return [...matches(text)];
+  return [...matches(normalizeForPersonnummer(text))];
 }
 
-/** True when `text` holds at least one personnummer or samordningsnummer. */
+/** True when `text` holds at least one personnummer or samordningsnummer, however it is spelled. */
 export function containsPersonnummer(text: string): boolean {
-  return !matches(text).next().done;
+  return !matches(normalizeForPersonnummer(text)).next().done;
 }
 
-/** Lazy, so containsPersonnummer (run by every free-text schema check) stops at the first hit. */
+/**
+ * Lazy, so containsPersonnummer (run by every free-text schema check) stops at the first hit.
+ * A candidate starts at a digit with no digit before it; the 8-digit date is tried before the
+ * 6-digit one, so "19121212-1212" is read once, as the long form. A date split by separators
+ * ("2026-11-22") needs a non-space separator before the serial, or every ISO date followed by a
+ * time ("2026-11-22 1415") would be a candidate; "1912-12-12-1212" still is.
+ */
 function* matches(text: string): Generator<string> {
-  for (const match of text.matchAll(CANDIDATE)) {
-    const [whole, datePart, serial] = match;
-    if (datePart !== undefined && serial !== undefined && isIdentityNumber(datePart, serial)) {
-      yield whole;
+  let i = 0;
+  while (i < text.length) {
+    const end = i < text.length && isDigit(text, i) && (i === 0 || !isDigit(text, i - 1)) ? matchAt(text, i) : -1;
+    if (end > 0) {
+      yield text.slice(i, end);
+      i = end;
+    } else {
+      i++;
     }
   }
+}
+
+const isDigit = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** The end of a personnummer starting at `i`, or -1. */
+function matchAt(text: string, i: number): number {
+  for (const date of DATES) {
+    date.lastIndex = i;
+    const d = date.exec(text);
+    if (!d) continue;
+    TAIL.lastIndex = i + d[0].length;
+    const t = TAIL.exec(text);
+    if (!t) continue;
+    const digits = d[0].replace(/\D/g, '');
+    const split = digits.length !== d[0].length;
+    if (split && !NON_SPACE_SEP.test(t[1] as string)) continue;
+    if (isIdentityNumber(digits, t[2] as string)) return TAIL.lastIndex;
+  }
+  return -1;
 }

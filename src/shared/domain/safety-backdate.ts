@@ -6,7 +6,9 @@
  *
  * "When" a change was made is the wall time in its HLC, not the time it reached the server: a
  * tablet offline for three days may still file yesterday's fall when it comes back. The server
- * caps that time at its own clock, and HLCs ahead of the server are refused anyway (rule 15).
+ * caps that time at its own clock (HLCs ahead of it are refused anyway, rule 15) and, since an
+ * HLC is whatever the client says, bounds it from below too: never earlier than the receipt time
+ * minus MAX_OFFLINE_DAYS (sync/README.md rule 19, issue 18).
  */
 import type { Role } from '../api';
 import { localDate } from './periods';
@@ -14,9 +16,17 @@ import { daysBetween } from './safety-counters';
 
 export type BackdateVerdict = 'ok' | 'future' | 'too-old';
 
-/** The calendar day (Europe/Stockholm) a change was written, from its HLC wall time. */
+/**
+ * The longest offline period whose writes the window dates by their HLC. Setting a change's HLC
+ * back with its date buys at most this many days beyond the window; a device offline for longer
+ * has its oldest back-dated entries refused and files them through a manager.
+ */
+export const MAX_OFFLINE_DAYS = 14;
+
+/** The calendar day (Europe/Stockholm) a change was written: its HLC wall time, within rule 19's bounds. */
 export function writeDay(hlcMillis: number, serverNow: number): string {
-  return localDate(Math.min(hlcMillis, serverNow));
+  const earliest = serverNow - MAX_OFFLINE_DAYS * 86_400_000;
+  return localDate(Math.min(Math.max(hlcMillis, earliest), serverNow));
 }
 
 export function backdateVerdict(date: string, writtenOn: string, windowDays: number, role: Role): BackdateVerdict {

@@ -5,13 +5,13 @@
  */
 import { z } from 'zod/mini';
 import { UnitId } from './ids';
-import { freeText } from './text';
+import { codeText, freeLine } from './text';
 
-export const ProfessionCode = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/));
+export const ProfessionCode = codeText(/^[a-z0-9_]{1,40}$/);
 
 export const BhkProfession = z.strictObject({
   code: ProfessionCode,
-  label: freeText(60).check(z.trim(), z.minLength(1)),
+  label: freeLine(60).check(z.trim(), z.minLength(1)),
   /** Hidden professions are no longer offered at entry but keep their label for old records. */
   hidden: z.optional(z.boolean()),
 });
@@ -23,11 +23,13 @@ export const BhkProfessionList = z.array(BhkProfession).check(
   z.refine((list) => new Set(list.map((p) => p.code)).size === list.length, 'duplicate-code'),
 );
 
-export const BhkConfig = z.strictObject({
-  id: z.string().check(z.regex(/^bhkconfig:[A-Za-z0-9_:.\-]+$/)),
-  unitId: UnitId,
-  professions: BhkProfessionList,
-});
-export type BhkConfig = z.infer<typeof BhkConfig>;
-
 export const bhkConfigIdFor = (unitId: string) => `bhkconfig:${unitId}`;
+
+export const BhkConfig = z
+  .strictObject({
+    id: z.string().check(z.regex(/^bhkconfig:[A-Za-z0-9_:.\-]+$/)),
+    unitId: UnitId,
+    professions: BhkProfessionList,
+  })
+  .check(z.refine((c) => c.id === bhkConfigIdFor(c.unitId), { path: ['id'] }));
+export type BhkConfig = z.infer<typeof BhkConfig>;

@@ -4,8 +4,8 @@
  * correction with `voided: true`. The observed person is never named.
  */
 import { z } from 'zod/mini';
-import { IsoDate, RecordId, UnitId } from './ids';
-import { freeText } from './text';
+import { Instant, IsoDate, RecordId, UnitId } from './ids';
+import { codeText, freeText } from './text';
 
 /** The 8 steps, in protocol order: 4 hygiene routines, then 4 dress rules. */
 export const BHK_STEPS = [
@@ -63,7 +63,7 @@ export const BhkObservation = z.strictObject({
   unitId: UnitId,
   date: IsoDate,
   /** Profession code from the region's list (DEFAULT_PROFESSIONS by default). */
-  profession: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)),
+  profession: codeText(/^[a-z0-9_]{1,40}$/),
   task: z.optional(freeText(80)),
   selfAssessment: z.boolean(),
   steps: BhkSteps,
@@ -79,6 +79,6 @@ export const BhkObservation = z.strictObject({
    * month, and an observation never moves period through a correction (registry.ts, bhk-period.ts).
    */
   originalDate: z.optional(IsoDate),
-  createdAt: z.string().check(z.maxLength(40)),
+  createdAt: Instant,
 });
 export type BhkObservation = z.infer<typeof BhkObservation>;

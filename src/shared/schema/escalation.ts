@@ -11,7 +11,7 @@
  *  Each is its own LWW field, so the unit editing the action while the division answers merges.
  */
 import { z } from 'zod/mini';
-import { UnitId } from './ids';
+import { Instant, UnitId } from './ids';
 import { freeText } from './text';
 
 export const ESCALATION_STATUSES = ['skickad', 'mottagen', 'atgardas', 'lost', 'tillbaka'] as const;
@@ -20,7 +20,8 @@ export type EscalationStatus = z.infer<typeof EscalationStatus>;
 /** The answers a holding level may give (not 'skickad', which only the sender writes). */
 export const ESCALATION_ANSWERS = ['mottagen', 'atgardas', 'lost', 'tillbaka'] as const;
 
-export const Instant = z.string().check(z.maxLength(40));
+/** Re-exported: action.ts, idea.ts and meeting.ts take the timestamp shape from here. */
+export { Instant };
 
 export const escalationFields = {
   escalatedTo: z.optional(z.nullable(UnitId)),

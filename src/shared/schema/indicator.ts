@@ -10,10 +10,10 @@
  */
 import { z } from 'zod/mini';
 import { UnitId } from './ids';
-import { NameText } from './text';
+import { codeText, NameText } from './text';
 
 export const INDICATOR_PREFIX = 'indicator:';
-export const IndicatorKey = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{1,39}$/));
+export const IndicatorKey = codeText(/^[a-z][a-zA-Z0-9]{1,39}$/);
 export const indicatorIdFor = (unitId: string, key: string): string => `${INDICATOR_PREFIX}${unitId}:${key}`;
 export function ownsIndicatorId(id: string, unitId: string): boolean {
   const prefix = `${INDICATOR_PREFIX}${unitId}:`;
@@ -93,6 +93,7 @@ export const Compare = z.enum(['lastYear', 'previous']);
 export type Compare = z.infer<typeof Compare>;
 
 export const Indicator = z.strictObject({
+  /** `indicator:<unitId>:<key>`, checked against both below (a bad key is reported at the key). */
   id: z.string().check(z.maxLength(260), z.refine((s) => s.startsWith(INDICATOR_PREFIX))),
   unitId: UnitId,
   key: IndicatorKey,
@@ -112,5 +113,5 @@ export const Indicator = z.strictObject({
   /** Order in lists (lower first). */
   order: z.optional(z.int().check(z.gte(0), z.lte(10000))),
   hidden: z.optional(z.boolean()),
-});
+}).check(z.refine((i) => i.id === indicatorIdFor(i.unitId, i.key), { path: ['id'] }));
 export type Indicator = z.infer<typeof Indicator>;

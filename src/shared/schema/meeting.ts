@@ -6,7 +6,7 @@
  *    (initials), number present, decisions, start/end; patched per field while the meeting runs.
  */
 import { z } from 'zod/mini';
-import { IsoDate, UnitId } from './ids';
+import { IdText, IsoDate, UnitId } from './ids';
 import { Instant } from './escalation';
 import { freeText } from './text';
 
@@ -22,7 +22,7 @@ export function ownsMeetingLogId(id: string, unitId: string): boolean {
 }
 
 export const MeetingSettings = z.strictObject({
-  id: z.string().check(z.maxLength(240)),
+  id: IdText,
   unitId: UnitId,
   agenda: z.optional(
     z.array(AgendaStep).check(
@@ -32,14 +32,14 @@ export const MeetingSettings = z.strictObject({
     ),
   ),
   timeboxMinutes: z.optional(z.int().check(z.gte(5), z.lte(60))),
-});
+}).check(z.refine((s) => s.id === meetingSettingsIdFor(s.unitId), { path: ['id'] }));
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
 /** Initials: 1–4 letters (å, ä, ö allowed), upper case. */
 export const Initials = z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-ZÅÄÖÆØÉÜ]{1,4}$/));
 
 export const MeetingLog = z.strictObject({
-  id: z.string().check(z.maxLength(240)),
+  id: IdText,
   unitId: UnitId,
   date: IsoDate,
   facilitator: z.optional(z.nullable(Initials)),
@@ -49,5 +49,5 @@ export const MeetingLog = z.strictObject({
   endedAt: z.optional(z.nullable(Instant)),
   /** Seconds spent per agenda step, written when the meeting ends. */
   stepSeconds: z.optional(z.partialRecord(AgendaStep, z.int().check(z.gte(0), z.lte(86400)))),
-});
+}).check(z.refine((m) => m.id === meetingLogIdFor(m.unitId, m.date), { path: ['id'] }));
 export type MeetingLog = z.infer<typeof MeetingLog>;

@@ -1,6 +1,6 @@
 /** Organisation unit: region → division → verksamhetsområde (VO) → enhet, any depth. */
 import { z } from 'zod/mini';
-import { UnitId } from './ids';
+import { Instant, UnitId } from './ids';
 import { NameText } from './text';
 
 export const UNIT_KINDS = ['region', 'division', 'vo', 'enhet'] as const;
@@ -14,6 +14,6 @@ export const OrgUnit = z.strictObject({
   /** null only for a root (normally the region). */
   parentId: z.nullable(UnitId),
   /** A closed unit keeps its history but takes no new records. ISO timestamp or null. */
-  closedAt: z.nullable(z.string()),
+  closedAt: z.nullable(Instant),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;

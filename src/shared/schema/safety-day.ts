@@ -10,7 +10,7 @@
  * and replicas would differ in their merge metadata.
  */
 import { z } from 'zod/mini';
-import { IsoDate, UnitId } from './ids';
+import { IdText, IsoDate, UnitId } from './ids';
 
 export const safetyDayIdFor = (unitId: string, date: string) => `safetyDay:${unitId}:${date}`;
 
@@ -23,11 +23,13 @@ export function safetyDayOwnsId(id: string, unitId: string): boolean {
   return id.startsWith(prefix) && IsoDate.safeParse(id.slice(prefix.length)).success;
 }
 
-export const SafetyDay = z.strictObject({
-  /** `safetyDay:<unitId>:<valid date>`: the registry's ownsId checks it on every write, so no
-   * stored row can name another unit or a date that does not exist. */
-  id: z.string(),
-  unitId: UnitId,
-  confirmedGreen: z.boolean(),
-});
+export const SafetyDay = z
+  .strictObject({
+    /** `safetyDay:<unitId>:<valid date>`: checked here and by the registry's ownsId on every write,
+     * so no stored row can name another unit or a date that does not exist. */
+    id: IdText,
+    unitId: UnitId,
+    confirmedGreen: z.boolean(),
+  })
+  .check(z.refine((d) => safetyDayOwnsId(d.id, d.unitId), { path: ['id'] }));
 export type SafetyDay = z.infer<typeof SafetyDay>;

@@ -5,8 +5,8 @@
  * a void is a correction with `voided: true`. Nothing here may identify a patient.
  */
 import { z } from 'zod/mini';
-import { IsoDate, RecordId, UnitId } from './ids';
-import { freeText } from './text';
+import { Instant, IsoDate, RecordId, UnitId } from './ids';
+import { freeLine, freeText } from './text';
 
 /**
  * Severity, least to most serious: gul = risk för vårdskada, orange = vårdskada, rod = allvarlig
@@ -22,7 +22,7 @@ export type Severity = z.infer<typeof Severity>;
  * the UI) or a unit's own label such as "Suicid/självskada", shown as written. Events are grouped
  * by this exact string in roll-ups. Free text rules apply: capped, no personnummer.
  */
-export const SafetyCategory = freeText(40).check(z.minLength(1));
+export const SafetyCategory = freeLine(40).check(z.minLength(1));
 
 export const SafetyEvent = z.strictObject({
   id: RecordId,
@@ -35,11 +35,11 @@ export const SafetyEvent = z.strictObject({
   description: z.optional(freeText(300)),
   /** "Rapporterad i avvikelsesystemet" (Synergi or similar), with an optional case number. */
   reportedInDeviationSystem: z.boolean(),
-  caseNumber: z.optional(freeText(40)),
+  caseNumber: z.optional(freeLine(40)),
   improvement: z.optional(freeText(500)),
   /** When set, this record corrects (amends or voids) the record with this id. */
   replaces: z.optional(RecordId),
   voided: z.optional(z.boolean()),
-  createdAt: z.string().check(z.maxLength(40)),
+  createdAt: Instant,
 });
 export type SafetyEvent = z.infer<typeof SafetyEvent>;

@@ -5,14 +5,14 @@
  * Defaults live in domain/safety-defaults.ts, outside the first load.
  */
 import { z } from 'zod/mini';
-import { UnitId } from './ids';
+import { IdText, UnitId } from './ids';
 import { SafetyCategory } from './safety-event';
 
 export const safetySettingsIdFor = (unitId: string) => `safetySettings:${unitId}`;
 
 export const SafetySettings = z.strictObject({
-  /** `safetySettings:<unitId>`, checked by the registry's ownsId on every write. */
-  id: z.string(),
+  /** `safetySettings:<unitId>`, checked here and by the registry's ownsId on every write. */
+  id: IdText,
   unitId: UnitId,
   /** The categories offered when registering, in this order. */
   categories: z.array(SafetyCategory).check(z.minLength(1), z.maxLength(20)),
@@ -22,6 +22,6 @@ export const SafetySettings = z.strictObject({
   crossCategories: z.array(SafetyCategory).check(z.maxLength(6)),
   /** Staff and tablets may enter or change days at most this many days back; older needs a manager. */
   backdateDays: z.int().check(z.gte(0), z.lte(60)),
-});
+}).check(z.refine((s) => s.id === safetySettingsIdFor(s.unitId), { path: ['id'] }));
 export type SafetySettings = z.infer<typeof SafetySettings>;
 

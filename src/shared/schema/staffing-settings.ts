@@ -27,7 +27,7 @@ export const StaffingSettings = z.strictObject({
   targetPct: z.optional(z.nullable(Pct)),
   /** Reports on weekdays only (a mottagning): weekends are not counted as missing days. */
   weekdaysOnly: z.optional(z.boolean()),
-});
+}).check(z.refine((s) => s.id === staffingSettingsIdFor(s.unitId), { path: ['id'] }));
 export type StaffingSettings = z.infer<typeof StaffingSettings>;
 
 export interface StaffingConfig {

@@ -9,8 +9,9 @@
 import { z } from 'zod/mini';
 import { IsoDate, UnitId } from './ids';
 import { CellId, cellId, ownsCell, StaffCount } from './staffing-cell';
+import { codeText } from './text';
 
-export const ShiftCode = z.string().check(z.regex(/^[a-z0-9_]{1,20}$/));
+export const ShiftCode = codeText(/^[a-z0-9_]{1,20}$/);
 export const DEFAULT_SHIFTS = ['dag', 'kvall', 'natt'] as const;
 /** Shifts a unit can choose from (staffingSettings.shifts); labels live in i18n. */
 export const KNOWN_SHIFTS = ['dag', 'kvall', 'natt', 'dygn'] as const;

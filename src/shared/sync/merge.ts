@@ -58,23 +58,30 @@ export function mergeChange(row: RowState | undefined, change: MergeInput): { ro
     // Rule 13: immutable fields (id, unitId, and what a deterministic id encodes) are set once
     // and carry no HLC: an HLC there would make replicas differ by which write they saw first.
     if (def.immutable.includes(field)) {
-      if (data[field] === undefined && value !== undefined) {
-        data[field] = value;
+      if (own(data, field) === undefined && value !== undefined) {
+        setOwn(data, field, value);
         changed = true;
       }
       continue;
     }
-    const current = hlcs[field];
+    const current = own(hlcs, field);
     if (current !== undefined && current >= change.hlc) continue;
-    hlcs[field] = change.hlc;
-    if (field === DELETED_FIELD) {
-      data[DELETED_FIELD] = value === true;
-    } else {
-      data[field] = value;
-    }
+    setOwn(hlcs, field, change.hlc);
+    setOwn(data, field, field === DELETED_FIELD ? value === true : value);
     changed = true;
   }
   return { row: { ...base, data, hlcs, deleted: data[DELETED_FIELD] === true }, changed };
+}
+
+/**
+ * Field names come from the wire: "constructor" or "__proto__" must be plain data, never a member
+ * read through the prototype or a prototype set by assignment (issue 18).
+ */
+function own<T>(obj: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function emptyRow(change: MergeInput): RowState {
@@ -96,7 +103,7 @@ export function publicData(row: RowState): Record<string, unknown> {
 
 /**
  * Two states of one row merged as if every change behind both had been applied (a unit snapshot
- * meeting the device's own copy, rule 23): an append row keeps the copy it has; an lww row takes,
+ * meeting the device's own copy, rule 24): an append row keeps the copy it has; an lww row takes,
  * field by field, the value with the greater HLC, and immutable fields from whichever set them.
  */
 export function mergeRowStates(local: RowState | undefined, remote: RowState): { row: RowState; changed: boolean } {

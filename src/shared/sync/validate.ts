@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import type { ErrorCode } from '../errors';
 import type { Change } from '../protocol';
+import { RecordId } from '../schema/ids';
 import { ENTITIES } from '../schema/registry';
 import { FREE_TEXT_PERSONNUMMER_MESSAGE } from '../schema/text';
 import { DELETED_FIELD } from './merge';
@@ -29,6 +30,9 @@ export function validateChange(change: Pick<Change, 'entity' | 'id' | 'unitId' |
   if (def.mode === 'append' && change.op !== 'insert') return { ok: false, code: 'validation', path: ['op'] };
   // The id names another unit's row: the same refusal as for a stored row of another unit (rule 13).
   if (def.ownsId && !def.ownsId(change.id, change.unitId)) return { ok: false, code: 'scope-denied', path: ['unitId'] };
+  // Other ids are client-generated UUIDs (an insert's is checked with its record); a patch or a
+  // delete must name one too, never any string that happens to fit the wire format (issue 18).
+  if (!def.ownsId && change.op !== 'insert' && !RecordId.safeParse(change.id).success) return { ok: false, code: 'validation', path: ['id'] };
   if (change.op === 'delete') {
     return Object.keys(change.fields).length === 0 ? { ok: true, fields: {} } : at([Object.keys(change.fields)[0] as string]);
   }
@@ -52,7 +56,8 @@ export function validateChange(change: Pick<Change, 'entity' | 'id' | 'unitId' |
       out[key] = false;
       continue;
     }
-    const fieldSchema = shape[key];
+    // Own keys only: a field named "constructor" or "toString" is unknown like any other (issue 18).
+    const fieldSchema = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!fieldSchema) return at([key]);
     if (def.immutable.includes(key)) return at([key], 'immutable-field');
     const parsed = fieldSchema.safeParse(value);

@@ -14,7 +14,7 @@ import type { UnitSettings } from '../../../src/shared/schema/unit-settings';
 const ALL_JA = Object.fromEntries(BHK_STEPS.map((s) => [s, 'ja']));
 let n = 0;
 const obs = (date: string, extra: Record<string, unknown> = {}) =>
-  BhkObservation.parse({ id: `o${++n}`, unitId: 'u1', date, profession: 'sjukskoterska', selfAssessment: false, steps: ALL_JA, createdAt: `${date}T10:00:00.000Z#${n}`, ...extra });
+  BhkObservation.parse({ id: `o${++n}`, unitId: 'u1', date, profession: 'sjukskoterska', selfAssessment: false, steps: ALL_JA, createdAt: `${date}T10:00:00.000Z`, ...extra });
 const SETTINGS: UnitSettings = { id: 'settings:u1', unitId: 'u1', bhkMonthlyQuota: 10, bhkMinN: 3, bhkTargetPct: 80 } as UnitSettings;
 const month = (count: number, wrong: number, day = '10') =>
   Array.from({ length: count }, (_, i) => obs(`2026-11-${day}`, i < wrong ? { steps: { ...ALL_JA, nails: 'nej' } } : {}));

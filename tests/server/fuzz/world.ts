@@ -26,7 +26,7 @@ export interface DeviceReport {
   rejected: { code: string; path?: unknown }[];
   rows: Comparable[];
   serverRowsInScope: Comparable[];
-  /** Facts mode (rules 21–23): the device's fact rows, and the server's of its scope and window. */
+  /** Facts mode (rules 22–24): the device's fact rows, and the server's of its scope and window. */
   factsMode: boolean;
   facts: string[];
   serverFactsInScope: string[];
@@ -181,7 +181,7 @@ export async function runFuzz(seed: number, opts: { steps: number; onLog?: (r: F
     const meta = await getMetas(d.db, ['factsMode', 'pinned']);
     const factsMode = meta.factsMode === true;
     const pinned = (meta.pinned ?? []).map((p) => p.unitId);
-    // In facts mode the board rows of leaf units come only for pinned units (rule 21).
+    // In facts mode the board rows of leaf units come only for pinned units (rule 22).
     const held = (r: Comparable) => !factsMode || !BULK_ENTITIES.includes(r.entity as never) || parents.has(r.unitId) || pinned.includes(r.unitId);
     const serverFacts: string[] = [];
     if (factsMode) for (const id of scopeIds) serverFacts.push(...(await store.facts.unitFacts(id)).rows.filter(inWindow).map(factText));

@@ -22,7 +22,7 @@ function obs(steps: Steps = {}, o: { unit?: string; date?: string; profession?: 
     profession: o.profession ?? 'sjukskoterska',
     selfAssessment: o.self ?? false,
     steps: { ...Object.fromEntries(BHK_STEPS.map((s) => [s, 'ja'])), ...steps },
-    createdAt: `2026-11-10T10:00:00.000Z#${seq}`,
+    createdAt: new Date(Date.UTC(2026, 10, 10, 10, 0, seq)).toISOString(),
   });
 }
 const NOV = periodRange('2026-11');

@@ -12,7 +12,7 @@ const obs = (id: string, extra: Record<string, unknown> = {}) =>
     profession: 'sjukskoterska',
     selfAssessment: false,
     steps: ALL_JA,
-    createdAt: `2026-11-03T10:00:00.000Z#${id}`,
+    createdAt: '2026-11-03T10:00:00.000Z',
     ...extra,
   });
 const ctx = {

@@ -35,7 +35,7 @@ function obs(id: string, o: Opts = {}): BhkObservation {
     profession: 'sjukskoterska',
     selfAssessment: o.self ?? false,
     steps: { ...ALL_JA, ...o.steps },
-    createdAt: o.createdAt ?? `2026-11-02T10:00:00.000Z#${id}`,
+    createdAt: o.createdAt ?? '2026-11-02T10:00:00.000Z',
     ...(o.replaces !== undefined ? { replaces: o.replaces } : {}),
     ...(o.voided !== undefined ? { voided: o.voided } : {}),
   });

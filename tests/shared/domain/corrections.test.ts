@@ -5,7 +5,7 @@ import { effectiveRecords } from '../../../src/shared/domain/corrections';
 const r = (id: string, o: { replaces?: string; voided?: boolean; createdAt?: string; date?: string } = {}) => ({
   id,
   date: o.date ?? '2026-11-02',
-  createdAt: o.createdAt ?? `2026-11-02T10:00:00.000Z#${id}`,
+  createdAt: o.createdAt ?? '2026-11-02T10:00:00.000Z',
   ...(o.replaces ? { replaces: o.replaces } : {}),
   ...(o.voided ? { voided: true } : {}),
 });

@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { containsPersonnummer, findPersonnummer } from '../../../src/shared/domain/personnummer';
-
-/** Luhn check digit over 9 digits (weights 2,1,2,…), as Skatteverket computes it. */
-function checkDigit(nine: string): number {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const p = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += p > 9 ? p - 9 : p;
-  }
-  return (10 - (sum % 10)) % 10;
-}
+import { checkDigit, ISSUE_SPELLINGS, spelledPersonnummer, STANDARD_SPELLINGS } from '../../fixtures/personnummer';
 
 describe('findPersonnummer: numbers that must be found', () => {
   const cases: [string, string][] = [
@@ -22,7 +13,7 @@ describe('findPersonnummer: numbers that must be found', () => {
     ['short form with space', '121212 1212'],
     ['long form with space', '19121212 1212'],
     ['en dash as separator', '121212\u20131212'],
-    ['non-breaking space as separator', '121212\u00A01212'],
+    ['non-breaking space as separator (found in its NFKC form)', '121212 1212'],
     ['another valid number', '811228-9874'],
     ['another valid number, no separator', '8112289874'],
     ['samordningsnummer (day 63 = 3 October)', '701063-2144'],
@@ -36,6 +27,58 @@ describe('findPersonnummer: numbers that must be found', () => {
   it.each(cases)('%s: %s', (_label, text) => {
     expect(findPersonnummer(text)).toEqual([text]);
     expect(containsPersonnummer(text)).toBe(true);
+  });
+});
+
+describe('spellings that used to slip through (issue 18 item 4): text is normalised first', () => {
+  const cases: [string, string][] = [
+    ['spaces inside the date', '12 12 12-1212'],
+    ['dot as separator', '121212.1212'],
+    ['slash as separator', '121212/1212'],
+    ['zero-width space inside', '1212\u200B12-1212'],
+    ['zero-width joiner, word joiner and soft hyphen', '1\u200D21212\u2060-12\u00AD12'],
+    ['full-width digits', '\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12-\uFF11\uFF12\uFF11\uFF12'],
+    ['two separators', '121212--1212'],
+    ['space, dash, space', '121212 - 1212'],
+    ['dashes inside a long date', '1912-12-12-1212'],
+    ['spaces inside a long date', '19 12 12 12 - 1212'],
+    ['non-breaking space', '121212\u00A01212'],
+    ['thin space and figure dash', '121212\u2009\u20121212'],
+    ['Arabic-Indic digits', '\u0661\u0662\u0661\u0662\u0661\u0662-\u0661\u0662\u0661\u0662'],
+    ['combining marks on digits', '1\u030321212-1212'],
+    ['inside a word-like run', 'pnr:121212.1212;'],
+  ];
+  it.each(cases)('%s: %j', (_label, text) => {
+    expect(containsPersonnummer(text)).toBe(true);
+    expect(containsPersonnummer(`Gäller ${text} på sal 3`)).toBe(true);
+  });
+
+  const ordinary: [string, string][] = [
+    ['ISO date and a time', 'Händelse 2026-11-22 1415 på sal 3'],
+    ['ISO date and a time with a colon', '2026-11-22 14:15'],
+    ['a date and a room', 'Möte 2026-03-10, rum 1212'],
+    ['phone number in groups', 'Ring 070-123 45 67 eller 08-12 34 56'],
+    ['counts separated by spaces', 'Planerat 12 12 12 och 14'],
+    ['a newline between date and serial', '121212\n1212'],
+    ['a date with dots and a time', 'den 12.12.12 kl 14.15'],
+  ];
+  it.each(ordinary)('not flagged: %s', (_label, text) => {
+    expect(containsPersonnummer(text)).toBe(false);
+  });
+});
+
+describe('every spelling is found (property)', () => {
+  it('the standard and the issue 18 spellings', () => {
+    for (const text of [...STANDARD_SPELLINGS, ...ISSUE_SPELLINGS]) expect(containsPersonnummer(`Pat ${text}.`), text).toBe(true);
+  });
+  it('any generated spelling, alone or in a sentence', () => {
+    fc.assert(
+      fc.property(spelledPersonnummer, fc.constantFrom('', 'Pat ', 'Gäller (', 'pnr:'), (text, pre) => {
+        expect(containsPersonnummer(text)).toBe(true);
+        expect(containsPersonnummer(`${pre}${text}) ring anhörig`)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -76,7 +119,6 @@ describe('containsPersonnummer: ordinary text and numbers are not flagged', () =
     ['digit run too long before', '0121212-1212'],
     ['digit run too long after', '121212-12120'],
     ['13 digits', '1191212121212'],
-    ['two separators', '121212--1212'],
     ['newline is not a separator', '121212\n1212'],
     ['empty', ''],
   ];

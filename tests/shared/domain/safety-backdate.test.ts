@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backdateVerdict, writeDay } from '../../../src/shared/domain/safety-backdate';
+import { backdateVerdict, MAX_OFFLINE_DAYS, writeDay } from '../../../src/shared/domain/safety-backdate';
 import type { Role } from '../../../src/shared/api';
 
 describe('back-dating window', () => {
@@ -23,5 +23,17 @@ describe('back-dating window', () => {
     expect(writeDay(evening, evening + 3 * 86_400_000)).toBe('2026-11-21');
     expect(writeDay(Date.UTC(2026, 10, 21, 23, 30), Date.UTC(2026, 10, 30))).toBe('2026-11-22'); // 00:30 next day
     expect(writeDay(Date.UTC(2026, 10, 25), Date.UTC(2026, 10, 24, 12))).toBe('2026-11-24');
+  });
+
+  it('sync rule 19: an HLC further back than MAX_OFFLINE_DAYS before receipt is dated MAX_OFFLINE_DAYS back', () => {
+    const received = Date.UTC(2026, 11, 3, 10); // 3 December, 11:00 in Stockholm
+    const day = 86_400_000;
+    expect(MAX_OFFLINE_DAYS).toBe(14);
+    expect(writeDay(received - 13 * day, received)).toBe('2026-11-20');
+    expect(writeDay(received - 14 * day, received)).toBe('2026-11-19');
+    expect(writeDay(received - 30 * day, received)).toBe('2026-11-19');
+    expect(writeDay(0, received)).toBe('2026-11-19');
+    // So an event 30 days back with its HLC set 30 days back is 14 days older than its window allows.
+    expect(backdateVerdict('2026-11-03', writeDay(received - 30 * day, received), 7, 'staff')).toBe('too-old');
   });
 });

@@ -1,15 +1,22 @@
-/** Accounts: the list, and a form to create one with a role and the unit its access starts from. */
+/**
+ * Accounts: the list, and a form to create one with a role and the unit its access starts from;
+ * per account, disable or enable it and see or end the devices it is logged in on.
+ */
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { z } from 'zod/mini';
 import { AccountView, ROLES, type Role } from '../../../shared/api';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
+import { adminDeviceTexts } from '../../../shared/i18n/features/admin-devices';
 import { useApp } from '../../kit/context';
-import { t } from '../../kit/i18n';
+import { createTexts, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
+import { AccountDevices } from './AccountDevices';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
+
+const at = createTexts(adminDeviceTexts);
 
 const AccountList = z.object({ accounts: z.array(AccountView) });
 
@@ -20,6 +27,18 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   const [form, setForm] = createSignal({ username: '', displayName: '', password: '', role: 'staff' as Role, scopeUnitId: '' });
   const set = (patch: Partial<ReturnType<typeof form>>) => setForm((f) => ({ ...f, ...patch }));
   const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
+  /** The account whose devices are shown, if any. */
+  const [open, setOpen] = createSignal<string | null>(null);
+
+  // Disabling logs the person out everywhere (the server revokes every device of the account).
+  const toggleDisabled = (a: AccountView) => {
+    if (!a.disabled && !window.confirm(at('disableConfirm', { name: a.displayName }))) return;
+    void action.run(async () => {
+      await api.send('PATCH', `/api/admin/accounts/${encodeURIComponent(a.id)}`, { disabled: !a.disabled }, AccountView);
+      void refetch();
+      return t('admin.saved');
+    });
+  };
 
   const create = (e: SubmitEvent) => {
     e.preventDefault();
@@ -64,18 +83,15 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
             <li>
               <strong>{a.displayName}</strong> <span class="muted">{a.username}</span> · {t(`role.${a.role}`)} · {unitName(a.scopeUnitId)}
               {a.disabled && <span class="tag">{t('admin.disabled')}</span>}{' '}
-              <Button
-                disabled={action.busy()}
-                onClick={() =>
-                  void action.run(async () => {
-                    await api.send('PATCH', `/api/admin/accounts/${encodeURIComponent(a.id)}`, { disabled: !a.disabled }, AccountView);
-                    void refetch();
-                    return t('admin.saved');
-                  })
-                }
-              >
+              <Button disabled={action.busy()} onClick={() => toggleDisabled(a)}>
                 {a.disabled ? t('admin.enableAccount') : t('admin.disableAccount')}
+              </Button>{' '}
+              <Button aria-expanded={open() === a.id} onClick={() => setOpen(open() === a.id ? null : a.id)}>
+                {open() === a.id ? at('hideDevices') : at('showDevices')}
               </Button>
+              <Show when={open() === a.id}>
+                <AccountDevices account={a} />
+              </Show>
             </li>
           )}
         </For>

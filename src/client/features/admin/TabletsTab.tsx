@@ -2,17 +2,18 @@
  * Tablets for a unit: create a one-time enrolment code (shown big, with a countdown) and list the
  * unit's tablets with a way to revoke one. Managers and admins, within their scope.
  */
-import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { createResource, createSignal, Show, type JSX } from 'solid-js';
 import { DeviceListResponse, EnrolCodeResponse } from '../../../shared/api';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
-import { createNow, pageNow } from '../../kit/clock';
+import { createNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
-import { formatCountdown, formatTime } from '../../kit/format';
+import { formatCountdown } from '../../kit/format';
 import { errorOf, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { BigCode } from '../../ui/BigCode';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
+import { DeviceList } from './DeviceList';
 import { enrolableUnits } from './org-tree';
 import { createAction } from './use-action';
 
@@ -79,28 +80,13 @@ export function TabletsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
       <Show when={unitId()}>
         <h2>{t('admin.tablets')}</h2>
         <Show when={devices.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Show>
-        <Show when={(devices.latest ?? []).length > 0} fallback={<p class="muted">{t('admin.noTablets')}</p>}>
-          <ul class="plain-list">
-            <For each={devices.latest ?? []}>
-              {(d) => (
-                <li class="device">
-                  <span>
-                    <strong>{d.label || d.id}</strong>{' '}
-                    <span class="muted">
-                      {d.lastSeenAt ? t('admin.lastSeen', { time: formatTime(Date.parse(d.lastSeenAt), pageNow()) }) : t('admin.neverSeen')}
-                    </span>
-                    {d.revokedAt && <span class="tag">{t('admin.revoked')}</span>}
-                  </span>
-                  <Show when={!d.revokedAt}>
-                    <Button variant="danger" onClick={() => revoke(d.id, d.label || d.id)}>
-                      {t('admin.revoke')}
-                    </Button>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
+        <DeviceList
+          devices={devices.latest ?? []}
+          empty={t('admin.noTablets')}
+          endedTag={t('admin.revoked')}
+          endLabel={t('admin.revoke')}
+          onEnd={(d) => revoke(d.id, d.label || d.id)}
+        />
       </Show>
     </section>
   );

@@ -1,6 +1,6 @@
 /**
  * A unit's own board (its observations, cross, shifts, meeting) on a device in facts mode (a VO,
- * division or region manager, sync rules 21–23) needs that unit's board rows, which the device
+ * division or region manager, sync rules 22–24) needs that unit's board rows, which the device
  * does not replicate: opening the board pins the unit (its snapshot from GET /api/sync/unit is
  * merged into the replica and later pulls keep it current). Until then, or without the network,
  * the board is not shown with missing rows: the gate says what it is waiting for. Every other

@@ -12,7 +12,7 @@
  * server (SQL SUM) and on a device alike. The HR month is not a count; it stays a row (hr.ts).
  *
  * The server stores each family in a table of its own (fact_<family>, one column per field,
- * migration 0003); the order below is the wire and storage order: never reorder, only append.
+ * migration 0004); the order below is the wire and storage order: never reorder, only append.
  */
 import { BHK_STEPS } from '../../schema/bhk-observation';
 

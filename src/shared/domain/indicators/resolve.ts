@@ -54,7 +54,8 @@ function mergedByKey(rows: readonly Indicator[], path: readonly string[]): Map<s
 
 /** A definition from the default (if any) and merged row fields; null when a custom one is incomplete. */
 function build(key: string, f: Partial<Fields>): (IndicatorDef & { hidden: boolean }) | null {
-  const base = DEFAULT_INDICATORS[key];
+  // Own keys only: "constructor" is a valid custom key, not a built-in (issue 18).
+  const base = Object.hasOwn(DEFAULT_INDICATORS, key) ? DEFAULT_INDICATORS[key] : undefined;
   const nameSv = f.nameSv ?? base?.name.sv;
   const source = f.source ?? base?.source;
   const unit = f.unit ?? base?.unit;
