@@ -4,13 +4,13 @@
  * (rules 9–12). Callers run these inside their own transaction.
  */
 import type { RejectedRowState } from '../../shared/protocol';
-import { ENTITIES } from '../../shared/schema/registry';
+import { ENTITY_KEYS } from '../../shared/schema/entity-keys';
 import { mergeChange, type MergeInput, type RowState } from '../../shared/sync/merge';
 import type { PulsDb, RowRecord } from './db';
 
 /** The key a unit's rows are listed by (a date for dated records): the registry's, as on the server. */
 export function sortKeyFor(row: RowState): string {
-  return ENTITIES[row.entity].sortKey(row.data);
+  return ENTITY_KEYS[row.entity].sortKey(row.data);
 }
 
 /** Merges one change into its stored row; writes only if the merge changed something.

@@ -11,7 +11,8 @@ import { z } from 'zod/mini';
 import { BhkObservation } from './bhk-observation';
 import { BhkConfig, bhkConfigIdFor } from './bhk-config';
 import { settingsIdFor, UnitSettings } from './unit-settings';
-import { SafetyDay, safetyDayDate, safetyDayOwnsId } from './safety-day';
+import { SafetyDay, safetyDayOwnsId } from './safety-day';
+import { ENTITY_KEYS, type EntityKeys } from './entity-keys';
 import { SafetyEvent } from './safety-event';
 import { SafetySettings, safetySettingsIdFor } from './safety-settings';
 import { BedsDay, ownsBedsId } from './beds-day';
@@ -29,13 +30,8 @@ export type EntityName = z.infer<typeof EntityName>;
 
 export type MergeMode = 'append' | 'lww';
 
-export interface EntityDef {
-  readonly mode: MergeMode;
+export interface EntityDef extends EntityKeys {
   readonly schema: z.ZodMiniType;
-  /** Fields a patch may never change: they decide where the row lives. */
-  readonly immutable: readonly string[];
-  /** Key both replicas index rows by within a unit (a date for dated records), '' if none. */
-  readonly sortKey: (data: Readonly<Record<string, unknown>>) => string;
   /**
    * Deterministic ids name their unit: true if `id` may be a row of `unitId`. Without it, a
    * device could claim another unit's id first and lock that unit out of the row (rule 13).
@@ -43,80 +39,29 @@ export interface EntityDef {
   readonly ownsId?: (id: string, unitId: string) => boolean;
 }
 
-const byDate = (data: Readonly<Record<string, unknown>>): string => (typeof data.date === 'string' ? data.date : '');
+const def = (entity: EntityName, schema: z.ZodMiniType, ownsId?: EntityDef['ownsId']): EntityDef => ({
+  ...ENTITY_KEYS[entity],
+  schema,
+  ...(ownsId ? { ownsId } : {}),
+});
 
+/** Modes, immutable fields and sort keys are in entity-keys.ts (zod-free, for the merge). */
 export const ENTITIES: Record<EntityName, EntityDef> = {
-  // A correction is filed under its original's date (originalDate), so a period query finds it
-  // even when it was made in another month (domain/bhk-period.ts).
-  bhkObservation: {
-    mode: 'append',
-    schema: BhkObservation,
-    immutable: ['id', 'unitId'],
-    sortKey: (data) => (typeof data.originalDate === 'string' ? data.originalDate : byDate(data)),
-  },
-  bhkConfig: {
-    mode: 'lww',
-    schema: BhkConfig,
-    immutable: ['id', 'unitId'],
-    sortKey: () => '',
-    ownsId: (id, unitId) => id === bhkConfigIdFor(unitId),
-  },
-  unitSettings: {
-    mode: 'lww',
-    schema: UnitSettings,
-    immutable: ['id', 'unitId'],
-    sortKey: () => '',
-    ownsId: (id, unitId) => id === settingsIdFor(unitId),
-  },
-  // Gröna korset: events are append-only; the day's green confirmation and the unit's board
-  // settings are lww cells with ids that name their unit (schema/safety-*.ts).
-  safetyEvent: { mode: 'append', schema: SafetyEvent, immutable: ['id', 'unitId'], sortKey: byDate },
-  safetyDay: {
-    mode: 'lww',
-    schema: SafetyDay,
-    immutable: ['id', 'unitId'],
-    sortKey: (data) => (typeof data.id === 'string' ? safetyDayDate(data.id) : ''),
-    ownsId: safetyDayOwnsId,
-  },
-  safetySettings: {
-    mode: 'lww',
-    schema: SafetySettings,
-    immutable: ['id', 'unitId'],
-    sortKey: () => '',
-    ownsId: (id, unitId) => id === safetySettingsIdFor(unitId),
-  },
-  // Bemanning: shifts, HR months and beds are lww cells whose ids name unit and day/month; every
-  // write carries all counts of the cell (schema/staffing-shift.ts, hr-month.ts, beds-day.ts).
-  staffingShift: { mode: 'lww', schema: StaffingShift, immutable: ['id', 'unitId', 'date', 'shift'], sortKey: byDate, ownsId: ownsShiftId },
-  hrMonth: {
-    mode: 'lww',
-    schema: HrMonth,
-    immutable: ['id', 'unitId', 'month'],
-    sortKey: (data) => (typeof data.month === 'string' ? data.month : ''),
-    ownsId: ownsHrMonthId,
-  },
-  bedsDay: { mode: 'lww', schema: BedsDay, immutable: ['id', 'unitId', 'date'], sortKey: byDate, ownsId: ownsBedsId },
-  staffingSettings: {
-    mode: 'lww',
-    schema: StaffingSettings,
-    immutable: ['id', 'unitId'],
-    sortKey: () => '',
-    ownsId: (id, unitId) => id === staffingSettingsIdFor(unitId),
-  },
-  // Indicators (issue 6): definition and target overrides per level, never stored results.
-  indicator: { mode: 'lww', schema: Indicator, immutable: ['id', 'unitId', 'key'], sortKey: () => '', ownsId: ownsIndicatorId },
-  // Pulse meeting (issue 7): actions and ideas are editable rows with UUIDv7 ids, escalated on the
-  // row itself (schema/escalation.ts); the meeting log is one row per unit and day.
-  action: { mode: 'lww', schema: Action, immutable: ['id', 'unitId', 'createdAt'], sortKey: () => '' },
-  idea: { mode: 'lww', schema: Idea, immutable: ['id', 'unitId', 'createdAt'], sortKey: () => '' },
-  meetingLog: { mode: 'lww', schema: MeetingLog, immutable: ['id', 'unitId', 'date'], sortKey: byDate, ownsId: ownsMeetingLogId },
-  meetingSettings: {
-    mode: 'lww',
-    schema: MeetingSettings,
-    immutable: ['id', 'unitId'],
-    sortKey: () => '',
-    ownsId: (id, unitId) => id === meetingSettingsIdFor(unitId),
-  },
+  bhkObservation: def('bhkObservation', BhkObservation),
+  bhkConfig: def('bhkConfig', BhkConfig, (id, unitId) => id === bhkConfigIdFor(unitId)),
+  unitSettings: def('unitSettings', UnitSettings, (id, unitId) => id === settingsIdFor(unitId)),
+  safetyEvent: def('safetyEvent', SafetyEvent),
+  safetyDay: def('safetyDay', SafetyDay, safetyDayOwnsId),
+  safetySettings: def('safetySettings', SafetySettings, (id, unitId) => id === safetySettingsIdFor(unitId)),
+  staffingShift: def('staffingShift', StaffingShift, ownsShiftId),
+  hrMonth: def('hrMonth', HrMonth, ownsHrMonthId),
+  bedsDay: def('bedsDay', BedsDay, ownsBedsId),
+  staffingSettings: def('staffingSettings', StaffingSettings, (id, unitId) => id === staffingSettingsIdFor(unitId)),
+  indicator: def('indicator', Indicator, ownsIndicatorId),
+  action: def('action', Action),
+  idea: def('idea', Idea),
+  meetingLog: def('meetingLog', MeetingLog, ownsMeetingLogId),
+  meetingSettings: def('meetingSettings', MeetingSettings, (id, unitId) => id === meetingSettingsIdFor(unitId)),
 };
 
 /**

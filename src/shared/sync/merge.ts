@@ -4,7 +4,8 @@
  * number of times gives the same row (README.md rules 10–13).
  */
 import type { ChangeOp } from '../protocol';
-import { ENTITIES, type EntityName } from '../schema/registry';
+import { ENTITY_KEYS } from '../schema/entity-keys';
+import type { EntityName } from '../schema/registry';
 
 /** The field that holds a tombstone under last-writer-wins. */
 export const DELETED_FIELD = '_deleted';
@@ -31,7 +32,7 @@ export interface MergeInput {
 
 /** Returns the row after the change and whether anything changed. Never mutates its inputs. */
 export function mergeChange(row: RowState | undefined, change: MergeInput): { row: RowState; changed: boolean } {
-  const def = ENTITIES[change.entity];
+  const def = ENTITY_KEYS[change.entity];
   if (def.mode === 'append') {
     // Rule 10: append records are immutable; the first insert of an id wins, replays are no-ops.
     if (row) return { row, changed: false };
@@ -108,7 +109,7 @@ export function publicData(row: RowState): Record<string, unknown> {
  */
 export function mergeRowStates(local: RowState | undefined, remote: RowState): { row: RowState; changed: boolean } {
   if (local === undefined) return { row: remote, changed: true };
-  const def = ENTITIES[remote.entity];
+  const def = ENTITY_KEYS[remote.entity];
   if (def.mode === 'append') return { row: local, changed: false };
   const data: Record<string, unknown> = { ...local.data };
   const hlcs: Record<string, string> = { ...local.hlcs };

@@ -3,10 +3,9 @@
  * app version, a wrong clock, a revoked tablet, a client too old for the server, and changes the
  * server rejected. Data stays visible in every case; nothing here deletes local data.
  */
-import { Show, type JSX } from 'solid-js';
+import { lazy, Show, type JSX } from 'solid-js';
 import { useApp } from '../../kit/context';
 import { pageNow } from '../../kit/clock';
-import { exportUnsyncedFile } from '../../kit/export';
 import { formatAge, formatTime } from '../../kit/format';
 import { errorText, t, tn } from '../../kit/i18n';
 import { href } from '../../kit/router';
@@ -16,8 +15,10 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SyncBar } from '../../ui/SyncBar';
 import { dismissRejected } from '../../storage/sync-state';
-import { RejectedList } from './RejectedList';
 import { syncView } from './status-model';
+
+// Rarely needed (a stuck or revoked tablet, a refused change): loaded when first shown, off the first load.
+const RejectedList = lazy(() => import('./RejectedList').then((m) => ({ default: m.RejectedList })));
 
 export default function SyncStatus(): JSX.Element {
   const { db, engine, sync, online, session } = useApp();
@@ -35,7 +36,7 @@ export default function SyncStatus(): JSX.Element {
     const at = sync()?.lastSyncAt ?? null;
     return at === null ? t('sync.neverSynced') : t('sync.lastSync', { time: formatTime(at, pageNow()) });
   };
-  const exportButton = () => <Button onClick={() => void exportUnsyncedFile(db)}>{t('sync.exportUnsynced')}</Button>;
+  const exportButton = () => <Button onClick={() => void import('../../kit/export').then((m) => m.exportUnsyncedFile(db))}>{t('sync.exportUnsynced')}</Button>;
 
   return (
     <section class="sync-status">
