@@ -51,7 +51,8 @@ export async function pullApply(opts: { pages: number; warmup: number; pageSize:
     const from = (await getMeta(app, 'cursor')) ?? 0;
     const runApp = async () => {
       const t0 = performance.now();
-      const changed = await applyPulledPage(app, deviceId, { from, changes, cursor: serverSeq }, Date.now(), null);
+      const applied = await applyPulledPage(app, deviceId, { from, changes, cursor: serverSeq }, Date.now(), null);
+      const changed = applied.kind === 'applied' ? applied.changedRows : -1;
       const ms = performance.now() - t0;
       if (changed !== changes.length) throw new Error(`applyPulledPage changed ${changed} of ${changes.length} rows`);
       return ms;

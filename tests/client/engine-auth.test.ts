@@ -1,6 +1,8 @@
 import './helpers';
 import { describe, expect, it } from 'vitest';
 import { enrol } from '../../src/client/auth/session';
+import { renewToken } from '../../src/client/auth/token';
+import { applyScopeChange } from '../../src/client/storage/device';
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { readSyncSnapshot } from '../../src/client/storage/sync-state';
@@ -62,6 +64,31 @@ describe('sync engine: tokens, revocation, versions', () => {
     expect((await listObservations(db, 'u2', '2025-03')).map((o) => o.date)).toEqual(['2025-03-04']);
     expect(await getMeta(db, 'cursor')).toBe(2);
     expect((await getMeta(db, 'identity'))!.scopeUnitId).toBe('vo1');
+  });
+
+  it('a token renewal that reports another scope only marks it; the replica is rebuilt by the next sync round, explicitly', async () => {
+    const server = new FakeServer();
+    const writer = await device(server, 'u2');
+    await addObservation(writer, observation('u2', '2025-03-04'));
+    await engineFor(writer, server).syncNow();
+    const db = await device(server, 'u1');
+    await addObservation(db, observation('u1', '2025-03-05'));
+    await engineFor(db, server).syncNow();
+    const rowsBefore = await db.rows.toArray();
+
+    const dev = server.devices.get(await deviceIdOf(db))!;
+    dev.identity = { ...dev.identity, role: 'manager', scopeUnitId: 'vo1' } as typeof dev.identity;
+    await renewToken(db, { fetch: server.fetch });
+    expect(await getMeta(db, 'scopeChanged')).toBe(true);
+    expect(await db.rows.toArray()).toEqual(rowsBefore); // renewal never rebuilds
+    expect(await getMeta(db, 'cursor')).toBe(2);
+
+    expect(await applyScopeChange(db)).toBe(true);
+    expect(await getMeta(db, 'cursor')).toBeUndefined();
+    expect(await getMeta(db, 'scopeChanged')).toBeUndefined();
+    expect(await applyScopeChange(db)).toBe(false); // applied once
+    await engineFor(db, server).syncNow();
+    expect((await listObservations(db, 'u2', '2025-03')).map((o) => o.date)).toEqual(['2025-03-04']);
   });
 
   it('a failed renewal (offline) keeps the outbox and records network', async () => {

@@ -40,6 +40,30 @@ describe('sync engine: lifecycle', () => {
     }
   });
 
+  it('a local write asks a started engine for a sync (callers never do); another database write does not, nor a stopped engine', async () => {
+    const server = new FakeServer();
+    const db = await enrolledDb(server);
+    const other = await enrolledDb(server);
+    dbs.push(db, other);
+    const engine = engineFor(db, server, { intervalMs: 60_000 });
+    engine.start();
+    try {
+      await until(async () => (await getMeta(db, 'lastSyncAt')) != null);
+      const rounds = server.log.length;
+      await addObservation(other, observation());
+      await new Promise((r) => setTimeout(r, 50));
+      expect(server.log).toHaveLength(rounds); // the other database's write is not this engine's
+      await addObservation(db, observation());
+      await until(async () => (await db.outbox.count()) === 0);
+      expect(server.log).toHaveLength(rounds + 1);
+    } finally {
+      engine.stop();
+    }
+    await addObservation(db, observation());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.outbox.count()).toBe(1); // stopped: it waits for the next start
+  });
+
   it('a save during a running round is pushed by a follow-up round, not left for the timer', async () => {
     const server = new FakeServer();
     const db = await enrolledDb(server);

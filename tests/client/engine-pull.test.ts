@@ -2,7 +2,8 @@ import './helpers';
 import { describe, expect, it } from 'vitest';
 import { addObservation, getUnitSettings, listObservations, saveUnitSettings } from '../../src/client/storage/bhk-repo';
 import { openDb } from '../../src/client/storage/db';
-import { getMeta, type SyncProgress } from '../../src/client/storage/meta';
+import { getMeta, setMeta, type SyncProgress } from '../../src/client/storage/meta';
+import { applyPulledPage } from '../../src/client/storage/pull-apply';
 import { writeChange } from '../../src/client/storage/records';
 import { createHttpTransport, type SyncTransport } from '../../src/client/sync/transport';
 import { createSyncEngine } from '../../src/client/sync/engine';
@@ -21,6 +22,22 @@ async function seed(server: FakeServer, n: number, unitId = 'u1'): Promise<void>
 }
 
 describe('sync engine: pull', () => {
+  it('a page requested from a cursor that has since moved is dropped with a typed result, changing nothing', async () => {
+    const server = new FakeServer();
+    await seed(server, 2);
+    const db = await device(server, 'u1');
+    const deviceId = (await getMeta(db, 'credential'))!.deviceId;
+    const page = await createHttpTransport(db, { fetch: server.fetch }).pull(0, []);
+    if (!page.ok) throw new Error('pull refused');
+    await setMeta(db, 'cursor', 1); // moved under the request
+    const result = await applyPulledPage(db, deviceId, { from: 0, changes: page.changes, cursor: page.cursor }, Date.now(), null);
+    expect(result).toEqual({ kind: 'cursor-moved' });
+    expect(await db.rows.count()).toBe(0);
+    expect(await getMeta(db, 'cursor')).toBe(1);
+    await setMeta(db, 'cursor', 0);
+    expect(await applyPulledPage(db, deviceId, { from: 0, changes: page.changes, cursor: page.cursor }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 2 });
+  });
+
   it('rule 8: a page that cannot be applied rolls back entirely and leaves the cursor where it was', async () => {
     const server = new FakeServer({ pageSize: 3 });
     await seed(server, 5);

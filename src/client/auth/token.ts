@@ -7,7 +7,7 @@
 import { TokenResponse } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { requestJson, type HttpOptions } from '../net/request';
-import { markRevoked, updateIdentity } from '../storage/device';
+import { markRevoked, recordIdentity } from '../storage/device';
 import type { PulsDb } from '../storage/db';
 import { getMetas, setMeta } from '../storage/meta';
 
@@ -56,12 +56,13 @@ async function doRenew(db: PulsDb, http: HttpOptions): Promise<string> {
     throw error;
   }
   const receivedAt = Date.now();
-  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
+  await db.transaction('rw', db.meta, async () => {
     const current = await getMetas(db, ['credential']);
     // Logged out or re-enrolled while the request was out: this token belongs to nobody.
     if (current.credential?.deviceId !== credential.deviceId) throw new AppError('unauthenticated');
     await setMeta(db, 'token', { token: answer.accessToken, expiresAt: answer.expiresAt });
-    await updateIdentity(db, answer.identity);
+    // A changed scope is only marked here; the sync round rebuilds for it (applyScopeChange).
+    await recordIdentity(db, answer.identity);
     await setMeta(db, 'serverOffsetMs', Math.round(answer.serverTime - (sentAt + receivedAt) / 2));
   });
   return answer.accessToken;

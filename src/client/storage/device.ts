@@ -24,6 +24,7 @@ const SESSION_KEYS: MetaKey[] = [
   'factCursor',
   'factWindow',
   'pinned',
+  'scopeChanged',
 ];
 
 export async function adoptCredential(db: PulsDb, credential: Credential, identity: Identity): Promise<void> {
@@ -54,17 +55,28 @@ export async function clearSession(db: PulsDb): Promise<void> {
 }
 
 /**
- * Stores the identity the server reports with each token. If the read scope changed (a person
- * moved or promoted), the cursor restarts: changes before it in the new scope were never pulled.
- * Call inside a transaction over meta, outbox, rows, units and facts.
+ * Stores the identity the server reports with each token. Token renewal only records: if the read
+ * scope changed (a person moved or promoted), it marks `scopeChanged`, and the sync round rebuilds
+ * the replica explicitly (applyScopeChange) before its next pull. Call inside a transaction over meta.
  */
-export async function updateIdentity(db: PulsDb, identity: Identity): Promise<void> {
+export async function recordIdentity(db: PulsDb, identity: Identity): Promise<void> {
   const previous = await getMeta(db, 'identity');
   await setMeta(db, 'identity', identity);
-  if (previous && !sameScope(previous, identity)) {
-    await deleteMeta(db, 'cursor', 'firstSyncDone', 'factsMode', 'factCursor', 'factWindow', 'pinned');
+  if (previous && !sameScope(previous, identity)) await setMeta(db, 'scopeChanged', true);
+}
+
+/**
+ * The one place a changed read scope rebuilds the replica: the cursors restart (changes before
+ * them in the new scope were never pulled) and rows, units and facts of the old scope go, the
+ * outbox's own writes staying visible. Returns whether there was a change to apply.
+ */
+export async function applyScopeChange(db: PulsDb): Promise<boolean> {
+  return db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
+    if ((await getMeta(db, 'scopeChanged')) !== true) return false;
+    await deleteMeta(db, 'cursor', 'firstSyncDone', 'factsMode', 'factCursor', 'factWindow', 'pinned', 'scopeChanged');
     await rebuildFromOutbox(db);
-  }
+    return true;
+  });
 }
 
 const sameScope = (a: Identity, b: Identity): boolean => a.scopeUnitId === b.scopeUnitId && a.role === b.role;

@@ -33,11 +33,12 @@ const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.
 /**
  * Applies one page of the fact feed (rule 23) in one transaction, the cursor last: each block
  * replaces the device's copy (an empty one removes it), and blocks that left the window go.
+ * A page requested from another cursor than the stored one (a scope change reset it) is dropped.
  */
-export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage): Promise<void> {
-  await db.transaction('rw', [db.facts, db.meta], async () => {
+export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage): Promise<'applied' | 'cursor-moved'> {
+  return db.transaction('rw', [db.facts, db.meta], async () => {
     await expectDevice(db, deviceId);
-    if (((await getMeta(db, 'factCursor')) ?? 0) !== page.from) throw new AppError('internal', { reason: 'fact-cursor-moved' });
+    if (((await getMeta(db, 'factCursor')) ?? 0) !== page.from) return 'cursor-moved';
     const gone = page.blocks.filter(isEmpty).map((b): [string, string] => [b.unitId, b.block]);
     const kept = page.blocks.filter((b) => !isEmpty(b));
     if (gone.length > 0) await db.facts.bulkDelete(gone);
@@ -47,6 +48,7 @@ export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage
       .delete();
     await setMeta(db, 'factWindow', page.window);
     await setMeta(db, 'factCursor', page.cursor);
+    return 'applied';
   });
 }
 

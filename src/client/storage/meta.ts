@@ -57,6 +57,9 @@ export interface MetaValues {
   factWindow: FactWindow;
   /** Units whose board rows this device holds on demand (rule 24), most recently used first. */
   pinned: readonly PinnedUnit[];
+  /** A renewed token reported another read scope; the next sync round rebuilds the replica for it
+   * (storage/device.ts applyScopeChange) before it pulls. */
+  scopeChanged: boolean;
 }
 
 export interface PinnedUnit {

@@ -21,20 +21,24 @@ export interface PulledPage {
   readonly cursor: number;
 }
 
-/** Returns how many rows the page changed. `now` is server-corrected time. */
+/** What became of a page: applied (and how many rows it changed), or dropped because the stored
+ * cursor is no longer the one it was requested from. */
+export type PageResult = { readonly kind: 'applied'; readonly changedRows: number } | { readonly kind: 'cursor-moved' };
+
+/** Applies a page with its cursor in one transaction. `now` is server-corrected time. */
 export async function applyPulledPage(
   db: PulsDb,
   deviceId: string,
   page: PulledPage,
   now: number,
   progress?: SyncProgress | null,
-): Promise<number> {
+): Promise<PageResult> {
   return db.transaction('rw', [db.rows, db.meta], async () => {
     await expectDevice(db, deviceId);
     // The page continues from where it was requested; if the stored cursor moved meanwhile
     // (the scope changed and the cursor was reset), this page no longer fits: drop it.
     const { cursor } = await getMetas(db, ['cursor']);
-    if ((cursor ?? 0) !== page.from) throw new AppError('internal', { reason: 'cursor-moved' });
+    if ((cursor ?? 0) !== page.from) return { kind: 'cursor-moved' };
     let maxHlc: string | undefined;
     const valid = page.changes.map((change) => {
       // The server validated this change; a client that cannot (an older schema) must stop
@@ -48,7 +52,7 @@ export async function applyPulledPage(
     if (maxHlc !== undefined) await receiveClock(db, deviceId, maxHlc, now);
     if (progress !== undefined) await setMeta(db, 'progress', progress);
     await setMeta(db, 'cursor', page.cursor);
-    return changedRows;
+    return { kind: 'applied', changedRows };
   });
 }
 

@@ -3,7 +3,8 @@
  * the next seq and the advanced clock are written in ONE IndexedDB transaction, so a write
  * without its outbox row (or the reverse) cannot exist, and a crash leaves either all or nothing.
  * Writes need no network and no prior sync, only a session (the device id numbers the outbox
- * and names the clock's node).
+ * and names the clock's node). After the commit, whoever subscribed with onLocalWrite (the sync
+ * engine) is told, so a caller never asks for a sync itself.
  */
 import { AppError } from '../../shared/errors';
 import { ENTITIES, SCHEMA_VERSION, EntityName } from '../../shared/schema/registry';
@@ -21,6 +22,15 @@ export interface WriteInput {
   id: string;
   unitId: string;
   fields: Record<string, unknown>;
+}
+
+type WriteListener = (db: PulsDb) => void;
+const writeListeners = new Set<WriteListener>();
+
+/** Called after every committed local write, with the database written to. Returns the unsubscribe. */
+export function onLocalWrite(listener: WriteListener): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
 }
 
 /** Row ids follow the wire format's limits (protocol.ts `Change.id`). */
@@ -65,6 +75,7 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
     await db.outbox.add({ seq, change, createdAt: now });
     await setMetas(db, { hlc: next, nextSeq: seq + 1 });
   });
+  for (const listener of writeListeners) listener(db);
 }
 
 /** Everything that can be checked without the database; returns the normalised fields. */

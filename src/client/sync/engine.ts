@@ -7,7 +7,9 @@
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { DEFAULT_DB_NAME, type PulsDb } from '../storage/db';
 import { deleteMeta, getMetas, setMeta } from '../storage/meta';
+import { applyScopeChange } from '../storage/device';
 import { replaceUnits } from '../storage/org-repo';
+import { onLocalWrite } from '../storage/records';
 import type { SyncContext } from './context';
 import { defaultLock, SYNC_LOCK_NAME, type SyncLock } from './lock';
 import { syncFacts } from './facts';
@@ -45,6 +47,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const lockName = db.name === DEFAULT_DB_NAME ? SYNC_LOCK_NAME : `${SYNC_LOCK_NAME}:${db.name}`;
   let channel: BroadcastChannel | undefined;
   let running: Promise<void> | undefined;
+  let unsubscribe: (() => void) | undefined;
   let again: Promise<void> | undefined;
 
   /** Runs one round unless this engine or another tab is already running one. */
@@ -82,9 +85,17 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           if ((event.data as { type?: unknown } | null)?.type === 'synced') scheduler.resetBackoff();
         };
       }
+      // A local write asks for a sync here, not at each call site; offline, the browser's
+      // 'online' event starts the next round (scheduler.ts).
+      unsubscribe ??= onLocalWrite((written) => {
+        if (written !== db || (typeof navigator !== 'undefined' && !navigator.onLine)) return;
+        scheduler.syncNow().catch(() => undefined);
+      });
       scheduler.start();
     },
     stop() {
+      unsubscribe?.();
+      unsubscribe = undefined;
       scheduler.stop();
       channel?.close();
       channel = undefined;
@@ -115,7 +126,11 @@ async function round(db: PulsDb, transport: SyncTransport, now: () => number): P
   await setMeta(db, 'syncingSince', now());
   try {
     await pushOutbox(ctx);
-    const facts = await pullChanges(ctx);
+    // A token renewed with another read scope (auth/token.ts) is applied here, before a pull;
+    // renewed during the pull, its pages were of the old cursor: rebuild and pull again.
+    await applyScopeChange(db);
+    let facts = await pullChanges(ctx);
+    if (await applyScopeChange(db)) facts = await pullChanges(ctx);
     await replaceUnits(db, await transport.org());
     // Facts mode needs the tree just read: which units are leaves (rule 22).
     await syncFacts(ctx, facts);

@@ -38,8 +38,9 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
     const answer = await transport.facts(cursor);
     ctx.observeServerTime(answer.serverTime, sentAt);
     if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
-    await applyFactPage(db, deviceId, { from: cursor, blocks: answer.blocks, cursor: answer.cursor, window: answer.window });
-    if (!answer.hasMore) return;
+    const applied = await applyFactPage(db, deviceId, { from: cursor, blocks: answer.blocks, cursor: answer.cursor, window: answer.window });
+    // The cursor moved under us (a scope change): the next round starts from the new one.
+    if (applied === 'cursor-moved' || !answer.hasMore) return;
     if (answer.cursor <= cursor) throw new AppError('internal', { reason: 'facts-no-progress', cursor });
     cursor = answer.cursor;
   }

@@ -11,14 +11,10 @@ import type { SyncContext } from './context';
 
 /** Pulls the change log; returns whether the server runs this device in facts mode (rule 22). */
 export async function pullChanges(ctx: SyncContext): Promise<boolean> {
-  let facts: boolean;
-  try {
-    facts = await pullPages(ctx);
-  } catch (error) {
-    // A token renewal mid-pull reported a new scope and reset the cursor: start over from it.
-    if (!(error instanceof AppError && error.meta?.reason === 'cursor-moved')) throw error;
-    facts = await pullPages(ctx);
-  }
+  // The cursor moved under the pull (a scope change reset it): start over from the new one, once.
+  let facts = await pullPages(ctx);
+  if (facts === 'cursor-moved') facts = await pullPages(ctx);
+  if (facts === 'cursor-moved') throw new AppError('internal', { reason: 'cursor-moved' });
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     await setMeta(ctx.db, 'firstSyncDone', true);
     await setMeta(ctx.db, 'progress', null);
@@ -26,7 +22,7 @@ export async function pullChanges(ctx: SyncContext): Promise<boolean> {
   return facts;
 }
 
-async function pullPages(ctx: SyncContext): Promise<boolean> {
+async function pullPages(ctx: SyncContext): Promise<boolean | 'cursor-moved'> {
   const { db, transport, deviceId } = ctx;
   const meta = await getMetas(db, ['cursor', 'firstSyncDone', 'pinned']);
   const pinned = (meta.pinned ?? []).map((p) => p.unitId);
@@ -38,7 +34,8 @@ async function pullPages(ctx: SyncContext): Promise<boolean> {
     ctx.observeServerTime(answer.serverTime, sentAt);
     if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
     const progress = progressOf(start, answer.cursor, answer.headSeq, meta.firstSyncDone === true);
-    await applyPulledPage(db, deviceId, { from: cursor, changes: answer.changes, cursor: answer.cursor }, ctx.serverNow(), progress);
+    const applied = await applyPulledPage(db, deviceId, { from: cursor, changes: answer.changes, cursor: answer.cursor }, ctx.serverNow(), progress);
+    if (applied.kind === 'cursor-moved') return 'cursor-moved';
     if (!answer.hasMore) return answer.facts === true;
     // A server that says "more" without moving the cursor would keep us here forever.
     if (answer.cursor <= cursor) throw new AppError('internal', { reason: 'pull-no-progress', cursor });

@@ -1,6 +1,6 @@
 /**
  * Observation entry and amendment wired to storage: saves through the outbox (offline is fine),
- * nudges a sync when online, and hands the round's result back to the board.
+ * (the sync engine pushes it when online), and hands the round's result back to the board.
  */
 import { Show, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain';
@@ -27,11 +27,7 @@ export interface ObservationEntryProps {
 }
 
 export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
-  const { db, engine, online } = useApp();
-  const push = () => {
-    // Push promptly so the unit's other tablets see it; failures are the sync bar's to show.
-    if (online()) engine.syncNow().catch(() => undefined);
-  };
+  const { db } = useApp();
   const today = () => localDate(Date.now());
   return (
     <Show
@@ -43,10 +39,7 @@ export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
           unitId={props.unitId}
           date={today}
           professions={entryProfessions(props.professions)}
-          onSave={async (obs) => {
-            await addObservation(db, obs);
-            push();
-          }}
+          onSave={(obs) => addObservation(db, obs).then(() => undefined)}
           onFinish={(round) => props.onFinish(round, false)}
         />
       }>
@@ -58,10 +51,7 @@ export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
               date={today}
               professions={entryProfessions(props.professions, current().profession)}
               initial={draftFrom(current())}
-              onSave={async (obs) => {
-                await amendObservation(db, current(), obs);
-                push();
-              }}
+              onSave={(obs) => amendObservation(db, current(), obs).then(() => undefined)}
               onFinish={() => props.onFinish(null, true)}
             />
           </>

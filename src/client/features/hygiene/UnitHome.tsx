@@ -49,7 +49,7 @@ export interface UnitHomeProps {
 }
 
 export function UnitHome(props: UnitHomeProps): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const raw = createLiveQuery(() => listUnitObservations(db, props.unitId));
   const settings = createLiveQuery(() => getUnitSettings(db, props.unitId));
   const board = () => {
@@ -59,9 +59,6 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
   };
   const label = () => professionLabeler(props.professions);
   const isThisMonth = () => props.period === props.today.slice(0, 7);
-  const nudge = () => {
-    if (online()) engine.syncNow().catch(() => undefined);
-  };
   const exportCsv = () => {
     downloadCsv(unitCsv({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }));
     props.onFlash({ tone: 'success', text: tt('export.done') });
@@ -142,7 +139,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   amendHref={props.amendHref}
                   onVoid={(o) =>
                     voidObservation(db, o).then(
-                      () => (props.onFlash({ tone: 'success', text: tt('list.voidDone') }), nudge()),
+                      () => props.onFlash({ tone: 'success', text: tt('list.voidDone') }),
                       (err: unknown) => props.onFlash({ tone: 'error', text: errorOf(err) }),
                     )
                   }
@@ -162,10 +159,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   <UnitSettingsForm
                     settings={s()}
                     canEdit={props.canEdit}
-                    onSave={async (patch) => {
-                      await saveUnitSettings(db, props.unitId, patch);
-                      nudge();
-                    }}
+                    onSave={(patch) => saveUnitSettings(db, props.unitId, patch)}
                   />
                 )}
               </Show>

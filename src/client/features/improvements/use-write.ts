@@ -1,9 +1,9 @@
 /**
- * Runs a write against the replica with a busy flag and a plain-language error, then nudges the
- * sync engine so the unit's other tablets and the level above see it promptly.
+ * Runs a write against the replica with a busy flag and a plain-language error. The sync engine
+ * pushes it when online (storage/records.ts onLocalWrite), so the unit's other tablets and the
+ * level above see it promptly.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { useApp } from '../../kit/context';
 import { errorOf } from '../../kit/i18n';
 
 export interface Writer {
@@ -14,7 +14,6 @@ export interface Writer {
 }
 
 export function useWrite(): Writer {
-  const { engine, online } = useApp();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const run = async (write: () => Promise<unknown>): Promise<boolean> => {
@@ -22,8 +21,6 @@ export function useWrite(): Writer {
     setError(null);
     try {
       await write();
-      // Failures to push are the sync bar's to show.
-      if (online()) engine.syncNow().catch(() => undefined);
       return true;
     } catch (err) {
       setError(errorOf(err));

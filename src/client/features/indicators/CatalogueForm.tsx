@@ -14,7 +14,7 @@ import { tx } from './texts';
 import { forgetReports } from './use-report';
 
 export function CatalogueForm(props: { entry: CatalogueEntry | null; unitId: string; isAdmin: boolean; takenKeys: readonly string[]; onDone: (saved: boolean) => void }): JSX.Element {
-  const { db, engine } = useApp();
+  const { db } = useApp();
   const start = props.entry === null ? null : draftFromDef(props.entry.def, props.entry.hidden);
   const [draft, setDraft] = createSignal<Draft>(start ?? emptyDraft());
   const [errors, setErrors] = createSignal<FieldErrors>({});
@@ -41,8 +41,6 @@ export function CatalogueForm(props: { entry: CatalogueEntry | null; unitId: str
     try {
       await saveIndicator(db, props.unitId, out.key, out.patch);
       forgetReports();
-      // Sent at once when online, so the server's figures use the new target; offline it waits in the outbox.
-      void engine.syncNow().catch(() => undefined);
       props.onDone(true);
     } catch (e) {
       const field = e instanceof AppError ? e.path?.find((p): p is keyof Draft => typeof p === 'string' && p in draft()) : undefined;

@@ -40,7 +40,7 @@ export function toProfessionList(lines: readonly Line[]): BhkProfession[] | null
 }
 
 export function ProfessionEditor(props: { unitId: string; unitName: string }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const state = createLiveQuery(async () => ({
     own: await getOwnBhkProfessions(db, props.unitId),
     effective: await getBhkProfessions(db, props.unitId),
@@ -61,7 +61,6 @@ export function ProfessionEditor(props: { unitId: string; unitName: string }): J
       await saveBhkProfessions(db, props.unitId, list);
       setLines(null);
       setMessage({ tone: 'success', text: tt('professions.saved') });
-      if (online()) engine.syncNow().catch(() => undefined);
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }

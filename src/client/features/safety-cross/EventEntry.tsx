@@ -14,7 +14,7 @@ import { addSafetyEvent, getSafetySettings } from '../../storage/safety-repo';
 import { EventForm } from './EventForm';
 
 export function EventEntry(props: { unitId: UnitId; date: string | undefined; role: Role }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const settings = createLiveQuery(() => getSafetySettings(db, props.unitId));
   const today = localDate(Date.now());
   const isLead = props.role === 'manager' || props.role === 'admin';
@@ -32,7 +32,6 @@ export function EventEntry(props: { unitId: UnitId; date: string | undefined; ro
           backdateDays={isLead ? null : s().backdateDays}
           onSave={async (ev) => {
             await addSafetyEvent(db, ev, props.role);
-            if (online()) engine.syncNow().catch(() => undefined);
             const month = ev.date.slice(0, 7);
             navigate(['korset'], { unit: props.unitId, month: month === today.slice(0, 7) ? undefined : month, date: ev.date });
           }}

@@ -17,11 +17,10 @@ import { addCategory, draftOf, removeCategory, settingsPatch, toggleCross, type 
 import { categoryLabel, st } from './texts';
 
 export function SettingsPanel(props: { unitId: string }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const stored = createLiveQuery(() => getSafetySettings(db, props.unitId));
   const save = async (patch: Partial<SettingsDraft>) => {
     await saveSafetySettings(db, props.unitId, patch);
-    if (online()) engine.syncNow().catch(() => undefined);
   };
   // Not keyed: the form keeps its draft and message while the stored settings update under it.
   return <Show when={stored()}>{(s) => <SettingsForm stored={s} onSave={save} />}</Show>;

@@ -35,7 +35,7 @@ export interface UnitBoardProps {
 }
 
 export function UnitBoard(props: UnitBoardProps): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   // The parent remounts this component when unit or month change, so reading props once is right.
   const { unitId, month } = props;
   const today = () => localDate(pageNow());
@@ -59,8 +59,6 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
     setError(null);
     try {
       await write();
-      // Push promptly so the unit's other tablets see it; failures are the sync bar's to show.
-      if (online()) engine.syncNow().catch(() => undefined);
     } catch (err) {
       setError(errorOf(err));
     } finally {

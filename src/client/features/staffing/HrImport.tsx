@@ -21,7 +21,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 const SHOWN_ERRORS = 50;
 
 export function HrImport(props: { scopeUnitId: string; units: readonly ImportUnit[]; currentMonth: string; defaultMonth: string }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const [table, setTable] = createSignal<CsvTable | null>(null);
   const [fileErrors, setFileErrors] = createSignal<HrCsvError[]>([]);
   const [mapping, setMapping] = createSignal<HrCsvMapping>({ columns: {}, fraction: false });
@@ -83,7 +83,6 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
       await saveHrMonths(db, r.rows.map(toHrMonth));
       setPhase('done');
       setMessage({ tone: 'success', text: txh('import.done', { n: r.rows.length, months: summary()?.months ?? '' }) });
-      if (online()) engine.syncNow().catch(() => undefined);
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }

@@ -26,7 +26,7 @@ const EMPTY: Texts = { kvotTotal: '', kvotK: '', kvotM: '', korttid: '', ordinar
 const show = (n: number | null) => (n === null ? '' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2, useGrouping: false }).format(n));
 
 export function HrManual(props: { units: readonly ImportUnit[]; unitId: string; currentMonth: string }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   const [unitId, setUnitId] = createSignal(props.unitId);
   const [month, setMonth] = createSignal(previousPeriod(props.currentMonth));
   const [values, setValues] = createSignal<Texts>(EMPTY);
@@ -65,7 +65,6 @@ export function HrManual(props: { units: readonly ImportUnit[]; unitId: string; 
     try {
       await saveHrMonths(db, [record]);
       setMessage({ tone: 'success', text: txh('manual.saved', { unit: unitName(), month: formatMonth(month()) }) });
-      if (online()) engine.syncNow().catch(() => undefined);
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }

@@ -22,7 +22,7 @@ import { unitFigures } from './unit-figures';
 import { UnitFiguresView } from './UnitFiguresView';
 
 export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolean }): JSX.Element {
-  const { db, engine, online } = useApp();
+  const { db } = useApp();
   // The parent remounts the board for another unit or day, so reading props once is right.
   const { unit, date } = props;
   const month = date.slice(0, 7);
@@ -45,10 +45,6 @@ export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolea
       bedsMonth: countBeds(monthBeds, true),
     };
   });
-  const nudge = () => {
-    // Push promptly so the unit's other tablets and the managers see it; failures are the sync bar's.
-    if (online()) engine.syncNow().catch(() => undefined);
-  };
 
   return (
     <Show when={data()} fallback={<p class="muted">{t('app.loading')}</p>}>
@@ -62,10 +58,7 @@ export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolea
               shifts={d().config.shifts}
               today={d().today}
               yesterday={d().yesterday}
-              onSave={async (plan) => {
-                await saveShifts(db, plan.save, plan.remove);
-                nudge();
-              }}
+              onSave={(plan) => saveShifts(db, plan.save, plan.remove)}
             />
           </section>
           <Show when={d().config.bedsEnabled}>
@@ -76,10 +69,7 @@ export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolea
               today={d().bedsToday}
               before={d().bedsBefore}
               monthCounts={d().bedsMonth}
-              onSave={async (beds) => {
-                await saveBedsDay(db, beds);
-                nudge();
-              }}
+              onSave={(beds) => saveBedsDay(db, beds)}
             />
           </Show>
           <section class="board-figures" aria-label={tx('sickShare')}>
