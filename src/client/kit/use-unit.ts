@@ -1,6 +1,9 @@
 /**
- * The org tree as TreeUnits and the unit a screen is about: ?unit=… when it lies in the caller's
- * subtree, else the caller's own (a hand-edited address never shows an empty board).
+ * The board kit's one way to choose the unit a screen is about: `?unit=…` when it lies in the
+ * caller's subtree, else the caller's own (a hand-edited address never shows an empty board, nor a
+ * unit this device never receives). While the org tree is still unknown (the first sync is running)
+ * the address is taken as it is, and replaced by the caller's own unit once the tree says it is
+ * outside the subtree.
  */
 import { createMemo, type Accessor } from 'solid-js';
 import { subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
@@ -11,12 +14,23 @@ import { createLiveQuery } from '../primitives';
 import { listUnits } from '../storage/org-repo';
 
 export interface UnitChoice {
+  /** The org tree the device holds; undefined until read. */
   tree: Accessor<TreeUnit[] | undefined>;
-  unitId: Accessor<string>;
+  unitId: Accessor<UnitId>;
   unit: Accessor<TreeUnit | undefined>;
-  /** A VO, division or region: a unit with units below it. */
+  /** A VO, division or region (any kind but enhet). A unit not in the tree yet counts as an enhet. */
   isLevel: Accessor<boolean>;
+  /** A manager or admin: may edit settings and enter figures beyond the staff's window. */
   isLead: Accessor<boolean>;
+}
+
+/** Pure: the chosen unit id. Exported for the table test. */
+export function chooseUnitId(requested: string | undefined, scopeUnitId: string, tree: readonly TreeUnit[] | undefined): UnitId {
+  const scope = scopeUnitId as UnitId; // the server's identity names a unit id
+  const parsed = UnitId.safeParse(requested);
+  if (!parsed.success) return scope;
+  if (tree === undefined) return parsed.data;
+  return subtreeIds(tree, scopeUnitId).includes(parsed.data) ? parsed.data : scope;
 }
 
 export function useUnit(): UnitChoice {
@@ -24,13 +38,7 @@ export function useUnit(): UnitChoice {
   const session = useSession();
   const units = createLiveQuery(() => listUnits(db));
   const tree = createMemo(() => units()?.map((u): TreeUnit => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt })));
-  const unitId = createMemo(() => {
-    const scope = session().identity.scopeUnitId;
-    const parsed = UnitId.safeParse(route().query.unit);
-    if (!parsed.success) return scope;
-    const known = tree();
-    return known !== undefined && subtreeIds(known, scope).includes(parsed.data) ? parsed.data : scope;
-  });
+  const unitId = createMemo(() => chooseUnitId(route().query.unit, session().identity.scopeUnitId, tree()));
   const unit = () => tree()?.find((u) => u.id === unitId());
   const isLevel = () => {
     const u = unit();

@@ -5,19 +5,18 @@
  * beneath it to pick from. The profession list comes from the device, refreshed from the server
  * when online (a tablet cannot pull its region's list).
  */
-import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { BhkConfigResponse } from '../../../shared/bhk-api';
 import { BHK_SOURCES, type BhkSource, resolvedInPeriod } from '../../../shared/domain/bhk-period';
 import { localDate, subtreeIds } from '../../../shared/domain';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
-import { UnitId } from '../../../shared/schema/ids';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
+import { useUnit } from '../../kit/use-unit';
 import { createTexts, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
 import { cacheBhkProfessions, getBhkProfessions, listUnitObservations } from '../../storage/bhk-repo';
-import { listUnits } from '../../storage/org-repo';
 import { ObservationEntry } from './ObservationEntry';
 import type { RoundResult } from './ObservationForm';
 import { parsePeriod } from './period-model';
@@ -31,16 +30,11 @@ type Flash = { tone: 'success' | 'error'; text: string };
 export default function HygieneScreen(): JSX.Element {
   const { db, api, online } = useApp();
   const session = useSession();
-  const units = createLiveQuery(() => listUnits(db));
-  const unitId = createMemo(() => {
-    const parsed = UnitId.safeParse(route().query.unit);
-    return parsed.success ? parsed.data : session().identity.scopeUnitId;
-  });
-  const unit = () => units()?.find((u) => u.id === unitId());
+  const { tree: units, unitId, unit, isLevel } = useUnit();
   /** Open enheter below a higher-level unit; empty for an enhet or an unknown tree. */
   const pickable = () => {
     const all = units() ?? [];
-    if (unit() === undefined || unit()?.kind === 'enhet') return [];
+    if (!isLevel()) return [];
     const below = new Set(subtreeIds(all, unitId()));
     return all.filter((u) => below.has(u.id) && u.kind === 'enhet' && u.closedAt === null);
   };

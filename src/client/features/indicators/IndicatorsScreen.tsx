@@ -9,9 +9,9 @@ import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { localDate } from '../../../shared/domain/periods';
 import { IndicatorKey } from '../../../shared/schema/indicator';
-import { UnitId } from '../../../shared/schema/ids';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
+import { chooseUnitId } from '../../kit/use-unit';
 import { t } from '../../kit/i18n';
 import { route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
@@ -36,11 +36,10 @@ export default function IndicatorsScreen(): JSX.Element {
   const state = createMemo((): ScreenState => {
     const q = route().query;
     const scope = session().identity.scopeUnitId;
-    const unit = UnitId.safeParse(q.unit);
     const key = IndicatorKey.safeParse(q.key);
     return {
       scopeId: scope,
-      unitId: unit.success ? (unit.data as string) : scope,
+      unitId: chooseUnitId(q.unit, scope, units() === undefined ? undefined : tree()),
       period: parsePeriod(q.period, today()),
       key: key.success ? key.data : null,
       perspective: q.p ?? null,

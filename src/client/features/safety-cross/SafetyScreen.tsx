@@ -5,13 +5,11 @@
  */
 import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain/periods';
-import { subtreeIds } from '../../../shared/domain/rollup';
-import { IsoDate, UnitId } from '../../../shared/schema/ids';
+import { IsoDate } from '../../../shared/schema/ids';
 import { pageNow } from '../../kit/clock';
-import { useApp, useSession } from '../../kit/context';
+import { useSession } from '../../kit/context';
+import { useUnit } from '../../kit/use-unit';
 import { href, route } from '../../kit/router';
-import { createLiveQuery } from '../../primitives';
-import { listUnits } from '../../storage/org-repo';
 import { DivisionView } from './DivisionView';
 import { EventEntry } from './EventEntry';
 import { SettingsPanel } from './SettingsPanel';
@@ -23,21 +21,8 @@ import './safety.css';
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export default function SafetyScreen(): JSX.Element {
-  const { db } = useApp();
   const session = useSession();
-  const units = createLiveQuery(() => listUnits(db));
-  // ?unit=… within the caller's subtree, else the caller's own unit (a hand-edited address must not
-  // show an empty board for a unit this device never receives).
-  const unitId = createMemo(() => {
-    const scope = session().identity.scopeUnitId;
-    const parsed = UnitId.safeParse(route().query.unit);
-    if (!parsed.success) return scope;
-    const known = units();
-    return known === undefined || subtreeIds(known, scope).includes(parsed.data) ? parsed.data : scope;
-  });
-  const unit = () => units()?.find((u) => u.id === unitId());
-  // A unit this device does not know yet (first sync still running) is treated as an enhet.
-  const isLevel = () => unit() !== undefined && unit()?.kind !== 'enhet';
+  const { tree: units, unitId, unit, isLevel, isLead } = useUnit();
   const thisMonth = () => localDate(pageNow()).slice(0, 7);
   const month = createMemo(() => {
     const q = route().query.month;
@@ -45,7 +30,6 @@ export default function SafetyScreen(): JSX.Element {
   });
   const sub = () => route().path[1];
   const role = () => session().identity.role;
-  const isLead = () => role() === 'manager' || role() === 'admin';
   const date = () => (IsoDate.safeParse(route().query.date).success ? route().query.date : undefined);
   const heading = () => {
     if (sub() === 'handelse') return st('form.title');

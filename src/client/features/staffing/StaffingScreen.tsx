@@ -6,13 +6,13 @@
 import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
 import { addDays, localDate, periodRange, previousPeriod } from '../../../shared/domain/periods';
 import { subtreeIds, type TreeUnit } from '../../../shared/domain/rollup';
-import { IsoDate, IsoMonth, UnitId } from '../../../shared/schema/ids';
+import { IsoDate, IsoMonth } from '../../../shared/schema/ids';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
+import { useUnit } from '../../kit/use-unit';
 import { t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
-import { listUnits } from '../../storage/org-repo';
 import { getStaffingConfig } from '../../storage/staffing-repo';
 import { HrScreen } from './HrScreen';
 import { RollupView } from './RollupView';
@@ -25,19 +25,13 @@ import './staffing.css';
 export default function StaffingScreen(): JSX.Element {
   const { db } = useApp();
   const session = useSession();
-  const units = createLiveQuery(() => listUnits(db));
-  const tree = createMemo((): TreeUnit[] => (units() ?? []).map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt })));
+  const choice = useUnit();
+  const { tree: units, unitId, isLevel, isLead } = choice;
+  const tree = (): TreeUnit[] => units() ?? [];
   const scope = () => session().identity.scopeUnitId;
-  const unitId = createMemo(() => {
-    const q = UnitId.safeParse(route().query.unit);
-    return q.success ? (q.data as string) : scope();
-  });
   /** Before the first sync has brought the org tree, the caller's own unit is still a board. */
   const unit = (): TreeUnit | undefined =>
-    tree().find((u) => u.id === unitId()) ??
-    (unitId() === scope() ? { id: scope(), parentId: null, kind: 'enhet', name: session().identity.displayName, closedAt: null } : undefined);
-  const isLevel = () => tree().some((u) => u.parentId === unitId() && u.id !== unitId());
-  const isLead = () => session().identity.role === 'manager' || session().identity.role === 'admin';
+    choice.unit() ?? (unitId() === scope() ? { id: scope(), parentId: null, kind: 'enhet', name: session().identity.displayName, closedAt: null } : undefined);
   const today = () => localDate(pageNow());
   const thisMonth = () => today().slice(0, 7);
   const date = createMemo(() => {
