@@ -10,10 +10,11 @@ import { BhkConfig, bhkConfigIdFor, type BhkProfession } from '../../shared/sche
 import type { BhkObservation } from '../../shared/schema/bhk-observation';
 import { IsoMonth, RecordId } from '../../shared/schema/ids';
 import { DEFAULT_UNIT_SETTINGS, settingsIdFor, type UnitSettings } from '../../shared/schema/unit-settings';
-import { publicData } from '../../shared/sync/merge';
 import { uuidv7 } from 'uuidv7';
 import type { PulsDb } from './db';
 import { writeChange } from './records';
+import { recordOf, recordsOf } from './row-reader';
+import { readSettings, saveSettings } from './settings-repo';
 
 export type NewObservation = Omit<BhkObservation, 'id' | 'createdAt'>;
 
@@ -32,16 +33,12 @@ export async function listObservations(db: PulsDb, unitId: string, month: string
     .where('[entity+unitId+sortKey]')
     .between(['bhkObservation', unitId, `${month}-01`], ['bhkObservation', unitId, `${month}-31`], true, true)
     .toArray();
-  // Rows were validated on the way in (writeChange, pull); inside the boundary we trust them.
-  return rows.map((row) => publicData(row) as BhkObservation);
+  return recordsOf<BhkObservation>(rows);
 }
 
 /** The unit's settings, with defaults for every field nobody has set yet. */
 export async function getUnitSettings(db: PulsDb, unitId: string): Promise<UnitSettings> {
-  const id = settingsIdFor(unitId);
-  const row = await db.rows.get(['unitSettings', id]);
-  const stored = row && !row.deleted ? publicData(row) : {};
-  return { ...DEFAULT_UNIT_SETTINGS, ...stored, id, unitId } as UnitSettings;
+  return { ...DEFAULT_UNIT_SETTINGS, ...(await readSettings(db, 'unitSettings', unitId)), id: settingsIdFor(unitId), unitId } as UnitSettings;
 }
 
 /**
@@ -55,9 +52,7 @@ export async function saveUnitSettings(
   patch: Partial<Omit<UnitSettings, 'id' | 'unitId'>>,
   now: number = Date.now(),
 ): Promise<void> {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-  if (Object.keys(fields).length === 0) return;
-  await writeChange(db, { entity: 'unitSettings', op: 'patch', id: settingsIdFor(unitId), unitId, fields }, now);
+  await saveSettings(db, 'unitSettings', unitId, patch, now);
 }
 
 /** Every record of the unit, all dates, corrections and voids included (a unit has a few hundred a
@@ -65,7 +60,7 @@ export async function saveUnitSettings(
  * filed in another month than its original is never missed. */
 export async function listUnitObservations(db: PulsDb, unitId: string): Promise<BhkObservation[]> {
   const rows = await db.rows.where('[entity+unitId]').equals(['bhkObservation', unitId]).toArray();
-  return rows.filter((row) => !row.deleted).map((row) => publicData(row) as BhkObservation);
+  return recordsOf<BhkObservation>(rows);
 }
 
 /** The fields a correction carries over from the record it corrects. */
@@ -118,10 +113,8 @@ const professionsCacheKey = (unitId: string) => `bhk.professions:${unitId}`;
 export async function getBhkProfessions(db: PulsDb, unitId: string): Promise<BhkProfession[] | null> {
   const units = await db.units.toArray();
   for (const id of [unitId, ...ancestorsOf(units, unitId)]) {
-    const row = await db.rows.get(['bhkConfig', bhkConfigIdFor(id)]);
-    if (row === undefined || row.deleted) continue;
-    const parsed = BhkConfig.safeParse(publicData(row));
-    if (parsed.success) return parsed.data.professions;
+    const config = recordOf<BhkConfig>(await db.rows.get(['bhkConfig', bhkConfigIdFor(id)]));
+    if (config !== undefined) return config.professions;
   }
   const cached = await db.meta.get(professionsCacheKey(unitId));
   const parsed = BhkConfigResponse.safeParse(cached?.value);
@@ -139,8 +132,5 @@ export async function saveBhkProfessions(db: PulsDb, unitId: string, professions
 
 /** The list `unitId` sets itself (not inherited), or null when it has none. */
 export async function getOwnBhkProfessions(db: PulsDb, unitId: string): Promise<BhkProfession[] | null> {
-  const row = await db.rows.get(['bhkConfig', bhkConfigIdFor(unitId)]);
-  if (row === undefined || row.deleted) return null;
-  const parsed = BhkConfig.safeParse(publicData(row));
-  return parsed.success ? parsed.data.professions : null;
+  return recordOf<BhkConfig>(await db.rows.get(['bhkConfig', bhkConfigIdFor(unitId)]))?.professions ?? null;
 }

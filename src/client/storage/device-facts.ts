@@ -15,21 +15,14 @@ import type { EntityName } from '../../shared/schema/registry';
 import { SafetyDay } from '../../shared/schema/safety-day';
 import { SafetyEvent } from '../../shared/schema/safety-event';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
-import { publicData } from '../../shared/sync/merge';
-import type { z } from 'zod/mini';
 import type { PulsDb } from './db';
 import { deviceFactReader } from './facts-repo';
 import { getMeta } from './meta';
+import { recordsOf } from './row-reader';
 
-/** A unit's live rows of `entity` that still parse (a row of an older schema is left out). */
-async function unitRows<T>(db: PulsDb, entity: EntityName, unitId: string, schema: z.ZodMiniType<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (const row of await db.rows.where('[entity+unitId]').equals([entity, unitId]).toArray()) {
-    if (row.deleted) continue;
-    const p = schema.safeParse(publicData(row));
-    if (p.success) out.push(p.data);
-  }
-  return out;
+/** A unit's records of `entity` (storage/row-reader.ts states which rows are records). */
+async function unitRows<T>(db: PulsDb, entity: EntityName, unitId: string): Promise<T[]> {
+  return recordsOf<T>(await db.rows.where('[entity+unitId]').equals([entity, unitId]).toArray());
 }
 
 /** The facts of `rootId`'s subtree on this device. */
@@ -39,12 +32,12 @@ export async function deviceFacts(db: PulsDb, units: readonly TreeUnit[], rootId
   const rows = { bhk: [] as BhkObservation[], events: [] as SafetyEvent[], days: [] as SafetyDay[], shifts: [] as StaffingShift[], beds: [] as BedsDay[] };
   const hr: HrMonth[] = [];
   for (const id of ids) {
-    rows.bhk.push(...(await unitRows(db, 'bhkObservation', id, BhkObservation)));
-    rows.events.push(...(await unitRows(db, 'safetyEvent', id, SafetyEvent)));
-    rows.days.push(...(await unitRows(db, 'safetyDay', id, SafetyDay)));
-    rows.shifts.push(...(await unitRows(db, 'staffingShift', id, StaffingShift)));
-    rows.beds.push(...(await unitRows(db, 'bedsDay', id, BedsDay)));
-    hr.push(...(await unitRows(db, 'hrMonth', id, HrMonth)));
+    rows.bhk.push(...(await unitRows<BhkObservation>(db, 'bhkObservation', id)));
+    rows.events.push(...(await unitRows<SafetyEvent>(db, 'safetyEvent', id)));
+    rows.days.push(...(await unitRows<SafetyDay>(db, 'safetyDay', id)));
+    rows.shifts.push(...(await unitRows<StaffingShift>(db, 'staffingShift', id)));
+    rows.beds.push(...(await unitRows<BedsDay>(db, 'bedsDay', id)));
+    hr.push(...(await unitRows<HrMonth>(db, 'hrMonth', id)));
   }
   return memoryReader(factsOfRows(rows), hr, new Set(ids), today);
 }

@@ -17,33 +17,22 @@ import type { EntityName } from '../../shared/schema/registry';
 import { settingsIdFor, UnitSettings } from '../../shared/schema/unit-settings';
 import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
-import type { z } from 'zod/mini';
-import type { PulsDb, RowRecord } from './db';
+import type { PulsDb } from './db';
 import { deviceFacts } from './device-facts';
 import { writeChange } from './records';
+import { recordOf, recordsOf } from './row-reader';
 
 const configCacheKey = (unitId: string) => `indicators.config:${unitId}`;
 
-/** Live rows that still parse (a row written under an older schema is left out, not guessed at). */
-function parsed<T>(rows: readonly RowRecord[], schema: z.ZodMiniType<T>): T[] {
-  const out: T[] = [];
-  for (const row of rows) {
-    if (row.deleted) continue;
-    const p = schema.safeParse(publicData(row));
-    if (p.success) out.push(p.data);
-  }
-  return out;
-}
-
-async function byId<T>(db: PulsDb, entity: EntityName, id: string, schema: z.ZodMiniType<T>): Promise<T | null> {
+async function byId<T>(db: PulsDb, entity: EntityName, id: string): Promise<T | null> {
   const row = await db.rows.get([entity, id]);
-  return row === undefined ? null : (parsed([row], schema)[0] ?? null);
+  return recordOf<T>(row) ?? null;
 }
 
 /** Live indicator rows owned by `unitId` (its own definitions and overrides). */
 export async function listIndicatorRows(db: PulsDb, unitId: string): Promise<Indicator[]> {
   const rows = await db.rows.where('[entity+unitId]').equals(['indicator', unitId]).toArray();
-  return parsed(rows, Indicator).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return recordsOf<Indicator>(rows).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Sets fields of `unitId`'s row for `key`; the row as it would be after the write must be valid. */
@@ -124,7 +113,7 @@ async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: 
 export async function indicatorContext(db: PulsDb, units: TreeUnit[], rootId: string, today: string): Promise<IndicatorContext> {
   const unitSettings: UnitSettings[] = [];
   for (const id of subtreeIds(units, rootId)) {
-    const settings = await byId(db, 'unitSettings', settingsIdFor(id), UnitSettings);
+    const settings = await byId<UnitSettings>(db, 'unitSettings', settingsIdFor(id));
     if (settings !== null) unitSettings.push(settings);
   }
   return { units, rootId, today, indicatorRows: await indicatorRowsFor(db, units, rootId), unitSettings, reader: await deviceFacts(db, units, rootId, today) };

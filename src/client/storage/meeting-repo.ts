@@ -23,34 +23,24 @@ import { escalationFields } from '../../shared/schema/escalation';
 import { Idea } from '../../shared/schema/idea';
 import { RecordId } from '../../shared/schema/ids';
 import { IsoDate } from '../../shared/schema/ids';
-import { MeetingLog, meetingLogIdFor, MeetingSettings, meetingSettingsIdFor } from '../../shared/schema/meeting';
+import { MeetingLog, meetingLogIdFor, MeetingSettings } from '../../shared/schema/meeting';
 import { ENTITIES } from '../../shared/schema/registry';
 import { publicData } from '../../shared/sync/merge';
-import type { z } from 'zod/mini';
-import type { PulsDb, RowRecord } from './db';
+import type { PulsDb } from './db';
 import { getMeta } from './meta';
 import { writeChange } from './records';
+import { recordOf, recordsOf } from './row-reader';
+import { readSettings, saveSettings } from './settings-repo';
 
 export type NewAction = Omit<Action, 'id' | 'createdAt'>;
 export type NewIdea = Omit<Idea, 'id' | 'createdAt'>;
 export type ItemEntity = 'action' | 'idea';
 export type InboxItem = { entity: ItemEntity; item: Action | Idea; fromUnitId: string; fromName: string };
 type Item = Action | Idea;
-const SCHEMAS = { action: Action, idea: Idea } as const;
-
-function parseRows<T>(rows: readonly RowRecord[], schema: z.ZodMiniType<T>): T[] {
-  const out: T[] = [];
-  for (const row of rows) {
-    if (row.deleted) continue;
-    const parsed = schema.safeParse(publicData(row));
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
 
 async function listItems<T extends Item>(db: PulsDb, entity: ItemEntity, unitId: string): Promise<T[]> {
   const rows = await db.rows.where('[entity+unitId]').equals([entity, unitId]).toArray();
-  return parseRows(rows, SCHEMAS[entity] as unknown as z.ZodMiniType<T>);
+  return recordsOf<T>(rows);
 }
 
 async function addItem<T extends Item>(db: PulsDb, entity: ItemEntity, input: Omit<T, 'id' | 'createdAt'>, now: number): Promise<T> {
@@ -166,7 +156,7 @@ export async function listInbox(db: PulsDb, units: readonly TreeUnit[], levelId:
   for (const entity of ['action', 'idea'] as const) {
     const rows = await db.rows.where('[entity+id]').between([entity, ''], [entity, '\uffff'], true, true).toArray();
     const held = rows.filter((r) => r.data.escalatedTo === levelId);
-    for (const item of parseRows<Item>(held, SCHEMAS[entity] as unknown as z.ZodMiniType<Item>)) {
+    for (const item of recordsOf<Item>(held)) {
       entityOf.set(item, entity);
       all.push(item);
     }
@@ -176,9 +166,7 @@ export async function listInbox(db: PulsDb, units: readonly TreeUnit[], levelId:
 
 /** The unit's agenda and time box, defaults for what it has not set. */
 export async function getMeetingConfig(db: PulsDb, unitId: string): Promise<MeetingConfig> {
-  const row = await db.rows.get(['meetingSettings', meetingSettingsIdFor(unitId)]);
-  const parsed = row && !row.deleted ? MeetingSettings.safeParse(publicData(row)) : undefined;
-  return meetingConfig(parsed?.success ? parsed.data : undefined);
+  return meetingConfig((await readSettings(db, 'meetingSettings', unitId)) as Partial<MeetingSettings>);
 }
 
 /** Saves the given settings fields only (a per-field patch). */
@@ -188,16 +176,13 @@ export async function saveMeetingSettings(
   patch: Partial<Pick<MeetingSettings, 'agenda' | 'timeboxMinutes'>>,
   now: number = Date.now(),
 ): Promise<void> {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  if (Object.keys(fields).length === 0) return;
-  await writeChange(db, { entity: 'meetingSettings', op: 'patch', id: meetingSettingsIdFor(unitId), unitId, fields }, now);
+  await saveSettings(db, 'meetingSettings', unitId, patch, now);
 }
 
 export async function getMeetingLog(db: PulsDb, unitId: string, date: string): Promise<MeetingLog | null> {
   const row = await db.rows.get(['meetingLog', meetingLogIdFor(unitId, date)]);
-  if (!row || row.deleted || row.unitId !== unitId) return null;
-  const parsed = MeetingLog.safeParse(publicData(row));
-  return parsed.success ? parsed.data : null;
+  if (row?.unitId !== unitId) return null;
+  return recordOf<MeetingLog>(row) ?? null;
 }
 
 export type MeetingLogPatch = Partial<Omit<MeetingLog, 'id' | 'unitId' | 'date'>>;
@@ -227,5 +212,5 @@ export async function listMeetingLogs(db: PulsDb, unitId: string, limit = 30): P
     .reverse()
     .limit(Math.max(0, limit))
     .toArray();
-  return parseRows(rows, MeetingLog as unknown as z.ZodMiniType<MeetingLog>);
+  return recordsOf<MeetingLog>(rows);
 }

@@ -17,18 +17,16 @@ import { type SafetyDay, safetyDayIdFor } from '../../shared/schema/safety-day';
 import type { SafetyEvent } from '../../shared/schema/safety-event';
 import { DEFAULT_SAFETY_SETTINGS } from '../../shared/domain/safety-defaults';
 import { type SafetySettings, safetySettingsIdFor } from '../../shared/schema/safety-settings';
-import { publicData } from '../../shared/sync/merge';
 import type { PulsDb } from './db';
 import { writeChange } from './records';
+import { recordsOf } from './row-reader';
+import { readSettings, saveSettings } from './settings-repo';
 
 export type NewSafetyEvent = Omit<SafetyEvent, 'id' | 'createdAt' | 'replaces' | 'voided'>;
 
 /** The unit's board settings, with defaults for every field nobody has set yet. */
 export async function getSafetySettings(db: PulsDb, unitId: string): Promise<SafetySettings> {
-  const id = safetySettingsIdFor(unitId);
-  const row = await db.rows.get(['safetySettings', id]);
-  const stored = row && !row.deleted ? publicData(row) : {};
-  return { ...DEFAULT_SAFETY_SETTINGS, ...stored, id, unitId } as SafetySettings;
+  return { ...DEFAULT_SAFETY_SETTINGS, ...(await readSettings(db, 'safetySettings', unitId)), id: safetySettingsIdFor(unitId), unitId } as SafetySettings;
 }
 
 /** Saves the given fields only (a per-field patch, so two editors keep each other's changes). */
@@ -38,9 +36,7 @@ export async function saveSafetySettings(
   patch: Partial<Omit<SafetySettings, 'id' | 'unitId'>>,
   now: number = Date.now(),
 ): Promise<void> {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-  if (Object.keys(fields).length === 0) return;
-  await writeChange(db, { entity: 'safetySettings', op: 'patch', id: safetySettingsIdFor(unitId), unitId, fields }, now);
+  await saveSettings(db, 'safetySettings', unitId, patch, now);
 }
 
 /** Throws AppError('backdate-window') for a day too far back for `role`, 'validation' for a future day. */
@@ -86,19 +82,18 @@ export async function setDayConfirmed(
  * Every live row of `entity` for the unit. Listed by unit and filtered in memory: a unit's safety
  * history is small (a few rows a day), and counters need all of it across months anyway.
  */
-async function unitRows(db: PulsDb, entity: EntityName, unitId: string): Promise<Record<string, unknown>[]> {
-  const rows = await db.rows.where('[entity+unitId]').equals([entity, unitId]).toArray();
-  return rows.filter((r) => !r.deleted).map((r) => publicData(r));
+async function unitRows<T>(db: PulsDb, entity: EntityName, unitId: string): Promise<T[]> {
+  return recordsOf<T>(await db.rows.where('[entity+unitId]').equals([entity, unitId]).toArray());
 }
 
 /** Every event of the unit, corrections and voids included (resolving them is the domain's job). */
 export async function listSafetyEvents(db: PulsDb, unitId: string): Promise<SafetyEvent[]> {
   // Rows were validated on the way in (writeChange, pull); inside the boundary we trust them.
-  return (await unitRows(db, 'safetyEvent', unitId)) as SafetyEvent[];
+  return unitRows<SafetyEvent>(db, 'safetyEvent', unitId);
 }
 
 export async function listSafetyDays(db: PulsDb, unitId: string): Promise<SafetyDay[]> {
-  return (await unitRows(db, 'safetyDay', unitId)) as SafetyDay[];
+  return unitRows<SafetyDay>(db, 'safetyDay', unitId);
 }
 
 /** Events and days of several units, for a manager's offline roll-up from the local replica. */

@@ -17,12 +17,14 @@ import { HrMonth } from '../../shared/schema/hr-month';
 import { ENTITIES, type EntityName } from '../../shared/schema/registry';
 import { staffingConfig, type StaffingConfig, StaffingSettings, staffingSettingsIdFor } from '../../shared/schema/staffing-settings';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
-import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
+import { DELETED_FIELD } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb } from './db';
 import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
 import { writeChange } from './records';
+import { recordOf, recordsOf } from './row-reader';
+import { readSettings, saveSettings } from './settings-repo';
 
 type Cell = { id: string; unitId: string };
 type CellEntity = 'staffingShift' | 'bedsDay' | 'hrMonth';
@@ -35,13 +37,7 @@ const SCHEMAS = { staffingShift: StaffingShift, bedsDay: BedsDay, hrMonth: HrMon
 async function listCells<T extends Cell>(db: PulsDb, entity: CellEntity, unitId: string, from: string, to: string): Promise<T[]> {
   const prefix = `${entity}:${unitId}:`;
   const rows = await db.rows.where('[entity+id]').between([entity, prefix + from], [entity, `${prefix + to}\uffff`], true, true).toArray();
-  const out: T[] = [];
-  for (const row of rows) {
-    if (row.deleted || row.unitId !== unitId) continue;
-    const parsed = (SCHEMAS[entity] as z.ZodMiniType).safeParse(publicData(row));
-    if (parsed.success) out.push(parsed.data as T);
-  }
-  return out;
+  return recordsOf<T>(rows.filter((row) => row.unitId === unitId));
 }
 
 /** Validates the whole cell, then writes it (insert, or a reviving patch of its mutable fields). */
@@ -121,25 +117,20 @@ export async function removeHrMonth(db: PulsDb, m: Cell, now: number = Date.now(
 }
 
 export async function getStaffingConfig(db: PulsDb, unitId: string): Promise<StaffingConfig> {
-  const row = await db.rows.get(['staffingSettings', staffingSettingsIdFor(unitId)]);
-  const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
-  return staffingConfig(parsed?.success ? parsed.data : undefined);
+  return staffingConfig((await readSettings(db, 'staffingSettings', unitId)) as Partial<StaffingSettings>);
 }
 
 /** Patches only the given settings, so two devices changing different settings both keep theirs. */
 export async function saveStaffingConfig(db: PulsDb, unitId: string, patch: Partial<StaffingConfig>, now: number = Date.now()): Promise<void> {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  if (Object.keys(fields).length === 0) return;
-  await writeChange(db, { entity: 'staffingSettings', op: 'patch', id: staffingSettingsIdFor(unitId), unitId, fields }, now);
+  await saveSettings(db, 'staffingSettings', unitId, patch, now);
 }
 
 /** The staffing settings of these units that set any (in the replica in every mode: settings are not board rows). */
 export async function getStaffingSettings(db: PulsDb, unitIds: readonly string[]): Promise<StaffingSettings[]> {
   const out: StaffingSettings[] = [];
   for (const id of unitIds) {
-    const row = await db.rows.get(['staffingSettings' satisfies EntityName, staffingSettingsIdFor(id)]);
-    const parsed = row && !row.deleted ? StaffingSettings.safeParse(publicData(row)) : undefined;
-    if (parsed?.success) out.push(parsed.data);
+    const settings = recordOf<StaffingSettings>(await db.rows.get(['staffingSettings' satisfies EntityName, staffingSettingsIdFor(id)]));
+    if (settings !== undefined) out.push(settings);
   }
   return out;
 }
