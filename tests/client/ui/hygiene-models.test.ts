@@ -2,7 +2,8 @@
 /** The BHK board's view models: quota reminder, below-target prompt, periods, settings, lists. */
 import { describe, expect, it } from 'vitest';
 import { unitCsv } from '../../../src/client/features/hygiene/csv-export';
-import { parsePeriod, periodLabel, periodWhen, stepPeriod } from '../../../src/client/features/hygiene/period-model';
+import { parsePeriod, stepPeriod } from '../../../src/client/kit/period';
+import { periodLabel, periodWhen } from '../../../src/client/features/hygiene/period-model';
 import { codeFor, effectiveProfessions, entryProfessions, professionLabeler } from '../../../src/client/features/hygiene/professions';
 import { professionRows, unitBoard } from '../../../src/client/features/hygiene/unit-figures';
 import { parseSettings } from '../../../src/client/features/hygiene/UnitSettingsForm';

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/client/kit/i18n';
 import { pointSignals, seriesColumns, signalLines, yRange } from '../../../src/client/features/indicators/chart-data';
 import { childRows, listGroups, pulseRows, statusCounts, trail } from '../../../src/client/features/indicators/model';
-import { nextPeriod, parsePeriod, stepPeriod } from '../../../src/client/features/indicators/period';
+import { BOARD_PERIOD_KINDS, nextPeriod, parsePeriod, stepPeriod } from '../../../src/client/kit/period';
+import { BHK_PERIOD_KINDS } from '../../../src/shared/bhk-api';
+import { INDICATOR_PERIODS } from '../../../src/shared/schema/indicator';
 import { formatTarget, formatValue, periodLabel, reportingText, shortPeriod, trendClass, trendText } from '../../../src/client/features/indicators/texts';
 import { indicatorTexts } from '../../../src/shared/i18n/features/indicators';
 import { cell, report, series } from './indicators-fixtures';
@@ -220,5 +222,12 @@ describe('completeness text (reportingText)', () => {
     await setLanguage('en');
     expect(reportingText(1, 1)).toBe('1 of 1 unit');
     expect(reportingText(3, 4)).toBe('3 of 4 units');
+  });
+});
+
+describe('board kit: one period model (kit/period.ts)', () => {
+  it('the boards and the indicators offer the same period kinds the kit models', () => {
+    expect([...BHK_PERIOD_KINDS]).toEqual([...BOARD_PERIOD_KINDS]);
+    expect([...INDICATOR_PERIODS]).toEqual([...BOARD_PERIOD_KINDS]);
   });
 });

@@ -19,7 +19,7 @@ import { createLiveQuery } from '../../primitives';
 import { cacheBhkProfessions, getBhkProfessions, listUnitObservations } from '../../storage/bhk-repo';
 import { ObservationEntry } from './ObservationEntry';
 import type { RoundResult } from './ObservationForm';
-import { parsePeriod } from './period-model';
+import { parsePeriod } from '../../kit/period';
 import { effectiveProfessions } from './professions';
 import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitHome } from './UnitHome';

@@ -5,7 +5,8 @@
 import { For, Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { createTexts } from '../../kit/i18n';
-import { BHK_PERIOD_KINDS, currentPeriod, hasBegun, kindOf, periodLabel, stepPeriod } from './period-model';
+import { BOARD_PERIOD_KINDS as BHK_PERIOD_KINDS, currentPeriod, hasBegun, kindOf, stepPeriod } from '../../kit/period';
+import { periodLabel } from './period-model';
 import './hygiene.css';
 
 const tt = createTexts(hygieneTexts);

@@ -19,7 +19,7 @@ import { listUnits } from '../../storage/org-repo';
 import { Tabs } from '../../ui/Tabs';
 import { CatalogueView } from './CatalogueView';
 import { ListView } from './ListView';
-import { parsePeriod } from './period';
+import { parsePeriod } from '../../kit/period';
 import { PrintView } from './PrintView';
 import { PulseView } from './PulseView';
 import { tx } from './texts';

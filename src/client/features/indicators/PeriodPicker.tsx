@@ -3,7 +3,7 @@
  * is in the address, so reload and "back" keep it.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { currentPeriod, INDICATOR_PERIODS, kindOf, nextPeriod, stepPeriod } from './period';
+import { BOARD_PERIOD_KINDS as INDICATOR_PERIODS, currentPeriod, kindOf, nextPeriod, stepPeriod } from '../../kit/period';
 import { periodLabel, tx } from './texts';
 
 export function PeriodPicker(props: { period: string; today: string; link: (period: string) => string }): JSX.Element {
