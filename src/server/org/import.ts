@@ -89,11 +89,15 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       if (rows.has(parsed.data.id)) { errors.push({ line, code: 'duplicate', path: ['id'] }); continue; }
       rows.set(parsed.data.id, { ...parsed.data, line });
     }
+    const roots = [...rows.values()].filter((r) => r.parentId === null).length;
     for (const row of rows.values()) {
       const target = existing.get(row.id);
       if (row.parentId === null) {
-        // Only the existing root may stand without a parent, and only an admin whose scope it is may rename it.
-        if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
+        // Only the existing root may stand without a parent, and only an admin whose scope it is may
+        // rename it; in an empty organisation the file's one parentless row creates the root (issue 12).
+        if (!target && existing.size === 0 && roots === 1) {
+          if (!may(p, 'administer', { path: `/${row.id}/` })) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
+        } else if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
         else if (!may(p, 'administer', target)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
         continue;
       }
@@ -136,9 +140,11 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       const parent = row.parentId ? (units.get(row.parentId) as UnitRow) : null;
       const current = units.get(row.id);
       if (!current) {
-        if (!parent) throw new AppError('validation', undefined, ['parentId']);
-        if (!may(p, 'administer', parent)) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
-        const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent.id, path: `${parent.path}${row.id}/`, closedAt: null };
+        // A parentless new row is the root of an empty organisation (checked above).
+        const path = parent ? `${parent.path}${row.id}/` : `/${row.id}/`;
+        if (!parent && existing.size > 0) throw new AppError('validation', undefined, ['parentId']);
+        if (!may(p, 'administer', { path })) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
+        const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent?.id ?? null, path, closedAt: null };
         await tx.insertUnit(unit);
         units.set(unit.id, unit);
         created++;

@@ -72,7 +72,7 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created';
   actor: string | null;
   subject: string;
   address: string | null;
