@@ -1,6 +1,7 @@
 /** Composition root: config → store → migrations → seed → app → listen. */
 import { loadConfig } from './config';
 import { loadTokenKey } from './auth/tokens';
+import { signInSettings } from './auth/sign-in/settings';
 import { buildApp } from './http/app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-org';
 import { seedDemo } from './seed/seed';
@@ -40,6 +41,7 @@ async function main() {
     rateLimitPerIp: config.RATE_LIMIT_PER_IP,
     logLevel: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,
+    signIn: signInSettings(),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${new URL(address).port}`;

@@ -9,7 +9,7 @@ import type { Principal } from './principal';
 import { hashPassword } from './secrets';
 
 const view = (a: AccountRow): AccountView =>
-  ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, scopeUnitId: a.scopeUnitId, disabled: a.disabled }) as AccountView;
+  ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, scopeUnitId: a.scopeUnitId, disabled: a.disabled, externalId: a.externalId ?? null }) as AccountView;
 
 /** The accounts whose scope lies in the caller's: an admin of a VO does not see the region's. */
 export async function listAccounts(store: Store, p: Principal, org: OrgView): Promise<AccountView[]> {

@@ -16,6 +16,8 @@ export interface UnitRow {
   parentId: string | null;
   path: string;
   closedAt: string | null;
+  /** The unit's HSA-id (issue 12), unique where set. */
+  hsaId?: string | null;
 }
 export interface AccountRow {
   id: string;
@@ -25,6 +27,8 @@ export interface AccountRow {
   role: string;
   scopeUnitId: string;
   disabled: boolean;
+  /** The person at the region's identity provider this account is linked to (issue 12). */
+  externalId?: string | null;
 }
 export interface DeviceRow {
   id: string;
@@ -72,7 +76,7 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access';
   actor: string | null;
   subject: string;
   address: string | null;
@@ -147,6 +151,17 @@ export interface StoreTx {
   appendSecurityEvent(e: SecurityEvent): Promise<void>;
   /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
   listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
+
+  getAccountByExternalId(externalId: string): Promise<AccountRow | undefined>;
+  /** Links (or with null unlinks) the account to a person at the identity provider. */
+  setAccountExternalId(id: string, externalId: string | null): Promise<void>;
+  /** Sets the account's role and scope (the identity provider's group mapping, issue 12). */
+  setAccountAccess(id: string, role: string, scopeUnitId: string): Promise<void>;
+  getUnitByHsaId(hsaId: string): Promise<UnitRow | undefined>;
+  /** Keeps a started sign-in or a ticket until `expiresAt` (ms). */
+  putSignInPending(key: string, kind: 'state' | 'ticket', data: string, expiresAt: number): Promise<void>;
+  /** Deletes and returns the entry if it exists, is of `kind` and has not expired (one-time use). */
+  takeSignInPending(key: string, kind: 'state' | 'ticket', now: number): Promise<string | undefined>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */

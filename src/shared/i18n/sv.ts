@@ -246,6 +246,12 @@ export const sv = {
   'error.backdate-window': 'Dagen ligger för långt bak. Bara en chef kan ändra den.',
   'error.network': 'Ingen kontakt med servern. Kontrollera nätverket.',
   'error.internal': 'Något gick fel på servern. Försök igen senare.',
+  'error.oidc-state': 'Inloggningen kunde inte slutföras: svaret hörde inte till den här webbläsaren eller hade redan använts. Börja om inloggningen.',
+  'error.oidc-failed': 'Svaret från regionens inloggning kunde inte bekräftas (ogiltigt, fel utfärdare eller utgånget). Inget loggades in. Försök igen.',
+  'error.oidc-no-account': 'Du har inget konto i Pulstavlan ännu. Be din administratör koppla ditt konto.',
+  'error.oidc-unit-unknown': 'Din behörighet pekar på en enhet som inte finns i Pulstavlan. Kontakta administratören. Inget konto skapades.',
+  'error.oidc-unavailable': 'Regionens inloggning svarar inte just nu. Försök igen senare.',
+  'error.password-login-off': 'Inloggning med lösenord är avstängd. Logga in med regionens inloggning.',
   'error.unknown': 'Okänt fel ({code}).',
 }; // not `as const`: en.ts is typed `typeof sv`, so each value must stay a plain string
 
