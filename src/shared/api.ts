@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { AccountId, DeviceId, IsoMonth, QueryMonth, UnitId } from './schema/ids';
-import { OrgUnit, UnitKind } from './schema/org-unit';
+import { HsaId, OrgUnit, UnitKind } from './schema/org-unit';
 import { cleanLine, cleanText, freeLine, NameText, noPersonnummer } from './schema/text';
 
 export const ROLES = ['admin', 'manager', 'staff'] as const;
@@ -75,9 +75,11 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 export const OrgResponse = z.strictObject({ units: z.array(OrgUnit) });
 export type OrgResponse = z.infer<typeof OrgResponse>;
 
-export const CreateUnitRequest = z.strictObject({ name: NameText, kind: UnitKind, parentId: UnitId });
+export const CreateUnitRequest = z.strictObject({ name: NameText, kind: UnitKind, parentId: UnitId, hsaId: z.optional(z.nullable(HsaId)) });
 export const UpdateUnitRequest = z.strictObject({
   name: z.optional(NameText),
+  /** null removes the unit's HSA-id. */
+  hsaId: z.optional(z.nullable(HsaId)),
   parentId: z.optional(UnitId),
   closed: z.optional(z.boolean()),
 });
@@ -168,18 +170,3 @@ export const BhkRollupResponse = z.strictObject({
 });
 export type BhkRollupResponse = z.infer<typeof BhkRollupResponse>;
 
-/** How one may sign in here (issue 12): the login screen shows a button per external method. */
-export const SignInMethods = z.strictObject({
-  password: z.boolean(),
-  external: z.array(z.strictObject({ method: z.enum(['oidc']), name: z.string(), start: z.string() })),
-});
-export type SignInMethods = z.infer<typeof SignInMethods>;
-/** The one-time ticket the sign-in callback put in the app's URL, traded for a device credential. */
-export const RedeemTicketRequest = z.strictObject({
-  ticket: z.string().check(z.minLength(20), z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+$/)),
-  label: z.optional(DeviceLabel),
-});
-/** Links an account to a person at the identity provider (the configured claim's value), or unlinks it (null). */
-export const LinkAccountRequest = z.strictObject({
-  externalId: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^[^\u0000-\u001f\u007f]+$/))),
-});

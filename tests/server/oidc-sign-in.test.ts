@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenKey } from '../../src/server/auth/tokens';
 import { type OidcSettings, signInSettings } from '../../src/server/auth/sign-in/settings';
 import { buildApp } from '../../src/server/http/app';
-import { DeviceCredential, SignInMethods } from '../../src/shared/api';
+import { DeviceCredential } from '../../src/shared/api';
+import { SignInMethods } from '../../src/shared/sign-in-api';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
 import { call, expectError, type Harness, harness, loginAs, renew } from './helpers';
 

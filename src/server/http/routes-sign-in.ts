@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/mini';
-import { LinkAccountRequest, RedeemTicketRequest, type SignInMethods } from '../../shared/api';
+import { LinkAccountRequest, RedeemTicketRequest, type SignInMethods } from '../../shared/sign-in-api';
 import { AppError } from '../../shared/errors';
 import { AccountId } from '../../shared/schema/ids';
 import { linkAccount } from '../auth/accounts-link';

@@ -16,7 +16,7 @@ const json = (v: unknown) => JSON.stringify(v);
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function toUnit(r: Database['units']): UnitRow {
-  return { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, closedAt: r.closed_at, hsaId: r.hsa_id ?? null };
+  return { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, closedAt: r.closed_at, ...(r.hsa_id ? { hsaId: r.hsa_id } : {}) };
 }
 function toAccount(r: Database['accounts']): AccountRow {
   return {
@@ -27,7 +27,7 @@ function toAccount(r: Database['accounts']): AccountRow {
     role: r.role,
     scopeUnitId: r.scope_unit_id,
     disabled: Number(r.disabled) === 1,
-    externalId: r.external_id ?? null,
+    ...(r.external_id ? { externalId: r.external_id } : {}),
   };
 }
 function toDevice(r: Database['devices']): DeviceRow {

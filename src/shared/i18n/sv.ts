@@ -84,6 +84,9 @@ export const sv = {
   'auth.offline': 'Inloggning kräver nätverk.',
   'auth.deviceLabel': 'Namn på surfplattan (valfritt, t.ex. Expeditionen)',
   'auth.back': 'Tillbaka',
+  'auth.external': 'Logga in med {name}',
+  'auth.orPassword': 'eller med användarnamn och lösenord',
+  'auth.externalBusy': 'Loggar in …',
 
   'step.handDisinfectionBefore': 'Handdesinfektion före',
   'step.gloves': 'Handskar',
@@ -246,12 +249,12 @@ export const sv = {
   'error.backdate-window': 'Dagen ligger för långt bak. Bara en chef kan ändra den.',
   'error.network': 'Ingen kontakt med servern. Kontrollera nätverket.',
   'error.internal': 'Något gick fel på servern. Försök igen senare.',
-  'error.oidc-state': 'Inloggningen kunde inte slutföras: svaret hörde inte till den här webbläsaren eller hade redan använts. Börja om inloggningen.',
-  'error.oidc-failed': 'Svaret från regionens inloggning kunde inte bekräftas (ogiltigt, fel utfärdare eller utgånget). Inget loggades in. Försök igen.',
-  'error.oidc-no-account': 'Du har inget konto i Pulstavlan ännu. Be din administratör koppla ditt konto.',
-  'error.oidc-unit-unknown': 'Din behörighet pekar på en enhet som inte finns i Pulstavlan. Kontakta administratören. Inget konto skapades.',
-  'error.oidc-unavailable': 'Regionens inloggning svarar inte just nu. Försök igen senare.',
-  'error.password-login-off': 'Inloggning med lösenord är avstängd. Logga in med regionens inloggning.',
+  'error.oidc-state': 'Inloggningen hörde inte till den här webbläsaren eller var redan använd. Börja om.',
+  'error.oidc-failed': 'Svaret från inloggningstjänsten kunde inte bekräftas. Försök igen.',
+  'error.oidc-no-account': 'Du har inget konto här. Be administratören koppla ditt konto.',
+  'error.oidc-unit-unknown': 'Din behörighet pekar på en enhet som saknas här. Kontakta administratören.',
+  'error.oidc-unavailable': 'Inloggningstjänsten svarar inte. Försök igen senare.',
+  'error.password-login-off': 'Lösenordsinloggning är avstängd. Använd regionens inloggning.',
   'error.unknown': 'Okänt fel ({code}).',
 }; // not `as const`: en.ts is typed `typeof sv`, so each value must stay a plain string
 
