@@ -78,7 +78,9 @@ export async function enrol(deps: AuthDeps, code: string, label?: string): Promi
     if (!unitId) throw new AppError('enrol-code-invalid');
     const unit = await tx.getUnit(unitId);
     if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
-    return insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+    const cred = await insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+    await tx.appendSecurityEvent({ at: new Date(deps.now()).toISOString(), kind: 'device-enrolled', actor: null, subject: cred.deviceId, address: null, outcome: 'ok' });
+    return cred;
   });
 }
 

@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
+import { auditRoutes } from './routes-audit';
 import { signInRoutes } from './routes-sign-in';
 import { oidcSignIn } from '../auth/sign-in/oidc';
 import type { SignInSettings } from '../auth/sign-in/settings';
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   safetyRoutes(app, opts.store, now);
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
+  auditRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

@@ -8,6 +8,7 @@ import { migrationProvider } from './migrations';
 import { accountDeviceOps } from './account-devices';
 import { securityEventOps } from './security-events';
 import { signInOps } from './sign-in-ops';
+import { auditOps } from './audit-ops';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
 
@@ -421,6 +422,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     ...securityEventOps(db),
     ...accountDeviceOps(db, toDevice),
     ...signInOps(db, toAccount, toUnit),
+    ...auditOps(db),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

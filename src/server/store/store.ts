@@ -6,6 +6,7 @@
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
 import type { FactOps } from './fact-ops';
+import type { AuditChangeFilter, AuditChangeRow, AuditEventRow } from './audit-ops';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -76,7 +77,7 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access' | 'device-enrolled';
   actor: string | null;
   subject: string;
   address: string | null;
@@ -162,6 +163,11 @@ export interface StoreTx {
   putSignInPending(key: string, kind: 'state' | 'ticket', data: string, expiresAt: number): Promise<void>;
   /** Deletes and returns the entry if it exists, is of `kind` and has not expired (one-time use). */
   takeSignInPending(key: string, kind: 'state' | 'ticket', now: number): Promise<string | undefined>;
+
+  /** The change log under a scope with its device and account, newest first (audit log, issue 12). */
+  auditChanges(f: AuditChangeFilter): Promise<AuditChangeRow[]>;
+  /** The security log, newest first. */
+  auditEvents(f: { from?: string; to?: string; before?: number; limit: number }): Promise<AuditEventRow[]>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */
