@@ -81,9 +81,6 @@ export const en: typeof sv = {
   'auth.offline': 'Logging in needs a network connection.',
   'auth.deviceLabel': 'Name of the tablet (optional, e.g. Nurses\' station)',
   'auth.back': 'Back',
-  'auth.external': 'Sign in with {name}',
-  'auth.orPassword': 'or with username and password',
-  'auth.externalBusy': 'Signing in …',
 
   'step.handDisinfectionBefore': 'Hand disinfection before',
   'step.gloves': 'Gloves',

@@ -84,9 +84,6 @@ export const sv = {
   'auth.offline': 'Inloggning kräver nätverk.',
   'auth.deviceLabel': 'Namn på surfplattan (valfritt, t.ex. Expeditionen)',
   'auth.back': 'Tillbaka',
-  'auth.external': 'Logga in med {name}',
-  'auth.orPassword': 'eller med användarnamn och lösenord',
-  'auth.externalBusy': 'Loggar in …',
 
   'step.handDisinfectionBefore': 'Handdesinfektion före',
   'step.gloves': 'Handskar',

@@ -7,13 +7,16 @@
 import { createResource, createSignal, onMount, Show, type JSX } from 'solid-js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import { useApp } from '../../kit/context';
-import { errorOf, t } from '../../kit/i18n';
+import { signInTexts } from '../../../shared/i18n/features/sign-in';
+import { createTexts, errorOf, t } from '../../kit/i18n';
 import { redirect, route } from '../../kit/router';
 import { login } from '../../auth/session';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { ERROR_PARAM, redeemTicket, signInMethods, TICKET_PARAM } from './external-sign-in';
+
+const st = createTexts(signInTexts);
 
 export function LoginForm(): JSX.Element {
   const { db, setSession } = useApp();
@@ -68,10 +71,10 @@ export function LoginForm(): JSX.Element {
         {(m) => (
           <>
             <Button variant="primary" size="big" disabled={busy()} onClick={() => location.assign(m().start)}>
-              {busy() ? t('auth.externalBusy') : t('auth.external', { name: m().name })}
+              {busy() ? st('externalBusy') : st('external', { name: m().name })}
             </Button>
             <Show when={passwords()}>
-              <p>{t('auth.orPassword')}</p>
+              <p>{st('orPassword')}</p>
             </Show>
           </>
         )}
