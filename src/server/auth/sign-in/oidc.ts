@@ -68,14 +68,7 @@ export function oidcSignIn(s: OidcSettings): ExternalSignIn {
       }
       const subject = claims[s.subjectClaim];
       if (typeof subject !== 'string' || subject === '') throw new AppError('oidc-failed', { reason: `no-claim:${s.subjectClaim}` });
-      return { subject, claims, ...(tokens.id_token ? { sessionHint: tokens.id_token } : {}) };
-    },
-    async endSessionUrl(sessionHint) {
-      if (!s.endSession) return null;
-      const cfg = await config();
-      if (!cfg.serverMetadata().end_session_endpoint) return null;
-      const after = new URL('/', s.redirectUrl).href;
-      return client.buildEndSessionUrl(cfg, { post_logout_redirect_uri: after, client_id: s.clientId, ...(sessionHint ? { id_token_hint: sessionHint } : {}) }).href;
+      return { subject, claims };
     },
   };
 }

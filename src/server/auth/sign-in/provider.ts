@@ -8,8 +8,6 @@ export interface ExternalIdentity {
   subject: string;
   /** Every claim the provider vouched for (ID token, merged with userinfo where fetched). */
   claims: Readonly<Record<string, unknown>>;
-  /** Kept only to end the session at the provider on logout (OIDC's id_token_hint). */
-  sessionHint?: string;
 }
 
 export interface Begun {
@@ -30,6 +28,4 @@ export interface ExternalSignIn {
   keyOf(callback: URL): string | null;
   /** Verifies the callback against what `begin` kept; throws AppError('oidc-…') when it fails. */
   complete(callback: URL, kept: string): Promise<ExternalIdentity>;
-  /** Where to send the browser to end the provider's session, when configured. */
-  endSessionUrl(sessionHint: string | undefined): Promise<string | null>;
 }

@@ -12,7 +12,6 @@
  *   OIDC_GROUPS_CLAIM    optional: the claim with the person's groups (a string or a list)
  *   OIDC_ROLE_MAP        optional JSON: {"<group>": {"role": "staff|manager|admin", "unit": "<unit id or HSA-id>"}}
  *   OIDC_JIT             "true": an unknown person gets an account from the mapping or the unit claim
- *   OIDC_END_SESSION     "true": logging out also ends the session at the provider
  *   OIDC_ALLOW_HTTP      "true" only for a provider on loopback in development and tests
  *   PASSWORD_LOGIN       "false" switches local password login off (enrolment codes stay)
  */
@@ -35,7 +34,6 @@ const Env = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).optional(),
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_JIT: bool,
-  OIDC_END_SESSION: bool,
   OIDC_ALLOW_HTTP: bool,
   PASSWORD_LOGIN: bool,
 });
@@ -55,7 +53,6 @@ export interface OidcSettings {
   groupsClaim: string | null;
   roleMap: RoleMapping;
   jit: boolean;
-  endSession: boolean;
   allowHttp: boolean;
   /** Seconds of clock difference tolerated on the ID token's times (tests set 0). */
   clockToleranceS: number;
@@ -114,7 +111,6 @@ export function signInSettings(env: NodeJS.ProcessEnv = process.env): SignInSett
       groupsClaim: e.OIDC_GROUPS_CLAIM ?? null,
       roleMap,
       jit: e.OIDC_JIT === 'true',
-      endSession: e.OIDC_END_SESSION === 'true',
       allowHttp: e.OIDC_ALLOW_HTTP === 'true',
       clockToleranceS: 30,
       clockSkewS: 0,
