@@ -29,6 +29,8 @@ async function bannerLogins(seedDemo: boolean, store: Store): Promise<string[]> 
 
 async function main() {
   const config = loadConfig();
+  // Sign-in settings are checked before anything touches the database.
+  const signIn = signInSettings();
   const store = createStore(config);
   await store.migrate((msg) => process.stdout.write(`${msg}\n`));
   const seeded = config.SEED_DEMO ? await seedDemo(store, Date.now()) : false;
@@ -41,7 +43,7 @@ async function main() {
     rateLimitPerIp: config.RATE_LIMIT_PER_IP,
     logLevel: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,
-    signIn: signInSettings(),
+    signIn,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${new URL(address).port}`;

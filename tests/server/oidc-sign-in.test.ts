@@ -13,7 +13,10 @@ import { buildApp } from '../../src/server/http/app';
 import { DeviceCredential } from '../../src/shared/api';
 import { SignInMethods } from '../../src/shared/sign-in-api';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
-import { call, expectError, type Harness, harness, loginAs, renew } from './helpers';
+import { AuditChangesResponse } from '../../src/shared/audit-api';
+import { localDate } from '../../src/shared/domain/periods';
+import { observation, outbox } from '../fixtures/sync';
+import { call, expectError, type Harness, harness, loginAs, push, renew } from './helpers';
 
 const REDIRECT = 'http://127.0.0.1:8080/api/auth/oidc/callback';
 
@@ -181,6 +184,16 @@ describe('sign-in with the region’s identity provider', () => {
     expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ username: 'berit.berg', displayName: 'Berit Berg', role: 'staff', scopeUnitId: 'avd-21' });
     // Her account signs in only through the provider.
     expectError(await call(h, 'POST', '/api/auth/login', { body: { username: 'berit.berg', password: 'vad-som-helst' } }), 401, 'invalid-credentials');
+  }, 30_000);
+
+  it('a change the nurse signed in through the provider pushes is hers in the audit log', async () => {
+    const { target } = await signIn('berit');
+    const cred = DeviceCredential.parse((await redeem(query(target).get('inloggning') as string)).json());
+    const nurse = { ...cred, token: (await renew(h, cred)).accessToken };
+    await push(h, nurse, [outbox(nurse.deviceId, h.clock.now).insertObs(observation('avd-21', localDate(h.clock.now)))]);
+    const admin = await loginAs(h, 'admin');
+    const log = AuditChangesResponse.parse((await call(h, 'GET', `/api/audit/changes?rootId=avd-21&who=${cred.identity.accountId}`, { token: admin })).json());
+    expect(log.changes.map((c) => ({ who: c.who, kind: c.kind, entity: c.entity, unitId: c.unitId }))).toEqual([{ who: 'Berit Berg', kind: 'account', entity: 'bhkObservation', unitId: 'avd-21' }]);
   }, 30_000);
 
   it('a mapped group decides role and unit (here above the HSA unit claim)', async () => {
