@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { DeviceLabel } from './api';
+import { cleanLine, noPersonnummer } from './schema/text';
 
 /** How one may sign in here (issue 12): the login screen shows a button per external method. */
 export const SignInMethods = z.strictObject({
@@ -18,5 +19,5 @@ export const RedeemTicketRequest = z.strictObject({
 });
 /** Links an account to a person at the identity provider (the configured claim's value), or unlinks it (null). */
 export const LinkAccountRequest = z.strictObject({
-  externalId: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.regex(/^[^\u0000-\u001f\u007f]+$/))),
+  externalId: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), cleanLine, noPersonnummer)),
 });

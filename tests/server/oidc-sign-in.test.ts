@@ -219,6 +219,17 @@ describe('sign-in with the region’s identity provider', () => {
     expect(await counts()).toEqual(before);
   }, 30_000);
 
+  it('a provider that names people by personnummer is refused: no personnummer is stored', async () => {
+    const before = await counts();
+    const { target } = await signIn('19121212-1212');
+    expect(query(target).get('inloggningsfel')).toBe('oidc-failed');
+    expect(await counts()).toEqual(before);
+    expect(await h.store.getAccountByExternalId('19121212-1212')).toBeUndefined();
+    // Not in the security log either: the refusal is logged without the number.
+    const logged = await h.store.listSecurityEvents({ kind: 'login-oidc', subject: '(personnummer) (oidc-failed:personnummer-subject)' });
+    expect(logged.map((e) => e.outcome)).toEqual(['failed']);
+  }, 30_000);
+
   it('a state from another browser, and a replayed state, are refused', async () => {
     const a = new Browser(() => app);
     const callbackUrl = await a.signInAtProvider(await a.start(), 'anna');

@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DeviceCredential } from '../../../shared/api';
+import { containsPersonnummer } from '../../../shared/domain/personnummer';
 import { AppError } from '../../../shared/errors';
 import { type AuthDeps, newAccountDevice } from '../service';
 import { accountFor } from './link';
@@ -47,7 +48,7 @@ export async function finishSignIn(d: ExternalDeps, callback: URL, cookieKey: st
     const kept = await store.takeSignInPending(key, 'state', d.auth.now());
     if (kept === undefined) throw new AppError('oidc-state', { reason: 'unknown-or-used' });
     const who = await d.provider.complete(callback, kept);
-    subject = who.subject.slice(0, 200);
+    subject = containsPersonnummer(who.subject) ? '(personnummer)' : who.subject.slice(0, 200);
     const account = await accountFor(d.auth, d.mapping, who, address);
     const ticket = randomBytes(32).toString('base64url');
     await store.putSignInPending(ticket, 'ticket', JSON.stringify({ accountId: account.id }), d.auth.now() + TICKET_TTL_MS);

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { Role } from '../../../shared/api';
+import { containsPersonnummer } from '../../../shared/domain/personnummer';
 import { AppError } from '../../../shared/errors';
 import type { AccountRow, StoreTx, UnitRow } from '../../store/store';
 import { hashPassword } from '../secrets';
@@ -58,6 +59,9 @@ export async function accountFor(deps: AuthDeps, m: Mapping, who: ExternalIdenti
   // The unusable password of an account made here: it signs in only through the provider.
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   const at = new Date(deps.now()).toISOString();
+  // A provider that identifies people by personnummer must be set to another claim (the HSA-id):
+  // no personnummer is ever stored (architecture principle: no patient or person numbers).
+  if (containsPersonnummer(who.subject)) throw new AppError('oidc-failed', { reason: 'personnummer-subject' });
   return deps.store.tx(async (tx) => {
     const placement = await placementOf(tx, m, who.claims);
     let account: AccountRow | undefined = await tx.getAccountByExternalId(who.subject);
