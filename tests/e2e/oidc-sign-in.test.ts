@@ -71,8 +71,39 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     await page.reload();
     await expect.poll(() => page.getByText('Avdelning 21').first().isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.getByLabel('Användarnamn').count()).toBe(0);
+
+    // She records an observation with the network gone, then syncs when it is back.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    await ctx.setOffline(true);
+    await ctx.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'Ny observation' }).or(page.getByRole('button', { name: 'Ny observation' })).first().click();
+    await page.getByRole('button', { name: /Undersköterska/ }).click();
+    await page.getByRole('button', { name: /Allt korrekt/ }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect.poll(() => page.getByText('1 osynkad ändring').isVisible()).toBe(true);
+    await ctx.unroute('**/api/**');
+    await ctx.setOffline(false);
+    await page.getByRole('button', { name: 'Synka nu' }).click();
+    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
     await ctx.close();
-  }, 120_000);
+
+    // The admin reads her change in Administration → Logg.
+    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const admin = await adminCtx.newPage();
+    await admin.goto(server.url);
+    await admin.getByLabel('Användarnamn').fill('admin');
+    await admin.getByLabel('Lösenord').fill('pulstavlan');
+    await admin.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    await admin.getByRole('link', { name: 'Logg' }).click();
+    const row = admin.locator('table.audit-changes tr', { hasText: 'Sara Sjuksköterska' }).first();
+    await expect.poll(() => row.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await row.textContent()).toContain('bhkObservation');
+    expect(await row.textContent()).toContain('Avdelning 21');
+    await expect.poll(() => admin.locator('table.audit-events', { hasText: 'login-oidc' }).isVisible()).toBe(true);
+    await shot(admin, 'e2e-oidc-audit-log', false);
+    await adminCtx.close();
+  }, 180_000);
 
   it('refused sign-ins come back to the login screen with a Swedish message: a mapped unit we lack, a person we cannot place', async () => {
     for (const [login, message] of [
