@@ -3,7 +3,7 @@
  * loopback (tests/fixtures/oidc-provider.ts): its login page, its tokens, its checks. The browser
  * is played by hand: cookies per site, redirects followed one by one, the login form posted.
  * The good paths land in the right unit with the right role and renew tokens as a password login
- * does; every bad case ends with a clear error code and creates nothing.
+ * does; every bad case ends with a clear error code and creates nothing. SQLite and PostgreSQL.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ import { buildApp } from '../../src/server/http/app';
 import { DeviceCredential } from '../../src/shared/api';
 import { SignInMethods } from '../../src/shared/sign-in-api';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { createSqliteStore } from '../../src/server/store/sqlite/index';
+import type { Store } from '../../src/server/store/store';
 import { AuditChangesResponse } from '../../src/shared/audit-api';
 import { localDate } from '../../src/shared/domain/periods';
 import { observation, outbox } from '../fixtures/sync';
@@ -109,26 +112,31 @@ async function redeem(ticket: string, a = app) {
 }
 const counts = async () => ({ accounts: (await h.store.listAccounts()).length, devices: (await h.store.listAccountDevices((await h.store.getAccountByUsername('personal21'))!.id)).length });
 
-beforeAll(async () => {
-  idp = await startIdp([REDIRECT]);
-  h = await harness();
-  // Real clock: the provider's tokens carry real times.
-  h.clock.now = Date.now();
-  await h.store.updateUnit('avd-21', { hsaId: 'SE2321000016-A21' });
-  idp.people.set('anna', { name: 'Anna Andersson', email: 'anna@region.example' });
-  idp.people.set('berit', { name: 'Berit Berg', preferred_username: 'berit.berg', hsa_unit_id: 'SE2321000016-A21' });
-  idp.people.set('chef', { name: 'Cecilia Chef', groups: ['PULS-CHEF-VOMED', 'ALLA'], hsa_unit_id: 'SE2321000016-A21' });
-  idp.people.set('vilse', { name: 'Vilse Person', groups: ['PULS-SAKNAS'] });
-  app = await appWith(settings({ jit: true, unitClaim: 'hsa_unit_id', groupsClaim: 'groups', roleMap: { 'PULS-CHEF-VOMED': { role: 'manager', unit: 'vo-med' }, 'PULS-SAKNAS': { role: 'staff', unit: 'SE0000000000-FINNSEJ' } } }));
-}, 60_000);
-afterAll(async () => {
-  for (const a of others) await a.close();
-  await app?.close();
-  await h?.close();
-  await idp?.close();
-});
+const databases: [string, () => Promise<Store>][] = [
+  ['SQLite', async () => createSqliteStore(':memory:')],
+  ['PostgreSQL', async () => (await assertPgReachable(), freshPgStore())],
+];
 
-describe('sign-in with the region’s identity provider', () => {
+describe.each(databases)('sign-in with the region’s identity provider on %s', (_, make) => {
+  beforeAll(async () => {
+    idp = await startIdp([REDIRECT]);
+    h = await harness({}, await make());
+    // Real clock: the provider's tokens carry real times.
+    h.clock.now = Date.now();
+    await h.store.updateUnit('avd-21', { hsaId: 'SE2321000016-A21' });
+    idp.people.set('anna', { name: 'Anna Andersson', email: 'anna@region.example' });
+    idp.people.set('berit', { name: 'Berit Berg', preferred_username: 'berit.berg', hsa_unit_id: 'SE2321000016-A21' });
+    idp.people.set('chef', { name: 'Cecilia Chef', groups: ['PULS-CHEF-VOMED', 'ALLA'], hsa_unit_id: 'SE2321000016-A21' });
+    idp.people.set('vilse', { name: 'Vilse Person', groups: ['PULS-SAKNAS'] });
+    app = await appWith(settings({ jit: true, unitClaim: 'hsa_unit_id', groupsClaim: 'groups', roleMap: { 'PULS-CHEF-VOMED': { role: 'manager', unit: 'vo-med' }, 'PULS-SAKNAS': { role: 'staff', unit: 'SE0000000000-FINNSEJ' } } }));
+  }, 60_000);
+  afterAll(async () => {
+    for (const a of others.splice(0)) await a.close();
+    await app?.close();
+    await h?.close();
+    await idp?.close();
+  });
+
   it('the login screen is told the provider’s name; without a provider there is none and its routes are not found', async () => {
     expect(SignInMethods.parse((await app.inject({ method: 'GET', url: '/api/auth/methods' })).json())).toEqual({
       password: true,
