@@ -11,6 +11,7 @@ import type { TokenKey } from '../auth/tokens';
 import type { Store } from '../store/store';
 import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
+import { registerSecurityHeaders } from './security-headers';
 import { authRoutes } from './routes-auth';
 import { auditRoutes } from './routes-audit';
 import { signInRoutes } from './routes-sign-in';
@@ -44,6 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
   declareRoutes(app);
+  registerSecurityHeaders(app);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   // Per device or account once authenticated; per address where nobody is known yet, and always
   // on the public routes, which identify the caller by their body (login, enrolment, renewal).
