@@ -101,10 +101,13 @@ describe.each(databases)('the audit log on %s', (_, make) => {
     expect(lines[1]).toContain(';Avdelning 22 Kardiologi;avd-22;Surfplatta Avdelning 22 Kardiologi;surfplatta;bhkObservation;');
   });
 
-  it('the security log: sign-ins, enrolments; admins only', async () => {
+  it('the security log: sign-ins, enrolments, accounts created by whom; admins only', async () => {
+    const made = await call(h, 'POST', '/api/admin/accounts', { token: admin, body: { username: 'ny.chef', displayName: 'Ny Chef', password: 'ett-langt-losenord', role: 'manager', scopeUnitId: 'avd-21' } });
+    expect(made.statusCode, made.body).toBe(200);
     const events = AuditEventsResponse.parse((await get(admin, '/api/audit/events?rootId=region')).json()).events;
     expect(events.some((e) => e.kind === 'login' && e.subject === 'vochef' && e.outcome === 'ok')).toBe(true);
     expect(events.some((e) => e.kind === 'device-enrolled' && e.subject === t21.deviceId)).toBe(true);
+    expect(events.find((e) => e.kind === 'account-created')).toMatchObject({ subject: (made.json() as { id: string }).id, actor: admin.deviceId, actorName: 'Administratör' });
     expectError(await call(h, 'GET', '/api/audit/events?rootId=vo-med', { token: vochef }), 403, 'forbidden');
   });
 

@@ -119,6 +119,8 @@ describe.each(databases)('first start on %s', (_, make) => {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'it-admin', password: 'ett långt lösenord' } });
       expect(res.statusCode, res.body).toBe(200);
       expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ role: 'admin', scopeUnitId: 'region-x', displayName: 'IT-avdelningen' });
+      const created = await store.listSecurityEvents({ kind: 'account-created', subject: (await store.getAccountByUsername('it-admin'))!.id });
+      expect(created.map((e) => ({ actor: e.actor, outcome: e.outcome }))).toEqual([{ actor: 'console', outcome: 'ok' }]);
     } finally {
       await app.close();
     }

@@ -74,6 +74,8 @@ export async function createAccount(
       if (/unique/i.test(String((e as Error).message))) throw new AppError('duplicate', { username: input.username }, ['username']);
       throw e;
     }
+    // Who created whom, with which role and scope, is in the security log (issue 12); the seed's are not.
+    if (p) await tx.appendSecurityEvent({ at: new Date().toISOString(), kind: 'account-created', actor: p.deviceId, subject: account.id, address: null, outcome: 'ok' });
     return view(account);
   });
 }

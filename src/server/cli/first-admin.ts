@@ -54,9 +54,8 @@ export async function createFirstAdmin(store: Store, input: FirstAdminInput) {
     throw new FirstStartError(`Organisationen har redan en rot (${root.name}); ta bort --region.`);
   }
   try {
-    const account = await createAccount(store, consolePrincipal, { username, displayName, password, role: 'admin', scopeUnitId: root.id });
-    await store.appendSecurityEvent({ at: new Date(input.now).toISOString(), kind: 'account-created', actor: consolePrincipal.deviceId, subject: account.id, address: null, outcome: 'ok' });
-    return account;
+    // Logged as created by 'console' (createAccount writes the security event).
+    return await createAccount(store, consolePrincipal, { username, displayName, password, role: 'admin', scopeUnitId: root.id });
   } catch (e) {
     if (e instanceof AppError && e.code === 'duplicate') throw new FirstStartError(`Användarnamnet ${username} finns redan.`);
     throw e;
