@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import { DeviceLabel } from './api';
 import { cleanLine, noPersonnummer } from './schema/text';
+import { UnitId } from './schema/ids';
 
 /** How one may sign in here (issue 12): the login screen shows a button per external method. */
 export const SignInMethods = z.strictObject({
@@ -21,3 +22,15 @@ export const RedeemTicketRequest = z.strictObject({
 export const LinkAccountRequest = z.strictObject({
   externalId: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), cleanLine, noPersonnummer)),
 });
+
+/** The admin's mapping of one group at the identity provider to a role and unit (issue 12). */
+export const SignInGroup = z.strictObject({
+  group: z.string().check(z.trim(), z.minLength(1), z.maxLength(200), cleanLine, noPersonnummer),
+  role: z.enum(['staff', 'manager', 'admin']),
+  unitId: UnitId,
+});
+export type SignInGroup = z.infer<typeof SignInGroup>;
+/** Sets a group's mapping; `remove` deletes it (the unit named must be the mapping's, in the admin's scope). */
+export const SetSignInGroupRequest = z.strictObject({ ...SignInGroup.shape, remove: z.optional(z.boolean()) });
+export const SignInGroupsQuery = z.strictObject({ rootId: UnitId });
+export const SignInGroupsResponse = z.strictObject({ groups: z.array(SignInGroup) });

@@ -75,6 +75,8 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'POST /api/admin/accounts/:id/link': async (c) => ({ params: { id: await accountId(c, 'personal21') }, body: { externalId: 'SE2321000016-P1' } }),
   'POST /api/auth/oidc/redeem': async () => ({ body: { ticket: 'a'.repeat(43), label: 'Telefon' } }),
   'GET /api/auth/oidc/callback': async () => ({ query: 'state=abc&code=def' }),
+  'GET /api/admin/sign-in-groups': async () => ({ query: 'rootId=vo-med' }),
+  'POST /api/admin/sign-in-groups': async () => ({ body: { group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' } }),
   'GET /api/audit/changes': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31&entity=bhkObservation&limit=10' }),
   'GET /api/audit/changes.csv': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
   'GET /api/audit/events': async () => ({ query: 'rootId=region&from=2026-03-01&limit=10&before=100' }),

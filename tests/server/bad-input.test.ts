@@ -264,6 +264,17 @@ const ROUTES: Route[] = [
     unknown: { input: { externalId: null, role: 'admin' }, path: ['role'] },
   },
   {
+    method: 'GET', url: '/api/admin/sign-in-groups?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/admin/sign-in-groups', path: ['rootId'] }],
+    unknown: { input: '', url: '/api/admin/sign-in-groups?rootId=region&all=1', path: ['all'] },
+  },
+  {
+    method: 'POST', url: '/api/admin/sign-in-groups', auth: true,
+    body: () => ({ group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' }),
+    wrongType: [{ input: { group: '', role: 'staff', unitId: 'avd-21' }, path: ['group'] }, { input: { group: 'G', role: 'boss', unitId: 'avd-21' }, path: ['role'] }],
+    unknown: { input: { group: 'G', role: 'staff', unitId: 'avd-21', scope: 'x' }, path: ['scope'] },
+  },
+  {
     method: 'GET', url: '/api/audit/changes?rootId=region', auth: true,
     wrongType: [
       { input: '', url: '/api/audit/changes?rootId=avd%2021', path: ['rootId'] },

@@ -11,7 +11,7 @@ import { loadTokenKey } from '../../src/server/auth/tokens';
 import { type OidcSettings, signInSettings } from '../../src/server/auth/sign-in/settings';
 import { buildApp } from '../../src/server/http/app';
 import { DeviceCredential } from '../../src/shared/api';
-import { SignInMethods } from '../../src/shared/sign-in-api';
+import { SignInGroupsResponse, SignInMethods } from '../../src/shared/sign-in-api';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
@@ -19,7 +19,7 @@ import type { Store } from '../../src/server/store/store';
 import { AuditChangesResponse } from '../../src/shared/audit-api';
 import { localDate } from '../../src/shared/domain/periods';
 import { observation, outbox } from '../fixtures/sync';
-import { call, expectError, type Harness, harness, loginAs, push, renew } from './helpers';
+import { call, type Client, expectError, type Harness, harness, loginAs, push, renew } from './helpers';
 
 const REDIRECT = 'http://127.0.0.1:8080/api/auth/oidc/callback';
 
@@ -208,6 +208,25 @@ describe.each(databases)('sign-in with the region’s identity provider on %s', 
     const { target } = await signIn('chef');
     const res = await redeem(query(target).get('inloggning') as string);
     expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ role: 'manager', scopeUnitId: 'vo-med' });
+  }, 30_000);
+
+  it('the admin’s group mapping places a person; changed, it re-places her at the next sign-in; scope is checked', async () => {
+    idp.people.set('dora', { name: 'Dora Doktor', groups: ['LAK-AVD22'] });
+    const admin = await loginAs(h, 'admin');
+    const set = (body: Record<string, unknown>, who: Client = admin) => call(h, 'POST', '/api/admin/sign-in-groups', { token: who, body });
+    expect((await set({ group: 'LAK-AVD22', role: 'staff', unitId: 'avd-22' })).statusCode).toBe(200);
+    let res = await redeem(query((await signIn('dora')).target).get('inloggning') as string);
+    expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ role: 'staff', scopeUnitId: 'avd-22' });
+    expect((await set({ group: 'LAK-AVD22', role: 'manager', unitId: 'vo-med' })).statusCode).toBe(200);
+    res = await redeem(query((await signIn('dora')).target).get('inloggning') as string);
+    expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ role: 'manager', scopeUnitId: 'vo-med' });
+    const listed = await call(h, 'GET', '/api/admin/sign-in-groups?rootId=region', { token: admin });
+    expect(SignInGroupsResponse.parse(listed.json()).groups).toEqual([{ group: 'LAK-AVD22', role: 'manager', unitId: 'vo-med' }]);
+    // A manager may not keep mappings; removing one needs its unit named.
+    expectError(await set({ group: 'LAK-AVD22', role: 'admin', unitId: 'avd-21' }, await loginAs(h, 'vochef')), 403, 'forbidden');
+    expectError(await set({ group: 'FINNS-EJ', role: 'staff', unitId: 'avd-21', remove: true }), 404, 'not-found');
+    expect((await set({ group: 'LAK-AVD22', role: 'manager', unitId: 'vo-med', remove: true })).json()).toEqual({ group: null });
+    expect(SignInGroupsResponse.parse((await call(h, 'GET', '/api/admin/sign-in-groups?rootId=region', { token: admin })).json()).groups).toEqual([]);
   }, 30_000);
 
   it('a mapping that names a unit we do not have: refused, nothing created', async () => {

@@ -102,6 +102,7 @@ const SAMPLE: Record<string, () => unknown> = {
   role: () => 'staff',
   disabled: () => true,
   externalId: () => `person-${++serial}`,
+  group: () => `GRUPP-${++serial}`,
 };
 
 /** The required fields of an input schema, each with its sample (optional fields are left out). */

@@ -11,14 +11,15 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/mini';
-import { LinkAccountRequest, RedeemTicketRequest, type SignInMethods } from '../../shared/sign-in-api';
+import { LinkAccountRequest, RedeemTicketRequest, SetSignInGroupRequest, type SignInMethods, SignInGroupsQuery } from '../../shared/sign-in-api';
+import { listSignInGroups, setSignInGroup } from '../auth/sign-in/groups';
 import { AppError } from '../../shared/errors';
 import { AccountId } from '../../shared/schema/ids';
 import { linkAccount } from '../auth/accounts-link';
 import type { AuthDeps } from '../auth/service';
 import { beginSignIn, type ExternalDeps, finishSignIn, redeemTicket, STATE_TTL_MS } from '../auth/sign-in/flow';
 import type { Store } from '../store/store';
-import { route } from './route';
+import { route, unitRule } from './route';
 
 const COOKIE = 'pulstavlan_signin';
 const COOKIE_PATH = '/api/auth/oidc';
@@ -71,4 +72,11 @@ export function signInRoutes(app: FastifyInstance, auth: AuthDeps, external: Ext
   // An admin links an account to the person at the provider (the configured claim's value).
   const accountById = { rule: { access: 'administer', target: { row: 'account', param: 'id' } }, params: AccountParams, body: LinkAccountRequest } as const;
   route(app, 'POST', '/api/admin/accounts/:id/link', accountById, async ({ principal, params, body }) => linkAccount(store, principal, params.id, body.externalId, auth.now()));
+  // Group → role and unit mappings the admin keeps (used whenever OIDC_GROUPS_CLAIM is set).
+  route(app, 'GET', '/api/admin/sign-in-groups', { rule: unitRule('administer', 'query', 'rootId'), query: SignInGroupsQuery }, async ({ principal, unit }) => ({
+    groups: await listSignInGroups(store, principal, unit),
+  }));
+  route(app, 'POST', '/api/admin/sign-in-groups', { rule: unitRule('administer', 'body', 'unitId'), body: SetSignInGroupRequest }, async ({ principal, body }) => ({
+    group: await setSignInGroup(store, principal, body, auth.now()),
+  }));
 }

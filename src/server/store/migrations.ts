@@ -212,6 +212,13 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .addColumn('data', 'text', (c) => c.notNull())
           .addColumn('expires_at', 'bigint', (c) => c.notNull())
           .execute();
+        // The admin's mapping from the provider's group claim to a role and unit (beside OIDC_ROLE_MAP).
+        await db.schema
+          .createTable('sign_in_groups')
+          .addColumn('group_value', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .execute();
         await db.schema.createIndex('changes_received').on('changes').column('received_at').execute();
         await db.schema.createIndex('security_events_at').on('security_events').column('at').execute();
       },

@@ -97,6 +97,12 @@ export interface SignInPendingTable {
   data: string;
   expires_at: ColumnType<number, number, number>;
 }
+/** Migration 0005: the admin's group → role and unit mapping for external sign-in. */
+export interface SignInGroupsTable {
+  group_value: string;
+  role: string;
+  unit_id: string;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -108,4 +114,5 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   security_events: SecurityEventsTable;
   sign_in_pending: SignInPendingTable;
+  sign_in_groups: SignInGroupsTable;
 }

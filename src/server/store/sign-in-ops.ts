@@ -3,10 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { AccountRow, StoreTx, UnitRow } from './store';
 
-type Ops = 'getAccountByExternalId' | 'setAccountExternalId' | 'setAccountAccess' | 'getUnitByHsaId' | 'putSignInPending' | 'takeSignInPending';
+type Ops = 'listSignInGroups' | 'setSignInGroup' | 'getAccountByExternalId' | 'setAccountExternalId' | 'setAccountAccess' | 'getUnitByHsaId' | 'putSignInPending' | 'takeSignInPending';
 
 export function signInOps(db: Kysely<Database>, toAccount: (r: Database['accounts']) => AccountRow, toUnit: (r: Database['units']) => UnitRow): Pick<StoreTx, Ops> {
   return {
+    listSignInGroups: async () =>
+      (await db.selectFrom('sign_in_groups').selectAll().orderBy('group_value').execute()).map((r) => ({ group: r.group_value, role: r.role, unitId: r.unit_id })),
+    setSignInGroup: async (group, mapping) => {
+      await db.deleteFrom('sign_in_groups').where('group_value', '=', group).execute();
+      if (mapping) await db.insertInto('sign_in_groups').values({ group_value: group, role: mapping.role, unit_id: mapping.unitId }).execute();
+    },
     getAccountByExternalId: async (externalId) => {
       const r = await db.selectFrom('accounts').selectAll().where('external_id', '=', externalId).executeTakeFirst();
       return r && toAccount(r);

@@ -84,6 +84,12 @@ export interface SecurityEvent {
   outcome: 'ok' | 'failed' | 'locked';
 }
 
+export interface SignInGroupRow {
+  group: string;
+  role: string;
+  unitId: string;
+}
+
 export interface StoreTx {
   /** The fact tables (issue 17): written in the push's transaction, read by the figures. */
   readonly facts: FactOps;
@@ -159,6 +165,10 @@ export interface StoreTx {
   /** Sets the account's role and scope (the identity provider's group mapping, issue 12). */
   setAccountAccess(id: string, role: string, scopeUnitId: string): Promise<void>;
   getUnitByHsaId(hsaId: string): Promise<UnitRow | undefined>;
+  /** The admin's group → role and unit mapping (issue 12), by group. */
+  listSignInGroups(): Promise<SignInGroupRow[]>;
+  /** Sets a group's mapping, or with null removes it. */
+  setSignInGroup(group: string, mapping: { role: string; unitId: string } | null): Promise<void>;
   /** Keeps a started sign-in or a ticket until `expiresAt` (ms). */
   putSignInPending(key: string, kind: 'state' | 'ticket', data: string, expiresAt: number): Promise<void>;
   /** Deletes and returns the entry if it exists, is of `kind` and has not expired (one-time use). */

@@ -32,7 +32,9 @@ async function unitNamed(tx: StoreTx, ref: string): Promise<UnitRow> {
 /** The strongest mapped group wins; else the unit claim places the person as staff. */
 async function placementOf(tx: StoreTx, m: Mapping, claims: ExternalIdentity['claims']): Promise<Placement | null> {
   const groups = m.groupsClaim ? strings(claims[m.groupsClaim]) : [];
-  const mapped = groups.map((g) => m.roleMap[g]).filter((x) => x !== undefined);
+  // OIDC_ROLE_MAP and the admin's mappings (Administration → Konton) both apply.
+  const stored = new Map((await tx.listSignInGroups()).map((g) => [g.group, { role: g.role as Role, unit: g.unitId }]));
+  const mapped = groups.flatMap((g) => [m.roleMap[g], stored.get(g)]).filter((x) => x !== undefined);
   mapped.sort((a, b) => RANK[b.role] - RANK[a.role]);
   const best = mapped[0];
   if (best) return { role: best.role, unit: await unitNamed(tx, best.unit), fromGroups: true };
