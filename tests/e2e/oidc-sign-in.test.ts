@@ -22,6 +22,7 @@ beforeAll(async () => {
   idp.people.set('sara', { name: 'Sara Sjuksköterska', groups: ['SSK-AVD21'] });
   idp.people.set('vilse', { name: 'Vilse', groups: ['FEL-ENHET'] });
   idp.people.set('okand', { name: 'Okänd', groups: ['OKAND-GRUPP'] });
+  idp.people.set('lakare', { name: 'Lars Läkare', groups: ['LAK-AVD22'] });
   dataDir = tempDataDir();
   server = await startServer({
     port,
@@ -112,7 +113,21 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     expect(await row.textContent()).toContain('Avdelning 21');
     await expect.poll(() => admin.locator('table.audit-events', { hasText: 'login-oidc' }).isVisible()).toBe(true);
     await shot(admin, 'e2e-oidc-audit-log', false);
+
+    // The admin maps a group to Avdelning 22 under Konton; a doctor in it signs in there.
+    await admin.getByRole('link', { name: 'Konton' }).click();
+    await admin.getByLabel('Grupp (värdet i inloggningens grupp-claim)').fill('LAK-AVD22');
+    const groupForm = admin.locator('form', { hasText: 'Grupper hos regionens inloggning' });
+    // The form's selects: the role, then the unit.
+    const unitSelect = groupForm.locator('select').nth(1);
+    const value = await unitSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes('Avdelning 22'))?.value ?? '');
+    await unitSelect.selectOption(value);
+    await groupForm.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => admin.getByText(/LAK-AVD22/).first().isVisible(), { timeout: 15_000 }).toBe(true);
     await adminCtx.close();
+    const doctor = await signInAtProvider('lakare');
+    await expect.poll(() => doctor.page.getByText('Avdelning 22').first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await doctor.ctx.close();
     expect(cspViolations).toEqual([]);
   }, 180_000);
 

@@ -14,6 +14,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { AccountDevices } from './AccountDevices';
+import { SignInGroups } from './SignInGroups';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
@@ -120,6 +121,7 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
           )}
         </For>
       </ul>
+      <SignInGroups units={props.units} />
     </section>
   );
 }

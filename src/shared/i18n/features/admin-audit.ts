@@ -31,6 +31,9 @@ const sv = {
   subject: 'Gäller',
   outcome: 'Utfall',
   address: 'Adress',
+  groups: 'Grupper hos regionens inloggning',
+  groupsHelp: 'Den som tillhör gruppen loggar in med rollen i enheten (den starkaste rollen gäller).',
+  group: 'Grupp (värdet i inloggningens grupp-claim)',
 };
 const en: typeof sv = {
   tab: 'Log',
@@ -64,5 +67,8 @@ const en: typeof sv = {
   subject: 'About',
   outcome: 'Outcome',
   address: 'Address',
+  groups: 'Groups at the region’s sign-in',
+  groupsHelp: 'A member of the group signs in with the role in the unit (the strongest role wins).',
+  group: 'Group (the value in the sign-in’s group claim)',
 };
 export const adminAuditTexts = { sv, en };
