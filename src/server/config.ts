@@ -9,8 +9,13 @@ const Env = z.object({
   /** postgres://… switches the store to PostgreSQL; unset means embedded SQLite in DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   STATIC_DIR: z.string().default('./dist'),
-  /** Seed the demo organisation, accounts and sample observations on first start. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** A PostgreSQL schema to use instead of the connection's default (search_path). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  /**
+   * Seed the demo organisation, accounts and sample observations on first start. Unset, it
+   * follows NODE_ENV: `NODE_ENV=production` seeds nothing, anything else seeds the demo.
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(5).max(3600).default(900),
   /** Requests per minute per device or account (authenticated) and per address (login, enrol). */
   RATE_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(600),
@@ -19,7 +24,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
-export type Config = z.infer<typeof Env> & { sqliteFile: string };
+export type Config = Omit<z.infer<typeof Env>, 'SEED_DEMO'> & { SEED_DEMO: boolean; sqliteFile: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -27,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return { ...parsed.data, sqliteFile: path.join(parsed.data.DATA_DIR, 'pulstavlan.sqlite') };
+  const seedDemo = parsed.data.SEED_DEMO === undefined ? env.NODE_ENV !== 'production' : parsed.data.SEED_DEMO === 'true';
+  return { ...parsed.data, SEED_DEMO: seedDemo, sqliteFile: path.join(parsed.data.DATA_DIR, 'pulstavlan.sqlite') };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { AccountId, DeviceId, IsoMonth, QueryMonth, UnitId } from './schema/ids';
-import { OrgUnit, UnitKind } from './schema/org-unit';
+import { HsaId, OrgUnit, UnitKind } from './schema/org-unit';
 import { cleanLine, cleanText, freeLine, NameText, noPersonnummer } from './schema/text';
 
 export const ROLES = ['admin', 'manager', 'staff'] as const;
@@ -75,9 +75,11 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 export const OrgResponse = z.strictObject({ units: z.array(OrgUnit) });
 export type OrgResponse = z.infer<typeof OrgResponse>;
 
-export const CreateUnitRequest = z.strictObject({ name: NameText, kind: UnitKind, parentId: UnitId });
+export const CreateUnitRequest = z.strictObject({ name: NameText, kind: UnitKind, parentId: UnitId, hsaId: z.optional(z.nullable(HsaId)) });
 export const UpdateUnitRequest = z.strictObject({
   name: z.optional(NameText),
+  /** null removes the unit's HSA-id. */
+  hsaId: z.optional(z.nullable(HsaId)),
   parentId: z.optional(UnitId),
   closed: z.optional(z.boolean()),
 });
@@ -100,6 +102,8 @@ export const AccountView = z.strictObject({
   role: Role,
   scopeUnitId: UnitId,
   disabled: z.boolean(),
+  /** The person at the region's identity provider this account is linked to (issue 12). */
+  externalId: z.optional(z.nullable(z.string())),
 });
 export type AccountView = z.infer<typeof AccountView>;
 export const CreateAccountRequest = z.strictObject({
@@ -165,3 +169,4 @@ export const BhkRollupResponse = z.strictObject({
   nodes: z.array(BhkRollupNode),
 });
 export type BhkRollupResponse = z.infer<typeof BhkRollupResponse>;
+

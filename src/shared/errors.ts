@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   'backdate-window',
   'network',
   'internal',
+  'oidc-state',
+  'oidc-failed',
+  'oidc-no-account',
+  'oidc-unit-unknown',
+  'oidc-unavailable',
+  'password-login-off',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -72,6 +72,14 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'POST /api/admin/accounts': async () => ({ body: { username: 'ny.person', displayName: 'Ny Person', password: 'langt-losenord', role: 'staff', scopeUnitId: 'avd-21' } }),
   'PATCH /api/admin/accounts/:id': async (c) => ({ params: { id: await accountId(c, 'personal21') }, body: { disabled: false } }),
   'GET /api/admin/accounts/:id/devices': async (c) => ({ params: { id: await accountId(c, 'personal21') } }),
+  'POST /api/admin/accounts/:id/link': async (c) => ({ params: { id: await accountId(c, 'personal21') }, body: { externalId: 'SE2321000016-P1' } }),
+  'POST /api/auth/oidc/redeem': async () => ({ body: { ticket: 'a'.repeat(43), label: 'Telefon' } }),
+  'GET /api/auth/oidc/callback': async () => ({ query: 'state=abc&code=def' }),
+  'GET /api/admin/sign-in-groups': async () => ({ query: 'rootId=vo-med' }),
+  'POST /api/admin/sign-in-groups': async () => ({ body: { group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' } }),
+  'GET /api/audit/changes': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31&entity=bhkObservation&limit=10' }),
+  'GET /api/audit/changes.csv': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
+  'GET /api/audit/events': async () => ({ query: 'rootId=region&from=2026-03-01&limit=10&before=100' }),
   'POST /api/enrol-codes': async () => ({ body: { unitId: 'avd-21' } }),
   'GET /api/devices': async () => ({ query: 'unitId=avd-21' }),
   'POST /api/devices/:id/revoke': async (c) => ({ params: { id: (await enrolTablet(c.h, c.admin(), 'avd-22')).deviceId } }),
@@ -201,7 +209,7 @@ describe.each([
       for (const t of [...tokens, { label: 'no token', header: '' }]) {
         const headers: Record<string, string> = t.header ? { authorization: t.header } : {};
         const res = await send(`${key(r)} [${t.label}]`, { method: r.method, url: fill(r.url, {}), headers });
-        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health'].includes(r.url);
+        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health', '/api/auth/methods', '/api/auth/oidc/start', '/api/auth/oidc/callback', '/api/auth/oidc/redeem'].includes(r.url);
         if (!open && ![401, 404].includes(res.statusCode)) failures.push(`let in with ${t.label}: ${key(r)} → ${res.statusCode}`);
       }
     }

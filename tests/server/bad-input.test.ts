@@ -245,6 +245,54 @@ const ROUTES: Route[] = [
     unknown: { input: '', url: `/api/export/indicators.csv?rootId=div-lsv&period=${MONTH}&format=xlsx`, path: ['format'] },
   },
   { method: 'GET', url: '/api/health', auth: false },
+  { method: 'GET', url: '/api/auth/methods', auth: false },
+  { method: 'GET', url: '/api/auth/oidc/start', auth: false },
+  {
+    method: 'GET', url: '/api/auth/oidc/callback?state=abc&code=def', auth: false,
+    wrongType: [{ input: '', url: `/api/auth/oidc/callback?state=${'s'.repeat(2001)}&code=def`, path: ['state'] }],
+  },
+  {
+    method: 'POST', url: '/api/auth/oidc/redeem', auth: false,
+    body: () => ({ ticket: 'a'.repeat(43) }),
+    wrongType: [{ input: { ticket: 5 }, path: ['ticket'] }, { input: { ticket: 'short' }, path: ['ticket'] }],
+    unknown: { input: { ticket: 'a'.repeat(43), accountId: 'x' }, path: ['accountId'] },
+  },
+  {
+    method: 'POST', url: '/api/admin/accounts/no-such-account/link', auth: true,
+    body: () => ({ externalId: 'SE2321000016-P1' }),
+    wrongType: [{ input: { externalId: 5 }, path: ['externalId'] }, { input: { externalId: '' }, path: ['externalId'] }],
+    unknown: { input: { externalId: null, role: 'admin' }, path: ['role'] },
+  },
+  {
+    method: 'GET', url: '/api/admin/sign-in-groups?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/admin/sign-in-groups', path: ['rootId'] }],
+    unknown: { input: '', url: '/api/admin/sign-in-groups?rootId=region&all=1', path: ['all'] },
+  },
+  {
+    method: 'POST', url: '/api/admin/sign-in-groups', auth: true,
+    body: () => ({ group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' }),
+    wrongType: [{ input: { group: '', role: 'staff', unitId: 'avd-21' }, path: ['group'] }, { input: { group: 'G', role: 'boss', unitId: 'avd-21' }, path: ['role'] }],
+    unknown: { input: { group: 'G', role: 'staff', unitId: 'avd-21', scope: 'x' }, path: ['scope'] },
+  },
+  {
+    method: 'GET', url: '/api/audit/changes?rootId=region', auth: true,
+    wrongType: [
+      { input: '', url: '/api/audit/changes?rootId=avd%2021', path: ['rootId'] },
+      { input: '', url: '/api/audit/changes?rootId=region&limit=0', path: ['limit'] },
+      { input: '', url: '/api/audit/changes?rootId=region&entity=nope', path: ['entity'] },
+      { input: '', url: '/api/audit/changes?rootId=region&from=2026-13-01', path: ['from'] },
+    ],
+    unknown: { input: '', url: '/api/audit/changes?rootId=region&all=1', path: ['all'] },
+  },
+  {
+    method: 'GET', url: '/api/audit/changes.csv?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/audit/changes.csv?rootId=region&who=a%20b', path: ['who'] }],
+  },
+  {
+    method: 'GET', url: '/api/audit/events?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/audit/events?rootId=region&before=abc', path: ['before'] }],
+    unknown: { input: '', url: '/api/audit/events?rootId=region&kind=login', path: ['kind'] },
+  },
 ];
 
 const name = (r: Route) => `${r.method} ${r.url.split('?')[0]}`;

@@ -50,6 +50,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('NODE_ENV=production seeds no demo unless SEED_DEMO says so; SEED_DEMO=false never seeds (issue 12)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).SEED_DEMO).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+  });
+
+  it('DATABASE_SCHEMA names a PostgreSQL schema; anything but a plain identifier is refused', () => {
+    expect(loadConfig({ DATABASE_SCHEMA: 'puls_prod' }).DATABASE_SCHEMA).toBe('puls_prod');
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'x; drop table units' })).toThrow(/DATABASE_SCHEMA/);
+  });
+
   it.each(['abc', '70000', '-1', '80.5'])('PORT=%j throws, naming PORT', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT/);
   });

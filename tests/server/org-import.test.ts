@@ -152,3 +152,55 @@ describe('issue 18 item 6: an import is bounded', () => {
   });
 });
 
+
+describe('HSA-ids (issue 12)', () => {
+  it('a CSV with an hsaId column sets them, names parents by HSA-id, and they show in the org tree', async () => {
+    const csv = 'id;name;kind;parentId;hsaId\nvo-onk;VO Onkologi;vo;div-lsv;SE2321000016-VOONK\navd-61;Avdelning 61;enhet;SE2321000016-VOONK;SE2321000016-A61\navd-21;Avdelning 21;enhet;vo-med;SE2321000016-A21\n';
+    expect(await ok('csv', csv)).toEqual({ created: 2, updated: 1 });
+    expect(await h.store.getUnit('avd-61')).toMatchObject({ parentId: 'vo-onk', hsaId: 'SE2321000016-A61', path: '/region/div-lsv/vo-onk/avd-61/' });
+    expect((await h.store.getUnitByHsaId('SE2321000016-A21'))?.id).toBe('avd-21');
+    const org = await call(h, 'GET', '/api/org', { token: admin });
+    expect((org.json() as { units: { id: string; hsaId?: string | null }[] }).units.find((u) => u.id === 'avd-61')?.hsaId).toBe('SE2321000016-A61');
+  });
+
+  it('a malformed or duplicate HSA-id is reported on its line and nothing is written', async () => {
+    await ok('csv', 'id;name;kind;parentId;hsaId\navd-21;Avdelning 21;enhet;vo-med;SE2321000016-A21\n');
+    const before = await h.store.listUnits();
+    const errors = await failed('csv', [
+      'id;name;kind;parentId;hsaId',
+      'n1;Ny 1;enhet;vo-med;SE123', // 2: malformed
+      'n2;Ny 2;enhet;vo-med;SE2321000016-A21', // 3: held by avd-21
+      'n3;Ny 3;enhet;vo-med;SE2321000016-X1', // 4
+      'n4;Ny 4;enhet;vo-med;SE2321000016-X1', // 5: twice in the file
+    ].join('\n'));
+    expect(errors).toEqual([
+      { line: 2, code: 'validation', path: ['hsaId'] },
+      { line: 3, code: 'duplicate', path: ['hsaId'] },
+      { line: 5, code: 'duplicate', path: ['hsaId'] },
+    ]);
+    expect(await h.store.listUnits()).toEqual(before);
+  });
+
+  it('JSON: one unit may hand its HSA-id to another in the same file; null removes it', async () => {
+    await ok('json', JSON.stringify([{ id: 'avd-21', name: 'Avdelning 21', kind: 'enhet', parentId: 'vo-med', hsaId: 'SE2321000016-A21' }]));
+    await ok('json', JSON.stringify([
+      { id: 'avd-22', name: 'Avdelning 22', kind: 'enhet', parentId: 'vo-med', hsaId: 'SE2321000016-A21' },
+      { id: 'avd-21', name: 'Avdelning 21', kind: 'enhet', parentId: 'vo-med', hsaId: null },
+    ]));
+    expect((await h.store.getUnitByHsaId('SE2321000016-A21'))?.id).toBe('avd-22');
+    expect((await h.store.getUnit('avd-21'))?.hsaId).toBeUndefined();
+  });
+
+  it('the admin sets, shows and removes a unit’s HSA-id; another unit’s is refused', async () => {
+    const set = await call(h, 'PATCH', '/api/admin/units/avd-21', { token: admin, body: { hsaId: ' SE2321000016-A21 ' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ id: 'avd-21', hsaId: 'SE2321000016-A21' });
+    expectError(await call(h, 'PATCH', '/api/admin/units/avd-22', { token: admin, body: { hsaId: 'SE2321000016-A21' } }), 409, 'duplicate');
+    expectError(await call(h, 'POST', '/api/admin/units', { token: admin, body: { name: 'Ny', kind: 'enhet', parentId: 'vo-med', hsaId: 'SE2321000016-A21' } }), 409, 'duplicate');
+    expectError(await call(h, 'PATCH', '/api/admin/units/avd-22', { token: admin, body: { hsaId: 'inte-ett-hsa-id' } }), 400, 'validation');
+    const created = await call(h, 'POST', '/api/admin/units', { token: admin, body: { name: 'Ny', kind: 'enhet', parentId: 'vo-med', hsaId: 'SE2321000016-NY1' } });
+    expect(created.json()).toMatchObject({ hsaId: 'SE2321000016-NY1' });
+    const cleared = await call(h, 'PATCH', '/api/admin/units/avd-21', { token: admin, body: { hsaId: null } });
+    expect(cleared.json()).toMatchObject({ hsaId: null });
+  });
+});

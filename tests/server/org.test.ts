@@ -52,7 +52,7 @@ describe('create, rename, close', () => {
 
   it('rename changes only the name', async () => {
     const res = await patch('avd-21', { name: 'Avdelning 21 Akutmedicin' });
-    expect(OrgUnit.parse(res.json())).toEqual({ id: 'avd-21', name: 'Avdelning 21 Akutmedicin', kind: 'enhet', parentId: 'vo-med', closedAt: null });
+    expect(OrgUnit.parse(res.json())).toEqual({ id: 'avd-21', name: 'Avdelning 21 Akutmedicin', kind: 'enhet', parentId: 'vo-med', closedAt: null, hsaId: null });
   });
 
   it('close sets closedAt to now, closing again keeps it, reopening clears it', async () => {

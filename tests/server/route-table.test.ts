@@ -101,6 +101,8 @@ const SAMPLE: Record<string, () => unknown> = {
   password: () => 'ett-langt-losenord',
   role: () => 'staff',
   disabled: () => true,
+  externalId: () => `person-${++serial}`,
+  group: () => `GRUPP-${++serial}`,
 };
 
 /** The required fields of an input schema, each with its sample (optional fields are left out). */
@@ -167,12 +169,16 @@ const guarded = () => routes().filter((r) => r.rule.access !== 'public');
 const name = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 describe('the route table', () => {
-  it('every API route declares its rule; the public ones are exactly sign-in, enrolment, token renewal and health', () => {
+  it('every API route declares its rule; the public ones are exactly sign-in (password and the identity provider’s), enrolment, token renewal and health', () => {
     expect(routes().length).toBeGreaterThan(25);
     expect(routes().filter((r) => r.rule.access === 'public').map(name).sort()).toEqual([
+      'GET /api/auth/methods',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
       'GET /api/health',
       'POST /api/auth/enrol',
       'POST /api/auth/login',
+      'POST /api/auth/oidc/redeem',
       'POST /api/auth/token',
     ]);
   });

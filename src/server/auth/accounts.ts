@@ -9,7 +9,7 @@ import type { Principal } from './principal';
 import { hashPassword } from './secrets';
 
 const view = (a: AccountRow): AccountView =>
-  ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, scopeUnitId: a.scopeUnitId, disabled: a.disabled }) as AccountView;
+  ({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, scopeUnitId: a.scopeUnitId, disabled: a.disabled, externalId: a.externalId ?? null }) as AccountView;
 
 /** The accounts whose scope lies in the caller's: an admin of a VO does not see the region's. */
 export async function listAccounts(store: Store, p: Principal, org: OrgView): Promise<AccountView[]> {
@@ -74,6 +74,8 @@ export async function createAccount(
       if (/unique/i.test(String((e as Error).message))) throw new AppError('duplicate', { username: input.username }, ['username']);
       throw e;
     }
+    // Who created whom, with which role and scope, is in the security log (issue 12); the seed's are not.
+    if (p) await tx.appendSecurityEvent({ at: new Date().toISOString(), kind: 'account-created', actor: p.deviceId, subject: account.id, address: null, outcome: 'ok' });
     return view(account);
   });
 }

@@ -19,6 +19,21 @@ export interface Principal {
   readonly scopePath: string;
 }
 
+/**
+ * The operator at the server's console (`npm run admin`): an admin over the whole tree, including
+ * an empty one. Never the result of a request; its actions are logged with actor 'console'.
+ */
+export const consolePrincipal: Principal = {
+  deviceId: 'console',
+  kind: 'account',
+  role: 'admin',
+  accountId: null,
+  username: null,
+  displayName: 'Serverkonsolen',
+  scopeUnitId: '',
+  scopePath: '/',
+};
+
 export async function principalFor(tx: StoreTx, device: DeviceRow): Promise<Principal> {
   if (device.revokedAt) throw new AppError('device-revoked');
   if (device.kind === 'tablet') {

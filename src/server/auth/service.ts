@@ -16,6 +16,8 @@ export interface AuthDeps {
   readonly tokenKey: TokenKey;
   readonly tokenTtlS: number;
   readonly now: () => number;
+  /** false: local password login is switched off (PASSWORD_LOGIN=false, issue 12). */
+  readonly passwordLogin?: boolean;
 }
 
 type NewDevice = Pick<DeviceRow, 'kind' | 'accountId' | 'unitId' | 'label'>;
@@ -38,11 +40,16 @@ async function insertNewDevice(tx: StoreTx, deps: AuthDeps, d: NewDevice): Promi
 
 const newDevice = (deps: AuthDeps, d: NewDevice): Promise<DeviceCredential> => deps.store.tx((tx) => insertNewDevice(tx, deps, d));
 
+/** A person's new device, exactly as a password login makes it (external sign-in, issue 12). */
+export const newAccountDevice = (tx: StoreTx, deps: AuthDeps, accountId: string, label: string): Promise<DeviceCredential> =>
+  insertNewDevice(tx, deps, { kind: 'account', accountId, unitId: null, label });
+
 /**
  * Every attempt goes into the security log; an account locked by failed attempts (login-lock.ts)
  * is refused with rate-limited before its password is even checked. `address` is the caller's.
  */
 export async function login(deps: AuthDeps, username: string, password: string, label?: string, address: string | null = null): Promise<DeviceCredential> {
+  if (deps.passwordLogin === false) throw new AppError('password-login-off');
   const now = deps.now();
   const log = (outcome: SecurityEvent['outcome']) =>
     deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome });
@@ -71,7 +78,9 @@ export async function enrol(deps: AuthDeps, code: string, label?: string): Promi
     if (!unitId) throw new AppError('enrol-code-invalid');
     const unit = await tx.getUnit(unitId);
     if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
-    return insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+    const cred = await insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
+    await tx.appendSecurityEvent({ at: new Date(deps.now()).toISOString(), kind: 'device-enrolled', actor: null, subject: cred.deviceId, address: null, outcome: 'ok' });
+    return cred;
   });
 }
 

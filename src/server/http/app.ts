@@ -11,7 +11,12 @@ import type { TokenKey } from '../auth/tokens';
 import type { Store } from '../store/store';
 import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
+import { registerSecurityHeaders } from './security-headers';
 import { authRoutes } from './routes-auth';
+import { auditRoutes } from './routes-audit';
+import { signInRoutes } from './routes-sign-in';
+import { oidcSignIn } from '../auth/sign-in/oidc';
+import type { SignInSettings } from '../auth/sign-in/settings';
 import { bhkRoutes } from './routes-bhk';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
@@ -31,6 +36,8 @@ export interface AppOptions {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
   trustProxy?: boolean;
   now?: () => number;
+  /** Sign-in through the region's identity provider and whether passwords work (issue 12). */
+  signIn?: SignInSettings;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -38,6 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: opts.logLevel ?? 'silent' }, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
   declareRoutes(app);
+  registerSecurityHeaders(app);
   registerAuthHook(app, opts.store, opts.tokenKey, now);
   // Per device or account once authenticated; per address where nobody is known yet, and always
   // on the public routes, which identify the caller by their body (login, enrolment, renewal).
@@ -53,15 +61,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     allowList: (req) => !(req.routeOptions.url ?? req.url).startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
-  const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now };
+  const signIn = opts.signIn ?? { oidc: null, passwordLogin: true };
+  const deps: AuthDeps = { store: opts.store, tokenKey: opts.tokenKey, tokenTtlS: opts.tokenTtlS, now, passwordLogin: signIn.passwordLogin };
+  const external = signIn.oidc ? { auth: deps, provider: oidcSignIn(signIn.oidc), mapping: signIn.oidc } : null;
   route(app, 'GET', '/api/health', { rule: { access: 'public' } }, async () => ({ ok: true }));
   authRoutes(app, deps);
+  signInRoutes(app, deps, external, opts.store);
   syncRoutes(app, opts.store, now);
   orgRoutes(app, opts.store, now);
   bhkRoutes(app, opts.store);
   safetyRoutes(app, opts.store, now);
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
+  auditRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

@@ -30,6 +30,12 @@ const STATUS: Record<ErrorCode, number> = {
   'rate-limited': 429,
   network: 503,
   internal: 500,
+  'oidc-state': 400,
+  'oidc-failed': 400,
+  'oidc-no-account': 403,
+  'oidc-unit-unknown': 403,
+  'oidc-unavailable': 503,
+  'password-login-off': 403,
 };
 
 /** The HTTP status of an error code; protocol refusals (seq-gap, client-too-old) use it too. */

@@ -1,5 +1,7 @@
 /**
- * Org tree import from CSV (`id,name,kind,parentId`) or JSON (array of the same objects).
+ * Org tree import from CSV (`id,name,kind,parentId[,hsaId]`) or JSON (array of the same objects).
+ * A parent may be named by its HSA-id (issue 12); an empty hsaId cell leaves the unit's as it is,
+ * JSON's `"hsaId": null` removes it.
  * Everything is checked first and every error reported with its line; only a clean file is
  * written, in one transaction, so nothing is ever half-imported.
  */
@@ -7,7 +9,7 @@ import { z } from 'zod/mini';
 import type { ImportErrorItem } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { UnitId } from '../../shared/schema/ids';
-import { UnitKind } from '../../shared/schema/org-unit';
+import { HsaId, UnitKind } from '../../shared/schema/org-unit';
 import { NameText } from '../../shared/schema/text';
 import { issueToError } from '../../shared/sync/validate';
 import { may } from '../auth/policy';
@@ -20,6 +22,7 @@ const ImportRow = z.strictObject({
   name: NameText,
   kind: UnitKind,
   parentId: z.nullable(UnitId),
+  hsaId: z.optional(z.nullable(HsaId)),
 });
 type ImportRow = z.infer<typeof ImportRow>;
 interface Line { line: number; raw: unknown }
@@ -62,12 +65,13 @@ export function parseLines(format: 'csv' | 'json', content: string): Line[] {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const want = ['id', 'name', 'kind', 'parentid'];
-  if (want.some((h, i) => header[i] !== h)) throw new ImportError([{ line: 1, code: 'validation', path: ['header'] }]);
+  const withHsa = header[4] === 'hsaid';
+  if (want.some((h, i) => header[i] !== h) || header.length > (withHsa ? 5 : 4)) throw new ImportError([{ line: 1, code: 'validation', path: ['header'] }]);
   const out: Line[] = [];
   lines.slice(1).forEach((text, i) => {
     if (text.trim() === '') return;
-    const [id, name, kind, parentId] = splitCsvLine(text);
-    out.push({ line: i + 2, raw: { id, name, kind, parentId: parentId ? parentId : null } });
+    const [id, name, kind, parentId, hsaId] = splitCsvLine(text);
+    out.push({ line: i + 2, raw: { id, name, kind, parentId: parentId ? parentId : null, ...(withHsa && hsaId ? { hsaId } : {}) } });
   });
   return out;
 }
@@ -89,11 +93,37 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       if (rows.has(parsed.data.id)) { errors.push({ line, code: 'duplicate', path: ['id'] }); continue; }
       rows.set(parsed.data.id, { ...parsed.data, line });
     }
+    // HSA-ids: unique in the file and against units the file does not give another one; a parent
+    // named by HSA-id becomes that unit's id.
+    const byHsa = new Map<string, string>();
+    for (const u of existing.values()) if (u.hsaId) byHsa.set(u.hsaId, u.id);
+    for (const row of rows.values()) {
+      const current = existing.get(row.id)?.hsaId;
+      if (current && row.hsaId !== undefined && row.hsaId !== current && byHsa.get(current) === row.id) byHsa.delete(current);
+    }
+    const claimed = new Set<string>();
+    for (const row of rows.values()) {
+      if (!row.hsaId) continue;
+      const holder = byHsa.get(row.hsaId);
+      if (claimed.has(row.hsaId) || (holder !== undefined && holder !== row.id)) errors.push({ line: row.line, code: 'duplicate', path: ['hsaId'] });
+      claimed.add(row.hsaId);
+      byHsa.set(row.hsaId, row.id);
+    }
+    for (const row of rows.values()) {
+      if (row.parentId !== null && !rows.has(row.parentId) && !existing.has(row.parentId)) {
+        const named = byHsa.get(row.parentId);
+        if (named !== undefined) row.parentId = named as typeof row.parentId;
+      }
+    }
+    const roots = [...rows.values()].filter((r) => r.parentId === null).length;
     for (const row of rows.values()) {
       const target = existing.get(row.id);
       if (row.parentId === null) {
-        // Only the existing root may stand without a parent, and only an admin whose scope it is may rename it.
-        if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
+        // Only the existing root may stand without a parent, and only an admin whose scope it is may
+        // rename it; in an empty organisation the file's one parentless row creates the root (issue 12).
+        if (!target && existing.size === 0 && roots === 1) {
+          if (!may(p, 'administer', { path: `/${row.id}/` })) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
+        } else if (!target || target.parentId !== null) errors.push({ line: row.line, code: 'validation', path: ['parentId'] });
         else if (!may(p, 'administer', target)) errors.push({ line: row.line, code: 'scope-denied', path: ['id'] });
         continue;
       }
@@ -132,21 +162,29 @@ export async function importOrg(store: Store, p: Principal, format: 'csv' | 'jso
       return d;
     };
     const ordered = [...rows.values()].sort((a, b) => depthOf(a.id) - depthOf(b.id));
+    // A unit giving its HSA-id away lets go of it first, so the unique index never sees two holders.
+    for (const row of ordered) {
+      const held = existing.get(row.id)?.hsaId;
+      if (held && row.hsaId !== undefined && row.hsaId !== held) await tx.updateUnit(row.id, { hsaId: null });
+    }
     for (const row of ordered) {
       const parent = row.parentId ? (units.get(row.parentId) as UnitRow) : null;
       const current = units.get(row.id);
       if (!current) {
-        if (!parent) throw new AppError('validation', undefined, ['parentId']);
-        if (!may(p, 'administer', parent)) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
-        const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent.id, path: `${parent.path}${row.id}/`, closedAt: null };
+        // A parentless new row is the root of an empty organisation (checked above).
+        const path = parent ? `${parent.path}${row.id}/` : `/${row.id}/`;
+        if (!parent && existing.size > 0) throw new AppError('validation', undefined, ['parentId']);
+        if (!may(p, 'administer', { path })) throw new ImportError([{ line: 0, code: 'scope-denied', path: ['parentId'] }]);
+        const unit: UnitRow = { id: row.id, name: row.name, kind: row.kind, parentId: parent?.id ?? null, path, closedAt: null, hsaId: row.hsaId ?? null };
         await tx.insertUnit(unit);
         units.set(unit.id, unit);
         created++;
       } else {
         let unit = current;
         if (parent && parent.id !== current.parentId) unit = await moveUnit(tx, current, parent);
-        await tx.updateUnit(row.id, { name: row.name, kind: row.kind });
-        units.set(row.id, { ...unit, name: row.name, kind: row.kind });
+        const hsa = row.hsaId === undefined ? {} : { hsaId: row.hsaId };
+        await tx.updateUnit(row.id, { name: row.name, kind: row.kind, ...hsa });
+        units.set(row.id, { ...unit, name: row.name, kind: row.kind, ...hsa });
         if (unit !== current) for (const u of await tx.listUnits()) units.set(u.id, u);
         updated++;
       }

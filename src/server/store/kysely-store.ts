@@ -7,6 +7,8 @@ import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
 import { accountDeviceOps } from './account-devices';
 import { securityEventOps } from './security-events';
+import { signInOps } from './sign-in-ops';
+import { auditOps } from './audit-ops';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
 
@@ -15,7 +17,7 @@ const json = (v: unknown) => JSON.stringify(v);
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function toUnit(r: Database['units']): UnitRow {
-  return { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, closedAt: r.closed_at };
+  return { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path, closedAt: r.closed_at, ...(r.hsa_id ? { hsaId: r.hsa_id } : {}) };
 }
 function toAccount(r: Database['accounts']): AccountRow {
   return {
@@ -26,6 +28,7 @@ function toAccount(r: Database['accounts']): AccountRow {
     role: r.role,
     scopeUnitId: r.scope_unit_id,
     disabled: Number(r.disabled) === 1,
+    ...(r.external_id ? { externalId: r.external_id } : {}),
   };
 }
 function toDevice(r: Database['devices']): DeviceRow {
@@ -129,7 +132,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     insertUnit: async (u) => {
       await db
         .insertInto('units')
-        .values({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parentId, path: u.path, closed_at: u.closedAt, created_at: new Date().toISOString() })
+        .values({ id: u.id, name: u.name, kind: u.kind, parent_id: u.parentId, path: u.path, closed_at: u.closedAt, created_at: new Date().toISOString(), hsa_id: u.hsaId ?? null })
         .execute();
     },
     updateUnit: async (id, p) => {
@@ -139,6 +142,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
       if (p.parentId !== undefined) values.parent_id = p.parentId;
       if (p.path !== undefined) values.path = p.path;
       if (p.closedAt !== undefined) values.closed_at = p.closedAt;
+      if (p.hsaId !== undefined) values.hsa_id = p.hsaId;
       if (Object.keys(values).length > 0) await db.updateTable('units').set(values).where('id', '=', id).execute();
     },
     rewritePaths: async (oldPrefix, newPrefix) => {
@@ -169,6 +173,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
           scope_unit_id: a.scopeUnitId,
           disabled: a.disabled ? 1 : 0,
           created_at: new Date().toISOString(),
+          external_id: a.externalId ?? null,
         })
         .execute();
     },
@@ -416,6 +421,8 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
 
     ...securityEventOps(db),
     ...accountDeviceOps(db, toDevice),
+    ...signInOps(db, toAccount, toUnit),
+    ...auditOps(db),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

@@ -195,6 +195,34 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.createIndex('units_parent').on('units').column('parent_id').execute();
       },
     },
+    // Issue 12: sign-in through the region's identity provider and HSA-ids. An account may be
+    // linked to a person at the provider (the configured claim's value); a unit may carry its
+    // HSA-id; both unique where set. sign_in_pending holds a started sign-in (state, nonce, PKCE
+    // verifier) and the one-time ticket its callback hands the app, so any process may finish it.
+    '0005_sign_in': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('accounts').addColumn('external_id', 'text').execute();
+        await db.schema.createIndex('accounts_external_id').on('accounts').column('external_id').unique().execute();
+        await db.schema.alterTable('units').addColumn('hsa_id', 'text').execute();
+        await db.schema.createIndex('units_hsa_id').on('units').column('hsa_id').unique().execute();
+        await db.schema
+          .createTable('sign_in_pending')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        // The admin's mapping from the provider's group claim to a role and unit (beside OIDC_ROLE_MAP).
+        await db.schema
+          .createTable('sign_in_groups')
+          .addColumn('group_value', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('changes_received').on('changes').column('received_at').execute();
+        await db.schema.createIndex('security_events_at').on('security_events').column('at').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

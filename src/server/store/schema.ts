@@ -10,6 +10,8 @@ export interface UnitsTable {
   path: string;
   closed_at: string | null;
   created_at: string;
+  /** Migration 0005: the unit's HSA-id (unique where set). */
+  hsa_id: string | null;
 }
 export interface AccountsTable {
   id: string;
@@ -20,6 +22,8 @@ export interface AccountsTable {
   scope_unit_id: string;
   disabled: number;
   created_at: string;
+  /** Migration 0005: the person at the identity provider (the configured claim's value). */
+  external_id: string | null;
 }
 export interface DevicesTable {
   id: string;
@@ -86,6 +90,19 @@ export interface SecurityEventsTable {
   address: string | null;
   outcome: string;
 }
+/** Migration 0005: a started external sign-in ('state') or its one-time ticket ('ticket'). */
+export interface SignInPendingTable {
+  key: string;
+  kind: string;
+  data: string;
+  expires_at: ColumnType<number, number, number>;
+}
+/** Migration 0005: the admin's group → role and unit mapping for external sign-in. */
+export interface SignInGroupsTable {
+  group_value: string;
+  role: string;
+  unit_id: string;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -96,4 +113,6 @@ export interface Database {
   push_rejections: PushRejectionsTable;
   server_secrets: ServerSecretsTable;
   security_events: SecurityEventsTable;
+  sign_in_pending: SignInPendingTable;
+  sign_in_groups: SignInGroupsTable;
 }

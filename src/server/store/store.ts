@@ -6,6 +6,7 @@
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
 import type { FactOps } from './fact-ops';
+import type { AuditChangeFilter, AuditChangeRow, AuditEventRow } from './audit-ops';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,8 @@ export interface UnitRow {
   parentId: string | null;
   path: string;
   closedAt: string | null;
+  /** The unit's HSA-id (issue 12), unique where set. */
+  hsaId?: string | null;
 }
 export interface AccountRow {
   id: string;
@@ -25,6 +28,8 @@ export interface AccountRow {
   role: string;
   scopeUnitId: string;
   disabled: boolean;
+  /** The person at the region's identity provider this account is linked to (issue 12). */
+  externalId?: string | null;
 }
 export interface DeviceRow {
   id: string;
@@ -72,11 +77,17 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access' | 'device-enrolled';
   actor: string | null;
   subject: string;
   address: string | null;
   outcome: 'ok' | 'failed' | 'locked';
+}
+
+export interface SignInGroupRow {
+  group: string;
+  role: string;
+  unitId: string;
 }
 
 export interface StoreTx {
@@ -147,6 +158,26 @@ export interface StoreTx {
   appendSecurityEvent(e: SecurityEvent): Promise<void>;
   /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
   listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
+
+  getAccountByExternalId(externalId: string): Promise<AccountRow | undefined>;
+  /** Links (or with null unlinks) the account to a person at the identity provider. */
+  setAccountExternalId(id: string, externalId: string | null): Promise<void>;
+  /** Sets the account's role and scope (the identity provider's group mapping, issue 12). */
+  setAccountAccess(id: string, role: string, scopeUnitId: string): Promise<void>;
+  getUnitByHsaId(hsaId: string): Promise<UnitRow | undefined>;
+  /** The admin's group → role and unit mapping (issue 12), by group. */
+  listSignInGroups(): Promise<SignInGroupRow[]>;
+  /** Sets a group's mapping, or with null removes it. */
+  setSignInGroup(group: string, mapping: { role: string; unitId: string } | null): Promise<void>;
+  /** Keeps a started sign-in or a ticket until `expiresAt` (ms). */
+  putSignInPending(key: string, kind: 'state' | 'ticket', data: string, expiresAt: number): Promise<void>;
+  /** Deletes and returns the entry if it exists, is of `kind` and has not expired (one-time use). */
+  takeSignInPending(key: string, kind: 'state' | 'ticket', now: number): Promise<string | undefined>;
+
+  /** The change log under a scope with its device and account, newest first (audit log, issue 12). */
+  auditChanges(f: AuditChangeFilter): Promise<AuditChangeRow[]>;
+  /** The security log, newest first. */
+  auditEvents(f: { from?: string; to?: string; before?: number; limit: number }): Promise<AuditEventRow[]>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */

@@ -37,6 +37,12 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
   'backdate-window': 'error.backdate-window',
   network: 'error.network',
   internal: 'error.internal',
+  'oidc-state': 'error.oidc-state',
+  'oidc-failed': 'error.oidc-failed',
+  'oidc-no-account': 'error.oidc-no-account',
+  'oidc-unit-unknown': 'error.oidc-unit-unknown',
+  'oidc-unavailable': 'error.oidc-unavailable',
+  'password-login-off': 'error.password-login-off',
 };
 
 /** Replaces `{name}` with params.name; an unknown placeholder stays visible rather than vanish. */

@@ -246,6 +246,12 @@ export const sv = {
   'error.backdate-window': 'Dagen ligger för långt bak. Bara en chef kan ändra den.',
   'error.network': 'Ingen kontakt med servern. Kontrollera nätverket.',
   'error.internal': 'Något gick fel på servern. Försök igen senare.',
+  'error.oidc-state': 'Inloggningen hörde inte till den här webbläsaren eller var redan använd. Börja om.',
+  'error.oidc-failed': 'Svaret från inloggningstjänsten kunde inte bekräftas. Försök igen.',
+  'error.oidc-no-account': 'Du har inget konto här. Be administratören koppla ditt konto.',
+  'error.oidc-unit-unknown': 'Din behörighet pekar på en enhet som saknas här. Kontakta administratören.',
+  'error.oidc-unavailable': 'Inloggningstjänsten svarar inte. Försök igen senare.',
+  'error.password-login-off': 'Lösenordsinloggning är avstängd. Använd regionens inloggning.',
   'error.unknown': 'Okänt fel ({code}).',
 }; // not `as const`: en.ts is typed `typeof sv`, so each value must stay a plain string
 

@@ -7,16 +7,19 @@ import { z } from 'zod/mini';
 import { AccountView, ROLES, type Role } from '../../../shared/api';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
 import { adminDeviceTexts } from '../../../shared/i18n/features/admin-devices';
+import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
 import { useApp } from '../../kit/context';
 import { createTexts, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { AccountDevices } from './AccountDevices';
+import { SignInGroups } from './SignInGroups';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
 const at = createTexts(adminDeviceTexts);
+const lt = createTexts(adminAuditTexts);
 
 const AccountList = z.object({ accounts: z.array(AccountView) });
 
@@ -29,6 +32,15 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
   /** The account whose devices are shown, if any. */
   const [open, setOpen] = createSignal<string | null>(null);
+  /** The account being linked to a person at the identity provider, and the id typed. */
+  const [linking, setLinking] = createSignal<{ id: string; value: string } | null>(null);
+  const link = (id: string, externalId: string | null) =>
+    void action.run(async () => {
+      await api.send('POST', `/api/admin/accounts/${encodeURIComponent(id)}/link`, { externalId }, AccountView);
+      setLinking(null);
+      void refetch();
+      return t('admin.saved');
+    });
 
   // Disabling logs the person out everywhere (the server revokes every device of the account).
   const toggleDisabled = (a: AccountView) => {
@@ -82,13 +94,26 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
           {(a) => (
             <li>
               <strong>{a.displayName}</strong> <span class="muted">{a.username}</span> · {t(`role.${a.role}`)} · {unitName(a.scopeUnitId)}
-              {a.disabled && <span class="tag">{t('admin.disabled')}</span>}{' '}
+              {a.disabled && <span class="tag">{t('admin.disabled')}</span>}
+              {a.externalId && <span class="muted"> · {lt('linked', { id: a.externalId })}</span>}{' '}
               <Button disabled={action.busy()} onClick={() => toggleDisabled(a)}>
                 {a.disabled ? t('admin.enableAccount') : t('admin.disableAccount')}
               </Button>{' '}
               <Button aria-expanded={open() === a.id} onClick={() => setOpen(open() === a.id ? null : a.id)}>
                 {open() === a.id ? at('hideDevices') : at('showDevices')}
               </Button>
+              <Button onClick={() => setLinking(linking()?.id === a.id ? null : { id: a.id, value: a.externalId ?? '' })}>{lt('externalId')}</Button>
+              <Show when={linking()?.id === a.id ? linking() : null}>
+                {(l) => (
+                  <form class="inline-form" onSubmit={(e) => (e.preventDefault(), link(a.id, l().value.trim() || null))}>
+                    <TextField label={lt('externalId')} value={l().value} maxLength={200} autocapitalize="none" onValue={(value) => setLinking({ id: a.id, value })} />
+                    <Button type="submit" variant="primary" disabled={action.busy()}>{lt('link')}</Button>
+                    <Show when={a.externalId}>
+                      <Button disabled={action.busy()} onClick={() => link(a.id, null)}>{lt('unlink')}</Button>
+                    </Show>
+                  </form>
+                )}
+              </Show>
               <Show when={open() === a.id}>
                 <AccountDevices account={a} />
               </Show>
@@ -96,6 +121,7 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
           )}
         </For>
       </ul>
+      <SignInGroups units={props.units} />
     </section>
   );
 }

@@ -7,23 +7,27 @@
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { OrgResponse } from '../../../shared/api';
 import { useApp, useSession } from '../../kit/context';
-import { errorOf, t } from '../../kit/i18n';
+import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
+import { createTexts, errorOf, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
 import { replaceUnits } from '../../storage/org-repo';
 import { Banner } from '../../ui/Banner';
 import { Tabs } from '../../ui/Tabs';
 import { AccountsTab } from './AccountsTab';
+import { AuditTab } from './AuditTab';
 import { ImportTab } from './ImportTab';
 import { OrgTab } from './OrgTab';
 import { TabletsTab } from './TabletsTab';
 
-type Tab = 'org' | 'import' | 'accounts' | 'tablets';
-const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor' };
+type Tab = 'org' | 'import' | 'accounts' | 'tablets' | 'log';
+const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor', log: 'logg' };
+const at = createTexts(adminAuditTexts);
+const tabLabel = (x: Tab) => (x === 'log' ? at('tab') : t(`admin.tab.${x}`));
 
 export default function AdminScreen(): JSX.Element {
   const { api, db } = useApp();
   const session = useSession();
-  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets'] : ['tablets']);
+  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets', 'log'] : ['tablets', 'log']);
   const tab = (): Tab => tabs().find((x) => SEGMENT[x] === route().path[1]) ?? tabs()[0] ?? 'tablets';
 
   const [org, { refetch }] = createResource(async () => {
@@ -40,7 +44,7 @@ export default function AdminScreen(): JSX.Element {
       </header>
       <Tabs
         label={t('admin.title')}
-        items={tabs().map((x) => ({ href: href(['admin', SEGMENT[x]]), label: t(`admin.tab.${x}`), current: x === tab() }))}
+        items={tabs().map((x) => ({ href: href(['admin', SEGMENT[x]]), label: tabLabel(x), current: x === tab() }))}
       />
       <Show when={org.error as unknown}>
         {(err) => (
@@ -63,6 +67,9 @@ export default function AdminScreen(): JSX.Element {
             </Match>
             <Match when={tab() === 'tablets'}>
               <TabletsTab units={units()} />
+            </Match>
+            <Match when={tab() === 'log'}>
+              <AuditTab units={units()} />
             </Match>
           </Switch>
         )}

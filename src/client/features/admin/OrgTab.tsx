@@ -2,12 +2,15 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { OrgUnit, UNIT_KINDS, type UnitKind } from '../../../shared/schema/org-unit';
 import { useApp } from '../../kit/context';
-import { t } from '../../kit/i18n';
+import { createTexts, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
+import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
 import { moveTargets, parentCandidates, treeRows } from './org-tree';
 import { createAction } from './use-action';
+
+const at = createTexts(adminAuditTexts);
 
 export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void }): JSX.Element {
   const { api } = useApp();
@@ -15,10 +18,10 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
   const [name, setName] = createSignal('');
   const [kind, setKind] = createSignal<UnitKind>('enhet');
   const [parentId, setParentId] = createSignal('');
-  const [editing, setEditing] = createSignal<{ id: string; mode: 'rename' | 'move'; value: string } | null>(null);
+  const [editing, setEditing] = createSignal<{ id: string; mode: 'rename' | 'move' | 'hsa'; value: string } | null>(null);
   const unitOptions = (units: readonly OrgUnit[]) => units.map((u) => ({ value: u.id, label: `${u.name} (${t(`kind.${u.kind}`)})` }));
 
-  const patch = (id: string, body: { name?: string; parentId?: string; closed?: boolean }) =>
+  const patch = (id: string, body: { name?: string; parentId?: string; closed?: boolean; hsaId?: string | null }) =>
     action.run(async () => {
       await api.send('PATCH', `/api/admin/units/${encodeURIComponent(id)}`, body, OrgUnit);
       setEditing(null);
@@ -61,10 +64,12 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                 <span class="tree-name">
                   {row.unit.name} <span class="muted">{t(`kind.${row.unit.kind}`)}</span>
                   {row.unit.closedAt !== null && <span class="tag">{t('admin.closed')}</span>}
+                  {row.unit.hsaId && <span class="muted hsa-id"> {row.unit.hsaId}</span>}
                 </span>
                 <Show when={row.unit.closedAt === null}>
                   <span class="tree-actions">
                     <Button onClick={() => setEditing({ id: row.unit.id, mode: 'rename', value: row.unit.name })}>{t('admin.rename')}</Button>
+                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'hsa', value: row.unit.hsaId ?? '' })}>{at('setHsaId')}</Button>
                     <Show when={row.unit.parentId !== null}>
                       <Button onClick={() => setEditing({ id: row.unit.id, mode: 'move', value: '' })}>{t('admin.move')}</Button>
                       <Button
@@ -83,12 +88,20 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                     class="inline-form"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      void patch(row.unit.id, ed().mode === 'rename' ? { name: ed().value.trim() } : { parentId: ed().value });
+                      const v = ed().value.trim();
+                      void patch(row.unit.id, ed().mode === 'rename' ? { name: v } : ed().mode === 'hsa' ? { hsaId: v || null } : { parentId: v });
                     }}
                   >
                     <Show
                       when={ed().mode === 'move'}
-                      fallback={<TextField label={t('admin.name')} value={ed().value} maxLength={120} onValue={(value) => setEditing({ ...ed(), value })} />}
+                      fallback={
+                        <TextField
+                          label={ed().mode === 'hsa' ? at('hsaId') : t('admin.name')}
+                          value={ed().value}
+                          maxLength={ed().mode === 'hsa' ? 44 : 120}
+                          onValue={(value) => setEditing({ ...ed(), value })}
+                        />
+                      }
                     >
                       <SelectField
                         label={t('admin.moveTo')}
@@ -98,7 +111,7 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                         onValue={(value) => setEditing({ ...ed(), value })}
                       />
                     </Show>
-                    <Button type="submit" variant="primary" disabled={action.busy() || !ed().value.trim()}>
+                    <Button type="submit" variant="primary" disabled={action.busy() || (ed().mode !== 'hsa' && !ed().value.trim())}>
                       {t('admin.save')}
                     </Button>
                     <Button onClick={() => setEditing(null)}>{t('admin.cancel')}</Button>

@@ -1,0 +1,139 @@
+/**
+ * Administration → Logg (issue 12): the change log of a subtree (who: account or tablet; what:
+ * entity, row, operation and fields; which unit; when received, with the HLC in the CSV), filtered
+ * by unit, dates, kind of record and person or device, paged; and for admins the security log.
+ * Managers read their own subtree (the server refuses any other).
+ */
+import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { AuditChangesResponse, AuditEventsResponse, type AuditChange, type AuditEvent } from '../../../shared/audit-api';
+import { BhkExportResponse } from '../../../shared/bhk-api';
+import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
+import { ENTITY_NAMES } from '../../../shared/schema/registry';
+import type { OrgUnit } from '../../../shared/schema/org-unit';
+import { useApp, useSession } from '../../kit/context';
+import { downloadText } from '../../kit/download';
+import { createTexts, errorOf } from '../../kit/i18n';
+import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
+import { SelectField, TextField } from '../../ui/Field';
+import { treeRows } from './org-tree';
+
+const at = createTexts(adminAuditTexts);
+
+interface Filter { rootId: string; from: string; to: string; entity: string; who: string }
+const query = (f: Filter, before?: number | null) => {
+  const q = new URLSearchParams({ rootId: f.rootId });
+  for (const k of ['from', 'to', 'entity', 'who'] as const) if (f[k].trim()) q.set(k, f[k].trim());
+  if (before) q.set('before', String(before));
+  return q.toString();
+};
+const time = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
+  const { api } = useApp();
+  const session = useSession();
+  const isAdmin = () => session().identity.role === 'admin';
+  const [draft, setDraft] = createSignal<Filter>({ rootId: session().identity.scopeUnitId, from: '', to: '', entity: '', who: '' });
+  const [filter, setFilter] = createSignal<Filter>(draft());
+  const [rows, setRows] = createSignal<AuditChange[]>([]);
+  const [next, setNext] = createSignal<number | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const set = (patch: Partial<Filter>) => setDraft((f) => ({ ...f, ...patch }));
+
+  const load = async (f: Filter, before: number | null) => {
+    setError(null);
+    try {
+      const page = await api.get(`/api/audit/changes?${query(f, before)}`, AuditChangesResponse);
+      setRows((r) => (before ? [...r, ...page.changes] : page.changes));
+      setNext(page.next);
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  };
+  void load(filter(), null);
+  const [events] = createResource(isAdmin, async () => (await api.get(`/api/audit/events?rootId=${encodeURIComponent(session().identity.scopeUnitId)}`, AuditEventsResponse)).events);
+
+  const apply = (e: SubmitEvent) => {
+    e.preventDefault();
+    setFilter(draft());
+    void load(draft(), null);
+  };
+  const csv = async () => {
+    try {
+      const file = await api.get(`/api/audit/changes.csv?${query(filter())}`, BhkExportResponse);
+      downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  };
+
+  return (
+    <section class="stack audit">
+      <form class="card form" onSubmit={apply}>
+        <h2>{at('changes')}</h2>
+        <SelectField
+          label={at('unit')}
+          value={draft().rootId}
+          options={treeRows(props.units).map(({ unit, depth }) => ({ value: unit.id, label: `${'  '.repeat(depth)}${unit.name}` }))}
+          onValue={(rootId) => set({ rootId })}
+        />
+        <TextField label={at('from')} type="date" value={draft().from} onValue={(from) => set({ from })} />
+        <TextField label={at('to')} type="date" value={draft().to} onValue={(to) => set({ to })} />
+        <SelectField label={at('entity')} value={draft().entity} options={[{ value: '', label: at('anyEntity') }, ...ENTITY_NAMES.map((n) => ({ value: n, label: n }))]} onValue={(entity) => set({ entity })} />
+        <TextField label={at('who')} value={draft().who} maxLength={200} onValue={(who) => set({ who })} />
+        <div class="button-row">
+          <Button type="submit" variant="primary">{at('filter')}</Button>
+          <Button onClick={() => void csv()}>{at('csv')}</Button>
+        </div>
+      </form>
+      <Show when={error()}>{(msg) => <Banner tone="error">{msg()}</Banner>}</Show>
+      <Show when={rows().length > 0} fallback={<p class="muted">{at('none')}</p>}>
+        <table class="table audit-changes">
+          <thead>
+            <tr><th>{at('when')}</th><th>{at('whoCol')}</th><th>{at('where')}</th><th>{at('what')}</th><th>{at('fields')}</th></tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(c) => (
+                <tr>
+                  <td>{time(c.receivedAt)}</td>
+                  <td>{c.who}{c.kind === 'tablet' ? ` (${at('tablet')})` : ''}</td>
+                  <td>{c.unitName}</td>
+                  <td>{c.entity} · {c.op}</td>
+                  <td class="audit-fields">{c.fields.length > 160 ? `${c.fields.slice(0, 160)}…` : c.fields}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={next()}>
+        <Button onClick={() => void load(filter(), next())}>{at('more')}</Button>
+      </Show>
+      <Show when={isAdmin()}>
+        <h2>{at('events')}</h2>
+        <Show when={(events() ?? []).length > 0} fallback={<p class="muted">{at('noEvents')}</p>}>
+          <table class="table audit-events">
+            <thead>
+              <tr><th>{at('when')}</th><th>{at('kind')}</th><th>{at('whoCol')}</th><th>{at('subject')}</th><th>{at('outcome')}</th><th>{at('address')}</th></tr>
+            </thead>
+            <tbody>
+              <For each={events() ?? []}>
+                {(e: AuditEvent) => (
+                  <tr>
+                    <td>{time(e.at)}</td>
+                    <td>{e.kind}</td>
+                    <td>{e.actorName ?? e.actor ?? ''}</td>
+                    <td>{e.subject}</td>
+                    <td>{e.outcome}</td>
+                    <td>{e.address ?? ''}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
+    </section>
+  );
+}

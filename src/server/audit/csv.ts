@@ -1,0 +1,40 @@
+/**
+ * The audit log as a download: one Sheet (shared/export/sheet.ts), written here as the CSV Swedish
+ * Excel opens (BOM, semicolons, CRLF). Every page of the filtered log, up to MAX_ROWS.
+ */
+import type { AuditChangesQuery } from '../../shared/audit-api';
+import type { Sheet } from '../../shared/export/sheet';
+import type { Store, UnitRow } from '../store/store';
+import { auditChanges } from './service';
+
+export const MAX_ROWS = 50_000;
+
+export async function auditSheet(store: Store, root: UnitRow, q: Omit<AuditChangesQuery, 'rootId'>): Promise<Sheet> {
+  const rows: (string | number | null)[][] = [];
+  let before = q.before;
+  for (;;) {
+    const page = await auditChanges(store, root, { ...q, ...(before !== undefined ? { before } : {}), limit: 500 });
+    for (const c of page.changes) rows.push([c.serverSeq, c.receivedAt, c.hlc, c.unitName, c.unitId, c.who, c.kind === 'tablet' ? 'surfplatta' : c.kind === 'account' ? 'konto' : '', c.entity, c.rowId, c.op, c.fields]);
+    if (page.next === null || rows.length >= MAX_ROWS) break;
+    before = page.next;
+  }
+  const text = (header: string) => ({ header, type: 'text' as const });
+  return {
+    name: 'Logg',
+    columns: [{ header: 'Löpnummer', type: 'integer' }, text('Mottagen'), text('HLC'), text('Enhet'), text('Enhets-id'), text('Vem'), text('Typ'), text('Post'), text('Rad-id'), text('Åtgärd'), text('Fält')],
+    rows,
+  };
+}
+
+const cell = (v: string | number | null): string => {
+  if (v === null) return '';
+  const s = String(v);
+  // A cell Excel would run as a formula is quoted as text.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function sheetCsv(sheet: Sheet): string {
+  const lines = [sheet.columns.map((c) => cell(c.header)), ...sheet.rows.map((r) => r.map(cell))];
+  return `\uFEFF${lines.map((l) => l.join(';')).join('\r\n')}\r\n`;
+}

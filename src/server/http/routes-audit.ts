@@ -1,0 +1,22 @@
+/**
+ * The audit log (issue 12): GET only. A manager reads the change log of their subtree, an admin
+ * any subtree in scope (read-audit on rootId); the security log is the admins'.
+ */
+import type { FastifyInstance } from 'fastify';
+import { AuditChangesQuery, AuditEventsQuery } from '../../shared/audit-api';
+import { auditSheet, sheetCsv } from '../audit/csv';
+import { auditChanges, auditEvents } from '../audit/service';
+import type { Store } from '../store/store';
+import { csvReply } from './file-reply';
+import { route, unitRule } from './route';
+
+export function auditRoutes(app: FastifyInstance, store: Store, now: () => number) {
+  const changes = { rule: unitRule('read-audit', 'query', 'rootId'), query: AuditChangesQuery };
+  route(app, 'GET', '/api/audit/changes', changes, async ({ unit, query: { rootId: _, ...q } }) => auditChanges(store, unit, q));
+  route(app, 'GET', '/api/audit/changes.csv', changes, async ({ req, reply, unit, query: { rootId: _, ...q } }) => {
+    const day = new Date(now()).toISOString().slice(0, 10);
+    return csvReply(req, reply, { filename: `logg-${unit.id}-${day}.csv`, csv: sheetCsv(await auditSheet(store, unit, q)) });
+  });
+  // Admins only (administer on rootId): the security log is not per unit, so it is the admins'.
+  route(app, 'GET', '/api/audit/events', { rule: unitRule('administer', 'query', 'rootId'), query: AuditEventsQuery }, async ({ query: { rootId: _, ...q } }) => auditEvents(store, q));
+}

@@ -1,0 +1,118 @@
+/**
+ * The audit log (issue 12) on SQLite and PostgreSQL: the change log with who (tablet label or
+ * account) and where, filtered by subtree, entity, person/device and Stockholm days, paged, as CSV;
+ * a manager never sees another subtree; the security log is the admins'; nothing can be changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayStart } from '../../src/server/audit/service';
+import { createSqliteStore } from '../../src/server/store/sqlite/index';
+import type { Store } from '../../src/server/store/store';
+import { AuditChangesResponse, AuditEventsResponse } from '../../src/shared/audit-api';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { observation, outbox } from '../fixtures/sync';
+import { call, type Client, enrolTablet, expectError, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
+
+describe('dayStart', () => {
+  it('is Stockholm midnight in winter and summer time', () => {
+    expect(dayStart('2026-03-10')).toBe('2026-03-09T23:00:00.000Z');
+    expect(dayStart('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
+    expect(dayStart('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
+  });
+});
+
+const databases: [string, () => Promise<Store>][] = [
+  ['SQLite', async () => createSqliteStore(':memory:')],
+  ['PostgreSQL', async () => (await assertPgReachable(), freshPgStore())],
+];
+
+describe.each(databases)('the audit log on %s', (_, make) => {
+  let h: Harness;
+  let admin: Client;
+  let vochef: Client;
+  let avdchef21: Client;
+  let t21: Client;
+  let t22: Client;
+  const get = async (c: Client, url: string) => {
+    const res = await call(h, 'GET', url, { token: c });
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+  const changes = async (c: Client, q: string) => AuditChangesResponse.parse((await get(c, `/api/audit/changes?${q}`)).json());
+
+  beforeAll(async () => {
+    h = await harness({}, await make());
+    admin = await loginAs(h, 'admin');
+    vochef = await loginAs(h, 'vochef');
+    avdchef21 = await loginAs(h, 'avdchef21');
+    t21 = await enrolTablet(h, avdchef21, 'avd-21');
+    t22 = await enrolTablet(h, vochef, 'avd-22');
+    const b21 = outbox(t21.deviceId, NOW);
+    await push(h, t21, [b21.insertObs(observation('avd-21', TODAY)), b21.insertObs(observation('avd-21', TODAY))]);
+    await push(h, t22, [outbox(t22.deviceId, NOW).insertObs(observation('avd-22', TODAY))]);
+    await push(h, vochef, [outbox(vochef.deviceId, NOW).patchSettings('vo-med', { bhkMinN: 5 })]);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it('a manager reads the changes of the subtree: who (tablet label or account), what, which unit, when', async () => {
+    const page = await changes(vochef, 'rootId=vo-med');
+    expect(page.changes).toHaveLength(4);
+    expect(page.next).toBeNull();
+    const [settings, obs22] = page.changes;
+    expect(settings).toMatchObject({ entity: 'unitSettings', op: expect.any(String), unitId: 'vo-med', who: 'Verksamhetschef Medicin', kind: 'account' });
+    expect(JSON.parse(settings!.fields)).toMatchObject({ bhkMinN: 5 });
+    expect(obs22).toMatchObject({ entity: 'bhkObservation', op: 'insert', unitId: 'avd-22', unitName: 'Avdelning 22 Kardiologi', who: 'Surfplatta Avdelning 22 Kardiologi', kind: 'tablet', deviceId: t22.deviceId, accountId: null });
+    expect(obs22!.receivedAt).toBe(new Date(NOW).toISOString());
+    // Newest first.
+    expect(page.changes.map((c) => c.serverSeq)).toEqual([...page.changes.map((c) => c.serverSeq)].sort((a, b) => b - a));
+  });
+
+  it('filters: a unit’s subtree, an entity, a device or account, Stockholm days; paged', async () => {
+    expect((await changes(avdchef21, 'rootId=avd-21')).changes.map((c) => c.unitId)).toEqual(['avd-21', 'avd-21']);
+    expect((await changes(vochef, 'rootId=vo-med&entity=unitSettings')).changes).toHaveLength(1);
+    expect((await changes(vochef, `rootId=vo-med&who=${t21.deviceId}`)).changes).toHaveLength(2);
+    expect((await changes(vochef, `rootId=vo-med&who=${vochef.identity.accountId}`)).changes.map((c) => c.entity)).toEqual(['unitSettings']);
+    expect((await changes(vochef, `rootId=vo-med&from=${TODAY}&to=${TODAY}`)).changes).toHaveLength(4);
+    expect((await changes(vochef, 'rootId=vo-med&from=2026-03-11')).changes).toHaveLength(0);
+    expect((await changes(vochef, 'rootId=vo-med&to=2026-03-09')).changes).toHaveLength(0);
+    const first = await changes(vochef, 'rootId=vo-med&limit=3');
+    expect(first.changes).toHaveLength(3);
+    expect(first.next).toBe(first.changes[2]!.serverSeq);
+    const second = await changes(vochef, `rootId=vo-med&limit=3&before=${first.next}`);
+    expect(second.changes).toHaveLength(1);
+    expect(second.next).toBeNull();
+  });
+
+  it('a manager never sees another subtree; staff and tablets may not read the log', async () => {
+    expectError(await call(h, 'GET', '/api/audit/changes?rootId=avd-22', { token: avdchef21 }), 403, 'scope-denied');
+    expectError(await call(h, 'GET', '/api/audit/changes?rootId=region', { token: vochef }), 403, 'scope-denied');
+    expectError(await call(h, 'GET', '/api/audit/changes?rootId=avd-21', { token: t21 }), 403, 'forbidden');
+    expectError(await call(h, 'GET', '/api/audit/changes?rootId=avd-21', { token: await loginAs(h, 'personal21') }), 403, 'forbidden');
+    expect((await changes(admin, 'rootId=region')).changes).toHaveLength(4);
+  });
+
+  it('CSV: the filtered log as Swedish Excel opens it', async () => {
+    const res = await call(h, 'GET', '/api/audit/changes.csv?rootId=vo-med&entity=bhkObservation', { token: vochef, headers: { accept: 'text/csv' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="logg-vo-med-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Löpnummer;Mottagen;HLC;Enhet;Enhets-id;Vem;Typ;Post;Rad-id;Åtgärd;Fält');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(';Avdelning 22 Kardiologi;avd-22;Surfplatta Avdelning 22 Kardiologi;surfplatta;bhkObservation;');
+  });
+
+  it('the security log: sign-ins, enrolments, accounts created by whom; admins only', async () => {
+    const made = await call(h, 'POST', '/api/admin/accounts', { token: admin, body: { username: 'ny.chef', displayName: 'Ny Chef', password: 'ett-langt-losenord', role: 'manager', scopeUnitId: 'avd-21' } });
+    expect(made.statusCode, made.body).toBe(200);
+    const events = AuditEventsResponse.parse((await get(admin, '/api/audit/events?rootId=region')).json()).events;
+    expect(events.some((e) => e.kind === 'login' && e.subject === 'vochef' && e.outcome === 'ok')).toBe(true);
+    expect(events.some((e) => e.kind === 'device-enrolled' && e.subject === t21.deviceId)).toBe(true);
+    expect(events.find((e) => e.kind === 'account-created')).toMatchObject({ subject: (made.json() as { id: string }).id, actor: admin.deviceId, actorName: 'Administratör' });
+    expectError(await call(h, 'GET', '/api/audit/events?rootId=vo-med', { token: vochef }), 403, 'forbidden');
+  });
+
+  it('nothing in the log can be changed through the API: the audit routes are GET only', () => {
+    const audit = h.app.routeTable.filter((r) => r.url.startsWith('/api/audit'));
+    expect(audit.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+});
