@@ -8,8 +8,9 @@ import { AppError } from '../../shared/errors';
 import type { DeviceRow, StoreTx } from '../store/store';
 
 export interface Principal {
+  /** The device; for a machine's API key (issue 16), the key's id. */
   readonly deviceId: string;
-  readonly kind: 'tablet' | 'account';
+  readonly kind: 'tablet' | 'account' | 'api-key';
   readonly role: Role;
   readonly accountId: string | null;
   readonly username: string | null;

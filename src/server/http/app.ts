@@ -13,6 +13,7 @@ import { registerAuthHook } from './auth-hook';
 import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
+import { apiKeyRoutes } from './routes-api-keys';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
 import { declareRoutes, route } from './route';
@@ -27,6 +28,8 @@ export interface AppOptions {
   staticDir?: string | null;
   rateLimitPerDevice: number;
   rateLimitPerIp: number;
+  /** Requests per minute per machine API key (issue 16); 120 when not given. */
+  rateLimitPerKey?: number;
   logLevel?: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
   trustProxy?: boolean;
@@ -48,8 +51,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     global: true,
     hook: 'preHandler',
     timeWindow: 60_000,
-    keyGenerator: (req) => (perAddress(req) ? `ip:${req.ip}` : `device:${req.principal?.deviceId}`),
-    max: (req) => (perAddress(req) ? opts.rateLimitPerIp : opts.rateLimitPerDevice),
+    keyGenerator: (req) => (perAddress(req) ? `ip:${req.ip}` : `${req.principal?.kind === 'api-key' ? 'key' : 'device'}:${req.principal?.deviceId}`),
+    max: (req) => (perAddress(req) ? opts.rateLimitPerIp : req.principal?.kind === 'api-key' ? (opts.rateLimitPerKey ?? 120) : opts.rateLimitPerDevice),
     allowList: (req) => !(req.routeOptions.url ?? req.url).startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
@@ -62,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   safetyRoutes(app, opts.store, now);
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
+  apiKeyRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
 import { AppError } from '../../shared/errors';
-import { type Action, authorize, requireAction } from '../auth/policy';
+import { type Action, authorize, requireAction, requireSelf } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { OrgView } from '../org/view';
 import type { UnitRow } from '../store/store';
@@ -21,7 +21,7 @@ export type Target =
   | { readonly unit: 'query' | 'body' | 'params'; readonly field: string }
   /** A stored row names the unit (a tablet, an account): the action is checked before the
    * handler, the row's unit by the service inside its transaction. */
-  | { readonly row: 'device' | 'account'; readonly param: string }
+  | { readonly row: 'device' | 'account' | 'api-key'; readonly param: string }
   /** Every item of the body names its own unit (push's changes, the import's rows): the action is
    * checked before the handler, each item's unit by the service, which refuses that item alone. */
   | { readonly each: 'change' | 'import-row' }
@@ -96,7 +96,7 @@ export function ruleText(rule: Rule): string {
       : 'unit' in t
         ? `${t.unit === 'params' ? ':' : ''}${t.field}`
         : 'row' in t
-          ? `${t.row === 'device' ? 'tablet' : 'account'} :${t.param}`
+          ? `${t.row === 'device' ? 'tablet' : t.row} :${t.param}`
           : `each ${t.each === 'change' ? 'change' : 'row'}`;
   return `${rule.access}: ${what}`;
 }
@@ -134,6 +134,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       const query = (def.query ? parse(def.query, req.query) : undefined) as Q;
       const body = (def.body ? parse(def.body, req.body) : undefined) as B;
       let unit: UnitRow | undefined;
+      if (principal !== null && rule.access === 'self') requireSelf(principal);
       if (principal !== null && 'target' in rule) {
         requireAction(principal, rule.access);
         if (typeof rule.target === 'object' && 'unit' in rule.target) {

@@ -6,6 +6,7 @@ import { ensureFactsBuilt } from '../facts/build';
 import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
 import { accountDeviceOps } from './account-devices';
+import { apiKeyOps } from './api-keys';
 import { securityEventOps } from './security-events';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
@@ -416,6 +417,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
 
     ...securityEventOps(db),
     ...accountDeviceOps(db, toDevice),
+    ...apiKeyOps(db),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

@@ -86,6 +86,18 @@ export interface SecurityEventsTable {
   address: string | null;
   outcome: string;
 }
+/** Migration 0006: API keys for machines (issue 16, store/api-keys.ts). */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  scope_unit_id: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_on: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -96,4 +108,5 @@ export interface Database {
   push_rejections: PushRejectionsTable;
   server_secrets: ServerSecretsTable;
   security_events: SecurityEventsTable;
+  api_keys: ApiKeysTable;
 }

@@ -72,11 +72,26 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'api-key-created' | 'api-key-revoked' | 'api-key-used';
   actor: string | null;
   subject: string;
   address: string | null;
   outcome: 'ok' | 'failed' | 'locked';
+}
+
+/** A machine's read-only key (issue 16): `secretHash` is SHA-256 of the secret, never the secret. */
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  scopeUnitId: string;
+  secretHash: string;
+  /** The account that created it. */
+  createdBy: string | null;
+  createdAt: string;
+  /** The last day it works (YYYY-MM-DD, Europe/Stockholm), or null. */
+  expiresOn: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export interface StoreTx {
@@ -147,6 +162,13 @@ export interface StoreTx {
   appendSecurityEvent(e: SecurityEvent): Promise<void>;
   /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
   listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
+
+  insertApiKey(k: ApiKeyRow): Promise<void>;
+  getApiKey(id: string): Promise<ApiKeyRow | undefined>;
+  /** Every key, newest first (the caller filters by scope). */
+  listApiKeys(): Promise<ApiKeyRow[]>;
+  revokeApiKey(id: string, at: string): Promise<void>;
+  touchApiKey(id: string, at: string): Promise<void>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */
