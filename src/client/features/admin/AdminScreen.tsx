@@ -1,29 +1,33 @@
 /**
- * Administration (#/admin/<tab>): org tree, import and accounts for admins; enrolment codes and
- * tablets for managers and admins. Everything here talks to the server, so it needs the network.
+ * Administration (#/admin/<tab>): org tree, import and accounts for admins; enrolment codes,
+ * tablets and API keys for BI tools (issue 16) for managers and admins. Everything here talks to the server, so it needs the network.
  * The org list is fetched once here and shared by the tabs; a change refetches it and refreshes
  * the device's offline copy.
  */
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { OrgResponse } from '../../../shared/api';
 import { useApp, useSession } from '../../kit/context';
-import { errorOf, t } from '../../kit/i18n';
+import { createTexts, errorOf, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
 import { replaceUnits } from '../../storage/org-repo';
 import { Banner } from '../../ui/Banner';
 import { Tabs } from '../../ui/Tabs';
+import { adminApiKeyTexts } from '../../../shared/i18n/features/admin-api-keys';
 import { AccountsTab } from './AccountsTab';
+import { ApiKeysTab } from './ApiKeysTab';
 import { ImportTab } from './ImportTab';
 import { OrgTab } from './OrgTab';
 import { TabletsTab } from './TabletsTab';
 
-type Tab = 'org' | 'import' | 'accounts' | 'tablets';
-const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor' };
+type Tab = 'org' | 'import' | 'accounts' | 'tablets' | 'keys';
+const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor', keys: 'api-nycklar' };
+const kt = createTexts(adminApiKeyTexts);
+const tabLabel = (x: Tab): string => (x === 'keys' ? kt('tab') : t(`admin.tab.${x}`));
 
 export default function AdminScreen(): JSX.Element {
   const { api, db } = useApp();
   const session = useSession();
-  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets'] : ['tablets']);
+  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets', 'keys'] : ['tablets', 'keys']);
   const tab = (): Tab => tabs().find((x) => SEGMENT[x] === route().path[1]) ?? tabs()[0] ?? 'tablets';
 
   const [org, { refetch }] = createResource(async () => {
@@ -40,7 +44,7 @@ export default function AdminScreen(): JSX.Element {
       </header>
       <Tabs
         label={t('admin.title')}
-        items={tabs().map((x) => ({ href: href(['admin', SEGMENT[x]]), label: t(`admin.tab.${x}`), current: x === tab() }))}
+        items={tabs().map((x) => ({ href: href(['admin', SEGMENT[x]]), label: tabLabel(x), current: x === tab() }))}
       />
       <Show when={org.error as unknown}>
         {(err) => (
@@ -63,6 +67,9 @@ export default function AdminScreen(): JSX.Element {
             </Match>
             <Match when={tab() === 'tablets'}>
               <TabletsTab units={units()} />
+            </Match>
+            <Match when={tab() === 'keys'}>
+              <ApiKeysTab units={units()} />
             </Match>
           </Switch>
         )}
