@@ -86,6 +86,9 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'GET /api/indicators/config': async () => ({ query: 'unitId=avd-21' }),
   'GET /api/export/indicators.csv': async () => ({ query: 'rootId=avd-21&period=2026-03' }),
   'GET /api/admin/api-keys': async () => ({}),
+  'GET /api/feed/bhk': async () => ({ query: 'rootId=vo-med&since=0&limit=10' }),
+  'GET /api/feed/units.csv': async () => ({ query: 'rootId=vo-med' }),
+  'GET /api/feed/hr': async () => ({ query: 'rootId=avd-21&since=3' }),
   'POST /api/admin/api-keys': async () => ({ body: { name: 'Power BI Medicin', scopeUnitId: 'vo-med', expiresOn: '2026-12-31' } }),
   'POST /api/admin/api-keys/:id/revoke': async (c) => ({ params: { id: await newApiKeyId(c) } }),
 };

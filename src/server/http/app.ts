@@ -14,6 +14,7 @@ import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
 import { apiKeyRoutes } from './routes-api-keys';
+import { feedRoutes } from './routes-feed';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
 import { declareRoutes, route } from './route';
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
   apiKeyRoutes(app, opts.store, now);
+  feedRoutes(app, opts.store);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));
