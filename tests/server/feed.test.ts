@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import { BhkPeriodRollupResponse } from '../../src/shared/bhk-api';
 import { CreatedApiKey } from '../../src/shared/api-keys';
+import { IndicatorReport } from '../../src/shared/indicators-api';
 import type { FeedPage, FeedRow } from '../../src/shared/feed/tables';
 import { BHK_STEPS, DEFAULT_PROFESSIONS } from '../../src/shared/schema/bhk-observation';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
@@ -130,6 +131,23 @@ describe.each([
       expect(sum(monthRows, 'n')).toBeGreaterThan(0);
       for (const f of ['n', 'total', 'hygiene', 'dress', 'glovesJa', 'glovesNej']) expect([month, f, sum(dayRows, f)]).toEqual([month, f, sum(monthRows, f)]);
     }
+  });
+
+  it('the indicator report as rows: one per node × indicator, the same values and parts as the report', async () => {
+    const report = IndicatorReport.parse((await call(h, 'GET', '/api/indicators/report?rootId=vo-med&period=2026-03', { token: admin })).json());
+    const res = await call(h, 'GET', '/api/feed/indicators?rootId=vo-med&period=2026-03', { token: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    const { rows, columns } = res.json() as { rows: FeedRow[]; columns: string[] };
+    expect(rows.length).toBe(report.cells.length);
+    const pick = (unitId: string, key: string, value: unknown, num: unknown, den: unknown, n: unknown, status: unknown) => JSON.stringify([unitId, key, value, num, den, n, status]);
+    expect(rows.map((r) => pick(String(r.unitId), String(r.indicator), r.value, r.numerator, r.denominator, r.n, r.status)).sort()).toEqual(
+      report.cells.map((c) => pick(c.unitId, c.key, c.value, c.num, c.den, c.n, c.status)).sort(),
+    );
+    const bhk = rows.find((r) => r.unitId === 'vo-med' && r.indicator === 'bhkTotal');
+    expect(bhk?.denominator).toBeGreaterThan(0);
+    const csv = await call(h, 'GET', '/api/feed/indicators.csv?rootId=vo-med&period=2026-03', { token: admin });
+    expect(csv.body.split('\r\n')[0]).toBe(columns.join(','));
+    expect(csv.body.trimEnd().split('\r\n').length).toBe(rows.length + 1);
   });
 
   it('a key for VO Medicin reads its feed, never VO Kirurgi\'s, and the CSV carries the JSON\'s rows', async () => {

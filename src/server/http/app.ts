@@ -67,7 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
   apiKeyRoutes(app, opts.store, now);
-  feedRoutes(app, opts.store);
+  feedRoutes(app, opts.store, now);
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

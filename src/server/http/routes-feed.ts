@@ -2,9 +2,12 @@
  * The feed for BI tools (issue 16): GET /api/feed/<table> as JSON pages and /api/feed/<table>.csv
  * with the same columns, for a unit the caller reads (a person, a tablet or a machine's API key).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
+import { INDICATOR_FEED_COLUMNS, indicatorFeedRows } from '../../shared/feed/indicators';
 import { FEED_TABLES, type FeedPage, feedCsv } from '../../shared/feed/tables';
+import { IndicatorReportQuery } from '../../shared/indicators-api';
+import { indicatorReportFor } from '../indicators/service';
 import { UnitId } from '../../shared/schema/ids';
 import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX, factsPage, unitsPage } from '../feed/service';
 import type { Store } from '../store/store';
@@ -18,20 +21,30 @@ const FeedQuery = z.strictObject({
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(FEED_PAGE_MAX))),
 });
 
-export function feedRoutes(app: FastifyInstance, store: Store) {
+function csv(reply: FastifyReply, name: string, page: { columns: readonly string[]; rows: FeedPage['rows']; cursor?: number; more?: boolean }) {
+  if (page.cursor !== undefined) reply.header('x-feed-cursor', String(page.cursor)).header('x-feed-more', String(page.more));
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="pulstavlan-${name}.csv"`)
+    .header('cache-control', 'no-store')
+    .send(feedCsv(page.columns, page.rows));
+}
+
+export function feedRoutes(app: FastifyInstance, store: Store, now: () => number) {
+  // The indicator report as rows, for one period (computed, so always whole: no cursor).
+  const report = async (c: { query: z.infer<typeof IndicatorReportQuery>; unit: Parameters<typeof unitsPage>[1]; org: () => Promise<Parameters<typeof unitsPage>[0]> }) => ({
+    table: 'indicators',
+    columns: [...INDICATOR_FEED_COLUMNS],
+    rows: indicatorFeedRows(await indicatorReportFor(store, await c.org(), c.unit, c.query.period, now())),
+  });
+  route(app, 'GET', '/api/feed/indicators', { rule: unitRule('read', 'query', 'rootId'), query: IndicatorReportQuery }, report);
+  route(app, 'GET', '/api/feed/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery }, async (c) => csv(c.reply, 'indicators', await report(c)));
   for (const table of FEED_TABLES) {
     const page = async (q: z.infer<typeof FeedQuery>, unit: Parameters<typeof unitsPage>[1], org: () => Promise<Parameters<typeof unitsPage>[0]>): Promise<FeedPage> =>
       table === 'units' ? unitsPage(await org(), unit) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
     route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery }, async ({ query, unit, org }) => page(query, unit, org));
-    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery }, async ({ query, unit, org, reply }) => {
-      const p = await page(query, unit, org);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="pulstavlan-${table}.csv"`)
-        .header('cache-control', 'no-store')
-        .header('x-feed-cursor', String(p.cursor))
-        .header('x-feed-more', String(p.more))
-        .send(feedCsv(p.columns, p.rows));
-    });
+    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery }, async ({ query, unit, org, reply }) =>
+      csv(reply, table, await page(query, unit, org)),
+    );
   }
 }
