@@ -182,10 +182,12 @@ const guarded = () => routes().filter((r) => r.rule.access !== 'public');
 const name = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 describe('the route table', () => {
-  it('every API route declares its rule; the public ones are exactly sign-in, enrolment, token renewal and health', () => {
+  it('every API route declares its rule; the public ones are exactly sign-in, enrolment, token renewal, health and the API description', () => {
     expect(routes().length).toBeGreaterThan(25);
     expect(routes().filter((r) => r.rule.access === 'public').map(name).sort()).toEqual([
+      'GET /api/docs',
       'GET /api/health',
+      'GET /api/openapi.json',
       'POST /api/auth/enrol',
       'POST /api/auth/login',
       'POST /api/auth/token',

@@ -14,6 +14,7 @@ import { errorHandler } from './errors';
 import { authRoutes } from './routes-auth';
 import { bhkRoutes } from './routes-bhk';
 import { apiKeyRoutes } from './routes-api-keys';
+import { openApiDocument, openApiPage } from './openapi';
 import { feedRoutes } from './routes-feed';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
@@ -21,6 +22,9 @@ import { declareRoutes, route } from './route';
 import { safetyRoutes } from './routes-safety';
 import { staffingRoutes } from './routes-staffing';
 import { syncRoutes } from './routes-sync';
+
+/** The API's version in the OpenAPI document (the package's). */
+const API_VERSION: string = (JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface AppOptions {
   store: Store;
@@ -68,6 +72,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   indicatorRoutes(app, opts.store, now);
   apiKeyRoutes(app, opts.store, now);
   feedRoutes(app, opts.store, now);
+  // The API described (issue 16): generated from the route table once every route is registered.
+  const open = { access: 'public' } as const;
+  const document = () => openApiDocument(app.routeTable, API_VERSION);
+  route(app, 'GET', '/api/openapi.json', { rule: open, description: 'This document: the whole HTTP API as OpenAPI 3.1.' }, async () => document());
+  route(app, 'GET', '/api/docs', { rule: open, description: 'The same document as a page for people.' }, async ({ reply }) =>
+    reply.type('text/html; charset=utf-8').send(openApiPage(document())),
+  );
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

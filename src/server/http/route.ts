@@ -46,12 +46,15 @@ export interface RouteEntry {
   readonly url: string;
   readonly rule: Rule;
   readonly input: RouteInput;
+  /** What the route does, for the OpenAPI document (http/openapi.ts); route-docs.ts has the older routes'. */
+  readonly description?: string | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     rule?: Rule;
     input?: RouteInput;
+    description?: string;
   }
   interface FastifyRequest {
     /** The org tree, loaded on first use and kept for the rest of the request (auth-hook.ts). */
@@ -78,6 +81,8 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteDef<P, Q, B> {
   readonly rule: Rule;
+  /** One line on what the route answers (the OpenAPI document's summary). */
+  readonly description?: string;
   readonly params?: Schema<P>;
   readonly query?: Schema<Q>;
   readonly body?: Schema<B>;
@@ -127,7 +132,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   app.route({
     method,
     url,
-    config: { rule, input: { params: def.params, query: def.query, body: def.body } },
+    config: { rule, input: { params: def.params, query: def.query, body: def.body }, ...(def.description !== undefined ? { description: def.description } : {}) },
     handler: async (req, reply) => {
       const principal = rule.access === 'public' ? null : requirePrincipal(req);
       const params = (def.params ? parse(def.params, req.params) : undefined) as P;
@@ -180,7 +185,7 @@ export function declareRoutes(app: FastifyInstance): void {
     if (rule === undefined) throw new Error(`${String(r.method)} ${r.url}: an API route needs a rule (declare it with route(), http/route.ts)`);
     for (const method of [r.method].flat()) {
       // Fastify adds a HEAD twin for every GET; it is the same route.
-      if (method !== 'HEAD') table.push({ method, url: r.url, rule, input: r.config?.input ?? {} });
+      if (method !== 'HEAD') table.push({ method, url: r.url, rule, input: r.config?.input ?? {}, description: r.config?.description });
     }
   });
 }

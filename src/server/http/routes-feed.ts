@@ -30,6 +30,16 @@ function csv(reply: FastifyReply, name: string, page: { columns: readonly string
     .send(feedCsv(page.columns, page.rows));
 }
 
+const TABLE_DOCS: Record<(typeof FEED_TABLES)[number], string> = {
+  units: 'The org tree under rootId: id, HSA-id, name, kind, parent, open/closed',
+  bhk: 'BHK facts per unit and day/month: observed and correct counts per step, by source and profession',
+  safety: 'Gröna korset facts per unit and day/month: confirmed and green days, worst colour, events by severity',
+  'safety-categories': 'Gröna korset events per unit and day/month by category and severity',
+  staffing: 'Staffing facts per unit and day/month: planned, sick, VAB and other absence, covered shifts',
+  beds: 'Bed facts per unit and day/month: available, occupied, overcrowding, outlying, ready for discharge',
+  hr: 'HR months per unit: kvot (total, women, men), short-term absence, ordinary hours',
+};
+
 export function feedRoutes(app: FastifyInstance, store: Store, now: () => number) {
   // The indicator report as rows, for one period (computed, so always whole: no cursor).
   const report = async (c: { query: z.infer<typeof IndicatorReportQuery>; unit: Parameters<typeof unitsPage>[1]; org: () => Promise<Parameters<typeof unitsPage>[0]> }) => ({
@@ -37,13 +47,15 @@ export function feedRoutes(app: FastifyInstance, store: Store, now: () => number
     columns: [...INDICATOR_FEED_COLUMNS],
     rows: indicatorFeedRows(await indicatorReportFor(store, await c.org(), c.unit, c.query.period, now())),
   });
-  route(app, 'GET', '/api/feed/indicators', { rule: unitRule('read', 'query', 'rootId'), query: IndicatorReportQuery }, report);
-  route(app, 'GET', '/api/feed/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery }, async (c) => csv(c.reply, 'indicators', await report(c)));
+  const rows = 'The indicator report under rootId for a period as rows: value, numerator, denominator, n, target, status, trend';
+  route(app, 'GET', '/api/feed/indicators', { rule: unitRule('read', 'query', 'rootId'), query: IndicatorReportQuery, description: `${rows}.` }, report);
+  route(app, 'GET', '/api/feed/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery, description: `${rows}, as CSV.` }, async (c) => csv(c.reply, 'indicators', await report(c)));
   for (const table of FEED_TABLES) {
     const page = async (q: z.infer<typeof FeedQuery>, unit: Parameters<typeof unitsPage>[1], org: () => Promise<Parameters<typeof unitsPage>[0]>): Promise<FeedPage> =>
       table === 'units' ? unitsPage(await org(), unit) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
-    route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery }, async ({ query, unit, org }) => page(query, unit, org));
-    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery }, async ({ query, unit, org, reply }) =>
+    const what = TABLE_DOCS[table];
+    route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery, description: `${what} (JSON page; since= the last cursor).` }, async ({ query, unit, org }) => page(query, unit, org));
+    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery, description: `${what}, as CSV (X-Feed-Cursor header).` }, async ({ query, unit, org, reply }) =>
       csv(reply, table, await page(query, unit, org)),
     );
   }
