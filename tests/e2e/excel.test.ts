@@ -22,7 +22,7 @@ async function workbookOf(page: Page, button: string): Promise<{ name: string; w
 function expectFrozenSizedHeader(ws: ExcelJS.Worksheet) {
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-  for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width ?? 0).toBeGreaterThan(3);
+  for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width ?? 0).toBeGreaterThanOrEqual(3);
 }
 
 /** "87 %" / "87 %" → 87. */
@@ -104,6 +104,28 @@ describe('Ladda ner Excel', () => {
       expect(row.getCell(col('Nämnare')).value).toBe(row.getCell(col('n')).value);
     });
     expect(found).toBe(true);
+    await ctx.close();
+  });
+
+  it('from the division\'s hygiene overview: the server\'s file holds the figure on the screen', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await page.goto(env.server.url);
+    await page.getByLabel('Användarnamn').fill('divisionschef');
+    await page.getByLabel('Lösenord').fill('pulstavlan');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Hygienöversikt' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.goto(`${env.server.url}/#/oversikt`);
+    await page.getByRole('link', { name: 'Tertial' }).click();
+    const figure = page.getByTestId('figure').first();
+    await expect.poll(() => figure.locator('.figure-n').textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]/);
+    const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').textContent()) ?? '')?.[1]);
+    const screenPct = pctOf(await figure.locator('.figure-value').textContent());
+    const { name, wb } = await workbookOf(page, 'Ladda ner Excel');
+    expect(name).toMatch(/^bhk-division-lanssjukvard-\d{4}-T[123]\.xlsx$/);
+    const total = wb.getWorksheet('Sammanställning')!.getRow(2);
+    expect(total.getCell(6).value).toBe(screenN);
+    expect(Math.round((total.getCell(4).value as number) * 100)).toBe(screenPct);
     await ctx.close();
   });
 });
