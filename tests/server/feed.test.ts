@@ -13,8 +13,10 @@ import { IndicatorReport } from '../../src/shared/indicators-api';
 import type { FeedPage, FeedRow } from '../../src/shared/feed/tables';
 import { BHK_STEPS, DEFAULT_PROFESSIONS } from '../../src/shared/schema/bhk-observation';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { uuidv7 } from 'uuidv7';
+import type { Change } from '../../src/shared/protocol';
 import { observation, outbox } from '../fixtures/sync';
-import { call, type Client, enrolTablet, type Harness, harness, loginAs, NOW, push } from './helpers';
+import { call, type Client, enrolTablet, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
 
 /** mulberry32: a small seeded PRNG, so a failure replays. */
 function prng(seed: number): () => number {
@@ -111,6 +113,44 @@ describe.each([
       const idle = await page('bhk', 'region', cursor, limit);
       expect([idle.rows, idle.blocks, idle.cursor, idle.more]).toEqual([[], [], cursor, false]);
     }
+  });
+
+  it('actions: incremental refresh = full read (upsert by actionId), and no free text ever leaves', async () => {
+    const rand = prng(7);
+    const t = tablets.get('avd-21')!;
+    const ids: string[] = [];
+    const actionChange = (id: string, op: 'insert' | 'patch' | 'delete', fields: Record<string, unknown>) => ({ ...t.box.patchSettings('avd-21', {}), entity: 'action', id, op, fields }) as Change;
+    const pageAll = async (replica: Map<string, FeedRow>, since: number, limit: number) => {
+      let cursor = since;
+      for (;;) {
+        const p = await page('actions', 'vo-med', cursor, limit);
+        for (const r of p.rows) replica.set(String(r.actionId), r);
+        cursor = p.cursor;
+        if (!p.more) return cursor;
+      }
+    };
+    const replica = new Map<string, FeedRow>();
+    let cursor = await pageAll(replica, 0, 2);
+    for (let round = 0; round < 4; round++) {
+      const changes: Change[] = [];
+      for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) {
+        const id = uuidv7();
+        ids.push(id);
+        changes.push(actionChange(id, 'insert', { id, unitId: 'avd-21', title: 'Hemligt: ring Anna', owner: 'AB', note: 'privat anteckning', status: 'oppen', createdAt: `${TODAY}T10:00:00.000Z`, cause: { kind: 'safetyDay', ref: TODAY, label: 'Röd dag' } }));
+      }
+      if (ids.length > 2) changes.push(actionChange(ids[Math.floor(rand() * (ids.length - 1))] as string, 'patch', { status: 'klar' }));
+      if (round === 3) changes.push(actionChange(ids[0] as string, 'delete', {}));
+      expect(await push(h, t.client, changes)).toMatchObject({ ok: true, rejected: [] });
+      cursor = await pageAll(replica, cursor, 1 + Math.floor(rand() * 3));
+      const full = new Map<string, FeedRow>();
+      await pageAll(full, 0, 50);
+      expect([...replica.entries()].sort()).toEqual([...full.entries()].sort());
+    }
+    expect(replica.get(ids[0] as string)?.deleted).toBe(true);
+    expect([...replica.values()].some((r) => r.status === 'klar')).toBe(true);
+    const text = JSON.stringify((await call(h, 'GET', '/api/feed/actions?rootId=vo-med', { token: admin })).json());
+    for (const secret of ['Hemligt', 'privat', 'Röd dag', '"AB"']) expect(text).not.toContain(secret);
+    expect(text).toContain('safetyDay');
   });
 
   it('the feed\'s counts equal the app\'s roll-up for the same level and month; day rows sum to month rows', async () => {

@@ -9,7 +9,7 @@ import { FEED_TABLES, type FeedPage, feedCsv } from '../../shared/feed/tables';
 import { IndicatorReportQuery } from '../../shared/indicators-api';
 import { indicatorReportFor } from '../indicators/service';
 import { UnitId } from '../../shared/schema/ids';
-import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX, factsPage, unitsPage } from '../feed/service';
+import { actionsPage, FEED_PAGE_DEFAULT, FEED_PAGE_MAX, factsPage, unitsPage } from '../feed/service';
 import type { Store } from '../store/store';
 import { route, unitRule } from './route';
 
@@ -17,7 +17,7 @@ const FeedQuery = z.strictObject({
   rootId: UnitId,
   /** The `cursor` of an earlier page: only what changed after it. 0 (default): everything. */
   since: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
-  /** Blocks per page (1–2000, default 200). */
+  /** Blocks (actions: changes) per page (1–2000, default 200). */
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(FEED_PAGE_MAX))),
 });
 
@@ -38,6 +38,7 @@ const TABLE_DOCS: Record<(typeof FEED_TABLES)[number], string> = {
   staffing: 'Staffing facts per unit and day/month: planned, sick, VAB and other absence, covered shifts',
   beds: 'Bed facts per unit and day/month: available, occupied, overcrowding, outlying, ready for discharge',
   hr: 'HR months per unit: kvot (total, women, men), short-term absence, ordinary hours',
+  actions: 'Actions and escalations under rootId without free text: status, dates, unit, escalation and answer; by change-log position',
 };
 
 export function feedRoutes(app: FastifyInstance, store: Store, now: () => number) {
@@ -52,7 +53,7 @@ export function feedRoutes(app: FastifyInstance, store: Store, now: () => number
   route(app, 'GET', '/api/feed/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery, description: `${rows}, as CSV.` }, async (c) => csv(c.reply, 'indicators', await report(c)));
   for (const table of FEED_TABLES) {
     const page = async (q: z.infer<typeof FeedQuery>, unit: Parameters<typeof unitsPage>[1], org: () => Promise<Parameters<typeof unitsPage>[0]>): Promise<FeedPage> =>
-      table === 'units' ? unitsPage(await org(), unit) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
+      table === 'units' ? unitsPage(await org(), unit) : table === 'actions' ? actionsPage(store, unit, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
     const what = TABLE_DOCS[table];
     route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery, description: `${what} (JSON page; since= the last cursor).` }, async ({ query, unit, org }) => page(query, unit, org));
     route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery, description: `${what}, as CSV (X-Feed-Cursor header).` }, async ({ query, unit, org, reply }) =>

@@ -7,6 +7,7 @@ import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
 import { accountDeviceOps } from './account-devices';
 import { apiKeyOps } from './api-keys';
+import { feedOps } from './feed-ops';
 import { securityEventOps } from './security-events';
 import type { Database } from './schema';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
@@ -418,6 +419,7 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     ...securityEventOps(db),
     ...accountDeviceOps(db, toDevice),
     ...apiKeyOps(db),
+    ...feedOps(db),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

@@ -163,6 +163,9 @@ export interface StoreTx {
   /** Events of one kind about one subject, oldest first; `since` (ISO) leaves older ones out. */
   listSecurityEvents(q: { kind: SecurityEvent['kind']; subject: string; since?: string }): Promise<SecurityEvent[]>;
 
+  /** The feed (issue 16): changes of one entity under scopePath after cursor, ascending, at most limit. */
+  changedRowIds(entity: EntityName, scopePath: string, cursor: number, limit: number): Promise<{ serverSeq: number; id: string }[]>;
+
   insertApiKey(k: ApiKeyRow): Promise<void>;
   getApiKey(id: string): Promise<ApiKeyRow | undefined>;
   /** Every key, newest first (the caller filters by scope). */

@@ -15,15 +15,46 @@ export const FACT_TABLES = {
   beds: 'beds',
 } as const satisfies Record<string, Family>;
 export type FactTable = keyof typeof FACT_TABLES;
-export const FEED_TABLES = ['units', ...(Object.keys(FACT_TABLES) as FactTable[]), 'hr'] as const;
+export const FEED_TABLES = ['units', ...(Object.keys(FACT_TABLES) as FactTable[]), 'hr', 'actions'] as const;
 export type FeedTable = (typeof FEED_TABLES)[number];
 
 export type FeedCell = string | number | boolean | null;
 export type FeedRow = Record<string, FeedCell>;
 
+/**
+ * Actions and escalations without their free text (title, owner, note, the cause's words and the
+ * escalation's reply stay in the app): status, dates, unit, where it was escalated and its answer.
+ * `deleted` rows are sent too, so an incremental refresh can drop them.
+ */
+const ACTION_COLUMNS = [
+  'actionId', 'unitId', 'status', 'due', 'createdAt', 'causeKind', 'escalatedTo', 'escalatedAt', 'escalationStatus',
+  'escalationAnsweredBy', 'escalationAnsweredAt', 'deleted',
+];
+
+/** An action row (its stored data) as a feed row: no free text. */
+export function actionFeedRow(id: string, unitId: string, data: Record<string, unknown>, deleted: boolean): FeedRow {
+  const v = (k: string): FeedCell => (typeof data[k] === 'string' ? (data[k] as string) : null);
+  const cause = data.cause as { kind?: unknown } | null | undefined;
+  return {
+    actionId: id,
+    unitId,
+    status: v('status'),
+    due: v('due'),
+    createdAt: v('createdAt'),
+    causeKind: typeof cause?.kind === 'string' ? cause.kind : null,
+    escalatedTo: v('escalatedTo'),
+    escalatedAt: v('escalatedAt'),
+    escalationStatus: v('escalationStatus'),
+    escalationAnsweredBy: v('escalationAnsweredBy'),
+    escalationAnsweredAt: v('escalationAnsweredAt'),
+    deleted,
+  };
+}
+
 /** What each table's rows hold, in column order. */
 export function feedColumns(table: FeedTable): string[] {
   if (table === 'units') return ['unitId', 'hsaId', 'name', 'kind', 'parentId', 'closed', 'closedAt'];
+  if (table === 'actions') return ACTION_COLUMNS;
   if (table === 'hr') return ['block', 'unitId', 'month', 'kvotTotal', 'kvotK', 'kvotM', 'korttid', 'ordinaryHours', 'source'];
   const family = FACT_TABLES[table];
   const split = family === 'bhk' ? ['source', 'profession'] : family === 'safetyCat' ? ['category'] : [];
