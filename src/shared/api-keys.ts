@@ -16,6 +16,8 @@ export const CreateApiKeyRequest = z.strictObject({
   scopeUnitId: UnitId,
   /** The last day the key works (Europe/Stockholm); absent: until revoked. */
   expiresOn: z.optional(IsoDate),
+  /** Let the key read free text (action titles, owners, notes, replies): an admin's choice only. */
+  freeText: z.optional(z.boolean()),
 });
 export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequest>;
 
@@ -29,6 +31,7 @@ export const ApiKeyView = z.strictObject({
   expiresOn: z.nullable(z.string()),
   revokedAt: z.nullable(z.string()),
   lastUsedAt: z.nullable(z.string()),
+  freeText: z.boolean(),
 });
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 

@@ -151,6 +151,25 @@ describe.each([
     const text = JSON.stringify((await call(h, 'GET', '/api/feed/actions?rootId=vo-med', { token: admin })).json());
     for (const secret of ['Hemligt', 'privat', 'Röd dag', '"AB"']) expect(text).not.toContain(secret);
     expect(text).toContain('safetyDay');
+
+    // Free text only on request and only for those allowed it: people; a key only if an admin said so.
+    const withText = (await page('actions', 'vo-med', 0, 500)) as FeedPage;
+    expect(withText.columns).not.toContain('title');
+    const asAdmin = (await call(h, 'GET', '/api/feed/actions?rootId=vo-med&text=true&limit=500', { token: admin })).json() as FeedPage;
+    expect(asAdmin.columns).toContain('title');
+    expect(asAdmin.rows.some((r) => r.title === 'Hemligt: ring Anna')).toBe(true);
+    const vochef = await loginAs(h, 'vochef');
+    const refused = await call(h, 'POST', '/api/admin/api-keys', { token: vochef, body: { name: 'Med text', scopeUnitId: 'vo-med', freeText: true } });
+    expect([refused.statusCode, refused.json().code, refused.json().path]).toEqual([403, 'forbidden', ['freeText']]);
+    const plain = CreatedApiKey.parse((await call(h, 'POST', '/api/admin/api-keys', { token: vochef, body: { name: 'Utan text', scopeUnitId: 'vo-med' } })).json());
+    const allowed = CreatedApiKey.parse((await call(h, 'POST', '/api/admin/api-keys', { token: admin, body: { name: 'Med text', scopeUnitId: 'vo-med', freeText: true } })).json());
+    expect([plain.key.freeText, allowed.key.freeText]).toEqual([false, true]);
+    const denied = await call(h, 'GET', '/api/feed/actions?rootId=vo-med&text=true', { token: plain.secret });
+    expect([denied.statusCode, denied.json().code, denied.json().path]).toEqual([403, 'forbidden', ['text']]);
+    expect(JSON.stringify((await call(h, 'GET', '/api/feed/actions?rootId=vo-med', { token: plain.secret })).json())).not.toContain('Hemligt');
+    const granted = await call(h, 'GET', '/api/feed/actions?rootId=vo-med&text=true&limit=500', { token: allowed.secret });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.body).toContain('Hemligt: ring Anna');
   });
 
   it('the feed\'s counts equal the app\'s roll-up for the same level and month; day rows sum to month rows', async () => {

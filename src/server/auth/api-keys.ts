@@ -27,11 +27,14 @@ async function view(store: Pick<Store, 'getAccount'>, k: ApiKeyRow): Promise<Api
     expiresOn: k.expiresOn,
     revokedAt: k.revokedAt,
     lastUsedAt: k.lastUsedAt,
+    freeText: k.freeText,
   };
 }
 
 export async function createApiKey(store: Store, p: Principal, input: CreateApiKeyRequest, now: number): Promise<CreatedApiKey> {
   if (input.expiresOn !== undefined && input.expiresOn < localDate(now)) throw new AppError('validation', { reason: 'past' }, ['expiresOn']);
+  // Free text may hold anything a person typed: only an admin lets a machine read it.
+  if (input.freeText === true && p.role !== 'admin') throw new AppError('forbidden', { reason: 'free-text' }, ['freeText']);
   return store.tx(async (tx) => {
     authorize(p, 'manage-devices', await tx.getUnit(input.scopeUnitId), input.scopeUnitId, 'scopeUnitId');
     const secret = newDeviceSecret();
@@ -46,6 +49,7 @@ export async function createApiKey(store: Store, p: Principal, input: CreateApiK
       expiresOn: input.expiresOn ?? null,
       revokedAt: null,
       lastUsedAt: null,
+      freeText: input.freeText === true,
     };
     await tx.insertApiKey(row);
     await tx.appendSecurityEvent({ at, kind: 'api-key-created', actor: p.deviceId, subject: row.id, address: null, outcome: 'ok' });
@@ -108,5 +112,6 @@ export async function principalForApiKey(store: Store, credential: string, now: 
     displayName: key.name,
     scopeUnitId: unit.id,
     scopePath: unit.path,
+    freeText: key.freeText,
   };
 }

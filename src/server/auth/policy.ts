@@ -72,6 +72,12 @@ const KEY_ACTIONS: ReadonlySet<Action> = new Set<Action>(['read', 'export']);
 /** May `p` take `action` at all (before any unit is named)? */
 export const roleMay = (p: Principal, action: Action): boolean => (p.kind === 'api-key' ? KEY_ACTIONS.has(action) : WHO[action](p));
 
+/**
+ * May `p` read free text in the feed (action titles, owners, notes, replies)? People and tablets
+ * read it in the app anyway; a machine's key only when an admin allowed it.
+ */
+export const mayReadFreeText = (p: Principal): boolean => p.kind !== 'api-key' || p.freeText === true;
+
 /** May `p` use the routes about its own device (identity, logout)? Devices yes, machine keys no. */
 export const maySelf = (p: Principal): boolean => p.kind !== 'api-key';
 

@@ -18,6 +18,8 @@ export interface Principal {
   readonly scopeUnitId: string;
   /** Materialised path of the scope root: the caller reads and writes units under it. */
   readonly scopePath: string;
+  /** A machine's API key that an admin let read free text (issue 16); absent for devices. */
+  readonly freeText?: boolean;
 }
 
 export async function principalFor(tx: StoreTx, device: DeviceRow): Promise<Principal> {

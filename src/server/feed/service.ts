@@ -3,7 +3,7 @@
  * paged by the fact blocks' sequence (fact_blocks.seq, kept in the push's transaction): `since=0`
  * reads everything, `since=<cursor>` only the blocks changed after it, whole.
  */
-import { actionFeedRow, FACT_TABLES, type FactTable, type FeedPage, factFeedRow, feedColumns, type FeedRow } from '../../shared/feed/tables';
+import { ACTION_TEXT_COLUMNS, actionFeedRow, FACT_TABLES, type FactTable, type FeedPage, factFeedRow, feedColumns, type FeedRow } from '../../shared/feed/tables';
 import type { OrgView } from '../org/view';
 import type { Store, UnitRow } from '../store/store';
 
@@ -51,11 +51,11 @@ export async function factsPage(store: Store, root: UnitRow, table: FactTable | 
  * One page of actions and escalations under `root` changed after change-log position `since`: each
  * action's current state (no free text), a deleted one as deleted. Upsert them by actionId.
  */
-export async function actionsPage(store: Store, root: UnitRow, since: number, limit: number): Promise<FeedPage> {
+export async function actionsPage(store: Store, root: UnitRow, since: number, limit: number, withText = false): Promise<FeedPage> {
   const changes = await store.changedRowIds('action', root.path, since, limit + 1);
   const more = changes.length > limit;
   const page = more ? changes.slice(0, limit) : changes;
   const ids = [...new Set(page.map((c) => c.id))];
-  const rows = (await store.getRows('action', ids)).sort((a, b) => a.id.localeCompare(b.id)).map((r) => actionFeedRow(r.id, r.unitId, r.data, r.deleted));
-  return { table: 'actions', columns: feedColumns('actions'), rows, blocks: [], cursor: page.at(-1)?.serverSeq ?? since, more };
+  const rows = (await store.getRows('action', ids)).sort((a, b) => a.id.localeCompare(b.id)).map((r) => actionFeedRow(r.id, r.unitId, r.data, r.deleted, withText));
+  return { table: 'actions', columns: [...feedColumns('actions'), ...(withText ? ACTION_TEXT_COLUMNS : [])], rows, blocks: [], cursor: page.at(-1)?.serverSeq ?? since, more };
 }

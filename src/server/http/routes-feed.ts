@@ -10,6 +10,9 @@ import { IndicatorReportQuery } from '../../shared/indicators-api';
 import { indicatorReportFor } from '../indicators/service';
 import { UnitId } from '../../shared/schema/ids';
 import { actionsPage, FEED_PAGE_DEFAULT, FEED_PAGE_MAX, factsPage, unitsPage } from '../feed/service';
+import { AppError } from '../../shared/errors';
+import { mayReadFreeText } from '../auth/policy';
+import type { Principal } from '../auth/principal';
 import type { Store } from '../store/store';
 import { route, unitRule } from './route';
 
@@ -19,6 +22,8 @@ const FeedQuery = z.strictObject({
   since: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
   /** Blocks (actions: changes) per page (1–2000, default 200). */
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(FEED_PAGE_MAX))),
+  /** actions: `true` adds the free text (title, owner, note, cause, reply) for a caller allowed it. */
+  text: z.optional(z.enum(['true', 'false'])),
 });
 
 function csv(reply: FastifyReply, name: string, page: { columns: readonly string[]; rows: FeedPage['rows']; cursor?: number; more?: boolean }) {
@@ -41,6 +46,13 @@ const TABLE_DOCS: Record<(typeof FEED_TABLES)[number], string> = {
   actions: 'Actions and escalations under rootId without free text: status, dates, unit, escalation and answer; by change-log position',
 };
 
+/** Free text only on request, and only for a caller the policy lets read it (else 403 at `text`). */
+function withText(q: { text?: 'true' | 'false' | undefined }, p: Principal): boolean {
+  if (q.text !== 'true') return false;
+  if (!mayReadFreeText(p)) throw new AppError('forbidden', { reason: 'free-text' }, ['text']);
+  return true;
+}
+
 export function feedRoutes(app: FastifyInstance, store: Store, now: () => number) {
   // The indicator report as rows, for one period (computed, so always whole: no cursor).
   const report = async (c: { query: z.infer<typeof IndicatorReportQuery>; unit: Parameters<typeof unitsPage>[1]; org: () => Promise<Parameters<typeof unitsPage>[0]> }) => ({
@@ -52,12 +64,12 @@ export function feedRoutes(app: FastifyInstance, store: Store, now: () => number
   route(app, 'GET', '/api/feed/indicators', { rule: unitRule('read', 'query', 'rootId'), query: IndicatorReportQuery, description: `${rows}.` }, report);
   route(app, 'GET', '/api/feed/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery, description: `${rows}, as CSV.` }, async (c) => csv(c.reply, 'indicators', await report(c)));
   for (const table of FEED_TABLES) {
-    const page = async (q: z.infer<typeof FeedQuery>, unit: Parameters<typeof unitsPage>[1], org: () => Promise<Parameters<typeof unitsPage>[0]>): Promise<FeedPage> =>
-      table === 'units' ? unitsPage(await org(), unit) : table === 'actions' ? actionsPage(store, unit, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
+    const page = async (q: z.infer<typeof FeedQuery>, principal: Principal, unit: Parameters<typeof unitsPage>[1], org: () => Promise<Parameters<typeof unitsPage>[0]>): Promise<FeedPage> =>
+      table === 'units' ? unitsPage(await org(), unit) : table === 'actions' ? actionsPage(store, unit, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT, withText(q, principal)) : factsPage(store, unit, table, q.since ?? 0, q.limit ?? FEED_PAGE_DEFAULT);
     const what = TABLE_DOCS[table];
-    route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery, description: `${what} (JSON page; since= the last cursor).` }, async ({ query, unit, org }) => page(query, unit, org));
-    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery, description: `${what}, as CSV (X-Feed-Cursor header).` }, async ({ query, unit, org, reply }) =>
-      csv(reply, table, await page(query, unit, org)),
+    route(app, 'GET', `/api/feed/${table}`, { rule: unitRule('read', 'query', 'rootId'), query: FeedQuery, description: `${what} (JSON page; since= the last cursor).` }, async ({ query, principal, unit, org }) => page(query, principal, unit, org));
+    route(app, 'GET', `/api/feed/${table}.csv`, { rule: unitRule('export', 'query', 'rootId'), query: FeedQuery, description: `${what}, as CSV (X-Feed-Cursor header).` }, async ({ query, principal, unit, org, reply }) =>
+      csv(reply, table, await page(query, principal, unit, org)),
     );
   }
 }

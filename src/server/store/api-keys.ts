@@ -13,6 +13,7 @@ const toKey = (r: Database['api_keys']): ApiKeyRow => ({
   expiresOn: r.expires_on,
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
+  freeText: Number(r.free_text) === 1,
 });
 
 export function apiKeyOps(db: Kysely<Database>): Pick<StoreTx, 'insertApiKey' | 'getApiKey' | 'listApiKeys' | 'revokeApiKey' | 'touchApiKey'> {
@@ -30,6 +31,7 @@ export function apiKeyOps(db: Kysely<Database>): Pick<StoreTx, 'insertApiKey' | 
           expires_on: k.expiresOn,
           revoked_at: k.revokedAt,
           last_used_at: k.lastUsedAt,
+          free_text: k.freeText ? 1 : 0,
         })
         .execute();
     },

@@ -210,6 +210,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .addColumn('expires_on', 'text')
           .addColumn('revoked_at', 'text')
           .addColumn('last_used_at', 'text')
+          // An admin may let a key read free text (the feed's action titles and notes): 1.
+          .addColumn('free_text', 'integer', (c) => c.notNull().defaultTo(0))
           .execute();
         await db.schema.createIndex('api_keys_scope').on('api_keys').column('scope_unit_id').execute();
       },

@@ -97,6 +97,7 @@ export interface ApiKeysTable {
   expires_on: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  free_text: number;
 }
 export interface Database {
   units: UnitsTable;

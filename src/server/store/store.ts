@@ -92,6 +92,8 @@ export interface ApiKeyRow {
   expiresOn: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** An admin let it read free text (action titles and notes in the feed). */
+  freeText: boolean;
 }
 
 export interface StoreTx {

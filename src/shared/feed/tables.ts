@@ -31,10 +31,16 @@ const ACTION_COLUMNS = [
   'escalationAnsweredBy', 'escalationAnsweredAt', 'deleted',
 ];
 
-/** An action row (its stored data) as a feed row: no free text. */
-export function actionFeedRow(id: string, unitId: string, data: Record<string, unknown>, deleted: boolean): FeedRow {
+/** With `text=true`, for a caller allowed free text: the words as typed. */
+export const ACTION_TEXT_COLUMNS = ['title', 'owner', 'note', 'causeLabel', 'escalationReply'];
+
+/** An action row (its stored data) as a feed row: no free text unless `withText`. */
+export function actionFeedRow(id: string, unitId: string, data: Record<string, unknown>, deleted: boolean, withText = false): FeedRow {
   const v = (k: string): FeedCell => (typeof data[k] === 'string' ? (data[k] as string) : null);
-  const cause = data.cause as { kind?: unknown } | null | undefined;
+  const cause = data.cause as { kind?: unknown; label?: unknown } | null | undefined;
+  const text: FeedRow = withText
+    ? { title: v('title'), owner: v('owner'), note: v('note'), causeLabel: typeof cause?.label === 'string' ? cause.label : null, escalationReply: v('escalationReply') }
+    : {};
   return {
     actionId: id,
     unitId,
@@ -48,6 +54,7 @@ export function actionFeedRow(id: string, unitId: string, data: Record<string, u
     escalationAnsweredBy: v('escalationAnsweredBy'),
     escalationAnsweredAt: v('escalationAnsweredAt'),
     deleted,
+    ...text,
   };
 }
 

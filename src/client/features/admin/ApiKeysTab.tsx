@@ -25,7 +25,8 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   const session = useSession();
   const action = createAction();
   const [keys, { refetch }] = createResource(() => api.get('/api/admin/api-keys', ApiKeyList).then((r) => r.keys));
-  const [form, setForm] = createSignal({ name: '', scopeUnitId: '', expiresOn: '' });
+  const [form, setForm] = createSignal({ name: '', scopeUnitId: '', expiresOn: '', freeText: false });
+  const isAdmin = () => session().identity.role === 'admin';
   const set = (patch: Partial<ReturnType<typeof form>>) => setForm((f) => ({ ...f, ...patch }));
   const [created, setCreated] = createSignal<CreatedApiKey | null>(null);
   const within = () => new Set(subtreeIds(props.units, session().identity.scopeUnitId));
@@ -35,9 +36,9 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
     e.preventDefault();
     void action.run(async () => {
       const f = form();
-      const body = { name: f.name.trim(), scopeUnitId: f.scopeUnitId, ...(f.expiresOn ? { expiresOn: f.expiresOn } : {}) };
+      const body = { name: f.name.trim(), scopeUnitId: f.scopeUnitId, ...(f.expiresOn ? { expiresOn: f.expiresOn } : {}), ...(f.freeText ? { freeText: true } : {}) };
       setCreated(await api.send('POST', '/api/admin/api-keys', body, CreatedApiKey));
-      set({ name: '', expiresOn: '' });
+      set({ name: '', expiresOn: '', freeText: false });
       void refetch();
       return null;
     });
@@ -69,6 +70,11 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
           onValue={(scopeUnitId) => set({ scopeUnitId })}
         />
         <TextField label={kt('expires')} type="date" value={form().expiresOn} onValue={(expiresOn) => set({ expiresOn })} />
+        <Show when={isAdmin()}>
+          <label class="field check">
+            <input type="checkbox" checked={form().freeText} onChange={(e) => set({ freeText: e.currentTarget.checked })} /> {kt('freeText')}
+          </label>
+        </Show>
         <Button type="submit" variant="primary" disabled={action.busy() || !form().scopeUnitId || !form().name.trim()}>
           {kt('create')}
         </Button>
@@ -98,6 +104,7 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
                     {k.lastUsedAt ? kt('lastUsed', { time: formatTime(Date.parse(k.lastUsedAt), pageNow()) }) : kt('neverUsed')}
                     {k.expiresOn ? ` · ${kt('expiresOn', { date: k.expiresOn })}` : ''}
                   </span>
+                  {k.freeText && <span class="tag">{kt('freeTextTag')}</span>}
                   {k.revokedAt && <span class="tag">{kt('revoked')}</span>}
                 </span>
                 <Show when={!k.revokedAt}>

@@ -5,7 +5,7 @@
 const sv = {
   tab: 'API-nycklar',
   intro:
-    'En API-nyckel låter Power BI, Excel eller Qlik läsa mått och tabeller för en del av organisationen. Nyckeln kan bara läsa, aldrig ändra, och ser aldrig fritext.',
+    'En API-nyckel låter Power BI, Excel eller Qlik läsa mått och tabeller för en del av organisationen. Nyckeln kan bara läsa, aldrig ändra, och ser fritext bara om en administratör tillåter det.',
   create: 'Skapa API-nyckel',
   name: 'Namn (t.ex. "Power BI Medicin")',
   scope: 'Gäller för',
@@ -22,11 +22,13 @@ const sv = {
   revoked: 'återkallad',
   revoke: 'Återkalla',
   revokeConfirm: 'Återkalla {name}? Det som använder nyckeln slutar få data direkt.',
+  freeText: 'Får läsa fritext (åtgärdernas rubriker och anteckningar)',
+  freeTextTag: 'läser fritext',
 };
 const en: typeof sv = {
   tab: 'API keys',
   intro:
-    'An API key lets Power BI, Excel or Qlik read figures and tables of part of the organisation. The key only reads, never changes anything, and never sees free text.',
+    'An API key lets Power BI, Excel or Qlik read figures and tables of part of the organisation. The key only reads, never changes anything, and sees free text only if an administrator allows it.',
   create: 'Create API key',
   name: 'Name (e.g. "Power BI Medicine")',
   scope: 'Covers',
@@ -43,5 +45,7 @@ const en: typeof sv = {
   revoked: 'revoked',
   revoke: 'Revoke',
   revokeConfirm: 'Revoke {name}? Whatever uses the key stops getting data at once.',
+  freeText: 'May read free text (action titles and notes)',
+  freeTextTag: 'reads free text',
 };
 export const adminApiKeyTexts = { sv, en };
