@@ -20,6 +20,8 @@ const Env = z.object({
   /** Requests per minute per device or account (authenticated) and per address (login, enrol). */
   RATE_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(120),
+  /** Requests per minute per machine API key (issue 16). */
+  RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(120),
   /** Set to true only behind a reverse proxy: then X-Forwarded-For names the client address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

@@ -41,6 +41,7 @@ async function main() {
     staticDir: config.STATIC_DIR,
     rateLimitPerDevice: config.RATE_LIMIT_PER_DEVICE,
     rateLimitPerIp: config.RATE_LIMIT_PER_IP,
+    rateLimitPerKey: config.RATE_LIMIT_PER_KEY,
     logLevel: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,
     signIn,

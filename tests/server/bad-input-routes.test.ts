@@ -93,11 +93,21 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'GET /api/indicators/series': async () => ({ query: 'unitId=avd-21&key=bhkTotal&to=2026-03&count=6' }),
   'GET /api/indicators/config': async () => ({ query: 'unitId=avd-21' }),
   'GET /api/export/indicators.csv': async () => ({ query: 'rootId=avd-21&period=2026-03' }),
+  'GET /api/admin/api-keys': async () => ({}),
+  'GET /api/feed/bhk': async () => ({ query: 'rootId=vo-med&since=0&limit=10' }),
+  'GET /api/feed/units.csv': async () => ({ query: 'rootId=vo-med' }),
+  'GET /api/feed/hr': async () => ({ query: 'rootId=avd-21&since=3' }),
+  'POST /api/admin/api-keys': async () => ({ body: { name: 'Power BI Medicin', scopeUnitId: 'vo-med', expiresOn: '2026-12-31' } }),
+  'POST /api/admin/api-keys/:id/revoke': async (c) => ({ params: { id: await newApiKeyId(c) } }),
 };
 
 /** A route without an entry is still walked, with no valid request to break. */
 const noValid = async (): Promise<Valid> => ({});
 
+async function newApiKeyId(c: Ctx): Promise<string> {
+  const res = await c.h.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: { authorization: `Bearer ${c.admin().token}` }, payload: { name: 'Att återkalla', scopeUnitId: 'avd-21' } });
+  return (res.json() as { key: { id: string } }).key.id;
+}
 async function accountId(c: Ctx, username: string): Promise<string> {
   return (await c.h.store.getAccountByUsername(username))?.id ?? 'missing';
 }
@@ -209,7 +219,7 @@ describe.each([
       for (const t of [...tokens, { label: 'no token', header: '' }]) {
         const headers: Record<string, string> = t.header ? { authorization: t.header } : {};
         const res = await send(`${key(r)} [${t.label}]`, { method: r.method, url: fill(r.url, {}), headers });
-        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health', '/api/auth/methods', '/api/auth/oidc/start', '/api/auth/oidc/callback', '/api/auth/oidc/redeem'].includes(r.url);
+        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health', '/api/auth/methods', '/api/auth/oidc/start', '/api/auth/oidc/callback', '/api/auth/oidc/redeem', '/api/openapi.json', '/api/docs'].includes(r.url);
         if (!open && ![401, 404].includes(res.statusCode)) failures.push(`let in with ${t.label}: ${key(r)} → ${res.statusCode}`);
       }
     }

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_TTL_S: 900,
       RATE_LIMIT_PER_DEVICE: 600,
       RATE_LIMIT_PER_IP: 120,
+      RATE_LIMIT_PER_KEY: 120,
       LOG_LEVEL: 'info',
       TRUST_PROXY: false,
       sqliteFile: path.join('data', 'pulstavlan.sqlite'),

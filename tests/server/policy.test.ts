@@ -4,7 +4,7 @@
  * from the route table in route-table.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { type Action, ACTIONS, authorize, may, mayAnswerEscalation, visibleUnits } from '../../src/server/auth/policy';
+import { type Action, ACTIONS, authorize, may, mayAnswerEscalation, maySelf, visibleUnits } from '../../src/server/auth/policy';
 import type { Principal } from '../../src/server/auth/principal';
 import { orgView } from '../../src/server/org/view';
 import type { UnitRow } from '../../src/server/store/store';
@@ -19,7 +19,7 @@ const ORG = orgView([
   unit('avd-31', 'vo-kir', '/region/vo-kir/avd-31/'),
 ]);
 
-function principal(kind: 'tablet' | 'account', role: Principal['role'], scopeUnitId: string): Principal {
+function principal(kind: Principal['kind'], role: Principal['role'], scopeUnitId: string): Principal {
   const scope = ORG.get(scopeUnitId)!;
   return { deviceId: `dev-${kind}-${role}`, kind, role, accountId: kind === 'tablet' ? null : `acc-${role}`, username: null, displayName: role, scopeUnitId, scopePath: scope.path };
 }
@@ -28,19 +28,21 @@ const WHO = {
   staff: principal('account', 'staff', 'vo-med'),
   manager: principal('account', 'manager', 'vo-med'),
   admin: principal('account', 'admin', 'vo-med'),
+  key: principal('api-key', 'staff', 'vo-med'),
 };
 
-// [action, tablet, staff, manager, admin]: who may take it on a unit in their scope.
-const TABLE: [Action, boolean, boolean, boolean, boolean][] = [
-  ['read', true, true, true, true],
-  ['export', true, true, true, true],
-  ['write', true, true, true, true],
-  ['edit-agenda', true, false, true, true],
-  ['manage-settings', false, false, true, true],
-  ['manage-devices', false, false, true, true],
-  ['answer-escalation', true, true, true, true],
-  ['administer', false, false, false, true],
-  ['read-audit', false, false, true, true],
+// [action, tablet, staff, manager, admin, machine API key]: who may take it on a unit in their scope.
+const TABLE: [Action, boolean, boolean, boolean, boolean, boolean][] = [
+  ['read', true, true, true, true, true],
+  ['export', true, true, true, true, true],
+  ['write', true, true, true, true, false],
+  ['edit-agenda', true, false, true, true, false],
+  ['manage-settings', false, false, true, true, false],
+  ['manage-devices', false, false, true, true, false],
+  ['answer-escalation', true, true, true, true, false],
+  ['administer', false, false, false, true, false],
+  ['read-audit', false, false, true, true, false],
+  ['read-rows', true, true, true, true, false],
 ];
 
 describe('policy', () => {
@@ -48,10 +50,10 @@ describe('policy', () => {
     expect(TABLE.map(([a]) => a).sort()).toEqual([...ACTIONS].sort());
   });
 
-  it.each(TABLE)('%s: tablet %s, staff %s, manager %s, admin %s in scope; nobody out of scope', (action, ...allowed) => {
+  it.each(TABLE)('%s: tablet %s, staff %s, manager %s, admin %s, API key %s in scope; nobody out of scope', (action, ...allowed) => {
     const inScope = Object.values(WHO).map((p) => may(p, action, ORG.get('avd-21')!));
     expect(inScope).toEqual(allowed);
-    expect(Object.values(WHO).map((p) => may(p, action, ORG.get('avd-31')!))).toEqual([false, false, false, false]);
+    expect(Object.values(WHO).map((p) => may(p, action, ORG.get('avd-31')!))).toEqual([false, false, false, false, false]);
     // The scope unit itself is in scope; the level above it is not.
     expect(may(WHO.admin, action, ORG.get('vo-med')!)).toBe(true);
     expect(may(WHO.admin, action, ORG.get('region')!)).toBe(false);
@@ -70,6 +72,10 @@ describe('policy', () => {
     expect(codeOf(() => authorize(WHO.admin, 'administer', undefined, 'nowhere', 'rootId'))).toEqual(['not-found', ['rootId']]);
     expect(codeOf(() => authorize(WHO.admin, 'administer', ORG.get('avd-31'), 'avd-31', 'rootId'))).toEqual(['scope-denied', ['rootId']]);
     expect(authorize(WHO.staff, 'read', ORG.get('avd-21'), 'avd-21')).toBe(ORG.get('avd-21'));
+  });
+
+  it('a machine API key never uses the routes about its own device; every device does', () => {
+    expect(Object.values(WHO).map(maySelf)).toEqual([true, true, true, true, false]);
   });
 
   it('visible units: the scope and everything below it, plus the levels above it by name', () => {

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/server/auth/accounts';
-import { roleMay } from '../../src/server/auth/policy';
+import { maySelf, roleMay } from '../../src/server/auth/policy';
 import type { Principal } from '../../src/server/auth/principal';
 import { buildApp } from '../../src/server/http/app';
 import { fieldsOf, type RouteEntry, route, ruleText } from '../../src/server/http/route';
@@ -32,6 +32,7 @@ let h: Harness;
 let admin: Client;
 let targetAccountId: string;
 let targetDeviceId: string;
+let targetKeyId: string;
 
 /** Each caller by name, re-created when a route (logout) revoked it. */
 const MAKE: Record<string, () => Promise<Client>> = {
@@ -46,9 +47,21 @@ const MAKE: Record<string, () => Promise<Client>> = {
   personal31: () => loginAs(h, 'personal31'),
   tablet31: async () => enrolTablet(h, await fresh('admin'), TARGET),
   admin: () => loginAs(h, 'admin'),
+  // Machine API keys (issue 16): one for VO Medicin, one for the target unit.
+  keyMed: () => apiKeyClient('vo-med'),
+  key31: () => apiKeyClient(TARGET),
 };
-const OUTSIDE = ['vochef', 'avdchef21', 'personal21', 'tablet21', 'adminMed'];
-const INSIDE = ['tablet31', 'personal31', 'chef31', 'admin'];
+const OUTSIDE = ['vochef', 'avdchef21', 'personal21', 'tablet21', 'adminMed', 'keyMed'];
+const INSIDE = ['tablet31', 'personal31', 'chef31', 'admin', 'key31'];
+
+/** A machine's API key as a caller: its secret goes where a device's access token would. */
+async function apiKeyClient(scopeUnitId: string): Promise<Client> {
+  const res = await call(h, 'POST', '/api/admin/api-keys', { token: await fresh('admin'), body: { name: `Nyckel ${scopeUnitId}`, scopeUnitId } });
+  expect(res.statusCode, res.body).toBe(200);
+  const { key, secret } = res.json() as { key: { id: string; name: string }; secret: string };
+  const identity = { deviceId: key.id, kind: 'api-key', role: 'staff', scopeUnitId, accountId: null, username: null, displayName: key.name };
+  return { deviceId: key.id, deviceSecret: '', token: secret, identity: identity as unknown as Client['identity'] };
+}
 const callers = new Map<string, Client>();
 
 async function fresh(name: string): Promise<Client> {
@@ -69,6 +82,7 @@ beforeAll(async () => {
   await account('personal31', 'staff', TARGET);
   targetAccountId = (await account('target31', 'staff', TARGET)).id;
   targetDeviceId = (await enrolTablet(h, admin, TARGET)).deviceId;
+  targetKeyId = (await apiKeyClient(TARGET)).deviceId;
   // Something in the target unit for the scope-filtered answers (pull, the fact feed) to leave
   // out: a board row (in the fact feed of devices above the unit) and a setting (in every pull).
   const t31 = await fresh('tablet31');
@@ -122,7 +136,7 @@ async function requestOf(entry: RouteEntry, caller: Client | null): Promise<{ ur
   const { rule } = entry;
   const target = 'target' in rule ? rule.target : null;
   const url = entry.url.replace(/:(\w+)/g, (_, param: string) => {
-    if (target !== null && typeof target === 'object' && 'row' in target) return target.row === 'device' ? targetDeviceId : targetAccountId;
+    if (target !== null && typeof target === 'object' && 'row' in target) return { device: targetDeviceId, account: targetAccountId, 'api-key': targetKeyId }[target.row];
     if (target !== null && typeof target === 'object' && 'unit' in target && target.unit === 'params') return TARGET;
     throw new Error(`${entry.url}: no sample for :${param}`);
   });
@@ -149,6 +163,7 @@ async function targetState(): Promise<string> {
     units: (await h.store.listUnits()).filter((u) => u.path.startsWith(TARGET_PATH)),
     accounts: (await h.store.listAccounts()).filter((a) => a.scopeUnitId === TARGET).map((a) => [a.id, a.disabled]),
     tablets: await h.store.listTablets([TARGET]),
+    keys: (await h.store.listApiKeys()).filter((k) => k.scopeUnitId === TARGET).map((k) => [k.id, k.revokedAt]),
     rows: await h.store.listRows('bhkObservation', TARGET_PATH, '', '9999'),
   });
 }
@@ -169,13 +184,15 @@ const guarded = () => routes().filter((r) => r.rule.access !== 'public');
 const name = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 describe('the route table', () => {
-  it('every API route declares its rule; the public ones are exactly sign-in (password and the identity provider’s), enrolment, token renewal and health', () => {
+  it('every API route declares its rule; the public ones are exactly sign-in (password and the identity provider’s), enrolment, token renewal, health and the API description', () => {
     expect(routes().length).toBeGreaterThan(25);
     expect(routes().filter((r) => r.rule.access === 'public').map(name).sort()).toEqual([
       'GET /api/auth/methods',
       'GET /api/auth/oidc/callback',
       'GET /api/auth/oidc/start',
+      'GET /api/docs',
       'GET /api/health',
+      'GET /api/openapi.json',
       'POST /api/auth/enrol',
       'POST /api/auth/login',
       'POST /api/auth/oidc/redeem',
@@ -239,7 +256,8 @@ describe('scope matrix (generated from the route table)', () => {
         const res = await send(entry, await fresh(who));
         const what = `${name(entry)} as ${who}`;
         const body = bodyOf(res);
-        if ('target' in entry.rule && !roleMay(asPrincipal(callers.get(who)!), entry.rule.access)) {
+        const p = asPrincipal(callers.get(who)!);
+        if ('target' in entry.rule ? !roleMay(p, entry.rule.access) : !maySelf(p)) {
           expect([what, res.statusCode, body.code]).toEqual([what, 403, 'forbidden']);
         } else if (typeof target === 'object' && ('unit' in target || 'row' in target)) {
           expect([what, res.statusCode, REFUSED.has(body.code as string)]).toEqual([what, 403, true]);
@@ -259,7 +277,7 @@ describe('scope matrix (generated from the route table)', () => {
       const target = 'target' in entry.rule ? entry.rule.target : 'self';
       for (const who of INSIDE) {
         const caller = await fresh(who);
-        const allowed = !('target' in entry.rule) || roleMay(asPrincipal(caller), entry.rule.access);
+        const allowed = 'target' in entry.rule ? roleMay(asPrincipal(caller), entry.rule.access) : maySelf(asPrincipal(caller));
         const res = await send(entry, caller);
         const what = `${name(entry)} as ${who}`;
         const body = bodyOf(res);

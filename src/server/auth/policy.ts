@@ -19,7 +19,7 @@ import type { Principal } from './principal';
 export const ACTIONS = [
   /** Figures, rows and settings of a unit (roll-ups, reports, pull, the org tree). */
   'read',
-  /** A unit's data as a file (CSV). Read-only machine keys (issue 16) will get read and export. */
+  /** A unit's data as a file (CSV). */
   'export',
   /** Changes to a unit's boards through push (observations, crosses, shifts, actions, …). */
   'write',
@@ -35,6 +35,11 @@ export const ACTIONS = [
   'administer',
   /** The change log and security events of a subtree (the audit log, issue 12). */
   'read-audit',
+  /**
+   * A unit's synced rows as stored, free text included (pull, the device fact feed, a unit's
+   * snapshot): what a device keeps offline. People and tablets; never a machine's API key.
+   */
+  'read-rows',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,10 +60,31 @@ const WHO: Record<Action, Who> = {
   'answer-escalation': anyone,
   administer: admins,
   'read-audit': managers,
+  'read-rows': anyone,
 };
 
+/**
+ * A machine's API key (issue 16) reads figures and files and nothing else: never a write, never
+ * the synced rows with their free text, never an admin screen, never its "self" routes.
+ */
+const KEY_ACTIONS: ReadonlySet<Action> = new Set<Action>(['read', 'export']);
+
 /** May `p` take `action` at all (before any unit is named)? */
-export const roleMay = (p: Principal, action: Action): boolean => WHO[action](p);
+export const roleMay = (p: Principal, action: Action): boolean => (p.kind === 'api-key' ? KEY_ACTIONS.has(action) : WHO[action](p));
+
+/**
+ * May `p` read free text in the feed (action titles, owners, notes, replies)? People and tablets
+ * read it in the app anyway; a machine's key only when an admin allowed it.
+ */
+export const mayReadFreeText = (p: Principal): boolean => p.kind !== 'api-key' || p.freeText === true;
+
+/** May `p` use the routes about its own device (identity, logout)? Devices yes, machine keys no. */
+export const maySelf = (p: Principal): boolean => p.kind !== 'api-key';
+
+/** Throws AppError('forbidden') unless `p` may use its "self" routes. */
+export function requireSelf(p: Principal): void {
+  if (!maySelf(p)) throw new AppError('forbidden', { action: 'self' });
+}
 
 /** Does the unit lie in the caller's scope (the scope unit or below it)? */
 export const inScope = (p: Principal, unit: Pick<UnitRow, 'path'>): boolean => unit.path.startsWith(p.scopePath);

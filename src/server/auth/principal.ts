@@ -8,8 +8,9 @@ import { AppError } from '../../shared/errors';
 import type { DeviceRow, StoreTx } from '../store/store';
 
 export interface Principal {
+  /** The device; for a machine's API key (issue 16), the key's id. */
   readonly deviceId: string;
-  readonly kind: 'tablet' | 'account';
+  readonly kind: 'tablet' | 'account' | 'api-key';
   readonly role: Role;
   readonly accountId: string | null;
   readonly username: string | null;
@@ -17,6 +18,8 @@ export interface Principal {
   readonly scopeUnitId: string;
   /** Materialised path of the scope root: the caller reads and writes units under it. */
   readonly scopePath: string;
+  /** A machine's API key that an admin let read free text (issue 16); absent for devices. */
+  readonly freeText?: boolean;
 }
 
 /**

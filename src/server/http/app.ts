@@ -18,12 +18,18 @@ import { signInRoutes } from './routes-sign-in';
 import { oidcSignIn } from '../auth/sign-in/oidc';
 import type { SignInSettings } from '../auth/sign-in/settings';
 import { bhkRoutes } from './routes-bhk';
+import { apiKeyRoutes } from './routes-api-keys';
+import { openApiDocument, openApiPage } from './openapi';
+import { feedRoutes } from './routes-feed';
 import { indicatorRoutes } from './routes-indicators';
 import { orgRoutes } from './routes-org';
 import { declareRoutes, route } from './route';
 import { safetyRoutes } from './routes-safety';
 import { staffingRoutes } from './routes-staffing';
 import { syncRoutes } from './routes-sync';
+
+/** The API's version in the OpenAPI document (the package's). */
+const API_VERSION: string = (JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface AppOptions {
   store: Store;
@@ -32,6 +38,8 @@ export interface AppOptions {
   staticDir?: string | null;
   rateLimitPerDevice: number;
   rateLimitPerIp: number;
+  /** Requests per minute per machine API key (issue 16); 120 when not given. */
+  rateLimitPerKey?: number;
   logLevel?: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (per-IP limits). */
   trustProxy?: boolean;
@@ -56,8 +64,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     global: true,
     hook: 'preHandler',
     timeWindow: 60_000,
-    keyGenerator: (req) => (perAddress(req) ? `ip:${req.ip}` : `device:${req.principal?.deviceId}`),
-    max: (req) => (perAddress(req) ? opts.rateLimitPerIp : opts.rateLimitPerDevice),
+    keyGenerator: (req) => (perAddress(req) ? `ip:${req.ip}` : `${req.principal?.kind === 'api-key' ? 'key' : 'device'}:${req.principal?.deviceId}`),
+    max: (req) => (perAddress(req) ? opts.rateLimitPerIp : req.principal?.kind === 'api-key' ? (opts.rateLimitPerKey ?? 120) : opts.rateLimitPerDevice),
     allowList: (req) => !(req.routeOptions.url ?? req.url).startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new AppError('rate-limited', { retryAfterS: Math.ceil(ctx.ttl / 1000) }), { statusCode: 429 }),
   });
@@ -74,6 +82,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffingRoutes(app, opts.store, now);
   indicatorRoutes(app, opts.store, now);
   auditRoutes(app, opts.store, now);
+  apiKeyRoutes(app, opts.store, now);
+  feedRoutes(app, opts.store, now);
+  // The API described (issue 16): generated from the route table once every route is registered.
+  const open = { access: 'public' } as const;
+  const document = () => openApiDocument(app.routeTable, API_VERSION);
+  route(app, 'GET', '/api/openapi.json', { rule: open, description: 'This document: the whole HTTP API as OpenAPI 3.1.' }, async () => document());
+  route(app, 'GET', '/api/docs', { rule: open, description: 'The same document as a page for people.' }, async ({ reply }) =>
+    reply.type('text/html; charset=utf-8').send(openApiPage(document())),
+  );
 
   const staticDir = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const hasStatic = staticDir !== null && fs.existsSync(path.join(staticDir, 'index.html'));

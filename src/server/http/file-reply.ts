@@ -15,3 +15,16 @@ export function csvReply(req: FastifyRequest, reply: FastifyReply, file: { filen
     .header('cache-control', 'no-store')
     .send(file.csv);
 }
+
+/**
+ * An Excel export's answer (issue 16): the .xlsx itself for a link, curl or a BI tool, or
+ * `{filename, base64}` for the app's typed client, which accepts only JSON.
+ */
+export function xlsxReply(req: FastifyRequest, reply: FastifyReply, file: { filename: string; bytes: Buffer }, type: string) {
+  if (wantsJson(req.headers.accept)) return { filename: file.filename, base64: file.bytes.toString('base64') };
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.bytes);
+}

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
 import { AppError } from '../../shared/errors';
-import { type Action, authorize, requireAction } from '../auth/policy';
+import { type Action, authorize, requireAction, requireSelf } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { OrgView } from '../org/view';
 import type { UnitRow } from '../store/store';
@@ -21,7 +21,7 @@ export type Target =
   | { readonly unit: 'query' | 'body' | 'params'; readonly field: string }
   /** A stored row names the unit (a tablet, an account): the action is checked before the
    * handler, the row's unit by the service inside its transaction. */
-  | { readonly row: 'device' | 'account'; readonly param: string }
+  | { readonly row: 'device' | 'account' | 'api-key'; readonly param: string }
   /** Every item of the body names its own unit (push's changes, the import's rows): the action is
    * checked before the handler, each item's unit by the service, which refuses that item alone. */
   | { readonly each: 'change' | 'import-row' }
@@ -46,12 +46,15 @@ export interface RouteEntry {
   readonly url: string;
   readonly rule: Rule;
   readonly input: RouteInput;
+  /** What the route does, for the OpenAPI document (http/openapi.ts); route-docs.ts has the older routes'. */
+  readonly description?: string | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     rule?: Rule;
     input?: RouteInput;
+    description?: string;
   }
   interface FastifyRequest {
     /** The org tree, loaded on first use and kept for the rest of the request (auth-hook.ts). */
@@ -78,6 +81,8 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteDef<P, Q, B> {
   readonly rule: Rule;
+  /** One line on what the route answers (the OpenAPI document's summary). */
+  readonly description?: string;
   readonly params?: Schema<P>;
   readonly query?: Schema<Q>;
   readonly body?: Schema<B>;
@@ -96,7 +101,7 @@ export function ruleText(rule: Rule): string {
       : 'unit' in t
         ? `${t.unit === 'params' ? ':' : ''}${t.field}`
         : 'row' in t
-          ? `${t.row === 'device' ? 'tablet' : 'account'} :${t.param}`
+          ? `${t.row === 'device' ? 'tablet' : t.row} :${t.param}`
           : `each ${t.each === 'change' ? 'change' : 'row'}`;
   return `${rule.access}: ${what}`;
 }
@@ -127,13 +132,14 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   app.route({
     method,
     url,
-    config: { rule, input: { params: def.params, query: def.query, body: def.body } },
+    config: { rule, input: { params: def.params, query: def.query, body: def.body }, ...(def.description !== undefined ? { description: def.description } : {}) },
     handler: async (req, reply) => {
       const principal = rule.access === 'public' ? null : requirePrincipal(req);
       const params = (def.params ? parse(def.params, req.params) : undefined) as P;
       const query = (def.query ? parse(def.query, req.query) : undefined) as Q;
       const body = (def.body ? parse(def.body, req.body) : undefined) as B;
       let unit: UnitRow | undefined;
+      if (principal !== null && rule.access === 'self') requireSelf(principal);
       if (principal !== null && 'target' in rule) {
         requireAction(principal, rule.access);
         if (typeof rule.target === 'object' && 'unit' in rule.target) {
@@ -179,7 +185,7 @@ export function declareRoutes(app: FastifyInstance): void {
     if (rule === undefined) throw new Error(`${String(r.method)} ${r.url}: an API route needs a rule (declare it with route(), http/route.ts)`);
     for (const method of [r.method].flat()) {
       // Fastify adds a HEAD twin for every GET; it is the same route.
-      if (method !== 'HEAD') table.push({ method, url: r.url, rule, input: r.config?.input ?? {} });
+      if (method !== 'HEAD') table.push({ method, url: r.url, rule, input: r.config?.input ?? {}, description: r.config?.description });
     }
   });
 }

@@ -4,9 +4,10 @@ import { BhkRollupQuery } from '../../shared/api';
 import { BhkConfigQuery, BhkExportQuery, BhkPeriodRollupQuery } from '../../shared/bhk-api';
 import { bhkPeriodRollupFor, bhkRollupFor } from '../rollup/bhk';
 import { bhkConfigFor } from '../rollup/bhk-config';
-import { bhkExportFor } from '../rollup/bhk-export';
+import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
+import { bhkExportFor, bhkWorkbookFor } from '../rollup/bhk-export';
 import type { Store } from '../store/store';
-import { csvReply } from './file-reply';
+import { csvReply, xlsxReply } from './file-reply';
 import { route, unitRule } from './route';
 
 export function bhkRoutes(app: FastifyInstance, store: Store) {
@@ -20,5 +21,12 @@ export function bhkRoutes(app: FastifyInstance, store: Store) {
   route(app, 'GET', '/api/bhk/config', { rule: read('unitId'), query: BhkConfigQuery }, async ({ unit, org }) => bhkConfigFor(store, await org(), unit));
   route(app, 'GET', '/api/export/bhk.csv', { rule: unitRule('export', 'query', 'rootId'), query: BhkExportQuery }, async ({ req, reply, query, unit, org }) =>
     csvReply(req, reply, await bhkExportFor(store, await org(), unit, query)),
+  );
+  route(
+    app,
+    'GET',
+    '/api/export/bhk.xlsx',
+    { rule: unitRule('export', 'query', 'rootId'), query: BhkExportQuery, description: 'The period\'s BHK figures and observations under rootId as an Excel file.' },
+    async ({ req, reply, query, unit, org }) => xlsxReply(req, reply, await xlsxFile(await bhkWorkbookFor(store, await org(), unit, query)), XLSX_TYPE),
   );
 }

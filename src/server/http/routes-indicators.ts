@@ -1,9 +1,10 @@
 /** Indicator routes (issue 6, shared/indicators-api.ts): report, series, config and the CSV export. */
 import type { FastifyInstance } from 'fastify';
 import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
-import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor } from '../indicators/service';
+import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
+import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
 import type { Store } from '../store/store';
-import { csvReply } from './file-reply';
+import { csvReply, xlsxReply } from './file-reply';
 import { route, unitRule } from './route';
 
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
@@ -19,5 +20,9 @@ export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => n
   );
   route(app, 'GET', '/api/export/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery }, async (c) =>
     csvReply(c.req, c.reply, await indicatorExportFor(store, await c.org(), c.unit, c.query.period, now())),
+  );
+  const xlsx = { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery, description: 'The indicator report under rootId as an Excel file (typed cells).' };
+  route(app, 'GET', '/api/export/indicators.xlsx', xlsx, async (c) =>
+    xlsxReply(c.req, c.reply, await xlsxFile(await indicatorWorkbookFor(store, await c.org(), c.unit, c.query.period, now())), XLSX_TYPE),
   );
 }

@@ -57,14 +57,14 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     );
     return answer(reply, await handlePush(store, p, { ...envelope, changes }, now()));
   });
-  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read', target: 'own-scope' }, query: PullQuery }, async ({ query, principal, reply, org }) =>
+  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read-rows', target: 'own-scope' }, query: PullQuery }, async ({ query, principal, reply, org }) =>
     answer(reply, await handlePull(store, principal, await org(), { ...query, pinned: pinnedList(query.pinned) }, now())),
   );
   // Facts mode (rules 22–24): the fact feed of the caller's scope, and one unit's board rows.
-  route(app, 'GET', '/api/sync/facts', { rule: { access: 'read', target: 'own-scope' }, query: FactsQuery }, async ({ query, principal, reply }) =>
+  route(app, 'GET', '/api/sync/facts', { rule: { access: 'read-rows', target: 'own-scope' }, query: FactsQuery }, async ({ query, principal, reply }) =>
     answer(reply, await handleFactsPull(store, principal, query.cursor, query.protocolVersion, now())),
   );
-  route(app, 'GET', '/api/sync/unit', { rule: { access: 'read', target: { unit: 'query', field: 'unitId' } }, query: UnitQuery }, async ({ unit }) => unitSnapshot(store, unit));
+  route(app, 'GET', '/api/sync/unit', { rule: { access: 'read-rows', target: { unit: 'query', field: 'unitId' } }, query: UnitQuery }, async ({ unit }) => unitSnapshot(store, unit));
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 import { type IndicatorContext, indicatorCsv, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
 import { localDate } from '../../shared/domain/periods';
+import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
+import type { Workbook } from '../../shared/export/sheet';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
 import { UnitSettings } from '../../shared/schema/unit-settings';
@@ -49,6 +51,12 @@ export async function indicatorSeriesFor(
 
 export async function indicatorConfigFor(store: Store, org: OrgView, unit: UnitRow): Promise<IndicatorConfigResponse> {
   return { rows: await ancestorIndicatorRows(store, org, unit.id) };
+}
+
+/** GET /api/export/indicators.xlsx (issue 16): the report as a typed workbook. */
+export async function indicatorWorkbookFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<Workbook> {
+  const report = await indicatorReportFor(store, org, root, period, now);
+  return indicatorWorkbook(report, indicatorCsv(report, 'sv').filename, 'sv');
 }
 
 export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; csv: string }> {

@@ -4,7 +4,10 @@
  * and the same per-unit function as the roll-up, so the file adds up to the figures on screen.
  */
 import type { BhkExportResponse } from '../../shared/bhk-api';
-import { bhkCsv, bhkCsvFilename } from '../../shared/domain/bhk-csv';
+import { bhkFigures, countObservations } from '../../shared/domain/bhk';
+import { bhkCsv, type BhkCsvContext, bhkCsvFilename } from '../../shared/domain/bhk-csv';
+import { bhkWorkbook } from '../../shared/export/bhk-sheet';
+import type { Workbook } from '../../shared/export/sheet';
 import { type BhkSource, observationsInPeriod } from '../../shared/domain/bhk-period';
 import { periodRange, subtreeIds } from '../../shared/domain';
 import { sv } from '../../shared/i18n/sv';
@@ -21,6 +24,22 @@ export async function bhkExportFor(
   root: UnitRow,
   q: { period: string; source?: BhkSource | undefined },
 ): Promise<BhkExportResponse> {
+  const { rows, ctx } = await exportRows(store, org, root, q);
+  return { filename: bhkCsvFilename(root.name, q.period), csv: bhkCsv(rows, ctx) };
+}
+
+/** GET /api/export/bhk.xlsx (issue 16): the same observations, with the root's figures on a summary sheet. */
+export async function bhkWorkbookFor(store: Store, org: OrgView, root: UnitRow, q: { period: string; source?: BhkSource | undefined }): Promise<Workbook> {
+  const { rows, ctx } = await exportRows(store, org, root, q);
+  return bhkWorkbook({ filename: bhkCsvFilename(root.name, q.period), unitName: root.name, period: q.period, figures: bhkFigures(countObservations(rows), 0), observations: rows, ctx });
+}
+
+async function exportRows(
+  store: Store,
+  org: OrgView,
+  root: UnitRow,
+  q: { period: string; source?: BhkSource | undefined },
+): Promise<{ rows: BhkObservation[]; ctx: BhkCsvContext }> {
   const range = periodRange(q.period);
   const raw = await loadPeriodObservations(store, root.path, range);
 
@@ -37,9 +56,9 @@ export async function bhkExportFor(
 
     const config = await bhkProfessionsAt(store, org, root.id);
   const labels = new Map(config.professions.map((x) => [x.code, x.label]));
-  const csv = bhkCsv(rows, {
+  const ctx: BhkCsvContext = {
     unitName: (id) => org.get(id)?.name ?? id,
     professionLabel: (code) => labels.get(code) ?? (sv as Record<string, string>)[`profession.${code}`] ?? code,
-  });
-  return { filename: bhkCsvFilename(root.name, q.period), csv };
+  };
+  return { rows, ctx };
 }

@@ -6,6 +6,8 @@ import { ensureFactsBuilt } from '../facts/build';
 import { factOps } from './fact-ops';
 import { migrationProvider } from './migrations';
 import { accountDeviceOps } from './account-devices';
+import { apiKeyOps } from './api-keys';
+import { feedOps } from './feed-ops';
 import { securityEventOps } from './security-events';
 import { signInOps } from './sign-in-ops';
 import { auditOps } from './audit-ops';
@@ -423,6 +425,8 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
     ...accountDeviceOps(db, toDevice),
     ...signInOps(db, toAccount, toUnit),
     ...auditOps(db),
+    ...apiKeyOps(db),
+    ...feedOps(db),
 
     getSecret: async (name) => (await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value,
     ensureSecret: async (name, value) => {

@@ -223,6 +223,27 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.createIndex('security_events_at').on('security_events').column('at').execute();
       },
     },
+    // API keys for machines (issue 16): a BI tool's read-only key, scoped to a subtree. Only the
+    // secret's hash is kept; revoked keys stay listed (who had access when).
+    '0006_api_keys': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('scope_unit_id', 'text', (c) => c.notNull())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_on', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_used_at', 'text')
+          // An admin may let a key read free text (the feed's action titles and notes): 1.
+          .addColumn('free_text', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('api_keys_scope').on('api_keys').column('scope_unit_id').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -103,6 +103,19 @@ export interface SignInGroupsTable {
   role: string;
   unit_id: string;
 }
+/** Migration 0006: API keys for machines (issue 16, store/api-keys.ts). */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  scope_unit_id: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_on: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  free_text: number;
+}
 export interface Database {
   units: UnitsTable;
   accounts: AccountsTable;
@@ -115,4 +128,5 @@ export interface Database {
   security_events: SecurityEventsTable;
   sign_in_pending: SignInPendingTable;
   sign_in_groups: SignInGroupsTable;
+  api_keys: ApiKeysTable;
 }

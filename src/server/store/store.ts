@@ -77,7 +77,7 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access' | 'device-enrolled';
+  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access' | 'device-enrolled' | 'api-key-created' | 'api-key-revoked' | 'api-key-used';
   actor: string | null;
   subject: string;
   address: string | null;
@@ -88,6 +88,22 @@ export interface SignInGroupRow {
   group: string;
   role: string;
   unitId: string;
+}
+/** A machine's read-only key (issue 16): `secretHash` is SHA-256 of the secret, never the secret. */
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  scopeUnitId: string;
+  secretHash: string;
+  /** The account that created it. */
+  createdBy: string | null;
+  createdAt: string;
+  /** The last day it works (YYYY-MM-DD, Europe/Stockholm), or null. */
+  expiresOn: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  /** An admin let it read free text (action titles and notes in the feed). */
+  freeText: boolean;
 }
 
 export interface StoreTx {
@@ -178,6 +194,15 @@ export interface StoreTx {
   auditChanges(f: AuditChangeFilter): Promise<AuditChangeRow[]>;
   /** The security log, newest first. */
   auditEvents(f: { from?: string; to?: string; before?: number; limit: number }): Promise<AuditEventRow[]>;
+  /** The feed (issue 16): changes of one entity under scopePath after cursor, ascending, at most limit. */
+  changedRowIds(entity: EntityName, scopePath: string, cursor: number, limit: number): Promise<{ serverSeq: number; id: string }[]>;
+
+  insertApiKey(k: ApiKeyRow): Promise<void>;
+  getApiKey(id: string): Promise<ApiKeyRow | undefined>;
+  /** Every key, newest first (the caller filters by scope). */
+  listApiKeys(): Promise<ApiKeyRow[]>;
+  revokeApiKey(id: string, at: string): Promise<void>;
+  touchApiKey(id: string, at: string): Promise<void>;
 
   getSecret(name: string): Promise<string | undefined>;
   /** Inserts unless present (first writer wins across processes); returns the stored value. */

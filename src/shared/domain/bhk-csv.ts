@@ -58,8 +58,8 @@ export const BHK_CSV_HEADER: readonly string[] = [
   'Alla steg korrekta',
 ];
 
-/** Rows sorted by date, unit name, then creation; the text starts with the BOM. */
-export function bhkCsv(observations: readonly BhkObservation[], ctx: BhkCsvContext): string {
+/** The export's rows (header first), sorted by date, unit name, then creation: the CSV's and the Excel file's. */
+export function bhkRows(observations: readonly BhkObservation[], ctx: BhkCsvContext): string[][] {
   const sorted = [...observations].sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||
@@ -83,7 +83,12 @@ export function bhkCsv(observations: readonly BhkObservation[], ctx: BhkCsvConte
       yesNo(hygiene && dress),
     ]);
   }
-  return csvText(rows);
+  return rows;
+}
+
+/** Rows sorted by date, unit name, then creation; the text starts with the BOM. */
+export function bhkCsv(observations: readonly BhkObservation[], ctx: BhkCsvContext): string {
+  return csvText(bhkRows(observations, ctx));
 }
 
 /** "bhk-avdelning-21-2026-11.csv": the unit name made safe for every file system. */

@@ -157,6 +157,12 @@ export async function forgedTokens(key: Uint8Array, deviceId: string, revokedDev
     ['subject __proto__', `Bearer ${await signed({ sub: '__proto__', exp: iat + 600 })}`],
     ['subject with NUL', `Bearer ${await signed({ sub: 'a\u0000b', exp: iat + 600 })}`],
     ['8 KB token', `Bearer ${'a'.repeat(8_000)}`],
+    // Machine API keys (issue 16): unknown, malformed, in Basic with and without a password.
+    ['unknown api key', `Bearer pk1.019cd3a1-b2c3-7def-8abc-000000000000.${'A'.repeat(43)}`],
+    ['malformed api key', 'Bearer pk1.__proto__.x'],
+    ['api key in basic', `Basic ${Buffer.from(`powerbi:pk1.019cd3a1-b2c3-7def-8abc-000000000000.${'A'.repeat(43)}`).toString('base64')}`],
+    ['basic without colon', `Basic ${Buffer.from('pk1.nothing').toString('base64')}`],
+    ['basic not base64', 'Basic ***'],
   ];
   return tokens.map(([label, header]) => ({ label, header }));
 }

@@ -1,6 +1,6 @@
 /**
- * Administration (#/admin/<tab>): org tree, import and accounts for admins; enrolment codes and
- * tablets for managers and admins. Everything here talks to the server, so it needs the network.
+ * Administration (#/admin/<tab>): org tree, import and accounts for admins; enrolment codes,
+ * tablets and API keys for BI tools (issue 16) for managers and admins. Everything here talks to the server, so it needs the network.
  * The org list is fetched once here and shared by the tabs; a change refetches it and refreshes
  * the device's offline copy.
  */
@@ -13,21 +13,24 @@ import { href, route } from '../../kit/router';
 import { replaceUnits } from '../../storage/org-repo';
 import { Banner } from '../../ui/Banner';
 import { Tabs } from '../../ui/Tabs';
+import { adminApiKeyTexts } from '../../../shared/i18n/features/admin-api-keys';
 import { AccountsTab } from './AccountsTab';
 import { AuditTab } from './AuditTab';
+import { ApiKeysTab } from './ApiKeysTab';
 import { ImportTab } from './ImportTab';
 import { OrgTab } from './OrgTab';
 import { TabletsTab } from './TabletsTab';
 
-type Tab = 'org' | 'import' | 'accounts' | 'tablets' | 'log';
-const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor', log: 'logg' };
+type Tab = 'org' | 'import' | 'accounts' | 'tablets' | 'log' | 'keys';
+const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor', log: 'logg', keys: 'api-nycklar' };
 const at = createTexts(adminAuditTexts);
-const tabLabel = (x: Tab) => (x === 'log' ? at('tab') : t(`admin.tab.${x}`));
+const kt = createTexts(adminApiKeyTexts);
+const tabLabel = (x: Tab): string => (x === 'log' ? at('tab') : x === 'keys' ? kt('tab') : t(`admin.tab.${x}`));
 
 export default function AdminScreen(): JSX.Element {
   const { api, db } = useApp();
   const session = useSession();
-  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets', 'log'] : ['tablets', 'log']);
+  const tabs = (): Tab[] => (session().identity.role === 'admin' ? ['org', 'import', 'accounts', 'tablets', 'log', 'keys'] : ['tablets', 'log', 'keys']);
   const tab = (): Tab => tabs().find((x) => SEGMENT[x] === route().path[1]) ?? tabs()[0] ?? 'tablets';
 
   const [org, { refetch }] = createResource(async () => {
@@ -70,6 +73,9 @@ export default function AdminScreen(): JSX.Element {
             </Match>
             <Match when={tab() === 'log'}>
               <AuditTab units={units()} />
+            </Match>
+            <Match when={tab() === 'keys'}>
+              <ApiKeysTab units={units()} />
             </Match>
           </Switch>
         )}

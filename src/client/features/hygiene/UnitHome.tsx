@@ -18,7 +18,8 @@ import { Button } from '../../ui/Button';
 import { Figure } from '../../ui/Figure';
 import { WeakestStep } from '../../ui/WeakestStep';
 import { actionListHref } from './action-hook';
-import { downloadCsv, unitCsv } from './csv-export';
+import { downloadWorkbook } from '../../kit/xlsx';
+import { downloadCsv, unitCsv, unitWorkbook } from './csv-export';
 import { NLine } from './NLine';
 import { ObservationList } from './ObservationList';
 import { kindOf } from '../../kit/period';
@@ -60,6 +61,11 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
   };
   const label = () => professionLabeler(props.professions);
   const isThisMonth = () => props.period === props.today.slice(0, 7);
+  const exportXlsx = (figures: Parameters<typeof unitWorkbook>[1]) =>
+    void downloadWorkbook(unitWorkbook({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }, figures)).then(
+      () => props.onFlash({ tone: 'success', text: tt('export.done') }),
+      (err: unknown) => props.onFlash({ tone: 'error', text: errorOf(err) }),
+    );
   const exportCsv = () => {
     downloadCsv(unitCsv({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }));
     props.onFlash({ tone: 'success', text: tt('export.done') });
@@ -152,6 +158,10 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                 <Button variant="secondary" onClick={exportCsv}>
                   <span aria-hidden="true">⤓ </span>
                   {tt('export.csv')}
+                </Button>{' '}
+                <Button variant="secondary" onClick={() => exportXlsx(b().figures)}>
+                  <span aria-hidden="true">⤓ </span>
+                  {tt('export.xlsx')}
                 </Button>
                 <p class="muted">{tt('export.help')}</p>
               </div>

@@ -7,7 +7,9 @@
  * (storage/device-facts.ts) with the shared roll-up, marked "beräknat på enheten".
  */
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { XlsxExportResponse } from '../../../shared/export/api';
 import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-api';
+import { downloadBase64 } from '../../kit/xlsx';
 import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { localDate } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -76,6 +78,16 @@ export default function RollupScreen(): JSX.Element {
   };
   const canEdit = () => session().identity.role === 'manager' || session().identity.role === 'admin';
   const [exportMsg, setExportMsg] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const exportXlsx = async (unitId: string) => {
+    setExportMsg(null);
+    try {
+      const s = source();
+      downloadBase64(await api.get(`/api/export/bhk.xlsx?rootId=${encodeURIComponent(unitId)}&period=${period()}${s === 'all' ? '' : `&source=${s}`}`, XlsxExportResponse));
+      setExportMsg({ tone: 'success', text: tt('export.done') });
+    } catch (err) {
+      setExportMsg({ tone: 'error', text: errorOf(err) });
+    }
+  };
   const exportCsv = async (unitId: string) => {
     setExportMsg(null);
     try {
@@ -183,6 +195,10 @@ export default function RollupScreen(): JSX.Element {
                   <Button variant="secondary" onClick={() => void exportCsv(v().node.unitId)}>
                     <span aria-hidden="true">⤓ </span>
                     {tt('export.csv')}
+                  </Button>{' '}
+                  <Button variant="secondary" onClick={() => void exportXlsx(v().node.unitId)}>
+                    <span aria-hidden="true">⤓ </span>
+                    {tt('export.xlsx')}
                   </Button>
                   <p class="muted">{tt('export.help')}</p>
                   <Show when={exportMsg()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>

@@ -72,6 +72,7 @@ const sv = {
   'settings.invalid': 'Kontrollera värdena: heltal, målet 0–100 %, minsta n minst 1.',
 
   'export.csv': 'Ladda ner CSV',
+  'export.xlsx': 'Ladda ner Excel',
   'export.done': 'Filen är nedladdad.',
   'export.help': 'En rad per observation. Öppnas i Excel.',
 
@@ -176,6 +177,7 @@ const en: Record<keyof typeof sv, string> = {
   'settings.invalid': 'Check the values: whole numbers, target 0–100 %, minimum n at least 1.',
 
   'export.csv': 'Download CSV',
+  'export.xlsx': 'Download Excel',
   'export.done': 'The file is downloaded.',
   'export.help': 'One row per observation. Opens in Excel.',
 

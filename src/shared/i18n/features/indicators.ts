@@ -105,6 +105,7 @@ const sv = {
   'pulse.noUnits': 'Inga enheter att visa.',
 
   csv: 'Ladda ner CSV',
+  xlsx: 'Ladda ner Excel',
   print: 'Utskrift',
   printNow: 'Skriv ut',
   'print.title': '{name} – {period}',
@@ -287,6 +288,7 @@ const en: typeof sv = {
   'pulse.noUnits': 'No units to show.',
 
   csv: 'Download CSV',
+  xlsx: 'Download Excel',
   print: 'Print view',
   printNow: 'Print',
   'print.title': '{name} – {period}',
