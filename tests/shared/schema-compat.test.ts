@@ -37,6 +37,7 @@ const V1_INSERTS: Record<string, Record<string, unknown>> = {
   idea: { id: '0195d1f0-0000-7000-8000-000000000004', unitId: 'avd-21', title: 'Checklista för överrapport', stage: 'ide', createdAt: AT },
   meetingLog: { id: 'meetingLog:avd-21:2026-03-10', unitId: 'avd-21', date: '2026-03-10', facilitator: 'AB', present: 9 },
   meetingSettings: { id: 'meetingSettings:avd-21', unitId: 'avd-21', agenda: ['bemanning', 'patientsakerhet', 'hygien'], timeboxMinutes: 15 },
+  reportedValue: { id: 'reportedValue:avd-21:waitFirstVisit:2026-03', unitId: 'avd-21', measure: 'waitFirstVisit', period: '2026-03', num: 41, den: 100, numK: 20, denK: 49, numM: 21, denM: 51, source: 'manual' },
 };
 
 const v1 = (entity: string, fields: Record<string, unknown>, seq: number) => ({

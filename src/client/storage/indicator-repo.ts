@@ -20,6 +20,7 @@ import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb, RowRecord } from './db';
 import { deviceFacts } from './device-facts';
+import { reportedValuesOf } from './reported-repo';
 import { writeChange } from './records';
 
 const configCacheKey = (unitId: string) => `indicators.config:${unitId}`;
@@ -127,5 +128,13 @@ export async function indicatorContext(db: PulsDb, units: TreeUnit[], rootId: st
     const settings = await byId(db, 'unitSettings', settingsIdFor(id), UnitSettings);
     if (settings !== null) unitSettings.push(settings);
   }
-  return { units, rootId, today, indicatorRows: await indicatorRowsFor(db, units, rootId), unitSettings, reader: await deviceFacts(db, units, rootId, today) };
+  return {
+    units,
+    rootId,
+    today,
+    indicatorRows: await indicatorRowsFor(db, units, rootId),
+    unitSettings,
+    reader: await deviceFacts(db, units, rootId, today),
+    reportedRows: await reportedValuesOf(db, units, rootId),
+  };
 }

@@ -8,6 +8,7 @@ import { type IndicatorContext, indicatorCsv, indicatorReport, indicatorSeries }
 import { localDate } from '../../shared/domain/periods';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
+import { ReportedValue } from '../../shared/schema/reported-value';
 import { UnitSettings } from '../../shared/schema/unit-settings';
 import { sqlFactReader } from '../facts/reader';
 import type { OrgView } from '../org/view';
@@ -29,6 +30,7 @@ async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number)
     indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
+    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, '', ''),
   };
 }
 

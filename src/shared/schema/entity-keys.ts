@@ -51,4 +51,6 @@ export const ENTITY_KEYS: Record<EntityName, EntityKeys> = {
   idea: lww(none, ['id', 'unitId', 'createdAt']),
   meetingLog: lww(byDate, ['id', 'unitId', 'date']),
   meetingSettings: lww(),
+  // Reported measures (issue 13): one cell per unit, measure and period, listed by period.
+  reportedValue: lww((data) => (typeof data.period === 'string' ? data.period : ''), ['id', 'unitId', 'measure', 'period']),
 };

@@ -183,6 +183,21 @@ const sv = {
   'err.sameMetric': 'Täljare och nämnare måste vara olika mått.',
   'err.personnummer': 'Texten får inte innehålla ett personnummer.',
   'err.fix': 'Rätta det markerade. Inget sparades.',
+  // Reported measures (issue 13).
+  'field.sourceReported': 'Rapporterat mått (matas in eller importeras)',
+  'field.repForm': 'Form',
+  'field.repGrain': 'Ett värde gäller',
+  'field.repAt': 'Rapporteras av',
+  'opt.form.count': 'Antal',
+  'opt.form.value': 'Värde med enhet',
+  'opt.form.ratio': 'Täljare och nämnare',
+  'opt.grain.month': 'En månad',
+  'opt.grain.tertial': 'Ett tertial',
+  'opt.grain.year': 'Ett år',
+  'opt.at.unit': 'Varje enhet (nivåer summerar)',
+  'opt.at.level': 'Bara nivån som äger måttet',
+  'opt.kr': 'Kronor (kr)',
+  'opt.mnkr': 'Miljoner kronor (mnkr)',
 };
 
 const en: typeof sv = {
@@ -365,6 +380,21 @@ const en: typeof sv = {
   'err.sameMetric': 'Numerator and denominator must be different measures.',
   'err.personnummer': 'The text must not contain a personal identity number.',
   'err.fix': 'Correct what is marked. Nothing was saved.',
+  // Reported measures (issue 13).
+  'field.sourceReported': 'Reported measure (typed in or imported)',
+  'field.repForm': 'Form',
+  'field.repGrain': 'One value covers',
+  'field.repAt': 'Reported by',
+  'opt.form.count': 'Count',
+  'opt.form.value': 'Value with a unit',
+  'opt.form.ratio': 'Numerator and denominator',
+  'opt.grain.month': 'A month',
+  'opt.grain.tertial': 'A tertial',
+  'opt.grain.year': 'A year',
+  'opt.at.unit': 'Each unit (levels add up)',
+  'opt.at.level': 'Only the level that owns it',
+  'opt.kr': 'Kronor (kr)',
+  'opt.mnkr': 'Million kronor (mnkr)',
 };
 
 export const indicatorTexts = { sv, en };
