@@ -30,7 +30,8 @@ async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number)
     indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
-    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, '', ''),
+    // Every period (sort keys are periods: '2026', '2026-03', '2026-T1'): few rows per unit.
+    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, '0', '~'),
   };
 }
 
