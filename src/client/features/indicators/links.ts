@@ -19,6 +19,7 @@ export interface Links {
   pulse(q?: { unit?: string; period?: string }): string;
   print(): string;
   catalogue(): string;
+  reported(): string;
 }
 
 export function makeLinks(state: Accessor<ScreenState>): Links {
@@ -37,5 +38,6 @@ export function makeLinks(state: Accessor<ScreenState>): Links {
       return href(['mal', 'utskrift'], { unit: s.unitId, period: s.period });
     },
     catalogue: () => href(['mal', 'katalog'], { unit: base({}).unit }),
+    reported: () => href(['mal', 'rapportera'], { unit: base({}).unit }),
   };
 }

@@ -1,0 +1,92 @@
+/**
+ * Reported measures on the device (issue 13): the month grid's text → whole cells (errors per
+ * field, nothing saved on any error), saved offline in one transaction with their outbox rows,
+ * re-saved as patches that revive, emptied lines removed, personnummer-free by construction
+ * (numbers only), and read back by the indicator context the figures are computed from.
+ */
+import './helpers';
+import { describe, expect, it } from 'vitest';
+import { indicatorReport } from '../../src/shared/domain/indicators';
+import { indicatorIdFor, type Indicator } from '../../src/shared/schema/indicator';
+import { listReportedValues, saveReportedValues } from '../../src/client/storage/reported-repo';
+import { indicatorContext } from '../../src/client/storage/indicator-repo';
+import { writeChange } from '../../src/client/storage/records';
+import { emptyLine, enterableDefs, gridPeriods, linesOf, parseGrid } from '../../src/client/features/indicators/reported-grid';
+import { caught, useSessionDbs } from './helpers';
+
+const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000002');
+
+const RATIO = { key: 'waitShare', source: { kind: 'reported', form: 'ratio', grain: 'month', at: 'unit' } } as const;
+const VALUE = { key: 'hyrkostnad', source: { kind: 'reported', form: 'value', grain: 'tertial', at: 'unit' } } as const;
+
+describe('the grid (pure)', () => {
+  it('has the periods of the grain', () => {
+    expect(gridPeriods('month', 2026)).toHaveLength(12);
+    expect(gridPeriods('tertial', 2026)).toEqual(['2026-T1', '2026-T2', '2026-T3']);
+    expect(gridPeriods('year', 2026)).toEqual(['2026']);
+  });
+
+  it('turns lines into whole cells, K/M included; decimal comma accepted', () => {
+    const r = parseGrid('u1', RATIO, { '2026-01': { num: '41', den: '100', numK: '20', denK: '49', numM: '21', denM: '51' }, '2026-02': emptyLine() }, []);
+    expect(r).toEqual({
+      ok: true,
+      remove: [],
+      save: [{ id: 'reportedValue:u1:waitShare:2026-01', unitId: 'u1', measure: 'waitShare', period: '2026-01', num: 41, den: 100, numK: 20, denK: 49, numM: 21, denM: 51, source: 'manual' }],
+    });
+    const v = parseGrid('u1', VALUE, { '2026-T1': { ...emptyLine(), num: '-1,25' } }, []);
+    expect(v.ok && v.save[0]).toMatchObject({ num: -1.25, den: null, numK: null });
+  });
+
+  it('reports every bad field with its reason and saves nothing', () => {
+    const r = parseGrid('u1', RATIO, { '2026-01': { ...emptyLine(), num: '120', den: '100' }, '2026-02': { ...emptyLine(), num: 'tio', den: '' }, '2026-03': { ...emptyLine(), num: '1', den: '2', numK: '1' }, '2026-04': { ...emptyLine(), num: '1', den: '2' } }, []);
+    expect(r).toEqual({ ok: false, errors: { '2026-01.num': 'rep.err.numOverDen', '2026-02.num': 'err.number', '2026-02.den': 'err.required', '2026-03.denK': 'err.required' } });
+  });
+
+  it('a line emptied removes its stored cell', () => {
+    const stored = parseGrid('u1', RATIO, { '2026-01': { ...emptyLine(), num: '1', den: '2' } }, []);
+    if (!stored.ok) throw new Error('fixture');
+    const lines = linesOf(stored.save, 'waitShare', ['2026-01', '2026-02']);
+    expect(lines['2026-01']).toMatchObject({ num: '1', den: '2' });
+    expect(parseGrid('u1', RATIO, { '2026-01': emptyLine(), '2026-02': emptyLine() }, stored.save)).toEqual({ ok: true, save: [], remove: [{ id: 'reportedValue:u1:waitShare:2026-01', unitId: 'u1' }] });
+  });
+
+  it('a unit measure is entered at a leaf only, a level measure anywhere', () => {
+    const defs = [{ ...RATIO }, { key: 'kpp', source: { kind: 'reported', form: 'count', grain: 'year', at: 'level' } }, { key: 'bhkTotal', source: { kind: 'count', metric: 'bhkObserved' } }] as never;
+    expect(enterableDefs(defs, true).map((d) => d.key)).toEqual(['waitShare', 'kpp']);
+    expect(enterableDefs(defs, false).map((d) => d.key)).toEqual(['kpp']);
+  });
+});
+
+describe('storage', () => {
+  const TREE = [
+    { id: 'vo', parentId: null, kind: 'vo' as const, name: 'VO', closedAt: null },
+    { id: 'u1', parentId: 'vo', kind: 'enhet' as const, name: 'Avd 1', closedAt: null },
+    { id: 'u2', parentId: 'vo', kind: 'enhet' as const, name: 'Avd 2', closedAt: null },
+  ];
+
+  it('saves offline with outbox rows, re-saves as reviving patches, and feeds the device\'s figures', async () => {
+    const db = await sessionDb();
+    const def: Indicator = { id: indicatorIdFor('vo', 'waitShare'), unitId: 'vo' as Indicator['unitId'], key: 'waitShare', nameSv: 'Väntande', source: RATIO.source, unit: 'pct', direction: 'higher', target: { op: 'gte', value: 70 } } as Indicator;
+    await writeChange(db, { entity: 'indicator', op: 'insert', id: def.id, unitId: 'vo', fields: { ...def } });
+    const a = parseGrid('u1', RATIO, { '2026-02': { num: '41', den: '100', numK: '20', denK: '49', numM: '21', denM: '51' } }, []);
+    const b = parseGrid('u2', RATIO, { '2026-02': { ...emptyLine(), num: '30', den: '40' } }, []);
+    if (!a.ok || !b.ok) throw new Error('fixture');
+    await saveReportedValues(db, [...a.save, ...b.save]);
+    expect((await db.outbox.toArray()).map((r) => [r.change.entity, r.change.op])).toEqual([['indicator', 'insert'], ['reportedValue', 'insert'], ['reportedValue', 'insert']]);
+    await saveReportedValues(db, [{ ...(a.save[0] as (typeof a.save)[0]), num: 45 }]);
+    expect((await db.outbox.toArray()).at(-1)?.change).toMatchObject({ op: 'patch', fields: { num: 45, _deleted: false } });
+    expect((await listReportedValues(db, 'u1')).map((v) => v.num)).toEqual([45]);
+    const report = await indicatorReport(await indicatorContext(db, TREE, 'vo', '2026-03-10'), '2026-02', Date.parse('2026-03-10T09:00:00Z'));
+    expect(report.cells.find((c) => c.unitId === 'vo' && c.key === 'waitShare')).toMatchObject({ num: 75, den: 140, reporting: 2, expected: 2 });
+  });
+
+  it('one invalid value refuses the whole save, with its field path', async () => {
+    const db = await sessionDb();
+    const ok = parseGrid('u1', RATIO, { '2026-02': { ...emptyLine(), num: '1', den: '2' } }, []);
+    if (!ok.ok) throw new Error('fixture');
+    const e = await caught(saveReportedValues(db, [...ok.save, { ...(ok.save[0] as (typeof ok.save)[0]), id: 'reportedValue:u1:waitShare:2026-03' }]));
+    expect(e).toMatchObject({ code: 'validation', path: ['id'] });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await listReportedValues(db, 'u1')).toEqual([]);
+  });
+});
