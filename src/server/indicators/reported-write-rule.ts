@@ -1,7 +1,8 @@
 /**
- * Who may write a reported measure's values (issue 13), beyond schema and scope (sync/README.md
- * rule 5: a failing change is rejected alone): the managers (and admins) of the unit the value
- * belongs to, as for HR months; staff and ward tablets type no figures for the goal document.
+ * Who may write a reported measure's values and the goal document (goal items, analyses,
+ * strategic actions; issue 13), beyond schema and scope (sync/README.md rule 5: a failing change
+ * is rejected alone): the managers (and admins) of the unit the row belongs to, as for HR months;
+ * staff and ward tablets write nothing of the goal document.
  * Rejection: {code: 'forbidden', path: ['entity']}.
  */
 import type { Change } from '../../shared/protocol';

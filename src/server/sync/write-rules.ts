@@ -48,6 +48,9 @@ const RULES: Partial<Record<EntityName, WriteRule>> = {
   idea: meetingWriteRule,
   meetingSettings: meetingWriteRule,
   reportedValue: reportedWriteRule,
+  goalItem: reportedWriteRule,
+  goalAnalysis: reportedWriteRule,
+  strategicAction: reportedWriteRule,
 };
 
 /** `change.fields` must already be the validated fields. Null: the change may be applied. */

@@ -24,8 +24,9 @@ import { Action } from './action';
 import { Idea } from './idea';
 import { MeetingLog, MeetingSettings, meetingSettingsIdFor, ownsMeetingLogId } from './meeting';
 import { ownsReportedValueId, ReportedValue } from './reported-value';
+import { GoalAnalysis, GoalItem, ownsGoalAnalysisId, StrategicAction } from './goal';
 
-export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig', 'indicator', 'action', 'idea', 'meetingLog', 'meetingSettings', 'reportedValue'] as const;
+export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig', 'indicator', 'action', 'idea', 'meetingLog', 'meetingSettings', 'reportedValue', 'goalItem', 'goalAnalysis', 'strategicAction'] as const;
 export const EntityName = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -64,6 +65,9 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   meetingLog: def('meetingLog', MeetingLog, ownsMeetingLogId),
   meetingSettings: def('meetingSettings', MeetingSettings, (id, unitId) => id === meetingSettingsIdFor(unitId)),
   reportedValue: def('reportedValue', ReportedValue, ownsReportedValueId),
+  goalItem: def('goalItem', GoalItem),
+  goalAnalysis: def('goalAnalysis', GoalAnalysis, ownsGoalAnalysisId),
+  strategicAction: def('strategicAction', StrategicAction),
 };
 
 /**
