@@ -1,0 +1,117 @@
+/**
+ * The tertial report model (domain/goals/report.ts): the goal hierarchy in force at a level, the
+ * seed's column values, DÅ04/DÅ08/ÅR ranges (DÅ08 is January–August), missing data in words,
+ * analyses and the strategic actions' follow-up of the period; figures equal Mål och resultat's.
+ */
+import { describe, expect, it } from 'vitest';
+import { contextFromRows, reportOfRows } from '../../../../src/shared/domain/indicators';
+import { tertialReport } from '../../../../src/shared/domain/goals/report';
+import { reportPeriodRange } from '../../../../src/shared/domain/goals/periods';
+import { GoalAnalysis, goalAnalysisIdFor, GoalItem, StrategicAction } from '../../../../src/shared/schema/goal';
+import { ReportedValue, reportedValueIdFor } from '../../../../src/shared/schema/reported-value';
+import { input, observations, row } from '../indicators/fixtures';
+
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+const AT = '2026-05-02T10:00:00.000Z';
+let n = 0;
+const uuid = () => `0195d1f0-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+
+const item = (unitId: string, kind: GoalItem['kind'], perspective: GoalItem['perspective'], parentId: string | null, title: string, more: Partial<GoalItem> = {}): GoalItem =>
+  GoalItem.parse({ id: uuid(), unitId, kind, perspective, parentId, title, order: n, createdAt: AT, ...more });
+
+const rv = (unitId: string, measure: string, period: string, num: number, den: number | null, k?: [number, number], m?: [number, number]) =>
+  ReportedValue.parse({ id: reportedValueIdFor(unitId, measure, period), unitId, measure, period, num, den, numK: k?.[0] ?? null, denK: k?.[1] ?? null, numM: m?.[0] ?? null, denM: m?.[1] ?? null, source: 'manual' });
+
+const DEFS = [
+  row('region', 'waitShare', { nameSv: 'Väntat ≤ 90 dagar', source: { kind: 'reported', form: 'ratio', grain: 'month', at: 'unit' }, unit: 'pct', direction: 'higher', perspective: 'medborgare' }),
+  row('region', 'budget', { nameSv: 'Resultat mot budget', source: { kind: 'reported', form: 'value', grain: 'tertial', at: 'unit' }, unit: 'mnkr', direction: 'higher', perspective: 'ekonomi' }),
+  row('region', 'kpp', { nameSv: 'Produktivitet KPP', source: { kind: 'reported', form: 'count', grain: 'year', at: 'level' }, unit: 'count', direction: 'higher', perspective: 'ekonomi' }),
+];
+
+// Region: two strategic goals; the division adds a faktor and styrmått; a VO adds its own.
+const malMed = item('region', 'mal', 'medborgare', null, 'God nära och samordnad vård');
+const malEk = item('region', 'mal', 'ekonomi', null, 'Långsiktigt hållbar ekonomi');
+const fWait = item('div', 'faktor', 'medborgare', malMed.id, 'Tillgänglighet');
+const sWait = item('div', 'styrmatt', 'medborgare', fWait.id, 'Väntat ≤ 90 dagar till första besök', { indicatorKey: 'waitShare', target: { op: 'gte', value: 100, month: 12 } });
+const sBhk = item('div', 'styrmatt', 'medborgare', fWait.id, 'Följsamhet till BHK', { indicatorKey: 'bhkTotal', target: { op: 'gte', value: 90 }, periods: ['DA08', 'AR'] });
+const sNone = item('div', 'styrmatt', 'medborgare', fWait.id, 'Läkemedelsberättelse', { target: { op: 'gte', value: 70 } });
+const fEk = item('div', 'faktor', 'ekonomi', malEk.id, 'Ekonomi i balans');
+const sBudget = item('div', 'styrmatt', 'ekonomi', fEk.id, 'Verksamhet inom budget', { indicatorKey: 'budget', target: { op: 'gte', value: 0 } });
+const sKpp = item('div', 'styrmatt', 'ekonomi', fEk.id, 'Produktivitet enligt KPP', { indicatorKey: 'kpp', target: { op: 'increase' } });
+const voOwn = item('vo1', 'styrmatt', 'ekonomi', fEk.id, 'VO:s eget mått', { indicatorKey: 'budget' });
+
+const ITEMS = [malMed, malEk, fWait, sWait, sBhk, sNone, fEk, sBudget, sKpp, voOwn];
+const ANALYSIS = GoalAnalysis.parse({ id: goalAnalysisIdFor('div', sWait.id, '2026-DA04'), unitId: 'div', itemId: sWait.id, period: '2026-DA04', text: 'Väntetiderna minskar på två av tre enheter.', author: 'Divisionschef', writtenAt: AT });
+const ACTION = StrategicAction.parse({
+  id: uuid(), unitId: 'div', year: 2026, nr: 1, goalId: malMed.id, perspective: 'medborgare', title: 'Produktionsplanering', description: 'Införa produktionsplanering', ansvarig: 'VO-chefer', tidplan: 'Start under tertial 1', effekt: 'Kortare väntetider',
+  followDA04: { status: 'pagar', comment: 'Arbetet pågår inom divisionen' }, followDA08: { status: 'klar', comment: 'Klart' }, createdAt: AT,
+});
+
+const REPORTED = [
+  rv('avd1', 'waitShare', '2026-02', 41, 100, [20, 49], [21, 51]),
+  rv('avd2', 'waitShare', '2026-04', 30, 40, [10, 20], [20, 20]),
+  rv('avd1', 'waitShare', '2026-06', 50, 50, [25, 25], [25, 25]),
+  rv('avd1', 'budget', '2026-T1', -10.5, null),
+  rv('avd3', 'budget', '2026-T1', -7.2, null),
+  rv('avd3', 'budget', '2026-T2', 3, null),
+];
+
+const data = () => input({ indicatorRows: DEFS, reported: REPORTED, bhk: [...observations('avd1', '2026-03-02', 10, 9), ...observations('avd2', '2026-06-02', 10, 5)] });
+const DOC = { items: ITEMS, analyses: [ANALYSIS], actions: [ACTION] };
+
+describe('tertialReport', () => {
+  it('DÅ04: the hierarchy in force at the division, the seed columns, missing data in words', async () => {
+    const r = await tertialReport(contextFromRows(data()), DOC, '2026-DA04', NOW);
+    expect(r).toMatchObject({ rootId: 'div', rootName: 'Division', label: 'DÅ04 2026', computedAt: '2026-11-30T10:00:00.000Z' });
+    expect(r.perspectives.map((p) => [p.label, p.goals.map((g) => g.title)])).toEqual([
+      ['Medborgare', ['God nära och samordnad vård']],
+      ['Ekonomi', ['Långsiktigt hållbar ekonomi']],
+    ]);
+    const med = r.perspectives[0]?.goals[0]?.rows ?? [];
+    expect(med.map((x) => [x.faktor, x.styrmatt, x.target, x.periods, x.outcome, x.status])).toEqual([
+      // Jan–Apr: (41 + 30) / (100 + 40); K (20+10)/(49+20), M (21+20)/(51+20).
+      ['Tillgänglighet', 'Väntat ≤ 90 dagar till första besök', '100 % i dec', 'DÅ04, DÅ08, ÅR', 'K: 43,5 % M: 57,7 %', 'partial'],
+      ['Tillgänglighet', 'Följsamhet till BHK', 'Minst 90 %', 'DÅ08, ÅR', '90 %', 'met'],
+      ['Tillgänglighet', 'Läkemedelsberättelse', 'Minst 70 %', 'DÅ04, DÅ08, ÅR', 'Informationsunderlag till styrmåttet saknas', 'unmeasurable'],
+    ]);
+    expect(med[0]?.value).toBeCloseTo((71 / 140) * 100, 9);
+    expect(med[0]?.analysis).toEqual({ text: 'Väntetiderna minskar på två av tre enheter.', author: 'Divisionschef', writtenAt: AT });
+    expect(med[1]?.analysis).toBeNull();
+    const ek = r.perspectives[1]?.goals[0]?.rows ?? [];
+    // The VO's own styrmått is not the division's.
+    expect(ek.map((x) => [x.styrmatt, x.outcome, x.status, x.missing])).toEqual([
+      ['Verksamhet inom budget', '\u221217,7 mnkr', 'notMet', null],
+      ['Produktivitet enligt KPP', 'Data saknas', 'unmeasurable', 'data'],
+    ]);
+    expect(r.actions).toEqual([
+      { id: ACTION.id, nr: 1, perspective: 'medborgare', goal: 'God nära och samordnad vård', title: 'Produktionsplanering', description: 'Införa produktionsplanering', ansvarig: 'VO-chefer', tidplan: 'Start under tertial 1', effekt: 'Kortare väntetider', status: 'Pågår', comment: 'Arbetet pågår inom divisionen' },
+    ]);
+  });
+
+  it('DÅ08 is January–August (cumulative), with its own follow-up and no DÅ04 analysis', async () => {
+    expect(reportPeriodRange('2026-DA08')).toMatchObject({ from: '2026-01-01', to: '2026-08-31', lastMonth: 8 });
+    const r = await tertialReport(contextFromRows(data()), DOC, '2026-DA08', NOW);
+    const med = r.perspectives[0]?.goals[0]?.rows ?? [];
+    expect(med[0]?.value).toBeCloseTo((121 / 190) * 100, 9);
+    expect(med[0]?.analysis).toBeNull();
+    expect(med[1]?.outcome).toBe('70 %'); // BHK: 14 of 20 correct, March and June
+    expect(r.perspectives[1]?.goals[0]?.rows[0]?.outcome).toBe('\u221214,7 mnkr');
+    expect(r.actions[0]).toMatchObject({ status: 'Klar', comment: 'Klart' });
+  });
+
+  it('the figures are Mål och resultat\'s: DÅ04 equals the T1 indicator report at the level', async () => {
+    const r = await tertialReport(contextFromRows(data()), DOC, '2026-DA04', NOW);
+    const ind = await reportOfRows(data(), '2026-T1', NOW);
+    const cell = (key: string) => ind.cells.find((c) => c.unitId === 'div' && c.key === key);
+    const rows = r.perspectives.flatMap((p) => p.goals.flatMap((g) => g.rows));
+    expect(rows.find((x) => x.styrmatt.startsWith('Väntat'))).toMatchObject({ value: cell('waitShare')?.value, valueK: cell('waitShare')?.valueK, valueM: cell('waitShare')?.valueM });
+    expect(rows.find((x) => x.styrmatt.startsWith('Följsamhet'))?.value).toBe(cell('bhkTotal')?.value);
+    expect(rows.find((x) => x.styrmatt.startsWith('Verksamhet'))?.value).toBe(cell('budget')?.value);
+  });
+
+  it('a VO\'s report holds its own styrmått under the region\'s goal; a bad period is a validation error at period', async () => {
+    const r = await tertialReport(contextFromRows({ ...data(), rootId: 'vo1' }, 'vo1'), DOC, '2026-AR', NOW);
+    expect(r.perspectives.flatMap((p) => p.goals.flatMap((g) => g.rows.map((x) => x.styrmatt)))).toContain('VO:s eget mått');
+    await expect(tertialReport(contextFromRows(data()), DOC, '2026-T1', NOW)).rejects.toMatchObject({ code: 'validation', path: ['period'] });
+  });
+});
