@@ -85,6 +85,8 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'GET /api/indicators/series': async () => ({ query: 'unitId=avd-21&key=bhkTotal&to=2026-03&count=6' }),
   'GET /api/indicators/config': async () => ({ query: 'unitId=avd-21' }),
   'GET /api/export/indicators.csv': async () => ({ query: 'rootId=avd-21&period=2026-03' }),
+  'GET /api/goals/report': async () => ({ query: 'rootId=avd-21&period=2026-DA04' }),
+  'GET /api/goals/config': async () => ({ query: 'unitId=avd-21' }),
 };
 
 /** A route without an entry is still walked, with no valid request to break. */

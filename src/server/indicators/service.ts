@@ -21,7 +21,7 @@ export const DEFAULT_SERIES_COUNT = 13;
 // The root or unit has been authorised by the route (http/route.ts); `org` is the request's tree.
 
 /** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts). */
-async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
+export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
   const today = localDate(now);
   return {
     units: [...org.tree],
