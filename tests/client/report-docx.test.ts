@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { contextFromRows } from '../../src/shared/domain/indicators';
 import { tertialReport } from '../../src/shared/domain/goals/report';
 import { GOAL_COLUMNS, tertialWorkbook } from '../../src/shared/domain/goals/tables';
-import { reportDocxBuffer } from '../../src/client/features/goals/report-docx';
+import { reportDocxBuffer } from '../../src/client/features/indicators/report-docx';
 import { data, DOC, NOW } from '../shared/domain/goals/fixtures';
 
 /** The document's visible text per paragraph, from word/document.xml. */

@@ -3,7 +3,7 @@
  * (?unit=, default the caller's scope) for a period (?period=, default this month), an
  * indicator's trend with drill-down (#/mal/trend?key=…), the division pulse view (#/mal/puls),
  * the printable page (#/mal/utskrift), the catalogue editor (#/mal/katalog) and the reported
- * measures' grid (#/mal/rapportera). Readable
+ * measures' grid (#/mal/rapportera) and the tertial report (#/mal/rapport, issue 13). Readable
  * offline: figures fall back to the device's replica (load.ts).
  */
 import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
@@ -24,6 +24,7 @@ import { parsePeriod } from './period';
 import { PrintView } from './PrintView';
 import { PulseView } from './PulseView';
 import { ReportedView } from './ReportedView';
+import { TertialView } from './TertialView';
 import { tx } from './texts';
 import { TrendView } from './TrendView';
 import { makeLinks, type ScreenState } from './links';
@@ -70,6 +71,7 @@ export default function IndicatorsScreen(): JSX.Element {
             // Staff and ward tablets read the unit's goals; only managers and admins set them.
             ...(lead() ? [{ href: links.catalogue(), label: tx('tab.catalogue'), current: sub() === 'katalog' }] : []),
             ...(lead() ? [{ href: links.reported(), label: tx('tab.reported'), current: sub() === 'rapportera' }] : []),
+            { href: links.report(), label: tx('tab.report'), current: sub() === 'rapport' },
           ]}
         />
       </Show>
@@ -85,6 +87,9 @@ export default function IndicatorsScreen(): JSX.Element {
         </Match>
         <Match when={sub() === 'utskrift'}>
           <PrintView units={tree()} state={state()} links={links} unitName={unitName()} />
+        </Match>
+        <Match when={sub() === 'rapport'}>
+          <TertialView units={tree()} unitId={state().unitId} scopeId={state().scopeId} unitName={unitName()} today={state().today} lead={lead()} />
         </Match>
         <Match when={sub() === 'rapportera' && lead()}>
           <ReportedView units={tree()} unitId={state().unitId} unitName={unitName()} today={state().today} />

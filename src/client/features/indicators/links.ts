@@ -20,6 +20,7 @@ export interface Links {
   print(): string;
   catalogue(): string;
   reported(): string;
+  report(): string;
 }
 
 export function makeLinks(state: Accessor<ScreenState>): Links {
@@ -39,5 +40,6 @@ export function makeLinks(state: Accessor<ScreenState>): Links {
     },
     catalogue: () => href(['mal', 'katalog'], { unit: base({}).unit }),
     reported: () => href(['mal', 'rapportera'], { unit: base({}).unit }),
+    report: () => href(['mal', 'rapport'], { unit: base({}).unit }),
   };
 }

@@ -216,6 +216,24 @@ const sv = {
   'rep.saved': 'Värdena är sparade och synkas.',
   'rep.err.range': 'Talet är utanför det tillåtna.',
   'rep.err.numOverDen': 'Täljaren får inte vara större än nämnaren.',
+  // The tertial report (issue 13). The report itself is Swedish, as the region's documents.
+  'tab.report': 'Tertialrapport',
+  'tr.period': 'Rapportperiod',
+  'tr.year': 'År',
+  'tr.print': 'Skriv ut',
+  'tr.docx': 'Ladda ner Word (.docx)',
+  'tr.docxBusy': 'Skapar dokumentet …',
+  'tr.device': 'Beräknat på enheten från senast synkade data (offline).',
+  'tr.empty': 'Inga strategiska mål för nivån. En administratör lägger in målen.',
+  'tr.writeAnalysis': 'Skriv analys',
+  'tr.editAnalysis': 'Ändra analys',
+  'tr.analysisLabel': 'Kommentar/analys: {name}',
+  'tr.saveAnalysis': 'Spara analysen',
+  'tr.follow': 'Följ upp',
+  'tr.followStatus': 'Status',
+  'tr.followComment': 'Kommentar',
+  'tr.saveFollow': 'Spara uppföljningen',
+  'tr.saved': 'Sparat. Ändringen synkas.',
 };
 
 const en: typeof sv = {
@@ -431,6 +449,23 @@ const en: typeof sv = {
   'rep.saved': 'The values are saved and will sync.',
   'rep.err.range': 'The number is out of range.',
   'rep.err.numOverDen': 'The numerator may not exceed the denominator.',
+  'tab.report': 'Tertial report',
+  'tr.period': 'Report period',
+  'tr.year': 'Year',
+  'tr.print': 'Print',
+  'tr.docx': 'Download Word (.docx)',
+  'tr.docxBusy': 'Creating the document …',
+  'tr.device': 'Computed on this device from the last synced data (offline).',
+  'tr.empty': 'No strategic goals for this level. An administrator adds the goals.',
+  'tr.writeAnalysis': 'Write analysis',
+  'tr.editAnalysis': 'Edit analysis',
+  'tr.analysisLabel': 'Comment/analysis: {name}',
+  'tr.saveAnalysis': 'Save the analysis',
+  'tr.follow': 'Follow up',
+  'tr.followStatus': 'Status',
+  'tr.followComment': 'Comment',
+  'tr.saveFollow': 'Save the follow-up',
+  'tr.saved': 'Saved. The change will sync.',
 };
 
 export const indicatorTexts = { sv, en };
