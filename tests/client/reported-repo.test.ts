@@ -13,6 +13,8 @@ import { indicatorContext } from '../../src/client/storage/indicator-repo';
 import { writeChange } from '../../src/client/storage/records';
 import { emptyLine, enterableDefs, gridPeriods, linesOf, parseGrid } from '../../src/client/features/indicators/reported-grid';
 import { caught, useSessionDbs } from './helpers';
+import { readCsv } from '../../src/shared/domain/hr-csv';
+import { guessReportedMapping, parseReportedTable } from '../../src/shared/domain/indicators/reported-import';
 
 const { sessionDb } = useSessionDbs('0190a0b0-c0d0-7e00-8000-000000000002');
 
@@ -79,6 +81,30 @@ describe('storage', () => {
     const report = await indicatorReport(await indicatorContext(db, TREE, 'vo', '2026-03-10'), '2026-02', Date.parse('2026-03-10T09:00:00Z'));
     expect(report.cells.find((c) => c.unitId === 'vo' && c.key === 'waitShare')).toMatchObject({ num: 75, den: 140, reporting: 2, expected: 2 });
   });
+
+  it('a 5,000-row CSV imports in one transaction; a re-import replaces the cells it names', async () => {
+    const db = await sessionDb();
+    const units = Array.from({ length: 250 }, (_, i) => ({ id: `u${i}`, name: `Enhet ${i}`, closedAt: null }));
+    const months = Array.from({ length: 20 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const lines = ['Enhet;Period;Täljare;Nämnare'];
+    for (const u of units) for (const m of months) lines.push(`${u.id};${m};${(u.id.length + m.length) % 7};10`);
+    const read = readCsv(new TextEncoder().encode(lines.join('\n')));
+    if (!read.ok) throw new Error('fixture');
+    const parsed = parseReportedTable(read.table, guessReportedMapping(read.table.header), RATIO, units);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+    expect(parsed.values).toHaveLength(5000);
+    // Top-level transactions only: writeChange's own joins the one it is called in.
+    let transactions = 0;
+    const current = () => (db.constructor as unknown as { currentTransaction: unknown }).currentTransaction;
+    const spy = db.transaction.bind(db);
+    (db as unknown as { transaction: typeof spy }).transaction = ((...args: Parameters<typeof spy>) => (current() ? undefined : transactions++, spy(...args))) as typeof spy;
+    await saveReportedValues(db, parsed.values);
+    expect(transactions).toBe(1);
+    expect(await db.outbox.count()).toBe(5000);
+    // Re-import of one cell with new numbers: one patch, the cell replaced whole.
+    await saveReportedValues(db, [{ ...(parsed.values[0] as (typeof parsed.values)[0]), num: 9, den: 9 }]);
+    expect((await listReportedValues(db, 'u0')).find((v) => v.period === months[0])).toMatchObject({ num: 9, den: 9, numK: null });
+  }, 120_000);
 
   it('one invalid value refuses the whole save, with its field path', async () => {
     const db = await sessionDb();
