@@ -16,6 +16,8 @@ import { listReportedValues, saveReportedValues } from '../../storage/reported-r
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Select } from './FormFields';
+import { ReportedImport } from './ReportedImport';
+import { subtreeIds } from '../../../shared/domain/rollup';
 import { enterableDefs, fieldsOf, type GridErrors, gridPeriods, type LineField, type LineText, linesOf, parseGrid } from './reported-grid';
 import { tx } from './texts';
 
@@ -31,7 +33,10 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
     return [...own, ...cached.filter((r) => !ids.has(r.id))];
   });
   const isLeaf = () => !props.units.some((u) => u.parentId === props.unitId && u.id !== props.unitId);
-  const defs = createMemo(() => enterableDefs(resolveDefs(rows() ?? [], props.units, props.unitId), isLeaf()));
+  // Every reported measure can be imported here (a division's controller imports all units' values);
+  // the grid holds the values this node itself reports (enterableDefs).
+  const defs = createMemo(() => enterableDefs(resolveDefs(rows() ?? [], props.units, props.unitId), true));
+  const enterable = (d: { source: { at: string } }) => d.source.at === 'level' || isLeaf();
   const stored = createLiveQuery(() => listReportedValues(db, props.unitId));
   const [key, setKey] = createSignal<string>('');
   const [year, setYear] = createSignal(Number(props.today.slice(0, 4)));
@@ -48,6 +53,11 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
     const d = def();
     if (d !== undefined) setLines(linesOf(stored() ?? [], d.key, periods()));
   }));
+  /** The units a file may name: the level and everything under it (a measure's own level included). */
+  const importUnits = () => {
+    const ids = new Set(subtreeIds(props.units, props.unitId));
+    return props.units.filter((u) => ids.has(u.id)).map((u) => ({ id: u.id, name: u.name, closedAt: u.closedAt }));
+  };
   const name = (d: { name: { sv: string; en: string } }) => (language() === 'en' ? d.name.en : d.name.sv);
   const set = (period: string, f: LineField, v: string) => setLines({ ...lines(), [period]: { ...(lines()[period] as LineText), [f]: v } });
 
@@ -90,6 +100,7 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
                 <Banner tone="error">{tx('err.fix')}</Banner>
               </Show>
               <Show when={done()}>{(m) => (m() === 'saved' ? <Banner tone="success">{tx('rep.saved')}</Banner> : <Banner tone="error">{m()}</Banner>)}</Show>
+              <Show when={enterable(d())} fallback={<p class="muted">{tx('rep.perUnit')}</p>}>
               <div class="ind-rep-scroll">
                 <table class="ind-rep-grid" data-testid="reported-grid">
                   <caption class="sr-only">{name(d())}</caption>
@@ -134,6 +145,8 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
                   {tx('rep.save')}
                 </Button>
               </div>
+              </Show>
+              <ReportedImport measure={d()} units={importUnits()} />
             </>
           )}
         </Show>
