@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalStatus, goalTrend, type GoalFigures } from '../../../../src/shared/domain/goals/status';
 import type { GoalTarget } from '../../../../src/shared/schema/goal';
+import { parseTargetText } from '../../../../src/shared/domain/goals/target-text';
 
 const TOL = { kind: 'relative' as const, value: 5 };
 const higher = { direction: 'higher' as const, tolerance: TOL, minN: 0 };
@@ -56,5 +57,33 @@ describe('goalTrend', () => {
   it('no arrow without last year (Data saknas either side)', () => {
     expect(goalTrend(higher, f(41)).trend).toBe('none');
     expect(goalTrend(higher, f(null, { compareValue: 40 })).trend).toBe('none');
+  });
+});
+
+describe('parseTargetText: the seed\'s targets as written', () => {
+  it.each([
+    ['100 % i dec', 'higher', { op: 'gte', value: 100, month: 12 }],
+    ['70%', 'higher', { op: 'gte', value: 70 }],
+    ['7 %', 'lower', { op: 'lte', value: 7 }],
+    ['Under 6,5 %', 'lower', { op: 'lte', value: 6.5 }],
+    ['<7 %', 'lower', { op: 'lte', value: 7 }],
+    ['max 2 %', 'lower', { op: 'lte', value: 2 }],
+    ['Minst 89 %', 'higher', { op: 'gte', value: 89 }],
+    ['min 75 %', 'higher', { op: 'gte', value: 75 }],
+    ['>50 %', 'higher', { op: 'gte', value: 50 }],
+    ['1 500 st', 'higher', { op: 'gte', value: 1500 }],
+    ['0,0', 'higher', { op: 'gte', value: 0 }],
+    ['Öka', 'higher', { op: 'increase' }],
+    ['Minska', 'lower', { op: 'decrease' }],
+    ['Öka jmf med motsvarande kvartal året innan', 'higher', { op: 'increase' }],
+    ['Minska med 50 % jmf 2020', 'lower', { op: 'change', pct: -50, baseYear: 2020 }],
+    ['K 16,0 M 17,2', 'lower', { op: 'sex', dir: 'lte', k: 16, m: 17.2 }],
+  ] as const)('%s', (text, direction, expected) => {
+    expect(parseTargetText(text, direction)).toEqual(expected);
+  });
+  it('refuses what it cannot read', () => {
+    expect(parseTargetText('bättre än förra året', 'higher')).toBeNull();
+    expect(parseTargetText('100 % i smarsch', 'higher')).toBeNull();
+    expect(parseTargetText('', 'higher')).toBeNull();
   });
 });
