@@ -20,6 +20,7 @@ import { Button } from '../../ui/Button';
 import { Select } from './FormFields';
 import { tx } from './texts';
 import { followKindOf, loadTertialReport } from './goal-load';
+import { GoalEditor } from './GoalEditor';
 
 const FOLLOW_LABEL = { ejPaborjad: 'Ej påbörjad', pagar: 'Pågår', klar: 'Klar', omtag: 'Omtag behövs' } as const;
 
@@ -192,6 +193,9 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
           }}
         </Match>
       </Switch>
+      <Show when={props.lead}>
+        <GoalEditor units={props.units} unitId={props.unitId} year={year()} onSaved={() => void refetch()} />
+      </Show>
     </div>
   );
 }

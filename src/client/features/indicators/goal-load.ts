@@ -63,14 +63,27 @@ export function followKindOf(period: string): ReportPeriodKind {
   return r.lastMonth <= 4 ? 'DA04' : r.lastMonth <= 8 ? 'DA08' : 'AR';
 }
 
+const GOAL_ENTITIES: ReadonlySet<string> = new Set(['goalItem', 'goalAnalysis', 'strategicAction', 'reportedValue']);
+
+/** Whether this device holds goal-document writes the server has not got yet. */
+async function pendingGoalWrites(db: PulsDb): Promise<boolean> {
+  return (await db.outbox.filter((r) => GOAL_ENTITIES.has(r.change.entity)).count()) > 0;
+}
+
+async function onDevice(db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<LoadedReport> {
+  const ctx = await indicatorContext(db, [...units], rootId, localDate(now));
+  return { res: await tertialReport(ctx, await goalDocument(db, units, rootId, period), period, now), source: 'device' };
+}
+
 export async function loadTertialReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<LoadedReport> {
+  // Unsynced goal items or values change the figures: the device's own answer shows them at once.
+  if (await pendingGoalWrites(db)) return onDevice(db, units, rootId, period, now);
   try {
     const res = await api.get(`/api/goals/report?rootId=${encodeURIComponent(rootId)}&period=${period}`, TertialReportSchema);
     void refreshGoalConfig(api, db, rootId);
     return { res: overlayLocal(res, await goalDocument(db, units, rootId, period), period), source: 'server' };
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'network')) throw err;
-    const ctx = await indicatorContext(db, [...units], rootId, localDate(now));
-    return { res: await tertialReport(ctx, await goalDocument(db, units, rootId, period), period, now), source: 'device' };
+    return onDevice(db, units, rootId, period, now);
   }
 }
