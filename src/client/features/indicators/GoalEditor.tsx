@@ -4,7 +4,7 @@
  * reported one — its target typed as the seed writes it, and its follow-up periods), and add a
  * strategic action. Saved as synced rows at this level (works offline); the report shows them.
  */
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { parseTargetText } from '../../../shared/domain/goals/target-text';
 import { pathTo, resolveDefs } from '../../../shared/domain/indicators';
 import type { TreeUnit } from '../../../shared/domain/rollup';
@@ -19,12 +19,15 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Select, Text } from './FormFields';
 import { tx } from './texts';
+import { refreshConfig } from './load';
 
 const KIND_LABEL = { mal: 'Strategiskt mål', faktor: 'Framgångsfaktor', styrmatt: 'Styrmått' } as const;
 const PERSPECTIVE_LABEL: Record<Perspective, string> = { medborgare: 'Medborgare', verksamhet: 'Verksamhet', medarbetare: 'Medarbetare', ekonomi: 'Ekonomi' };
 
 export function GoalEditor(props: { units: readonly TreeUnit[]; unitId: string; year: number; onSaved: () => void }): JSX.Element {
-  const { db } = useApp();
+  const { api, db } = useApp();
+  // The catalogue rows of the levels above live outside the replica: fetch them while online.
+  createEffect(() => void refreshConfig(api, db, props.unitId));
   const items = createLiveQuery(() => goalItemsFor(db, props.units, props.unitId));
   const rows = createLiveQuery(async (): Promise<Indicator[]> => {
     const own = (await Promise.all(pathTo(props.units, props.unitId).map((id) => listIndicatorRows(db, id)))).flat();

@@ -20,11 +20,14 @@ import { ReportedImport } from './ReportedImport';
 import { subtreeIds } from '../../../shared/domain/rollup';
 import { enterableDefs, fieldsOf, type GridErrors, gridPeriods, type LineField, type LineText, linesOf, parseGrid } from './reported-grid';
 import { tx } from './texts';
+import { refreshConfig } from './load';
 
 const LABEL: Record<LineField, Parameters<typeof tx>[0]> = { num: 'rep.num', den: 'rep.den', numK: 'rep.numK', denK: 'rep.denK', numM: 'rep.numM', denM: 'rep.denM' };
 
 export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string; unitName: string; today: string }): JSX.Element {
-  const { db } = useApp();
+  const { api, db } = useApp();
+  // The catalogue rows of the levels above live outside the replica: fetch them while online.
+  createEffect(() => void refreshConfig(api, db, props.unitId));
   const rows = createLiveQuery(async (): Promise<Indicator[]> => {
     const path = pathTo(props.units, props.unitId);
     const own = (await Promise.all(path.map((id) => listIndicatorRows(db, id)))).flat();
