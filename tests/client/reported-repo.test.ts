@@ -116,3 +116,14 @@ describe('storage', () => {
     expect(await listReportedValues(db, 'u1')).toEqual([]);
   });
 });
+
+describe('the grid writes only what changed', () => {
+  it('a line left as stored is not saved again', () => {
+    const first = parseGrid('u1', RATIO, { '2026-01': { ...emptyLine(), num: '1', den: '2' }, '2026-02': { ...emptyLine(), num: '3', den: '4' } }, []);
+    if (!first.ok) throw new Error('fixture');
+    const lines = linesOf(first.save, 'waitShare', ['2026-01', '2026-02']);
+    lines['2026-02'] = { ...emptyLine(), num: '3', den: '5' };
+    const again = parseGrid('u1', RATIO, lines, first.save);
+    expect(again.ok && again.save.map((v) => [v.period, v.den])).toEqual([['2026-02', 5]]);
+  });
+});

@@ -27,7 +27,7 @@ async function login(page: Page, username: string) {
 const month = () => new Date().toISOString().slice(0, 7);
 
 async function enter(page: Page, measure: string, values: Record<string, string>) {
-  await page.getByLabel('Mått', { exact: true }).selectOption({ label: measure });
+  await page.getByRole('combobox', { name: /^Mått/ }).selectOption({ label: measure });
   for (const [field, v] of Object.entries(values)) await page.getByLabel(`${month()} ${field}`, { exact: true }).fill(v);
   await page.getByRole('button', { name: 'Spara värdena' }).click();
   await expect.poll(() => page.getByText('Värdena är sparade och synkas.').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -48,14 +48,17 @@ describe('the tertial report', () => {
 
     // A third from the BI system's CSV, for two units of the division, imported at the division.
     await page.goto(`${env.server.url}/#/mal/rapportera`);
-    await page.getByLabel('Mått', { exact: true }).selectOption({ label: 'Andel kostnad inhyrd personal' });
+    await page.getByRole('combobox', { name: /^Mått/ }).selectOption({ label: 'Andel kostnad inhyrd personal' });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulstavlan-csv-')), 'inhyrd.csv');
     fs.writeFileSync(file, `Enhet;Period;Kostnad inhyrd;Total personalkostnad\nAvdelning 21 Medicin;${month()};120000;2400000\navd-22;${month()};90000;1800000\n`);
     await page.getByTestId('reported-file').setInputFiles(file);
-    await page.getByLabel('Värde / täljare').selectOption({ label: 'Kostnad inhyrd' });
-    await page.getByLabel('Nämnare', { exact: true }).selectOption({ label: 'Total personalkostnad' });
+    // The mapping's selects, in field order: unit, period, value/numerator, denominator, K, …
+    const map = page.locator('.ind-rep-map select');
+    await map.nth(2).selectOption({ label: 'Kostnad inhyrd' });
+    await map.nth(3).selectOption({ label: 'Total personalkostnad' });
     await page.getByRole('button', { name: 'Importera med de här kolumnerna' }).click();
     await expect.poll(() => page.getByText('2 värden importerade. De synkas.').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Synka nu' }).click();
     await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
 
     // The report: the division, this year's report period.
@@ -73,7 +76,7 @@ describe('the tertial report', () => {
     await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('Samordningen med kommunerna har förbättrats under perioden.');
 
     await page.getByRole('button', { name: 'Följ upp: Hälsofrämjande arbetsplatser' }).click();
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Klar' });
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Klar' });
     await page.getByLabel('Kommentar', { exact: true }).fill('Genomfört i alla VO.');
     await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
     await expect.poll(() => page.getByTestId('action-row').filter({ hasText: 'Hälsofrämjande arbetsplatser' }).textContent(), { timeout: 20_000 }).toContain('Genomfört i alla VO.');

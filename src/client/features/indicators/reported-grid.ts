@@ -93,7 +93,7 @@ export function parseGrid(
       if (typeof na === 'number' && typeof nb === 'number' && na > nb) errors[`${period}.${a}`] = 'rep.err.numOverDen';
     }
     if (Object.keys(errors).some((k) => k.startsWith(`${period}.`))) continue;
-    save.push({
+    const cell: ReportedValue = {
       id,
       unitId: unitId as ReportedValue['unitId'],
       measure: def.key,
@@ -105,7 +105,11 @@ export function parseGrid(
       numM: n.numM ?? null,
       denM: ratio ? (n.denM ?? null) : null,
       source,
-    });
+    };
+    // A line left as it was is not written again (its stored source, e.g. an import, stays).
+    const old = stored.find((v) => v.id === id);
+    if (old !== undefined && LINE_FIELDS.every((f) => old[f] === cell[f])) continue;
+    save.push(cell);
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, save, remove };
 }
