@@ -95,3 +95,13 @@ export async function followUpAction(db: PulsDb, action: StrategicAction, kind: 
   check(StrategicAction, { ...action, [field]: follow }, 'strategicAction');
   await writeChange(db, { entity: 'strategicAction', op: 'patch', id: action.id, unitId: action.unitId, fields: { [field]: follow } }, now);
 }
+
+/** The level's analyses of the styrmått that read `indicatorKey`, newest report period first. */
+export async function analysesOfIndicator(db: PulsDb, units: readonly TreeUnit[], unitId: string, indicatorKey: string): Promise<(GoalAnalysis & { styrmatt: string })[]> {
+  const items = (await goalItemsFor(db, units, unitId)).filter((i) => i.kind === 'styrmatt' && i.indicatorKey === indicatorKey);
+  const byId = new Map<string, GoalItem>(items.map((i) => [i.id, i]));
+  return (await live(db, 'goalAnalysis', unitId, GoalAnalysis))
+    .filter((a) => byId.has(a.itemId))
+    .map((a) => ({ ...a, styrmatt: byId.get(a.itemId)?.title ?? '' }))
+    .sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : a.writtenAt < b.writtenAt ? 1 : -1));
+}
