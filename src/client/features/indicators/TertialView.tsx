@@ -21,6 +21,7 @@ import { Select } from './FormFields';
 import { tx } from './texts';
 import { followKindOf, loadTertialReport } from './goal-load';
 import { GoalEditor } from './GoalEditor';
+import { newActionHref } from '../improvements/cause-link';
 
 const FOLLOW_LABEL = { ejPaborjad: 'Ej påbörjad', pagar: 'Pågår', klar: 'Klar', omtag: 'Omtag behövs' } as const;
 
@@ -161,6 +162,11 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
                               <td>{a.goal}</td>
                               <td>
                                 <For each={actionLines(a)}>{(line) => <p class="goal-line">{line}</p>}</For>
+                                <Show when={props.lead}>
+                                  <a class="btn btn-link no-print" href={newActionHref(undefined, { kind: 'strategic', ref: a.id, label: `Strategisk åtgärd ${a.nr}: ${a.title}`.slice(0, 160) })}>
+                                    {tx('tr.unitAction')}
+                                  </a>
+                                </Show>
                               </td>
                               <td>{a.status}</td>
                               <td>
