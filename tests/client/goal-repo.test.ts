@@ -8,7 +8,7 @@ import './helpers';
 import { describe, expect, it } from 'vitest';
 import { tertialReport } from '../../src/shared/domain/goals/report';
 import { indicatorIdFor, type Indicator } from '../../src/shared/schema/indicator';
-import { addGoalItem, addStrategicAction, analysesOfIndicator, followUpAction, goalDocument, saveAnalysis } from '../../src/client/storage/goal-repo';
+import { addGoalItem, addStrategicAction, analysesOfIndicator, followUpAction, goalDocument, saveAnalysis, strategicOverview } from '../../src/client/storage/goal-repo';
 import { indicatorContext } from '../../src/client/storage/indicator-repo';
 import { writeChange } from '../../src/client/storage/records';
 import { caught, useSessionDbs } from './helpers';
@@ -46,6 +46,18 @@ describe('goal document storage', () => {
     const r = await tertialReport(await indicatorContext(db, TREE, 'div', '2026-05-02'), await goalDocument(db, TREE, 'div', '2026-DA04'), '2026-DA04', NOW);
     expect(r.perspectives[0]?.goals[0]?.rows[0]).toMatchObject({ styrmatt: 'Väntat ≤ 90 dagar', outcome: 'Data saknas', analysis: { text: 'Ändrad analys.' } });
     expect(r.actions[0]).toMatchObject({ status: 'Pågår', comment: 'Pågår' });
+  });
+
+  it('the level\'s strategic actions of the year, with the unit actions that carry them out', async () => {
+    const db = await sessionDb();
+    const a = await addStrategicAction(db, { unitId: 'div' as never, year: 2026, nr: 1, goalId: null, perspective: 'ekonomi', title: 'Minska inhyrd personal', description: '', ansvarig: '', tidplan: '', effekt: '' }, NOW);
+    await addStrategicAction(db, { unitId: 'div' as never, year: 2025, nr: 1, goalId: null, perspective: 'ekonomi', title: 'Förra året', description: '', ansvarig: '', tidplan: '', effekt: '' }, NOW);
+    const cause = { kind: 'strategic', ref: a.id, label: 'Strategisk åtgärd 1: Minska inhyrd personal' };
+    await writeChange(db, { entity: 'action', op: 'insert', id: '0195d1f0-0000-7000-8000-0000000000a1', unitId: 'u1', fields: { id: '0195d1f0-0000-7000-8000-0000000000a1', unitId: 'u1', title: 'Egen bemanningspool', status: 'pagar', cause, createdAt: '2026-05-02T10:00:00.000Z' } }, NOW);
+    await writeChange(db, { entity: 'action', op: 'insert', id: '0195d1f0-0000-7000-8000-0000000000a2', unitId: 'u1', fields: { id: '0195d1f0-0000-7000-8000-0000000000a2', unitId: 'u1', title: 'Annat', status: 'oppen', createdAt: '2026-05-02T10:00:00.000Z' } }, NOW);
+    const o = await strategicOverview(db, TREE, 'div', 2026);
+    expect(o.own.map((x) => x.title)).toEqual(['Minska inhyrd personal']);
+    expect([...o.linked]).toEqual([[a.id, 1]]);
   });
 
   it('refuses a personnummer in an analysis, with the field, and writes nothing', async () => {

@@ -6,7 +6,8 @@
  */
 import { uuidv7 } from 'uuidv7';
 import type { GoalDocument } from '../../shared/domain/goals/report';
-import { ancestorsOf, type TreeUnit } from '../../shared/domain/rollup';
+import { ancestorsOf, subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
+import { Action } from '../../shared/schema/action';
 import { AppError } from '../../shared/errors';
 import { GoalConfigResponse } from '../../shared/goals-api';
 import { FOLLOW_FIELD, type FollowUp, GoalAnalysis, goalAnalysisIdFor, GoalItem, type ReportPeriodKind, StrategicAction } from '../../shared/schema/goal';
@@ -104,4 +105,22 @@ export async function analysesOfIndicator(db: PulsDb, units: readonly TreeUnit[]
     .filter((a) => byId.has(a.itemId))
     .map((a) => ({ ...a, styrmatt: byId.get(a.itemId)?.title ?? '' }))
     .sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : a.writtenAt < b.writtenAt ? 1 : -1));
+}
+
+/**
+ * A level's strategic actions of `year` and, per action, how many actions at the units below
+ * carry it out (their cause names it: kind `strategic`, ref = its id).
+ */
+export async function strategicOverview(db: PulsDb, units: readonly TreeUnit[], unitId: string, year: number): Promise<{ own: StrategicAction[]; linked: Map<string, number> }> {
+  const own = (await listStrategicActions(db, unitId)).filter((a) => a.year === year);
+  const linked = new Map<string, number>();
+  if (own.length === 0) return { own, linked };
+  for (const id of subtreeIds(units, unitId)) {
+    for (const row of await db.rows.where('[entity+unitId]').equals(['action', id]).toArray()) {
+      if (row.deleted) continue;
+      const p = Action.safeParse(publicData(row));
+      if (p.success && p.data.cause?.kind === 'strategic') linked.set(p.data.cause.ref, (linked.get(p.data.cause.ref) ?? 0) + 1);
+    }
+  }
+  return { own, linked };
 }

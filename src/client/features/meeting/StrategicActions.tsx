@@ -4,12 +4,11 @@
  * units below carry it out (actions whose cause is the strategic action). From the replica.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { subtreeIds, type TreeUnit } from '../../../shared/domain/rollup';
+import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { FollowUp, StrategicAction } from '../../../shared/schema/goal';
 import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
-import { listStrategicActions } from '../../storage/goal-repo';
-import { listActions } from '../../storage/meeting-repo';
+import { strategicOverview } from '../../storage/goal-repo';
 import { mt } from '../improvements/texts';
 
 const LABEL = { ejPaborjad: 'Ej påbörjad', pagar: 'Pågår', klar: 'Klar', omtag: 'Omtag behövs' } as const;
@@ -17,16 +16,7 @@ const latest = (a: StrategicAction): FollowUp => a.followAR ?? a.followDA08 ?? a
 
 export function StrategicActions(props: { unitId: string; units: readonly TreeUnit[]; year: number }): JSX.Element {
   const { db } = useApp();
-  const data = createLiveQuery(async () => {
-    const own = (await listStrategicActions(db, props.unitId)).filter((a) => a.year === props.year);
-    const linked = new Map<string, number>();
-    if (own.length > 0) {
-      for (const id of subtreeIds(props.units, props.unitId)) {
-        for (const a of await listActions(db, id)) if (a.cause?.kind === 'strategic') linked.set(a.cause.ref, (linked.get(a.cause.ref) ?? 0) + 1);
-      }
-    }
-    return { own, linked };
-  });
+  const data = createLiveQuery(() => strategicOverview(db, props.units, props.unitId, props.year));
   return (
     <Show when={(data()?.own ?? []).length > 0}>
       <section class="strategic" aria-label={mt('strat.title', { year: props.year })} data-testid="strategic-actions">
