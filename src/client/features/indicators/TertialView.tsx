@@ -9,7 +9,7 @@ import { createResource, createSignal, For, Match, Show, Switch, type JSX } from
 import type { TertialReport, TertialRow } from '../../../shared/domain/goals/report';
 import { ACTION_COLUMNS, actionLines, GOAL_COLUMNS, reportFilename, STATUS_MARK, TREND_MARK } from '../../../shared/domain/goals/tables';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { ACTION_FOLLOW_STATUSES, REPORT_PERIOD, REPORT_PERIOD_LABEL, REPORT_PERIODS, type ReportPeriodKind } from '../../../shared/schema/goal';
+import { ACTION_FOLLOW_STATUSES, REPORT_PERIOD, REPORT_PERIOD_LABEL, REPORT_PERIODS } from '../../../shared/schema/goal';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
 import { errorOf, t } from '../../kit/i18n';
@@ -23,6 +23,7 @@ import { followKindOf, loadTertialReport } from './goal-load';
 import { GoalEditor } from './GoalEditor';
 import { newActionHref } from '../improvements/cause-link';
 
+const MONTHS = ['Januari', 'Februari', 'Mars', 'April', 'Maj', 'Juni', 'Juli', 'Augusti', 'September', 'Oktober', 'November', 'December'];
 const FOLLOW_LABEL = { ejPaborjad: 'Ej påbörjad', pagar: 'Pågår', klar: 'Klar', omtag: 'Omtag behövs' } as const;
 
 /** The report period a date is in (its tertial report, cumulative). */
@@ -36,7 +37,7 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
   const session = useSession();
   const period = () => {
     const q = route().query.period;
-    return q !== undefined && REPORT_PERIOD.test(q) ? q : defaultReportPeriod(props.today);
+    return q !== undefined && (REPORT_PERIOD.test(q) || /^\d{4}-(0[1-9]|1[0-2])$/.test(q)) ? q : defaultReportPeriod(props.today);
   };
   const link = (p: string) => href(['mal', 'rapport'], { unit: props.unitId === props.scopeId ? undefined : props.unitId, period: p });
   const [report, { refetch }] = createResource(
@@ -46,7 +47,8 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
   const [note, setNote] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const year = () => Number(period().slice(0, 4));
-  const kind = () => period().slice(5) as ReportPeriodKind;
+  /** DA04, DA08, AR, or a month number "01"–"12" (the report for any month). */
+  const kind = () => period().slice(5);
 
   const download = async (r: TertialReport) => {
     setBusy(true);
@@ -76,7 +78,7 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
   return (
     <div class="goal-report">
       <div class="button-row no-print goal-pick">
-        <Select label={tx('tr.period')} value={kind()} options={REPORT_PERIODS.map((k) => ({ value: k, label: REPORT_PERIOD_LABEL[k] }))} onValue={(v) => (location.hash = link(`${year()}-${v}`))} />
+        <Select label={tx('tr.period')} value={kind()} options={[...REPORT_PERIODS.map((k) => ({ value: k as string, label: REPORT_PERIOD_LABEL[k] })), ...MONTHS.map((m, i) => ({ value: String(i + 1).padStart(2, '0'), label: m }))]} onValue={(v) => (location.hash = link(`${year()}-${v}`))} />
         <Select label={tx('tr.year')} value={String(year())} options={[0, 1, 2].map((i) => String(Number(props.today.slice(0, 4)) - i)).map((y) => ({ value: y, label: y }))} onValue={(v) => (location.hash = link(`${v}-${kind()}`))} />
       </div>
       <Show when={note()}>{(n) => <Banner tone={n().tone}>{n().text}</Banner>}</Show>
