@@ -160,6 +160,20 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('a measure owned by its level (writers: owner) takes values only from that level\'s managers', async () => {
+    const def = { id: indicatorIdFor('div-lsv', 'bemanningskostnad'), unitId: 'div-lsv', key: 'bemanningskostnad', nameSv: 'Bemanningskostnad (import)', perspective: 'ekonomi', source: { kind: 'reported', form: 'value', grain: 'month', at: 'unit', writers: 'owner' }, unit: 'mnkr', direction: 'lower' };
+    const res = await push(h, admin, [change(admin, 'indicator', def.id, def.unitId, 'insert', def, seq++)]);
+    expect(res.ok && res.rejected).toEqual([]);
+    const v = (unitId: string) => ({ id: reportedValueIdFor(unitId, 'bemanningskostnad', '2026-02'), unitId, measure: 'bemanningskostnad', period: '2026-02', num: 1.5, den: null, numK: null, denK: null, numM: null, denM: null, source: 'import' });
+    const chef = await loginAs(h, 'avdchef21');
+    const bad = await push(h, chef, [change(chef, 'reportedValue', v('avd-21').id, 'avd-21', 'insert', v('avd-21'), 1)]);
+    expect(bad.ok && bad.rejected.map((r) => [r.code, r.path])).toEqual([['forbidden', ['measure']]]);
+    const div = await loginAs(h, 'divisionschef');
+    const ok = await push(h, div, [change(div, 'reportedValue', v('avd-21').id, 'avd-21', 'insert', v('avd-21'), 1)]);
+    expect(ok.ok && ok.rejected).toEqual([]);
+    // A measure without the setting stays the unit manager's (waitShare, above).
+  });
+
   it('a unit manager writes values of the unit; staff may not (rejected alone, nothing applied)', async () => {
     const chef = await loginAs(h, 'avdchef21');
     const staff = await loginAs(h, 'personal21');

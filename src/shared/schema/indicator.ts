@@ -57,6 +57,11 @@ export const ReportedSource = z.strictObject({
   form: z.enum(REPORTED_FORMS),
   grain: z.enum(REPORTED_GRAINS),
   at: z.enum(['unit', 'level']),
+  /**
+   * Who may write values: the managers of the value's unit (default), or only the level that owns
+   * the measure (where its source is defined; e.g. a controller's import no unit may overwrite).
+   */
+  writers: z.optional(z.enum(['unit', 'owner'])),
 });
 export type ReportedSource = z.infer<typeof ReportedSource>;
 

@@ -72,6 +72,7 @@ export function CatalogueForm(props: { entry: CatalogueEntry | null; unitId: str
         <Select label={tx('field.repForm')} value={draft().repForm} disabled={locked('repForm')} options={opts(REPORTED_FORMS, (f) => tx(`opt.form.${f}`))} onValue={(v) => set('repForm', v as Draft['repForm'])} />
         <Select label={tx('field.repGrain')} value={draft().repGrain} disabled={locked('repGrain')} options={opts(REPORTED_GRAINS, (g) => tx(`opt.grain.${g}`))} onValue={(v) => set('repGrain', v as Draft['repGrain'])} />
         <Select label={tx('field.repAt')} value={draft().repAt} disabled={locked('repAt')} options={opts(['unit', 'level'] as const, (a) => tx(`opt.at.${a}`))} onValue={(v) => set('repAt', v as Draft['repAt'])} />
+        <Select label={tx('field.repWriters')} value={draft().repWriters} disabled={locked('repWriters')} options={opts(['unit', 'owner'] as const, (w) => tx(`opt.writers.${w}`))} onValue={(v) => set('repWriters', v as Draft['repWriters'])} />
       </Show>
       <Select label={tx('field.unit')} value={draft().unit} disabled={locked('unit')} options={opts(INDICATOR_UNITS, (u) => tx(`opt.${u}`))} onValue={(v) => set('unit', v as Draft['unit'])} />
       <Select label={tx('field.direction')} value={draft().direction} disabled={locked('direction')} options={opts(['higher', 'lower'] as const, (d) => tx(`opt.${d}`))} onValue={(v) => set('direction', v as Draft['direction'])} />

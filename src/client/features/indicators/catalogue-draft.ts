@@ -23,6 +23,7 @@ export interface Draft {
   repForm: ReportedSource['form'];
   repGrain: ReportedSource['grain'];
   repAt: ReportedSource['at'];
+  repWriters: NonNullable<ReportedSource['writers']>;
   unit: IndicatorUnit;
   direction: 'higher' | 'lower';
   targetOp: '' | 'gte' | 'lte' | 'increase' | 'decrease';
@@ -61,6 +62,7 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
     repForm: src.kind === 'reported' ? src.form : 'ratio',
     repGrain: src.kind === 'reported' ? src.grain : 'month',
     repAt: src.kind === 'reported' ? src.at : 'unit',
+    repWriters: src.kind === 'reported' ? (src.writers ?? 'unit') : 'unit',
     unit: def.unit,
     direction: def.direction,
     targetOp: def.target?.op ?? '',
@@ -80,7 +82,7 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
 export function emptyDraft(): Draft {
   return {
     key: '', nameSv: '', nameEn: '', perspective: 'verksamhet', sourceKind: 'count', num: 'bhkCorrect', den: 'bhkObserved', metric: 'safetyEvents',
-    repForm: 'ratio', repGrain: 'month', repAt: 'unit', unit: 'count', direction: 'higher', targetOp: '', targetValue: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
+    repForm: 'ratio', repGrain: 'month', repAt: 'unit', repWriters: 'unit', unit: 'count', direction: 'higher', targetOp: '', targetValue: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
     minN: '0', period: 'month', compare: 'lastYear', hidden: false,
   };
 }
@@ -130,7 +132,9 @@ export function draftFields(d: Draft, opts: { isNew: boolean; takenKeys: readonl
   if (d.sourceKind === 'ratio') {
     if (d.num === d.den) errors.den = { key: 'err.sameMetric' };
     fields.source = { kind: 'ratio', num: d.num, den: d.den };
-  } else if (d.sourceKind === 'reported') fields.source = { kind: 'reported', form: d.repForm, grain: d.repGrain, at: d.repAt };
+  } else if (d.sourceKind === 'reported') {
+    fields.source = { kind: 'reported', form: d.repForm, grain: d.repGrain, at: d.repAt, ...(d.repWriters === 'owner' ? { writers: 'owner' as const } : {}) };
+  }
   else fields.source = { kind: 'count', metric: d.metric };
   fields.unit = d.unit;
   fields.direction = d.direction;
