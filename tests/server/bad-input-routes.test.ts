@@ -99,6 +99,8 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'GET /api/feed/hr': async () => ({ query: 'rootId=avd-21&since=3' }),
   'POST /api/admin/api-keys': async () => ({ body: { name: 'Power BI Medicin', scopeUnitId: 'vo-med', expiresOn: '2026-12-31' } }),
   'POST /api/admin/api-keys/:id/revoke': async (c) => ({ params: { id: await newApiKeyId(c) } }),
+  'GET /api/goals/report': async () => ({ query: 'rootId=avd-21&period=2026-DA04' }),
+  'GET /api/goals/config': async () => ({ query: 'unitId=avd-21' }),
 };
 
 /** A route without an entry is still walked, with no valid request to break. */

@@ -236,6 +236,22 @@ const ROUTES: Route[] = [
     unknown: { input: '', url: '/api/indicators/config?unitId=avd-21&all=1', path: ['all'] },
   },
   {
+    method: 'GET', url: '/api/goals/report?rootId=div-lsv&period=2026-DA04', auth: true,
+    wrongType: [
+      { input: '', url: '/api/goals/report?rootId=div-lsv&period=2026-T1', path: ['period'] },
+      { input: '', url: '/api/goals/report?rootId=div-lsv&period=2026-DÅ04', path: ['period'] },
+      { input: '', url: '/api/goals/report?rootId=div-lsv&period=9999-AR', path: ['period'] },
+      { input: '', url: '/api/goals/report?rootId=div-lsv', path: ['period'] },
+      { input: '', url: '/api/goals/report?rootId=avd%2021&period=2026-AR', path: ['rootId'] },
+    ],
+    unknown: { input: '', url: '/api/goals/report?rootId=div-lsv&period=2026-AR&format=docx', path: ['format'] },
+  },
+  {
+    method: 'GET', url: '/api/goals/config?unitId=avd-21', auth: true,
+    wrongType: [{ input: '', url: '/api/goals/config', path: ['unitId'] }, { input: '', url: '/api/goals/config?unitId=a%20b', path: ['unitId'] }],
+    unknown: { input: '', url: '/api/goals/config?unitId=avd-21&all=1', path: ['all'] },
+  },
+  {
     method: 'GET', url: `/api/export/indicators.csv?rootId=div-lsv&period=${MONTH}`, auth: true,
     wrongType: [
       { input: '', url: '/api/export/indicators.csv?rootId=div-lsv&period=2026-T4', path: ['period'] },

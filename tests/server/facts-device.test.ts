@@ -17,7 +17,7 @@ import { getBhkProfessions } from '../../src/client/storage/bhk-repo';
 import { openDb, type PulsDb } from '../../src/client/storage/db';
 import { deviceFacts } from '../../src/client/storage/device-facts';
 import { pinUnit } from '../../src/client/storage/facts-repo';
-import { indicatorContext } from '../../src/client/storage/indicator-repo';
+import { cacheIndicatorConfig, indicatorContext } from '../../src/client/storage/indicator-repo';
 import { getMetas } from '../../src/client/storage/meta';
 import { listUnits } from '../../src/client/storage/org-repo';
 import { getStaffingSettings } from '../../src/client/storage/staffing-repo';
@@ -30,7 +30,7 @@ import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import { BhkPeriodRollupResponse } from '../../src/shared/bhk-api';
 import { UnitSnapshot } from '../../src/shared/facts-api';
 import { SafetyRollupResponse } from '../../src/shared/api-safety';
-import { IndicatorReport } from '../../src/shared/indicators-api';
+import { IndicatorConfigResponse, IndicatorReport } from '../../src/shared/indicators-api';
 import { StaffingRollupResponse } from '../../src/shared/staffing-api';
 import { Network } from './fuzz/network';
 import { observation, outbox } from '../fixtures/sync';
@@ -74,6 +74,9 @@ describe('a division manager\'s device in facts mode', () => {
   it('computes every report the server answers, from its facts', async () => {
     const units = await listUnits(db);
     const today = TODAY;
+    // As the app does online: the catalogue rows of the levels above the replica (the region's
+    // reported measures, issue 13) are cached; their values are ordinary rows in the replica.
+    await cacheIndicatorConfig(db, ROOT, IndicatorConfigResponse.parse((await call(h, 'GET', `/api/indicators/config?unitId=${ROOT}`, { token: chef })).json()));
     for (const period of [TODAY.slice(0, 7), '2026-02', '2026-T1', '2026', '2025-T3', '2026-W10']) {
       const server = IndicatorReport.parse((await call(h, 'GET', `/api/indicators/report?rootId=${ROOT}&period=${period}`, { token: chef })).json());
       const device = await indicatorReport(await indicatorContext(db, units, ROOT, today), period, NOW).catch((e: unknown) => {

@@ -37,6 +37,10 @@ const V1_INSERTS: Record<string, Record<string, unknown>> = {
   idea: { id: '0195d1f0-0000-7000-8000-000000000004', unitId: 'avd-21', title: 'Checklista för överrapport', stage: 'ide', createdAt: AT },
   meetingLog: { id: 'meetingLog:avd-21:2026-03-10', unitId: 'avd-21', date: '2026-03-10', facilitator: 'AB', present: 9 },
   meetingSettings: { id: 'meetingSettings:avd-21', unitId: 'avd-21', agenda: ['bemanning', 'patientsakerhet', 'hygien'], timeboxMinutes: 15 },
+  reportedValue: { id: 'reportedValue:avd-21:waitFirstVisit:2026-03', unitId: 'avd-21', measure: 'waitFirstVisit', period: '2026-03', num: 41, den: 100, numK: 20, denK: 49, numM: 21, denM: 51, source: 'manual' },
+  goalItem: { id: '0195d1f0-0000-7000-8000-000000000010', unitId: 'avd-21', kind: 'styrmatt', perspective: 'medborgare', parentId: '0195d1f0-0000-7000-8000-000000000011', title: 'Väntat ≤ 90 dagar till första besök', order: 10, indicatorKey: 'waitShare', target: { op: 'gte', value: 100, month: 12 }, periods: ['DA04', 'DA08', 'AR'], createdAt: AT },
+  goalAnalysis: { id: 'goalAnalysis:avd-21:0195d1f0-0000-7000-8000-000000000010:2026-DA04', unitId: 'avd-21', itemId: '0195d1f0-0000-7000-8000-000000000010', period: '2026-DA04', text: 'Väntetiderna har minskat på två av tre enheter.', author: 'Divisionschef', writtenAt: AT },
+  strategicAction: { id: '0195d1f0-0000-7000-8000-000000000012', unitId: 'avd-21', year: 2026, nr: 1, goalId: '0195d1f0-0000-7000-8000-000000000011', perspective: 'medborgare', title: 'Produktionsplanering', description: 'Införa produktionsplanering i alla VO', ansvarig: 'VO-chefer', tidplan: 'Start under tertial 1', effekt: 'Kortare väntetider', followDA04: { status: 'pagar', comment: 'Arbetet pågår inom divisionen' }, createdAt: AT },
 };
 
 const v1 = (entity: string, fields: Record<string, unknown>, seq: number) => ({

@@ -19,6 +19,7 @@ import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
 import { deviceFacts } from './device-facts';
+import { reportedValuesOf } from './reported-repo';
 import { writeChange } from './records';
 import { recordOf, recordsOf } from './row-reader';
 
@@ -116,5 +117,13 @@ export async function indicatorContext(db: PulsDb, units: TreeUnit[], rootId: st
     const settings = await byId<UnitSettings>(db, 'unitSettings', settingsIdFor(id));
     if (settings !== null) unitSettings.push(settings);
   }
-  return { units, rootId, today, indicatorRows: await indicatorRowsFor(db, units, rootId), unitSettings, reader: await deviceFacts(db, units, rootId, today) };
+  return {
+    units,
+    rootId,
+    today,
+    indicatorRows: await indicatorRowsFor(db, units, rootId),
+    unitSettings,
+    reader: await deviceFacts(db, units, rootId, today),
+    reportedRows: await reportedValuesOf(db, units, rootId),
+  };
 }

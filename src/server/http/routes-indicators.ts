@@ -1,7 +1,9 @@
-/** Indicator routes (issue 6, shared/indicators-api.ts): report, series, config and the CSV export. */
+/** Indicator routes (issue 6, shared/indicators-api.ts): report, series, config and the CSV export; the goal document's (issue 13, shared/goals-api.ts). */
 import type { FastifyInstance } from 'fastify';
 import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
+import { GoalConfigQuery, GoalReportQuery } from '../../shared/goals-api';
 import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
+import { goalConfigFor, tertialReportFor } from '../indicators/goals';
 import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
@@ -18,6 +20,11 @@ export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => n
   route(app, 'GET', '/api/indicators/config', { rule: read('unitId'), query: IndicatorConfigQuery }, async ({ unit, org }) =>
     indicatorConfigFor(store, await org(), unit),
   );
+  // The goal document (issue 13): the tertial report and the ancestors' goal items.
+  route(app, 'GET', '/api/goals/report', { rule: read('rootId'), query: GoalReportQuery }, async ({ query, unit, org }) =>
+    tertialReportFor(store, await org(), unit, query.period, now()),
+  );
+  route(app, 'GET', '/api/goals/config', { rule: read('unitId'), query: GoalConfigQuery }, async ({ unit, org }) => goalConfigFor(store, await org(), unit));
   route(app, 'GET', '/api/export/indicators.csv', { rule: unitRule('export', 'query', 'rootId'), query: IndicatorReportQuery }, async (c) =>
     csvReply(c.req, c.reply, await indicatorExportFor(store, await c.org(), c.unit, c.query.period, now())),
   );

@@ -10,6 +10,7 @@ import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
 import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
+import { ReportedValue } from '../../shared/schema/reported-value';
 import { UnitSettings } from '../../shared/schema/unit-settings';
 import { sqlFactReader } from '../facts/reader';
 import type { OrgView } from '../org/view';
@@ -22,7 +23,7 @@ export const DEFAULT_SERIES_COUNT = 13;
 // The root or unit has been authorised by the route (http/route.ts); `org` is the request's tree.
 
 /** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts). */
-async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
+export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
   const today = localDate(now);
   return {
     units: [...org.tree],
@@ -31,6 +32,8 @@ async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number)
     indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
+    // Every period (sort keys are periods: '2026', '2026-03', '2026-T1'): few rows per unit.
+    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, '0', '~'),
   };
 }
 

@@ -19,6 +19,7 @@ import { seedSafety } from './safety-demo';
 import { seedStaffing } from './staffing-seed';
 import { seedIndicators } from './indicator-seed';
 import { seedMeeting } from './meeting-seed';
+import { seedGoals } from './goal-seed';
 import { seededRandom as prng } from '../../shared/domain/random';
 
 export async function seedDemo(store: Store, now: number, opts: { observations?: boolean } = {}): Promise<boolean> {
@@ -39,6 +40,7 @@ export async function seedDemo(store: Store, now: number, opts: { observations?:
   if (opts.observations !== false) await seedStaffing(store, now);
   if (opts.observations !== false) await seedIndicators(store, now);
   if (opts.observations !== false) await seedMeeting(store, now);
+  if (opts.observations !== false) await seedGoals(store, now, prng(20261313));
   return true;
 }
 

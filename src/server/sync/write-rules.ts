@@ -11,6 +11,7 @@ import type { EntityName } from '../../shared/schema/registry';
 import type { RowState } from '../../shared/sync/merge';
 import type { Principal } from '../auth/principal';
 import { indicatorWriteRule } from '../indicators/write-rule';
+import { reportedWriteRule } from '../indicators/reported-write-rule';
 import { meetingWriteRule } from '../meeting/write-rule';
 import { bhkWriteRule } from '../bhk/write-rule';
 import type { OrgView } from '../org/view';
@@ -46,6 +47,10 @@ const RULES: Partial<Record<EntityName, WriteRule>> = {
   action: meetingWriteRule,
   idea: meetingWriteRule,
   meetingSettings: meetingWriteRule,
+  reportedValue: reportedWriteRule,
+  goalItem: reportedWriteRule,
+  goalAnalysis: reportedWriteRule,
+  strategicAction: reportedWriteRule,
 };
 
 /** `change.fields` must already be the validated fields. Null: the change may be applied. */

@@ -13,7 +13,8 @@ export const ACTION_STATUSES = ['oppen', 'pagar', 'klar'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
-export const CAUSE_KINDS = ['safetyDay', 'bhkPeriod', 'staffing', 'indicator', 'meeting', 'idea', 'other'] as const;
+/** `strategic` (issue 13): the unit's action carries out a strategic action of a level (ref = its id). */
+export const CAUSE_KINDS = ['safetyDay', 'bhkPeriod', 'staffing', 'indicator', 'meeting', 'idea', 'other', 'strategic'] as const;
 export const ActionCause = z.strictObject({
   kind: z.enum(CAUSE_KINDS),
   /** What it points at: a date, a period key, an indicator key, an idea id… (≤ 120 chars). It

@@ -51,4 +51,11 @@ export const ENTITY_KEYS: Record<EntityName, EntityKeys> = {
   idea: lww(none, ['id', 'unitId', 'createdAt']),
   meetingLog: lww(byDate, ['id', 'unitId', 'date']),
   meetingSettings: lww(),
+  // Reported measures (issue 13): one cell per unit, measure and period, listed by period.
+  reportedValue: lww((data) => (typeof data.period === 'string' ? data.period : ''), ['id', 'unitId', 'measure', 'period']),
+  // The goal document (issue 13): items and strategic actions have UUIDv7 ids; an analysis is one
+  // cell per level, styrmått and report period.
+  goalItem: lww(none, ['id', 'unitId', 'createdAt']),
+  goalAnalysis: lww((data) => (typeof data.period === 'string' ? data.period : ''), ['id', 'unitId', 'itemId', 'period']),
+  strategicAction: lww(none, ['id', 'unitId', 'createdAt']),
 };

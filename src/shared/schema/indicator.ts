@@ -43,9 +43,32 @@ export const METRICS = [
 export const Metric = z.enum(METRICS);
 export type Metric = z.infer<typeof Metric>;
 
+/**
+ * A reported measure (issue 13): values typed in or imported per unit and period
+ * (schema/reported-value.ts), not read from a board. `form`: a count, a value in the indicator's
+ * unit, or a numerator/denominator (a share, pooled as Σnum / Σden). `grain`: the period one value
+ * covers. `at`: 'unit' = each leaf unit reports and levels pool their units' values; 'level' = the
+ * figure only exists at a level (a region-wide figure) and is that level's own row, never pooled.
+ */
+export const REPORTED_FORMS = ['count', 'value', 'ratio'] as const;
+export const REPORTED_GRAINS = ['month', 'tertial', 'year'] as const;
+export const ReportedSource = z.strictObject({
+  kind: z.literal('reported'),
+  form: z.enum(REPORTED_FORMS),
+  grain: z.enum(REPORTED_GRAINS),
+  at: z.enum(['unit', 'level']),
+  /**
+   * Who may write values: the managers of the value's unit (default), or only the level that owns
+   * the measure (where its source is defined; e.g. a controller's import no unit may overwrite).
+   */
+  writers: z.optional(z.enum(['unit', 'owner'])),
+});
+export type ReportedSource = z.infer<typeof ReportedSource>;
+
 export const IndicatorSource = z.union([
   z.strictObject({ kind: z.literal('ratio'), num: Metric, den: Metric }),
   z.strictObject({ kind: z.literal('count'), metric: Metric }),
+  ReportedSource,
 ]);
 export type IndicatorSource = z.infer<typeof IndicatorSource>;
 
@@ -53,8 +76,8 @@ export const PERSPECTIVES = ['medborgare', 'verksamhet', 'medarbetare', 'ekonomi
 export const Perspective = z.enum(PERSPECTIVES);
 export type Perspective = z.infer<typeof Perspective>;
 
-/** pct: a ratio shown ×100 with "%"; count: "antal"; days: "dagar". */
-export const INDICATOR_UNITS = ['pct', 'count', 'days'] as const;
+/** pct: a ratio shown ×100 with "%"; count: "antal"; days: "dagar"; kr and mnkr: money (issue 13). */
+export const INDICATOR_UNITS = ['pct', 'count', 'days', 'kr', 'mnkr'] as const;
 export const IndicatorUnit = z.enum(INDICATOR_UNITS);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 

@@ -23,8 +23,10 @@ import { Indicator, ownsIndicatorId } from './indicator';
 import { Action } from './action';
 import { Idea } from './idea';
 import { MeetingLog, MeetingSettings, meetingSettingsIdFor, ownsMeetingLogId } from './meeting';
+import { ownsReportedValueId, ReportedValue } from './reported-value';
+import { GoalAnalysis, GoalItem, ownsGoalAnalysisId, StrategicAction } from './goal';
 
-export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig', 'indicator', 'action', 'idea', 'meetingLog', 'meetingSettings'] as const;
+export const ENTITY_NAMES = ['bhkObservation', 'unitSettings', 'safetyEvent', 'safetyDay', 'safetySettings', 'staffingShift', 'hrMonth', 'bedsDay', 'staffingSettings', 'bhkConfig', 'indicator', 'action', 'idea', 'meetingLog', 'meetingSettings', 'reportedValue', 'goalItem', 'goalAnalysis', 'strategicAction'] as const;
 export const EntityName = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityName>;
 
@@ -62,6 +64,10 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   idea: def('idea', Idea),
   meetingLog: def('meetingLog', MeetingLog, ownsMeetingLogId),
   meetingSettings: def('meetingSettings', MeetingSettings, (id, unitId) => id === meetingSettingsIdFor(unitId)),
+  reportedValue: def('reportedValue', ReportedValue, ownsReportedValueId),
+  goalItem: def('goalItem', GoalItem),
+  goalAnalysis: def('goalAnalysis', GoalAnalysis, ownsGoalAnalysisId),
+  strategicAction: def('strategicAction', StrategicAction),
 };
 
 /**

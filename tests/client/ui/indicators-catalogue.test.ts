@@ -8,6 +8,18 @@ import { def, uid } from './indicators-fixtures';
 const base = draftFromDef(def('bhkTotal', { target: { op: 'gte', value: 100 }, minN: 10 }), false);
 const edit = (over: Partial<Draft>) => ({ ...base, ...over });
 
+describe('catalogue form: a reported measure (issue 13)', () => {
+  it('a new reported measure: form, grain, level and who writes', () => {
+    const d = { ...emptyDraft(), key: 'hyrkostnad', nameSv: 'Kostnad inhyrd personal', sourceKind: 'reported' as const, repForm: 'ratio' as const, repGrain: 'month' as const, repAt: 'unit' as const, repWriters: 'owner' as const, unit: 'pct' as const, direction: 'lower' as const, targetOp: 'decrease' as const };
+    const out = draftPatch(d, null, { isAdmin: true, takenKeys: [] });
+    expect(out.ok && out.patch.source).toEqual({ kind: 'reported', form: 'ratio', grain: 'month', at: 'unit', writers: 'owner' });
+    expect(out.ok && out.patch.unit).toBe('pct');
+    // The unit manager's default leaves the setting out (additive field).
+    const unitWrites = draftPatch({ ...d, repWriters: 'unit' }, null, { isAdmin: true, takenKeys: [] });
+    expect(unitWrites.ok && unitWrites.patch.source).toEqual({ kind: 'reported', form: 'ratio', grain: 'month', at: 'unit' });
+  });
+});
+
 describe('catalogue form → row patch', () => {
   it.each([
     ['90', 90],

@@ -56,6 +56,8 @@ describe('action list', () => {
   it.each([
     [{ ny: '1', orsak: 'bhkPeriod', ref: '2026-10', etikett: 'BHK 2026-10: 72 %' }, { kind: 'bhkPeriod', ref: '2026-10', label: 'BHK 2026-10: 72 %' }],
     [{ ny: '1', orsak: 'safetyDay', ref: '2026-11-20', etikett: 'Röd dag 2026-11-20' }, { kind: 'safetyDay', ref: '2026-11-20', label: 'Röd dag 2026-11-20' }],
+    // Issue 13: a unit's action that carries out a division's strategic action.
+    [{ ny: '1', orsak: 'strategic', ref: '01900000-0000-7000-8000-000000000101', etikett: 'Strategisk åtgärd 1: Införa produktionsplanering' }, { kind: 'strategic', ref: '01900000-0000-7000-8000-000000000101', label: 'Strategisk åtgärd 1: Införa produktionsplanering' }],
     [{ ny: '1', orsak: 'patient', ref: 'x', etikett: 'y' }, null],
     [{ ny: '1', orsak: 'other', ref: 'x', etikett: '' }, null],
     [{ ny: '1', orsak: 'other', ref: 'x', etikett: '19121212-1212' }, null],

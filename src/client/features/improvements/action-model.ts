@@ -5,7 +5,7 @@
  */
 import { isOverdue, sortActions } from '../../../shared/domain/meeting/actions';
 import { containsPersonnummer } from '../../../shared/domain/personnummer';
-import type { Action, ActionCause, ActionStatus } from '../../../shared/schema/action';
+import { type Action, type ActionCause, type ActionStatus, CAUSE_KINDS } from '../../../shared/schema/action';
 import { IsoDate } from '../../../shared/schema/ids';
 import { mt } from './texts';
 
@@ -87,7 +87,7 @@ export function causeFromQuery(q: Readonly<Record<string, string>>): ActionCause
   const kind = q.orsak;
   const ref = q.ref ?? '';
   const label = q.etikett ?? '';
-  const kinds: readonly string[] = ['safetyDay', 'bhkPeriod', 'staffing', 'indicator', 'meeting', 'idea', 'other'];
+  const kinds: readonly string[] = CAUSE_KINDS;
   if (kind === undefined || !kinds.includes(kind) || ref.length > 120 || label === '' || label.length > 160) return null;
   if (containsPersonnummer(label)) return null;
   return { kind: kind as ActionCause['kind'], ref, label };

@@ -1,7 +1,7 @@
 /** One indicator's form at one level; errors next to the field, in Swedish; saved with saveIndicator. */
 import { createSignal, Show, type JSX } from 'solid-js';
 import { AppError } from '../../../shared/errors';
-import { INDICATOR_PERIODS, METRICS, PERSPECTIVES } from '../../../shared/schema/indicator';
+import { INDICATOR_PERIODS, INDICATOR_UNITS, METRICS, PERSPECTIVES, REPORTED_FORMS, REPORTED_GRAINS } from '../../../shared/schema/indicator';
 import { errorOf } from '../../kit/i18n';
 import { useApp } from '../../kit/context';
 import { saveIndicator } from '../../storage/indicator-repo';
@@ -58,12 +58,21 @@ export function CatalogueForm(props: { entry: CatalogueEntry | null; unitId: str
       <Text label={tx('field.nameSv')} value={draft().nameSv} error={err('nameSv')} disabled={locked('nameSv')} onValue={(v) => set('nameSv', v)} />
       <Text label={tx('field.nameEn')} value={draft().nameEn} error={err('nameEn')} disabled={locked('nameEn')} onValue={(v) => set('nameEn', v)} />
       <Select label={tx('field.perspective')} value={draft().perspective} disabled={locked('perspective')} options={opts(PERSPECTIVES, (p) => tx(`perspective.${p}`))} onValue={(v) => set('perspective', v as Draft['perspective'])} />
-      <Select label={tx('field.sourceKind')} value={draft().sourceKind} disabled={locked('sourceKind')} options={[{ value: 'ratio', label: tx('field.sourceRatio') }, { value: 'count', label: tx('field.sourceCount') }]} onValue={(v) => set('sourceKind', v as Draft['sourceKind'])} />
-      <Show when={draft().sourceKind === 'ratio'} fallback={<Select label={tx('field.metric')} value={draft().metric} disabled={locked('metric')} options={metricOpts} onValue={(v) => set('metric', v as Draft['metric'])} />}>
+      <Select label={tx('field.sourceKind')} value={draft().sourceKind} disabled={locked('sourceKind')} options={[{ value: 'ratio', label: tx('field.sourceRatio') }, { value: 'count', label: tx('field.sourceCount') }, { value: 'reported', label: tx('field.sourceReported') }]} onValue={(v) => set('sourceKind', v as Draft['sourceKind'])} />
+      <Show when={draft().sourceKind === 'ratio'}>
         <Select label={tx('field.num')} value={draft().num} disabled={locked('num')} options={metricOpts} onValue={(v) => set('num', v as Draft['num'])} />
         <Select label={tx('field.den')} value={draft().den} error={err('den')} disabled={locked('den')} options={metricOpts} onValue={(v) => set('den', v as Draft['den'])} />
       </Show>
-      <Select label={tx('field.unit')} value={draft().unit} disabled={locked('unit')} options={opts(['pct', 'count', 'days'] as const, (u) => tx(`opt.${u}`))} onValue={(v) => set('unit', v as Draft['unit'])} />
+      <Show when={draft().sourceKind === 'count'}>
+        <Select label={tx('field.metric')} value={draft().metric} disabled={locked('metric')} options={metricOpts} onValue={(v) => set('metric', v as Draft['metric'])} />
+      </Show>
+      <Show when={draft().sourceKind === 'reported'}>
+        <Select label={tx('field.repForm')} value={draft().repForm} disabled={locked('repForm')} options={opts(REPORTED_FORMS, (f) => tx(`opt.form.${f}`))} onValue={(v) => set('repForm', v as Draft['repForm'])} />
+        <Select label={tx('field.repGrain')} value={draft().repGrain} disabled={locked('repGrain')} options={opts(REPORTED_GRAINS, (g) => tx(`opt.grain.${g}`))} onValue={(v) => set('repGrain', v as Draft['repGrain'])} />
+        <Select label={tx('field.repAt')} value={draft().repAt} disabled={locked('repAt')} options={opts(['unit', 'level'] as const, (a) => tx(`opt.at.${a}`))} onValue={(v) => set('repAt', v as Draft['repAt'])} />
+        <Select label={tx('field.repWriters')} value={draft().repWriters} disabled={locked('repWriters')} options={opts(['unit', 'owner'] as const, (w) => tx(`opt.writers.${w}`))} onValue={(v) => set('repWriters', v as Draft['repWriters'])} />
+      </Show>
+      <Select label={tx('field.unit')} value={draft().unit} disabled={locked('unit')} options={opts(INDICATOR_UNITS, (u) => tx(`opt.${u}`))} onValue={(v) => set('unit', v as Draft['unit'])} />
       <Select label={tx('field.direction')} value={draft().direction} disabled={locked('direction')} options={opts(['higher', 'lower'] as const, (d) => tx(`opt.${d}`))} onValue={(v) => set('direction', v as Draft['direction'])} />
       <Select label={tx('field.targetOp')} value={draft().targetOp} options={[{ value: '', label: tx('opt.none') }, ...opts(['gte', 'lte', 'increase', 'decrease'] as const, (o) => tx(`opt.${o}`))]} onValue={(v) => set('targetOp', v as Draft['targetOp'])} />
       <Show when={draft().targetOp === 'gte' || draft().targetOp === 'lte'}>

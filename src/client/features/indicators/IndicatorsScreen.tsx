@@ -2,7 +2,8 @@
  * Mål och resultat (#/mal) for managers, mostly on a phone: the indicator list of a level
  * (?unit=, default the caller's scope) for a period (?period=, default this month), an
  * indicator's trend with drill-down (#/mal/trend?key=…), the division pulse view (#/mal/puls),
- * the printable page (#/mal/utskrift) and the catalogue editor (#/mal/katalog). Readable
+ * the printable page (#/mal/utskrift), the catalogue editor (#/mal/katalog) and the reported
+ * measures' grid (#/mal/rapportera) and the tertial report (#/mal/rapport, issue 13). Readable
  * offline: figures fall back to the device's replica (load.ts).
  */
 import { createMemo, Match, Show, Switch, type JSX } from 'solid-js';
@@ -22,6 +23,8 @@ import { ListView } from './ListView';
 import { parsePeriod } from '../../kit/period';
 import { PrintView } from './PrintView';
 import { PulseView } from './PulseView';
+import { ReportedView } from './ReportedView';
+import { TertialView } from './TertialView';
 import { tx } from './texts';
 import { TrendView } from './TrendView';
 import { makeLinks, type ScreenState } from './links';
@@ -66,6 +69,8 @@ export default function IndicatorsScreen(): JSX.Element {
             { href: links.pulse(), label: tx('tab.pulse'), current: sub() === 'puls' },
             // Staff and ward tablets read the unit's goals; only managers and admins set them.
             ...(lead() ? [{ href: links.catalogue(), label: tx('tab.catalogue'), current: sub() === 'katalog' }] : []),
+            ...(lead() ? [{ href: links.reported(), label: tx('tab.reported'), current: sub() === 'rapportera' }] : []),
+            { href: links.report(), label: tx('tab.report'), current: sub() === 'rapport' },
           ]}
         />
       </Show>
@@ -81,6 +86,12 @@ export default function IndicatorsScreen(): JSX.Element {
         </Match>
         <Match when={sub() === 'utskrift'}>
           <PrintView units={tree()} state={state()} links={links} unitName={unitName()} />
+        </Match>
+        <Match when={sub() === 'rapport'}>
+          <TertialView units={tree()} unitId={state().unitId} scopeId={state().scopeId} unitName={unitName()} today={state().today} lead={lead()} />
+        </Match>
+        <Match when={sub() === 'rapportera' && lead()}>
+          <ReportedView units={tree()} unitId={state().unitId} unitName={unitName()} today={state().today} />
         </Match>
         <Match when={sub() === 'katalog' && lead()}>
           <CatalogueView units={tree()} unitId={state().unitId} isAdmin={role() === 'admin'} unitName={unitName()} />

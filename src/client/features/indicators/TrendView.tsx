@@ -11,6 +11,7 @@ import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ChildList } from './ChildList';
+import { IndicatorAnalyses } from './IndicatorAnalyses';
 import type { Links, ScreenState } from './links';
 import { loadSeries } from './load';
 import { DataFrom, StatusMark, TrendMark } from './Marks';
@@ -73,6 +74,7 @@ export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenStat
                 <TrendChart series={s().res} name={name()} />
                 <SignalList series={s().res} />
               </section>
+              <IndicatorAnalyses units={props.units} unitId={props.state.unitId} indicatorKey={props.indicatorKey} />
               <Show when={report.state === 'ready' && report()}>
                 {(r) => <ChildList report={r().res} unitId={props.state.unitId} def={s().res.def} link={link} />}
               </Show>

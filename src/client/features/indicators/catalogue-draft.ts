@@ -8,18 +8,23 @@ import type { IndicatorDef } from '../../../shared/indicators-api';
 import type { IndicatorTextKey } from '../../../shared/i18n/features/indicators';
 import type { Params } from '../../../shared/i18n/format';
 import { containsPersonnummer } from '../../../shared/domain/personnummer';
-import { IndicatorKey, METRICS, type Indicator, type IndicatorPeriod, type Metric, type Perspective } from '../../../shared/schema/indicator';
+import { IndicatorKey, METRICS, type Indicator, type IndicatorPeriod, type IndicatorUnit, type Metric, type Perspective, type ReportedSource } from '../../../shared/schema/indicator';
 
 export interface Draft {
   key: string;
   nameSv: string;
   nameEn: string;
   perspective: Perspective;
-  sourceKind: 'ratio' | 'count';
+  sourceKind: 'ratio' | 'count' | 'reported';
   num: Metric;
   den: Metric;
   metric: Metric;
-  unit: 'pct' | 'count' | 'days';
+  /** A reported measure's form, grain and level (schema/indicator.ts ReportedSource). */
+  repForm: ReportedSource['form'];
+  repGrain: ReportedSource['grain'];
+  repAt: ReportedSource['at'];
+  repWriters: NonNullable<ReportedSource['writers']>;
+  unit: IndicatorUnit;
   direction: 'higher' | 'lower';
   targetOp: '' | 'gte' | 'lte' | 'increase' | 'decrease';
   targetValue: string;
@@ -54,6 +59,10 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
     num: src.kind === 'ratio' ? src.num : METRICS[1],
     den: src.kind === 'ratio' ? src.den : METRICS[0],
     metric: src.kind === 'count' ? src.metric : METRICS[0],
+    repForm: src.kind === 'reported' ? src.form : 'ratio',
+    repGrain: src.kind === 'reported' ? src.grain : 'month',
+    repAt: src.kind === 'reported' ? src.at : 'unit',
+    repWriters: src.kind === 'reported' ? (src.writers ?? 'unit') : 'unit',
     unit: def.unit,
     direction: def.direction,
     targetOp: def.target?.op ?? '',
@@ -73,7 +82,7 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
 export function emptyDraft(): Draft {
   return {
     key: '', nameSv: '', nameEn: '', perspective: 'verksamhet', sourceKind: 'count', num: 'bhkCorrect', den: 'bhkObserved', metric: 'safetyEvents',
-    unit: 'count', direction: 'higher', targetOp: '', targetValue: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
+    repForm: 'ratio', repGrain: 'month', repAt: 'unit', repWriters: 'unit', unit: 'count', direction: 'higher', targetOp: '', targetValue: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
     minN: '0', period: 'month', compare: 'lastYear', hidden: false,
   };
 }
@@ -123,7 +132,10 @@ export function draftFields(d: Draft, opts: { isNew: boolean; takenKeys: readonl
   if (d.sourceKind === 'ratio') {
     if (d.num === d.den) errors.den = { key: 'err.sameMetric' };
     fields.source = { kind: 'ratio', num: d.num, den: d.den };
-  } else fields.source = { kind: 'count', metric: d.metric };
+  } else if (d.sourceKind === 'reported') {
+    fields.source = { kind: 'reported', form: d.repForm, grain: d.repGrain, at: d.repAt, ...(d.repWriters === 'owner' ? { writers: 'owner' as const } : {}) };
+  }
+  else fields.source = { kind: 'count', metric: d.metric };
   fields.unit = d.unit;
   fields.direction = d.direction;
   if (d.targetOp === '') fields.target = null;

@@ -9,6 +9,7 @@
  * points over the line), else null.
  */
 import type { IndicatorSeries, RunSignal } from '../../../shared/indicators-api';
+import type { IndicatorUnit } from '../../../shared/schema/indicator';
 
 export type SeriesColumns = [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]];
 
@@ -30,7 +31,7 @@ export function seriesColumns(series: Pick<IndicatorSeries, 'points' | 'median' 
 }
 
 /** The y range: from 0 (or below, for negative values) to above the highest value, target or median (100 % near the top, so a target line never sits on the edge). */
-export function yRange(cols: SeriesColumns, unit: 'pct' | 'count' | 'days'): [number, number] {
+export function yRange(cols: SeriesColumns, unit: IndicatorUnit): [number, number] {
   const vals = [...cols[1], ...cols[2], ...cols[3]].filter((v): v is number => v !== null);
   const max = vals.length === 0 ? 0 : Math.max(...vals);
   const min = vals.length === 0 ? 0 : Math.min(0, ...vals);

@@ -19,6 +19,8 @@ export interface Links {
   pulse(q?: { unit?: string; period?: string }): string;
   print(): string;
   catalogue(): string;
+  reported(): string;
+  report(): string;
 }
 
 export function makeLinks(state: Accessor<ScreenState>): Links {
@@ -37,5 +39,7 @@ export function makeLinks(state: Accessor<ScreenState>): Links {
       return href(['mal', 'utskrift'], { unit: s.unitId, period: s.period });
     },
     catalogue: () => href(['mal', 'katalog'], { unit: base({}).unit }),
+    reported: () => href(['mal', 'rapportera'], { unit: base({}).unit }),
+    report: () => href(['mal', 'rapport'], { unit: base({}).unit }),
   };
 }

@@ -38,6 +38,10 @@ export function formatValue(value: number | null, unit: IndicatorUnit): string {
     }
     case 'count':
       return num(value);
+    case 'kr':
+      return `${num(value, 0)} kr`;
+    case 'mnkr':
+      return `${num(value)} mnkr`;
   }
 }
 

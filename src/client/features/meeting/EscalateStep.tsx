@@ -1,7 +1,7 @@
 /**
  * The meeting's Eskalera step: the unit's open items that may go up (with "Eskalera till …"),
  * what it has escalated and the answers received, and at a VO or division the inbox of what the
- * units below escalated to it.
+ * units below escalated to it, and beside it the level's strategic actions (issue 13).
  */
 import { For, Show, type JSX } from 'solid-js';
 import { canEscalate } from '../../../shared/domain/meeting/escalation';
@@ -15,6 +15,8 @@ import { keyed } from '../../primitives/keyed';
 import { listActions, listIdeas, listInbox } from '../../storage/meeting-repo';
 import { EscalationControls } from '../improvements/EscalationControls';
 import { InboxEntry } from './InboxEntry';
+import { StrategicActions } from './StrategicActions';
+import { pageNow } from '../../kit/clock';
 import { mt } from '../improvements/texts';
 
 type Entry = { entity: 'action' | 'idea'; item: Action | Idea };
@@ -50,6 +52,9 @@ export function EscalateStep(props: { unitId: string; unitName: string; units: r
             </ul>
           </Show>
         </section>
+      </Show>
+      <Show when={props.isLevel}>
+        <StrategicActions unitId={props.unitId} units={props.units} year={new Date(pageNow()).getFullYear()} />
       </Show>
       <section aria-label={mt('esc.mine')}>
         <h3>{mt('esc.mine')}</h3>

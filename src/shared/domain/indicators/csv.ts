@@ -33,7 +33,7 @@ const TEXT = {
 
 const ARROWS: Record<TrendArrow, string> = { up: '↑', down: '↓', flat: '→', diverging: '↕', none: '' };
 
-const UNIT_SUFFIX = { pct: ' %', count: '', days: '' } as const;
+const UNIT_SUFFIX = { pct: ' %', count: '', days: '', kr: ' kr', mnkr: ' mnkr' } as const;
 
 /** Decimal comma; one decimal for percentages and fractions, none for whole numbers. */
 export function decimal(value: number, decimals: number): string {

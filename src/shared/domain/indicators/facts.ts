@@ -15,6 +15,8 @@
  *    range gets the bound itself (read "at least 730 days"); otherwise it has no value. Not
  *    additive: a level takes the smallest value among its units.
  *  - Staffing: shift rows dated in the range, pooled staff-shifts (staffing.ts).
+ *  - Reported measures (issue 13): the leaf units' values whose period lies in the range
+ *    (reported.ts), summed per measure.
  *  - HR: the leaf units' hrMonths whose whole month lies in the range (so a week has none),
  *    pooled by ordinary hours as staffing-hr.ts does, K and M likewise; rows on higher levels
  *    are the HR system's own figures and never added to their children's.
@@ -30,7 +32,9 @@ import { type FactReader, rangeKey } from '../facts/reader';
 import { addDays, daysInMonth } from '../periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from '../rollup';
 import { daysBetween } from '../safety-counters';
+import type { ReportedValue } from '../../schema/reported-value';
 import { addFacts, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
+import { periodInRange, reportedSumsOf } from './reported';
 import type { Facts } from './types';
 
 export { addFacts, emptyFacts, METRIC_FAMILY } from './pool';
@@ -65,6 +69,8 @@ export interface UnitPeriodFacts {
   lastFall: string | null;
   /** The unit's HR months wholly inside the range, in month order. */
   hr: HrMonth[];
+  /** The unit's reported values (issue 13), any period: reported.ts keeps those inside the range. */
+  reported?: ReportedValue[];
 }
 
 /** range key → unit → its facts. */
@@ -74,7 +80,12 @@ const minDate = (a: string, b: string): string => (a < b ? a : b);
 const monthEndOf = (month: string): string => `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
 
 /** Reads what ownFacts needs for every range, in a handful of reads whatever the number of ranges. */
-export async function loadPeriodFacts(reader: FactReader, ranges: readonly DateRange[], today: string): Promise<PeriodFacts> {
+export async function loadPeriodFacts(
+  reader: FactReader,
+  ranges: readonly DateRange[],
+  today: string,
+  reportedRows: readonly ReportedValue[] = [],
+): Promise<PeriodFacts> {
   const uniq = [...new Map(ranges.map((r) => [rangeKey(r), r])).values()];
   const yesterday = addDays(today, -1);
   const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
@@ -116,6 +127,11 @@ export async function loadPeriodFacts(reader: FactReader, ranges: readonly DateR
       }
     }
     for (const m of sortedHr) if (`${m.month}-01` >= r.from && monthEndOf(m.month) <= r.to) at(m.unitId).hr.push(m);
+    for (const v of reportedRows) {
+      if (!periodInRange(v.period, r)) continue;
+      const u = at(v.unitId);
+      (u.reported ??= []).push(v);
+    }
     out.set(rangeKey(r), units);
   });
   return out;
@@ -195,6 +211,8 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   }
   m.safetyDaysSinceFall = f.daysSinceFall ?? 0;
   m.hrKvot = kvot(f.hr.sick, f.hr.hours) ?? 0;
+  // Reported measures: a leaf's values (a level's own rows are read by ownLevelFacts, unpooled).
+  if (info.leaf && uf?.reported !== undefined) f.reported = reportedSumsOf(uf.reported, range);
   if (info.open) {
     const has: Record<Family, boolean> = {
       bhk: n > 0,
@@ -232,5 +250,5 @@ export function treeFacts(
   }
   // Units in id order, so pooled floating-point sums (HR) do not depend on the input's order.
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rollupTree(sorted, rootId, own, addFacts, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0));
+  return rollupTree(sorted, rootId, own, addFacts, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0) || f.reported.size > 0);
 }

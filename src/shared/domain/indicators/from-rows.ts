@@ -15,7 +15,7 @@ import type { Facts, IndicatorContext, IndicatorInput } from './types';
 export function contextFromRows(input: IndicatorInput, rootId: string = input.rootId): IndicatorContext {
   const rows = factsOfRows({ bhk: input.bhk, events: input.safetyEvents, days: input.safetyDays, shifts: input.shifts, beds: [] });
   const reader = memoryReader(rows, input.hrMonths, new Set(subtreeIds(input.units, rootId)), input.today);
-  return { units: input.units, rootId, today: input.today, indicatorRows: input.indicatorRows, unitSettings: input.unitSettings, reader };
+  return { units: input.units, rootId, today: input.today, indicatorRows: input.indicatorRows, unitSettings: input.unitSettings, reader, reportedRows: input.reported ?? [] };
 }
 
 /** indicatorReport over raw rows. */
@@ -29,7 +29,7 @@ export const seriesOfRows = (input: IndicatorInput, unitId: string, key: string,
 /** Facts of every node under `rootId` for one range, from raw rows. */
 export async function treeFactsOfRows(input: IndicatorInput, range: DateRange, rootId: string = input.rootId): Promise<Map<string, RollupNode<Facts>>> {
   const ctx = contextFromRows(input, rootId);
-  const loaded = await loadPeriodFacts(ctx.reader, [range], input.today);
+  const loaded = await loadPeriodFacts(ctx.reader, [range], input.today, ctx.reportedRows);
   return treeFacts(input.units, rootId, input.today, quotasOf(input.unitSettings), loaded.get(rangeKey(range)), range);
 }
 

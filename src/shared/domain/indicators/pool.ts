@@ -5,7 +5,7 @@
  * of that metric's family, so each indicator has its own completeness.
  */
 import { METRICS, type Metric } from '../../schema/indicator';
-import type { Facts, HrSums } from './types';
+import type { Facts, HrSums, ReportedSums } from './types';
 
 export type Family = 'bhk' | 'safety' | 'staff' | 'hr';
 export const METRIC_FAMILY: Record<Metric, Family> = {
@@ -32,8 +32,27 @@ const zeroMetrics = (): Record<Metric, number> => Object.fromEntries(METRICS.map
 const emptyHr = (): HrSums => ({ months: 0, hours: 0, sick: 0, kHours: 0, kSick: 0, mHours: 0, mSick: 0 });
 
 export function emptyFacts(): Facts {
-  return { metrics: zeroMetrics(), daysSinceFall: null, hr: emptyHr(), reporting: zeroMetrics() };
+  return { metrics: zeroMetrics(), daysSinceFall: null, hr: emptyHr(), reporting: zeroMetrics(), reported: new Map() };
 }
+
+/** Reported measures (reported.ts) pool as sums, measure by measure. */
+export const emptyReportedSums = (): ReportedSums => ({ reporters: 0, units: 0, num: 0, den: 0, kUnits: 0, numK: 0, denK: 0, mUnits: 0, numM: 0, denM: 0 });
+
+export function addReportedSums(a: ReportedSums, b: ReportedSums): ReportedSums {
+  return {
+    reporters: a.reporters + b.reporters,
+    units: a.units + b.units,
+    num: a.num + b.num,
+    den: a.den + b.den,
+    kUnits: a.kUnits + b.kUnits,
+    numK: a.numK + b.numK,
+    denK: a.denK + b.denK,
+    mUnits: a.mUnits + b.mUnits,
+    numM: a.numM + b.numM,
+    denM: a.denM + b.denM,
+  };
+}
+
 
 export const kvot = (sick: number, hours: number): number | null => (hours > 0 ? (sick / hours) * 100 : null);
 
@@ -45,6 +64,8 @@ export function addFacts(a: Facts, b: Facts): Facts {
   }
   out.daysSinceFall = a.daysSinceFall === null ? b.daysSinceFall : b.daysSinceFall === null ? a.daysSinceFall : Math.min(a.daysSinceFall, b.daysSinceFall);
   for (const k of Object.keys(out.hr) as (keyof HrSums)[]) out.hr[k] = a.hr[k] + b.hr[k];
+  for (const [key, s] of a.reported) out.reported.set(key, s);
+  for (const [key, s] of b.reported) out.reported.set(key, addReportedSums(out.reported.get(key) ?? emptyReportedSums(), s));
   // The two values that are not sums are derived again from what is.
   out.metrics.safetyDaysSinceFall = out.daysSinceFall ?? 0;
   out.metrics.hrKvot = kvot(out.hr.sick, out.hr.hours) ?? 0;

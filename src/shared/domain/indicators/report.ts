@@ -27,6 +27,7 @@ import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
+import { ownLevelFacts } from './reported';
 import { indicatorStatus, trendArrow } from './status';
 import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
@@ -43,7 +44,7 @@ function cellRanges(def: IndicatorDef, period: string, today: string): DateRange
  * the tree once per range.
  */
 async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today);
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
   const quotas = quotasOf(ctx.unitSettings);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
   return (range) => {
@@ -80,17 +81,28 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
   return out;
 }
 
+/**
+ * A node's facts for a cell: pooled facts, except for a measure reported at a level, whose figure
+ * is the node's own value only (reported.ts ownLevelFacts).
+ */
+function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: IndicatorDef, nodeId: string, range: DateRange, facts: FactsOf): RollupNode<Facts> | undefined {
+  if (def.source.kind === 'reported' && def.source.at === 'level') {
+    return { unitId: nodeId, counts: ownLevelFacts(input.reportedRows, nodeId, def.key, range), expected: 1, reporting: 0 };
+  }
+  return facts(range).get(nodeId);
+}
+
 function cellOf(
-  input: Pick<IndicatorContext, 'indicatorRows' | 'units' | 'today'>,
+  input: Pick<IndicatorContext, 'indicatorRows' | 'units' | 'today' | 'reportedRows'>,
   rootDef: IndicatorDef,
   nodeId: string,
   period: string,
   facts: FactsOf,
 ): IndicatorCell {
   const nodeDef = resolveDef(input.indicatorRows, input.units, nodeId, rootDef.key, true) ?? rootDef;
-  const now = facts(rangeOf(period)).get(nodeId);
+  const now = nodeFacts(input, rootDef, nodeId, rangeOf(period), facts);
   const comparePeriod = comparePeriodOf(period, rootDef.compare);
-  const before = facts(compareRange(period, comparePeriod, input.today, accumulates(rootDef))).get(nodeId);
+  const before = nodeFacts(input, rootDef, nodeId, compareRange(period, comparePeriod, input.today, accumulates(rootDef)), facts);
   const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
@@ -115,7 +127,7 @@ function cellOf(
     trend,
     improving,
     target: nodeDef.target,
-    reporting: now?.counts.reporting[metric] ?? 0,
+    reporting: metric === null ? (now?.counts.reported.get(rootDef.key)?.reporters ?? 0) : (now?.counts.reporting[metric] ?? 0),
     expected: now?.expected ?? 0,
   };
 }

@@ -8,6 +8,7 @@
 import type { BhkObservation } from '../../schema/bhk-observation';
 import type { HrMonth } from '../../schema/hr-month';
 import type { Indicator, Metric } from '../../schema/indicator';
+import type { ReportedValue } from '../../schema/reported-value';
 import type { SafetyDay } from '../../schema/safety-day';
 import type { SafetyEvent } from '../../schema/safety-event';
 import type { StaffingSettings } from '../../schema/staffing-settings';
@@ -29,6 +30,8 @@ export interface IndicatorContext {
   unitSettings: UnitSettings[];
   /** The facts of the root's subtree. */
   reader: FactReader;
+  /** Reported measures' values (issue 13) in the root's subtree: synced rows, few per unit. */
+  reportedRows: ReportedValue[];
 }
 
 /** Raw rows of a subtree: what a unit's device holds, and what the tests feed both sides. */
@@ -47,11 +50,13 @@ export interface IndicatorInput {
   shifts: StaffingShift[];
   staffingSettings: StaffingSettings[];
   hrMonths: HrMonth[];
+  /** Reported measures' values (issue 13); none when left out. */
+  reported?: ReportedValue[];
 }
 
 /** An input with no rows yet: the one place that lists every kind of row. */
 export function emptyInput(units: TreeUnit[], rootId: string, today: string): IndicatorInput {
-  return { units, rootId, today, indicatorRows: [], bhk: [], unitSettings: [], safetyEvents: [], safetyDays: [], shifts: [], staffingSettings: [], hrMonths: [] };
+  return { units, rootId, today, indicatorRows: [], bhk: [], unitSettings: [], safetyEvents: [], safetyDays: [], shifts: [], staffingSettings: [], hrMonths: [], reported: [] };
 }
 
 export interface DateRange {
@@ -73,6 +78,22 @@ export interface HrSums {
   mSick: number;
 }
 
+/** A reported measure's sums (reported.ts): values behind it, Σnum, Σden, and the same per sex. */
+export interface ReportedSums {
+  /** Units with at least one value in the range (completeness: "9 av 11 enheter"). */
+  reporters: number;
+  /** Values behind the sums (a unit with 4 months in a tertial counts 4). */
+  units: number;
+  num: number;
+  den: number;
+  kUnits: number;
+  numK: number;
+  denK: number;
+  mUnits: number;
+  numM: number;
+  denM: number;
+}
+
 /**
  * Facts of a unit (or, pooled, of a level) for a date range. Everything is a sum, except
  * `daysSinceFall` (the smallest among the units that have a value) and HR (hours-weighted sums).
@@ -84,4 +105,6 @@ export interface Facts {
   hr: HrSums;
   /** Per metric: open leaf units with data of that metric's kind (completeness per indicator). */
   reporting: Record<Metric, number>;
+  /** Reported measures (issue 13) by measure key: sums of the leaf units' values in the range. */
+  reported: Map<string, ReportedSums>;
 }

@@ -6,11 +6,13 @@
  *    safetyDaysSinceFall the smallest value among the units.
  * n (compared with minN) is what the value rests on: observations for BHK, filled days for the
  * safety cross, planned staff-shifts for the board's sick share, unit-months with an HR figure for
- * HR, units with a value for days since the last fall. Only HR has K and M.
+ * HR, units with a value for days since the last fall. HR and reported measures (reported.ts) have
+ * K and M.
  */
 import type { Metric } from '../../schema/indicator';
 import type { IndicatorDef } from '../../indicators-api';
 import { METRIC_FAMILY } from './pool';
+import { reportedValue } from './reported';
 import type { Facts } from './types';
 
 export interface SourceValue {
@@ -46,8 +48,12 @@ function countValue(metric: Metric, f: Facts): number | null {
   return nOf(metric, f) > 0 || f.reporting[metric] > 0 ? f.metrics[metric] : null;
 }
 
-export function sourceValue(def: Pick<IndicatorDef, 'source' | 'unit'>, f: Facts): SourceValue {
+export function sourceValue(def: Pick<IndicatorDef, 'key' | 'source' | 'unit'>, f: Facts): SourceValue {
   const s = def.source;
+  if (s.kind === 'reported') {
+    const { reporters: _r, ...v } = reportedValue(s, def.unit, f.reported.get(def.key));
+    return v;
+  }
   if (s.kind === 'ratio') {
     const num = f.metrics[s.num];
     const den = f.metrics[s.den];
@@ -66,9 +72,9 @@ export function sourceValue(def: Pick<IndicatorDef, 'source' | 'unit'>, f: Facts
   };
 }
 
-/** Which metric's units count as reporting for an indicator. */
-export const reportingMetric = (def: Pick<IndicatorDef, 'source'>): Metric =>
-  def.source.kind === 'ratio' ? (def.source.den === 'bhkQuota' ? def.source.num : def.source.den) : def.source.metric;
+/** Which metric's units count as reporting for an indicator; null for a reported measure (reported.ts). */
+export const reportingMetric = (def: Pick<IndicatorDef, 'source'>): Metric | null =>
+  def.source.kind === 'ratio' ? (def.source.den === 'bhkQuota' ? def.source.num : def.source.den) : def.source.kind === 'count' ? def.source.metric : null;
 
 /**
  * Whether the value is a sum that grows with the days of the period (harm days, events), so a
@@ -77,3 +83,4 @@ export const reportingMetric = (def: Pick<IndicatorDef, 'source'>): Metric =>
  */
 export const accumulates = (def: Pick<IndicatorDef, 'source'>): boolean =>
   def.source.kind === 'count' && def.source.metric !== 'hrKvot' && def.source.metric !== 'safetyDaysSinceFall';
+// A reported value covers its whole period, so it is compared with the whole compare period.

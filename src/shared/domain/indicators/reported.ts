@@ -1,0 +1,118 @@
+/**
+ * Reported measures (issue 13) in the indicator engine: the values managers and controllers type
+ * in or import (schema/reported-value.ts) become sums per unit and measure, pooled up the tree like
+ * every other fact (pool.ts addFacts), so a level's figure is Σ of its units' numerators over Σ of
+ * their denominators, never an average of shares.
+ *  - A value counts in a date range when its whole period (month, tertial, year) lies inside it,
+ *    as HR months do: a tertial measure has no value for a month, a year measure none for a
+ *    tertial ("Data saknas", never 0).
+ *  - `at: 'unit'` measures: only leaf units' values are pooled (a level's own row would be counted
+ *    twice). `at: 'level'` measures: the node's own value alone, never pooled (ownLevelFacts).
+ *  - K and M: a pooled K (M) value exists only when every value in the pool has the split; a
+ *    partial split would understate one sex.
+ */
+import type { IndicatorUnit, ReportedSource } from '../../schema/indicator';
+import type { ReportedValue } from '../../schema/reported-value';
+import type { DateRange } from '../facts/plan';
+import { periodRange } from '../periods';
+import { addReportedSums, emptyFacts, emptyReportedSums } from './pool';
+import type { Facts, ReportedSums } from './types';
+
+/** Whether a reported period lies wholly inside the range. */
+export function periodInRange(period: string, range: DateRange): boolean {
+  const r = periodRange(period);
+  return r.from >= range.from && r.to <= range.to;
+}
+
+/** One value as sums: the figure counts once (`units`), its K/M parts when it has them. */
+function sumsOf(v: ReportedValue): ReportedSums {
+  const s = emptyReportedSums();
+  s.units = 1;
+  s.num = v.num;
+  s.den = v.den ?? 0;
+  if (v.numK !== null) {
+    s.kUnits = 1;
+    s.numK = v.numK;
+    s.denK = v.denK ?? 0;
+  }
+  if (v.numM !== null) {
+    s.mUnits = 1;
+    s.numM = v.numM;
+    s.denM = v.denM ?? 0;
+  }
+  return s;
+}
+
+/**
+ * A unit's values inside the range, summed per measure. Rows are summed in period order so the
+ * floating-point result does not depend on the order they arrive in.
+ */
+export function reportedSumsOf(values: readonly ReportedValue[], range: DateRange): Map<string, ReportedSums> {
+  const out = new Map<string, ReportedSums>();
+  const sorted = [...values].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const v of sorted) {
+    if (!periodInRange(v.period, range)) continue;
+    out.set(v.measure, addReportedSums(out.get(v.measure) ?? emptyReportedSums(), sumsOf(v)));
+  }
+  for (const s of out.values()) s.reporters = 1;
+  return out;
+}
+
+/** Facts holding only a level's own values of `measure` (an `at: 'level'` measure), not pooled. */
+export function ownLevelFacts(rows: readonly ReportedValue[], nodeId: string, measure: string, range: DateRange): Facts {
+  const f = emptyFacts();
+  const own = reportedSumsOf(
+    rows.filter((r) => r.unitId === nodeId && r.measure === measure),
+    range,
+  );
+  const s = own.get(measure);
+  if (s !== undefined) f.reported.set(measure, s);
+  return f;
+}
+
+export interface ReportedValueOut {
+  value: number | null;
+  num: number | null;
+  den: number | null;
+  n: number;
+  valueK: number | null;
+  valueM: number | null;
+  /** Units (or the level itself) with a value behind the figure. */
+  reporters: number;
+}
+
+const share = (num: number, den: number, unit: IndicatorUnit): number | null => (den > 0 ? (unit === 'pct' ? (num / den) * 100 : num / den) : null);
+
+/**
+ * The figure of a reported measure from pooled sums:
+ *  - ratio: Σnum / Σden (×100 for pct); n = Σden;
+ *  - count / value: Σnum; n = the number of values behind it. A `value` in % cannot be summed:
+ *    it is shown only where it rests on one value (a level's own figure, a single unit).
+ * Null when nothing was reported.
+ */
+export function reportedValue(src: ReportedSource, unit: IndicatorUnit, s: ReportedSums | undefined): ReportedValueOut {
+  if (s === undefined || s.units === 0) return { value: null, num: null, den: null, n: 0, valueK: null, valueM: null, reporters: 0 };
+  const fullK = s.kUnits === s.units;
+  const fullM = s.mUnits === s.units;
+  if (src.form === 'ratio') {
+    return {
+      value: share(s.num, s.den, unit),
+      num: s.num,
+      den: s.den,
+      n: s.den,
+      valueK: fullK ? share(s.numK, s.denK, unit) : null,
+      valueM: fullM ? share(s.numM, s.denM, unit) : null,
+      reporters: s.reporters,
+    };
+  }
+  const summable = !(src.form === 'value' && unit === 'pct') || s.units === 1;
+  return {
+    value: summable ? s.num : null,
+    num: summable ? s.num : null,
+    den: null,
+    n: s.units,
+    valueK: summable && fullK ? s.numK : null,
+    valueM: summable && fullM ? s.numM : null,
+    reporters: s.reporters,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Reported measures (issue 13) in the indicator engine: pooling of numerators and denominators
+ * up the tree (a property test against a hand computation on random data), K/M only where every
+ * value has the split, grains (a tertial value is no month's), level-owned figures never pooled,
+ * and "no value" (null, never 0) where nothing was reported.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { reportOfRows } from '../../../../src/shared/domain/indicators';
+import { subtreeIds } from '../../../../src/shared/domain/rollup';
+import { periodRange } from '../../../../src/shared/domain/periods';
+import { IndicatorReport } from '../../../../src/shared/indicators-api';
+import { ReportedValue, reportedValueIdFor } from '../../../../src/shared/schema/reported-value';
+import { input, row, TREE } from './fixtures';
+
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+const LEAVES = ['avd1', 'avd2', 'avd3'];
+
+function rv(unitId: string, measure: string, period: string, num: number, den: number | null = null, k?: [number, number | null], m?: [number, number | null]): ReportedValue {
+  return ReportedValue.parse({
+    id: reportedValueIdFor(unitId, measure, period),
+    unitId,
+    measure,
+    period,
+    num,
+    den,
+    numK: k?.[0] ?? null,
+    denK: k?.[1] ?? null,
+    numM: m?.[0] ?? null,
+    denM: m?.[1] ?? null,
+    source: 'manual',
+  });
+}
+
+/** Three measures defined at the region: a share by month with K/M, mnkr by tertial, a level's own count by year. */
+const DEFS = [
+  row('region', 'waitShare', { nameSv: 'Väntande ≤ 90 dagar', source: { kind: 'reported', form: 'ratio', grain: 'month', at: 'unit' }, unit: 'pct', direction: 'higher', target: { op: 'gte', value: 70 }, perspective: 'medborgare' }),
+  row('region', 'budget', { nameSv: 'Resultat mot budget', source: { kind: 'reported', form: 'value', grain: 'tertial', at: 'unit' }, unit: 'mnkr', direction: 'higher', target: { op: 'gte', value: 0 }, perspective: 'ekonomi' }),
+  row('region', 'kpp', { nameSv: 'Produktivitet KPP', source: { kind: 'reported', form: 'count', grain: 'year', at: 'level' }, unit: 'count', direction: 'higher', target: null, perspective: 'ekonomi' }),
+];
+
+const cell = (r: IndicatorReport, unitId: string, key: string) => r.cells.find((c) => c.unitId === unitId && c.key === key);
+
+describe('reported measures in the indicator report', () => {
+  const rows = [
+    rv('avd1', 'waitShare', '2026-11', 41, 100, [20, 49], [21, 51]),
+    rv('avd2', 'waitShare', '2026-11', 30, 40, [10, 20], [20, 20]),
+    rv('avd3', 'waitShare', '2026-11', 9, 10),
+    rv('avd1', 'waitShare', '2025-11', 30, 100, [15, 50], [15, 50]),
+    rv('vo1', 'waitShare', '2026-11', 1, 1000), // a level's row of a unit measure: never pooled
+    rv('avd1', 'budget', '2026-T3', -1.5),
+    rv('avd3', 'budget', '2026-T3', 2.25),
+    rv('div', 'kpp', '2026', 104),
+    rv('avd1', 'kpp', '2026', 7),
+  ];
+
+  it('pools numerators and denominators up the tree (Σnum / Σden, never a mean of shares)', async () => {
+    const r = await reportOfRows(input({ rootId: 'div', indicatorRows: DEFS, reported: rows }), '2026-11', NOW);
+    expect(IndicatorReport.safeParse(r).success).toBe(true);
+    expect(cell(r, 'avd1', 'waitShare')).toMatchObject({ value: 41, num: 41, den: 100, n: 100, valueK: (20 / 49) * 100, valueM: (21 / 51) * 100, status: 'partial' }); // below 70 % but better than last year: ▲
+    // vo1 = avd1 + avd2 = 71 / 140 (the mean of 41 % and 75 % would be 58 %).
+    expect(cell(r, 'vo1', 'waitShare')).toMatchObject({ value: (71 / 140) * 100, num: 71, den: 140, valueK: (30 / 69) * 100, valueM: (41 / 71) * 100, reporting: 2, expected: 2 });
+    // avd3 has no split, so the division has no K/M figure (a partial split would understate one sex).
+    expect(cell(r, 'div', 'waitShare')).toMatchObject({ value: (80 / 150) * 100, valueK: null, valueM: null, reporting: 3, expected: 3 });
+    // Compared with November last year at avd1: 30 % → 41 %, up and better.
+    expect(cell(r, 'avd1', 'waitShare')).toMatchObject({ compareValue: 30, trend: 'up', improving: true });
+  });
+
+  it('a tertial measure has no value for a month, and a value for its tertial (mnkr summed)', async () => {
+    const month = await reportOfRows(input({ indicatorRows: DEFS, reported: rows }), '2026-11', NOW);
+    expect(cell(month, 'div', 'budget')).toMatchObject({ value: null, status: 'unmeasurable' });
+    const t3 = await reportOfRows(input({ indicatorRows: DEFS, reported: rows }), '2026-T3', NOW);
+    expect(cell(t3, 'div', 'budget')).toMatchObject({ value: 0.75, status: 'met' });
+    expect(cell(t3, 'avd1', 'budget')).toMatchObject({ value: -1.5, status: 'notMet' });
+    expect(cell(t3, 'avd2', 'budget')).toMatchObject({ value: null, status: 'unmeasurable', reporting: 0 });
+    // A tertial holds its months: waitShare over T3 = Σ of Sep–Dec values.
+    expect(cell(t3, 'avd1', 'waitShare')).toMatchObject({ value: 41 });
+  });
+
+  it('a level-owned measure is the level\'s own value, never the sum of its units', async () => {
+    const y = await reportOfRows(input({ indicatorRows: DEFS, reported: rows }), '2026', NOW);
+    expect(cell(y, 'div', 'kpp')).toMatchObject({ value: 104, reporting: 1 });
+    expect(cell(y, 'vo1', 'kpp')).toMatchObject({ value: null });
+    expect(cell(y, 'avd1', 'kpp')).toMatchObject({ value: 7 });
+  });
+
+  it('a value in % cannot be summed: shown where it rests on one value only', async () => {
+    const defs = [row('region', 'pctValue', { nameSv: 'Andel i procent', source: { kind: 'reported', form: 'value', grain: 'month', at: 'unit' }, unit: 'pct', direction: 'higher' })];
+    const r = await reportOfRows(input({ indicatorRows: defs, reported: [rv('avd1', 'pctValue', '2026-11', 60), rv('avd2', 'pctValue', '2026-11', 80)] }), '2026-11', NOW);
+    expect(cell(r, 'avd1', 'pctValue')?.value).toBe(60);
+    expect(cell(r, 'vo1', 'pctValue')?.value).toBeNull();
+  });
+
+  it('property: every node\'s pooled share equals Σnum / Σden of its leaves\' values, by hand', async () => {
+    const months = ['2026-09', '2026-10', '2026-11'];
+    const value = fc.record({ unit: fc.constantFrom(...LEAVES, 'vo1', 'div'), month: fc.constantFrom(...months), den: fc.integer({ min: 0, max: 500 }), frac: fc.double({ min: 0, max: 1, noNaN: true }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { maxLength: 25 }), fc.constantFrom('2026-11', '2026-T3', '2026'), async (vals, period) => {
+        const cells = new Map<string, ReportedValue>();
+        for (const v of vals) {
+          const num = Math.floor(v.den * v.frac);
+          cells.set(`${v.unit}:${v.month}`, rv(v.unit, 'waitShare', v.month, num, v.den));
+        }
+        const list = [...cells.values()];
+        const r = await reportOfRows(input({ rootId: 'region', indicatorRows: DEFS, reported: list }), period, NOW);
+        const range = periodRange(period);
+        for (const node of ['region', 'div', 'vo1', 'vo2', 'avd1', 'avd2', 'avd3']) {
+          const under = new Set(subtreeIds(TREE, node));
+          const mine = list.filter((v) => under.has(v.unitId) && LEAVES.includes(v.unitId) && `${v.period}-01` >= range.from && `${v.period}-01` <= range.to);
+          const num = mine.reduce((s, v) => s + v.num, 0);
+          const den = mine.reduce((s, v) => s + (v.den ?? 0), 0);
+          const got = cell(r, node, 'waitShare');
+          expect(got?.num ?? 0).toBe(num);
+          if (den === 0) expect(got?.value).toBeNull();
+          else expect(got?.value).toBeCloseTo((num / den) * 100, 9);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the reported value schema', () => {
+  it('names its unit, measure and period in its id, and keeps ratio parts in pairs', () => {
+    expect(() => rv('avd1', 'waitShare', '2026-13', 1, 2)).toThrow();
+    expect(ReportedValue.safeParse({ ...rv('avd1', 'waitShare', '2026-11', 1, 2), id: reportedValueIdFor('avd2', 'waitShare', '2026-11') }).success).toBe(false);
+    expect(ReportedValue.safeParse({ ...rv('avd1', 'waitShare', '2026-11', 1, 2), numK: 1, denK: null }).success).toBe(false);
+    expect(ReportedValue.safeParse({ ...rv('avd1', 'budget', '2026-T1', 1), denK: 3 }).success).toBe(false);
+    expect(rv('avd1', 'budget', '2026-T1', -3.5, null, [1, null], [2, null]).numK).toBe(1);
+  });
+});
