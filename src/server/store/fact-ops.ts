@@ -15,7 +15,13 @@ import type { Dialect } from './store';
 
 export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const factTable = (family: Family): string => `fact_${snake(family)}`;
-const columnsOf = (family: Family): string[] => fieldsOf(family).map(snake);
+const COLUMNS = new Map<Family, string[]>();
+/** The family's columns (cached: toRow runs once per fact row read). */
+const columnsOf = (family: Family): string[] => {
+  let cols = COLUMNS.get(family);
+  if (cols === undefined) COLUMNS.set(family, (cols = fieldsOf(family).map(snake)));
+  return cols;
+};
 
 /** A fact row's address. */
 export interface FactRef {
@@ -103,14 +109,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     return CompiledQuery.raw(text.replace(/\?/g, () => `$${++n}`), [...params]);
   };
   const run = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => (await db.executeQuery<R>(q(text, params))).rows;
-  const toRow = (family: Family, r: Record<string, unknown>): FactRow => ({
-    family,
-    unitId: r.unit_id as string,
-    grain: r.grain as Grain,
-    period: r.period as string,
-    key: r.key as string,
-    v: columnsOf(family).map((c) => Number(r[c] ?? 0)),
-  });
+  const toRow = (family: Family, r: Record<string, unknown>): FactRow => {
+    const cols = columnsOf(family);
+    const v = new Array<number>(cols.length);
+    for (let i = 0; i < cols.length; i++) v[i] = Number(r[cols[i] as string] ?? 0);
+    return { family, unitId: r.unit_id as string, grain: r.grain as Grain, period: r.period as string, key: r.key as string, v };
+  };
   const toHr = (r: Record<string, unknown>): HrMonth =>
     ({
       id: hrMonthIdFor(r.unit_id as string, r.month as string),

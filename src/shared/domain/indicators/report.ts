@@ -25,7 +25,7 @@ import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
 import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
-import { resolveDef, resolveDefs } from './resolve';
+import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
 import { indicatorStatus, trendArrow } from './status';
 import type { Facts, IndicatorContext } from './types';
@@ -80,14 +80,17 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
   return out;
 }
 
+type Resolve = ReturnType<typeof defResolver>;
+
 function cellOf(
-  input: Pick<IndicatorContext, 'indicatorRows' | 'units' | 'today'>,
+  input: Pick<IndicatorContext, 'today'>,
+  resolve: Resolve,
   rootDef: IndicatorDef,
   nodeId: string,
   period: string,
   facts: FactsOf,
 ): IndicatorCell {
-  const nodeDef = resolveDef(input.indicatorRows, input.units, nodeId, rootDef.key, true) ?? rootDef;
+  const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
   const now = facts(rangeOf(period)).get(nodeId);
   const comparePeriod = comparePeriodOf(period, rootDef.compare);
   const before = facts(compareRange(period, comparePeriod, input.today, accumulates(rootDef))).get(nodeId);
@@ -125,7 +128,8 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
   const facts = await loadFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
-  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(ctx, def, node.id, period, facts)));
+  const resolve = defResolver(ctx.indicatorRows, ctx.units);
+  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(ctx, resolve, def, node.id, period, facts)));
   return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
 }
 
@@ -135,8 +139,9 @@ export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key
   const periods = seriesPeriods(to, count);
   const facts = await loadFacts(ctx, unitId, periods.flatMap((p) => cellRanges(def, p, ctx.today)));
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
+  const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const points: SeriesPoint[] = periods.map((period) => {
-    const cell = cellOf(ctx, def, unitId, period, facts);
+    const cell = cellOf(ctx, resolve, def, unitId, period, facts);
     return { period, value: cell.value, n: cell.n, status: cell.status, targetValue };
   });
   const med = median(points.map((p) => p.value));
