@@ -18,3 +18,27 @@ if (file) {
   }, 250);
   timer.unref();
 }
+
+/**
+ * BENCH_SQL_SLOW=MS (with the probe file): every SQLite statement that holds the event loop
+ * longer than MS is logged with its text, to find what a stall is.
+ */
+const slow = Number(process.env.BENCH_SQL_SLOW ?? 0);
+if (file && slow > 0) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(new URL('../../package.json', import.meta.url));
+  const Database = require('better-sqlite3');
+  const proto = Object.getPrototypeOf(new Database(':memory:').prepare('select 1'));
+  for (const name of ['all', 'get', 'run']) {
+    const original = proto[name];
+    proto[name] = function timed(...args) {
+      const t0 = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const ms = performance.now() - t0;
+        if (ms > slow) fs.appendFileSync(file, `${JSON.stringify({ t: Date.now(), sqlMs: ms, sql: this.source.slice(0, 300) })}\n`);
+      }
+    };
+  }
+}

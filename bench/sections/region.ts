@@ -165,7 +165,13 @@ function readProbe(file: string): Probe[] {
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as Probe);
+    .map((l) => JSON.parse(l) as Probe & { sqlMs?: number; sql?: string })
+    .filter((p) => {
+      // BENCH_SQL_SLOW lines (probe.mjs): a slow SQLite statement, for finding a stall's cause.
+      if (p.sqlMs === undefined) return true;
+      process.stderr.write(`  sql ${p.sqlMs.toFixed(0)} ms ${p.sql}\n`);
+      return false;
+    });
 }
 
 const stallIn = (probe: Probe[], from: number, to: number) => probe.filter((p) => p.t >= from && p.t <= to + 300).reduce((m, p) => Math.max(m, p.maxMs), 0);
