@@ -40,6 +40,19 @@ export const FALL_LOOKBACK_DAYS = 730;
 
 /** Monthly quota prorated over [from, to] by calendar days. */
 export function proratedQuota(monthly: number, from: string, to: string): number {
+  // Every unit of a report asks for the same few (quota, range) pairs: computed once each (issue 17).
+  const memo = `${monthly}|${from}|${to}`;
+  const known = QUOTA_MEMO.get(memo);
+  if (known !== undefined) return known;
+  const total = proratedQuotaOf(monthly, from, to);
+  if (QUOTA_MEMO.size >= 10_000) QUOTA_MEMO.clear();
+  QUOTA_MEMO.set(memo, total);
+  return total;
+}
+
+const QUOTA_MEMO = new Map<string, number>();
+
+function proratedQuotaOf(monthly: number, from: string, to: string): number {
   let total = 0;
   for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-${daysInMonth(month)}`, 1).slice(0, 7)) {
     const days = daysInMonth(month);
