@@ -67,7 +67,10 @@ interface Timed {
 interface SyncFigures {
   rows: number;
   blocks: number;
+  /** On the wire (gzipped pages as sent). */
   bytes: number;
+  /** The JSON bodies, uncompressed. */
+  jsonBytes: number;
   seconds: number;
   requests: number;
 }
@@ -79,17 +82,21 @@ interface Probe {
   maxRss: number;
 }
 
-async function getText(url: string, route: string, token: string, accept?: string): Promise<string> {
+/** GET with the bearer token; `wire` is the body's size as sent (gzipped when the server chose to). */
+async function getBody(url: string, route: string, token: string): Promise<{ text: string; wire: number }> {
   const t0 = performance.now();
   const r = await fetch(`${url}${route}`, {
-    headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
     signal: AbortSignal.timeout(120_000),
   });
   const text = await r.text();
   if (process.env.BENCH_DEBUG && performance.now() - t0 > 50) process.stderr.write(`  slow ${Date.now()} ${(performance.now() - t0).toFixed(0)} ms ${route.slice(0, 80)} ${text.length} B\n`);
   if (!r.ok) throw new HttpError(r.status, text);
-  return text;
+  const length = r.headers.get('content-length');
+  return { text, wire: r.headers.get('content-encoding') !== null && length !== null ? Number(length) : Buffer.byteLength(text) };
 }
+
+const getText = async (url: string, route: string, token: string): Promise<string> => (await getBody(url, route, token)).text;
 
 /** Route and GROUP BY in turns; every route answer is checked against the GROUP BY's numbers. */
 async function inTurns<G>(routeN: number, groupN: number, viaRoute: () => Promise<G>, viaGroup: () => Promise<G>, differ: (r: G, g: G) => string[], what: string): Promise<Timed> {
@@ -129,13 +136,14 @@ async function inTurns<G>(routeN: number, groupN: number, viaRoute: () => Promis
 /** A device's first sync as src/client/sync does it: the change feed, then (facts mode) the fact feed. */
 async function firstSync(url: string, token: string): Promise<SyncFigures> {
   const s = performance.now();
-  const out: SyncFigures = { rows: 0, blocks: 0, bytes: 0, seconds: 0, requests: 0 };
+  const out: SyncFigures = { rows: 0, blocks: 0, bytes: 0, jsonBytes: 0, seconds: 0, requests: 0 };
   let cursor = 0;
   let facts = false;
   for (let page = 0; page < 100_000; page++) {
-    const text = await getText(url, `/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
+    const { text, wire } = await getBody(url, `/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
     const answer = JSON.parse(text) as { changes: unknown[]; cursor: number; hasMore: boolean; facts?: boolean };
-    out.bytes += Buffer.byteLength(text);
+    out.bytes += wire;
+    out.jsonBytes += Buffer.byteLength(text);
     out.requests += 1;
     out.rows += answer.changes.length;
     cursor = answer.cursor;
@@ -145,9 +153,10 @@ async function firstSync(url: string, token: string): Promise<SyncFigures> {
   if (facts) {
     let factCursor = 0;
     for (let page = 0; page < 100_000; page++) {
-      const text = await getText(url, `/api/sync/facts?cursor=${factCursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
+      const { text, wire } = await getBody(url, `/api/sync/facts?cursor=${factCursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
       const answer = JSON.parse(text) as { blocks: { rows: Record<string, unknown[]>; hr: unknown[] }[]; cursor: number; hasMore: boolean };
-      out.bytes += Buffer.byteLength(text);
+      out.bytes += wire;
+      out.jsonBytes += Buffer.byteLength(text);
       out.requests += 1;
       out.blocks += answer.blocks.length;
       for (const b of answer.blocks) out.rows += Object.values(b.rows).reduce((n, r) => n + r.length, 0) + b.hr.length;
@@ -339,11 +348,11 @@ function figuresOf(r: ShapeResult, dialect: DialectName): Figure[] {
     const what = `${who === 'tablet' ? 'unit tablet' : `${who} manager`} first sync, ${name}`;
     if (target) {
       out.push(
-        compared({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows`, value: s.bytes / 1024 / 1024, unit: 'MB' }, { label: 'target', value: SYNC_BYTES_TARGET / 1024 / 1024, unit: 'MB' }, { op: '≤', value: 1 }),
+        compared({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows, ${fmt(s.jsonBytes / 1024 / 1024)} MB JSON`, value: s.bytes / 1024 / 1024, unit: 'MB', detail: { ...s } }, { label: 'target', value: SYNC_BYTES_TARGET / 1024 / 1024, unit: 'MB' }, { op: '≤', value: 1 }),
         compared({ item: 8, key: `${base}.seconds`, label: `${what}: ${s.requests} requests`, value: s.seconds, unit: 's' }, { label: 'target', value: SYNC_SECONDS_TARGET, unit: 's' }, { op: '≤', value: 1 }),
       );
     } else {
-      out.push({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows, ${fmt(s.seconds, 's')}`, value: s.bytes / 1024 / 1024, unit: 'MB', verdict: 'no target', detail: { ...s } });
+      out.push({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows, ${fmt(s.jsonBytes / 1024 / 1024)} MB JSON, ${fmt(s.seconds, 's')}`, value: s.bytes / 1024 / 1024, unit: 'MB', verdict: 'no target', detail: { ...s } });
     }
   };
   sync('division', r.syncs.division, false);
@@ -395,7 +404,7 @@ export const regionSection: Section = {
       `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, written in bulk into rows and changes, facts built by the server's own build. ` +
         `Each route (region root, the region manager's token, over HTTP) runs 5 times in turns with its hand-written GROUP BY over the raw rows (3 times); their numbers agree on every sample or the section fails. ` +
         `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
-        'the stall is the longest event-loop delay in the server (monitorEventLoopDelay, preloaded by the bench) while the reports and syncs run. First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are the JSON bodies (no compression). IndexedDB size is not measured here.',
+        'the stall is the longest event-loop delay in the server (monitorEventLoopDelay, preloaded by the bench) while the reports and syncs run. First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. IndexedDB size is not measured here.',
     );
     return { figures, data, notes };
   },
