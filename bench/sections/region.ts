@@ -201,7 +201,8 @@ interface ShapeResult {
 
 async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext): Promise<ShapeResult> {
   const target = await openTarget(dialect, 'region');
-  const probeFile = path.join(tempDir('probe'), 'probe.jsonl');
+  const probeDir = tempDir('probe');
+  const probeFile = path.join(probeDir, 'probe.jsonl');
   try {
     const store = await target.store();
     const org = await createScaledOrg(store, shape);
@@ -319,6 +320,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext): 
     }
   } finally {
     await target.dispose();
+    fs.rmSync(probeDir, { recursive: true, force: true });
   }
 }
 
