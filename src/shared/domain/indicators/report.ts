@@ -82,6 +82,27 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
 
 type Resolve = ReturnType<typeof defResolver>;
 
+interface Frame {
+  range: DateRange;
+  comparePeriod: string;
+  compare: DateRange;
+}
+const FRAMES = new Map<string, Frame>();
+
+/** A cell's period, compare period and compare range: the same for every node of a column, so computed once (issue 17). */
+function frame(def: IndicatorDef, period: string, today: string): Frame {
+  const accum = accumulates(def);
+  const key = `${period}|${def.compare}|${accum}|${today}`;
+  let f = FRAMES.get(key);
+  if (f === undefined) {
+    const comparePeriod = comparePeriodOf(period, def.compare);
+    f = { range: rangeOf(period), comparePeriod, compare: compareRange(period, comparePeriod, today, accum) };
+    if (FRAMES.size >= 10_000) FRAMES.clear();
+    FRAMES.set(key, f);
+  }
+  return f;
+}
+
 function cellOf(
   input: Pick<IndicatorContext, 'today'>,
   resolve: Resolve,
@@ -91,9 +112,9 @@ function cellOf(
   facts: FactsOf,
 ): IndicatorCell {
   const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
-  const now = facts(rangeOf(period)).get(nodeId);
-  const comparePeriod = comparePeriodOf(period, rootDef.compare);
-  const before = facts(compareRange(period, comparePeriod, input.today, accumulates(rootDef))).get(nodeId);
+  const { range, comparePeriod, compare } = frame(rootDef, period, input.today);
+  const now = facts(range).get(nodeId);
+  const before = facts(compare).get(nodeId);
   const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
