@@ -82,6 +82,9 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
 
 type Resolve = ReturnType<typeof defResolver>;
 
+/** Longest stretch of cell computing between two turns of the event loop (ms). */
+const SLICE_MS = 20;
+
 interface Frame {
   range: DateRange;
   comparePeriod: string;
@@ -150,7 +153,17 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
   const facts = await loadFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
-  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(ctx, resolve, def, node.id, period, facts)));
+  const cells: IndicatorCell[] = [];
+  // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
+  // them, so a server answering it still serves the tablets' pushes meanwhile (issue 17).
+  let sliceStart = performance.now();
+  for (const node of nodes) {
+    for (const def of defs) cells.push(cellOf(ctx, resolve, def, node.id, period, facts));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
   return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
 }
 
