@@ -12,7 +12,8 @@
  *
  * Item 8's shapes and databases can be narrowed for a trial run: BENCH_REGION_SHAPES="3x3x5:1"
  * (divisions x VOs x units : years, comma-separated; the last carries the targets) and
- * BENCH_REGION_DB=sqlite.
+ * BENCH_REGION_DB=sqlite. Two such runs (say one per database, `--out=FILE` for the second) are
+ * joined into latest.json with `node --import tsx bench/lib/merge-file.ts FILE`.
  *
  * Everything runs on 127.0.0.1, every loop is bounded in count and time, and a watchdog ends
  * the process if a section hangs regardless.
