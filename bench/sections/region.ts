@@ -399,6 +399,10 @@ export const regionSection: Section = {
         };
         if (i === shapes.length - 1) figures.push(...figuresOf(r, dialect));
         notes.push(growthLine(r, dialect));
+        ctx.log(growthLine(r, dialect));
+        // BENCH_REGION_PARTIAL=FILE: each shape's figures as soon as it is measured (a long run cut short keeps them).
+        const partial = process.env.BENCH_REGION_PARTIAL;
+        if (partial) fs.appendFileSync(partial, `${JSON.stringify({ dialect, shape, figures: figuresOf(r, dialect), note: growthLine(r, dialect), data: data[`${dialect}.${shapeKey(shape)}`] })}\n`);
       }
     }
     const last = shapes.at(-1) as Shape;
