@@ -64,7 +64,9 @@ interface Report {
 /** latest.json with this run's items replaced by this run's figures, notes and sections. */
 function mergedInto(file: string, run: Report & Record<string, unknown>): Report & Record<string, unknown> {
   const old = JSON.parse(fs.readFileSync(file, 'utf8')) as Report & Record<string, unknown>;
-  const mine = (item: number) => run.items.includes(item);
+  // A section may cover more items than asked for (the browser section measures 1, 2 and 4): all it measured replaces.
+  const measured = new Set([...run.items, ...run.figures.map((f) => f.item)]);
+  const mine = (item: number) => measured.has(item);
   const noteItem = (n: string) => Number(/^Items? (\d+)/.exec(n)?.[1] ?? Number.NaN);
   return {
     ...old,
