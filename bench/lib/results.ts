@@ -15,7 +15,7 @@ export function writeResultsReadme(report: { date: string; durationS: number; ma
     '# Bench results',
     '',
     `\`latest.json\` is the last full \`npm run bench\` (${stamp(report.date)}, ${Math.round(report.durationS / 60)} min).`,
-    ...(report.merged ?? []).map((m) => `Items ${m.items.join(', ')} were measured again on ${stamp(m.date)} (\`--merge\`): their figures and notes replace the full run's.`),
+    ...(report.merged ?? []).map((m) => `${m.items.length > 1 ? `Items ${m.items.join(', ')} were` : `Item ${m.items[0]} was`} measured again on ${stamp(m.date)} (\`--merge\`): the figures and notes of what that run measured replace the full run's.`),
     '',
     `Machine: ${machineLine(report.machine)}.`,
     '',
