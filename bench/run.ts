@@ -7,6 +7,13 @@
  *   npm run bench -- --quick       smoke run with short durations; writes to the temp dir
  *   npm run bench -- --only=3,5    only the sections covering these items; writes to the temp dir
  *   npm run bench -- --out=FILE    write the JSON here instead
+ *   npm run bench -- region        only item 8 (a region on facts, ~30 min), merged into latest.json
+ *   npm run bench -- --only=4 --merge   any subset, its figures replacing theirs in latest.json
+ *
+ * Item 8's shapes and databases can be narrowed for a trial run: BENCH_REGION_SHAPES="3x3x5:1"
+ * (divisions x VOs x units : years, comma-separated; the last carries the targets) and
+ * BENCH_REGION_DB=sqlite. Two such runs (say one per database, `--out=FILE` for the second) are
+ * joined into latest.json with `node --import tsx bench/lib/merge-file.ts FILE`.
  *
  * Everything runs on 127.0.0.1, every loop is bounded in count and time, and a watchdog ends
  * the process if a section hangs regardless.
@@ -25,19 +32,50 @@ import { browserSection } from './sections/browser';
 import { ingestSection } from './sections/ingest';
 import { loadSection } from './sections/load';
 import { rollupSection } from './sections/rollup';
+import { regionSection } from './sections/region';
 import { sizeSection } from './sections/size';
 import { startupSection } from './sections/startup';
 
-const SECTIONS: Section[] = [sizeSection, browserSection, ingestSection, rollupSection, loadSection, startupSection];
+const SECTIONS: Section[] = [sizeSection, browserSection, ingestSection, rollupSection, loadSection, startupSection, regionSection];
+const ALL_ITEMS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** The whole run may not take longer than this, whatever happens inside. */
-const WATCHDOG_MS = 25 * 60_000;
+/** The whole run may not take longer than this, whatever happens inside (item 8 alone takes ~30 min). */
+const WATCHDOG_MS = 90 * 60_000;
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
+  const region = argv.includes('region');
+  const only = region ? [8] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
+  const merge = region || argv.includes('--merge');
   const out = argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
-  return { quick, only, out };
+  return { quick, only, out, merge };
+}
+
+interface Report {
+  date: string;
+  durationS: number;
+  items: number[];
+  figures: Figure[];
+  notes: string[];
+  sections: Record<string, unknown>;
+  merged?: { items: number[]; date: string }[];
+}
+
+/** latest.json with this run's items replaced by this run's figures, notes and sections. */
+function mergedInto(file: string, run: Report & Record<string, unknown>): Report & Record<string, unknown> {
+  const old = JSON.parse(fs.readFileSync(file, 'utf8')) as Report & Record<string, unknown>;
+  // A section may cover more items than asked for (the browser section measures 1, 2 and 4): all it measured replaces.
+  const measured = new Set([...run.items, ...run.figures.map((f) => f.item)]);
+  const mine = (item: number) => measured.has(item);
+  const noteItem = (n: string) => Number(/^Items? (\d+)/.exec(n)?.[1] ?? Number.NaN);
+  return {
+    ...old,
+    machine: run.machine,
+    figures: [...old.figures.filter((f) => !mine(f.item)), ...run.figures].sort((a, b) => a.item - b.item),
+    notes: [...old.notes.filter((n) => !mine(noteItem(n))), ...run.notes],
+    sections: { ...old.sections, ...run.sections },
+    merged: [...(old.merged ?? []), { items: run.items, date: run.date }],
+  };
 }
 
 async function main() {
@@ -84,12 +122,12 @@ async function main() {
   if (dist) fs.rmSync(await dist, { recursive: true, force: true });
 
   figures.sort((a, b) => a.item - b.item);
-  const partial = args.quick || args.only !== undefined;
+  const partial = args.quick || (args.only !== undefined && !args.merge);
   const report = {
     bench: 'pulstavlan',
     date: new Date().toISOString(),
     mode: args.quick ? 'quick' : 'full',
-    items: args.only ?? [1, 2, 3, 4, 5, 6, 7],
+    items: args.only ?? ALL_ITEMS,
     durationS: Math.round((Date.now() - started) / 1000),
     machine,
     figures,
@@ -98,14 +136,16 @@ async function main() {
   };
   const out = args.out ?? (partial ? path.join(os.tmpdir(), 'pulstavlan-bench.json') : path.join(ROOT, 'bench/results/latest.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  if (!partial && !args.out) writeResultsReadme(report);
+  const failed = Object.values(results).some((r) => 'error' in r);
+  const written = args.merge && !args.quick && !failed && !args.out && fs.existsSync(out) ? mergedInto(out, report) : report;
+  if (args.merge && failed) ctx.log('a section failed: latest.json is left as it was');
+  if (!(args.merge && failed)) fs.writeFileSync(out, `${JSON.stringify(written, null, 2)}\n`);
+  if (!partial && !args.out && !(args.merge && failed)) writeResultsReadme(written as typeof report);
 
   process.stdout.write(`\nPulstavlan bench (${report.mode}) on ${machineLine(machine)}\n\n${table(figures)}\n\n`);
   for (const n of notes) process.stdout.write(`- ${n}\n`);
   process.stdout.write(`\nJSON: ${path.relative(process.cwd(), out) || out}\n`);
   clearTimeout(watchdog);
-  const failed = Object.values(results).some((r) => 'error' in r);
   process.exit(failed ? 1 : 0);
 }
 

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../../scripts/free-port';
 import { onAbort } from './cleanup';
 
@@ -42,13 +42,18 @@ export interface ServerEnv {
   SEED_DEMO?: 'true' | 'false';
   RATE_LIMIT_PER_IP?: string;
   RATE_LIMIT_PER_DEVICE?: string;
+  /** When set, probe.mjs is preloaded and appends event-loop delay and RSS lines to this file. */
+  BENCH_PROBE_FILE?: string;
 }
 
 /** Starts src/server/main.ts and waits (at most 60 s) until /api/health answers. */
 export async function startServer(env: ServerEnv): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const probe = env.BENCH_PROBE_FILE ? ['--import', pathToFileURL(path.join(ROOT, 'bench/lib/probe.mjs')).href] : [];
+  // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server child, written when it stops (for finding what a figure spends).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...probe, 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -9,11 +9,13 @@ import { machineLine } from './machine';
 import { ROOT } from './proc';
 import { type Figure, table } from './report';
 
-export function writeResultsReadme(report: { date: string; durationS: number; machine: Machine; figures: Figure[]; notes: string[] }): void {
+export function writeResultsReadme(report: { date: string; durationS: number; machine: Machine; figures: Figure[]; notes: string[]; merged?: { items: number[]; date: string }[] }): void {
+  const stamp = (date: string) => `${date.slice(0, 16).replace('T', ' ')} UTC`;
   const text = [
     '# Bench results',
     '',
-    `\`latest.json\` is the last full \`npm run bench\` (${report.date.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(report.durationS / 60)} min).`,
+    `\`latest.json\` is the last full \`npm run bench\` (${stamp(report.date)}, ${Math.round(report.durationS / 60)} min).`,
+    ...(report.merged ?? []).map((m) => `${m.items.length > 1 ? `Items ${m.items.join(', ')} were` : `Item ${m.items[0]} was`} measured again on ${stamp(m.date)} (\`--merge\`): the figures and notes of what that run measured replace the full run's.`),
     '',
     `Machine: ${machineLine(report.machine)}.`,
     '',

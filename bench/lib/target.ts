@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createPostgresStore } from '../../src/server/store/postgres/index';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
+import { type Bulk, pgBulk, sqliteBulk } from './bulk';
 import { createSchema, dropSchema, PG_URL, schemaUrl } from './pg';
 import { type ServerEnv, type ServerProcess, startServer, tempDir } from './proc';
 import { openPgRaw, openSqliteRaw, type RawDb } from './rawdb';
@@ -35,6 +36,8 @@ export interface DbTarget {
   /** The real store, migrated (for setup through the app's own code, e.g. accounts). */
   store(): Promise<Store>;
   raw(): Promise<RawDb>;
+  /** The region section's bulk loader on the same database (bulk.ts). */
+  bulk(): Promise<Bulk>;
   dispose(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function openTarget(dialect: DialectName, label: string): Promise<D
         return s;
       },
       raw: async () => openSqliteRaw(file),
+      bulk: async () => sqliteBulk(file),
       dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -64,6 +68,7 @@ export async function openTarget(dialect: DialectName, label: string): Promise<D
       return s;
     },
     raw: () => openPgRaw(schema),
+    bulk: () => pgBulk(schema),
     dispose: async () => {
       await dropSchema(schema);
       fs.rmSync(dir, { recursive: true, force: true });

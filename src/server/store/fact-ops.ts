@@ -15,7 +15,13 @@ import type { Dialect } from './store';
 
 export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const factTable = (family: Family): string => `fact_${snake(family)}`;
-const columnsOf = (family: Family): string[] => fieldsOf(family).map(snake);
+const COLUMNS = new Map<Family, string[]>();
+/** The family's columns (cached: toRow runs once per fact row read). */
+const columnsOf = (family: Family): string[] => {
+  let cols = COLUMNS.get(family);
+  if (cols === undefined) COLUMNS.set(family, (cols = fieldsOf(family).map(snake)));
+  return cols;
+};
 
 /** A fact row's address. */
 export interface FactRef {
@@ -86,6 +92,10 @@ export interface FactOps {
 
 const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
 const CHUNK = 100;
+/** Units per statement of a scope read on SQLite (see `scoped`). */
+const SCOPE_UNITS = 25;
+/** Blocks per part of a fact page's read on SQLite. */
+const BLOCKS_PER_PART = 20;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -103,14 +113,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     return CompiledQuery.raw(text.replace(/\?/g, () => `$${++n}`), [...params]);
   };
   const run = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => (await db.executeQuery<R>(q(text, params))).rows;
-  const toRow = (family: Family, r: Record<string, unknown>): FactRow => ({
-    family,
-    unitId: r.unit_id as string,
-    grain: r.grain as Grain,
-    period: r.period as string,
-    key: r.key as string,
-    v: columnsOf(family).map((c) => Number(r[c] ?? 0)),
-  });
+  const toRow = (family: Family, r: Record<string, unknown>): FactRow => {
+    const cols = columnsOf(family);
+    const v = new Array<number>(cols.length);
+    for (let i = 0; i < cols.length; i++) v[i] = Number(r[cols[i] as string] ?? 0);
+    return { family, unitId: r.unit_id as string, grain: r.grain as Grain, period: r.period as string, key: r.key as string, v };
+  };
   const toHr = (r: Record<string, unknown>): HrMonth =>
     ({
       id: hrMonthIdFor(r.unit_id as string, r.month as string),
@@ -124,6 +132,27 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       source: r.source as HrMonth['source'],
     }) as HrMonth;
   const scope = "join units u on u.id = f.unit_id where u.path like ? escape '\\'";
+
+  /**
+   * A read over a scope's units. PostgreSQL runs it as one statement (joined to units by path).
+   * SQLite runs every statement on the event loop, so there the read goes SCOPE_UNITS units at a
+   * time, yielding between parts: a region's read never holds the loop for long (issue 17, "nothing
+   * blocks"). `build` gets the WHERE clause naming the units (alias f) and its parameters.
+   */
+  const scoped = async <R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]]): Promise<R[]> => {
+    if (dialect === 'postgres') {
+      const [text, params] = build(scope, [likePrefix(scopePath)]);
+      return run<R>(text, params);
+    }
+    const ids = (await run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)])).map((u) => u.id);
+    const out: R[] = [];
+    for (const [i, part] of chunks(ids, SCOPE_UNITS).entries()) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const [text, params] = build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part);
+      for (const r of await run<R>(text, params)) out.push(r);
+    }
+    return out;
+  };
 
   /** Deletes the rows at `refs`; with `onlyZero`, only those whose stored vector is all zero. */
   const remove = async (family: Family, refs: readonly FactRef[], onlyZero: boolean) => {
@@ -204,40 +233,49 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const sums = cols.map((c) => `sum(f.${c}) as ${c}`).join(', ');
       const key = collapse ? "'' as key" : 'f.key';
       const groupKey = collapse ? '' : ', f.key';
-      const parts = segments.map(
-        (_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${factTable(family)} f ${scope} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`,
-      );
-      const params = segments.flatMap((s) => [likePrefix(scopePath), s.grain, s.from, s.to]);
-      const rows = await run<Record<string, unknown>>(parts.join(' union all '), params);
       const out: UnitSums[] = segments.map(() => new Map());
+      // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
+        segments
+          .map((_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${factTable(family)} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`)
+          .join(' union all '),
+        segments.flatMap((s) => [...scopeParams, s.grain, s.from, s.to]),
+      ]);
       for (const r of rows) addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, cols.map((c) => Number(r[c] ?? 0)));
       return out;
     },
     dayRows: async (family, scopePath, from, to) => {
       const cols = columnsOf(family);
-      const rows = await run<Record<string, unknown>>(
-        `select f.unit_id, f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${scope} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period`,
-        [likePrefix(scopePath), from, to],
-      );
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
+        `select f.unit_id, f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period`,
+        [...scopeParams, from, to],
+      ]);
       return rows.map((r) => toRow(family, { ...r, grain: 'd', key: '' }));
     },
     byDay: async (family, scopePath, from, to) => {
       const cols = columnsOf(family);
-      const rows = await run<Record<string, unknown>>(
-        `select f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${scope} and f.grain = 'd' and f.period between ? and ? group by f.period`,
-        [likePrefix(scopePath), from, to],
-      );
-      return new Map(rows.map((r) => [r.period as string, cols.map((c) => Number(r[c] ?? 0))]));
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
+        `select f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.period`,
+        [...scopeParams, from, to],
+      ]);
+      // Parts hold different units: a day's sums add up over the parts.
+      const out = new Map<string, number[]>();
+      for (const r of rows) {
+        const v = cols.map((c) => Number(r[c] ?? 0));
+        const cur = out.get(r.period as string);
+        out.set(r.period as string, cur === undefined ? v : cur.map((x, i) => x + (v[i] as number)));
+      }
+      return out;
     },
     fallDays: async (scopePath, from, to) => {
-      const rows = await run<{ unit_id: string; period: string }>(
-        `select f.unit_id, f.period from fact_safety f ${scope} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
-        [likePrefix(scopePath), from, to],
-      );
+      const rows = await scoped<{ unit_id: string; period: string }>(scopePath, (where, scopeParams) => [
+        `select f.unit_id, f.period from fact_safety f ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
+        [...scopeParams, from, to],
+      ]);
       return rows.map((r) => ({ unitId: r.unit_id, date: r.period }));
     },
     hrMonths: async (scopePath, fromMonth, toMonth) => {
-      const rows = await run<Record<string, unknown>>(`select f.* from fact_hr f ${scope} and f.month between ? and ?`, [likePrefix(scopePath), fromMonth, toMonth]);
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [`select f.* from fact_hr f ${where} and f.month between ? and ?`, [...scopeParams, fromMonth, toMonth]]);
       return rows.map(toHr);
     },
 
@@ -277,8 +315,13 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const to = grain === 'm' ? `${spans.at(-1)}-12` : `${spans.at(-1)}-31`;
         return { units, from, to };
       };
+      // SQLite: smaller parts, yielding between them (see `scoped`).
+      const size = dialect === 'postgres' ? CHUNK : BLOCKS_PER_PART;
+      let first = true;
       for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
-        for (const part of chunks(refs, CHUNK)) {
+        for (const part of chunks(refs, size)) {
+          if (!first && dialect !== 'postgres') await new Promise<void>((resolve) => setImmediate(resolve));
+          first = false;
           const { units, from, to } = within(part, grain);
           const marks = units.map(() => '?').join(', ');
           // The query spans more than this chunk's blocks: keep only rows of its own blocks.

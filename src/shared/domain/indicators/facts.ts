@@ -44,6 +44,19 @@ export const FALL_LOOKBACK_DAYS = 730;
 
 /** Monthly quota prorated over [from, to] by calendar days. */
 export function proratedQuota(monthly: number, from: string, to: string): number {
+  // Every unit of a report asks for the same few (quota, range) pairs: computed once each (issue 17).
+  const memo = `${monthly}|${from}|${to}`;
+  const known = QUOTA_MEMO.get(memo);
+  if (known !== undefined) return known;
+  const total = proratedQuotaOf(monthly, from, to);
+  if (QUOTA_MEMO.size >= 10_000) QUOTA_MEMO.clear();
+  QUOTA_MEMO.set(memo, total);
+  return total;
+}
+
+const QUOTA_MEMO = new Map<string, number>();
+
+function proratedQuotaOf(monthly: number, from: string, to: string): number {
   let total = 0;
   for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-${daysInMonth(month)}`, 1).slice(0, 7)) {
     const days = daysInMonth(month);
@@ -153,6 +166,21 @@ const filledOf = (v: number[] | undefined): number =>
   get('safety', v, 'green') + get('safety', v, 'wGul') + get('safety', v, 'wOrange') + get('safety', v, 'wRod');
 const eventsOf = (v: number[] | undefined): number => get('safety', v, 'evGul') + get('safety', v, 'evOrange') + get('safety', v, 'evRod');
 
+const BETWEEN = new Map<string, number>();
+const BEFORE = new Map<string, string>();
+const remember = <V>(memo: Map<string, V>, key: string, compute: () => V): V => {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+};
+/** daysBetween and the day before, remembered: every unit of a report asks for the same few (issue 17). */
+const between = (from: string, to: string): number => remember(BETWEEN, `${from}|${to}`, () => daysBetween(from, to));
+const dayBefore = (date: string): string => remember(BEFORE, date, () => addDays(date, -1));
+
 /** One unit's own facts (its own rows; nothing of the units below it). */
 export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: LeafInfo, range: DateRange, today: string): Facts {
   const f = emptyFacts();
@@ -166,17 +194,17 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   m.bhkDressObserved = n;
   m.bhkDressCorrect = get('bhk', uf?.bhk, 'dress');
   if (info.leaf) {
-    const open = info.closedOn !== null && addDays(info.closedOn, -1) < range.to ? addDays(info.closedOn, -1) : range.to;
+    const open = info.closedOn !== null && dayBefore(info.closedOn) < range.to ? dayBefore(info.closedOn) : range.to;
     // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
     const end = open > today ? today : open;
     m.bhkQuota = end >= range.from ? proratedQuota(quota, range.from, end) : 0;
   }
   // Safety: the days before today, and today once it has a colour.
   const last = minDate(range.to, today);
-  const yesterday = minDate(range.to, addDays(today, -1));
+  const yesterday = minDate(range.to, dayBefore(today));
   const todayFilled = range.from <= today && today <= range.to && filledOf(uf?.safetyToday) > 0;
   m.safetyEvents = eventsOf(uf?.safety) + eventsOf(uf?.safetyToday);
-  m.safetyPastDays = (yesterday >= range.from ? daysBetween(range.from, yesterday) + 1 : 0) + (todayFilled ? 1 : 0);
+  m.safetyPastDays = (yesterday >= range.from ? between(range.from, yesterday) + 1 : 0) + (todayFilled ? 1 : 0);
   m.safetyFilledDays = filledOf(uf?.safety) + filledOf(uf?.safetyToday);
   m.safetyGreenDays = get('safety', uf?.safety, 'green') + get('safety', uf?.safetyToday, 'green');
   m.safetyRiskDays = m.safetyFilledDays - m.safetyGreenDays;
@@ -184,7 +212,7 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
     get('safety', uf?.safety, 'wOrange') + get('safety', uf?.safety, 'wRod') + get('safety', uf?.safetyToday, 'wOrange') + get('safety', uf?.safetyToday, 'wRod');
   if (range.from <= last) {
     const lastFall = uf?.lastFall ?? null;
-    f.daysSinceFall = lastFall !== null ? daysBetween(lastFall, last) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
+    f.daysSinceFall = lastFall !== null ? between(lastFall, last) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
   }
   // Staffing
   const shiftRows = get('staff', uf?.staff, 'shifts');

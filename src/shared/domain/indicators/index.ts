@@ -5,7 +5,7 @@ export { addFacts, emptyFacts, FALL_CATEGORY, FALL_LOOKBACK_DAYS, loadPeriodFact
 export { contextFromRows, reportOfRows, seriesOfRows, treeFactsOfRows, unitFactsOfRows } from './from-rows';
 export { indicatorReport, indicatorSeries, reportNodes } from './report';
 export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPeriods, seriesRange } from './ranges';
-export { pathTo, resolveDef, resolveDefs } from './resolve';
+export { defResolver, pathTo, resolveDef, resolveDefs } from './resolve';
 export { median, runSignals, SHIFT_MIN, TREND_MIN } from './run-rules';
 export { FLAT_THRESHOLD, indicatorStatus, type SexPair, toleranceBand, trendArrow } from './status';
 export { emptyInput, type DateRange, type Facts, type HrSums, type IndicatorContext, type IndicatorInput } from './types';

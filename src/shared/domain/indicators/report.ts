@@ -25,7 +25,7 @@ import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
 import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
-import { resolveDef, resolveDefs } from './resolve';
+import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
 import { ownLevelFacts } from './reported';
 import { indicatorStatus, trendArrow } from './status';
@@ -92,17 +92,44 @@ function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: Indicator
   return facts(range).get(nodeId);
 }
 
+type Resolve = ReturnType<typeof defResolver>;
+
+/** Longest stretch of cell computing between two turns of the event loop (ms). */
+const SLICE_MS = 20;
+
+interface Frame {
+  range: DateRange;
+  comparePeriod: string;
+  compare: DateRange;
+}
+const FRAMES = new Map<string, Frame>();
+
+/** A cell's period, compare period and compare range: the same for every node of a column, so computed once (issue 17). */
+function frame(def: IndicatorDef, period: string, today: string): Frame {
+  const accum = accumulates(def);
+  const key = `${period}|${def.compare}|${accum}|${today}`;
+  let f = FRAMES.get(key);
+  if (f === undefined) {
+    const comparePeriod = comparePeriodOf(period, def.compare);
+    f = { range: rangeOf(period), comparePeriod, compare: compareRange(period, comparePeriod, today, accum) };
+    if (FRAMES.size >= 10_000) FRAMES.clear();
+    FRAMES.set(key, f);
+  }
+  return f;
+}
+
 function cellOf(
-  input: Pick<IndicatorContext, 'indicatorRows' | 'units' | 'today' | 'reportedRows'>,
+  input: Pick<IndicatorContext, 'today' | 'reportedRows'>,
+  resolve: Resolve,
   rootDef: IndicatorDef,
   nodeId: string,
   period: string,
   facts: FactsOf,
 ): IndicatorCell {
-  const nodeDef = resolveDef(input.indicatorRows, input.units, nodeId, rootDef.key, true) ?? rootDef;
-  const now = nodeFacts(input, rootDef, nodeId, rangeOf(period), facts);
-  const comparePeriod = comparePeriodOf(period, rootDef.compare);
-  const before = nodeFacts(input, rootDef, nodeId, compareRange(period, comparePeriod, input.today, accumulates(rootDef)), facts);
+  const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
+  const { range, comparePeriod, compare } = frame(rootDef, period, input.today);
+  const now = nodeFacts(input, rootDef, nodeId, range, facts);
+  const before = nodeFacts(input, rootDef, nodeId, compare, facts);
   const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
@@ -137,7 +164,18 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
   const facts = await loadFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
-  const cells = nodes.flatMap((node) => defs.map((def) => cellOf(ctx, def, node.id, period, facts)));
+  const resolve = defResolver(ctx.indicatorRows, ctx.units);
+  const cells: IndicatorCell[] = [];
+  // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
+  // them, so a server answering it still serves the tablets' pushes meanwhile (issue 17).
+  let sliceStart = performance.now();
+  for (const node of nodes) {
+    for (const def of defs) cells.push(cellOf(ctx, resolve, def, node.id, period, facts));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
   return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
 }
 
@@ -147,8 +185,9 @@ export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key
   const periods = seriesPeriods(to, count);
   const facts = await loadFacts(ctx, unitId, periods.flatMap((p) => cellRanges(def, p, ctx.today)));
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
+  const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const points: SeriesPoint[] = periods.map((period) => {
-    const cell = cellOf(ctx, def, unitId, period, facts);
+    const cell = cellOf(ctx, resolve, def, unitId, period, facts);
     return { period, value: cell.value, n: cell.n, status: cell.status, targetValue };
   });
   const med = median(points.map((p) => p.value));

@@ -116,3 +116,47 @@ export function resolveDef(
   if (def === null || (def.hidden && !includeHidden)) return null;
   return strip(def);
 }
+
+/**
+ * resolveDef for many cells of one report (issue 17): the same answers, with the tree indexed
+ * once and each (key, rows on the path) merged once, so a region's report costs O(cells), not
+ * O(cells × units). Ancestors are walked as ancestorsOf walks them (first unit per id, cycles cut).
+ */
+export function defResolver(rows: readonly Indicator[], units: readonly TreeUnit[]): (unitId: string, key: string, includeHidden?: boolean) => IndicatorDef | null {
+  const byId = new Map<string, TreeUnit>();
+  for (const u of units) if (!byId.has(u.id)) byId.set(u.id, u);
+  const rowsByKey = new Map<string, Indicator[]>();
+  for (const r of rows) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
+  const paths = new Map<string, string[]>();
+  const pathOf = (unitId: string): string[] => {
+    let path = paths.get(unitId);
+    if (path !== undefined) return path;
+    const up: string[] = [];
+    const seen = new Set<string>([unitId]);
+    let parent = byId.get(unitId)?.parentId ?? null;
+    while (parent !== null && byId.has(parent) && !seen.has(parent)) {
+      seen.add(parent);
+      up.push(parent);
+      parent = byId.get(parent)?.parentId ?? null;
+    }
+    path = up.reverse().concat(unitId);
+    paths.set(unitId, path);
+    return path;
+  };
+  const built = new Map<string, (IndicatorDef & { hidden: boolean }) | null>();
+  return (unitId, key, includeHidden = false) => {
+    const keyRows = rowsByKey.get(key) ?? [];
+    const path = pathOf(unitId);
+    // Only the rows on the path matter, and only their units' order along it.
+    const onPath = keyRows.length === 0 ? [] : path.filter((id) => keyRows.some((r) => r.unitId === id));
+    const memo = `${key}\u0000${onPath.join('\u0000')}`;
+    let def = built.get(memo);
+    if (def === undefined) {
+      def = build(key, mergedByKey(keyRows, onPath).get(key) ?? {});
+      built.set(memo, def);
+    }
+    if (def === null || (def.hidden && !includeHidden)) return null;
+    return strip(def);
+  };
+}
+

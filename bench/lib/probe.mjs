@@ -1,0 +1,44 @@
+/**
+ * Preloaded into the server child by the bench (node --import, see proc.ts) when
+ * BENCH_PROBE_FILE is set: every 250 ms it appends one JSON line with the longest event-loop
+ * delay of that interval (perf_hooks.monitorEventLoopDelay, 5 ms sampling),
+ * the current RSS and the peak RSS so far. The server's own code is not touched.
+ */
+import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const file = process.env.BENCH_PROBE_FILE;
+if (file) {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const timer = setInterval(() => {
+    const line = { t: Date.now(), maxMs: h.max / 1e6, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024 };
+    h.reset();
+    fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
+  }, 250);
+  timer.unref();
+}
+
+/**
+ * BENCH_SQL_SLOW=MS (with the probe file): every SQLite statement that holds the event loop
+ * longer than MS is logged with its text, to find what a stall is.
+ */
+const slow = Number(process.env.BENCH_SQL_SLOW ?? 0);
+if (file && slow > 0) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(new URL('../../package.json', import.meta.url));
+  const Database = require('better-sqlite3');
+  const proto = Object.getPrototypeOf(new Database(':memory:').prepare('select 1'));
+  for (const name of ['all', 'get', 'run']) {
+    const original = proto[name];
+    proto[name] = function timed(...args) {
+      const t0 = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const ms = performance.now() - t0;
+        if (ms > slow) fs.appendFileSync(file, `${JSON.stringify({ t: Date.now(), sqlMs: ms, sql: this.source.slice(0, 300) })}\n`);
+      }
+    };
+  }
+}

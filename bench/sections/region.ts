@@ -1,0 +1,417 @@
+/**
+ * Item 8 (issue 17): a whole region on facts. Per database and per shape (units × years) the
+ * section writes the boards' rows in bulk (region-scale.ts), builds the facts with the server's
+ * own build, starts the server with the event-loop probe (probe.mjs) and, while 20 tablets of a
+ * unit outside the region push 20 times a second, measures:
+ *  - the indicator report of the region for a month and a year, the indicators CSV for the year
+ *    and the BHK, Gröna korset and staffing roll-ups for the month, each beside a hand-written
+ *    GROUP BY over the raw rows computing the same numbers (region-raw.ts, rollup-sql.ts) in the
+ *    same run, in turns; the numbers must be equal on every sample (a mismatch fails the section);
+ *  - a division manager's and the region manager's first sync in facts mode and a unit tablet's
+ *    first sync (rows, bytes, seconds), over HTTP as the app's sync does it;
+ *  - the server's peak RSS and its longest event-loop stall meanwhile, and any error.
+ * The biggest shape gets the issue's targets; the smaller ones give the growth law.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROTOCOL_VERSION } from '../../src/shared/protocol';
+import { api, enrolTablet, HttpError, loginToken, type Tablet } from '../lib/api';
+import { prng } from '../lib/gen';
+import { startPushLoad } from '../lib/push-load';
+import { createScaledOrg, buildFacts, fillRegion, PASSWORD, REGION_ID, type Shape, shapeText } from '../lib/region-scale';
+import { figureDifferences, rawIndicatorFigures, type RawFigures, reportFigures } from '../lib/region-raw';
+import { compared, type Figure, fmt } from '../lib/report';
+import type { BenchContext, Section, SectionResult } from '../lib/section';
+import { round, roundSummary, type Summary, summarise } from '../lib/stats';
+import { type DialectName, openTarget, startOn } from '../lib/target';
+import { tempDir } from '../lib/proc';
+import { BOARDS } from './rollup-boards';
+import { groupBy } from './rollup-sql';
+
+const PUSHES_PER_S = 20;
+const LOAD_TABLETS = 20;
+const P95_TARGET_MS = 300;
+const STALL_TARGET_MS = 50;
+const SYNC_BYTES_TARGET = 20 * 1024 * 1024;
+const SYNC_SECONDS_TARGET = 30;
+
+/** Shapes, smallest first; the last one is the issue's region and carries the targets. */
+export function regionShapes(quick: boolean): Shape[] {
+  if (quick) return [{ divisions: 2, vos: 2, units: 3, years: 1 }];
+  const env = process.env.BENCH_REGION_SHAPES;
+  if (env) {
+    // "DxVxU:Y,…", e.g. "3x3x5:1,5x10x30:3"
+    return env.split(',').map((s) => {
+      const [tree, years] = s.split(':');
+      const [divisions, vos, units] = (tree ?? '').split('x').map(Number);
+      return { divisions: divisions ?? 1, vos: vos ?? 1, units: units ?? 1, years: Number(years ?? 3) };
+    });
+  }
+  return [
+    { divisions: 3, vos: 3, units: 5, years: 1 },
+    { divisions: 3, vos: 3, units: 5, years: 3 },
+    { divisions: 2, vos: 5, units: 30, years: 3 },
+    { divisions: 5, vos: 10, units: 30, years: 3 },
+  ];
+}
+
+const unitsOf = (s: Shape) => s.divisions * s.vos * s.units;
+const shapeKey = (s: Shape) => `${unitsOf(s)}u${s.years}y`;
+
+interface Timed {
+  route: Summary;
+  group: Summary;
+  samples: number;
+}
+
+interface SyncFigures {
+  rows: number;
+  blocks: number;
+  /** On the wire (gzipped pages as sent). */
+  bytes: number;
+  /** The JSON bodies, uncompressed. */
+  jsonBytes: number;
+  seconds: number;
+  requests: number;
+}
+
+interface Probe {
+  t: number;
+  maxMs: number;
+  rss: number;
+  maxRss: number;
+}
+
+/** GET with the bearer token; `wire` is the body's size as sent (gzipped when the server chose to). */
+async function getBody(url: string, route: string, token: string): Promise<{ text: string; wire: number }> {
+  const t0 = performance.now();
+  const r = await fetch(`${url}${route}`, {
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+    signal: AbortSignal.timeout(120_000),
+  });
+  const text = await r.text();
+  if (process.env.BENCH_DEBUG && performance.now() - t0 > 50) process.stderr.write(`  slow ${Date.now()} ${(performance.now() - t0).toFixed(0)} ms ${route.slice(0, 80)} ${text.length} B\n`);
+  if (!r.ok) throw new HttpError(r.status, text);
+  const length = r.headers.get('content-length');
+  return { text, wire: r.headers.get('content-encoding') !== null && length !== null ? Number(length) : Buffer.byteLength(text) };
+}
+
+const getText = async (url: string, route: string, token: string): Promise<string> => (await getBody(url, route, token)).text;
+
+/** Route and GROUP BY in turns; every route answer is checked against the GROUP BY's numbers. */
+async function inTurns<G>(routeN: number, groupN: number, viaRoute: () => Promise<G>, viaGroup: () => Promise<G>, differ: (r: G, g: G) => string[], what: string): Promise<Timed> {
+  const route: number[] = [];
+  const group: number[] = [];
+  let truth: G | undefined;
+  const answers: G[] = [];
+  for (let i = 0; i < Math.max(routeN, groupN); i++) {
+    const doGroup = async () => {
+      if (i >= groupN) return;
+      const s = performance.now();
+      const g = await viaGroup();
+      group.push(performance.now() - s);
+      truth ??= g;
+    };
+    const doRoute = async () => {
+      if (i >= routeN) return;
+      const s = performance.now();
+      answers.push(await viaRoute());
+      route.push(performance.now() - s);
+    };
+    if (i % 2 === 0) {
+      await doRoute();
+      await doGroup();
+    } else {
+      await doGroup();
+      await doRoute();
+    }
+  }
+  for (const a of answers) {
+    const lines = differ(a, truth as G);
+    if (lines.length > 0) throw new Error(`${what}: route and GROUP BY disagree: ${lines.join('; ')}`);
+  }
+  return { route: summarise(route), group: summarise(group), samples: route.length };
+}
+
+/** A device's first sync as src/client/sync does it: the change feed, then (facts mode) the fact feed. */
+async function firstSync(url: string, token: string): Promise<SyncFigures> {
+  const s = performance.now();
+  const out: SyncFigures = { rows: 0, blocks: 0, bytes: 0, jsonBytes: 0, seconds: 0, requests: 0 };
+  let cursor = 0;
+  let facts = false;
+  for (let page = 0; page < 100_000; page++) {
+    const { text, wire } = await getBody(url, `/api/sync/pull?cursor=${cursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
+    const answer = JSON.parse(text) as { changes: unknown[]; cursor: number; hasMore: boolean; facts?: boolean };
+    out.bytes += wire;
+    out.jsonBytes += Buffer.byteLength(text);
+    out.requests += 1;
+    out.rows += answer.changes.length;
+    cursor = answer.cursor;
+    facts = answer.facts === true;
+    if (!answer.hasMore) break;
+  }
+  if (facts) {
+    let factCursor = 0;
+    for (let page = 0; page < 100_000; page++) {
+      const { text, wire } = await getBody(url, `/api/sync/facts?cursor=${factCursor}&protocolVersion=${PROTOCOL_VERSION}`, token);
+      const answer = JSON.parse(text) as { blocks: { rows: Record<string, unknown[]>; hr: unknown[] }[]; cursor: number; hasMore: boolean };
+      out.bytes += wire;
+      out.jsonBytes += Buffer.byteLength(text);
+      out.requests += 1;
+      out.blocks += answer.blocks.length;
+      for (const b of answer.blocks) out.rows += Object.values(b.rows).reduce((n, r) => n + r.length, 0) + b.hr.length;
+      factCursor = answer.cursor;
+      if (!answer.hasMore) break;
+    }
+  }
+  out.seconds = (performance.now() - s) / 1000;
+  return out;
+}
+
+function readProbe(file: string): Probe[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Probe & { sqlMs?: number; sql?: string })
+    .filter((p) => {
+      // BENCH_SQL_SLOW lines (probe.mjs): a slow SQLite statement, for finding a stall's cause.
+      if (p.sqlMs === undefined) return true;
+      process.stderr.write(`  sql ${p.sqlMs.toFixed(0)} ms ${p.sql}\n`);
+      return false;
+    });
+}
+
+const stallIn = (probe: Probe[], from: number, to: number) => probe.filter((p) => p.t >= from && p.t <= to + 300).reduce((m, p) => Math.max(m, p.maxMs), 0);
+
+interface ShapeResult {
+  shape: Shape;
+  written: Record<string, number>;
+  writeS: number;
+  factsS: number;
+  timed: Record<string, Timed>;
+  syncs: Record<string, SyncFigures>;
+  stallReportsMs: number;
+  stallSyncsMs: number;
+  peakRssMb: number;
+  pushLoad: { pushes: number; skipped: number; errors: Record<string, number>; p50: number; p99: number };
+  errors: number;
+}
+
+async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext): Promise<ShapeResult> {
+  const target = await openTarget(dialect, 'region');
+  const probeDir = tempDir('probe');
+  const probeFile = path.join(probeDir, 'probe.jsonl');
+  try {
+    const store = await target.store();
+    const org = await createScaledOrg(store, shape);
+    const bulk = await target.bulk();
+    const t0 = Date.now();
+    let written;
+    try {
+      written = await fillRegion(bulk, org.units, shape.years, prng(1_500), ctx.log);
+    } finally {
+      await bulk.close();
+    }
+    const writeS = (Date.now() - t0) / 1000;
+    const raw = await target.raw();
+    try {
+      if (dialect === 'postgres') await raw.query('analyze');
+      ctx.log(`${dialect} ${shapeText(shape)}: ${written.rows.toLocaleString('en-US')} rows (+ as many changes) in ${writeS.toFixed(0)} s; building facts`);
+      const t1 = Date.now();
+      await buildFacts(store, ctx.log);
+      await store.close();
+      const factsS = (Date.now() - t1) / 1000;
+      if (dialect === 'postgres') await raw.query('analyze');
+      ctx.log(`${dialect}: facts built in ${factsS.toFixed(0)} s`);
+
+      const server = await startOn(target, { SEED_DEMO: 'false', RATE_LIMIT_PER_IP: '1000000', BENCH_PROBE_FILE: probeFile });
+      try {
+        const loadChef = await loginToken(server.url, org.accounts.load, PASSWORD);
+        const tablets: Tablet[] = [];
+        for (const unitId of org.loadUnits) tablets.push(await enrolTablet(server.url, loadChef, unitId));
+        const month = written.months.at(-1) as string;
+        const year = month.slice(0, 4);
+        const monthRange = [`${month}-01`, `${month}-31`] as const;
+        const yearRange = [`${year}-01-01`, `${year}-12-31`] as const;
+        const routeN = ctx.quick ? 2 : 5;
+        const groupN = ctx.quick ? 1 : 3;
+        const load = startPushLoad(server.url, tablets, PUSHES_PER_S);
+        const timed: Record<string, Timed> = {};
+        let errors = 0;
+        // Warm-up: each route once (the server loads some modules on first use; tsx compiles them then).
+        const warm = await loginToken(server.url, org.accounts.region, PASSWORD);
+        for (const r of [`/api/indicators/report?rootId=${REGION_ID}&period=${month}`, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${month}`, ...BOARDS.map((b) => b.route(REGION_ID, month)), `/api/sync/pull?cursor=0&protocolVersion=${PROTOCOL_VERSION}`, `/api/sync/facts?cursor=0&protocolVersion=${PROTOCOL_VERSION}`]) {
+          await getText(server.url, r, warm);
+        }
+        await new Promise((r) => setTimeout(r, 1_000));
+        const reportsFrom = Date.now();
+        const count = async <T>(p: Promise<T>): Promise<T> => {
+          try {
+            return await p;
+          } catch (e) {
+            errors += 1;
+            throw e;
+          }
+        };
+        try {
+          const token = await loginToken(server.url, org.accounts.region, PASSWORD);
+          const report = (period: string) => async () => reportFigures(await count(api(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${period}`, { token, timeoutMs: 120_000 })));
+          const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
+          ctx.log(`${dialect}: indicator report, month ${month}`);
+          ctx.log(`  +${((Date.now() - reportsFrom) / 1000).toFixed(1)} s`);
+          timed.reportMonth = await inTurns(routeN, groupN, report(month), rawFigures(monthRange), figureDifferences, `report ${month}`);
+          ctx.log(`${dialect}: indicator report, year ${year}`);
+          timed.reportYear = await inTurns(routeN, groupN, report(year), rawFigures(yearRange), figureDifferences, `report ${year}`);
+          ctx.log(`${dialect}: indicators CSV, year ${year}`);
+          const bhkName = (await api<{ defs: { key: string; name: { sv: string } }[] }>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${year}`, { token, timeoutMs: 120_000 })).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
+          const csvN = async (): Promise<RawFigures> => {
+            const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
+            const line = csv.split('\r\n').find((l) => l.startsWith('Region Bench;') && l.split(';')[2] === bhkName);
+            if (line === undefined) throw new Error(`the CSV has no line for the region's ${bhkName}`);
+            return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0 };
+          };
+          timed.csvYear = await inTurns(routeN, groupN, csvN, rawFigures(yearRange), (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`]), `CSV ${year}`);
+          for (const board of BOARDS) {
+            ctx.log(`${dialect}: ${board.label} roll-up, month ${month}`);
+            const viaRoute = async () => board.fromRoute(await count(api(server.url, 'GET', board.route(REGION_ID, month), { token, timeoutMs: 120_000 })), REGION_ID) ?? {};
+            timed[`rollup.${board.key}`] = await inTurns(routeN, groupN, viaRoute, () => groupBy(raw, board.key, org.regionPath, month), (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`), `${board.label} ${month}`);
+          }
+        } catch (e) {
+          await load.stop();
+          throw e;
+        }
+        const reportsTo = Date.now();
+        const syncs: Record<string, SyncFigures> = {};
+        const syncing = (async () => {
+          ctx.log(`${dialect}: first syncs`);
+          syncs.division = await count(firstSync(server.url, await loginToken(server.url, org.accounts.division, PASSWORD)));
+          const regionToken = await loginToken(server.url, org.accounts.region, PASSWORD);
+          syncs.region = await count(firstSync(server.url, regionToken));
+          const tablet = await enrolTablet(server.url, regionToken, org.units[0] as string);
+          syncs.tablet = await count(firstSync(server.url, tablet.token));
+        })();
+        const settled = await syncing.then(() => null, (e: unknown) => e);
+        const pushLoad = await load.stop();
+        if (settled !== null) throw settled;
+        const syncsTo = Date.now();
+        const probe = readProbe(probeFile);
+        for (const p of probe) if (p.maxMs > STALL_TARGET_MS && p.t >= reportsFrom) ctx.log(`  stall ${p.maxMs.toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s (syncs from +${((reportsTo - reportsFrom) / 1000).toFixed(1)} s)`);
+        const pushErrors = Object.values(pushLoad.errors).reduce((a, b) => a + b, 0);
+        return {
+          shape,
+          written: written.byEntity,
+          writeS,
+          factsS,
+          timed,
+          syncs,
+          stallReportsMs: stallIn(probe, reportsFrom, reportsTo),
+          stallSyncsMs: stallIn(probe, reportsTo, syncsTo),
+          peakRssMb: probe.reduce((m, p) => Math.max(m, p.maxRss), 0) / 1024 / 1024,
+          pushLoad: { pushes: pushLoad.pushes, skipped: pushLoad.skipped, errors: pushLoad.errors, p50: round(pushLoad.latency.p50), p99: round(pushLoad.latency.p99) },
+          errors: errors + pushErrors,
+        };
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await raw.close();
+    }
+  } finally {
+    await target.dispose();
+    fs.rmSync(probeDir, { recursive: true, force: true });
+  }
+}
+
+const LABELS: Record<string, string> = {
+  reportMonth: 'indicator report, region month',
+  reportYear: 'indicator report, region year',
+  csvYear: 'indicators CSV, region year',
+  'rollup.bhk': 'BHK roll-up, region month',
+  'rollup.safety': 'Gröna korset roll-up, region month',
+  'rollup.staffing': 'staffing roll-up, region month',
+};
+
+function figuresOf(r: ShapeResult, dialect: DialectName): Figure[] {
+  const name = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const k = `region.${dialect}.${shapeKey(r.shape)}`;
+  const out: Figure[] = [];
+  for (const [key, t] of Object.entries(r.timed)) {
+    const label = `${LABELS[key] ?? key}, ${name} p95`;
+    out.push(
+      compared({ item: 8, key: `${k}.${key}.p95`, label, value: t.route.p95, unit: 'ms', detail: { samples: t.samples, p50: round(t.route.p50) } }, { label: 'GROUP BY p95', value: t.group.p95, unit: 'ms' }, { op: '≤', value: 1 }),
+      compared({ item: 8, key: `${k}.${key}.p95abs`, label, value: t.route.p95, unit: 'ms' }, { label: 'target', value: P95_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
+    );
+  }
+  const sync = (who: string, s: SyncFigures | undefined, target: boolean) => {
+    if (s === undefined) return;
+    const base = `${k}.sync.${who}`;
+    const what = `${who === 'tablet' ? 'unit tablet' : `${who} manager`} first sync, ${name}`;
+    if (target) {
+      out.push(
+        compared({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows, ${fmt(s.jsonBytes / 1024 / 1024)} MB JSON`, value: s.bytes / 1024 / 1024, unit: 'MB', detail: { ...s } }, { label: 'target', value: SYNC_BYTES_TARGET / 1024 / 1024, unit: 'MB' }, { op: '≤', value: 1 }),
+        compared({ item: 8, key: `${base}.seconds`, label: `${what}: ${s.requests} requests`, value: s.seconds, unit: 's' }, { label: 'target', value: SYNC_SECONDS_TARGET, unit: 's' }, { op: '≤', value: 1 }),
+      );
+    } else {
+      out.push({ item: 8, key: `${base}.bytes`, label: `${what}: ${s.rows.toLocaleString('en-US')} rows, ${fmt(s.jsonBytes / 1024 / 1024)} MB JSON, ${fmt(s.seconds, 's')}`, value: s.bytes / 1024 / 1024, unit: 'MB', verdict: 'no target', detail: { ...s } });
+    }
+  };
+  sync('division', r.syncs.division, false);
+  sync('region', r.syncs.region, true);
+  sync('tablet', r.syncs.tablet, false);
+  out.push(
+    { item: 8, key: `${k}.rss`, label: `peak server RSS, ${name}`, value: r.peakRssMb, unit: 'MB', verdict: 'no target' },
+    compared({ item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s, ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs) } }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
+    { item: 8, key: `${k}.errors`, label: `errors (routes, syncs, ${r.pushLoad.pushes} pushes), ${name}`, value: r.errors, unit: '', verdict: r.errors === 0 ? 'met' : 'MISSED', target: '0' },
+  );
+  return out;
+}
+
+/** One line per shape: the growth law of every figure (p95 ms, sync MB/s, RSS, stall). */
+function growthLine(r: ShapeResult, dialect: DialectName): string {
+  const t = (key: string) => (r.timed[key] ? `${fmt(r.timed[key].route.p95)} (GB ${fmt(r.timed[key].group.p95)})` : '–');
+  const s = (who: string) => (r.syncs[who] ? `${fmt(r.syncs[who].bytes / 1024 / 1024)} MB/${fmt(r.syncs[who].seconds)} s` : '–');
+  const rows = Object.values(r.written).reduce((a, b) => a + b, 0);
+  return (
+    `Item 8 growth, ${dialect}, ${shapeText(r.shape)} (${rows.toLocaleString('en-US')} rows; written in ${fmt(r.writeS)} s, facts built in ${fmt(r.factsS)} s): ` +
+    `report month ${t('reportMonth')}, year ${t('reportYear')}, CSV year ${t('csvYear')}, BHK ${t('rollup.bhk')}, Gröna korset ${t('rollup.safety')}, staffing ${t('rollup.staffing')} ms p95; ` +
+    `first sync division ${s('division')}, region ${s('region')}, tablet ${s('tablet')}; RSS ${fmt(r.peakRssMb)} MB; stall ${fmt(Math.max(r.stallReportsMs, r.stallSyncsMs))} ms; errors ${r.errors}.`
+  );
+}
+
+export const regionSection: Section = {
+  name: 'region on facts',
+  items: [8],
+  async run(ctx: BenchContext): Promise<SectionResult> {
+    const shapes = regionShapes(ctx.quick);
+    const dialects = (process.env.BENCH_REGION_DB?.split(',') ?? ['sqlite', 'postgres']) as DialectName[];
+    const figures: Figure[] = [];
+    const notes: string[] = [];
+    const data: Record<string, unknown> = {};
+    for (const dialect of dialects) {
+      for (const [i, shape] of shapes.entries()) {
+        ctx.log(`— region ${dialect}, ${shapeText(shape)}`);
+        const r = await regionOn(dialect, shape, ctx);
+        data[`${dialect}.${shapeKey(shape)}`] = {
+          ...r,
+          timed: Object.fromEntries(Object.entries(r.timed).map(([k, t]) => [k, { samples: t.samples, route: roundSummary(t.route), groupBy: roundSummary(t.group) }])),
+        };
+        if (i === shapes.length - 1) figures.push(...figuresOf(r, dialect));
+        notes.push(growthLine(r, dialect));
+        ctx.log(growthLine(r, dialect));
+        // BENCH_REGION_PARTIAL=FILE: each shape's figures as soon as it is measured (a long run cut short keeps them).
+        const partial = process.env.BENCH_REGION_PARTIAL;
+        if (partial) fs.appendFileSync(partial, `${JSON.stringify({ dialect, shape, figures: figuresOf(r, dialect), note: growthLine(r, dialect), data: data[`${dialect}.${shapeKey(shape)}`] })}\n`);
+      }
+    }
+    const last = shapes.at(-1) as Shape;
+    notes.unshift(
+      `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, written in bulk into rows and changes, facts built by the server's own build. ` +
+        `Each route (region root, the region manager's token, over HTTP) runs 5 times in turns with its hand-written GROUP BY over the raw rows (3 times); their numbers agree on every sample or the section fails. ` +
+        `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
+        'the stall is the longest event-loop delay in the server (monitorEventLoopDelay, preloaded by the bench) while the reports and syncs run. First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. IndexedDB size is not measured here.',
+    );
+    return { figures, data, notes };
+  },
+};

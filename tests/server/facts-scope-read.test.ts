@@ -1,0 +1,100 @@
+/**
+ * The fact reads over a scope (sumSegments, dayRows, byDay, fallDays) on a tree wider than one
+ * part: SQLite reads a scope 25 units at a time, yielding between parts (issue 17, "nothing
+ * blocks"), PostgreSQL in one statement; both must give exactly the sums of the stored rows under
+ * the scope, and nothing from outside it. On SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
+import { seededRandom } from '../../src/shared/domain/random';
+import { createSqliteStore } from '../../src/server/store/sqlite/index';
+import type { Store } from '../../src/server/store/store';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+
+const STORES: [string, () => Promise<Store>][] = [
+  [
+    'sqlite',
+    async () => {
+      const s = createSqliteStore(':memory:');
+      await s.migrate();
+      return s;
+    },
+  ],
+  ['postgres', freshPgStore],
+];
+
+const VOS = 3;
+const UNITS_PER_VO = 23; // 69 leaves under the division: three parts of 25 on SQLite
+const DAYS = ['2026-03-01', '2026-03-02', '2026-03-15', '2026-03-31', '2026-04-01'];
+
+describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) => {
+  let store: Store;
+  const rows: FactRow[] = [];
+  const leaves: string[] = [];
+  beforeAll(async () => {
+    if (dialect === 'postgres') await assertPgReachable();
+    store = await factory();
+    const rand = seededRandom(25);
+    await store.tx(async (tx) => {
+      await tx.insertUnit({ id: 'r', name: 'R', kind: 'region', parentId: null, path: '/r/', closedAt: null });
+      await tx.insertUnit({ id: 'd', name: 'D', kind: 'division', parentId: 'r', path: '/r/d/', closedAt: null });
+      await tx.insertUnit({ id: 'x', name: 'X', kind: 'enhet', parentId: 'r', path: '/r/x/', closedAt: null });
+      for (let v = 0; v < VOS; v++) {
+        await tx.insertUnit({ id: `v${v}`, name: `V${v}`, kind: 'vo', parentId: 'd', path: `/r/d/v${v}/`, closedAt: null });
+        for (let u = 0; u < UNITS_PER_VO; u++) {
+          const id = `u${v}-${u}`;
+          await tx.insertUnit({ id, name: id, kind: 'enhet', parentId: `v${v}`, path: `/r/d/v${v}/${id}/`, closedAt: null });
+          leaves.push(id);
+        }
+      }
+      for (const unitId of [...leaves, 'x']) {
+        for (const day of DAYS) {
+          if (rand() < 0.3) continue;
+          const v = zeroVector('staff');
+          v[fieldIndex('staff', 'planned')] = 1 + Math.floor(rand() * 20);
+          v[fieldIndex('staff', 'sick')] = Math.floor(rand() * 3);
+          v[fieldIndex('staff', 'shifts')] = 1;
+          v[fieldIndex('staff', 'days')] = 1;
+          rows.push({ family: 'staff', unitId, grain: 'd', period: day, key: '', v });
+          if (rand() < 0.2) {
+            const s = zeroVector('safety');
+            s[fieldIndex('safety', 'evRod')] = 1;
+            s[fieldIndex('safety', 'falls')] = 1;
+            rows.push({ family: 'safety', unitId, grain: 'd', period: day, key: '', v: s });
+          }
+        }
+      }
+      await tx.facts.write('staff', rows.filter((r) => r.family === 'staff'), 'set');
+      await tx.facts.write('safety', rows.filter((r) => r.family === 'safety'), 'set');
+    });
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const inScope = (r: FactRow) => r.unitId !== 'x';
+  const planned = fieldIndex('staff', 'planned');
+
+  it('sums per unit and segment exactly the rows under the scope', async () => {
+    const [march, april] = await store.facts.sumSegments('staff', '/r/d/', [
+      { grain: 'd', from: '2026-03-01', to: '2026-03-31' },
+      { grain: 'd', from: '2026-04-01', to: '2026-04-30' },
+    ], true);
+    for (const [seg, month] of [[march, '2026-03'], [april, '2026-04']] as const) {
+      const want = new Map<string, number>();
+      for (const r of rows) if (r.family === 'staff' && inScope(r) && r.period.startsWith(month)) want.set(r.unitId, (want.get(r.unitId) ?? 0) + (r.v[planned] as number));
+      expect(new Map([...(seg ?? new Map())].map(([u, byKey]) => [u, byKey.get('')?.[planned]]))).toEqual(want);
+      expect(want.size).toBeGreaterThan(25);
+    }
+  });
+
+  it('gives day rows, per-day sums and fall days of the scope only', async () => {
+    const want = rows.filter((r) => r.family === 'staff' && inScope(r));
+    const got = await store.facts.dayRows('staff', '/r/d/', '2026-03-01', '2026-04-30');
+    expect(got.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
+    const byDay = await store.facts.byDay('staff', '/r/d/', '2026-03-01', '2026-04-30');
+    for (const day of DAYS) expect(byDay.get(day)?.[planned]).toBe(want.filter((r) => r.period === day).reduce((s, r) => s + (r.v[planned] as number), 0));
+    const falls = await store.facts.fallDays('/r/d/', '2026-03-01', '2026-04-30');
+    expect(falls.map((f) => `${f.unitId} ${f.date}`).sort()).toEqual(rows.filter((r) => r.family === 'safety' && inScope(r)).map((r) => `${r.unitId} ${r.period}`).sort());
+  });
+});
