@@ -245,4 +245,6 @@ export const en: typeof sv = {
   'error.network': 'No contact with the server. Check the network.',
   'error.internal': 'Something went wrong on the server. Try again later.',
   'error.unknown': 'Unknown error ({code}).',
+  'app.skip': 'Skip to content',
+  'nav.accessibility': 'Accessibility',
 };

@@ -135,7 +135,7 @@ export const sv = {
   'status.grey': 'ej mätbart',
 
   'rollup.title': 'BHK – översikt',
-  'rollup.completeness': '{reporting} av {expected} enheter har observerat i {month}',
+  'rollup.completeness': '{reporting} av {expected, plural, one {# enhet} other {# enheter}} har observerat i {month}',
   'rollup.children': 'Enheter under {name}',
   'rollup.noChildren': 'Inga enheter under den här nivån.',
   'rollup.breadcrumb': 'Nivåer',
@@ -247,6 +247,8 @@ export const sv = {
   'error.network': 'Ingen kontakt med servern. Kontrollera nätverket.',
   'error.internal': 'Något gick fel på servern. Försök igen senare.',
   'error.unknown': 'Okänt fel ({code}).',
+  'app.skip': 'Hoppa till innehållet',
+  'nav.accessibility': 'Tillgänglighet',
 }; // not `as const`: en.ts is typed `typeof sv`, so each value must stay a plain string
 
 export type MessageKey = keyof typeof sv;

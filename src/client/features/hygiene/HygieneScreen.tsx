@@ -13,6 +13,7 @@ import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { UnitId } from '../../../shared/schema/ids';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
+import { announce } from '../../kit/focus';
 import { createTexts, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
 import { createLiveQuery } from '../../primitives';
@@ -75,6 +76,9 @@ export default function HygieneScreen(): JSX.Element {
     if (amended) setFlash({ tone: 'success', text: tt('flash.amended') });
     else if (round !== null && round.n > 1) setFlash({ tone: 'success', text: tt('flash.session', { n: round.n, ok: round.ok, pct: round.pct }) });
     else if (round !== null) setFlash({ tone: 'success', text: tt('flash.saved') });
+    // Focus moves to the board's heading (the shell); the save is read out in the live region.
+    const f = flash();
+    if (f !== null) announce(f.text);
     location.hash = boardLink();
   };
   // A message belongs to the moment it was shown: leaving the board retires it.
