@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const pages = new Map<string, Page>();
-    for (const s of SHOTS) {
+    const only = process.env.ONLY;
+    for (const s of SHOTS.filter((x) => only === undefined || x.file.includes(only))) {
       let page = pages.get(s.user);
       if (!page) {
         const ctx = await browser.newContext({ viewport: TABLET });
