@@ -138,6 +138,11 @@ const sv = {
   'division.units': 'Enheterna',
   'division.byCategory': 'Händelser per kategori',
   'division.noUnits': 'Inga enheter under den här nivån.',
+  // The severity in the words a nurse uses (issue 14), shown under each colour in the event form.
+  'sevHint.gul': 'tillbud – ingen skada',
+  'sevHint.orange': 'lindrig eller måttlig skada',
+  'sevHint.rod': 'allvarlig skada: bestående eller dödsfall',
+  'sevHint.rod3': 'lindrig till allvarlig skada',
 };
 
 const en: typeof sv = {
@@ -276,6 +281,10 @@ const en: typeof sv = {
   'division.units': 'The units',
   'division.byCategory': 'Events by category',
   'division.noUnits': 'No units below this level.',
+  'sevHint.gul': 'near miss – no harm',
+  'sevHint.orange': 'mild or moderate harm',
+  'sevHint.rod': 'serious harm: permanent or death',
+  'sevHint.rod3': 'mild to serious harm',
 };
 
 export const safetyTexts = { sv, en };
