@@ -17,14 +17,14 @@ const TV = { width: 1920, height: 1080 };
 
 const SHOTS: { file: string; user: string; hash: string; size: { width: number; height: number }; fullPage?: boolean; open?: (p: Page) => Promise<void> }[] = [
   { file: 'phone-hygien.png', user: 'personal21', hash: '#/hygien', size: PHONE },
-  { file: 'phone-observation.png', user: 'personal21', hash: '#/hygien/observation', size: PHONE },
+  { file: 'phone-observation.png', user: 'personal21', hash: '#/hygien/observation', size: PHONE, fullPage: false },
   { file: 'phone-korset.png', user: 'personal21', hash: '#/korset', size: PHONE },
   { file: 'phone-bemanning.png', user: 'personal21', hash: '#/bemanning', size: PHONE },
   { file: 'phone-mal.png', user: 'divisionschef', hash: '#/mal', size: PHONE },
   { file: 'phone-tillganglighet.png', user: 'personal21', hash: '#/tillganglighet', size: PHONE },
   { file: 'tablet-hygien.png', user: 'personal21', hash: '#/hygien', size: TABLET },
   { file: 'tablet-korset.png', user: 'personal21', hash: '#/korset', size: TABLET },
-  { file: 'tablet-mote.png', user: 'avdchef21', hash: '#/mote?unit=avd-21', size: TABLET, open: async (p) => {
+  { file: 'tablet-mote.png', user: 'avdchef21', hash: '#/mote?unit=avd-21', size: TABLET, fullPage: false, open: async (p) => {
     await p.getByLabel('Mötesledare (initialer)').fill('AB');
     await p.getByRole('button', { name: 'Starta mötet' }).click();
     await p.waitForTimeout(1500);
