@@ -23,6 +23,8 @@ export function announce(text: string): void {
 export function focusHeading(previous: Element | null = null, tries = 40): void {
   const h = document.querySelector<HTMLElement>('main h1');
   if (h && (h !== previous || !previous?.isConnected)) {
+    // The wall screen is read from across the room and has nothing to operate: left unfocused.
+    if (h.closest('.wall')) return;
     if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
     h.focus();
     return;
