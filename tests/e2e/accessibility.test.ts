@@ -110,7 +110,7 @@ describe('accessibility (WCAG 2.1 AA) on every screen', () => {
     expect(findings).toEqual([]);
   });
 
-  it('keyboard alone: focus on the new heading, a BHK observation saved and announced; nothing hidden under a sticky bar', async () => {
+  it('keyboard alone: focus on the new heading, a BHK observation saved and announced, a green day and a fall; nothing hidden under a sticky bar', async () => {
     const { ctx, page } = await loggedIn(USERS.staff);
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, { name: 'hygien', hash: '#/hygien?unit=avd-21', roles: ['staff'] });
@@ -126,6 +126,22 @@ describe('accessibility (WCAG 2.1 AA) on every screen', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedHeading(page)).toBe('Hygien (BHK)');
     await expect.poll(() => page.getByTestId('announcer').textContent()).toMatch(/Sparad/);
+
+    // Gröna korset: yesterday confirmed green, then a fall, keyboard only.
+    await open(page, { name: 'korset', hash: '#/korset?unit=avd-21', roles: ['staff'] });
+    await tabTo(page, /Bekräfta grönt – igår/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/Igår .*Grönt bekräftat/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await tabTo(page, /Registrera händelse$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedHeading(page)).not.toMatch(/^not a heading/);
+    await tabTo(page, /(^|\s)Fall$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /Orange – vårdskada/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Spara$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Händelse idag: Fall').isVisible(), { timeout: 15_000 }).toBe(true);
 
     const findings: string[] = [];
     const forms: A11yRoute[] = [
