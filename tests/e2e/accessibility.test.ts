@@ -199,7 +199,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return (el?.getAttribute('aria-label') ?? el?.innerText ?? '').replace(/[✓✗–?]\s*/g, '').trim();
+      return (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim().replace(/^[^\p{L}\d]+/u, '');
     });
     if (name.test(text)) return;
   }
