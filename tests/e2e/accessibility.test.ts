@@ -110,7 +110,7 @@ describe('accessibility (WCAG 2.1 AA) on every screen', () => {
     expect(findings).toEqual([]);
   });
 
-  it('keyboard alone: focus on the new heading, a BHK observation saved and announced, a green day and a fall; nothing hidden under a sticky bar', async () => {
+  it('keyboard alone: focus on the new heading, a BHK observation saved and announced, a green day, a fall, the staffing and an action; nothing hidden under a sticky bar', async () => {
     const { ctx, page } = await loggedIn(USERS.staff);
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, { name: 'hygien', hash: '#/hygien?unit=avd-21', roles: ['staff'] });
@@ -142,6 +142,24 @@ describe('accessibility (WCAG 2.1 AA) on every screen', () => {
     await tabTo(page, /^Spara$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Händelse idag: Fall').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // The morning staffing: one more sick on a shift, saved.
+    await open(page, { name: 'bemanning', hash: '#/bemanning?unit=avd-21', roles: ['staff'] });
+    await tabTo(page, /^Öka Sjukfrånvarande$/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Spara$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/^Sparat: \d+ pass för /).isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // An action: Ny åtgärd, what is to be done, Spara.
+    await open(page, { name: 'åtgärder', hash: '#/forbattring?unit=avd-21', roles: ['staff'] });
+    await tabTo(page, /Ny åtgärd$/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Vad ska göras/);
+    await page.keyboard.type('Sätta upp tangentbordsskylt');
+    await tabTo(page, /^Spara$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Sätta upp tangentbordsskylt').first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     const findings: string[] = [];
     const forms: A11yRoute[] = [
@@ -199,7 +217,8 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return (el?.getAttribute('aria-label') ?? el?.innerText ?? '').trim().replace(/^[^\p{L}\d]+/u, '');
+      const label = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.labels?.[0]?.innerText : undefined;
+      return (el?.getAttribute('aria-label') ?? label ?? el?.innerText ?? '').trim().replace(/^[^\p{L}\d]+/u, '');
     });
     if (name.test(text)) return;
   }
