@@ -1,8 +1,8 @@
 /**
  * WCAG 2.1 AA in real Chromium, on every screen of the route table (a11y-routes.ts) for staff,
  * a ward manager and the admin: axe-core 4 with the WCAG 2.0/2.1 A and AA rules at 320×640,
- * 390×844, 1280×800 and 1920×1080; no sideways scrolling at any of them (1.4.10 reflow; 320 px is
- * 400 % zoom of 1280); touch targets ≥ 44 px on phone and tablet; a focused control never hidden
+ * 390×844, 640×400 (200 % zoom of a tablet), 1280×800 and 1920×1080; no sideways scrolling at any
+ * of them (1.4.10 reflow; 320 px is 400 % zoom of 1280); touch targets ≥ 44 px on phone and tablet; a focused control never hidden
  * under a sticky bar on a phone and at 200 % zoom; focus on the new screen's heading after a
  * navigation; the wall screen fits a tablet and a TV without scrolling. One browser, one context
  * per role, viewports changed in place.
@@ -26,6 +26,8 @@ const USERS: Record<Role, string> = { staff: 'personal21', manager: 'avdchef21',
 const VIEWPORTS = [
   { name: 'phone-320', width: 320, height: 640, target: 24 },
   { name: 'phone', width: 390, height: 844, target: 44 },
+  // A 1280×800 tablet at 200 % zoom.
+  { name: 'zoom-200', width: 640, height: 400, target: null },
   { name: 'tablet', width: 1280, height: 800, target: 44 },
   { name: 'tv', width: 1920, height: 1080, target: null },
 ] as const;
