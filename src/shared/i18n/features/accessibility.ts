@@ -25,7 +25,7 @@ const sv = {
   diggLink: 'Anmäl bristande tillgänglighet till DIGG',
   testedTitle: 'Hur vi testat',
   tested:
-    'Varje skärm testas automatiskt vid varje ändring med axe-core 4 (WCAG 2.0 och 2.1, nivå A och AA) för personal, chef och administratör i 320, 390, 1280 och 1920 pixlars bredd, med mätta tryckytor (minst 44 × 44 pixlar på telefon och surfplatta), utan sidledes scrollning vid 320 pixlar och med tangentbordet.',
+    'Varje skärm testas automatiskt vid varje ändring med axe-core 4 (WCAG 2.0 och 2.1, nivå A och AA) för personal, chef och administratör i 320, 390, 640, 1280 och 1920 pixlars bredd, med mätta tryckytor (minst 44 × 44 pixlar på telefon och surfplatta), utan sidledes scrollning vid 320 pixlar och med tangentbordet (hygienobservation, grön dag, fall, bemanning och åtgärd).',
   reviewed: 'Redogörelsen granskades senast den 4 december 2026.',
   back: 'Tillbaka',
 };
@@ -49,7 +49,7 @@ const en: typeof sv = {
   diggLink: 'Report lack of accessibility to DIGG',
   testedTitle: 'How we tested',
   tested:
-    'Every screen is tested automatically on every change with axe-core 4 (WCAG 2.0 and 2.1, level A and AA) for staff, manager and administrator at 320, 390, 1280 and 1920 pixels wide, with measured touch targets (at least 44 × 44 pixels on phone and tablet), no sideways scrolling at 320 pixels, and with the keyboard.',
+    'Every screen is tested automatically on every change with axe-core 4 (WCAG 2.0 and 2.1, level A and AA) for staff, manager and administrator at 320, 390, 640, 1280 and 1920 pixels wide, with measured touch targets (at least 44 × 44 pixels on phone and tablet), no sideways scrolling at 320 pixels, and with the keyboard.',
   reviewed: 'This statement was last reviewed on 4 December 2026.',
   back: 'Back',
 };
