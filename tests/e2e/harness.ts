@@ -7,12 +7,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
 import { freePort } from '../../scripts/free-port';
 
-export const ROOT = path.resolve(__dirname, '../..');
+// import.meta, so scripts/screenshots.ts can use the harness outside vitest too.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export { freePort };
 

@@ -53,7 +53,7 @@ describe('Gröna korset in the browser', () => {
     await confirm.click(); // the one tap
     await expect.poll(() => page.getByText(/Igår .*Grönt bekräftat/).isVisible()).toBe(true);
     if (yesterday.slice(0, 7) === today.slice(0, 7)) {
-      const cell = page.getByRole('button', { name: new RegExp(`^${Number(yesterday.slice(8))} [a-z]+\\.?: Grön – ingen händelse`) });
+      const cell = page.getByRole('button', { name: new RegExp(`^${Number(yesterday.slice(8))} Grön – ingen händelse, ${Number(yesterday.slice(8))} [a-z]+\\.?`) });
       await expect.poll(() => cell.count()).toBe(1);
     }
 
@@ -64,7 +64,7 @@ describe('Gröna korset in the browser', () => {
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
 
     // Back on the board with today's day open: its colour, its event, the counter reset.
-    const todayCell = page.getByRole('button', { name: new RegExp(`^${Number(today.slice(8))} [a-z]+\\.?: Orange – vårdskada, 1 händelse`) });
+    const todayCell = page.getByRole('button', { name: new RegExp(`^${Number(today.slice(8))} Orange – vårdskada, ${Number(today.slice(8))} [a-z]+\\.?, 1 händelse`) });
     await expect.poll(() => todayCell.count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText('Föll vid toalettbesök nattetid').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Händelse idag: Fall').isVisible()).toBe(true);

@@ -15,7 +15,8 @@ import { AppContext, useApp, type AppServices } from '../kit/context';
 import { t } from '../kit/i18n';
 import { Nav } from './Nav';
 import { route } from '../kit/router';
-import { ENROL_SEGMENT, screenFor } from '../kit/screens';
+import { ENROL_SEGMENT, SEGMENTS, screenFor } from '../kit/screens';
+import { announcement, focusHeading } from '../kit/focus';
 import { screens } from './routes';
 import './styles.css';
 
@@ -46,8 +47,27 @@ export function App(props: { db: PulsDb }): JSX.Element {
     online: createOnline(),
   };
 
+  // A new screen (another path, not a changed month or unit) starts on its heading.
+  createEffect(
+    on(
+      () => route().path.join('/'),
+      () => {
+        const active = document.activeElement;
+        if (active && active !== document.body && active.closest('main h1')) return;
+        focusHeading(document.querySelector('main h1'));
+      },
+      { defer: true },
+    ),
+  );
+
   return (
     <AppContext.Provider value={services}>
+      <a class="skip-link" href="#innehall" onClick={(e) => (e.preventDefault(), focusHeading())}>
+        {t('app.skip')}
+      </a>
+      <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
+        {announcement()}
+      </div>
       <div class="app">
         <header class="topbar">
           <span class="brand">
@@ -57,7 +77,7 @@ export function App(props: { db: PulsDb }): JSX.Element {
           <Nav />
         </header>
         <SyncStatus />
-        <main class="content">
+        <main class="content" id="innehall">
           <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
             <Match when={storageBroken()}>
               <Banner tone="error">{t('app.storageUnavailable')}</Banner>
@@ -85,6 +105,9 @@ function Routed(): JSX.Element {
     >
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
         <Switch>
+          <Match when={route().path[0] === SEGMENTS.accessibility}>
+            <screens.accessibility />
+          </Match>
           <Match when={!session() || route().path[0] === ENROL_SEGMENT}>
             <screens.auth />
           </Match>

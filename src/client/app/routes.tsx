@@ -17,4 +17,5 @@ export const screens = {
   meeting: lazy(() => import('../features/meeting/MeetingScreen')),
   improvements: lazy(() => import('../features/improvements/ImprovementsScreen')),
   wall: lazy(() => import('../features/meeting/WallScreen')),
+  accessibility: lazy(() => import('../features/accessibility/AccessibilityScreen')),
 } satisfies Record<ScreenName | 'auth', Component>;

@@ -49,7 +49,7 @@ const stored = readStored();
 if (stored !== 'sv') void setLanguage(stored);
 
 export function t(key: MessageKey, params?: Params): string {
-  return format(catalogue()[key], params);
+  return format(catalogue()[key], params, language());
 }
 
 /** Picks `key.one` or `key.other` by n, and passes n as {n}. */
@@ -93,5 +93,5 @@ export interface FeatureTexts<K extends string> {
  * feature's lazy chunk, not in the first load, and follows the same language signal as `t`.
  */
 export function createTexts<K extends string>(texts: FeatureTexts<K>): (key: K, params?: Params) => string {
-  return (key, params) => format((language() === 'en' ? texts.en : texts.sv)[key], params);
+  return (key, params) => format((language() === 'en' ? texts.en : texts.sv)[key], params, language());
 }

@@ -6,7 +6,7 @@
 import type { Identity } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n/sv';
 
-export type ScreenName = 'hygiene' | 'safety' | 'staffing' | 'rollup' | 'admin' | 'settings' | 'indicators' | 'meeting' | 'improvements' | 'wall';
+export type ScreenName = 'hygiene' | 'safety' | 'staffing' | 'rollup' | 'admin' | 'settings' | 'indicators' | 'meeting' | 'improvements' | 'wall' | 'accessibility';
 
 /** First path segment (Swedish, as users see it in the address bar) → screen. */
 export const SEGMENTS: Record<ScreenName, string> = {
@@ -20,6 +20,7 @@ export const SEGMENTS: Record<ScreenName, string> = {
   meeting: 'mote',
   improvements: 'forbattring',
   wall: 'vagg',
+  accessibility: 'tillganglighet',
 };
 /** Re-enrolment of a revoked tablet: the auth screen, reachable while a (dead) session exists. */
 export const ENROL_SEGMENT = 'registrera';
@@ -35,6 +36,7 @@ const NAV_LABEL: Record<ScreenName, MessageKey> = {
   meeting: 'nav.meeting',
   improvements: 'nav.improvements',
   wall: 'nav.wall',
+  accessibility: 'nav.accessibility',
 };
 
 export function allowedScreens(identity: Identity): ScreenName[] {

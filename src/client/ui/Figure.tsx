@@ -1,6 +1,7 @@
 /**
  * A compliance figure: big percentage, always with n. Below the minimum n it turns grey and says
- * "för få observationer" with the □ symbol, so an unreliable number never looks like a result.
+ * "för få observationer" with the □ symbol, the count leads in large type and the percentage is
+ * small and grey, so an unreliable number never looks like a result (issue 14).
  * Goal status, when given, is shown as symbol + word + colour (docs/domain.md §5.2).
  */
 import { Show, type JSX } from 'solid-js';
@@ -29,8 +30,19 @@ export function Figure(props: FigureProps): JSX.Element {
   return (
     <div class={`figure figure-${props.size ?? 'big'}`} classList={{ 'figure-grey': grey() }} data-testid="figure">
       <div class="figure-label">{props.label}</div>
-      <div class="figure-value">{formatPct(props.pct)}</div>
-      <div class="figure-n">{props.detail ?? t('figure.n', { n: props.n })}</div>
+      {/* Below the minimum n the count is the headline ("n = 3 av 10") and the percentage small and grey. */}
+      <Show
+        when={grey()}
+        fallback={
+          <>
+            <div class="figure-value">{formatPct(props.pct)}</div>
+            <div class="figure-n">{props.detail ?? t('figure.n', { n: props.n })}</div>
+          </>
+        }
+      >
+        <div class="figure-n figure-n-lead">{props.detail ?? t('figure.n', { n: props.n })}</div>
+        <div class="figure-value">{formatPct(props.pct)}</div>
+      </Show>
       <Show when={grey()}>
         <div class="figure-state">
           <span aria-hidden="true">□ </span>

@@ -4,7 +4,7 @@
  * (handskar and plastförkläde, docs/domain.md §2.1). Each answer has its own symbol and word,
  * so the state is never carried by colour alone.
  */
-import type { JSX } from 'solid-js';
+import { For, type JSX } from 'solid-js';
 import type { StepAnswer } from '../../shared/schema/bhk-observation';
 import { t } from '../kit/i18n';
 
@@ -33,7 +33,18 @@ export function StepToggle(props: StepToggleProps): JSX.Element {
       aria-label={`${props.label}: ${answerText()}. ${t('answer.tapHint')}`}
       onClick={() => props.onChange(nextAnswer(props.value, props.allowNa))}
     >
-      <span class="step-label">{props.label}</span>
+      {/* A break opportunity (<wbr>) after "/" in "Plastförkläde/skyddsrock": a long label wraps between words. */}
+      <span class="step-label">
+        <For each={props.label.split('/')}>
+          {(part, i) => (
+            <>
+              {i() > 0 ? '/' : ''}
+              {i() > 0 ? <wbr /> : null}
+              {part}
+            </>
+          )}
+        </For>
+      </span>
       <span class="step-answer">
         <span class="step-symbol" aria-hidden="true">
           {props.value === null ? '?' : SYMBOL[props.value]}

@@ -251,4 +251,6 @@ export const en: typeof sv = {
   'error.oidc-unavailable': 'The identity provider is not answering. Try again later.',
   'error.password-login-off': 'Password sign-in is switched off. Sign in with the region’s sign-in.',
   'error.unknown': 'Unknown error ({code}).',
+  'app.skip': 'Skip to content',
+  'nav.accessibility': 'Accessibility',
 };

@@ -45,10 +45,27 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
   'password-login-off': 'error.password-login-off',
 };
 
-/** Replaces `{name}` with params.name; an unknown placeholder stays visible rather than vanish. */
-export function format(template: string, params?: Params): string {
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g;
+const CASE = /(=?\w+) \{([^{}]*)\}/g;
+
+/**
+ * Replaces `{name}` with params.name; an unknown placeholder stays visible rather than vanish.
+ * Counts agree with their nouns through a plural placeholder chosen by Intl.PluralRules, e.g.
+ * `{n, plural, one {# dag} other {# dagar}}` ("1 dag", "3 dagar"; `#` is the number).
+ */
+export function format(template: string, params?: Params, lang: Language = 'sv'): string {
   if (params === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const plural = template.includes(', plural,')
+    ? template.replace(PLURAL, (whole, name: string, cases: string) => {
+        const v = params[name];
+        if (typeof v !== 'number') return whole;
+        const forms: Record<string, string> = {};
+        for (const m of cases.matchAll(CASE)) forms[m[1] as string] = m[2] as string;
+        const form = forms[`=${v}`] ?? forms[new Intl.PluralRules(lang).select(v)] ?? forms.other ?? whole;
+        return form.replace(/#/g, String(v));
+      })
+    : template;
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }

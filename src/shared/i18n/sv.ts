@@ -135,7 +135,7 @@ export const sv = {
   'status.grey': 'ej mätbart',
 
   'rollup.title': 'BHK – översikt',
-  'rollup.completeness': '{reporting} av {expected} enheter har observerat i {month}',
+  'rollup.completeness': '{reporting} av {expected, plural, one {# enhet} other {# enheter}} har observerat i {month}',
   'rollup.children': 'Enheter under {name}',
   'rollup.noChildren': 'Inga enheter under den här nivån.',
   'rollup.breadcrumb': 'Nivåer',
@@ -253,6 +253,8 @@ export const sv = {
   'error.oidc-unavailable': 'Inloggningstjänsten svarar inte. Försök igen senare.',
   'error.password-login-off': 'Lösenordsinloggning är avstängd. Använd regionens inloggning.',
   'error.unknown': 'Okänt fel ({code}).',
+  'app.skip': 'Hoppa till innehållet',
+  'nav.accessibility': 'Tillgänglighet',
 }; // not `as const`: en.ts is typed `typeof sv`, so each value must stay a plain string
 
 export type MessageKey = keyof typeof sv;

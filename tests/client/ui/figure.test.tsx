@@ -14,6 +14,10 @@ describe('Figure', () => {
     expect(screen.getByText('n = 3')).toBeTruthy();
     // A goal status on too few observations would mislead: it is not shown.
     expect(screen.queryByText('uppfyllt')).toBeNull();
+    // The count leads and the percentage follows it, so "100 %" never reads as the result.
+    const lead = fig.querySelector('.figure-n-lead');
+    expect(lead?.textContent).toBe('n = 3');
+    expect(lead?.nextElementSibling?.classList.contains('figure-value')).toBe(true);
   });
 
   it('says "inga observationer" when n is 0', () => {

@@ -19,7 +19,7 @@ describe('IndicatorRow', () => {
     expect(text(row)).toContain('mål ≥ 90 %');
     expect(text(row)).toContain('n = 120 · 9 av 11 enheter');
     expect(text(row.querySelector('.ind-status'))).toBe('▲delvis');
-    expect(within(row).getByLabelText('bättre').textContent).toContain('↑');
+    expect(within(row).getByTitle('bättre').textContent).toContain('↑');
     expect(row.className).toContain('ind-row-partial');
   });
 
@@ -35,7 +35,7 @@ describe('IndicatorRow', () => {
     const c = cell('div', 'a', 'notMet', 6.8, { valueK: 7.1, valueM: 5.2, trend: 'diverging' });
     render(() => <IndicatorRow def={def('a', { direction: 'lower' })} cell={c} href="#" name="Sjukfrånvarokvot (HR)" />);
     expect(text(screen.getByRole('link'))).toContain('K 7,1 % · M 5,2 %');
-    expect(screen.getByLabelText('K och M åt olika håll').textContent).toContain('↕');
+    expect(screen.getByTitle('K och M åt olika håll').textContent).toContain('↕');
   });
 });
 

@@ -68,15 +68,17 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                 </span>
                 <Show when={row.unit.closedAt === null}>
                   <span class="tree-actions">
-                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'rename', value: row.unit.name })}>{t('admin.rename')}</Button>
-                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'hsa', value: row.unit.hsaId ?? '' })}>{at('setHsaId')}</Button>
+                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'rename', value: row.unit.name })}>{t('admin.rename')}<span class="sr-only"> {row.unit.name}</span></Button>
+                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'hsa', value: row.unit.hsaId ?? '' })}>{at('setHsaId')}<span class="sr-only"> {row.unit.name}</span></Button>
                     <Show when={row.unit.parentId !== null}>
-                      <Button onClick={() => setEditing({ id: row.unit.id, mode: 'move', value: '' })}>{t('admin.move')}</Button>
+                      <Button onClick={() => setEditing({ id: row.unit.id, mode: 'move', value: '' })}>{t('admin.move')}<span class="sr-only"> {row.unit.name}</span></Button>
                       <Button
                         variant="danger"
                         onClick={() => window.confirm(t('admin.closeConfirm', { name: row.unit.name })) && void patch(row.unit.id, { closed: true })}
                       >
                         {t('admin.close')}
+                        {/* Each of the tree's buttons names its unit for a screen reader (issue 14). */}
+                        <span class="sr-only"> {row.unit.name}</span>
                       </Button>
                     </Show>
                   </span>

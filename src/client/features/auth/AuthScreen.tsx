@@ -32,6 +32,9 @@ export default function AuthScreen(): JSX.Element {
           </Button>
         </Match>
       </Switch>
+      <a class="btn btn-link" href="#/tillganglighet">
+        {t('nav.accessibility')}
+      </a>
     </div>
   );
 }

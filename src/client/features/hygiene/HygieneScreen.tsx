@@ -12,6 +12,7 @@ import { localDate, subtreeIds } from '../../../shared/domain';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
+import { announce } from '../../kit/focus';
 import { useUnit } from '../../kit/use-unit';
 import { createTexts, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
@@ -69,6 +70,9 @@ export default function HygieneScreen(): JSX.Element {
     if (amended) setFlash({ tone: 'success', text: tt('flash.amended') });
     else if (round !== null && round.n > 1) setFlash({ tone: 'success', text: tt('flash.session', { n: round.n, ok: round.ok, pct: round.pct }) });
     else if (round !== null) setFlash({ tone: 'success', text: tt('flash.saved') });
+    // Focus moves to the board's heading (the shell); the save is read out in the live region.
+    const f = flash();
+    if (f !== null) announce(f.text);
     location.hash = boardLink();
   };
   // A message belongs to the moment it was shown: leaving the board retires it.

@@ -12,6 +12,7 @@ import type { BhkProfession } from '../../../shared/schema/bhk-config';
 import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS, BHK_NA_ALLOWED, type BhkStep } from '../../../shared/schema/bhk-observation';
 import type { UnitId } from '../../../shared/schema/ids';
 import { formatPct } from '../../kit/format';
+import { announce } from '../../kit/focus';
 import { createTexts, errorOf, t } from '../../kit/i18n';
 import type { NewObservation } from '../../storage/bhk-repo';
 import { Banner } from '../../ui/Banner';
@@ -84,6 +85,7 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
         setDraft(emptyDraft(draft().observer, draft().date));
         setMessage(null);
         setJustSaved(true);
+        announce(tt('entry.savedNext'));
       } else {
         props.onFinish?.(roundResult(saved));
       }

@@ -126,7 +126,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                     <>
                       <NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} quota={kindOf(props.period) === 'month' ? b().quota.quota : undefined} />
                       <br />
-                      {tt('figure.target', { pct: formatPct(b().targetPct) })}
+                      <span class="figure-target">{tt('figure.target', { pct: formatPct(b().targetPct) })}</span>
                     </>
                   }
                 />

@@ -42,21 +42,7 @@ export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState
               <Show when={r().source === 'device'}>
                 <Banner tone="warning">{tx('deviceComputedLong')}</Banner>
               </Show>
-              <nav class="ind-filter" aria-label={tx('perspective.filter')}>
-                <a class="ind-kind" href={props.links.list({ p: null })} aria-current={only() === undefined ? 'page' : undefined}>
-                  {tx('perspective.all')}
-                </a>
-                <For each={PERSPECTIVES.filter((p) => r().res.defs.some((d) => d.perspective === p))}>
-                  {(p) => (
-                    <a class="ind-kind" href={props.links.list({ p })} aria-current={only() === p ? 'page' : undefined}>
-                      {tx(`perspective.${p}`)}
-                    </a>
-                  )}
-                </For>
-              </nav>
-              <Show when={r().res.defs.length > 0} fallback={<p class="muted">{tx('noIndicators')}</p>}>
-                <IndicatorGroups report={r().res} unitId={props.state.unitId} only={only()} trendHref={(key) => props.links.trend(key)} />
-              </Show>
+              {/* The way down the tree comes first: a manager on a phone finds the units under this level at once (issue 14). */}
               <Show when={children().length > 0}>
                 <h2>{tx('children', { name: r().res.nodes[0]?.name ?? '' })}</h2>
                 <ul class="ind-rows">
@@ -78,6 +64,21 @@ export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState
                     )}
                   </For>
                 </ul>
+              </Show>
+              <nav class="ind-filter" aria-label={tx('perspective.filter')}>
+                <a class="ind-kind" href={props.links.list({ p: null })} aria-current={only() === undefined ? 'page' : undefined}>
+                  {tx('perspective.all')}
+                </a>
+                <For each={PERSPECTIVES.filter((p) => r().res.defs.some((d) => d.perspective === p))}>
+                  {(p) => (
+                    <a class="ind-kind" href={props.links.list({ p })} aria-current={only() === p ? 'page' : undefined}>
+                      {tx(`perspective.${p}`)}
+                    </a>
+                  )}
+                </For>
+              </nav>
+              <Show when={r().res.defs.length > 0} fallback={<p class="muted">{tx('noIndicators')}</p>}>
+                <IndicatorGroups report={r().res} unitId={props.state.unitId} only={only()} trendHref={(key) => props.links.trend(key)} />
               </Show>
               <ExportBar report={r().res} printHref={props.links.print()} />
               <Legend />

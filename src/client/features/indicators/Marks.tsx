@@ -24,11 +24,10 @@ export function TrendMark(props: { trend: TrendArrow; improving: boolean | null;
   const text = () => trendText(props.trend, props.improving);
   return (
     <Show when={props.trend !== 'none'} fallback={<span class="ind-trend trend-neutral">–<span class="sr-only">{text()}</span></span>}>
-      <span class={`ind-trend ${trendClass(props.trend, props.improving)}`} aria-label={text()} title={text()}>
+      {/* The word is the name (aria-label is not allowed on a plain span: axe aria-prohibited-attr). */}
+      <span class={`ind-trend ${trendClass(props.trend, props.improving)}`} title={text()}>
         <span aria-hidden="true">{TREND_SYMBOL[props.trend]}</span>
-        <span class={props.compact ? 'sr-only' : 'ind-trend-text'} aria-hidden="true">
-          {text()}
-        </span>
+        <span class={props.compact ? 'sr-only' : 'ind-trend-text'}>{text()}</span>
       </span>
     </Show>
   );

@@ -34,6 +34,8 @@ export function PrintView(props: { units: readonly TreeUnit[]; state: ScreenStat
           {(r) => (
             <>
               <DataFrom source={r().source} computedAt={r().res.computedAt} />
+              {/* On screen a narrow phone scrolls the table in its own box (reflow); paper shows it whole. */}
+              <div class="ind-table-wrap" tabindex="0" role="region" aria-label={tx('print.title', { name: props.unitName, period: periodLabel(props.state.period) })}>
               <table class="ind-table ind-print-table">
                 <thead>
                   <tr>
@@ -75,6 +77,7 @@ export function PrintView(props: { units: readonly TreeUnit[]; state: ScreenStat
                   )}
                 </For>
               </table>
+              </div>
               <h3>{tx('pulse.title')}</h3>
               <PulseTable report={r().res} />
             </>

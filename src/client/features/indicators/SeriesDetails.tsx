@@ -29,7 +29,8 @@ export function PointTable(props: { series: IndicatorSeries }): JSX.Element {
   const marks = () => pointSignals(props.series);
   const unit = () => props.series.def.unit;
   return (
-    <div class="ind-table-wrap">
+    // A box that scrolls sideways is reachable by keyboard (tab stop + name), WCAG 2.1.1.
+    <div class="ind-table-wrap" tabindex="0" role="region" aria-label={tx('table.caption')}>
       <table class="ind-table">
         <caption>{tx('table.caption')}</caption>
         <thead>

@@ -74,11 +74,11 @@ export default function WallScreen(): JSX.Element {
                 <h2>{mt('wall.safety', { month: formatMonth(today().slice(0, 7), false) })}</h2>
                 <WallSafety unitId={u.unitId()} today={today()} />
               </section>
+              <div class="wall-col">
               <section class="wall-card wall-bhk">
                 <h2>{mt('wall.hygiene', { month: formatMonth(today().slice(0, 7), false) })}</h2>
                 <WallHygiene unitId={u.unitId()} today={today()} label={mt('wall.bhkFigure')} />
               </section>
-            </Suspense>
             <section class="wall-card wall-actions">
               <h2>{mt('wall.actions')}</h2>
               {list(open(), (r) => (
@@ -93,6 +93,8 @@ export default function WallScreen(): JSX.Element {
                 </li>
               ))}
             </section>
+              </div>
+            </Suspense>
             <section class="wall-card wall-ideas">
               <h2>{mt('wall.ideas')}</h2>
               {list(going(), (i) => (

@@ -27,9 +27,10 @@ export function Cross(props: CrossProps): JSX.Element {
   const cells = () => crossCells(props.month);
   const mini = () => props.size === 'mini';
   const statusOf = (day: number): DayStatus => props.statuses[day - 1] ?? 'framtid';
+  // Starts with what the cell shows (day number, status word), so speech input can name it (WCAG 2.5.3).
   const label = (date: string, status: DayStatus) => {
     const extra = props.detail?.(date);
-    return `${st('cellLabel', { date: formatDay(date), status: statusText(status, props.levels) })}${extra ? `, ${extra}` : ''}`;
+    return `${st('cellLabel', { day: Number(date.slice(8)), date: formatDay(date), status: statusText(status, props.levels) })}${extra ? `, ${extra}` : ''}`;
   };
 
   return (

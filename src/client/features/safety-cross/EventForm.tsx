@@ -91,7 +91,10 @@ export function EventForm(props: EventFormProps): JSX.Element {
               <span class="chip-mark" aria-hidden="true">
                 {draft().severity === s ? '✓' : STATUS_SYMBOL[s]}
               </span>
-              {statusText(s, props.levels)}
+              <span class="sev-words">
+                {statusText(s, props.levels)}
+                <span class="sev-hint">{st(s === 'rod' && props.levels === 3 ? 'sevHint.rod3' : `sevHint.${s}`)}</span>
+              </span>
             </button>
           )}
         </For>

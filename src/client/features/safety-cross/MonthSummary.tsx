@@ -33,7 +33,7 @@ export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; tit
               <For each={severities()}>
                 {(s) => (
                   <th scope="col">
-                    <span aria-hidden="true">{STATUS_SYMBOL[s]} </span>
+                    <span class="summary-sym" aria-hidden="true">{STATUS_SYMBOL[s]} </span>
                     {statusShort(s)}
                   </th>
                 )}

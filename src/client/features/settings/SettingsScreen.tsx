@@ -95,6 +95,11 @@ export default function SettingsScreen(): JSX.Element {
           {t('settings.logout')}
         </Button>
       </section>
+      <p>
+        <a class="btn btn-link" href="#/tillganglighet">
+          {t('nav.accessibility')}
+        </a>
+      </p>
     </div>
   );
 }

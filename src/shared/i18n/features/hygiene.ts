@@ -16,7 +16,7 @@ const sv = {
   'when.week': 'under vecka {week}',
   'when.tertial': 'under tertial {t} {year}',
   'when.year': 'under {year}',
-  completeness: '{reporting} av {expected} enheter har observerat {when}',
+  completeness: '{reporting} av {expected, plural, one {# enhet} other {# enheter}} har observerat {when}',
   completenessShort: '{reporting}/{expected} enheter med observationer',
   'rollup.openBoard': 'Öppna enhetens BHK-tavla',
 
@@ -41,8 +41,8 @@ const sv = {
   'profession.hygiene': 'Hygien {pct}',
   'profession.dress': 'Kläder {pct}',
 
-  'quota.month': '{month}: {n} av {quota} observationer',
-  'quota.reminder': 'Sista veckan i {month}: {left} av {quota} observationer saknas.',
+  'quota.month': '{month}: {n} av {quota, plural, one {# observation} other {# observationer}}',
+  'quota.reminder': 'Sista veckan i {month}: {left} av {quota, plural, one {# observation} other {# observationer}} saknas.',
   'quota.met': 'Månadens {quota} observationer är gjorda.',
   'belowTarget.title': 'Under målet – planera en åtgärd',
   'belowTarget.detail': 'Följsamheten är {pct}, målet är {target}.',

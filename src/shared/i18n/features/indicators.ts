@@ -38,7 +38,7 @@ const sv = {
   'unit.countSuffix': 'st',
 
   'row.n': 'n = {n}',
-  'row.reporting': '{reporting} av {expected} enheter',
+  'row.reporting': '{reporting} av {expected, plural, one {# enhet} other {# enheter}}',
   'row.reporting.one': '{reporting} av 1 enhet',
   'row.kAndM': 'K {k} · M {m}',
 
@@ -329,7 +329,7 @@ const en: typeof sv = {
   'unit.countSuffix': '',
 
   'row.n': 'n = {n}',
-  'row.reporting': '{reporting} of {expected} units',
+  'row.reporting': '{reporting} of {expected, plural, one {# unit} other {# units}}',
   'row.reporting.one': '{reporting} of 1 unit',
   'row.kAndM': 'W {k} · M {m}',
 

@@ -30,10 +30,10 @@ const sv = {
   'short.idag': 'Idag',
   'short.framtid': 'Kommande',
   legend: 'Förklaring',
-  cellLabel: '{date}: {status}',
+  cellLabel: '{day} {status}, {date}',
   cellEvent: '1 händelse',
   cellEvents: '{n} händelser',
-  cellUnits: '{filled} av {expected} enheter ifyllda',
+  cellUnits: '{filled} av {expected, plural, one {# enhet ifylld} other {# enheter ifyllda}}',
 
   yesterday: 'Igår',
   today: 'Idag',
@@ -45,7 +45,7 @@ const sv = {
   newEvent: 'Registrera händelse',
   newEventFor: 'Registrera händelse {date}',
   confirmedButEvent: 'Dagen bekräftades grön, men en händelse har registrerats. Dagen får händelsens färg; båda finns kvar i historiken.',
-  tooOld: 'Dagen ligger mer än {n} dagar bak. Bara en chef kan ändra den.',
+  tooOld: 'Dagen ligger mer än {n, plural, one {# dag} other {# dagar}} bak. Bara en chef kan ändra den.',
   noEvents: 'Inga händelser registrerade.',
   eventsOfDay: 'Händelser {date}',
   voidEvent: 'Makulera',
@@ -71,7 +71,7 @@ const sv = {
   'form.saving': 'Sparar …',
   'form.missing': 'Välj kategori och allvarlighetsgrad.',
   'form.saved': 'Händelsen är sparad.',
-  'form.windowHint': 'Du kan registrera upp till {n} dagar bakåt.',
+  'form.windowHint': 'Du kan registrera upp till {n, plural, one {# dag} other {# dagar}} bakåt.',
 
   'counter.allWords': 'dagar utan händelse',
   'counter.allWords.one': 'dag utan händelse',
@@ -125,12 +125,12 @@ const sv = {
   'settings.managersOnly': 'Bara chefer kan ändra inställningarna.',
 
   'division.worstPerDay': '{name}: sämsta färg per dag',
-  'division.completeness': '{reporting} av {expected} enheter har fyllt i korset i {month}',
-  'division.unitFilled': '{filled} av {due} dagar ifyllda',
-  'division.unitHarm': '{n} dagar med vårdskada',
+  'division.completeness': '{reporting} av {expected, plural, one {# enhet} other {# enheter}} har fyllt i korset i {month}',
+  'division.unitFilled': '{filled} av {due, plural, one {# dag ifylld} other {# dagar ifyllda}}',
+  'division.unitHarm': '{n, plural, one {# dag} other {# dagar}} med vårdskada',
   'division.unitHarm.one': '1 dag med vårdskada',
   'division.unitFilledShort': '{filled}/{due} ifyllda',
-  'division.unitHarmShort': '{n} skadedagar',
+  'division.unitHarmShort': '{n, plural, one {# skadedag} other {# skadedagar}}',
   'division.unitHarmShort.one': '1 skadedag',
   'division.levels': 'Verksamhetsområden',
   'division.closed': 'stängd',
@@ -138,6 +138,11 @@ const sv = {
   'division.units': 'Enheterna',
   'division.byCategory': 'Händelser per kategori',
   'division.noUnits': 'Inga enheter under den här nivån.',
+  // The severity in the words a nurse uses (issue 14), shown under each colour in the event form.
+  'sevHint.gul': 'tillbud – ingen skada',
+  'sevHint.orange': 'lindrig eller måttlig skada',
+  'sevHint.rod': 'allvarlig skada: bestående eller dödsfall',
+  'sevHint.rod3': 'lindrig till allvarlig skada',
 };
 
 const en: typeof sv = {
@@ -168,10 +173,10 @@ const en: typeof sv = {
   'short.idag': 'Today',
   'short.framtid': 'Coming',
   legend: 'Key',
-  cellLabel: '{date}: {status}',
+  cellLabel: '{day} {status}, {date}',
   cellEvent: '1 event',
   cellEvents: '{n} events',
-  cellUnits: '{filled} of {expected} units filled in',
+  cellUnits: '{filled} of {expected, plural, one {# unit} other {# units}} filled in',
 
   yesterday: 'Yesterday',
   today: 'Today',
@@ -264,7 +269,7 @@ const en: typeof sv = {
 
   'division.worstPerDay': '{name}: worst colour per day',
   'division.completeness': '{reporting} of {expected} units have filled in the cross in {month}',
-  'division.unitFilled': '{filled} of {due} days filled in',
+  'division.unitFilled': '{filled} of {due, plural, one {# day} other {# days}} filled in',
   'division.unitHarm': '{n} days with harm',
   'division.unitHarm.one': '1 day with harm',
   'division.unitFilledShort': '{filled}/{due} filled in',
@@ -276,6 +281,10 @@ const en: typeof sv = {
   'division.units': 'The units',
   'division.byCategory': 'Events by category',
   'division.noUnits': 'No units below this level.',
+  'sevHint.gul': 'near miss – no harm',
+  'sevHint.orange': 'mild or moderate harm',
+  'sevHint.rod': 'serious harm: permanent or death',
+  'sevHint.rod3': 'mild to serious harm',
 };
 
 export const safetyTexts = { sv, en };
