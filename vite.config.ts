@@ -49,5 +49,8 @@ export default defineConfig({
     // The service worker precaches every chunk at install, so a lazy screen's imports come from
     // the cache; preload hints and their dependency map would only add to the first load (bench item 6).
     modulePreload: false,
+    // Bench item 7 only (bench/sections/startup.ts): the floor page joins the precache, so it opens
+    // from the same service-worker cache as the app. Never set by `npm run build`.
+    ...(process.env.PULSTAVLAN_BENCH_FLOOR === '1' ? { rollupOptions: { input: { index: 'index.html', floor: 'bench/browser/floor.html' } } } : {}),
   },
 });
