@@ -149,9 +149,13 @@ export const startupSection: Section = {
       }
 
       const traces = [];
-      for (const s of SCREENS) traces.push(await traceOpen(s.device === 'tablet' ? tablet : phone, server.url, s.hash, 4));
+      for (const s of SCREENS) {
+        const context = s.device === 'tablet' ? tablet : phone;
+        traces.push(await traceOpen(context, server.url, s.hash, 4));
+        traces.push(await traceOpen(context, server.url, `${FLOOR.slice(1)}${s.floor}`, 4));
+      }
       const traceFile = ctx.quick ? path.join(tempDir('trace'), 'startup-trace.json') : path.join(ROOT, 'bench/results/startup-trace.json');
-      fs.writeFileSync(traceFile, `${JSON.stringify({ date: new Date().toISOString(), note: 'One traced cold open per screen at 4× CPU, server down (bench/sections/startup-trace.ts).', traces }, null, 2)}\n`);
+      fs.writeFileSync(traceFile, `${JSON.stringify({ date: new Date().toISOString(), note: 'One traced cold open per screen and of its floor page at 4× CPU, server down (bench/sections/startup-trace.ts).', traces }, null, 2)}\n`);
 
       const figures: Figure[] = [];
       const data: Record<string, unknown> = { reps, unit: UNIT, traceFile: path.relative(ROOT, traceFile) };
