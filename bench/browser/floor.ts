@@ -1,5 +1,7 @@
 /** The floor page's script: see floor.html. No imports, so nothing but this file loads. */
-const q = new URLSearchParams(location.search);
+// Parameters ride in the hash: a query string would not match the precache entry, and the
+// service worker would answer with the app's index.html instead.
+const q = new URLSearchParams(location.hash.slice(1));
 const store = q.get('store') ?? 'rows';
 const unit = q.get('unit') ?? '';
 const entities = (q.get('entities') ?? '').split(',').filter((e) => e !== '');

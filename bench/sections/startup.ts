@@ -53,9 +53,9 @@ interface Screen {
 }
 
 const SCREENS: readonly Screen[] = [
-  { key: 'hygiene', label: 'hygiene board', hash: '#/hygien', floor: `?store=rows&entities=bhkObservation&unit=${UNIT}`, device: 'tablet' },
-  { key: 'safety', label: 'safety cross', hash: '#/korset', floor: `?store=rows&entities=safetyDay,safetyEvent&unit=${UNIT}`, device: 'tablet' },
-  { key: 'indicators', label: 'Mål och resultat (phone)', hash: '#/mal', floor: '?store=facts', device: 'phone' },
+  { key: 'hygiene', label: 'hygiene board', hash: '#/hygien', floor: `#store=rows&entities=bhkObservation&unit=${UNIT}`, device: 'tablet' },
+  { key: 'safety', label: 'safety cross', hash: '#/korset', floor: `#store=rows&entities=safetyDay,safetyEvent&unit=${UNIT}`, device: 'tablet' },
+  { key: 'indicators', label: 'Mål och resultat (phone)', hash: '#/mal', floor: '#store=facts', device: 'phone' },
 ];
 
 async function openBoard(context: BrowserContext, url: string, throttle: number): Promise<{ boardMs: number; fcpMs: number | null }> {
@@ -67,6 +67,7 @@ async function openBoard(context: BrowserContext, url: string, throttle: number)
     await page.waitForFunction(() => window.__benchBoardAt !== undefined, undefined, { timeout: 60_000 });
     return await page.evaluate(() => {
       if (navigator.serviceWorker.controller === null) throw new Error('page not controlled by the service worker');
+      if (location.pathname.includes('floor') && document.getElementById('floor') === null) throw new Error('the floor page was answered with the app');
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return { boardMs: window.__benchBoardAt as number, fcpMs: fcp ? fcp.startTime : null };
     });
