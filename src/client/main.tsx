@@ -16,7 +16,13 @@ if (root === null) throw new Error('index.html has no #root');
 const start = import('./app/start');
 // No waterfall: the screen the address names starts loading now, not once the session is read.
 preloadScreenFor(location.hash);
-const Started = lazy(() => start.then(({ App, openDb }) => ({ default: () => <App db={openDb()} /> })));
+const Started = lazy(() =>
+  start.then(({ App, openDb }) => {
+    // Opened once, here: a prop is a getter in Solid, so `db={openDb()}` would open one per read.
+    const db = openDb();
+    return { default: () => <App db={db} /> };
+  }),
+);
 
 render(
   (): JSX.Element => (
