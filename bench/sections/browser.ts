@@ -15,7 +15,8 @@ import { roundSummary, summarise } from '../lib/stats';
 
 /** 150,000 observations over 45 units and 36 months, as in item 4's region. */
 const PER_MONTH = Math.round(150_000 / 45 / 36);
-const RATIO_TARGET = { op: '≤', value: 1.5 } as const;
+/** Issue 19: a save and a pulled page cost at most 1.2× the raw Dexie write of the same rows (issue 8 had 1.5). */
+const RATIO_TARGET = { op: '≤', value: 1.2 } as const;
 
 async function buildPage(): Promise<string> {
   const out = tempDir('page');

@@ -38,6 +38,18 @@ describe('sync engine: pull', () => {
     expect(await applyPulledPage(db, deviceId, { from: 0, changes: page.changes, cursor: page.cursor }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 2 });
   });
 
+  it('a page pulled for another device (re-enrolled meanwhile) is refused before anything is written', async () => {
+    const server = new FakeServer();
+    await seed(server, 2);
+    const db = await device(server, 'u1');
+    const page = await createHttpTransport(db, { fetch: server.fetch }).pull(0, []);
+    if (!page.ok) throw new Error('pull refused');
+    const apply = applyPulledPage(db, 'another-device', { from: 0, changes: page.changes, cursor: page.cursor }, Date.now(), null);
+    await expect(apply).rejects.toMatchObject({ code: 'unauthenticated', meta: { reason: 'device-changed' } });
+    expect(await db.rows.count()).toBe(0);
+    expect(await getMeta(db, 'cursor')).toBeUndefined();
+  });
+
   it('rule 8: a page that cannot be applied rolls back entirely and leaves the cursor where it was', async () => {
     const server = new FakeServer({ pageSize: 3 });
     await seed(server, 5);

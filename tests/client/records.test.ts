@@ -105,6 +105,17 @@ describe('writeChange', () => {
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.seq)).toEqual([1, 2]);
   });
 
+  it('rule 2: the writes go out side by side, yet a record whose id exists aborts all of them (no outbox row, seq or clock)', async () => {
+    const db = await sessionDb();
+    dbs.push(db);
+    const first = await addObservation(db, observation());
+    const before = await snapshot(db);
+    const { id: _id, createdAt: _c, ...fields } = first;
+    const again: WriteInput = { entity: 'bhkObservation', op: 'insert', id: first.id, unitId: first.unitId, fields: { ...fields, id: first.id, createdAt: first.createdAt, date: '2025-03-20' } };
+    await expect(writeChange(db, again)).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('works before any sync and without network, but needs a session (device id)', async () => {
     const db = freshDb();
     dbs.push(db);

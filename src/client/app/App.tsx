@@ -34,7 +34,16 @@ export function App(props: { db: PulsDb }): JSX.Element {
     });
 
   const engine = createLazySyncEngine({ db: props.db });
-  createEffect(on(session, (s) => (s ? engine.start() : engine.stop())));
+  createEffect(
+    on(session, (s) => {
+      if (!s) return engine.stop();
+      // The board's first figure comes first: the engine (its chunk, a token check against a
+      // server that may be down, a pull) starts once the page is idle, at most 2 s later (issue 19).
+      whenIdle(() => {
+        if (session()) engine.start();
+      });
+    }),
+  );
   onCleanup(() => engine.stop());
 
   const services: AppServices = {
@@ -153,4 +162,10 @@ function Screen(props: { name: ReturnType<typeof screenFor> }): JSX.Element {
       </Match>
     </Switch>
   );
+}
+
+/** Runs `fn` when the main thread is idle (Safari has no requestIdleCallback: a short timeout). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
 }

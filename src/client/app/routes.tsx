@@ -3,7 +3,8 @@
  * data layer and the sync bar. Which screens a caller sees is kit/screens.ts.
  */
 import { lazy, type Component } from 'solid-js';
-import type { ScreenName } from '../kit/screens';
+import { SEGMENTS, type ScreenName } from '../kit/screens';
+import { parseHash } from '../kit/router';
 
 export const screens = {
   auth: lazy(() => import('../features/auth/AuthScreen')),
@@ -19,3 +20,14 @@ export const screens = {
   wall: lazy(() => import('../features/meeting/WallScreen')),
   accessibility: lazy(() => import('../features/accessibility/AccessibilityScreen')),
 } satisfies Record<ScreenName | 'auth', Component>;
+
+/**
+ * Starts loading the chunk of the screen an address names (`#/hygien…`), before the session is
+ * read, so the shell's data chunk and the screen's chunk load side by side. An address that names
+ * no screen (the home screen depends on the role) preloads nothing.
+ */
+export function preloadScreenFor(hash: string): void {
+  const segment = parseHash(hash).path[0];
+  const name = (Object.keys(SEGMENTS) as ScreenName[]).find((s) => SEGMENTS[s] === segment);
+  if (name !== undefined) void screens[name].preload();
+}

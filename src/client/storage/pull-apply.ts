@@ -6,12 +6,11 @@
  */
 import { AppError } from '../../shared/errors';
 import type { ServerChange } from '../../shared/protocol';
-import { initialHlc, nodeFromDeviceId, recv } from '../../shared/sync/hlc';
+import { type Hlc, initialHlc, nodeFromDeviceId, recv } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
-import { getMetas, setMeta, type SyncProgress } from './meta';
-import { expectDevice } from './outbox';
-import { mergeManyIntoRows } from './rows';
+import { getMetas, setMetas, type SyncProgress } from './meta';
+import { mergeRows, readRows } from './rows';
 
 export interface PulledPage {
   /** The cursor the page was requested with. */
@@ -33,38 +32,43 @@ export async function applyPulledPage(
   now: number,
   progress?: SyncProgress | null,
 ): Promise<PageResult> {
+  // Validation is pure CPU: done before the transaction opens, so the transaction is only reads
+  // and writes (issue 19). The server validated each change; a client that cannot (an older
+  // schema) must stop here instead of storing a row it does not understand, and be updated (rule 8).
+  let maxHlc: string | undefined;
+  const valid = page.changes.map((change) => {
+    const result = validateChange(change);
+    if (!result.ok) throw new AppError('client-too-old', { serverSeq: change.serverSeq, reason: 'pull-invalid', code: result.code }, result.path);
+    if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
+    return { ...change, fields: result.fields };
+  });
   return db.transaction('rw', [db.rows, db.meta], async () => {
-    await expectDevice(db, deviceId);
+    // One round of reads: the device check, the cursor and the clock, and the page's stored rows.
+    const [meta, stored] = await Promise.all([getMetas(db, ['credential', 'cursor', 'hlc']), readRows(db, valid)]);
+    if (meta.credential?.deviceId !== deviceId) throw new AppError('unauthenticated', { reason: 'device-changed' });
     // The page continues from where it was requested; if the stored cursor moved meanwhile
     // (the scope changed and the cursor was reset), this page no longer fits: drop it.
-    const { cursor } = await getMetas(db, ['cursor']);
-    if ((cursor ?? 0) !== page.from) return { kind: 'cursor-moved' };
-    let maxHlc: string | undefined;
-    const valid = page.changes.map((change) => {
-      // The server validated this change; a client that cannot (an older schema) must stop
-      // here instead of storing a row it does not understand, and be updated (rule 8).
-      const result = validateChange(change);
-      if (!result.ok) throw new AppError('client-too-old', { serverSeq: change.serverSeq, reason: 'pull-invalid', code: result.code }, result.path);
-      if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
-      return { ...change, fields: result.fields };
-    });
-    const changedRows = await mergeManyIntoRows(db, valid);
-    if (maxHlc !== undefined) await receiveClock(db, deviceId, maxHlc, now);
-    if (progress !== undefined) await setMeta(db, 'progress', progress);
-    await setMeta(db, 'cursor', page.cursor);
-    return { kind: 'applied', changedRows };
+    if ((meta.cursor ?? 0) !== page.from) return { kind: 'cursor-moved' };
+    const out = mergeRows(stored, valid);
+    const clock = maxHlc === undefined ? undefined : receiveClock(meta.hlc, deviceId, maxHlc, now);
+    // One round of writes: the merged rows, and the clock, progress and cursor in one bulkPut.
+    await Promise.all([
+      out.length > 0 ? db.rows.bulkPut(out) : undefined,
+      setMetas(db, { ...(clock ? { hlc: clock } : {}), ...(progress !== undefined ? { progress } : {}), cursor: page.cursor }),
+    ]);
+    return { kind: 'applied', changedRows: out.length };
   });
 }
 
-/** Rule 15: later local writes must sort after everything pulled. */
-async function receiveClock(db: PulsDb, deviceId: string, remote: string, now: number): Promise<void> {
-  const { hlc } = await getMetas(db, ['hlc']);
+/** Rule 15: later local writes must sort after everything pulled. Undefined: leave the clock. */
+function receiveClock(hlc: Hlc | undefined, deviceId: string, remote: string, now: number): Hlc | undefined {
   const clock = hlc ?? initialHlc(nodeFromDeviceId(deviceId));
   try {
-    await setMeta(db, 'hlc', recv(clock, remote, now));
+    return recv(clock, remote, now);
   } catch (error) {
     // A stamp too far ahead of our corrected clock: the server accepted it, so the data is
     // applied, but our clock is not dragged into the future by it (hlc.ts drift bound).
     if (!(error instanceof AppError && error.code === 'clock-drift')) throw error;
+    return undefined;
   }
 }

@@ -34,7 +34,15 @@ export async function insertNewRow(db: PulsDb, change: MergeInput): Promise<void
  * Same result as mergeIntoRows applied in order. Returns how many rows changed.
  */
 export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput[]): Promise<number> {
-  const keyOf = (c: { entity: string; id: string }) => `${c.entity}\u0000${c.id}`;
+  const out = mergeRows(await readRows(db, changes), changes);
+  if (out.length > 0) await db.rows.bulkPut(out);
+  return out.length;
+}
+
+const keyOf = (c: { entity: string; id: string }) => `${c.entity}\u0000${c.id}`;
+
+/** The stored rows the changes touch, by entity and id (one bulkGet). */
+export async function readRows(db: PulsDb, changes: readonly MergeInput[]): Promise<Map<string, RowState>> {
   const keys = [...new Map(changes.map((c) => [keyOf(c), [c.entity, c.id] as [string, string]])).values()];
   const stored = await db.rows.bulkGet(keys);
   const rows = new Map<string, RowState>();
@@ -42,6 +50,12 @@ export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput
     const row = stored[i];
     if (row) rows.set(`${k[0]}\u0000${k[1]}`, row);
   });
+  return rows;
+}
+
+/** Pure: the changes merged in order over `stored` (read by readRows); the rows that changed, ready to put. */
+export function mergeRows(stored: ReadonlyMap<string, RowState>, changes: readonly MergeInput[]): RowRecord[] {
+  const rows = new Map(stored);
   const touched = new Set<string>();
   for (const change of changes) {
     const key = keyOf(change);
@@ -55,8 +69,7 @@ export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput
     const row = rows.get(key) as RowState;
     out.push({ ...row, sortKey: sortKeyFor(row) });
   }
-  if (out.length > 0) await db.rows.bulkPut(out);
-  return out.length;
+  return out;
 }
 
 /**

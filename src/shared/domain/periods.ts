@@ -28,8 +28,31 @@ const pad4 = (n: number): string => String(n).padStart(4, '0');
 /** Formatters are costly to build; one per time zone is enough. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Dates already computed, by zone and quarter hour. formatToParts is the costly part (a board's
+ * first figure called it once per row: issue 19's trace); every zone's offset since 1980 is a
+ * whole number of quarter hours, so a date never changes inside a quarter hour from then on.
+ * Older instants are formatted each time. Cleared when it grows past CACHE_MAX.
+ */
+const dates = new Map<string, string>();
+const QUARTER_HOUR_MS = 900_000;
+const CACHE_FROM_MS = Date.UTC(1980, 0, 1);
+const CACHE_MAX = 20_000;
+
 /** Calendar date (YYYY-MM-DD) of an instant as seen on a wall clock in `timeZone`. */
 export function localDate(instantMs: number, timeZone = 'Europe/Stockholm'): string {
+  if (!(instantMs >= CACHE_FROM_MS)) return formatDate(instantMs, timeZone);
+  const key = `${timeZone}|${Math.floor(instantMs / QUARTER_HOUR_MS)}`;
+  let date = dates.get(key);
+  if (date === undefined) {
+    date = formatDate(instantMs, timeZone);
+    if (dates.size >= CACHE_MAX) dates.clear();
+    dates.set(key, date);
+  }
+  return date;
+}
+
+function formatDate(instantMs: number, timeZone: string): string {
   let fmt = formatters.get(timeZone);
   if (fmt === undefined) {
     fmt = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

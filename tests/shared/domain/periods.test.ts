@@ -44,6 +44,30 @@ describe('localDate (Europe/Stockholm by default)', () => {
   });
 });
 
+describe('localDate: the quarter-hour cache (issue 19) gives what Intl gives', () => {
+  const fresh = (instant: number, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  };
+  const zones = ['Europe/Stockholm', 'America/New_York', 'Asia/Kathmandu', 'Australia/Adelaide', 'Pacific/Chatham', 'UTC'];
+  it('for any instant 1900–2199 in zones with half- and quarter-hour offsets, asked twice and in any order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }), fc.constantFrom(...zones), (instant, tz) => {
+        const expected = fresh(instant, tz);
+        expect(localDate(instant, tz)).toBe(expected);
+        expect(localDate(instant, tz)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('on each side of every Stockholm midnight and DST switch in 2026, a second before and at the switch', () => {
+    for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 3_600_000) {
+      for (const instant of [day - 1000, day, day + 899_999]) expect(localDate(instant)).toBe(fresh(instant, 'Europe/Stockholm'));
+    }
+  });
+});
+
 describe('periodKey', () => {
   const cases: [string, PeriodKind, string][] = [
     ['2026-11-22', 'day', '2026-11-22'],
