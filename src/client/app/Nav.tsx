@@ -12,7 +12,7 @@ import { createTexts, t } from '../kit/i18n';
 import { href, route } from '../kit/router';
 import { navItems, screenFor, SEGMENTS } from '../kit/screens';
 
-const nt = createTexts(navTexts);
+const txNav = createTexts(navTexts);
 
 export function Nav(): JSX.Element {
   const { session } = useApp();
@@ -31,7 +31,7 @@ export function Nav(): JSX.Element {
               <Tabs label={t('nav.main')} items={items()} />
             </div>
             <div class="nav-narrow">
-              <MenuButton label={t('nav.main')} items={items()} menuText={nt('menu')} closeText={nt('close')} />
+              <MenuButton label={t('nav.main')} items={items()} menuText={txNav('menu')} closeText={txNav('close')} />
             </div>
           </>
         );

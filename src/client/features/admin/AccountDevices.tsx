@@ -12,7 +12,7 @@ import { Banner } from '../../ui/Banner';
 import { DeviceList } from './DeviceList';
 import { createAction } from './use-action';
 
-const at = createTexts(adminDeviceTexts);
+const txDevices = createTexts(adminDeviceTexts);
 
 export function AccountDevices(props: { account: AccountView }): JSX.Element {
   const { api } = useApp();
@@ -22,7 +22,7 @@ export function AccountDevices(props: { account: AccountView }): JSX.Element {
     (id) => api.get(`/api/admin/accounts/${encodeURIComponent(id)}/devices`, DeviceListResponse).then((r) => r.devices),
   );
   const end = (d: DeviceView) => {
-    if (!window.confirm(at('endDeviceConfirm', { name: props.account.displayName, label: d.label || d.id }))) return;
+    if (!window.confirm(txDevices('endDeviceConfirm', { name: props.account.displayName, label: d.label || d.id }))) return;
     void action.run(async () => {
       await api.send('POST', `/api/devices/${encodeURIComponent(d.id)}/revoke`, undefined, null);
       void refetch();
@@ -30,10 +30,10 @@ export function AccountDevices(props: { account: AccountView }): JSX.Element {
     });
   };
   return (
-    <div class="stack" aria-label={at('devicesOf', { name: props.account.displayName })} role="group">
+    <div class="stack" aria-label={txDevices('devicesOf', { name: props.account.displayName })} role="group">
       <Show when={devices.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Show>
       <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
-      <DeviceList devices={devices.latest ?? []} empty={at('noDevices')} endedTag={at('loggedOut')} endLabel={at('endDevice')} onEnd={end} />
+      <DeviceList devices={devices.latest ?? []} empty={txDevices('noDevices')} endedTag={txDevices('loggedOut')} endLabel={txDevices('endDevice')} onEnd={end} />
     </div>
   );
 }

@@ -18,8 +18,8 @@ import { SignInGroups } from './SignInGroups';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
-const at = createTexts(adminDeviceTexts);
-const lt = createTexts(adminAuditTexts);
+const txDevices = createTexts(adminDeviceTexts);
+const txAudit = createTexts(adminAuditTexts);
 
 const AccountList = z.object({ accounts: z.array(AccountView) });
 
@@ -44,7 +44,7 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
 
   // Disabling logs the person out everywhere (the server revokes every device of the account).
   const toggleDisabled = (a: AccountView) => {
-    if (!a.disabled && !window.confirm(at('disableConfirm', { name: a.displayName }))) return;
+    if (!a.disabled && !window.confirm(txDevices('disableConfirm', { name: a.displayName }))) return;
     void action.run(async () => {
       await api.send('PATCH', `/api/admin/accounts/${encodeURIComponent(a.id)}`, { disabled: !a.disabled }, AccountView);
       void refetch();
@@ -95,21 +95,21 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
             <li>
               <strong>{a.displayName}</strong> <span class="muted">{a.username}</span> · {t(`role.${a.role}`)} · {unitName(a.scopeUnitId)}
               {a.disabled && <span class="tag">{t('admin.disabled')}</span>}
-              {a.externalId && <span class="muted"> · {lt('linked', { id: a.externalId })}</span>}{' '}
+              {a.externalId && <span class="muted"> · {txAudit('linked', { id: a.externalId })}</span>}{' '}
               <Button disabled={action.busy()} onClick={() => toggleDisabled(a)}>
                 {a.disabled ? t('admin.enableAccount') : t('admin.disableAccount')}
               </Button>{' '}
               <Button aria-expanded={open() === a.id} onClick={() => setOpen(open() === a.id ? null : a.id)}>
-                {open() === a.id ? at('hideDevices') : at('showDevices')}
+                {open() === a.id ? txDevices('hideDevices') : txDevices('showDevices')}
               </Button>
-              <Button onClick={() => setLinking(linking()?.id === a.id ? null : { id: a.id, value: a.externalId ?? '' })}>{lt('externalId')}</Button>
+              <Button onClick={() => setLinking(linking()?.id === a.id ? null : { id: a.id, value: a.externalId ?? '' })}>{txAudit('externalId')}</Button>
               <Show when={linking()?.id === a.id ? linking() : null}>
                 {(l) => (
                   <form class="inline-form" onSubmit={(e) => (e.preventDefault(), link(a.id, l().value.trim() || null))}>
-                    <TextField label={lt('externalId')} value={l().value} maxLength={200} autocapitalize="none" onValue={(value) => setLinking({ id: a.id, value })} />
-                    <Button type="submit" variant="primary" disabled={action.busy()}>{lt('link')}</Button>
+                    <TextField label={txAudit('externalId')} value={l().value} maxLength={200} autocapitalize="none" onValue={(value) => setLinking({ id: a.id, value })} />
+                    <Button type="submit" variant="primary" disabled={action.busy()}>{txAudit('link')}</Button>
                     <Show when={a.externalId}>
-                      <Button disabled={action.busy()} onClick={() => link(a.id, null)}>{lt('unlink')}</Button>
+                      <Button disabled={action.busy()} onClick={() => link(a.id, null)}>{txAudit('unlink')}</Button>
                     </Show>
                   </form>
                 )}

@@ -23,9 +23,9 @@ import { TabletsTab } from './TabletsTab';
 
 type Tab = 'org' | 'import' | 'accounts' | 'tablets' | 'log' | 'keys';
 const SEGMENT: Record<Tab, string> = { org: 'organisation', import: 'import', accounts: 'konton', tablets: 'surfplattor', log: 'logg', keys: 'api-nycklar' };
-const at = createTexts(adminAuditTexts);
-const kt = createTexts(adminApiKeyTexts);
-const tabLabel = (x: Tab): string => (x === 'log' ? at('tab') : x === 'keys' ? kt('tab') : t(`admin.tab.${x}`));
+const txAudit = createTexts(adminAuditTexts);
+const txKeys = createTexts(adminApiKeyTexts);
+const tabLabel = (x: Tab): string => (x === 'log' ? txAudit('tab') : x === 'keys' ? txKeys('tab') : t(`admin.tab.${x}`));
 
 export default function AdminScreen(): JSX.Element {
   const { api, db } = useApp();

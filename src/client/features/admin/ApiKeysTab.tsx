@@ -18,7 +18,7 @@ import { subtreeIds } from '../../../shared/domain/rollup';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
-const kt = createTexts(adminApiKeyTexts);
+const txKeys = createTexts(adminApiKeyTexts);
 
 export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   const { api } = useApp();
@@ -45,7 +45,7 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   };
 
   const revoke = (k: ApiKeyView) => {
-    if (!window.confirm(kt('revokeConfirm', { name: k.name }))) return;
+    if (!window.confirm(txKeys('revokeConfirm', { name: k.name }))) return;
     void action.run(async () => {
       await api.send('POST', `/api/admin/api-keys/${encodeURIComponent(k.id)}/revoke`, undefined, null);
       if (created()?.key.id === k.id) setCreated(null);
@@ -56,12 +56,12 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
 
   return (
     <section class="stack api-keys">
-      <p class="muted">{kt('intro')}</p>
+      <p class="muted">{txKeys('intro')}</p>
       <form class="card form" onSubmit={create}>
-        <h2>{kt('create')}</h2>
-        <TextField label={kt('name')} value={form().name} onValue={(name) => set({ name })} maxLength={120} required />
+        <h2>{txKeys('create')}</h2>
+        <TextField label={txKeys('name')} value={form().name} onValue={(name) => set({ name })} maxLength={120} required />
         <SelectField
-          label={kt('scope')}
+          label={txKeys('scope')}
           value={form().scopeUnitId}
           placeholder={t('admin.choose')}
           options={treeRows(props.units)
@@ -69,30 +69,30 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
             .map(({ unit, depth }) => ({ value: unit.id, label: `${'  '.repeat(depth)}${unit.name}` }))}
           onValue={(scopeUnitId) => set({ scopeUnitId })}
         />
-        <TextField label={kt('expires')} type="date" value={form().expiresOn} onValue={(expiresOn) => set({ expiresOn })} />
+        <TextField label={txKeys('expires')} type="date" value={form().expiresOn} onValue={(expiresOn) => set({ expiresOn })} />
         <Show when={isAdmin()}>
           <label class="field check">
-            <input type="checkbox" checked={form().freeText} onChange={(e) => set({ freeText: e.currentTarget.checked })} /> {kt('freeText')}
+            <input type="checkbox" checked={form().freeText} onChange={(e) => set({ freeText: e.currentTarget.checked })} /> {txKeys('freeText')}
           </label>
         </Show>
         <Button type="submit" variant="primary" disabled={action.busy() || !form().scopeUnitId || !form().name.trim()}>
-          {kt('create')}
+          {txKeys('create')}
         </Button>
       </form>
       <Show when={created()}>
         {(c) => (
           <div class="card api-key-secret" role="status">
-            <h2>{kt('secretFor', { name: c().key.name })}</h2>
-            <p>{kt('secretOnce')}</p>
-            <input class="input mono" style={{ width: '100%' }} readOnly value={c().secret} aria-label={kt('secretFor', { name: c().key.name })} onFocus={(e) => e.currentTarget.select()} />
-            <p class="muted">{kt('basicHint')}</p>
+            <h2>{txKeys('secretFor', { name: c().key.name })}</h2>
+            <p>{txKeys('secretOnce')}</p>
+            <input class="input mono" style={{ width: '100%' }} readOnly value={c().secret} aria-label={txKeys('secretFor', { name: c().key.name })} onFocus={(e) => e.currentTarget.select()} />
+            <p class="muted">{txKeys('basicHint')}</p>
           </div>
         )}
       </Show>
       <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
       <Show when={keys.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Show>
-      <h2>{kt('list')}</h2>
-      <Show when={(keys.latest ?? []).length > 0} fallback={<p class="muted">{kt('none')}</p>}>
+      <h2>{txKeys('list')}</h2>
+      <Show when={(keys.latest ?? []).length > 0} fallback={<p class="muted">{txKeys('none')}</p>}>
         <ul class="plain-list">
           <For each={keys.latest ?? []}>
             {(k) => (
@@ -100,16 +100,16 @@ export function ApiKeysTab(props: { units: readonly OrgUnit[] }): JSX.Element {
                 <span>
                   <strong>{k.name}</strong> · {unitName(k.scopeUnitId)}{' '}
                   <span class="muted">
-                    {kt('createdBy', { date: k.createdAt.slice(0, 10), who: k.createdBy ?? '–' })} ·{' '}
-                    {k.lastUsedAt ? kt('lastUsed', { time: formatTime(Date.parse(k.lastUsedAt), pageNow()) }) : kt('neverUsed')}
-                    {k.expiresOn ? ` · ${kt('expiresOn', { date: k.expiresOn })}` : ''}
+                    {txKeys('createdBy', { date: k.createdAt.slice(0, 10), who: k.createdBy ?? '–' })} ·{' '}
+                    {k.lastUsedAt ? txKeys('lastUsed', { time: formatTime(Date.parse(k.lastUsedAt), pageNow()) }) : txKeys('neverUsed')}
+                    {k.expiresOn ? ` · ${txKeys('expiresOn', { date: k.expiresOn })}` : ''}
                   </span>
-                  {k.freeText && <span class="tag">{kt('freeTextTag')}</span>}
-                  {k.revokedAt && <span class="tag">{kt('revoked')}</span>}
+                  {k.freeText && <span class="tag">{txKeys('freeTextTag')}</span>}
+                  {k.revokedAt && <span class="tag">{txKeys('revoked')}</span>}
                 </span>
                 <Show when={!k.revokedAt}>
                   <Button variant="danger" disabled={action.busy()} onClick={() => revoke(k)}>
-                    {kt('revoke')}
+                    {txKeys('revoke')}
                   </Button>
                 </Show>
               </li>

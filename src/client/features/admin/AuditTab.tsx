@@ -18,7 +18,7 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { treeRows } from './org-tree';
 
-const at = createTexts(adminAuditTexts);
+const txAudit = createTexts(adminAuditTexts);
 
 interface Filter { rootId: string; from: string; to: string; entity: string; who: string }
 const query = (f: Filter, before?: number | null) => {
@@ -70,34 +70,34 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   return (
     <section class="stack audit">
       <form class="card form" onSubmit={apply}>
-        <h2>{at('changes')}</h2>
+        <h2>{txAudit('changes')}</h2>
         <SelectField
-          label={at('unit')}
+          label={txAudit('unit')}
           value={draft().rootId}
           options={treeRows(props.units).map(({ unit, depth }) => ({ value: unit.id, label: `${'  '.repeat(depth)}${unit.name}` }))}
           onValue={(rootId) => set({ rootId })}
         />
-        <TextField label={at('from')} type="date" value={draft().from} onValue={(from) => set({ from })} />
-        <TextField label={at('to')} type="date" value={draft().to} onValue={(to) => set({ to })} />
-        <SelectField label={at('entity')} value={draft().entity} options={[{ value: '', label: at('anyEntity') }, ...ENTITY_NAMES.map((n) => ({ value: n, label: n }))]} onValue={(entity) => set({ entity })} />
-        <TextField label={at('who')} value={draft().who} maxLength={200} onValue={(who) => set({ who })} />
+        <TextField label={txAudit('from')} type="date" value={draft().from} onValue={(from) => set({ from })} />
+        <TextField label={txAudit('to')} type="date" value={draft().to} onValue={(to) => set({ to })} />
+        <SelectField label={txAudit('entity')} value={draft().entity} options={[{ value: '', label: txAudit('anyEntity') }, ...ENTITY_NAMES.map((n) => ({ value: n, label: n }))]} onValue={(entity) => set({ entity })} />
+        <TextField label={txAudit('who')} value={draft().who} maxLength={200} onValue={(who) => set({ who })} />
         <div class="button-row">
-          <Button type="submit" variant="primary">{at('filter')}</Button>
-          <Button onClick={() => void csv()}>{at('csv')}</Button>
+          <Button type="submit" variant="primary">{txAudit('filter')}</Button>
+          <Button onClick={() => void csv()}>{txAudit('csv')}</Button>
         </div>
       </form>
       <Show when={error()}>{(msg) => <Banner tone="error">{msg()}</Banner>}</Show>
-      <Show when={rows().length > 0} fallback={<p class="muted">{at('none')}</p>}>
+      <Show when={rows().length > 0} fallback={<p class="muted">{txAudit('none')}</p>}>
         <table class="table audit-changes">
           <thead>
-            <tr><th>{at('when')}</th><th>{at('whoCol')}</th><th>{at('where')}</th><th>{at('what')}</th><th>{at('fields')}</th></tr>
+            <tr><th>{txAudit('when')}</th><th>{txAudit('whoCol')}</th><th>{txAudit('where')}</th><th>{txAudit('what')}</th><th>{txAudit('fields')}</th></tr>
           </thead>
           <tbody>
             <For each={rows()}>
               {(c) => (
                 <tr>
                   <td>{time(c.receivedAt)}</td>
-                  <td>{c.who}{c.kind === 'tablet' ? ` (${at('tablet')})` : ''}</td>
+                  <td>{c.who}{c.kind === 'tablet' ? ` (${txAudit('tablet')})` : ''}</td>
                   <td>{c.unitName}</td>
                   <td>{c.entity} · {c.op}</td>
                   <td class="audit-fields">{c.fields.length > 160 ? `${c.fields.slice(0, 160)}…` : c.fields}</td>
@@ -108,14 +108,14 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
         </table>
       </Show>
       <Show when={next()}>
-        <Button onClick={() => void load(filter(), next())}>{at('more')}</Button>
+        <Button onClick={() => void load(filter(), next())}>{txAudit('more')}</Button>
       </Show>
       <Show when={isAdmin()}>
-        <h2>{at('events')}</h2>
-        <Show when={(events() ?? []).length > 0} fallback={<p class="muted">{at('noEvents')}</p>}>
+        <h2>{txAudit('events')}</h2>
+        <Show when={(events() ?? []).length > 0} fallback={<p class="muted">{txAudit('noEvents')}</p>}>
           <table class="table audit-events">
             <thead>
-              <tr><th>{at('when')}</th><th>{at('kind')}</th><th>{at('whoCol')}</th><th>{at('subject')}</th><th>{at('outcome')}</th><th>{at('address')}</th></tr>
+              <tr><th>{txAudit('when')}</th><th>{txAudit('kind')}</th><th>{txAudit('whoCol')}</th><th>{txAudit('subject')}</th><th>{txAudit('outcome')}</th><th>{txAudit('address')}</th></tr>
             </thead>
             <tbody>
               <For each={events() ?? []}>

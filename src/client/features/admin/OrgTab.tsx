@@ -10,7 +10,7 @@ import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
 import { moveTargets, parentCandidates, treeRows } from './org-tree';
 import { createAction } from './use-action';
 
-const at = createTexts(adminAuditTexts);
+const txAudit = createTexts(adminAuditTexts);
 
 export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void }): JSX.Element {
   const { api } = useApp();
@@ -69,7 +69,7 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                 <Show when={row.unit.closedAt === null}>
                   <span class="tree-actions">
                     <Button onClick={() => setEditing({ id: row.unit.id, mode: 'rename', value: row.unit.name })}>{t('admin.rename')}<span class="sr-only"> {row.unit.name}</span></Button>
-                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'hsa', value: row.unit.hsaId ?? '' })}>{at('setHsaId')}<span class="sr-only"> {row.unit.name}</span></Button>
+                    <Button onClick={() => setEditing({ id: row.unit.id, mode: 'hsa', value: row.unit.hsaId ?? '' })}>{txAudit('setHsaId')}<span class="sr-only"> {row.unit.name}</span></Button>
                     <Show when={row.unit.parentId !== null}>
                       <Button onClick={() => setEditing({ id: row.unit.id, mode: 'move', value: '' })}>{t('admin.move')}<span class="sr-only"> {row.unit.name}</span></Button>
                       <Button
@@ -98,7 +98,7 @@ export function OrgTab(props: { units: readonly OrgUnit[]; onChanged: () => void
                       when={ed().mode === 'move'}
                       fallback={
                         <TextField
-                          label={ed().mode === 'hsa' ? at('hsaId') : t('admin.name')}
+                          label={ed().mode === 'hsa' ? txAudit('hsaId') : t('admin.name')}
                           value={ed().value}
                           maxLength={ed().mode === 'hsa' ? 44 : 120}
                           onValue={(value) => setEditing({ ...ed(), value })}

@@ -16,7 +16,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
-const at = createTexts(adminAuditTexts);
+const txAudit = createTexts(adminAuditTexts);
 const Answer = z.object({ group: z.nullable(z.object({ group: z.string() })) });
 
 export function SignInGroups(props: { units: readonly OrgUnit[] }): JSX.Element {
@@ -38,9 +38,9 @@ export function SignInGroups(props: { units: readonly OrgUnit[] }): JSX.Element 
   return (
     <section class="stack">
       <form class="card form" onSubmit={(e) => (e.preventDefault(), send({ ...form(), group: form().group.trim() } as SignInGroup))}>
-        <h2>{at('groups')}</h2>
-        <p class="muted">{at('groupsHelp')}</p>
-        <TextField label={at('group')} value={form().group} maxLength={200} autocapitalize="none" onValue={(group) => setForm((f) => ({ ...f, group }))} required />
+        <h2>{txAudit('groups')}</h2>
+        <p class="muted">{txAudit('groupsHelp')}</p>
+        <TextField label={txAudit('group')} value={form().group} maxLength={200} autocapitalize="none" onValue={(group) => setForm((f) => ({ ...f, group }))} required />
         <SelectField label={t('admin.role')} value={form().role} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} onValue={(v) => setForm((f) => ({ ...f, role: v as Role }))} />
         <SelectField
           label={t('admin.unit')}
@@ -60,7 +60,7 @@ export function SignInGroups(props: { units: readonly OrgUnit[] }): JSX.Element 
             <li>
               <strong>{g.group}</strong> → {t(`role.${g.role}`)} · {unitName(g.unitId)}{' '}
               <Button disabled={action.busy()} onClick={() => send({ ...g, remove: true })}>
-                {at('unlink')}
+                {txAudit('unlink')}
               </Button>
             </li>
           )}

@@ -16,7 +16,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { ERROR_PARAM, redeemTicket, signInMethods, TICKET_PARAM } from './external-sign-in';
 
-const st = createTexts(signInTexts);
+const tx = createTexts(signInTexts);
 
 export function LoginForm(): JSX.Element {
   const { db, setSession } = useApp();
@@ -71,10 +71,10 @@ export function LoginForm(): JSX.Element {
         {(m) => (
           <>
             <Button variant="primary" size="big" disabled={busy()} onClick={() => location.assign(m().start)}>
-              {busy() ? st('externalBusy') : st('external', { name: m().name })}
+              {busy() ? tx('externalBusy') : tx('external', { name: m().name })}
             </Button>
             <Show when={passwords()}>
-              <p>{st('orPassword')}</p>
+              <p>{tx('orPassword')}</p>
             </Show>
           </>
         )}

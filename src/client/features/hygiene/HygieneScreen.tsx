@@ -25,7 +25,7 @@ import { effectiveProfessions } from './professions';
 import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitHome } from './UnitHome';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 type Flash = { tone: 'success' | 'error'; text: string };
 
 export default function HygieneScreen(): JSX.Element {
@@ -67,9 +67,9 @@ export default function HygieneScreen(): JSX.Element {
     return href(['hygien'], { unit: route().query.unit, period: p === today().slice(0, 7) ? undefined : p, source: s === 'all' ? undefined : s });
   };
   const finish = (round: RoundResult | null, amended: boolean) => {
-    if (amended) setFlash({ tone: 'success', text: tt('flash.amended') });
-    else if (round !== null && round.n > 1) setFlash({ tone: 'success', text: tt('flash.session', { n: round.n, ok: round.ok, pct: round.pct }) });
-    else if (round !== null) setFlash({ tone: 'success', text: tt('flash.saved') });
+    if (amended) setFlash({ tone: 'success', text: tx('flash.amended') });
+    else if (round !== null && round.n > 1) setFlash({ tone: 'success', text: tx('flash.session', { n: round.n, ok: round.ok, pct: round.pct }) });
+    else if (round !== null) setFlash({ tone: 'success', text: tx('flash.saved') });
     // Focus moves to the board's heading (the shell); the save is read out in the live region.
     const f = flash();
     if (f !== null) announce(f.text);
@@ -90,11 +90,11 @@ export default function HygieneScreen(): JSX.Element {
   return (
     <div class="screen">
       <header class="screen-head">
-        <h1>{view() === 'andra' ? tt('entry.amendTitle') : view() === 'observation' ? t('hygiene.entryTitle') : t('hygiene.title')}</h1>
+        <h1>{view() === 'andra' ? tx('entry.amendTitle') : view() === 'observation' ? t('hygiene.entryTitle') : t('hygiene.title')}</h1>
         <p class="unit-name">{unit()?.name ?? session().identity.displayName}</p>
         <Show when={view() !== undefined}>
           <a class="btn btn-link" href={boardLink()}>
-            ← {view() === 'andra' ? tt('entry.cancel') : t('hygiene.back')}
+            ← {view() === 'andra' ? tx('entry.cancel') : t('hygiene.back')}
           </a>
         </Show>
       </header>

@@ -3,13 +3,13 @@ import { Show, type JSX } from 'solid-js';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { createTexts } from '../../kit/i18n';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export function NLine(props: { n: number; selfAssessmentN: number; quota?: number | undefined }): JSX.Element {
   return (
     <>
-      {props.quota === undefined ? tt('figure.n', { n: props.n }) : tt('figure.nQuota', { n: props.n, quota: props.quota })}
-      <Show when={props.selfAssessmentN > 0}> · {tt('figure.nSelf', { n: props.selfAssessmentN })}</Show>
+      {props.quota === undefined ? tx('figure.n', { n: props.n }) : tx('figure.nQuota', { n: props.n, quota: props.quota })}
+      <Show when={props.selfAssessmentN > 0}> · {tx('figure.nSelf', { n: props.selfAssessmentN })}</Show>
     </>
   );
 }

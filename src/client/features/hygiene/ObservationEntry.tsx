@@ -16,7 +16,7 @@ import { draftFrom } from './observation-draft';
 import { ObservationForm, type RoundResult } from './ObservationForm';
 import { entryProfessions } from './professions';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export interface ObservationEntryProps {
   unitId: UnitId;
@@ -32,7 +32,7 @@ export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
   return (
     <Show
       when={props.amend !== null}
-      fallback={<Banner tone="error">{tt('entry.notFound')}</Banner>}
+      fallback={<Banner tone="error">{tx('entry.notFound')}</Banner>}
     >
       <Show when={props.amend} fallback={
         <ObservationForm
@@ -45,7 +45,7 @@ export function ObservationEntry(props: ObservationEntryProps): JSX.Element {
       }>
         {(current) => (
           <>
-            <p class="muted">{tt('entry.amendHelp')}</p>
+            <p class="muted">{tx('entry.amendHelp')}</p>
             <ObservationForm
               unitId={props.unitId}
               date={today}

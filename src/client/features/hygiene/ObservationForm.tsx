@@ -24,7 +24,7 @@ import { allCorrect, emptyDraft, toNewObservation, type Draft } from './observat
 import { effectiveProfessions } from './professions';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 /** The round so far: n, fully correct, and the two parts, as counts with their percentages. */
 export interface RoundResult {
@@ -74,7 +74,7 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
     const today = props.date();
     const obs = toNewObservation(draft(), props.unitId, today);
     if (obs === null) return setMessage({ tone: 'error', text: t('hygiene.missing') });
-    if (obs.date > today) return setMessage({ tone: 'error', text: tt('entry.futureDate') });
+    if (obs.date > today) return setMessage({ tone: 'error', text: tx('entry.futureDate') });
     setBusy(true);
     try {
       await props.onSave(obs);
@@ -85,7 +85,7 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
         setDraft(emptyDraft(draft().observer, draft().date));
         setMessage(null);
         setJustSaved(true);
-        announce(tt('entry.savedNext'));
+        announce(tx('entry.savedNext'));
       } else {
         props.onFinish?.(roundResult(saved));
       }
@@ -135,7 +135,7 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
       <details class="more" open={amending}>
         <summary>{t('hygiene.more')}</summary>
         <TextField
-          label={tt('entry.date')}
+          label={tx('entry.date')}
           type="date"
           value={draft().date ?? props.date()}
           max={props.date()}
@@ -169,15 +169,15 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
                 <Show when={justSaved()}>
                   <strong class="session-saved">
                     <span aria-hidden="true">✓ </span>
-                    {tt('entry.savedNext')}{' '}
+                    {tx('entry.savedNext')}{' '}
                   </strong>
                 </Show>
-                <strong>{tt('entry.sessionTitle')}: </strong>
-                {r().n === 1 ? tt('entry.session.one', { ok: r().ok, pct: r().pct }) : tt('entry.session.other', { n: r().n, ok: r().ok, pct: r().pct })}
+                <strong>{tx('entry.sessionTitle')}: </strong>
+                {r().n === 1 ? tx('entry.session.one', { ok: r().ok, pct: r().pct }) : tx('entry.session.other', { n: r().n, ok: r().ok, pct: r().pct })}
                 <br />
-                <span class="muted">{tt('entry.sessionParts', { hygiene: r().hygiene, dress: r().dress })}</span>
+                <span class="muted">{tx('entry.sessionParts', { hygiene: r().hygiene, dress: r().dress })}</span>
                 <Button variant="link" onClick={() => props.onFinish?.(roundResult(round()))}>
-                  {tt('entry.done')}
+                  {tx('entry.done')}
                 </Button>
               </div>
             )}
@@ -186,13 +186,13 @@ export function ObservationForm(props: ObservationFormProps): JSX.Element {
             when={!amending}
             fallback={
               <Button type="submit" variant="primary" size="big" disabled={busy()}>
-                {busy() ? t('hygiene.saving') : tt('entry.saveAmend')}
+                {busy() ? t('hygiene.saving') : tx('entry.saveAmend')}
               </Button>
             }
           >
             <div class="save-row">
               <Button variant="primary" size="big" class="save-next" disabled={busy()} onClick={() => void save(true)}>
-                {tt('entry.saveNext')}
+                {tx('entry.saveNext')}
               </Button>
               <Button type="submit" variant="secondary" size="big" class="save" disabled={busy()}>
                 {busy() ? t('hygiene.saving') : t('hygiene.save')}

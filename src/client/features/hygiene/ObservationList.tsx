@@ -10,7 +10,7 @@ import { BHK_STEPS, type BhkObservation } from '../../../shared/schema/bhk-obser
 import { createTexts, locale, t } from '../../kit/i18n';
 import { Button } from '../../ui/Button';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 /** A month is about 10 rows; a year is 120. Show a screenful, the rest on request. */
 const FIRST_ROWS = 15;
 
@@ -38,16 +38,16 @@ function Row(props: { r: ResolvedObservation; label: (code: string) => string; a
         <strong>{formatDay(o().date)}</strong> {props.label(o().profession)}
         <Show when={o().task}>{(task) => <span class="muted"> · {task()}</span>}</Show>
         <Show when={o().selfAssessment}>
-          <span class="tag">{tt('list.self')}</span>
+          <span class="tag">{tx('list.self')}</span>
         </Show>
         <Show when={props.r.versions > 1 && o().voided !== true}>
-          <span class="tag">{tt('list.amended')}</span>
+          <span class="tag">{tx('list.amended')}</span>
         </Show>
       </span>
       <span class="obsrow-result" classList={{ 'obsrow-bad': failed().length > 0 }}>
-        <Show when={failed().length > 0} fallback={<><span aria-hidden="true">✓ </span>{tt('list.allOk')}</>}>
+        <Show when={failed().length > 0} fallback={<><span aria-hidden="true">✓ </span>{tx('list.allOk')}</>}>
           <span aria-hidden="true">✗ </span>
-          {tt('list.failed', { steps: failed().join(', ') })}
+          {tx('list.failed', { steps: failed().join(', ') })}
         </Show>
       </span>
       <Show when={props.actions}>
@@ -61,12 +61,12 @@ export function ObservationList(props: ObservationListProps): JSX.Element {
   const [all, setAll] = createSignal(false);
   const shown = () => (all() ? props.observations : props.observations.slice(0, FIRST_ROWS));
   const confirmVoid = (o: BhkObservation) => {
-    if (window.confirm(tt('list.voidConfirm', { date: formatDay(o.date), profession: props.label(o.profession) }))) props.onVoid(o);
+    if (window.confirm(tx('list.voidConfirm', { date: formatDay(o.date), profession: props.label(o.profession) }))) props.onVoid(o);
   };
   return (
     <section class="card obslist">
-      <h2>{tt('list.title')}</h2>
-      <Show when={props.observations.length > 0} fallback={<p class="muted">{tt('list.empty')}</p>}>
+      <h2>{tx('list.title')}</h2>
+      <Show when={props.observations.length > 0} fallback={<p class="muted">{tx('list.empty')}</p>}>
         <ul class="obsrows">
           <For each={shown()}>
             {(r) => (
@@ -76,10 +76,10 @@ export function ObservationList(props: ObservationListProps): JSX.Element {
                 actions={
                   <>
                     <a class="btn btn-secondary" href={props.amendHref(r.current.id)}>
-                      {tt('list.amend')}
+                      {tx('list.amend')}
                     </a>
                     <Button variant="danger" onClick={() => confirmVoid(r.current)}>
-                      {tt('list.void')}
+                      {tx('list.void')}
                     </Button>
                   </>
                 }
@@ -89,13 +89,13 @@ export function ObservationList(props: ObservationListProps): JSX.Element {
         </ul>
         <Show when={!all() && props.observations.length > FIRST_ROWS}>
           <Button variant="link" onClick={() => setAll(true)}>
-            {tt('list.more', { n: props.observations.length })}
+            {tx('list.more', { n: props.observations.length })}
           </Button>
         </Show>
       </Show>
       <Show when={props.voided.length > 0}>
         <details class="more">
-          <summary>{tt('list.voided', { n: props.voided.length })}</summary>
+          <summary>{tx('list.voided', { n: props.voided.length })}</summary>
           <ul class="obsrows obsrows-voided">
             <For each={props.voided}>{(r) => <Row r={r} label={props.label} />}</For>
           </ul>

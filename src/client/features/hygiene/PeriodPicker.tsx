@@ -9,7 +9,7 @@ import { BOARD_PERIOD_KINDS as BHK_PERIOD_KINDS, currentPeriod, hasBegun, kindOf
 import { periodLabel } from './period-model';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export interface PeriodPickerProps {
   period: string;
@@ -22,7 +22,7 @@ export function PeriodPicker(props: PeriodPickerProps): JSX.Element {
   const next = () => stepPeriod(props.period, 1);
   return (
     <div class="period-picker">
-      <nav class="period-kinds" aria-label={tt('period.kind')}>
+      <nav class="period-kinds" aria-label={tx('period.kind')}>
         <For each={BHK_PERIOD_KINDS}>
           {(kind) => (
             <a
@@ -30,20 +30,20 @@ export function PeriodPicker(props: PeriodPickerProps): JSX.Element {
               href={props.link(currentPeriod(kind, props.today))}
               aria-current={kindOf(props.period) === kind ? 'page' : undefined}
             >
-              {tt(`period.${kind}`)}
+              {tx(`period.${kind}`)}
             </a>
           )}
         </For>
       </nav>
       <div class="month-picker">
-        <a class="btn btn-secondary" href={props.link(stepPeriod(props.period, -1))} aria-label={tt('period.prev')}>
+        <a class="btn btn-secondary" href={props.link(stepPeriod(props.period, -1))} aria-label={tx('period.prev')}>
           ‹
         </a>
         <span class="month-label" aria-live="polite">
           {periodLabel(props.period)}
         </span>
         <Show when={hasBegun(next(), props.today)} fallback={<span class="btn btn-secondary btn-disabled" aria-hidden="true">›</span>}>
-          <a class="btn btn-secondary" href={props.link(next())} aria-label={tt('period.next')}>
+          <a class="btn btn-secondary" href={props.link(next())} aria-label={tx('period.next')}>
             ›
           </a>
         </Show>

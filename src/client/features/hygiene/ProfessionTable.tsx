@@ -9,13 +9,13 @@ import { createTexts, t } from '../../kit/i18n';
 import type { ProfessionRow } from './unit-figures';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export function ProfessionTable(props: { rows: readonly ProfessionRow[]; label: (code: string) => string }): JSX.Element {
   return (
     <section class="card">
-      <h2>{tt('profession.title')}</h2>
-      <Show when={props.rows.length > 0} fallback={<p class="muted">{tt('profession.none')}</p>}>
+      <h2>{tx('profession.title')}</h2>
+      <Show when={props.rows.length > 0} fallback={<p class="muted">{tx('profession.none')}</p>}>
         <ul class="proflist">
           <For each={props.rows}>
             {(row) => (
@@ -29,12 +29,12 @@ export function ProfessionTable(props: { rows: readonly ProfessionRow[]; label: 
                   {formatPct(row.total.pct)}
                 </span>
                 <span class="profrow-n">
-                  {tt('figure.n', { n: row.n })}
-                  <Show when={row.selfAssessmentN > 0}> · {tt('figure.nSelf', { n: row.selfAssessmentN })}</Show>
+                  {tx('figure.n', { n: row.n })}
+                  <Show when={row.selfAssessmentN > 0}> · {tx('figure.nSelf', { n: row.selfAssessmentN })}</Show>
                   <Show when={row.tooFew}> · {t('figure.tooFew')}</Show>
                 </span>
                 <span class="profrow-parts">
-                  {tt('profession.hygiene', { pct: formatPct(row.hygiene.pct) })} · {tt('profession.dress', { pct: formatPct(row.dress.pct) })}
+                  {tx('profession.hygiene', { pct: formatPct(row.hygiene.pct) })} · {tx('profession.dress', { pct: formatPct(row.dress.pct) })}
                 </span>
               </li>
             )}

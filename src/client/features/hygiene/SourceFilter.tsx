@@ -5,19 +5,19 @@ import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { createTexts } from '../../kit/i18n';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export function SourceFilter(props: { source: BhkSource; link: (source: BhkSource) => string }): JSX.Element {
   return (
-    <nav class="source-filter" aria-label={tt('source.label')}>
-      <span class="source-label">{tt('source.label')}:</span>
+    <nav class="source-filter" aria-label={tx('source.label')}>
+      <span class="source-label">{tx('source.label')}:</span>
       <For each={BHK_SOURCES}>
         {(s) => (
           <a class="chip" classList={{ 'chip-on': props.source === s }} href={props.link(s)} aria-current={props.source === s ? 'page' : undefined}>
             <span class="chip-mark" aria-hidden="true">
               {props.source === s ? '✓' : ''}
             </span>
-            {tt(`source.${s}`)}
+            {tx(`source.${s}`)}
           </a>
         )}
       </For>

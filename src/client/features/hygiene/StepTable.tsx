@@ -10,7 +10,7 @@ import { formatPct } from '../../kit/format';
 import { createTexts, t } from '../../kit/i18n';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export function StepTable(props: { figures: BhkFigures; counts: BhkCounts }): JSX.Element {
   // Naming a weakest step only makes sense when some step is below 100 %.
@@ -37,17 +37,17 @@ export function StepTable(props: { figures: BhkFigures; counts: BhkCounts }): JS
                 <Show when={isWeakest()}>
                   <span class="weakest-mark">
                     <span aria-hidden="true"> ▼ </span>
-                    {tt('steps.weakest')}
+                    {tx('steps.weakest')}
                   </span>
                 </Show>
               </th>
               <td class="steptable-pct">
                 {formatPct(r().pct)}
                 <span class="steptable-n">
-                  {tt('steps.of', { num: r().num, den: r().den })}
+                  {tx('steps.of', { num: r().num, den: r().den })}
                   <Show when={props.counts.steps[step].na > 0}>
                     <br />
-                    {tt('steps.na', { n: props.counts.steps[step].na })}
+                    {tx('steps.na', { n: props.counts.steps[step].na })}
                   </Show>
                 </span>
               </td>
@@ -59,7 +59,7 @@ export function StepTable(props: { figures: BhkFigures; counts: BhkCounts }): JS
   );
   return (
     <section class="card steptable-card">
-      <h2>{tt('steps.title')}</h2>
+      <h2>{tx('steps.title')}</h2>
       <table class="steptable">
         {group(t('stepGroup.hygiene'), BHK_HYGIENE_STEPS)}
         {group(t('stepGroup.dress'), BHK_DRESS_STEPS)}

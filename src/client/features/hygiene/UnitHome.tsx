@@ -33,7 +33,7 @@ import { unitBoard } from './unit-figures';
 import { UnitSettingsForm } from './UnitSettingsForm';
 import './hygiene.css';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export interface UnitHomeProps {
   unitId: string;
@@ -63,12 +63,12 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
   const isThisMonth = () => props.period === props.today.slice(0, 7);
   const exportXlsx = (figures: Parameters<typeof unitWorkbook>[1]) =>
     void downloadWorkbook(unitWorkbook({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }, figures)).then(
-      () => props.onFlash({ tone: 'success', text: tt('export.done') }),
+      () => props.onFlash({ tone: 'success', text: tx('export.done') }),
       (err: unknown) => props.onFlash({ tone: 'error', text: errorOf(err) }),
     );
   const exportCsv = () => {
     downloadCsv(unitCsv({ raw: raw() ?? [], unitName: props.unitName, period: props.period, source: props.source, professions: props.professions }));
-    props.onFlash({ tone: 'success', text: tt('export.done') });
+    props.onFlash({ tone: 'success', text: tx('export.done') });
   };
 
   return (
@@ -83,12 +83,12 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
           <>
             <Show when={b().quota.remind}>
               <Banner tone="warning">
-                {tt('quota.reminder', { month: formatMonth(b().quota.month, false), left: b().quota.quota - b().quota.n, quota: b().quota.quota })}
+                {tx('quota.reminder', { month: formatMonth(b().quota.month, false), left: b().quota.quota - b().quota.n, quota: b().quota.quota })}
               </Banner>
             </Show>
             <Show when={!isThisMonth()}>
               <p class="quota-line">
-                {tt('quota.month', { month: formatMonth(b().quota.month), n: b().quota.n, quota: b().quota.quota })}
+                {tx('quota.month', { month: formatMonth(b().quota.month), n: b().quota.n, quota: b().quota.quota })}
               </p>
             </Show>
             <div class="board-controls">
@@ -102,22 +102,22 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   <Show when={actionListHref(props.unitId, { period: props.period, pct: b().figures.total.pct })}>
                     {(href) => (
                       <a class="btn btn-secondary" href={href()}>
-                        {tt('belowTarget.actions')}
+                        {tx('belowTarget.actions')}
                       </a>
                     )}
                   </Show>
                 }
               >
-                <strong>{tt('belowTarget.title')}</strong>
+                <strong>{tx('belowTarget.title')}</strong>
                 <br />
-                {tt('belowTarget.detail', { pct: formatPct(b().figures.total.pct), target: formatPct(b().targetPct) })}
-                <Show when={b().figures.weakestStep}>{(s) => <> {tt('belowTarget.weakest', { step: t(`step.${s()}`) })}</>}</Show>
+                {tx('belowTarget.detail', { pct: formatPct(b().figures.total.pct), target: formatPct(b().targetPct) })}
+                <Show when={b().figures.weakestStep}>{(s) => <> {tx('belowTarget.weakest', { step: t(`step.${s()}`) })}</>}</Show>
               </Banner>
             </Show>
             <div class="board-grid">
               <div class="board-main">
                 <Figure
-                  label={tt('figure.total', { period: periodLabel(props.period) })}
+                  label={tx('figure.total', { period: periodLabel(props.period) })}
                   pct={b().figures.total.pct}
                   n={b().figures.n}
                   tooFew={b().figures.tooFew}
@@ -126,7 +126,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                     <>
                       <NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} quota={kindOf(props.period) === 'month' ? b().quota.quota : undefined} />
                       <br />
-                      <span class="figure-target">{tt('figure.target', { pct: formatPct(b().targetPct) })}</span>
+                      <span class="figure-target">{tx('figure.target', { pct: formatPct(b().targetPct) })}</span>
                     </>
                   }
                 />
@@ -146,7 +146,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   amendHref={props.amendHref}
                   onVoid={(o) =>
                     voidObservation(db, o).then(
-                      () => props.onFlash({ tone: 'success', text: tt('list.voidDone') }),
+                      () => props.onFlash({ tone: 'success', text: tx('list.voidDone') }),
                       (err: unknown) => props.onFlash({ tone: 'error', text: errorOf(err) }),
                     )
                   }
@@ -157,13 +157,13 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
               <div>
                 <Button variant="secondary" onClick={exportCsv}>
                   <span aria-hidden="true">⤓ </span>
-                  {tt('export.csv')}
+                  {tx('export.csv')}
                 </Button>{' '}
                 <Button variant="secondary" onClick={() => exportXlsx(b().figures)}>
                   <span aria-hidden="true">⤓ </span>
-                  {tt('export.xlsx')}
+                  {tx('export.xlsx')}
                 </Button>
-                <p class="muted">{tt('export.help')}</p>
+                <p class="muted">{tx('export.help')}</p>
               </div>
               <Show when={settings()}>
                 {(s) => (

@@ -12,7 +12,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export type SettingsPatch = Pick<UnitSettings, 'bhkMonthlyQuota' | 'bhkMinN' | 'bhkTargetPct'>;
 
@@ -39,17 +39,17 @@ export function UnitSettingsForm(props: UnitSettingsFormProps): JSX.Element {
   const [target, setTarget] = createSignal(String(props.settings.bhkTargetPct));
   const [message, setMessage] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
   const summary = () =>
-    tt('settings.summary', {
+    tx('settings.summary', {
       target: formatPct(props.settings.bhkTargetPct),
       quota: props.settings.bhkMonthlyQuota,
       minN: props.settings.bhkMinN,
     });
   const save = async () => {
     const patch = parseSettings(quota(), minN(), target());
-    if (patch === null) return setMessage({ tone: 'error', text: tt('settings.invalid') });
+    if (patch === null) return setMessage({ tone: 'error', text: tx('settings.invalid') });
     try {
       await props.onSave(patch);
-      setMessage({ tone: 'success', text: tt('settings.saved') });
+      setMessage({ tone: 'success', text: tx('settings.saved') });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }
@@ -58,15 +58,15 @@ export function UnitSettingsForm(props: UnitSettingsFormProps): JSX.Element {
     <Show when={props.canEdit} fallback={<p class="muted settings-line">{summary()}</p>}>
       <details class="more card">
         <summary>
-          {tt('settings.title')}: {summary()}
+          {tx('settings.title')}: {summary()}
         </summary>
         <form class="form" onSubmit={(e) => (e.preventDefault(), void save())}>
-          <TextField label={tt('settings.quota')} inputmode="numeric" value={quota()} onValue={setQuota} />
-          <TextField label={tt('settings.minN')} inputmode="numeric" value={minN()} onValue={setMinN} />
-          <TextField label={tt('settings.target')} inputmode="decimal" value={target()} onValue={setTarget} />
+          <TextField label={tx('settings.quota')} inputmode="numeric" value={quota()} onValue={setQuota} />
+          <TextField label={tx('settings.minN')} inputmode="numeric" value={minN()} onValue={setMinN} />
+          <TextField label={tx('settings.target')} inputmode="decimal" value={target()} onValue={setTarget} />
           <Show when={message()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
           <Button type="submit" variant="primary">
-            {tt('settings.save')}
+            {tx('settings.save')}
           </Button>
         </form>
       </details>

@@ -7,7 +7,7 @@ import { createTexts } from '../../kit/i18n';
 import { kindOf } from '../../kit/period';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 /** "november 2026", "vecka 47 2026", "tertial 3 2026", "2026". */
 export function periodLabel(key: string): string {
@@ -15,9 +15,9 @@ export function periodLabel(key: string): string {
     case 'month':
       return formatMonth(key);
     case 'week':
-      return tt('period.weekLabel', { week: Number(key.slice(6)), year: key.slice(0, 4) });
+      return tx('period.weekLabel', { week: Number(key.slice(6)), year: key.slice(0, 4) });
     case 'tertial':
-      return tt('period.tertialLabel', { t: key.slice(6), year: key.slice(0, 4) });
+      return tx('period.tertialLabel', { t: key.slice(6), year: key.slice(0, 4) });
     case 'year':
       return key;
   }
@@ -27,12 +27,12 @@ export function periodLabel(key: string): string {
 export function periodWhen(key: string, today: string): string {
   switch (kindOf(key)) {
     case 'month':
-      return tt('when.month', { month: formatMonth(key, key.slice(0, 4) !== today.slice(0, 4)) });
+      return tx('when.month', { month: formatMonth(key, key.slice(0, 4) !== today.slice(0, 4)) });
     case 'week':
-      return tt('when.week', { week: Number(key.slice(6)) });
+      return tx('when.week', { week: Number(key.slice(6)) });
     case 'tertial':
-      return tt('when.tertial', { t: key.slice(6), year: key.slice(0, 4) });
+      return tx('when.tertial', { t: key.slice(6), year: key.slice(0, 4) });
     case 'year':
-      return tt('when.year', { year: key });
+      return tx('when.year', { year: key });
   }
 }

@@ -5,7 +5,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { ActionCause } from '../../../shared/schema/action';
 import { Button } from '../../ui/Button';
-import { mt } from './texts';
+import { tx } from './texts';
 import { type ActionDraft, type DraftErrors, validateDraft } from './action-model';
 
 export interface ActionFormProps {
@@ -46,19 +46,19 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
   );
   return (
     <form class="action-form card" onSubmit={submit} noValidate>
-      <Show when={props.cause}>{(c) => <p class="cause-line">{mt('actions.cause', { label: c().label })}</p>}</Show>
-      {field('title', mt('actions.what'), (invalid) => (
+      <Show when={props.cause}>{(c) => <p class="cause-line">{tx('actions.cause', { label: c().label })}</p>}</Show>
+      {field('title', tx('actions.what'), (invalid) => (
         <input class="input" value={draft().title} aria-invalid={invalid} maxLength={220} onInput={(e) => set('title', e.currentTarget.value)} />
       ))}
       <div class="action-form-row">
-        {field('owner', mt('actions.owner'), (invalid) => (
+        {field('owner', tx('actions.owner'), (invalid) => (
           <input class="input" value={draft().owner} aria-invalid={invalid} maxLength={60} onInput={(e) => set('owner', e.currentTarget.value)} />
         ))}
-        {field('due', mt('actions.due'), (invalid) => (
+        {field('due', tx('actions.due'), (invalid) => (
           <input class="input" type="date" value={draft().due} aria-invalid={invalid} onInput={(e) => set('due', e.currentTarget.value)} />
         ))}
       </div>
-      {field('note', mt('actions.note'), (invalid) => (
+      {field('note', tx('actions.note'), (invalid) => (
         <textarea class="input" rows={2} value={draft().note} aria-invalid={invalid} onInput={(e) => set('note', e.currentTarget.value)} />
       ))}
       <Show when={props.error}>
@@ -71,9 +71,9 @@ export function ActionForm(props: ActionFormProps): JSX.Element {
       </Show>
       <div class="button-row">
         <Button type="submit" variant="primary" disabled={props.busy}>
-          {mt('actions.save')}
+          {tx('actions.save')}
         </Button>
-        <Button onClick={() => props.onCancel()}>{mt('actions.cancel')}</Button>
+        <Button onClick={() => props.onCancel()}>{tx('actions.cancel')}</Button>
       </div>
     </form>
   );

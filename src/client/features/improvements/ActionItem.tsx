@@ -10,7 +10,7 @@ import { useApp } from '../../kit/context';
 import { deleteAction, updateAction } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from './texts';
+import { tx } from './texts';
 import { ActionForm } from './ActionForm';
 import { type ActionRow, changedFields, draftFields, draftOf, STATUS_SYMBOL } from './action-model';
 import { EscalationControls } from './EscalationControls';
@@ -55,18 +55,18 @@ export function ActionItem(props: ActionItemProps): JSX.Element {
           <Show when={props.row.overdue}>
             <span class="badge badge-late">
               <span aria-hidden="true">⚠ </span>
-              {mt('actions.overdue')}
+              {tx('actions.overdue')}
             </span>
           </Show>
         </div>
         <p class="action-meta">
-          <span>{a().owner ? mt('actions.ownerLabel', { owner: a().owner ?? '' }) : mt('actions.noOwner')}</span>
-          <span classList={{ 'due-late': props.row.overdue }}>{a().due ? mt('actions.dueLabel', { date: a().due ?? '' }) : mt('actions.noDue')}</span>
+          <span>{a().owner ? tx('actions.ownerLabel', { owner: a().owner ?? '' }) : tx('actions.noOwner')}</span>
+          <span classList={{ 'due-late': props.row.overdue }}>{a().due ? tx('actions.dueLabel', { date: a().due ?? '' }) : tx('actions.noDue')}</span>
         </p>
-        <Show when={a().cause}>{(c) => <p class="cause-line">{mt('actions.cause', { label: c().label })}</p>}</Show>
+        <Show when={a().cause}>{(c) => <p class="cause-line">{tx('actions.cause', { label: c().label })}</p>}</Show>
         <Show when={a().note}>{(n) => <p class="action-note">{n()}</p>}</Show>
         <div class="action-controls">
-        <div class="status-group" role="group" aria-label={mt('actions.statusLabel', { title: a().title })}>
+        <div class="status-group" role="group" aria-label={tx('actions.statusLabel', { title: a().title })}>
           <For each={ACTION_STATUSES}>
             {(s) => (
               <button
@@ -78,7 +78,7 @@ export function ActionItem(props: ActionItemProps): JSX.Element {
                 onClick={() => setStatus(s)}
               >
                 <span aria-hidden="true">{STATUS_SYMBOL[s]} </span>
-                {mt(`actionStatus.${s}`)}
+                {tx(`actionStatus.${s}`)}
               </button>
             )}
           </For>
@@ -87,20 +87,20 @@ export function ActionItem(props: ActionItemProps): JSX.Element {
         <Show when={props.editable}>
           <div class="button-row action-tools">
             <Button variant="link" onClick={() => props.onEditing(true)}>
-              {mt('actions.edit')}
+              {tx('actions.edit')}
             </Button>
             <Show
               when={deleting()}
               fallback={
                 <Button variant="link" onClick={() => setDeleting(true)}>
-                  {mt('actions.delete')}
+                  {tx('actions.delete')}
                 </Button>
               }
             >
               <Button variant="danger" disabled={w.busy()} onClick={() => void w.run(() => deleteAction(db, a()))}>
-                {mt('actions.deleteConfirm')}
+                {tx('actions.deleteConfirm')}
               </Button>
-              <Button onClick={() => setDeleting(false)}>{mt('actions.cancel')}</Button>
+              <Button onClick={() => setDeleting(false)}>{tx('actions.cancel')}</Button>
             </Show>
           </div>
         </Show>

@@ -14,7 +14,7 @@ import { addAction, listActions } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { mt } from './texts';
+import { tx } from './texts';
 import { ActionForm } from './ActionForm';
 import { type ActionFilter, actionRows, draftFields, emptyDraft, openCounts } from './action-model';
 import { ActionItem } from './ActionItem';
@@ -48,28 +48,28 @@ export function ActionList(props: ActionListProps): JSX.Element {
   const counts = () => openCounts(actions() ?? [], props.today);
 
   return (
-    <section class="actions" aria-label={mt('actions.title')}>
+    <section class="actions" aria-label={tx('actions.title')}>
       <div class="list-tools">
         <Show when={!props.compact}>
-          <div class="chips" role="group" aria-label={mt('actions.title')}>
+          <div class="chips" role="group" aria-label={tx('actions.title')}>
             <Chip selected={filter() === 'open'} onSelect={() => setFilter('open')}>
-              {mt('actions.filterOpen')}
+              {tx('actions.filterOpen')}
             </Chip>
             <Chip selected={filter() === 'all'} onSelect={() => setFilter('all')}>
-              {mt('actions.filterAll')}
+              {tx('actions.filterAll')}
             </Chip>
           </div>
         </Show>
-        <p class="list-count">{mt('actions.countOpen', { n: counts().open, late: counts().late })}</p>
+        <p class="list-count">{tx('actions.countOpen', { n: counts().open, late: counts().late })}</p>
         <Show when={props.editable && !adding()}>
           <Button variant="primary" onClick={() => (setAdding(true), setSaved(false))}>
             <span aria-hidden="true">+ </span>
-            {mt('actions.new')}
+            {tx('actions.new')}
           </Button>
         </Show>
       </div>
       <Show when={saved()}>
-        <Banner tone="success">{mt('actions.saved')}</Banner>
+        <Banner tone="success">{tx('actions.saved')}</Banner>
       </Show>
       <Show when={adding()}>
         <ActionForm
@@ -86,7 +86,7 @@ export function ActionList(props: ActionListProps): JSX.Element {
         />
       </Show>
       <Show when={actions() !== undefined}>
-        <Show when={rows().length > 0} fallback={<p class="muted">{filter() === 'open' || props.compact ? mt('actions.empty') : mt('actions.emptyAll')}</p>}>
+        <Show when={rows().length > 0} fallback={<p class="muted">{filter() === 'open' || props.compact ? tx('actions.empty') : tx('actions.emptyAll')}</p>}>
           <ul class="action-list">
             <For each={rowsById.ids()}>
               {(id) => (

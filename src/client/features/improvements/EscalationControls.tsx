@@ -11,7 +11,7 @@ import { useApp } from '../../kit/context';
 import { escalate } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from './texts';
+import { tx } from './texts';
 import { ESC_SYMBOL, escalationLine, offersEscalation } from './escalation-model';
 import { useWrite } from './use-write';
 
@@ -44,7 +44,7 @@ export function EscalationControls(props: EscalationControlsProps): JSX.Element 
         {(p) => (
           <Button disabled={w.busy()} onClick={() => void w.run(() => escalate(db, props.units as TreeUnit[], props.entity, props.item))}>
             <span aria-hidden="true">↑ </span>
-            {mt(status() ? 'esc.again' : 'esc.button', { parent: p().name })}
+            {tx(status() ? 'esc.again' : 'esc.button', { parent: p().name })}
           </Button>
         )}
       </Show>

@@ -12,7 +12,7 @@ import { createLiveQuery } from '../../primitives';
 import { keyed } from '../../primitives/keyed';
 import { addIdea, listIdeas } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
-import { mt } from './texts';
+import { tx } from './texts';
 import { textError } from './action-model';
 import { IdeaCard } from './IdeaCard';
 import { kanban, type KanbanColumn } from './idea-model';
@@ -32,27 +32,27 @@ export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; e
   const add = (e: Event) => {
     e.preventDefault();
     const text = (title() ?? '').trim();
-    const err = text === '' ? mt('actions.titleRequired') : textError(text, 200);
+    const err = text === '' ? tx('actions.titleRequired') : textError(text, 200);
     setTitleError(err);
     if (err !== undefined) return;
     const rank = rankAtEnd((ideas() ?? []).filter((i) => i.stage === 'ide'));
     void w.run(() => addIdea(db, { unitId: props.unitId as UnitId, title: text, stage: 'ide', rank })).then((ok) => ok && (setTitle(null), setShown('ide')));
   };
   return (
-    <section class="ideas" aria-label={mt('ideas.title')}>
+    <section class="ideas" aria-label={tx('ideas.title')}>
       <Show when={props.editable}>
         <Show
           when={title() !== null}
           fallback={
             <Button variant="primary" onClick={() => setTitle('')}>
               <span aria-hidden="true">+ </span>
-              {mt('ideas.new')}
+              {tx('ideas.new')}
             </Button>
           }
         >
           <form class="card idea-form" onSubmit={add} noValidate>
             <label class="field">
-              <span class="field-label">{mt('ideas.new')}</span>
+              <span class="field-label">{tx('ideas.new')}</span>
               <input class="input" value={title() ?? ''} aria-invalid={titleError() !== undefined} onInput={(e) => setTitle(e.currentTarget.value)} />
               <Show when={titleError()}>
                 {(m) => (
@@ -65,18 +65,18 @@ export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; e
             </label>
             <div class="button-row">
               <Button type="submit" variant="primary" disabled={w.busy()}>
-                {mt('actions.save')}
+                {tx('actions.save')}
               </Button>
-              <Button onClick={() => (setTitle(null), setTitleError(undefined))}>{mt('actions.cancel')}</Button>
+              <Button onClick={() => (setTitle(null), setTitleError(undefined))}>{tx('actions.cancel')}</Button>
             </div>
           </form>
         </Show>
       </Show>
-      <div class="column-tabs" role="group" aria-label={mt('ideas.columns')}>
+      <div class="column-tabs" role="group" aria-label={tx('ideas.columns')}>
         <For each={columns()}>
           {(c) => (
             <button type="button" class="chip" classList={{ 'chip-on': shown() === c.stage }} aria-pressed={shown() === c.stage} onClick={() => setShown(c.stage)}>
-              {mt('ideas.column', { stage: c.title, n: c.cards.length })}
+              {tx('ideas.column', { stage: c.title, n: c.cards.length })}
             </button>
           )}
         </For>
@@ -89,8 +89,8 @@ export function IdeaBoard(props: { unitId: string; units: readonly TreeUnit[]; e
             const cards = keyed(() => c().cards, (idea) => idea.id);
             return (
               <section class={`kanban-col col-${stage}`} classList={{ 'col-shown': shown() === stage }} aria-label={c().title}>
-                <h3>{mt('ideas.column', { stage: c().title, n: c().cards.length })}</h3>
-                <Show when={c().cards.length > 0} fallback={<p class="muted">{mt('ideas.empty')}</p>}>
+                <h3>{tx('ideas.column', { stage: c().title, n: c().cards.length })}</h3>
+                <Show when={c().cards.length > 0} fallback={<p class="muted">{tx('ideas.empty')}</p>}>
                   <ul class="idea-list">
                     <For each={cards.ids()}>
                       {(id) => <Show when={cards.get(id)}>{(idea) => <IdeaCard idea={idea()} all={ideas() ?? []} units={props.units} editable={props.editable} />}</Show>}

@@ -9,7 +9,7 @@ import { useApp } from '../../kit/context';
 import { updateIdea } from '../../storage/meeting-repo';
 import { Button } from '../../ui/Button';
 import { ErrorLine } from '../../ui/ErrorLine';
-import { mt } from './texts';
+import { tx } from './texts';
 import { textError } from './action-model';
 import { EscalationControls } from './EscalationControls';
 import { moveLabel, movePatch } from './idea-model';
@@ -41,7 +41,7 @@ export function IdeaCard(props: IdeaCardProps): JSX.Element {
   return (
     <li class="idea card">
       <strong class="idea-title">{props.idea.title}</strong>
-      <Show when={props.idea.owner}>{(o) => <p class="muted">{mt('actions.ownerLabel', { owner: o() })}</p>}</Show>
+      <Show when={props.idea.owner}>{(o) => <p class="muted">{tx('actions.ownerLabel', { owner: o() })}</p>}</Show>
       <Show when={pdsa() === null}>
         <Show when={props.idea.pdsa}>{(n) => <p class="idea-pdsa">{n()}</p>}</Show>
       </Show>
@@ -50,21 +50,21 @@ export function IdeaCard(props: IdeaCardProps): JSX.Element {
           when={pdsa() !== null}
           fallback={
             <Button variant="link" onClick={() => setPdsa(props.idea.pdsa ?? '')}>
-              {mt('ideas.pdsa')}
+              {tx('ideas.pdsa')}
             </Button>
           }
         >
           <label class="field">
-            <span class="field-label">{mt('ideas.pdsa')}</span>
-            <span class="muted">{mt('ideas.pdsaHelp')}</span>
+            <span class="field-label">{tx('ideas.pdsa')}</span>
+            <span class="muted">{tx('ideas.pdsaHelp')}</span>
             <textarea class="input" rows={3} value={pdsa() ?? ''} aria-invalid={pdsaError() !== undefined} onInput={(e) => setPdsa(e.currentTarget.value)} />
             <ErrorLine message={pdsaError()} inline />
           </label>
           <div class="button-row">
             <Button variant="primary" disabled={w.busy()} onClick={savePdsa}>
-              {mt('ideas.savePdsa')}
+              {tx('ideas.savePdsa')}
             </Button>
-            <Button onClick={() => (setPdsa(null), setPdsaError(undefined))}>{mt('actions.cancel')}</Button>
+            <Button onClick={() => (setPdsa(null), setPdsaError(undefined))}>{tx('actions.cancel')}</Button>
           </div>
         </Show>
         <div class="idea-moves">

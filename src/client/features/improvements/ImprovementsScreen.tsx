@@ -9,7 +9,7 @@ import { pageNow } from '../../kit/clock';
 import { href, route } from '../../kit/router';
 import { Tabs } from '../../ui/Tabs';
 import { useUnit } from '../../kit/use-unit';
-import { mt } from './texts';
+import { tx } from './texts';
 import { causeFromQuery } from './action-model';
 import { ActionList } from './ActionList';
 import { IdeaBoard } from './IdeaBoard';
@@ -23,14 +23,14 @@ export default function ImprovementsScreen(): JSX.Element {
   return (
     <div class="screen improvements">
       <header class="screen-head">
-        <h1>{mt('improvements.title')}</h1>
+        <h1>{tx('improvements.title')}</h1>
         <p class="unit-name">{u.unit()?.name ?? ''}</p>
       </header>
       <Tabs
-        label={mt('improvements.title')}
+        label={tx('improvements.title')}
         items={[
-          { href: href(['forbattring'], q()), label: mt('actions.title'), current: tab() === 'actions' },
-          { href: href(['forbattring', 'ideer'], q()), label: mt('ideas.title'), current: tab() === 'ideas' },
+          { href: href(['forbattring'], q()), label: tx('actions.title'), current: tab() === 'actions' },
+          { href: href(['forbattring', 'ideer'], q()), label: tx('ideas.title'), current: tab() === 'ideas' },
         ]}
       />
       <Show when={u.tree()} fallback={<p class="muted">…</p>}>

@@ -7,7 +7,7 @@ import { isOverdue, sortActions } from '../../../shared/domain/meeting/actions';
 import { containsPersonnummer } from '../../../shared/domain/personnummer';
 import { type Action, type ActionCause, type ActionStatus, CAUSE_KINDS } from '../../../shared/schema/action';
 import { IsoDate } from '../../../shared/schema/ids';
-import { mt } from './texts';
+import { tx } from './texts';
 
 export type ActionFilter = 'open' | 'all';
 
@@ -24,7 +24,7 @@ export function actionRows(actions: readonly Action[], today: string, filter: Ac
   return sortActions(shown, today).map((action) => ({
     action,
     overdue: isOverdue(action, today),
-    statusText: mt(`actionStatus.${action.status}`),
+    statusText: tx(`actionStatus.${action.status}`),
   }));
 }
 
@@ -49,8 +49,8 @@ export const draftOf = (a: Action): ActionDraft => ({ title: a.title, owner: a.o
 const LIMITS: Record<'title' | 'owner' | 'note', number> = { title: 200, owner: 40, note: 500 };
 
 export function textError(value: string, max: number): string | undefined {
-  if (value.length > max) return mt('actions.tooLong', { max });
-  if (containsPersonnummer(value)) return mt('actions.personnummer');
+  if (value.length > max) return tx('actions.tooLong', { max });
+  if (containsPersonnummer(value)) return tx('actions.personnummer');
   return undefined;
 }
 
@@ -58,12 +58,12 @@ export function textError(value: string, max: number): string | undefined {
 export function validateDraft(d: ActionDraft): DraftErrors {
   const errors: DraftErrors = {};
   const title = d.title.trim();
-  if (title === '') errors.title = mt('actions.titleRequired');
+  if (title === '') errors.title = tx('actions.titleRequired');
   for (const field of ['title', 'owner', 'note'] as const) {
     const e = textError(d[field].trim(), LIMITS[field]);
     if (e !== undefined) errors[field] ??= e;
   }
-  if (d.due !== '' && !IsoDate.safeParse(d.due).success) errors.due = mt('actions.dueInvalid');
+  if (d.due !== '' && !IsoDate.safeParse(d.due).success) errors.due = tx('actions.dueInvalid');
   return errors;
 }
 

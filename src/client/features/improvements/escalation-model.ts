@@ -7,7 +7,7 @@ import { canEscalate } from '../../../shared/domain/meeting/escalation';
 import type { Action } from '../../../shared/schema/action';
 import { ESCALATION_ANSWERS, type EscalationStatus } from '../../../shared/schema/escalation';
 import type { Idea } from '../../../shared/schema/idea';
-import { mt } from './texts';
+import { tx } from './texts';
 
 export interface BoardStatusView {
   holderName: string;
@@ -18,15 +18,15 @@ export interface BoardStatusView {
 
 export const ESC_SYMBOL: Record<EscalationStatus, string> = { skickad: '↑', mottagen: '✉', atgardas: '◐', lost: '✓', tillbaka: '↩' };
 
-export const escStatusText = (s: EscalationStatus): string => mt(`esc.status.${s}`);
+export const escStatusText = (s: EscalationStatus): string => tx(`esc.status.${s}`);
 
 /** The line shown on the item, or null when it was never escalated. */
 export function escalationLine(v: BoardStatusView | null | undefined): string | null {
   if (v === null || v === undefined) return null;
-  if (v.status === 'skickad') return mt('esc.sent', { holder: v.holderName });
+  if (v.status === 'skickad') return tx('esc.sent', { holder: v.holderName });
   const holder = v.answeredByName ?? v.holderName;
   const status = escStatusText(v.status);
-  return v.reply ? mt('esc.answeredReply', { status, holder, reply: v.reply }) : mt('esc.answered', { status, holder });
+  return v.reply ? tx('esc.answeredReply', { status, holder, reply: v.reply }) : tx('esc.answered', { status, holder });
 }
 
 export const ANSWER_CHOICES: readonly EscalationStatus[] = ESCALATION_ANSWERS;

@@ -4,7 +4,7 @@
  */
 import { ideasByStage, IDEA_FLOW, nextStage, previousStage, rankAtEnd } from '../../../shared/domain/meeting/actions';
 import type { Idea, IdeaStage } from '../../../shared/schema/idea';
-import { mt } from './texts';
+import { tx } from './texts';
 
 export interface KanbanColumn {
   stage: IdeaStage;
@@ -12,7 +12,7 @@ export interface KanbanColumn {
   cards: Idea[];
 }
 
-export const stageText = (s: IdeaStage): string => mt(`ideaStage.${s}`);
+export const stageText = (s: IdeaStage): string => tx(`ideaStage.${s}`);
 
 export function kanban(ideas: readonly Idea[]): KanbanColumn[] {
   const by = ideasByStage(ideas);
@@ -30,5 +30,5 @@ export function movePatch(ideas: readonly Idea[], idea: Idea, dir: 1 | -1): Pick
 export function moveLabel(idea: Idea, dir: 1 | -1): string | null {
   const to = dir === 1 ? nextStage(idea.stage) : previousStage(idea.stage);
   if (to === null) return null;
-  return mt(dir === 1 ? 'ideas.forward' : 'ideas.backward', { title: idea.title, stage: stageText(to) });
+  return tx(dir === 1 ? 'ideas.forward' : 'ideas.backward', { title: idea.title, stage: stageText(to) });
 }

@@ -3,6 +3,6 @@ import { meetingTexts } from '../../../shared/i18n/features/meeting';
 import type { AgendaStep } from '../../../shared/schema/meeting';
 import { createTexts } from '../../kit/i18n';
 
-export const mt = createTexts(meetingTexts);
+export const tx = createTexts(meetingTexts);
 
-export const stepLabel = (step: AgendaStep): string => mt(`step.${step}`);
+export const stepLabel = (step: AgendaStep): string => tx(`step.${step}`);

@@ -10,7 +10,7 @@ import { saveMeetingSettings } from '../../storage/meeting-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { useWrite } from '../improvements/use-write';
-import { mt, stepLabel } from '../improvements/texts';
+import { tx, stepLabel } from '../improvements/texts';
 
 interface Row {
   step: AgendaStep;
@@ -40,8 +40,8 @@ export function AgendaEditor(props: { unitId: string; unitName: string; agenda: 
     const agenda = rows().filter((r) => r.on).map((r) => r.step);
     const m = Number(minutes());
     const found = {
-      ...(agenda.length === 0 ? { steps: mt('agenda.emptyInvalid') } : {}),
-      ...(!Number.isInteger(m) || m < 5 || m > 60 ? { minutes: mt('agenda.timeboxInvalid') } : {}),
+      ...(agenda.length === 0 ? { steps: tx('agenda.emptyInvalid') } : {}),
+      ...(!Number.isInteger(m) || m < 5 || m > 60 ? { minutes: tx('agenda.timeboxInvalid') } : {}),
     };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -49,7 +49,7 @@ export function AgendaEditor(props: { unitId: string; unitName: string; agenda: 
   };
   return (
     <form class="agenda-editor" onSubmit={save} noValidate>
-      <h2>{mt('agenda.title', { unit: props.unitName })}</h2>
+      <h2>{tx('agenda.title', { unit: props.unitName })}</h2>
       <ol class="agenda-rows">
         <For each={rows()}>
           {(r, i) => (
@@ -57,13 +57,13 @@ export function AgendaEditor(props: { unitId: string; unitName: string; agenda: 
               <label class="check">
                 <input type="checkbox" checked={r.on} onChange={() => toggle(i())} />
                 <span class="agenda-name">{stepLabel(r.step)}</span>
-                <span class="muted">{r.on ? mt('agenda.on') : mt('agenda.off')}</span>
+                <span class="muted">{r.on ? tx('agenda.on') : tx('agenda.off')}</span>
               </label>
               <div class="agenda-moves">
-                <button type="button" class="btn" aria-label={mt('agenda.up', { step: stepLabel(r.step) })} disabled={i() === 0} onClick={() => move(i(), -1)}>
+                <button type="button" class="btn" aria-label={tx('agenda.up', { step: stepLabel(r.step) })} disabled={i() === 0} onClick={() => move(i(), -1)}>
                   ▲
                 </button>
-                <button type="button" class="btn" aria-label={mt('agenda.down', { step: stepLabel(r.step) })} disabled={i() === rows().length - 1} onClick={() => move(i(), 1)}>
+                <button type="button" class="btn" aria-label={tx('agenda.down', { step: stepLabel(r.step) })} disabled={i() === rows().length - 1} onClick={() => move(i(), 1)}>
                   ▼
                 </button>
               </div>
@@ -73,19 +73,19 @@ export function AgendaEditor(props: { unitId: string; unitName: string; agenda: 
       </ol>
       <Show when={errors().steps}>{(m) => <p class="field-error" role="alert">{m()}</p>}</Show>
       <label class="field timebox">
-        <span class="field-label">{mt('agenda.timebox')}</span>
+        <span class="field-label">{tx('agenda.timebox')}</span>
         <input class="input" inputmode="numeric" value={minutes()} aria-invalid={errors().minutes !== undefined} onInput={(e) => (setMinutes(e.currentTarget.value), setSaved(false))} />
         <Show when={errors().minutes}>{(m) => <span class="field-error" role="alert">{m()}</span>}</Show>
       </label>
       <Show when={saved()}>
-        <Banner tone="success">{mt('agenda.saved')}</Banner>
+        <Banner tone="success">{tx('agenda.saved')}</Banner>
       </Show>
       <Show when={w.error()}>{(e) => <Banner tone="error">{e()}</Banner>}</Show>
       <div class="button-row">
         <Button type="submit" variant="primary" disabled={w.busy()}>
-          {mt('agenda.save')}
+          {tx('agenda.save')}
         </Button>
-        <Button onClick={() => (setRows(rowsOf(DEFAULT_AGENDA)), setMinutes(String(DEFAULT_TIMEBOX_MINUTES)), setSaved(false))}>{mt('agenda.reset')}</Button>
+        <Button onClick={() => (setRows(rowsOf(DEFAULT_AGENDA)), setMinutes(String(DEFAULT_TIMEBOX_MINUTES)), setSaved(false))}>{tx('agenda.reset')}</Button>
       </div>
     </form>
   );

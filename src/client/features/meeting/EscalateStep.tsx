@@ -17,7 +17,7 @@ import { EscalationControls } from '../improvements/EscalationControls';
 import { InboxEntry } from './InboxEntry';
 import { StrategicActions } from './StrategicActions';
 import { pageNow } from '../../kit/clock';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 type Entry = { entity: 'action' | 'idea'; item: Action | Idea };
 
@@ -34,16 +34,16 @@ export function EscalateStep(props: { unitId: string; unitName: string; units: r
   const mine = () => (own() ?? []).filter((e) => !!e.item.escalatedTo);
   const row = (e: Entry) => (
     <li class="esc-item card">
-      <span class="muted">{mt(`esc.kind.${e.entity}`)}</span> <strong>{e.item.title}</strong>
+      <span class="muted">{tx(`esc.kind.${e.entity}`)}</span> <strong>{e.item.title}</strong>
       <EscalationControls entity={e.entity} item={e.item} units={props.units} editable={true} />
     </li>
   );
   return (
     <div class="escalate-step">
       <Show when={props.isLevel}>
-        <section class="inbox" aria-label={mt('esc.inbox', { unit: props.unitName })}>
-          <h3>{mt('esc.inbox', { unit: props.unitName })}</h3>
-          <Show when={(inbox() ?? []).length > 0} fallback={<p class="muted">{mt('esc.inboxEmpty')}</p>}>
+        <section class="inbox" aria-label={tx('esc.inbox', { unit: props.unitName })}>
+          <h3>{tx('esc.inbox', { unit: props.unitName })}</h3>
+          <Show when={(inbox() ?? []).length > 0} fallback={<p class="muted">{tx('esc.inboxEmpty')}</p>}>
             <ul class="plain-cards">
               {/* By id: a sync landing while a reply is being typed keeps the entry and its text. */}
               <For each={inboxById.ids()}>
@@ -56,18 +56,18 @@ export function EscalateStep(props: { unitId: string; unitName: string; units: r
       <Show when={props.isLevel}>
         <StrategicActions unitId={props.unitId} units={props.units} year={new Date(pageNow()).getFullYear()} />
       </Show>
-      <section aria-label={mt('esc.mine')}>
-        <h3>{mt('esc.mine')}</h3>
-        <Show when={mine().length > 0} fallback={<p class="muted">{mt('esc.mineEmpty')}</p>}>
+      <section aria-label={tx('esc.mine')}>
+        <h3>{tx('esc.mine')}</h3>
+        <Show when={mine().length > 0} fallback={<p class="muted">{tx('esc.mineEmpty')}</p>}>
           <ul class="plain-cards">
             <For each={mine()}>{row}</For>
           </ul>
         </Show>
       </section>
-      <section aria-label={mt('esc.candidates')}>
-        <h3>{mt('esc.candidates')}</h3>
-        <p class="muted">{mt('esc.candidatesHelp')}</p>
-        <Show when={candidates().length > 0} fallback={<p class="muted">{mt('esc.noCandidates')}</p>}>
+      <section aria-label={tx('esc.candidates')}>
+        <h3>{tx('esc.candidates')}</h3>
+        <p class="muted">{tx('esc.candidatesHelp')}</p>
+        <Show when={candidates().length > 0} fallback={<p class="muted">{tx('esc.noCandidates')}</p>}>
           <ul class="plain-cards">
             <For each={candidates()}>{row}</For>
           </ul>

@@ -13,7 +13,7 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { ANSWER_CHOICES, ESC_SYMBOL, escStatusText } from '../improvements/escalation-model';
 import { textError } from '../improvements/action-model';
 import { useWrite } from '../improvements/use-write';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 export function InboxEntry(props: { entry: InboxItem; levelId: string; units: readonly TreeUnit[] }): JSX.Element {
   const { db } = useApp();
@@ -31,12 +31,12 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
     const text = reply().trim();
     void w
       .run(() => answer(db, props.entry.entity, item(), s as 'mottagen', text === '' ? null : text, props.levelId))
-      .then((ok) => ok && setDone(mt('esc.answeredDone')));
+      .then((ok) => ok && setDone(tx('esc.answeredDone')));
   };
   return (
     <li class={`inbox-entry card esc-${status()}`}>
       <p class="inbox-from">
-        {mt(`esc.kind.${props.entry.entity}`)} · {mt('esc.from', { unit: props.entry.fromName })}
+        {tx(`esc.kind.${props.entry.entity}`)} · {tx('esc.from', { unit: props.entry.fromName })}
       </p>
       <strong class="inbox-title">{item().title}</strong>
       <p class="esc-line">
@@ -45,7 +45,7 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
         <Show when={item().escalationReply}>{(r) => <>: ”{r()}”</>}</Show>
       </p>
       <label class="field">
-        <span class="field-label">{mt('esc.reply')}</span>
+        <span class="field-label">{tx('esc.reply')}</span>
         <input class="input" value={reply()} maxLength={320} aria-invalid={replyError() !== undefined} onInput={(e) => setReply(e.currentTarget.value)} />
         <ErrorLine message={replyError()} inline />
       </label>
@@ -54,7 +54,7 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
           {(s) => (
             <Button variant={s === 'lost' ? 'primary' : 'secondary'} disabled={w.busy()} aria-pressed={status() === s} onClick={() => give(s as (typeof ANSWER_CHOICES)[number])}>
               <span aria-hidden="true">{ESC_SYMBOL[s]} </span>
-              {mt('esc.answerWith', { status: escStatusText(s) })}
+              {tx('esc.answerWith', { status: escStatusText(s) })}
             </Button>
           )}
         </For>
@@ -62,10 +62,10 @@ export function InboxEntry(props: { entry: InboxItem; levelId: string; units: re
           {(p) => (
             <Button
               disabled={w.busy()}
-              onClick={() => void w.run(() => forward(db, props.units, props.entry.entity, item())).then((ok) => ok && setDone(mt('esc.forwarded', { parent: p().name })))}
+              onClick={() => void w.run(() => forward(db, props.units, props.entry.entity, item())).then((ok) => ok && setDone(tx('esc.forwarded', { parent: p().name })))}
             >
               <span aria-hidden="true">↑ </span>
-              {mt('esc.forward', { parent: p().name })}
+              {tx('esc.forward', { parent: p().name })}
             </Button>
           )}
         </Show>

@@ -4,7 +4,7 @@ import type { AgendaStep } from '../../../shared/schema/meeting';
 import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 import { listMeetingLogs } from '../../storage/meeting-repo';
-import { mt, stepLabel } from '../improvements/texts';
+import { tx, stepLabel } from '../improvements/texts';
 import { clock } from './timer-view';
 
 export function MeetingLogs(props: { unitId: string }): JSX.Element {
@@ -14,21 +14,21 @@ export function MeetingLogs(props: { unitId: string }): JSX.Element {
   return (
     <Show when={logs()} fallback={<p class="muted">…</p>}>
       {(list) => (
-        <Show when={list().length > 0} fallback={<p class="muted">{mt('meeting.noLogs')}</p>}>
+        <Show when={list().length > 0} fallback={<p class="muted">{tx('meeting.noLogs')}</p>}>
           <ul class="meeting-logs">
             <For each={list()}>
               {(log) => (
                 <li>
                   <details class="more log-entry">
                     <summary>
-                      {mt('meeting.logLine', { date: log.date, facilitator: log.facilitator ?? mt('meeting.unknown'), present: log.present ?? mt('meeting.unknown') })}
+                      {tx('meeting.logLine', { date: log.date, facilitator: log.facilitator ?? tx('meeting.unknown'), present: log.present ?? tx('meeting.unknown') })}
                     </summary>
                     <div class="log-body">
-                      <Show when={length(log.startedAt, log.endedAt)}>{(t) => <p>{mt('meeting.logDuration', { time: t() })}</p>}</Show>
-                      <h3>{mt('meeting.decisions')}</h3>
-                      <p class="log-decisions">{log.decisions ?? mt('meeting.logNoDecisions')}</p>
+                      <Show when={length(log.startedAt, log.endedAt)}>{(t) => <p>{tx('meeting.logDuration', { time: t() })}</p>}</Show>
+                      <h3>{tx('meeting.decisions')}</h3>
+                      <p class="log-decisions">{log.decisions ?? tx('meeting.logNoDecisions')}</p>
                       <Show when={log.stepSeconds && Object.keys(log.stepSeconds).length > 0}>
-                        <h3>{mt('meeting.logSteps')}</h3>
+                        <h3>{tx('meeting.logSteps')}</h3>
                         <ul class="log-steps">
                           <For each={Object.entries(log.stepSeconds ?? {}) as [AgendaStep, number][]}>
                             {([step, s]) => (

@@ -17,7 +17,7 @@ import { loadMeeting, saveMeeting, type StoredMeeting } from './meeting-store';
 import { RunView } from './RunView';
 import { EscalateStep } from './EscalateStep';
 import { StartForm } from './StartForm';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 export interface MeetingRoomProps {
   unit: TreeUnit;
@@ -77,9 +77,9 @@ export function MeetingRoom(props: MeetingRoomProps): JSX.Element {
       <Show when={w.error()}>{(e) => <Banner tone="error">{e()}</Banner>}</Show>
       <Switch>
         <Match when={phase() === 'ended'}>
-          <Banner tone="success">{mt('meeting.ended')}</Banner>
+          <Banner tone="success">{tx('meeting.ended')}</Banner>
           <a class="btn btn-secondary" href={href(['mote', 'logg'], { unit: unit.id })}>
-            {mt('meeting.logs')}
+            {tx('meeting.logs')}
           </a>
         </Match>
         <Match when={phase() !== 'idle' && stored()}>
@@ -102,8 +102,8 @@ export function MeetingRoom(props: MeetingRoomProps): JSX.Element {
           <StartForm date={today} facilitator={stored()?.facilitator ?? ''} present={stored()?.present ?? null} onStart={start} />
           {/* A VO or division answers what the units sent up between meetings too, not only on the Eskalera step. */}
           <Show when={props.isLevel}>
-            <section class="meeting-between" aria-label={mt('meeting.between')}>
-              <h2>{mt('meeting.between')}</h2>
+            <section class="meeting-between" aria-label={tx('meeting.between')}>
+              <h2>{tx('meeting.between')}</h2>
               <EscalateStep unitId={unit.id} unitName={unit.name} units={props.units} isLevel={true} />
             </section>
           </Show>

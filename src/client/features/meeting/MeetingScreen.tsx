@@ -15,7 +15,7 @@ import { getMeetingConfig } from '../../storage/meeting-repo';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingLogs } from './MeetingLogs';
 import { MeetingRoom } from './MeetingRoom';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 import { useUnit } from '../../kit/use-unit';
 import './meeting.css';
 
@@ -31,38 +31,38 @@ export default function MeetingScreen(): JSX.Element {
   return (
     <div class="screen meeting">
       <header class="screen-head">
-        <h1>{u.isLevel() ? mt('meeting.levelTitle', { unit: u.unit()?.name ?? '' }) : mt('meeting.title')}</h1>
+        <h1>{u.isLevel() ? tx('meeting.levelTitle', { unit: u.unit()?.name ?? '' }) : tx('meeting.title')}</h1>
         <p class="unit-name">{u.isLevel() ? '' : (u.unit()?.name ?? '')}</p>
-        <nav class="button-row meeting-links" aria-label={mt('meeting.title')}>
+        <nav class="button-row meeting-links" aria-label={tx('meeting.title')}>
           <Show when={sub() !== undefined}>
             <a class="btn btn-link" href={href(['mote'], q())}>
-              ← {mt('meeting.back')}
+              ← {tx('meeting.back')}
             </a>
           </Show>
           <Show when={sub() !== 'logg'}>
             <a class="btn btn-secondary" href={href(['mote', 'logg'], q())}>
-              {mt('meeting.logs')}
+              {tx('meeting.logs')}
             </a>
           </Show>
           <Show when={sub() !== 'dagordning' && mayEditAgenda()}>
             <a class="btn btn-secondary" href={href(['mote', 'dagordning'], q())}>
-              {mt('meeting.agenda')}
+              {tx('meeting.agenda')}
             </a>
           </Show>
           <Show when={!u.isLevel()}>
             <a class="btn btn-secondary" href={href(['vagg'], { unit: u.unitId() })}>
-              {mt('meeting.openWall')}
+              {tx('meeting.openWall')}
             </a>
           </Show>
         </nav>
       </header>
       <Show when={u.isLevel()}>
-        <p class="muted">{mt('meeting.levelNote', { unit: u.unit()?.name ?? '' })}</p>
+        <p class="muted">{tx('meeting.levelNote', { unit: u.unit()?.name ?? '' })}</p>
       </Show>
       <Show when={u.tree() && u.unit()} fallback={<p class="muted">…</p>}>
         <Switch>
           <Match when={sub() === 'logg'}>
-            <h2>{mt('meeting.logs')}</h2>
+            <h2>{tx('meeting.logs')}</h2>
             <Show when={u.unitId()} keyed>
               {(id) => (
                 <UnitRowsGate unitId={id}>

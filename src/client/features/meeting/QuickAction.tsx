@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { draftFields, emptyDraft } from '../improvements/action-model';
 import { ActionForm } from '../improvements/ActionForm';
 import { useWrite } from '../improvements/use-write';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 export function QuickAction(props: { unitId: string; cause: ActionCause }): JSX.Element {
   const { db } = useApp();
@@ -23,7 +23,7 @@ export function QuickAction(props: { unitId: string; cause: ActionCause }): JSX.
         fallback={
           <Button onClick={() => (setOpen(true), setSaved(false))}>
             <span aria-hidden="true">+ </span>
-            {mt('actions.new')}
+            {tx('actions.new')}
           </Button>
         }
       >
@@ -41,7 +41,7 @@ export function QuickAction(props: { unitId: string; cause: ActionCause }): JSX.
         />
       </Show>
       <Show when={saved()}>
-        <Banner tone="success">{mt('actions.saved')}</Banner>
+        <Banner tone="success">{tx('actions.saved')}</Banner>
       </Show>
     </div>
   );

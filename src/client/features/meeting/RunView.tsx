@@ -11,7 +11,7 @@ import { createNow } from '../../kit/clock';
 import { Button } from '../../ui/Button';
 import { QuickAction } from './QuickAction';
 import { StepBody } from './StepBody';
-import { mt, stepLabel } from '../improvements/texts';
+import { tx, stepLabel } from '../improvements/texts';
 import { timerView } from './timer-view';
 
 export interface RunViewProps {
@@ -37,22 +37,22 @@ export function RunView(props: RunViewProps): JSX.Element {
   return (
     <div class="meeting-run">
       <div class="meeting-bar" classList={{ 'meeting-over': view().overtime }}>
-        <p class="meeting-timer" role="timer" aria-label={mt('meeting.timerLabel', { min: props.state.timeboxMs / 60_000 })}>
+        <p class="meeting-timer" role="timer" aria-label={tx('meeting.timerLabel', { min: props.state.timeboxMs / 60_000 })}>
           <span aria-hidden="true">{view().symbol} </span>
           {view().text}
           <Show when={view().paused}>
-            <span class="meeting-paused"> · {mt('meeting.paused')}</span>
+            <span class="meeting-paused"> · {tx('meeting.paused')}</span>
           </Show>
         </p>
         <p class="meeting-steptime">
-          {mt('meeting.stepOf', { n: props.state.index + 1, total: props.state.steps.length })} · {view().stepText}
+          {tx('meeting.stepOf', { n: props.state.index + 1, total: props.state.steps.length })} · {view().stepText}
         </p>
         <Button onClick={() => props.onEvent({ type: view().paused ? 'resume' : 'pause', at: at() })}>
           <span aria-hidden="true">{view().paused ? '▶ ' : '❚❚ '}</span>
-          {view().paused ? mt('meeting.continue') : mt('meeting.pause')}
+          {view().paused ? tx('meeting.continue') : tx('meeting.pause')}
         </Button>
       </div>
-      <nav aria-label={mt('meeting.stepsLabel')}>
+      <nav aria-label={tx('meeting.stepsLabel')}>
         <ol class="step-bar">
           <For each={props.state.steps}>
             {(s, i) => (
@@ -80,7 +80,7 @@ export function RunView(props: RunViewProps): JSX.Element {
             <header class="step-head">
               <h2 id="step-title">{stepLabel(s)}</h2>
               <Show when={s !== 'atgarder'}>
-                <QuickAction unitId={props.unit.id} cause={{ kind: 'meeting', ref: props.today, label: `${mt('meeting.title')} ${props.today}: ${stepLabel(s)}` }} />
+                <QuickAction unitId={props.unit.id} cause={{ kind: 'meeting', ref: props.today, label: `${tx('meeting.title')} ${props.today}: ${stepLabel(s)}` }} />
               </Show>
             </header>
             <div class="step-body">
@@ -94,26 +94,26 @@ export function RunView(props: RunViewProps): JSX.Element {
       <div class="meeting-nav">
         <Button size="big" disabled={props.state.index === 0} onClick={() => props.onEvent({ type: 'prev', at: at() })}>
           <span aria-hidden="true">← </span>
-          {mt('meeting.prev')}
+          {tx('meeting.prev')}
         </Button>
         <Show
           when={last()}
           fallback={
             <Button size="big" variant="primary" onClick={() => props.onEvent({ type: 'next', at: at() })}>
-              {mt('meeting.next')}
+              {tx('meeting.next')}
               <span aria-hidden="true"> →</span>
             </Button>
           }
         >
           <Button size="big" variant="primary" onClick={() => setEnding(true)}>
             <span aria-hidden="true">■ </span>
-            {mt('meeting.end')}
+            {tx('meeting.end')}
           </Button>
         </Show>
       </div>
       <label class="field decisions">
-        <span class="field-label">{mt('meeting.decisions')}</span>
-        <span class="muted">{mt('meeting.decisionsHelp')}</span>
+        <span class="field-label">{tx('meeting.decisions')}</span>
+        <span class="muted">{tx('meeting.decisionsHelp')}</span>
         <textarea
           class="input"
           rows={3}
@@ -129,17 +129,17 @@ export function RunView(props: RunViewProps): JSX.Element {
           <Show when={!last()}>
             <Button variant="danger" onClick={() => setEnding(true)}>
               <span aria-hidden="true">■ </span>
-              {mt('meeting.end')}
+              {tx('meeting.end')}
             </Button>
           </Show>
         }
       >
-        <div class="card end-confirm" role="group" aria-label={mt('meeting.end')}>
+        <div class="card end-confirm" role="group" aria-label={tx('meeting.end')}>
           <div class="button-row">
             <Button variant="primary" size="big" onClick={() => props.onEnd()}>
-              {mt('meeting.endConfirm')}
+              {tx('meeting.endConfirm')}
             </Button>
-            <Button onClick={() => setEnding(false)}>{mt('meeting.endCancel')}</Button>
+            <Button onClick={() => setEnding(false)}>{tx('meeting.endCancel')}</Button>
           </div>
         </div>
       </Show>

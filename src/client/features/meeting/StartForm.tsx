@@ -5,7 +5,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { Initials } from '../../../shared/schema/meeting';
 import { Button } from '../../ui/Button';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 export interface StartFormProps {
   date: string;
@@ -28,10 +28,10 @@ export function StartForm(props: StartFormProps): JSX.Element {
   return (
     <form class="meeting-start card" onSubmit={submit} noValidate>
       <p class="meeting-date">
-        <span class="field-label">{mt('meeting.date')}</span> {props.date}
+        <span class="field-label">{tx('meeting.date')}</span> {props.date}
       </p>
       <label class="field">
-        <span class="field-label">{mt('meeting.facilitator')}</span>
+        <span class="field-label">{tx('meeting.facilitator')}</span>
         <input
           class="input initials"
           value={fac()}
@@ -44,16 +44,16 @@ export function StartForm(props: StartFormProps): JSX.Element {
         <Show when={facError()}>
           <span class="field-error" role="alert">
             <span aria-hidden="true">✗ </span>
-            {mt('meeting.facilitatorInvalid')}
+            {tx('meeting.facilitatorInvalid')}
           </span>
         </Show>
       </label>
       <div class="field">
         <span class="field-label" id="present-label">
-          {mt('meeting.present')}
+          {tx('meeting.present')}
         </span>
         <div class="big-stepper">
-          <button type="button" class="btn step-btn" aria-label={mt('meeting.decrease', { what: mt('meeting.present') })} disabled={(present() ?? 0) <= 0} onClick={() => step(-1)}>
+          <button type="button" class="btn step-btn" aria-label={tx('meeting.decrease', { what: tx('meeting.present') })} disabled={(present() ?? 0) <= 0} onClick={() => step(-1)}>
             −
           </button>
           <input
@@ -67,14 +67,14 @@ export function StartForm(props: StartFormProps): JSX.Element {
               setPresent(digits === '' ? null : Math.min(500, Number(digits)));
             }}
           />
-          <button type="button" class="btn step-btn" aria-label={mt('meeting.increase', { what: mt('meeting.present') })} onClick={() => step(1)}>
+          <button type="button" class="btn step-btn" aria-label={tx('meeting.increase', { what: tx('meeting.present') })} onClick={() => step(1)}>
             +
           </button>
         </div>
       </div>
       <Button type="submit" variant="primary" size="big">
         <span aria-hidden="true">▶ </span>
-        {mt('meeting.start')}
+        {tx('meeting.start')}
       </Button>
     </form>
   );

@@ -11,7 +11,7 @@ import { href } from '../../kit/router';
 import { ActionList } from '../improvements/ActionList';
 import { IdeaBoard } from '../improvements/IdeaBoard';
 import { EscalateStep } from './EscalateStep';
-import { mt, stepLabel } from '../improvements/texts';
+import { tx, stepLabel } from '../improvements/texts';
 
 const StaffingStep = lazy(() => import('./boards/StaffingStep'));
 const SafetyStep = lazy(() => import('./boards/SafetyStep'));
@@ -34,7 +34,7 @@ export function StepBody(props: StepBodyProps): JSX.Element {
     const seg = SCREEN_OF[props.step];
     return seg === undefined ? null : (
       <a class="btn btn-secondary" href={href([seg], { unit: props.unit.id })}>
-        {mt('meeting.openBoard', { board: stepLabel(props.step) })}
+        {tx('meeting.openBoard', { board: stepLabel(props.step) })}
       </a>
     );
   };
@@ -63,7 +63,7 @@ export function StepBody(props: StepBodyProps): JSX.Element {
         <EscalateStep unitId={props.unit.id} unitName={props.unit.name} units={props.units} isLevel={props.isLevel} />
       </Match>
       <Match when={props.step === 'fokus'}>
-        <p class="step-help">{mt('step.fokusHelp')}</p>
+        <p class="step-help">{tx('step.fokusHelp')}</p>
       </Match>
     </Switch>
   );

@@ -9,7 +9,7 @@ import type { FollowUp, StrategicAction } from '../../../shared/schema/goal';
 import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
 import { strategicOverview } from '../../storage/goal-repo';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 const LABEL = { ejPaborjad: 'Ej påbörjad', pagar: 'Pågår', klar: 'Klar', omtag: 'Omtag behövs' } as const;
 const latest = (a: StrategicAction): FollowUp => a.followAR ?? a.followDA08 ?? a.followDA04 ?? null;
@@ -19,8 +19,8 @@ export function StrategicActions(props: { unitId: string; units: readonly TreeUn
   const data = createLiveQuery(() => strategicOverview(db, props.units, props.unitId, props.year));
   return (
     <Show when={(data()?.own ?? []).length > 0}>
-      <section class="strategic" aria-label={mt('strat.title', { year: props.year })} data-testid="strategic-actions">
-        <h3>{mt('strat.title', { year: props.year })}</h3>
+      <section class="strategic" aria-label={tx('strat.title', { year: props.year })} data-testid="strategic-actions">
+        <h3>{tx('strat.title', { year: props.year })}</h3>
         <ul class="plain-cards">
           <For each={data()?.own}>
             {(a) => (
@@ -29,9 +29,9 @@ export function StrategicActions(props: { unitId: string; units: readonly TreeUn
                   {a.nr}. {a.title}
                 </strong>
                 <p>
-                  {latest(a) ? `${LABEL[(latest(a) as NonNullable<FollowUp>).status]}${latest(a)?.comment ? ` – ${latest(a)?.comment}` : ''}` : mt('strat.noStatus')}
+                  {latest(a) ? `${LABEL[(latest(a) as NonNullable<FollowUp>).status]}${latest(a)?.comment ? ` – ${latest(a)?.comment}` : ''}` : tx('strat.noStatus')}
                 </p>
-                <p class="muted">{mt('strat.linked', { n: data()?.linked.get(a.id) ?? 0 })}</p>
+                <p class="muted">{tx('strat.linked', { n: data()?.linked.get(a.id) ?? 0 })}</p>
               </li>
             )}
           </For>

@@ -15,7 +15,7 @@ import { createLiveQuery } from '../../primitives';
 import { listActions, listIdeas } from '../../storage/meeting-repo';
 import { actionRows } from '../improvements/action-model';
 import { ESC_SYMBOL, escalationLine } from '../improvements/escalation-model';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 import { useUnit } from '../../kit/use-unit';
 import './meeting.css';
 
@@ -42,53 +42,53 @@ export default function WallScreen(): JSX.Element {
       .filter((i) => i.escalatedTo)
       .map((i) => ({ title: i.title, status: boardStatus(u.tree() ?? [], i) }));
   const list = <T,>(items: readonly T[], row: (item: T) => JSX.Element) => (
-    <Show when={items.length > 0} fallback={<p class="wall-none">{mt('wall.none')}</p>}>
+    <Show when={items.length > 0} fallback={<p class="wall-none">{tx('wall.none')}</p>}>
       <ul class="wall-list">
         <For each={items.slice(0, MAX_ROWS)}>{row}</For>
       </ul>
       <Show when={items.length > MAX_ROWS}>
-        <p class="wall-more">{mt('wall.more', { n: items.length - MAX_ROWS })}</p>
+        <p class="wall-more">{tx('wall.more', { n: items.length - MAX_ROWS })}</p>
       </Show>
     </Show>
   );
   return (
     <div class="wall">
       <header class="wall-head">
-        <h1>{mt('wall.title', { unit: u.unit()?.name ?? '' })}</h1>
+        <h1>{tx('wall.title', { unit: u.unit()?.name ?? '' })}</h1>
         <p class="wall-clock" aria-live="off">
           {hm(now())}
         </p>
-        <p class="wall-updated">{mt('wall.updated', { time: hm(updated() || now()) })}</p>
+        <p class="wall-updated">{tx('wall.updated', { time: hm(updated() || now()) })}</p>
       </header>
       <Show when={u.tree() && u.unit()} fallback={<p class="wall-none">…</p>}>
         <UnitRowsGate unitId={u.unitId()}>
           <div class="wall-grid">
             <Suspense>
               <section class="wall-card wall-staffing">
-                <h2>{mt('wall.staffing')}</h2>
+                <h2>{tx('wall.staffing')}</h2>
                 <Show when={u.unit()} keyed>
                   {(unit) => <WallStaffing unit={unit} date={today()} />}
                 </Show>
               </section>
               <section class="wall-card wall-cross">
-                <h2>{mt('wall.safety', { month: formatMonth(today().slice(0, 7), false) })}</h2>
+                <h2>{tx('wall.safety', { month: formatMonth(today().slice(0, 7), false) })}</h2>
                 <WallSafety unitId={u.unitId()} today={today()} />
               </section>
               <div class="wall-col">
               <section class="wall-card wall-bhk">
-                <h2>{mt('wall.hygiene', { month: formatMonth(today().slice(0, 7), false) })}</h2>
-                <WallHygiene unitId={u.unitId()} today={today()} label={mt('wall.bhkFigure')} />
+                <h2>{tx('wall.hygiene', { month: formatMonth(today().slice(0, 7), false) })}</h2>
+                <WallHygiene unitId={u.unitId()} today={today()} label={tx('wall.bhkFigure')} />
               </section>
             <section class="wall-card wall-actions">
-              <h2>{mt('wall.actions')}</h2>
+              <h2>{tx('wall.actions')}</h2>
               {list(open(), (r) => (
                 <li classList={{ 'wall-late': r.overdue }}>
                   <span aria-hidden="true">{r.overdue ? '⚠ ' : '○ '}</span>
                   <strong>{r.action.title}</strong>
                   <span class="wall-sub">
                     {' '}
-                    · {r.action.owner ?? mt('actions.noOwner')} · {r.action.due ?? mt('actions.noDue')}
-                    {r.overdue ? ` · ${mt('actions.overdue')}` : ''}
+                    · {r.action.owner ?? tx('actions.noOwner')} · {r.action.due ?? tx('actions.noDue')}
+                    {r.overdue ? ` · ${tx('actions.overdue')}` : ''}
                   </span>
                 </li>
               ))}
@@ -96,7 +96,7 @@ export default function WallScreen(): JSX.Element {
               </div>
             </Suspense>
             <section class="wall-card wall-ideas">
-              <h2>{mt('wall.ideas')}</h2>
+              <h2>{tx('wall.ideas')}</h2>
               {list(going(), (i) => (
                 <li>
                   <span aria-hidden="true">◐ </span>
@@ -106,7 +106,7 @@ export default function WallScreen(): JSX.Element {
               ))}
             </section>
             <section class="wall-card wall-answers">
-              <h2>{mt('wall.answers')}</h2>
+              <h2>{tx('wall.answers')}</h2>
               {list(answers(), (a) => (
                 <li>
                   <span aria-hidden="true">{a.status ? ESC_SYMBOL[a.status.status] : ''} </span>

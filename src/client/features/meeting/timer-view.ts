@@ -3,7 +3,7 @@
  * "Över tiden: +1:05" (words and a sign, not colour alone), and the current item's own time.
  */
 import { isOvertime, remainingMs, stepElapsedMs, type MeetingState } from '../../../shared/domain/meeting/timer';
-import { mt } from '../improvements/texts';
+import { tx } from '../improvements/texts';
 
 /** m:ss for a duration (whole seconds, rounded towards the display's next tick). */
 export function clock(ms: number): string {
@@ -27,10 +27,10 @@ export function timerView(state: MeetingState, now: number): TimerView {
   const overtime = isOvertime(state, now);
   return {
     // Left: ceil so "0:01" shows until the box is really used up; over: floor from zero.
-    text: overtime ? mt('meeting.over', { time: clock(-left) }) : mt('meeting.left', { time: clock(Math.ceil(left / 1000) * 1000) }),
+    text: overtime ? tx('meeting.over', { time: clock(-left) }) : tx('meeting.left', { time: clock(Math.ceil(left / 1000) * 1000) }),
     overtime,
     symbol: overtime ? '⚠' : '◔',
-    stepText: mt('meeting.stepTime', { time: clock(stepElapsedMs(state, now)) }),
+    stepText: tx('meeting.stepTime', { time: clock(stepElapsedMs(state, now)) }),
     paused: state.phase === 'paused',
   };
 }

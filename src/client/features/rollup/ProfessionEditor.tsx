@@ -16,7 +16,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { codeFor, effectiveProfessions } from '../hygiene/professions';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 interface Line {
   code: string | null;
@@ -56,21 +56,21 @@ export function ProfessionEditor(props: { unitId: string; unitName: string }): J
   };
   const save = async () => {
     const list = toProfessionList(current());
-    if (list === null) return setMessage({ tone: 'error', text: tt('professions.invalid') });
+    if (list === null) return setMessage({ tone: 'error', text: tx('professions.invalid') });
     try {
       await saveBhkProfessions(db, props.unitId, list);
       setLines(null);
-      setMessage({ tone: 'success', text: tt('professions.saved') });
+      setMessage({ tone: 'success', text: tx('professions.saved') });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }
   };
-  const origin = () => (state()?.own ? tt('professions.own') : state()?.effective ? tt('professions.inherited') : tt('professions.defaults'));
+  const origin = () => (state()?.own ? tx('professions.own') : state()?.effective ? tx('professions.inherited') : tx('professions.defaults'));
 
   return (
     <details class="more card prof-editor">
-      <summary>{tt('professions.title')}</summary>
-      <p>{tt('professions.help', { unit: props.unitName })}</p>
+      <summary>{tx('professions.title')}</summary>
+      <p>{tx('professions.help', { unit: props.unitName })}</p>
       <p class="muted">{origin()}</p>
       <Show when={state()}>
         <form class="form" onSubmit={(e) => (e.preventDefault(), void save())}>
@@ -78,18 +78,18 @@ export function ProfessionEditor(props: { unitId: string; unitName: string }): J
           <Index each={current()}>
             {(line, i) => (
               <div class="prof-line">
-                <TextField label={tt('professions.label', { n: i + 1 })} value={line().label} maxLength={60} onValue={(label) => update(i, { label })} />
+                <TextField label={tx('professions.label', { n: i + 1 })} value={line().label} maxLength={60} onValue={(label) => update(i, { label })} />
                 <label class="check">
                   <input type="checkbox" checked={line().hidden} onChange={(e) => update(i, { hidden: e.currentTarget.checked })} />
-                  {tt('professions.hidden')}
+                  {tx('professions.hidden')}
                 </label>
               </div>
             )}
           </Index>
           <div class="button-row">
-            <Button onClick={() => setLines([...current(), { code: null, label: '', hidden: false }])}>+ {tt('professions.add')}</Button>
+            <Button onClick={() => setLines([...current(), { code: null, label: '', hidden: false }])}>+ {tx('professions.add')}</Button>
             <Button type="submit" variant="primary">
-              {tt('professions.save')}
+              {tx('professions.save')}
             </Button>
           </div>
           <Show when={message()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>

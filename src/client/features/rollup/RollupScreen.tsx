@@ -37,7 +37,7 @@ import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 
-const tt = createTexts(hygieneTexts);
+const tx = createTexts(hygieneTexts);
 
 export default function RollupScreen(): JSX.Element {
   const { api, db } = useApp();
@@ -83,7 +83,7 @@ export default function RollupScreen(): JSX.Element {
     try {
       const s = source();
       downloadBase64(await api.get(`/api/export/bhk.xlsx?rootId=${encodeURIComponent(unitId)}&period=${period()}${s === 'all' ? '' : `&source=${s}`}`, XlsxExportResponse));
-      setExportMsg({ tone: 'success', text: tt('export.done') });
+      setExportMsg({ tone: 'success', text: tx('export.done') });
     } catch (err) {
       setExportMsg({ tone: 'error', text: errorOf(err) });
     }
@@ -95,7 +95,7 @@ export default function RollupScreen(): JSX.Element {
       downloadCsv(
         await api.get(`/api/export/bhk.csv?rootId=${encodeURIComponent(unitId)}&period=${period()}${s === 'all' ? '' : `&source=${s}`}`, BhkExportResponse),
       );
-      setExportMsg({ tone: 'success', text: tt('export.done') });
+      setExportMsg({ tone: 'success', text: tx('export.done') });
     } catch (err) {
       setExportMsg({ tone: 'error', text: errorOf(err) });
     }
@@ -139,7 +139,7 @@ export default function RollupScreen(): JSX.Element {
               <div class="board-grid">
                 <div class="board-main">
                   <Figure
-                    label={tt('figure.totalLevel', { name: v().node.name })}
+                    label={tx('figure.totalLevel', { name: v().node.name })}
                     pct={v().figures.total.pct}
                     n={v().figures.n}
                     tooFew={v().figures.tooFew}
@@ -151,13 +151,13 @@ export default function RollupScreen(): JSX.Element {
                   </div>
                   <WeakestStep figures={v().figures} />
                   <p class="completeness">
-                    {tt('completeness', { reporting: v().node.reporting, expected: v().node.expected, when: periodWhen(period(), today()) })}
+                    {tx('completeness', { reporting: v().node.reporting, expected: v().node.expected, when: periodWhen(period(), today()) })}
                   </p>
                   <Show
                     when={v().children.length > 0 || v().node.kind !== 'enhet'}
                     fallback={
                       <a class="btn btn-secondary" href={href(['hygien'], { unit: v().node.unitId })}>
-                        {tt('rollup.openBoard')}
+                        {tx('rollup.openBoard')}
                       </a>
                     }
                   >
@@ -172,8 +172,8 @@ export default function RollupScreen(): JSX.Element {
                               sublabel={[
                                 t(`kind.${c.node.kind}`),
                                 ...(c.node.closed ? [t('rollup.closed')] : []),
-                                ...(c.node.kind !== 'enhet' ? [tt('completenessShort', { reporting: c.node.reporting, expected: c.node.expected })] : []),
-                                ...(c.figures.selfAssessmentN > 0 ? [tt('figure.nSelf', { n: c.figures.selfAssessmentN })] : []),
+                                ...(c.node.kind !== 'enhet' ? [tx('completenessShort', { reporting: c.node.reporting, expected: c.node.expected })] : []),
+                                ...(c.figures.selfAssessmentN > 0 ? [tx('figure.nSelf', { n: c.figures.selfAssessmentN })] : []),
                               ].join(' · ')}
                               pct={c.figures.total.pct}
                               n={c.figures.n}
@@ -194,13 +194,13 @@ export default function RollupScreen(): JSX.Element {
                 <div>
                   <Button variant="secondary" onClick={() => void exportCsv(v().node.unitId)}>
                     <span aria-hidden="true">⤓ </span>
-                    {tt('export.csv')}
+                    {tx('export.csv')}
                   </Button>{' '}
                   <Button variant="secondary" onClick={() => void exportXlsx(v().node.unitId)}>
                     <span aria-hidden="true">⤓ </span>
-                    {tt('export.xlsx')}
+                    {tx('export.xlsx')}
                   </Button>
-                  <p class="muted">{tt('export.help')}</p>
+                  <p class="muted">{tx('export.help')}</p>
                   <Show when={exportMsg()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
                 </div>
                 <Show when={canEdit()}>

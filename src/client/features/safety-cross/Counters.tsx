@@ -1,25 +1,25 @@
 /** "32 dagar utan fall": the big all-events counter, then one line per category. */
 import { For, Show, type JSX } from 'solid-js';
 import type { Counter } from '../../../shared/domain/safety-counters';
-import { categoryLabel, counterNoun, formatDay, st } from './texts';
+import { categoryLabel, counterNoun, formatDay, tx } from './texts';
 
 /** The words after the number: "dagar utan fall"; the whole line when there is no number. */
 function counterWords(c: Counter): string {
   const one = c.days === 1;
   if (c.category === null) {
-    if (c.days === null) return st('counter.allNone');
-    return one ? st('counter.allWords.one') : st('counter.allWords');
+    if (c.days === null) return tx('counter.allNone');
+    return one ? tx('counter.allWords.one') : tx('counter.allWords');
   }
-  if (c.days === null) return st('counter.categoryNone', { category: categoryLabel(c.category) });
-  if (c.days === 0) return st('counter.today', { category: categoryLabel(c.category) });
+  if (c.days === null) return tx('counter.categoryNone', { category: categoryLabel(c.category) });
+  if (c.days === 0) return tx('counter.today', { category: categoryLabel(c.category) });
   const category = counterNoun(c.category);
-  return one ? st('counter.categoryWords.one', { category }) : st('counter.categoryWords', { category });
+  return one ? tx('counter.categoryWords.one', { category }) : tx('counter.categoryWords', { category });
 }
 
 export function Counters(props: { counters: readonly Counter[] }): JSX.Element {
   const first = () => props.counters[0];
   return (
-    <section class="counters" aria-label={st('countersTitle')}>
+    <section class="counters" aria-label={tx('countersTitle')}>
       <Show when={first()}>
         {(c) => (
           <p class="counter-big">
@@ -38,7 +38,7 @@ export function Counters(props: { counters: readonly Counter[] }): JSX.Element {
               <span>
                 {counterWords(c)}
                 <Show when={c.lastDate !== null && c.days !== 0}>
-                  <span class="muted"> ({st('counter.last', { date: formatDay(c.lastDate as string) })})</span>
+                  <span class="muted"> ({tx('counter.last', { date: formatDay(c.lastDate as string) })})</span>
                 </Show>
               </span>
             </li>

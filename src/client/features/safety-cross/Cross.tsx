@@ -7,7 +7,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { crossCells } from '../../../shared/domain/safety-cross';
 import type { DayStatus } from '../../../shared/domain/safety-colour';
-import { formatDay, STATUS_SYMBOL, statusShort, statusText, st } from './texts';
+import { formatDay, STATUS_SYMBOL, statusShort, statusText, tx } from './texts';
 
 export interface CrossProps {
   month: string;
@@ -30,7 +30,7 @@ export function Cross(props: CrossProps): JSX.Element {
   // Starts with what the cell shows (day number, status word), so speech input can name it (WCAG 2.5.3).
   const label = (date: string, status: DayStatus) => {
     const extra = props.detail?.(date);
-    return `${st('cellLabel', { day: Number(date.slice(8)), date: formatDay(date), status: statusText(status, props.levels) })}${extra ? `, ${extra}` : ''}`;
+    return `${tx('cellLabel', { day: Number(date.slice(8)), date: formatDay(date), status: statusText(status, props.levels) })}${extra ? `, ${extra}` : ''}`;
   };
 
   return (

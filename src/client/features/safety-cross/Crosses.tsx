@@ -8,7 +8,7 @@ import { formatMonth } from '../../kit/format';
 import type { BoardModel } from './board-model';
 import { Cross, type CrossProps } from './Cross';
 import { Legend } from './Legend';
-import { categoryLabel, st } from './texts';
+import { categoryLabel, tx } from './texts';
 
 export interface CrossesProps extends Pick<CrossProps, 'selected' | 'onSelect' | 'detail'> {
   board: BoardModel;
@@ -20,7 +20,7 @@ export function Crosses(props: CrossesProps): JSX.Element {
     <div class="crosses" classList={{ 'crosses-many': props.board.crosses.length > 1 }}>
       <For each={props.board.crosses}>
         {(c) => {
-          const title = c.category === null ? st('title') : st('crossOf', { category: categoryLabel(c.category) });
+          const title = c.category === null ? tx('title') : tx('crossOf', { category: categoryLabel(c.category) });
           return (
             <figure class="cross-figure">
               <figcaption>{title}</figcaption>
@@ -28,7 +28,7 @@ export function Crosses(props: CrossesProps): JSX.Element {
                 month={props.month}
                 statuses={c.statuses}
                 levels={props.board.levels}
-                title={st('crossLabel', { title, month: formatMonth(props.month) })}
+                title={tx('crossLabel', { title, month: formatMonth(props.month) })}
                 selected={props.selected}
                 onSelect={props.onSelect}
                 detail={props.detail}

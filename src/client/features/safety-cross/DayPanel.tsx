@@ -8,8 +8,8 @@ import type { DayStatus } from '../../../shared/domain/safety-colour';
 import type { SafetyEvent } from '../../../shared/schema/safety-event';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { categoryLabel, formatDay, STATUS_SYMBOL, statusText, st } from './texts';
-import { causeText, safetyActionHref } from './action-hook';
+import { categoryLabel, formatDay, STATUS_SYMBOL, statusText, tx } from './texts';
+import { txCause, safetyActionHref } from './action-hook';
 
 export interface DayPanelProps {
   date: string;
@@ -30,7 +30,7 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
   // Voiding asks once more: a stray tap must not withdraw a registered harm.
   const [voiding, setVoiding] = createSignal<string | null>(null);
   return (
-    <section class="day-panel card" aria-label={st('eventsOfDay', { date: formatDay(props.date, true) })}>
+    <section class="day-panel card" aria-label={tx('eventsOfDay', { date: formatDay(props.date, true) })}>
       <header class="day-panel-head">
         <h2>
           <span class={`cell swatch st-${props.status}`} aria-hidden="true">
@@ -39,16 +39,16 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
           {formatDay(props.date, true)}: {statusText(props.status, props.levels)}
         </h2>
         <Button variant="link" onClick={() => props.onClose()}>
-          {st('closeDay')}
+          {tx('closeDay')}
         </Button>
       </header>
       <Show when={props.confirmed && props.events.length > 0}>
-        <Banner tone="info">{st('confirmedButEvent')}</Banner>
+        <Banner tone="info">{tx('confirmedButEvent')}</Banner>
       </Show>
       <Show when={!props.writable && props.status !== 'framtid'}>
-        <Banner tone="warning">{st('tooOld', { n: props.backdateDays })}</Banner>
+        <Banner tone="warning">{tx('tooOld', { n: props.backdateDays })}</Banner>
       </Show>
-      <Show when={props.events.length > 0} fallback={<p class="muted">{st('noEvents')}</p>}>
+      <Show when={props.events.length > 0} fallback={<p class="muted">{tx('noEvents')}</p>}>
         <ul class="event-list">
           <For each={props.events}>
             {(e) => (
@@ -65,25 +65,25 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
                 <p class="muted">
                   {e.reportedInDeviationSystem
                     ? e.caseNumber
-                      ? st('reportedCase', { caseNumber: e.caseNumber })
-                      : st('reported')
-                    : st('notReported')}
+                      ? tx('reportedCase', { caseNumber: e.caseNumber })
+                      : tx('reported')
+                    : tx('notReported')}
                 </p>
-                <Show when={e.improvement}>{(text) => <p>{st('improvementLabel', { text: text() })}</p>}</Show>
+                <Show when={e.improvement}>{(text) => <p>{tx('improvementLabel', { text: text() })}</p>}</Show>
                 <Show when={props.writable}>
                   <Show
                     when={voiding() === e.id}
                     fallback={
                       <Button variant="danger" disabled={props.busy} onClick={() => setVoiding(e.id)}>
-                        {st('voidEvent')}
+                        {tx('voidEvent')}
                       </Button>
                     }
                   >
                     <div class="button-row">
                       <Button variant="danger" disabled={props.busy} onClick={() => (setVoiding(null), props.onVoid(e))}>
-                        {st('voidConfirm')}
+                        {tx('voidConfirm')}
                       </Button>
-                      <Button onClick={() => setVoiding(null)}>{st('voidCancel')}</Button>
+                      <Button onClick={() => setVoiding(null)}>{tx('voidCancel')}</Button>
                     </div>
                   </Show>
                 </Show>
@@ -100,18 +100,18 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
               <Show when={props.events.length === 0}>
                 <Button variant="primary" disabled={props.busy} onClick={() => props.onConfirm(true)}>
                   <span aria-hidden="true">✓ </span>
-                  {st('confirmGreen')}
+                  {tx('confirmGreen')}
                 </Button>
               </Show>
             }
           >
             <Button disabled={props.busy} onClick={() => props.onConfirm(false)}>
-              {st('undo')}: {st('confirmedGreen').toLocaleLowerCase()}
+              {tx('undo')}: {tx('confirmedGreen').toLocaleLowerCase()}
             </Button>
           </Show>
           <a class="btn btn-secondary" href={props.newEventHref}>
             <span aria-hidden="true">+ </span>
-            {st('newEventFor', { date: formatDay(props.date) })}
+            {tx('newEventFor', { date: formatDay(props.date) })}
           </a>
         </div>
       </Show>
@@ -119,7 +119,7 @@ export function DayPanel(props: DayPanelProps): JSX.Element {
         {(link) => (
           <a class="btn btn-secondary" href={link()}>
             <span aria-hidden="true">+ </span>
-            {causeText('create')}
+            {txCause('create')}
           </a>
         )}
       </Show>

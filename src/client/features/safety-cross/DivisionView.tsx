@@ -23,7 +23,7 @@ import { divisionModel } from './division-model';
 import { Legend } from './Legend';
 import { MonthPicker } from './MonthPicker';
 import { MonthSummary } from './MonthSummary';
-import { st } from './texts';
+import { tx } from './texts';
 
 export function DivisionView(props: { rootId: string; month: string; thisMonth: string }): JSX.Element {
   const { api, db } = useApp();
@@ -56,16 +56,16 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
           {(m) => (
             <>
               <Show when={res()?.local}>
-                <Banner tone="warning">{st('division.offline')}</Banner>
+                <Banner tone="warning">{tx('division.offline')}</Banner>
               </Show>
               <div class="division-grid">
-                <section class="division-units" aria-label={st('division.units')}>
-                  <Show when={m().cards.length > 0} fallback={<p class="muted">{st('division.noUnits')}</p>}>
+                <section class="division-units" aria-label={tx('division.units')}>
+                  <Show when={m().cards.length > 0} fallback={<p class="muted">{tx('division.noUnits')}</p>}>
                     <ul class="multiples">
                       <For each={m().cards}>
                         {(c) => {
                           const long = () =>
-                            `${c.node.name}${c.node.closed ? ` (${st('division.closed')})` : ''}: ${st('division.unitFilled', { filled: c.figures.filledDays, due: c.figures.dueDays })}, ${c.figures.harmDays === 1 ? st('division.unitHarm.one') : st('division.unitHarm', { n: c.figures.harmDays })}`;
+                            `${c.node.name}${c.node.closed ? ` (${tx('division.closed')})` : ''}: ${tx('division.unitFilled', { filled: c.figures.filledDays, due: c.figures.dueDays })}, ${c.figures.harmDays === 1 ? tx('division.unitHarm.one') : tx('division.unitHarm', { n: c.figures.harmDays })}`;
                           return (
                             <li>
                               <a class="multiple" href={href(['korset'], { unit: c.node.unitId, month })}>
@@ -75,9 +75,9 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
                                 </span>
                                 <Cross month={month} statuses={c.statuses} size="mini" title={long()} />
                                 <span class="multiple-facts" aria-hidden="true">
-                                  {st('division.unitFilledShort', { filled: c.figures.filledDays, due: c.figures.dueDays })}
+                                  {tx('division.unitFilledShort', { filled: c.figures.filledDays, due: c.figures.dueDays })}
                                   <br />
-                                  {c.figures.harmDays === 1 ? st('division.unitHarmShort.one') : st('division.unitHarmShort', { n: c.figures.harmDays })}
+                                  {c.figures.harmDays === 1 ? tx('division.unitHarmShort.one') : tx('division.unitHarmShort', { n: c.figures.harmDays })}
                                 </span>
                               </a>
                             </li>
@@ -89,25 +89,25 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
                 </section>
                 <section class="division-side">
                   <p class="completeness">
-                    {st('division.completeness', { reporting: m().root.reporting, expected: m().root.expected, month: formatMonth(month, false) })}
+                    {tx('division.completeness', { reporting: m().root.reporting, expected: m().root.expected, month: formatMonth(month, false) })}
                   </p>
                   <figure class="cross-figure">
-                    <figcaption>{st('division.worstPerDay', { name: m().root.name })}</figcaption>
+                    <figcaption>{tx('division.worstPerDay', { name: m().root.name })}</figcaption>
                     <Cross
                       month={month}
                       statuses={m().statuses}
-                      title={st('crossLabel', { title: st('division.worstPerDay', { name: m().root.name }), month: formatMonth(month) })}
+                      title={tx('crossLabel', { title: tx('division.worstPerDay', { name: m().root.name }), month: formatMonth(month) })}
                       detail={(date) => {
                         const filled = m().filledPerDay[Number(date.slice(8)) - 1] ?? 0;
-                        return st('cellUnits', { filled, expected: m().root.expected });
+                        return tx('cellUnits', { filled, expected: m().root.expected });
                       }}
                     />
                   </figure>
-                  <MonthSummary figures={m().figures} levels={4} title={st('division.byCategory')} />
+                  <MonthSummary figures={m().figures} levels={4} title={tx('division.byCategory')} />
                 </section>
               </div>
               <Show when={m().levels.length > 0}>
-                <nav class="level-links no-print" aria-label={st('division.levels')}>
+                <nav class="level-links no-print" aria-label={tx('division.levels')}>
                   <For each={m().levels}>
                     {(l) => (
                       <a class="btn btn-secondary" href={href(['korset'], { unit: l.unitId, month })}>

@@ -15,7 +15,7 @@ import { Chip } from '../../ui/Chip';
 import { TextField } from '../../ui/Field';
 import { severitiesFor } from './board-model';
 import { emptyEventDraft, toNewEvent, type EventDraft } from './event-draft';
-import { categoryLabel, STATUS_SYMBOL, statusText, st } from './texts';
+import { categoryLabel, STATUS_SYMBOL, statusText, tx } from './texts';
 
 export interface EventFormProps {
   unitId: UnitId;
@@ -39,7 +39,7 @@ export function EventForm(props: EventFormProps): JSX.Element {
   };
   const save = async () => {
     const ev = toNewEvent(draft(), props.unitId);
-    if (ev === null) return setError(st('form.missing'));
+    if (ev === null) return setError(tx('form.missing'));
     setBusy(true);
     try {
       await props.onSave(ev);
@@ -53,7 +53,7 @@ export function EventForm(props: EventFormProps): JSX.Element {
   return (
     <form class="event-form" onSubmit={(e) => (e.preventDefault(), void save())}>
       <label class="field field-date">
-        <span class="field-label">{st('form.date')}</span>
+        <span class="field-label">{tx('form.date')}</span>
         <input
           class="input"
           type="date"
@@ -65,10 +65,10 @@ export function EventForm(props: EventFormProps): JSX.Element {
         />
       </label>
       <Show when={props.backdateDays !== null}>
-        <p class="muted">{st('form.windowHint', { n: props.backdateDays ?? 0 })}</p>
+        <p class="muted">{tx('form.windowHint', { n: props.backdateDays ?? 0 })}</p>
       </Show>
       <fieldset class="chips">
-        <legend>{st('form.category')}</legend>
+        <legend>{tx('form.category')}</legend>
         <For each={props.categories}>
           {(c) => (
             <Chip selected={draft().category === c} onSelect={() => edit({ category: c })}>
@@ -78,7 +78,7 @@ export function EventForm(props: EventFormProps): JSX.Element {
         </For>
       </fieldset>
       <fieldset class="chips severity-chips">
-        <legend>{st('form.severity')}</legend>
+        <legend>{tx('form.severity')}</legend>
         <For each={severitiesFor(props.levels)}>
           {(s: Severity) => (
             <button
@@ -93,28 +93,28 @@ export function EventForm(props: EventFormProps): JSX.Element {
               </span>
               <span class="sev-words">
                 {statusText(s, props.levels)}
-                <span class="sev-hint">{st(s === 'rod' && props.levels === 3 ? 'sevHint.rod3' : `sevHint.${s}`)}</span>
+                <span class="sev-hint">{tx(s === 'rod' && props.levels === 3 ? 'sevHint.rod3' : `sevHint.${s}`)}</span>
               </span>
             </button>
           )}
         </For>
       </fieldset>
-      <TextField label={st('form.description')} value={draft().description} maxLength={300} onValue={(description) => edit({ description })} />
+      <TextField label={tx('form.description')} value={draft().description} maxLength={300} onValue={(description) => edit({ description })} />
       <label class="check">
         <input type="checkbox" checked={draft().reported} onChange={(e) => edit({ reported: e.currentTarget.checked })} />
-        {st('form.reported')}
+        {tx('form.reported')}
       </label>
       <Show when={draft().reported}>
-        <TextField label={st('form.caseNumber')} value={draft().caseNumber} maxLength={40} onValue={(caseNumber) => edit({ caseNumber })} />
+        <TextField label={tx('form.caseNumber')} value={draft().caseNumber} maxLength={40} onValue={(caseNumber) => edit({ caseNumber })} />
       </Show>
       <details class="more">
-        <summary>{st('form.more')}</summary>
-        <TextField label={st('form.improvement')} value={draft().improvement} maxLength={500} onValue={(improvement) => edit({ improvement })} />
+        <summary>{tx('form.more')}</summary>
+        <TextField label={tx('form.improvement')} value={draft().improvement} maxLength={500} onValue={(improvement) => edit({ improvement })} />
       </details>
       <div class="entry-actions">
         <Show when={error()}>{(text) => <Banner tone="error">{text()}</Banner>}</Show>
         <Button type="submit" variant="primary" size="big" disabled={busy()}>
-          {busy() ? st('form.saving') : st('form.save')}
+          {busy() ? tx('form.saving') : tx('form.save')}
         </Button>
       </div>
     </form>

@@ -2,20 +2,20 @@
 import { Show, type JSX } from 'solid-js';
 import { addDays, periodRange, previousPeriod } from '../../../shared/domain/periods';
 import { formatMonth } from '../../kit/format';
-import { st } from './texts';
+import { tx } from './texts';
 
 export const previousMonth = (month: string): string => previousPeriod(month);
 export const nextMonth = (month: string): string => addDays(periodRange(month).to, 1).slice(0, 7);
 
 export function MonthPicker(props: { month: string; thisMonth: string; href: (month: string) => string }): JSX.Element {
   return (
-    <nav class="month-picker" aria-label={st('title')}>
-      <a class="btn btn-secondary" href={props.href(previousMonth(props.month))} aria-label={st('prevMonth')}>
+    <nav class="month-picker" aria-label={tx('title')}>
+      <a class="btn btn-secondary" href={props.href(previousMonth(props.month))} aria-label={tx('prevMonth')}>
         ‹
       </a>
       <span class="month-label">{formatMonth(props.month)}</span>
       <Show when={props.month < props.thisMonth} fallback={<span class="btn btn-secondary btn-disabled" aria-hidden="true">›</span>}>
-        <a class="btn btn-secondary" href={props.href(nextMonth(props.month))} aria-label={st('nextMonth')}>
+        <a class="btn btn-secondary" href={props.href(nextMonth(props.month))} aria-label={tx('nextMonth')}>
           ›
         </a>
       </Show>

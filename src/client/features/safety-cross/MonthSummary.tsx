@@ -6,7 +6,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { SafetyFigures } from '../../../shared/domain/safety-month';
 import { formatPct } from '../../kit/format';
-import { categoryLabel, STATUS_SYMBOL, statusShort, st } from './texts';
+import { categoryLabel, STATUS_SYMBOL, statusShort, tx } from './texts';
 
 export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; title: string }): JSX.Element {
   const severities = () => (props.levels === 3 && props.figures.events.orange === 0 ? (['gul', 'rod'] as const) : (['gul', 'orange', 'rod'] as const));
@@ -15,21 +15,21 @@ export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; tit
       <h2>{props.title}</h2>
       <ul class="summary-figures">
         <li>
-          {st('greenShare', {
+          {tx('greenShare', {
             green: props.figures.greenDays,
             due: props.figures.dueDays,
             pct: formatPct(props.figures.greenShare.pct),
           })}
         </li>
-        <li>{st('unfilled', { n: props.figures.unfilledDays })}</li>
-        <li>{st('harmDays', { n: props.figures.harmDays })}</li>
-        <li>{st('riskDays', { n: props.figures.riskDays })}</li>
+        <li>{tx('unfilled', { n: props.figures.unfilledDays })}</li>
+        <li>{tx('harmDays', { n: props.figures.harmDays })}</li>
+        <li>{tx('riskDays', { n: props.figures.riskDays })}</li>
       </ul>
-      <Show when={props.figures.byCategory.length > 0} fallback={<p class="muted">{st('summaryNone')}</p>}>
+      <Show when={props.figures.byCategory.length > 0} fallback={<p class="muted">{tx('summaryNone')}</p>}>
         <table class="summary-table">
           <thead>
             <tr>
-              <th scope="col">{st('summaryCategory')}</th>
+              <th scope="col">{tx('summaryCategory')}</th>
               <For each={severities()}>
                 {(s) => (
                   <th scope="col">
@@ -38,7 +38,7 @@ export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; tit
                   </th>
                 )}
               </For>
-              <th scope="col">{st('summaryTotal')}</th>
+              <th scope="col">{tx('summaryTotal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +54,7 @@ export function MonthSummary(props: { figures: SafetyFigures; levels: 3 | 4; tit
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{st('summaryTotal')}</th>
+              <th scope="row">{tx('summaryTotal')}</th>
               <For each={severities()}>{(s) => <td>{props.figures.events[s]}</td>}</For>
               <td>{props.figures.events.total}</td>
             </tr>

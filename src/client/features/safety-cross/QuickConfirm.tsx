@@ -6,7 +6,7 @@
 import { For, Match, Switch, type JSX } from 'solid-js';
 import type { DayStatus } from '../../../shared/domain/safety-colour';
 import { Button } from '../../ui/Button';
-import { eventCount, formatDay, STATUS_SYMBOL, statusText, st } from './texts';
+import { eventCount, formatDay, STATUS_SYMBOL, statusText, tx } from './texts';
 
 export interface QuickDay {
   date: string;
@@ -38,7 +38,7 @@ export function QuickConfirm(props: QuickConfirmProps): JSX.Element {
                   <span class={`cell swatch st-${d.status}`} aria-hidden="true">
                     <span class="cell-sym">{STATUS_SYMBOL[d.status]}</span>
                   </span>
-                  {st('dayHasEvents', { day: `${d.label} ${formatDay(d.date)}`, status: statusText(d.status, props.levels) })}
+                  {tx('dayHasEvents', { day: `${d.label} ${formatDay(d.date)}`, status: statusText(d.status, props.levels) })}
                   {' · '}
                   {eventCount(d.events)}
                 </p>
@@ -48,10 +48,10 @@ export function QuickConfirm(props: QuickConfirmProps): JSX.Element {
                   <span class="cell swatch st-gron" aria-hidden="true">
                     <span class="cell-sym">{STATUS_SYMBOL.gron}</span>
                   </span>
-                  {`${d.label} ${formatDay(d.date)}: ${st('confirmedGreen')}`}
+                  {`${d.label} ${formatDay(d.date)}: ${tx('confirmedGreen')}`}
                 </p>
                 <Button variant="link" disabled={props.busy || !d.writable} onClick={() => props.onConfirm(d.date, false)}>
-                  {st('undo')}
+                  {tx('undo')}
                 </Button>
               </Match>
               <Match when={true}>
@@ -63,7 +63,7 @@ export function QuickConfirm(props: QuickConfirmProps): JSX.Element {
                   onClick={() => props.onConfirm(d.date, true)}
                 >
                   <span aria-hidden="true">✓ </span>
-                  {st('confirmGreenDay', { day: d.label.toLocaleLowerCase(), date: formatDay(d.date) })}
+                  {tx('confirmGreenDay', { day: d.label.toLocaleLowerCase(), date: formatDay(d.date) })}
                 </Button>
               </Match>
             </Switch>

@@ -13,7 +13,7 @@ import { href, route } from '../../kit/router';
 import { DivisionView } from './DivisionView';
 import { EventEntry } from './EventEntry';
 import { SettingsPanel } from './SettingsPanel';
-import { st } from './texts';
+import { tx } from './texts';
 import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { UnitBoard } from './UnitBoard';
 import './safety.css';
@@ -32,9 +32,9 @@ export default function SafetyScreen(): JSX.Element {
   const role = () => session().identity.role;
   const date = () => (IsoDate.safeParse(route().query.date).success ? route().query.date : undefined);
   const heading = () => {
-    if (sub() === 'handelse') return st('form.title');
-    if (sub() === 'installningar') return st('settings.title');
-    return isLevel() ? st('divisionTitle') : st('title');
+    if (sub() === 'handelse') return tx('form.title');
+    if (sub() === 'installningar') return tx('settings.title');
+    return isLevel() ? tx('divisionTitle') : tx('title');
   };
   const backHref = () => href(['korset'], { unit: route().query.unit, month: route().query.month });
 
@@ -45,12 +45,12 @@ export default function SafetyScreen(): JSX.Element {
         <p class="unit-name">{unit()?.name ?? session().identity.displayName}</p>
         <Show when={sub() !== undefined}>
           <a class="btn btn-link no-print" href={backHref()}>
-            ← {st('back')}
+            ← {tx('back')}
           </a>
         </Show>
         <Show when={sub() === undefined && isLead() && !isLevel()}>
           <a class="btn btn-link no-print" href={href(['korset', 'installningar'], { unit: route().query.unit })}>
-            {st('settings')}
+            {tx('settings')}
           </a>
         </Show>
       </header>
@@ -66,7 +66,7 @@ export default function SafetyScreen(): JSX.Element {
             </Show>
           </Match>
           <Match when={sub() === 'installningar' && !isLevel()}>
-            <Show when={isLead()} fallback={<p class="muted">{st('settings.managersOnly')}</p>}>
+            <Show when={isLead()} fallback={<p class="muted">{tx('settings.managersOnly')}</p>}>
               <Show when={unitId()} keyed>
                 {(id) => <SettingsPanel unitId={id} />}
               </Show>

@@ -14,7 +14,7 @@ import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
 import { TextField } from '../../ui/Field';
 import { addCategory, draftOf, removeCategory, settingsPatch, toggleCross, type SettingsDraft } from './settings-draft';
-import { categoryLabel, st } from './texts';
+import { categoryLabel, tx } from './texts';
 
 export function SettingsPanel(props: { unitId: string }): JSX.Element {
   const { db } = useApp();
@@ -34,7 +34,7 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
   const save = async () => {
     try {
       await props.onSave(settingsPatch(props.stored(), draft()));
-      setMessage({ tone: 'success', text: st('settings.saved') });
+      setMessage({ tone: 'success', text: tx('settings.saved') });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }
@@ -42,7 +42,7 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
   return (
     <form class="safety-settings form" onSubmit={(e) => (e.preventDefault(), void save())}>
       <fieldset class="chips">
-        <legend>{st('settings.categories')}</legend>
+        <legend>{tx('settings.categories')}</legend>
         <ul class="category-list">
           <For each={draft().categories}>
             {(c) => (
@@ -50,7 +50,7 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
                 <span>{categoryLabel(c)}</span>
                 <Button
                   variant="link"
-                  aria-label={st('settings.remove', { category: categoryLabel(c) })}
+                  aria-label={tx('settings.remove', { category: categoryLabel(c) })}
                   disabled={draft().categories.length <= 1}
                   onClick={() => edit(removeCategory(draft(), c))}
                 >
@@ -61,32 +61,32 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
           </For>
         </ul>
         <div class="inline-form">
-          <TextField label={st('settings.addCategory')} value={newCategory()} maxLength={40} onValue={setNewCategory} />
-          <Button onClick={() => (edit(addCategory(draft(), newCategory())), setNewCategory(''))}>{st('settings.add')}</Button>
+          <TextField label={tx('settings.addCategory')} value={newCategory()} maxLength={40} onValue={setNewCategory} />
+          <Button onClick={() => (edit(addCategory(draft(), newCategory())), setNewCategory(''))}>{tx('settings.add')}</Button>
         </div>
       </fieldset>
       <fieldset class="chips">
-        <legend>{st('settings.levels')}</legend>
+        <legend>{tx('settings.levels')}</legend>
         <Chip selected={draft().levels === 4} onSelect={() => edit({ ...draft(), levels: 4 })}>
-          {st('settings.levels4')}
+          {tx('settings.levels4')}
         </Chip>
         <Chip selected={draft().levels === 3} onSelect={() => edit({ ...draft(), levels: 3 })}>
-          {st('settings.levels3')}
+          {tx('settings.levels3')}
         </Chip>
       </fieldset>
       <fieldset class="chips">
-        <legend>{st('settings.crosses')}</legend>
+        <legend>{tx('settings.crosses')}</legend>
         <Chip selected={draft().crossCategories.length === 0} onSelect={() => edit({ ...draft(), crossCategories: [] })}>
-          {st('settings.oneCross')}
+          {tx('settings.oneCross')}
         </Chip>
         {/* Switching to per-category starts with the first category; the chips below pick the rest. */}
         <Chip selected={draft().crossCategories.length > 0} onSelect={() => draft().crossCategories.length === 0 && edit(toggleCross(draft(), draft().categories[0] ?? ''))}>
-          {st('settings.perCategory')}
+          {tx('settings.perCategory')}
         </Chip>
       </fieldset>
       <Show when={draft().crossCategories.length > 0}>
         <fieldset class="chips">
-          <legend>{st('settings.crossCategories')}</legend>
+          <legend>{tx('settings.crossCategories')}</legend>
           <For each={draft().categories}>
             {(c) => (
               <Chip selected={draft().crossCategories.includes(c)} onSelect={() => edit(toggleCross(draft(), c))}>
@@ -97,7 +97,7 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
         </fieldset>
       </Show>
       <label class="field">
-        <span class="field-label">{st('settings.backdate')}</span>
+        <span class="field-label">{tx('settings.backdate')}</span>
         <input
           class="input"
           type="number"
@@ -112,7 +112,7 @@ function SettingsForm(props: { stored: () => SafetySettings; onSave: (patch: Par
       </label>
       <Show when={message()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
       <Button type="submit" variant="primary" size="big">
-        {st('settings.save')}
+        {tx('settings.save')}
       </Button>
     </form>
   );

@@ -23,7 +23,7 @@ import { DayPanel } from './DayPanel';
 import { MonthPicker } from './MonthPicker';
 import { MonthSummary } from './MonthSummary';
 import { QuickConfirm } from './QuickConfirm';
-import { eventCount, st } from './texts';
+import { eventCount, tx } from './texts';
 
 export interface UnitBoardProps {
   unitId: string;
@@ -71,17 +71,17 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
   const eventHref = (date?: string) => href(['korset', 'handelse'], { unit: unitId, date });
 
   return (
-    <Show when={board()} fallback={<p class="muted">{st('title')} …</p>}>
+    <Show when={board()} fallback={<p class="muted">{tx('title')} …</p>}>
       {(b) => (
         <div class="safety-board">
           <div class="board-tools no-print">
             <MonthPicker month={month} thisMonth={today().slice(0, 7)} href={monthHref} />
             <button type="button" class="btn btn-secondary" onClick={() => window.print()}>
-              {st('print')}
+              {tx('print')}
             </button>
           </div>
           <p class="print-only print-head">
-            {st('title')} · {props.unitName} · {formatMonth(month)}
+            {tx('title')} · {props.unitName} · {formatMonth(month)}
           </p>
           <Show when={error()}>{(text) => <Banner tone="error">{text()}</Banner>}</Show>
           <div class="no-print quick-area">
@@ -90,13 +90,13 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
               busy={busy()}
               onConfirm={(date, c) => void confirm(date, c)}
               days={[
-                { ...dayView(b(), addDays(today(), -1)), label: st('yesterday') },
-                { ...dayView(b(), today()), label: st('today') },
+                { ...dayView(b(), addDays(today(), -1)), label: tx('yesterday') },
+                { ...dayView(b(), today()), label: tx('today') },
               ].map((d) => ({ ...d, events: d.events.length, writable: writable(d.date) }))}
             />
             <a class="btn btn-secondary btn-big new-event" href={eventHref()}>
               <span aria-hidden="true">+ </span>
-              {st('newEvent')}
+              {tx('newEvent')}
             </a>
           </div>
           <Crosses
@@ -134,7 +134,7 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
           </Show>
           <div class="board-facts">
             <Counters counters={b().counters} />
-            <MonthSummary figures={b().figures} levels={b().levels} title={st('summaryTitle', { month: formatMonth(month, false) })} />
+            <MonthSummary figures={b().figures} levels={b().levels} title={tx('summaryTitle', { month: formatMonth(month, false) })} />
           </div>
         </div>
       )}

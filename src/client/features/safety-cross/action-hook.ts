@@ -8,10 +8,10 @@ import { createTexts } from '../../kit/i18n';
 import { route } from '../../kit/router';
 import { newActionHref } from '../improvements/cause-link';
 
-export const causeText = createTexts(causeTexts);
+export const txCause = createTexts(causeTexts);
 
 export function safetyActionHref(date: string, status: DayStatus): string | null {
   if (status !== 'rod' && status !== 'orange') return null;
-  const label = causeText('safetyDay', { status: causeText(status), date });
+  const label = txCause('safetyDay', { status: txCause(status), date });
   return newActionHref(route().query.unit, { kind: 'safetyDay', ref: date, label });
 }

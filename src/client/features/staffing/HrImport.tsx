@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { hrErrorText } from './hr-errors';
 import { loadMapping, saveMapping } from './hr-mapping-store';
-import { txh } from './texts';
+import { txHr } from './texts';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const SHOWN_ERRORS = 50;
@@ -38,7 +38,7 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
     setPhase('choose');
     setFileName(file?.name ?? '');
     if (file === undefined) return;
-    if (file.size > MAX_BYTES) return setMessage({ tone: 'error', text: txh('import.tooBig') });
+    if (file.size > MAX_BYTES) return setMessage({ tone: 'error', text: txHr('import.tooBig') });
     const read = readCsv(new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) return setFileErrors(read.errors);
     setTable(read.table);
@@ -82,7 +82,7 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
     try {
       await saveHrMonths(db, r.rows.map(toHrMonth));
       setPhase('done');
-      setMessage({ tone: 'success', text: txh('import.done', { n: r.rows.length, months: summary()?.months ?? '' }) });
+      setMessage({ tone: 'success', text: txHr('import.done', { n: r.rows.length, months: summary()?.months ?? '' }) });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }
@@ -95,9 +95,9 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
 
   return (
     <div class="hr-import">
-      <p>{txh('import.intro')}</p>
+      <p>{txHr('import.intro')}</p>
       <label class="btn btn-secondary file-pick">
-        {txh('import.choose')}
+        {txHr('import.choose')}
         <input type="file" class="sr-only" accept=".csv,text/csv,text/plain" onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             // Cleared, so choosing the corrected file under the same name is noticed too.
@@ -107,15 +107,15 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
         />
       </label>
       <Show when={fileName()}>
-        <p class="muted">{txh('import.file', { name: fileName() })}</p>
+        <p class="muted">{txHr('import.file', { name: fileName() })}</p>
       </Show>
       <Show when={message()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
       <Show when={errors().length > 0}>
-        <Banner tone="error">{txh('import.errors', { n: errors().length })}</Banner>
+        <Banner tone="error">{txHr('import.errors', { n: errors().length })}</Banner>
         <ul class="import-errors">
           <For each={errors().slice(0, SHOWN_ERRORS)}>{(e) => <li>{hrErrorText(e)}</li>}</For>
           <Show when={errors().length > SHOWN_ERRORS}>
-            <li>{txh('import.moreErrors', { n: errors().length - SHOWN_ERRORS })}</li>
+            <li>{txHr('import.moreErrors', { n: errors().length - SHOWN_ERRORS })}</li>
           </Show>
         </ul>
       </Show>
@@ -123,13 +123,13 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
         <Match when={phase() === 'map' && table()}>
           {(tb) => (
             <fieldset class="hr-mapping">
-              <legend>{txh('import.mapTitle')}</legend>
+              <legend>{txHr('import.mapTitle')}</legend>
               <For each={HR_FIELDS}>
                 {(field) => (
                   <SelectField
-                    label={txh(`field.${field}`)}
+                    label={txHr(`field.${field}`)}
                     value={mapping().columns[field] ?? ''}
-                    placeholder={txh('import.none')}
+                    placeholder={txHr('import.none')}
                     options={tb().header.map((h) => ({ value: h, label: h }))}
                     onValue={(v) => setColumn(field, v)}
                   />
@@ -137,13 +137,13 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
               </For>
               <Show when={mapping().columns.month === undefined}>
                 <label class="field">
-                  <span class="field-label">{txh('import.fixedMonth')}</span>
+                  <span class="field-label">{txHr('import.fixedMonth')}</span>
                   <input class="input" type="month" max={props.currentMonth} value={fixedMonth()} onInput={(e) => setFixedMonth(e.currentTarget.value)} />
                 </label>
               </Show>
               <label class="check">
                 <input type="checkbox" checked={mapping().fraction} onChange={(e) => setMapping((m) => ({ ...m, fraction: e.currentTarget.checked }))} />
-                {txh('import.fraction')}
+                {txHr('import.fraction')}
               </label>
               <Button
                 variant="primary"
@@ -153,7 +153,7 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
                   setPhase('preview');
                 }}
               >
-                {txh('import.useMapping')}
+                {txHr('import.useMapping')}
               </Button>
             </fieldset>
           )}
@@ -161,28 +161,28 @@ export function HrImport(props: { scopeUnitId: string; units: readonly ImportUni
         <Match when={phase() === 'preview'}>
           <Show when={remembered()}>
             <p class="muted">
-              {txh('import.remembered')}{' '}
+              {txHr('import.remembered')}{' '}
               <Button variant="link" onClick={() => setPhase('map')}>
-                {txh('import.changeMapping')}
+                {txHr('import.changeMapping')}
               </Button>
             </p>
           </Show>
           <Show when={summary()}>
             {(s) => (
               <div class="card import-preview">
-                <p>{txh('import.preview', { rows: s().rows, units: s().units, months: s().months })}</p>
+                <p>{txHr('import.preview', { rows: s().rows, units: s().units, months: s().months })}</p>
                 <Show when={(replaced() ?? 0) > 0}>
-                  <p>{txh('import.replaces', { n: replaced() ?? 0 })}</p>
+                  <p>{txHr('import.replaces', { n: replaced() ?? 0 })}</p>
                 </Show>
                 <Button variant="primary" size="big" onClick={() => void run()}>
-                  {txh('import.run')}
+                  {txHr('import.run')}
                 </Button>
               </div>
             )}
           </Show>
           <Show when={!remembered() && errors().length > 0}>
             <Button variant="secondary" onClick={() => setPhase('map')}>
-              {txh('import.changeMapping')}
+              {txHr('import.changeMapping')}
             </Button>
           </Show>
         </Match>

@@ -16,7 +16,7 @@ import { listHrMonths, removeHrMonth, saveHrMonths } from '../../storage/staffin
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
-import { pct1, txh } from './texts';
+import { pct1, txHr } from './texts';
 
 const FIELDS = ['kvotTotal', 'kvotK', 'kvotM', 'korttid', 'ordinaryHours'] as const;
 type Field = (typeof FIELDS)[number];
@@ -46,7 +46,7 @@ export function HrManual(props: { units: readonly ImportUnit[]; unitId: string; 
       const raw = values()[f].trim();
       const n = raw === '' ? null : parseDecimal(raw);
       if ((raw !== '' && n === null) || (f === 'kvotTotal' && n === null)) {
-        return setMessage({ tone: 'error', text: txh('manual.invalid', { field: txh(`manual.${f}`) }) });
+        return setMessage({ tone: 'error', text: txHr('manual.invalid', { field: txHr(`manual.${f}`) }) });
       }
       parsed[f] = n;
     }
@@ -61,10 +61,10 @@ export function HrManual(props: { units: readonly ImportUnit[]; unitId: string; 
       ordinaryHours: parsed.ordinaryHours ?? null,
       source: 'manual',
     } as HrMonth;
-    if (record.korttid !== null && record.korttid > record.kvotTotal) return setMessage({ tone: 'error', text: txh('manual.korttidOver') });
+    if (record.korttid !== null && record.korttid > record.kvotTotal) return setMessage({ tone: 'error', text: txHr('manual.korttidOver') });
     try {
       await saveHrMonths(db, [record]);
-      setMessage({ tone: 'success', text: txh('manual.saved', { unit: unitName(), month: formatMonth(month()) }) });
+      setMessage({ tone: 'success', text: txHr('manual.saved', { unit: unitName(), month: formatMonth(month()) }) });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });
     }
@@ -73,38 +73,38 @@ export function HrManual(props: { units: readonly ImportUnit[]; unitId: string; 
   return (
     <div class="hr-manual">
       <form class="form" onSubmit={(e) => (e.preventDefault(), void save())}>
-        <SelectField label={txh('manual.unit')} value={unitId()} options={props.units.map((u) => ({ value: u.id, label: u.name }))} onValue={(v) => (setUnitId(v), setValues(EMPTY))} />
+        <SelectField label={txHr('manual.unit')} value={unitId()} options={props.units.map((u) => ({ value: u.id, label: u.name }))} onValue={(v) => (setUnitId(v), setValues(EMPTY))} />
         <label class="field">
-          <span class="field-label">{txh('manual.month')}</span>
+          <span class="field-label">{txHr('manual.month')}</span>
           <input class="input" type="month" required max={props.currentMonth} value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
         </label>
         <For each={FIELDS}>
           {(f) => (
-            <TextField label={txh(`manual.${f}`)} inputmode="decimal" autocomplete="off" value={values()[f]} onValue={(v) => setValues((x) => ({ ...x, [f]: v }))} />
+            <TextField label={txHr(`manual.${f}`)} inputmode="decimal" autocomplete="off" value={values()[f]} onValue={(v) => setValues((x) => ({ ...x, [f]: v }))} />
           )}
         </For>
         <Show when={message()}>{(m) => <Banner tone={m().tone}>{m().text}</Banner>}</Show>
         <Button type="submit" variant="primary">
-          {txh('manual.save')}
+          {txHr('manual.save')}
         </Button>
       </form>
-      <h3>{txh('manual.recent')}</h3>
-      <Show when={(recent() ?? []).length > 0} fallback={<p class="muted">{txh('manual.none')}</p>}>
+      <h3>{txHr('manual.recent')}</h3>
+      <Show when={(recent() ?? []).length > 0} fallback={<p class="muted">{txHr('manual.none')}</p>}>
         <ul class="plain-list">
           <For each={[...(recent() ?? [])].reverse()}>
             {(m) => (
               <li class="hr-row">
                 <Button variant="link" onClick={() => open(m)}>
-                  {formatMonth(m.month)}: {pct1(m.kvotTotal)} ({txh(`source.${m.source}`)})
+                  {formatMonth(m.month)}: {pct1(m.kvotTotal)} ({txHr(`source.${m.source}`)})
                 </Button>
                 <Button
                   variant="danger"
                   onClick={async () => {
                     await removeHrMonth(db, m);
-                    setMessage({ tone: 'success', text: txh('manual.removed', { month: formatMonth(m.month) }) });
+                    setMessage({ tone: 'success', text: txHr('manual.removed', { month: formatMonth(m.month) }) });
                   }}
                 >
-                  {txh('manual.remove')}
+                  {txHr('manual.remove')}
                 </Button>
               </li>
             )}

@@ -5,19 +5,19 @@ import { previousPeriod } from '../../../shared/domain/periods';
 import { Chip } from '../../ui/Chip';
 import { HrImport } from './HrImport';
 import { HrManual } from './HrManual';
-import { txh } from './texts';
+import { txHr } from './texts';
 
 export function HrScreen(props: { scopeUnitId: string; unitId: string; units: readonly ImportUnit[]; currentMonth: string }): JSX.Element {
   const [tab, setTab] = createSignal<'import' | 'manual'>('import');
   return (
     <div class="hr-screen">
-      <h2>{txh('hrScreen.title')}</h2>
+      <h2>{txHr('hrScreen.title')}</h2>
       <div class="button-row hr-tabs">
         <Chip selected={tab() === 'import'} onSelect={() => setTab('import')}>
-          {txh('tab.import')}
+          {txHr('tab.import')}
         </Chip>
         <Chip selected={tab() === 'manual'} onSelect={() => setTab('manual')}>
-          {txh('tab.manual')}
+          {txHr('tab.manual')}
         </Chip>
       </div>
       <Show

@@ -1,7 +1,7 @@
 /** An import problem as a sentence with its line number, column and value (texts in i18n). */
 import type { HrCsvError } from '../../../shared/domain/hr-csv';
 import type { Params } from '../../../shared/i18n/format';
-import { txh } from './texts';
+import { txHr } from './texts';
 
 export function hrErrorText(e: HrCsvError): string {
   const params: Record<string, string | number> = { line: e.line };
@@ -9,5 +9,5 @@ export function hrErrorText(e: HrCsvError): string {
     const v = e[k];
     if (v !== undefined) params[k] = v;
   }
-  return txh(`err.${e.code}`, params as Params);
+  return txHr(`err.${e.code}`, params as Params);
 }

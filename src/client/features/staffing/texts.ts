@@ -6,7 +6,7 @@ import { createTexts, locale } from '../../kit/i18n';
 
 export const tx = createTexts(staffingTexts);
 /** The HR import and entry texts. */
-export const txh = createTexts(staffingHrTexts);
+export const txHr = createTexts(staffingHrTexts);
 
 /** Picks `key.one` / `key.other` by n and passes n as {n}. */
 export const txn = (key: 'saved', n: number, params?: Params): string =>
