@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +102,17 @@ describe('the tertial report', () => {
     for (const o of outcomes) expect(texts).toContain(o.replace(/\u00a0/g, '\u00a0'));
     expect(texts).toContain('Samordningen med kommunerna har förbättrats under perioden.');
     expect(texts).toContain('Genomfört i alla VO.');
+
+    // The same report as .xlsx, read back by a second library (ExcelJS): the outcomes shown on the
+    // screen are in its sheets, one per perspective, and the actions' sheet is there.
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Ladda ner Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^tertialrapport-division-lanssjukvard-\d{4}-(DA04|DA08|AR)\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('Strategiska åtgärder');
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
+    for (const o of outcomes) expect(cells).toContain(o);
     await ctx.close();
   });
 });

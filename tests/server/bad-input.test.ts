@@ -309,6 +309,64 @@ const ROUTES: Route[] = [
     wrongType: [{ input: '', url: '/api/audit/events?rootId=region&before=abc', path: ['before'] }],
     unknown: { input: '', url: '/api/audit/events?rootId=region&kind=login', path: ['kind'] },
   },
+  // Issue 16: data out. Keys, Excel, the feed and the API description.
+  { method: 'GET', url: '/api/admin/api-keys', auth: true },
+  {
+    method: 'POST', url: '/api/admin/api-keys', auth: true,
+    body: () => ({ name: 'Power BI Medicin', scopeUnitId: 'vo-med', expiresOn: '2026-12-31' }),
+    wrongType: [{ input: { name: 'x', scopeUnitId: 'vo-med', expiresOn: '31/12/2026' }, path: ['expiresOn'] }, { input: { name: 'x', scopeUnitId: 'vo-med', freeText: 'ja' }, path: ['freeText'] }],
+    unknown: { input: { name: 'x', scopeUnitId: 'vo-med', role: 'admin' }, path: ['role'] },
+  },
+  { method: 'POST', url: '/api/admin/api-keys/no-such-key/revoke', auth: true },
+  {
+    method: 'GET', url: `/api/export/bhk.xlsx?rootId=region&period=${MONTH}`, auth: true,
+    wrongType: [{ input: '', url: '/api/export/bhk.xlsx?rootId=region&period=2026-T4', path: ['period'] }],
+  },
+  { method: 'GET', url: `/api/export/indicators.xlsx?rootId=region&period=${MONTH}`, auth: true },
+  { method: 'GET', url: `/api/feed/indicators?rootId=region&period=${MONTH}`, auth: true },
+  { method: 'GET', url: `/api/feed/indicators.csv?rootId=region&period=${MONTH}`, auth: true },
+  {
+    method: 'GET', url: '/api/feed/units?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/units?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/units.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/bhk?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/bhk?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/bhk.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/safety?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/safety?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/safety.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/safety-categories?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/safety-categories?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/safety-categories.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/staffing?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/staffing?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/staffing.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/beds?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/beds?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/beds.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/hr?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/hr?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/hr.csv?rootId=region', auth: true },
+  {
+    method: 'GET', url: '/api/feed/actions?rootId=region&since=0', auth: true,
+    wrongType: [{ input: '', url: '/api/feed/actions?rootId=region&since=-1', path: ['since'] }],
+  },
+  { method: 'GET', url: '/api/feed/actions.csv?rootId=region', auth: true },
+  { method: 'GET', url: '/api/openapi.json', auth: false },
+  { method: 'GET', url: '/api/docs', auth: false },
 ];
 
 const name = (r: Route) => `${r.method} ${r.url.split('?')[0]}`;
@@ -373,7 +431,7 @@ describe('the table covers the route table', () => {
   it('every route in src/client/README.md is listed here', async () => {
     const readme = fs.readFileSync(new URL('../../src/client/README.md', import.meta.url), 'utf8');
     const documented = [...readme.matchAll(/^\| (GET|POST|PATCH) (\/api\/\S+?)(\?\S*)? \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-    const norm = (s: string) => s.replace(/\/:id/g, '/*').replace(/\/some-device\//, '/*/').replace(/\/avd-21$/, '/*').replace(/\/no-such-account(\/|$)/, '/*$1');
+    const norm = (s: string) => s.replace(/\/:id/g, '/*').replace(/\/some-device\//, '/*/').replace(/\/no-such-key\//, '/*/').replace(/\/avd-21$/, '/*').replace(/\/no-such-account(\/|$)/, '/*$1');
     expect(documented.length).toBeGreaterThan(15);
     expect(new Set(ROUTES.map((r) => norm(name(r))))).toEqual(new Set(documented.map(norm)));
   });

@@ -35,4 +35,18 @@ export const ROUTE_DOCS: Readonly<Record<string, string>> = {
   'GET /api/indicators/series': 'One indicator\'s series of periods for a unit, with median and run-chart signals.',
   'GET /api/indicators/config': 'Indicator rows on a unit\'s ancestors (offline definitions).',
   'GET /api/export/indicators.csv': 'The indicator report under rootId as a CSV file.',
+  // Issue 12: sign-in through the region's identity provider, HSA-ids, the audit log.
+  'GET /api/auth/methods': 'How people may sign in here: password and/or the region\'s identity provider (its button name).',
+  'GET /api/auth/oidc/start': 'Starts a sign-in at the region\'s identity provider (authorization code + PKCE, state, nonce); redirects there.',
+  'GET /api/auth/oidc/callback': 'Where the identity provider sends the browser back; checks state, nonce and the ID token, then redirects to the app with a one-time ticket.',
+  'POST /api/auth/oidc/redeem': 'Trades the one-time sign-in ticket for the same device credential a password login gives.',
+  'POST /api/admin/accounts/:id/link': 'Links (or unlinks) an account to a person at the identity provider (the subject claim\'s value).',
+  'GET /api/admin/sign-in-groups': 'The admin\'s mapping from the identity provider\'s groups to a role and unit.',
+  'POST /api/admin/sign-in-groups': 'Sets or removes one group\'s role and unit mapping.',
+  'GET /api/audit/changes': 'The audit log: accepted changes under a unit with device, account, fields and time received, newest first, paged and filtered.',
+  'GET /api/audit/changes.csv': 'The audit log as CSV, HLC included.',
+  'GET /api/audit/events': 'The security log (sign-ins, locks, accounts, devices, API keys), newest first; admins only.',
+  // Issue 13: the division's goal document and tertial report.
+  'GET /api/goals/report': 'A level\'s tertial report (DÅ04, DÅ08, ÅR or a month): goals, styrmått with outcomes, Måluppfyllelse and Utveckling, analyses and the strategic actions\' follow-up.',
+  'GET /api/goals/config': 'The goal items, analyses and strategic actions of a unit\'s ancestors, for computing the report offline.',
 };

@@ -50,6 +50,13 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
   /** DA04, DA08, AR, or a month number "01"–"12" (the report for any month). */
   const kind = () => period().slice(5);
 
+  /** The same tables as a workbook, one sheet per perspective (the writer loads on first use). */
+  const downloadXlsx = (r: TertialReport) =>
+    Promise.all([import('../../kit/xlsx'), import('../../../shared/domain/goals/tables')]).then(
+      ([{ downloadWorkbook }, { tertialWorkbook }]) => downloadWorkbook(tertialWorkbook(r)),
+      (e: unknown) => setNote({ tone: 'error', text: errorOf(e) }),
+    ).catch((e: unknown) => setNote({ tone: 'error', text: errorOf(e) }));
+
   const download = async (r: TertialReport) => {
     setBusy(true);
     setNote(null);
@@ -93,6 +100,9 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
                   <Button onClick={() => window.print()}>{tx('tr.print')}</Button>
                   <Button variant="primary" disabled={busy()} onClick={() => void download(r())}>
                     {busy() ? tx('tr.docxBusy') : tx('tr.docx')}
+                  </Button>
+                  <Button disabled={busy()} onClick={() => void downloadXlsx(r())}>
+                    {tx('xlsx')}
                   </Button>
                 </div>
                 <h2>Bilaga produktion och måluppfyllelse</h2>
