@@ -4,6 +4,7 @@
  * and then works offline like the CSV. Nothing leaves the device.
  */
 import type { Workbook } from '../../shared/export/sheet';
+import { saveBlob } from './download';
 
 export async function downloadWorkbook(wb: Workbook): Promise<void> {
   const [{ default: writeXlsxFile }, { toXlsxSheets, xlsxFilename }] = await Promise.all([import('write-excel-file/browser'), import('../../shared/export/xlsx-data')]);
@@ -14,15 +15,4 @@ export async function downloadWorkbook(wb: Workbook): Promise<void> {
 export function downloadBase64(file: { filename: string; base64: string }): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   saveBlob(file.filename, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-}
-
-function saveBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -17,6 +17,7 @@ import { href, route } from '../../kit/router';
 import { followUpAction, listStrategicActions, saveAnalysis } from '../../storage/goal-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { saveBlob } from '../../kit/download';
 import { Select } from './FormFields';
 import { tx } from './texts';
 import { followKindOf, loadTertialReport } from './goal-load';
@@ -62,14 +63,7 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
     setNote(null);
     try {
       const { reportDocxBlob } = await import('./report-docx');
-      const url = URL.createObjectURL(await reportDocxBlob(r));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${reportFilename(r)}.docx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveBlob(`${reportFilename(r)}.docx`, await reportDocxBlob(r));
     } catch (e) {
       setNote({ tone: 'error', text: errorOf(e) });
     } finally {
