@@ -11,7 +11,7 @@ import { indicatorIdFor, type Indicator } from '../../src/shared/schema/indicato
 import { listReportedValues, saveReportedValues } from '../../src/client/storage/reported-repo';
 import { indicatorContext } from '../../src/client/storage/indicator-repo';
 import { writeChange } from '../../src/client/storage/records';
-import { emptyLine, enterableDefs, gridPeriods, linesOf, parseGrid } from '../../src/client/features/indicators/reported-grid';
+import { emptyLine, enterableDefs, gridPeriods, linesOf, parseGrid, refreshLines } from '../../src/client/features/indicators/reported-grid';
 import { caught, useSessionDbs } from './helpers';
 import { readCsv } from '../../src/shared/domain/hr-csv';
 import { guessReportedMapping, parseReportedTable } from '../../src/shared/domain/indicators/reported-import';
@@ -125,5 +125,17 @@ describe('the grid writes only what changed', () => {
     lines['2026-02'] = { ...emptyLine(), num: '3', den: '5' };
     const again = parseGrid('u1', RATIO, lines, first.save);
     expect(again.ok && again.save.map((v) => [v.period, v.den])).toEqual([['2026-02', 5]]);
+  });
+});
+
+describe('the month grid under a sync', () => {
+  const value = (period: string, num: number) => ({ id: `x:${period}`, unitId: 'u1', measure: 'waitShare', period, num, den: 100, numK: null, denK: null, numM: null, denM: null, source: 'manual' }) as never;
+  it('lines being edited keep what was typed when the stored values change; the others show the stored values', () => {
+    const periods = ['2026-01', '2026-02'];
+    const typed = { '2026-01': { ...emptyLine(), num: '60', den: '100' }, '2026-02': emptyLine() };
+    const after = refreshLines(typed, new Set(['2026-01']), [value('2026-01', 10), value('2026-02', 20)], 'waitShare', periods);
+    expect(after['2026-01']).toEqual(typed['2026-01']);
+    expect(after['2026-02']).toEqual(linesOf([value('2026-02', 20)], 'waitShare', ['2026-02'])['2026-02']);
+    expect(refreshLines(typed, new Set(), [value('2026-01', 10)], 'waitShare', periods)['2026-01']?.num).toBe('10');
   });
 });

@@ -18,7 +18,7 @@ import { Button } from '../../ui/Button';
 import { Select } from './FormFields';
 import { ReportedImport } from './ReportedImport';
 import { subtreeIds } from '../../../shared/domain/rollup';
-import { enterableDefs, fieldsOf, type GridErrors, gridPeriods, type LineField, type LineText, linesOf, parseGrid } from './reported-grid';
+import { enterableDefs, fieldsOf, type GridErrors, gridPeriods, type LineField, type LineText, linesOf, parseGrid, refreshLines } from './reported-grid';
 import { tx } from './texts';
 import { refreshConfig } from './load';
 
@@ -51,18 +51,33 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
   const [lines, setLines] = createSignal<Record<string, LineText>>({});
   const [errors, setErrors] = createSignal<GridErrors>({});
   const [done, setDone] = createSignal<'saved' | string | null>(null);
-  // The grid starts from what is stored whenever the measure, the year or the stored values change.
-  createEffect(on([def, year, stored], () => {
-    const d = def();
-    if (d !== undefined) setLines(linesOf(stored() ?? [], d.key, periods()));
+  // Periods typed in and not yet saved: a sync that changes the stored values never overwrites them.
+  let edited = new Set<string>();
+  // The grid starts from what is stored when the measure or the year changes; when only the stored
+  // values change (a sync), the lines being edited keep what was typed (refreshLines).
+  // The measure list is recomputed when a sync brings indicator rows (and may pass through an
+  // interim state): only a real change of measure or year starts the grid over.
+  let shown = '';
+  createEffect(on([() => def()?.key, year], ([k, y]) => {
+    if (k === undefined || `${k}|${y}` === shown) return;
+    shown = `${k}|${y}`;
+    edited = new Set();
+    setLines(linesOf(stored() ?? [], k, periods()));
   }));
+  createEffect(on(stored, (values) => {
+    const d = def();
+    if (d !== undefined) setLines(refreshLines(lines(), edited, values ?? [], d.key, periods()));
+  }, { defer: true }));
   /** The units a file may name: the level and everything under it (a measure's own level included). */
   const importUnits = () => {
     const ids = new Set(subtreeIds(props.units, props.unitId));
     return props.units.filter((u) => ids.has(u.id)).map((u) => ({ id: u.id, name: u.name, closedAt: u.closedAt }));
   };
   const name = (d: { name: { sv: string; en: string } }) => (language() === 'en' ? d.name.en : d.name.sv);
-  const set = (period: string, f: LineField, v: string) => setLines({ ...lines(), [period]: { ...(lines()[period] as LineText), [f]: v } });
+  const set = (period: string, f: LineField, v: string) => {
+    edited.add(period);
+    setLines({ ...lines(), [period]: { ...(lines()[period] as LineText), [f]: v } });
+  };
 
   const save = async () => {
     const d = def();
@@ -76,6 +91,7 @@ export function ReportedView(props: { units: readonly TreeUnit[]; unitId: string
     setErrors({});
     try {
       await saveReportedValues(db, r.save, r.remove);
+      edited = new Set();
       setDone('saved');
     } catch (e) {
       setDone(errorOf(e));

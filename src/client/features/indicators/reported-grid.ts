@@ -41,6 +41,26 @@ export function linesOf(values: readonly ReportedValue[], measure: string, perio
   return out;
 }
 
+/**
+ * The grid after the stored values changed under it (a sync brought another device's values, or
+ * our own save came back): lines the user has edited and not saved keep what they typed; the rest
+ * show what is stored. Typing is never overwritten by a sync.
+ */
+export function refreshLines(
+  current: Readonly<Record<string, LineText>>,
+  edited: ReadonlySet<string>,
+  values: readonly ReportedValue[],
+  measure: string,
+  periods: readonly string[],
+): Record<string, LineText> {
+  const fresh = linesOf(values, measure, periods);
+  for (const p of periods) {
+    const mine = current[p];
+    if (edited.has(p) && mine !== undefined) fresh[p] = mine;
+  }
+  return fresh;
+}
+
 const MAX = 1e12;
 
 /**
