@@ -24,6 +24,28 @@ export interface ImportUnit {
   closedAt: string | null;
 }
 
+/** The units a file may name, by id and by name (trimmed, case and spacing folded). */
+export function unitIndex(units: readonly ImportUnit[]): Map<string, ImportUnit[]> {
+  const byKey = new Map<string, ImportUnit[]>();
+  for (const u of units) {
+    for (const key of new Set([normaliseName(u.id), normaliseName(u.name)])) byKey.set(key, [...(byKey.get(key) ?? []), u]);
+  }
+  return byKey;
+}
+
+/** The unit a file's unit cell names (its id, else a name only one unit has) and why it may not be
+ * used: none named, several with that name, none, or closed (the closed unit is still returned). */
+export function unitOfCell(
+  byKey: ReadonlyMap<string, readonly ImportUnit[]>,
+  raw: string,
+): { unit: ImportUnit | undefined; error: 'required' | 'ambiguous-unit' | 'unknown-unit' | 'unit-closed' | null } {
+  if (raw === '') return { unit: undefined, error: 'required' };
+  const candidates = byKey.get(normaliseName(raw)) ?? [];
+  const unit = candidates.find((u) => u.id === raw) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  if (unit === undefined) return { unit, error: candidates.length > 1 ? 'ambiguous-unit' : 'unknown-unit' };
+  return { unit, error: unit.closedAt !== null ? 'unit-closed' : null };
+}
+
 export interface HrImportContext {
   /** Units the importer may write: matched by id or by name. */
   units: readonly ImportUnit[];
@@ -84,10 +106,7 @@ export function parseHrTable(table: CsvTable, mapping: HrCsvMapping, ctx: HrImpo
   const missing = missingColumns(mapping, table.header);
   if (missing.length > 0) return { ok: false, errors: missing.map((column) => ({ line: 1, code: 'missing-column', column })) };
   const index = (f: HrField): number => (mapping.columns[f] === undefined ? -1 : table.header.indexOf(mapping.columns[f] as string));
-  const byKey = new Map<string, ImportUnit[]>();
-  for (const u of ctx.units) {
-    for (const key of new Set([normaliseName(u.id), normaliseName(u.name)])) byKey.set(key, [...(byKey.get(key) ?? []), u]);
-  }
+  const byKey = unitIndex(ctx.units);
   const errors: HrCsvError[] = [];
   const rows: HrImportRow[] = [];
   const seen = new Map<string, number>();
@@ -112,12 +131,8 @@ export function parseHrTable(table: CsvTable, mapping: HrCsvMapping, ctx: HrImpo
     };
 
     const unitRaw = cell('unit');
-    const candidates = unitRaw === '' ? [] : (byKey.get(normaliseName(unitRaw)) ?? []);
-    const unit = candidates.find((u) => u.id === unitRaw) ?? (candidates.length === 1 ? candidates[0] : undefined);
-    if (unitRaw === '') fail('required', 'unit');
-    else if (candidates.length > 1 && unit === undefined) fail('ambiguous-unit', 'unit', unitRaw);
-    else if (unit === undefined) fail('unknown-unit', 'unit', unitRaw);
-    else if (unit.closedAt !== null) fail('unit-closed', 'unit', unitRaw);
+    const { unit, error: unitError } = unitOfCell(byKey, unitRaw);
+    if (unitError !== null) fail(unitError, 'unit', unitError === 'required' ? undefined : unitRaw);
 
     let month = ctx.fixedMonth;
     if (mapping.columns.month === undefined && month === null) fail('required', 'month');

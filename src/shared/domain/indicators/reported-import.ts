@@ -10,8 +10,8 @@
 import type { ReportedSource } from '../../schema/indicator';
 import { type ReportedValue, reportedValueIdFor } from '../../schema/reported-value';
 import type { CsvTable, HrCsvError } from '../hr-csv';
-import type { ImportUnit } from '../hr-import';
-import { normaliseName, parseDecimal, parseMonth } from '../hr-values';
+import { type ImportUnit, unitIndex, unitOfCell } from '../hr-import';
+import { parseDecimal, parseMonth } from '../hr-values';
 
 export const REPORTED_FIELDS = ['unit', 'period', 'num', 'den', 'numK', 'denK', 'numM', 'denM'] as const;
 export type ReportedField = (typeof REPORTED_FIELDS)[number];
@@ -72,8 +72,7 @@ export function parseReportedTable(
   const missing = Object.values(mapping.columns).filter((c): c is string => c !== undefined && !table.header.includes(c));
   if (missing.length > 0) return { ok: false, errors: missing.map((column) => ({ line: 1, code: 'missing-column', column })) };
   const index = (f: ReportedField) => (mapping.columns[f] === undefined ? -1 : table.header.indexOf(mapping.columns[f] as string));
-  const byKey = new Map<string, ImportUnit[]>();
-  for (const u of units) for (const key of new Set([normaliseName(u.id), normaliseName(u.name)])) byKey.set(key, [...(byKey.get(key) ?? []), u]);
+  const byKey = unitIndex(units);
   const ratio = measure.source.form === 'ratio';
   const errors: ReportedImportError[] = [];
   const values: ReportedValue[] = [];
@@ -94,12 +93,8 @@ export function parseReportedTable(
       return n;
     };
     const unitRaw = cell('unit');
-    const candidates = unitRaw === '' ? [] : (byKey.get(normaliseName(unitRaw)) ?? []);
-    const unit = candidates.find((u) => u.id === unitRaw) ?? (candidates.length === 1 ? candidates[0] : undefined);
-    if (unitRaw === '') fail('required', 'unit');
-    else if (candidates.length > 1 && unit === undefined) fail('ambiguous-unit', 'unit', unitRaw);
-    else if (unit === undefined) fail('unknown-unit', 'unit', unitRaw);
-    else if (unit.closedAt !== null) fail('unit-closed', 'unit', unitRaw);
+    const { unit, error: unitError } = unitOfCell(byKey, unitRaw);
+    if (unitError !== null) fail(unitError, 'unit', unitError === 'required' ? undefined : unitRaw);
     const periodRaw = cell('period');
     const period = periodRaw === '' ? null : parsePeriod(periodRaw, measure.source.grain);
     if (periodRaw === '') fail('required', 'period');
