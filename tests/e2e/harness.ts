@@ -119,6 +119,19 @@ export function useAppUnderTest(): AppUnderTest {
   };
 }
 
+/**
+ * Logs in through the login screen as a person would and waits for the first sync. With
+ * `worker`, first waits until the service worker controls the page (tests that go offline).
+ */
+export async function uiLogin(page: Page, url: string, username: string, opts: { worker?: boolean } = {}): Promise<void> {
+  await page.goto(url);
+  if (opts.worker !== false) await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill('pulstavlan');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** Logs in over the API (for setup steps the test is not about). */
 export async function apiLogin(url: string, username: string, password = 'pulstavlan'): Promise<string> {
   const cred = (await (await fetch(`${url}/api/auth/login`, {

@@ -8,18 +8,11 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot, useAppUnderTest } from './harness';
+import { shot, useAppUnderTest, uiLogin } from './harness';
 
 const env = useAppUnderTest();
 
-async function login(page: Page, username: string) {
-  await page.goto(env.server.url);
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('pulstavlan');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
-}
+const login = (page: Page, username: string) => uiLogin(page, env.server.url, username);
 
 const rows = (page: Page) => page.getByTestId('indicator-row');
 const STATUS = /uppfyllt|delvis|ej uppfyllt|ej mätbart/;

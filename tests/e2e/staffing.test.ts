@@ -8,17 +8,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, useAppUnderTest, shot } from './harness';
+import { apiJson, apiLogin, useAppUnderTest, shot, uiLogin } from './harness';
 
 const env = useAppUnderTest();
 
-async function login(page: Page, username: string) {
-  await page.goto(env.server.url);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('pulstavlan');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
-}
+const login = (page: Page, username: string) => uiLogin(page, env.server.url, username, { worker: false });
 
 const card = (page: Page, shift: string): Locator => page.getByRole('region', { name: shift, exact: true });
 const plus = (c: Locator, what: string) => c.getByRole('button', { name: `Öka ${what}` });
