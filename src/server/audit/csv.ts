@@ -1,8 +1,9 @@
 /**
- * The audit log as a download: one Sheet (shared/export/sheet.ts), written here as the CSV Swedish
+ * The audit log as a download: one Sheet (shared/export/sheet.ts), written as the CSV Swedish
  * Excel opens (BOM, semicolons, CRLF). Every page of the filtered log, up to MAX_ROWS.
  */
 import type { AuditChangesQuery } from '../../shared/audit-api';
+import { csvText } from '../../shared/domain/bhk-csv';
 import type { Sheet } from '../../shared/export/sheet';
 import type { Store, UnitRow } from '../store/store';
 import { auditChanges } from './service';
@@ -26,15 +27,7 @@ export async function auditSheet(store: Store, root: UnitRow, q: Omit<AuditChang
   };
 }
 
-const cell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // A cell Excel would run as a formula is quoted as text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
+/** The sheet as the CSV every download writes (bhk-csv.ts csvText: BOM, `;`, CRLF, formulas defused). */
 export function sheetCsv(sheet: Sheet): string {
-  const lines = [sheet.columns.map((c) => cell(c.header)), ...sheet.rows.map((r) => r.map(cell))];
-  return `\uFEFF${lines.map((l) => l.join(';')).join('\r\n')}\r\n`;
+  return csvText([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))]);
 }
