@@ -3,6 +3,7 @@
  * account) and where, filtered by subtree, entity, person/device and Stockholm days, paged, as CSV;
  * a manager never sees another subtree; the security log is the admins'; nothing can be changed.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStart } from '../../src/server/audit/service';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
@@ -101,6 +102,20 @@ describe.each(databases)('the audit log on %s', (_, make) => {
     expect(lines[1]).toContain(';Avdelning 22 Kardiologi;avd-22;Surfplatta Avdelning 22 Kardiologi;surfplatta;bhkObservation;');
   });
 
+  it('Excel: the same filtered log as typed cells, read back by a second library', async () => {
+    const res = await call(h, 'GET', '/api/audit/changes.xlsx?rootId=vo-med&entity=bhkObservation', { token: vochef });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="logg-vo-med-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Löpnummer', 'Mottagen', 'HLC', 'Enhet', 'Enhets-id', 'Vem', 'Typ', 'Post', 'Rad-id', 'Åtgärd', 'Fält']);
+    expect(ws.rowCount).toBe(4);
+    expect(typeof ws.getRow(2).getCell(1).value).toBe('number');
+    expect(ws.getRow(2).getCell(4).value).toBe('Avdelning 22 Kardiologi');
+    expectError(await call(h, 'GET', '/api/audit/changes.xlsx?rootId=region', { token: vochef }), 403, 'scope-denied');
+  });
+
   it('the security log: sign-ins, enrolments, accounts created by whom; admins only', async () => {
     const made = await call(h, 'POST', '/api/admin/accounts', { token: admin, body: { username: 'ny.chef', displayName: 'Ny Chef', password: 'ett-langt-losenord', role: 'manager', scopeUnitId: 'avd-21' } });
     expect(made.statusCode, made.body).toBe(200);
@@ -113,6 +128,6 @@ describe.each(databases)('the audit log on %s', (_, make) => {
 
   it('nothing in the log can be changed through the API: the audit routes are GET only', () => {
     const audit = h.app.routeTable.filter((r) => r.url.startsWith('/api/audit'));
-    expect(audit.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+    expect(audit.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/audit/changes', 'GET /api/audit/changes.csv', 'GET /api/audit/changes.xlsx', 'GET /api/audit/events']);
   });
 });

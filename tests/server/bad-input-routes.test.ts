@@ -79,6 +79,7 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'POST /api/admin/sign-in-groups': async () => ({ body: { group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' } }),
   'GET /api/audit/changes': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31&entity=bhkObservation&limit=10' }),
   'GET /api/audit/changes.csv': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
+  'GET /api/audit/changes.xlsx': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
   'GET /api/audit/events': async () => ({ query: 'rootId=region&from=2026-03-01&limit=10&before=100' }),
   'POST /api/enrol-codes': async () => ({ body: { unitId: 'avd-21' } }),
   'GET /api/devices': async () => ({ query: 'unitId=avd-21' }),

@@ -305,6 +305,10 @@ const ROUTES: Route[] = [
     wrongType: [{ input: '', url: '/api/audit/changes.csv?rootId=region&who=a%20b', path: ['who'] }],
   },
   {
+    method: 'GET', url: '/api/audit/changes.xlsx?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/audit/changes.xlsx?rootId=region&who=a%20b', path: ['who'] }],
+  },
+  {
     method: 'GET', url: '/api/audit/events?rootId=region', auth: true,
     wrongType: [{ input: '', url: '/api/audit/events?rootId=region&before=abc', path: ['before'] }],
     unknown: { input: '', url: '/api/audit/events?rootId=region&kind=login', path: ['kind'] },

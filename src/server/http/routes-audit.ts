@@ -7,7 +7,8 @@ import { AuditChangesQuery, AuditEventsQuery } from '../../shared/audit-api';
 import { auditSheet, sheetCsv } from '../audit/csv';
 import { auditChanges, auditEvents } from '../audit/service';
 import type { Store } from '../store/store';
-import { csvReply } from './file-reply';
+import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
+import { csvReply, xlsxReply } from './file-reply';
 import { route, unitRule } from './route';
 
 export function auditRoutes(app: FastifyInstance, store: Store, now: () => number) {
@@ -16,6 +17,11 @@ export function auditRoutes(app: FastifyInstance, store: Store, now: () => numbe
   route(app, 'GET', '/api/audit/changes.csv', changes, async ({ req, reply, unit, query: { rootId: _, ...q } }) => {
     const day = new Date(now()).toISOString().slice(0, 10);
     return csvReply(req, reply, { filename: `logg-${unit.id}-${day}.csv`, csv: sheetCsv(await auditSheet(store, unit, q)) });
+  });
+  const xlsx = { ...changes, description: 'The same log as an Excel file (typed cells, header frozen).' };
+  route(app, 'GET', '/api/audit/changes.xlsx', xlsx, async ({ req, reply, unit, query: { rootId: _, ...q } }) => {
+    const day = new Date(now()).toISOString().slice(0, 10);
+    return xlsxReply(req, reply, await xlsxFile({ filename: `logg-${unit.id}-${day}`, sheets: [await auditSheet(store, unit, q)] }), XLSX_TYPE);
   });
   // Admins only (administer on rootId): the security log is not per unit, so it is the admins'.
   route(app, 'GET', '/api/audit/events', { rule: unitRule('administer', 'query', 'rootId'), query: AuditEventsQuery }, async ({ query: { rootId: _, ...q } }) => auditEvents(store, q));

@@ -12,6 +12,8 @@ import { ENTITY_NAMES } from '../../../shared/schema/registry';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
 import { useApp, useSession } from '../../kit/context';
 import { downloadText } from '../../kit/download';
+import { downloadBase64 } from '../../kit/xlsx';
+import { XlsxExportResponse } from '../../../shared/export/api';
 import { createTexts, errorOf } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -58,6 +60,13 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
     setFilter(draft());
     void load(draft(), null);
   };
+  const xlsx = async () => {
+    try {
+      downloadBase64(await api.get(`/api/audit/changes.xlsx?${query(filter())}`, XlsxExportResponse));
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  };
   const csv = async () => {
     try {
       const file = await api.get(`/api/audit/changes.csv?${query(filter())}`, BhkExportResponse);
@@ -84,6 +93,7 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
         <div class="button-row">
           <Button type="submit" variant="primary">{txAudit('filter')}</Button>
           <Button onClick={() => void csv()}>{txAudit('csv')}</Button>
+          <Button onClick={() => void xlsx()}>{txAudit('xlsx')}</Button>
         </div>
       </form>
       <Show when={error()}>{(msg) => <Banner tone="error">{msg()}</Banner>}</Show>
