@@ -1,7 +1,7 @@
 /**
  * Item 6: what the app costs to download. The shell is what index.html loads before the app can
  * start (scripts/initial-chunks.ts: the entry, everything it imports statically, the stylesheets),
- * gzip level 9 as scripts/bundle-size.ts measures it, beside the project's 20 KB budget. Each lazy route is its screen chunk plus the
+ * gzip level 9 as scripts/bundle-size.ts measures it, beside the project's 21 KB budget. Each lazy route is its screen chunk plus the
  * chunks it imports that the shell does not already hold. The precache is every entry the
  * service worker's manifest lists.
  */
@@ -12,7 +12,7 @@ import { initialCss, initialJs } from '../../scripts/initial-chunks';
 import { compared, type Figure } from '../lib/report';
 import type { BenchContext, Section, SectionResult } from '../lib/section';
 
-const BUDGET_KB = 20;
+const BUDGET_KB = 21;
 
 interface Chunk {
   file: string;

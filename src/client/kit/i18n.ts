@@ -2,7 +2,7 @@
  * The client's language: a signal persisted in localStorage, and `t` which reads it, so every
  * text in the UI re-renders when the language changes. Swedish unless the user chose otherwise.
  * Only the Swedish catalogue is in the first load; English is fetched when chosen (a few KB the
- * 20 KB budget cannot spare), and text stays Swedish until it has arrived.
+ * 21 KB budget cannot spare), and text stays Swedish until it has arrived.
  */
 import { createRoot, createSignal } from 'solid-js';
 import { isErrorCode } from '../../shared/errors';

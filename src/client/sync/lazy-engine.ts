@@ -1,7 +1,7 @@
 /**
  * The sync engine, loaded just after the first paint instead of with it. The engine pulls in the
  * protocol, the merge rules and every board's schema; none of that is needed to draw the shell
- * and the sync bar, and the first load has a 20 KB budget. Calls made before it has loaded wait
+ * and the sync bar, and the first load has a 21 KB budget. Calls made before it has loaded wait
  * for it; nothing is dropped.
  */
 import type { SyncEngine, SyncEngineOptions } from './engine';
