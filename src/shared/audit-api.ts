@@ -44,8 +44,20 @@ export type AuditChange = z.infer<typeof AuditChange>;
 export const AuditChangesResponse = z.strictObject({ changes: z.array(AuditChange), next: z.nullable(z.int()) });
 export type AuditChangesResponse = z.infer<typeof AuditChangesResponse>;
 
+/** What the security log records (issue 12): sign-ins, enrolments, revocations, accounts, keys. */
+export const SECURITY_EVENT_KINDS = [
+  'login', 'login-oidc', 'account-created', 'account-disabled', 'account-enabled', 'account-linked', 'account-access', 'account-waiting',
+  'device-enrolled', 'device-revoked', 'api-key-created', 'api-key-revoked', 'api-key-used',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+export type SecurityOutcome = 'ok' | 'failed' | 'locked';
+
 export const AuditEventsQuery = z.strictObject({
-  /** The subtree whose log the admin reads (the security log itself is not per unit). */
+  /**
+   * The subtree whose security events are read: those about its units, accounts and devices (a
+   * manager's own subtree, an admin's any in scope). Events about no unit (a failed sign-in of an
+   * unknown name) are shown only with the whole organisation.
+   */
   rootId: UnitId,
   from: z.optional(IsoDate),
   to: z.optional(IsoDate),
@@ -62,6 +74,10 @@ export const AuditEvent = z.strictObject({
   subject: z.string(),
   address: z.nullable(z.string()),
   outcome: z.string(),
+  /** The unit the event is about (an account's scope, a tablet's unit, a key's subtree), when known. */
+  unitName: z.nullable(z.string()),
+  /** What the subject is called (an account's name, a device's label, a key's name), when known. */
+  subjectName: z.nullable(z.string()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditEventsResponse = z.strictObject({ events: z.array(AuditEvent), next: z.nullable(z.int()) });

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'oidc-state',
   'oidc-failed',
   'oidc-no-account',
+  'oidc-waiting',
   'oidc-unit-unknown',
   'oidc-unavailable',
   'password-login-off',

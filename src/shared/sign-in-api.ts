@@ -32,5 +32,14 @@ export const SignInGroup = z.strictObject({
 export type SignInGroup = z.infer<typeof SignInGroup>;
 /** Sets a group's mapping; `remove` deletes it (the unit named must be the mapping's, in the admin's scope). */
 export const SetSignInGroupRequest = z.strictObject({ ...SignInGroup.shape, remove: z.optional(z.boolean()) });
+/** A person the provider vouched for whom no mapping places (OIDC_JIT): waiting for an admin. */
+export const SignInWaiting = z.strictObject({ subject: z.string(), displayName: z.string(), username: z.string(), firstAt: z.string(), lastAt: z.string() });
+export type SignInWaiting = z.infer<typeof SignInWaiting>;
+export const SignInWaitingResponse = z.strictObject({ waiting: z.array(SignInWaiting) });
+const Subject = z.string().check(z.minLength(1), z.maxLength(200), cleanLine, noPersonnummer);
+/** Places a waiting person: an account linked to them, with the role in the unit (in the admin's scope). */
+export const PlaceWaitingRequest = z.strictObject({ subject: Subject, role: z.enum(['staff', 'manager', 'admin']), unitId: UnitId });
+/** Takes a person off the waiting list without an account (they are told again at their next sign-in). */
+export const DismissWaitingRequest = z.strictObject({ subject: Subject, rootId: UnitId });
 export const SignInGroupsQuery = z.strictObject({ rootId: UnitId });
 export const SignInGroupsResponse = z.strictObject({ groups: z.array(SignInGroup) });

@@ -1,7 +1,7 @@
 /**
  * The audit log (issue 12) on SQLite and PostgreSQL: the change log with who (tablet label or
  * account) and where, filtered by subtree, entity, person/device and Stockholm days, paged, as CSV;
- * a manager never sees another subtree; the security log is the admins'; nothing can be changed.
+ * a manager never sees another subtree, in the changes or the security events; nothing can be changed.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,9 +97,9 @@ describe.each(databases)('the audit log on %s', (_, make) => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="logg-vo-med-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Löpnummer;Mottagen;HLC;Enhet;Enhets-id;Vem;Typ;Post;Rad-id;Åtgärd;Fält');
+    expect(lines[0]).toBe('Löpnummer;Mottagen;HLC;Enhet;Enhets-id;Vem;Typ;Post;Posttyp;Rad-id;Åtgärd;Fält');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(';Avdelning 22 Kardiologi;avd-22;Surfplatta Avdelning 22 Kardiologi;surfplatta;bhkObservation;');
+    expect(lines[1]).toContain(';Avdelning 22 Kardiologi;avd-22;Surfplatta Avdelning 22 Kardiologi;surfplatta;BHK-observation;bhkObservation;');
   });
 
   it('Excel: the same filtered log as typed cells, read back by a second library', async () => {
@@ -109,21 +109,46 @@ describe.each(databases)('the audit log on %s', (_, make) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Löpnummer', 'Mottagen', 'HLC', 'Enhet', 'Enhets-id', 'Vem', 'Typ', 'Post', 'Rad-id', 'Åtgärd', 'Fält']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Löpnummer', 'Mottagen', 'HLC', 'Enhet', 'Enhets-id', 'Vem', 'Typ', 'Post', 'Posttyp', 'Rad-id', 'Åtgärd', 'Fält']);
     expect(ws.rowCount).toBe(4);
     expect(typeof ws.getRow(2).getCell(1).value).toBe('number');
     expect(ws.getRow(2).getCell(4).value).toBe('Avdelning 22 Kardiologi');
     expectError(await call(h, 'GET', '/api/audit/changes.xlsx?rootId=region', { token: vochef }), 403, 'scope-denied');
   });
 
-  it('the security log: sign-ins, enrolments, accounts created by whom; admins only', async () => {
+  it('the security log: sign-ins, enrolments, accounts created by whom, each about its unit', async () => {
     const made = await call(h, 'POST', '/api/admin/accounts', { token: admin, body: { username: 'ny.chef', displayName: 'Ny Chef', password: 'ett-langt-losenord', role: 'manager', scopeUnitId: 'avd-21' } });
     expect(made.statusCode, made.body).toBe(200);
+    // A failed sign-in of a name nobody has is about no unit: only the whole organisation's admin sees it.
+    expectError(await call(h, 'POST', '/api/auth/login', { body: { username: 'finns.inte', password: 'fel-losenord-1' } }), 401, 'invalid-credentials');
     const events = AuditEventsResponse.parse((await get(admin, '/api/audit/events?rootId=region')).json()).events;
-    expect(events.some((e) => e.kind === 'login' && e.subject === 'vochef' && e.outcome === 'ok')).toBe(true);
-    expect(events.some((e) => e.kind === 'device-enrolled' && e.subject === t21.deviceId)).toBe(true);
-    expect(events.find((e) => e.kind === 'account-created')).toMatchObject({ subject: (made.json() as { id: string }).id, actor: admin.deviceId, actorName: 'Administratör' });
-    expectError(await call(h, 'GET', '/api/audit/events?rootId=vo-med', { token: vochef }), 403, 'forbidden');
+    expect(events.some((e) => e.kind === 'login' && e.subject === 'vochef' && e.outcome === 'ok' && e.unitName === 'VO Medicin')).toBe(true);
+    expect(events.find((e) => e.kind === 'device-enrolled' && e.subject === t21.deviceId)).toMatchObject({ unitName: 'Avdelning 21 Medicin', subjectName: 'Surfplatta Avdelning 21 Medicin' });
+    expect(events.find((e) => e.kind === 'account-created')).toMatchObject({ subject: (made.json() as { id: string }).id, subjectName: 'Ny Chef', actor: admin.deviceId, actorName: 'Administratör', unitName: 'Avdelning 21 Medicin' });
+    expect(events.find((e) => e.kind === 'login' && e.subject === 'finns.inte')).toMatchObject({ outcome: 'failed', unitName: null });
+  });
+
+  it('a manager reads the security events of the subtree, never another one or those about no unit', async () => {
+    const mine = AuditEventsResponse.parse((await get(vochef, '/api/audit/events?rootId=vo-med')).json()).events;
+    expect(mine.some((e) => e.kind === 'device-enrolled' && e.subject === t22.deviceId)).toBe(true);
+    expect(mine.some((e) => e.kind === 'login' && e.subject === 'avdchef21')).toBe(true);
+    expect(mine.every((e) => e.unitName !== null)).toBe(true);
+    expect(mine.some((e) => e.subject === 'admin' || e.subject === 'finns.inte')).toBe(false);
+    const unit21 = AuditEventsResponse.parse((await get(avdchef21, '/api/audit/events?rootId=avd-21')).json()).events;
+    expect(unit21.some((e) => e.subject === t21.deviceId)).toBe(true);
+    expect(unit21.some((e) => e.subject === t22.deviceId || e.subject === 'vochef')).toBe(false);
+    expectError(await call(h, 'GET', '/api/audit/events?rootId=vo-med', { token: avdchef21 }), 403, 'scope-denied');
+    expectError(await call(h, 'GET', '/api/audit/events?rootId=avd-21', { token: t21 }), 403, 'forbidden');
+    // Even the region admin sees the events about no unit only with the whole organisation.
+    const admin21 = AuditEventsResponse.parse((await get(admin, '/api/audit/events?rootId=avd-21')).json()).events;
+    expect(admin21.some((e) => e.unitName === null)).toBe(false);
+  });
+
+  it('a device that logs out is in the security log as ended by itself', async () => {
+    const phone = await loginAs(h, 'avdchef21');
+    expect((await call(h, 'POST', '/api/auth/logout', { token: phone })).statusCode).toBeLessThan(300);
+    const events = AuditEventsResponse.parse((await get(vochef, '/api/audit/events?rootId=avd-21')).json()).events;
+    expect(events.find((e) => e.kind === 'device-revoked' && e.subject === phone.deviceId)).toMatchObject({ actor: phone.deviceId, unitName: 'Avdelning 21 Medicin' });
   });
 
   it('nothing in the log can be changed through the API: the audit routes are GET only', () => {

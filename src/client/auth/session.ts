@@ -55,11 +55,18 @@ export interface LogoutOptions extends HttpOptions {
   readonly force?: boolean;
 }
 
-/** Throws AppError('outbox-not-empty') while unsynced changes exist, unless `force`. */
-export async function logout(db: PulsDb, opts: LogoutOptions = {}): Promise<void> {
+/** Where the browser goes after logging out of a session from the region's identity provider. */
+export const PROVIDER_LOGOUT_PATH = '/api/auth/oidc/logout';
+
+/**
+ * Throws AppError('outbox-not-empty') while unsynced changes exist, unless `force`. Returns the
+ * path that ends the session at the region's identity provider too when this session came from
+ * it (the server redirects on to the provider's end_session_endpoint when configured), else null.
+ */
+export async function logout(db: PulsDb, opts: LogoutOptions = {}): Promise<string | null> {
   const pending = await db.outbox.count();
   if (pending > 0 && opts.force !== true) throw new AppError('outbox-not-empty', { pending });
-  const { credential, revoked } = await getMetas(db, ['credential', 'revoked']);
+  const { credential, revoked, signedInWith } = await getMetas(db, ['credential', 'revoked', 'signedInWith']);
   if (credential && revoked !== true) {
     try {
       // Revoke the device on the server so the forgotten secret is useless even if copied.
@@ -70,6 +77,7 @@ export async function logout(db: PulsDb, opts: LogoutOptions = {}): Promise<void
     }
   }
   await clearSession(db);
+  return signedInWith === 'oidc' ? PROVIDER_LOGOUT_PATH : null;
 }
 
 async function start(db: PulsDb, credential: DeviceCredential): Promise<Session> {

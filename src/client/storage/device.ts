@@ -25,6 +25,7 @@ const SESSION_KEYS: MetaKey[] = [
   'factWindow',
   'pinned',
   'scopeChanged',
+  'signedInWith',
 ];
 
 export async function adoptCredential(db: PulsDb, credential: Credential, identity: Identity): Promise<void> {

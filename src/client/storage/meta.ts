@@ -60,6 +60,8 @@ export interface MetaValues {
   /** A renewed token reported another read scope; the next sync round rebuilds the replica for it
    * (storage/device.ts applyScopeChange) before it pulls. */
   scopeChanged: boolean;
+  /** This session came from the region's identity provider (issue 12): logout ends it there too. */
+  signedInWith: 'oidc';
 }
 
 export interface PinnedUnit {

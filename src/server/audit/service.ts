@@ -7,6 +7,7 @@
 import type { AuditChangesQuery, AuditChangesResponse, AuditEventsResponse } from '../../shared/audit-api';
 import { localDate } from '../../shared/domain/periods';
 import { addDays } from '../../shared/domain/periods';
+import type { Principal } from '../auth/principal';
 import type { Store, UnitRow } from '../store/store';
 
 export const AUDIT_PAGE = 100;
@@ -54,8 +55,19 @@ export async function auditChanges(store: Store, root: UnitRow, q: Omit<AuditCha
   return { changes, next: rows.length === limit ? (rows[rows.length - 1]?.serverSeq ?? null) : null };
 }
 
-export async function auditEvents(store: Store, q: { from?: string | undefined; to?: string | undefined; before?: number | undefined; limit?: number | undefined }): Promise<AuditEventsResponse> {
+/**
+ * The security events about units in `root`'s subtree (authorised for read-audit by the route: a
+ * manager's own subtree). Events about no unit (a failed sign-in of a name nobody has, a refused
+ * external sign-in) are an admin's, shown with the whole organisation.
+ */
+export async function auditEvents(
+  store: Store,
+  root: UnitRow,
+  p: Pick<Principal, 'role'>,
+  q: { from?: string | undefined; to?: string | undefined; before?: number | undefined; limit?: number | undefined },
+): Promise<AuditEventsResponse> {
   const limit = q.limit ?? AUDIT_PAGE;
-  const events = await store.auditEvents({ ...range(q), ...(q.before !== undefined ? { before: q.before } : {}), limit });
+  const withoutUnit = p.role === 'admin' && root.parentId === null;
+  const events = await store.auditEvents({ scopePath: root.path, withoutUnit, ...range(q), ...(q.before !== undefined ? { before: q.before } : {}), limit });
   return { events, next: events.length === limit ? (events[events.length - 1]?.seq ?? null) : null };
 }

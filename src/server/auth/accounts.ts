@@ -34,7 +34,7 @@ export async function setAccountDisabled(store: Store, p: Principal, id: string,
     const at = new Date(now).toISOString();
     await tx.setAccountDisabled(id, disabled);
     if (disabled) await tx.revokeAccountDevices(id, at);
-    await tx.appendSecurityEvent({ at, kind: disabled ? 'account-disabled' : 'account-enabled', actor: p.deviceId, subject: id, address: null, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at, kind: disabled ? 'account-disabled' : 'account-enabled', actor: p.deviceId, subject: id, address: null, outcome: 'ok', unitId: account.scopeUnitId });
     return view({ ...account, disabled });
   });
 }
@@ -75,7 +75,7 @@ export async function createAccount(
       throw e;
     }
     // Who created whom, with which role and scope, is in the security log (issue 12); the seed's are not.
-    if (p) await tx.appendSecurityEvent({ at: new Date().toISOString(), kind: 'account-created', actor: p.deviceId, subject: account.id, address: null, outcome: 'ok' });
+    if (p) await tx.appendSecurityEvent({ at: new Date().toISOString(), kind: 'account-created', actor: p.deviceId, subject: account.id, address: null, outcome: 'ok', unitId: account.scopeUnitId });
     return view(account);
   });
 }

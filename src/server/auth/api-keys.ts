@@ -52,7 +52,7 @@ export async function createApiKey(store: Store, p: Principal, input: CreateApiK
       freeText: input.freeText === true,
     };
     await tx.insertApiKey(row);
-    await tx.appendSecurityEvent({ at, kind: 'api-key-created', actor: p.deviceId, subject: row.id, address: null, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at, kind: 'api-key-created', actor: p.deviceId, subject: row.id, address: null, outcome: 'ok', unitId: row.scopeUnitId });
     return { key: await view(tx, row), secret: `${API_KEY_PREFIX}${row.id}.${secret}` };
   });
 }
@@ -73,7 +73,7 @@ export async function revokeApiKey(store: Store, p: Principal, id: string, now: 
     authorize(p, 'manage-devices', await tx.getUnit(key.scopeUnitId), key.scopeUnitId);
     const at = new Date(now).toISOString();
     await tx.revokeApiKey(id, at);
-    if (!key.revokedAt) await tx.appendSecurityEvent({ at, kind: 'api-key-revoked', actor: p.deviceId, subject: id, address: null, outcome: 'ok' });
+    if (!key.revokedAt) await tx.appendSecurityEvent({ at, kind: 'api-key-revoked', actor: p.deviceId, subject: id, address: null, outcome: 'ok', unitId: key.scopeUnitId });
     return view(tx, { ...key, revokedAt: key.revokedAt ?? at });
   });
 }
@@ -91,7 +91,7 @@ export async function principalForApiKey(store: Store, credential: string, now: 
   const key = m ? await store.getApiKey(m[1] as string) : undefined;
   const at = new Date(now).toISOString();
   const log = (subject: string, outcome: 'ok' | 'failed') =>
-    store.appendSecurityEvent({ at, kind: 'api-key-used', actor: null, subject, address, outcome });
+    store.appendSecurityEvent({ at, kind: 'api-key-used', actor: null, subject, address, outcome, unitId: key?.scopeUnitId ?? null });
   if (!m || !key || !secretMatches(key.secretHash, m[2] as string)) {
     if (key) await log(key.id, 'failed');
     throw new AppError('unauthenticated');

@@ -51,8 +51,9 @@ export const newAccountDevice = (tx: StoreTx, deps: AuthDeps, accountId: string,
 export async function login(deps: AuthDeps, username: string, password: string, label?: string, address: string | null = null): Promise<DeviceCredential> {
   if (deps.passwordLogin === false) throw new AppError('password-login-off');
   const now = deps.now();
-  const log = (outcome: SecurityEvent['outcome']) =>
-    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome });
+  // The event names the account's unit when the name is someone's, so their manager sees it.
+  const log = async (outcome: SecurityEvent['outcome']) =>
+    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome, unitId: (await deps.store.getAccountByUsername(username))?.scopeUnitId ?? null });
   const recent = await deps.store.listSecurityEvents({ kind: 'login', subject: username, since: new Date(now - WINDOW_MS).toISOString() });
   const lockedMs = lockRemainingMs(recent, now);
   if (lockedMs > 0) {
@@ -79,7 +80,7 @@ export async function enrol(deps: AuthDeps, code: string, label?: string): Promi
     const unit = await tx.getUnit(unitId);
     if (!unit || unit.closedAt) throw new AppError('enrol-code-invalid');
     const cred = await insertNewDevice(tx, deps, { kind: 'tablet', accountId: null, unitId, label: label?.trim() || `Surfplatta ${unit.name}` });
-    await tx.appendSecurityEvent({ at: new Date(deps.now()).toISOString(), kind: 'device-enrolled', actor: null, subject: cred.deviceId, address: null, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at: new Date(deps.now()).toISOString(), kind: 'device-enrolled', actor: null, subject: cred.deviceId, address: null, outcome: 'ok', unitId });
     return cred;
   });
 }
@@ -94,8 +95,13 @@ export async function issueToken(deps: AuthDeps, deviceId: string, secret: strin
   return { accessToken: token, expiresAt, identity: toIdentity(principal), serverTime: now };
 }
 
+/** The device ends itself (logging out): in the security log as a revocation by that device. */
 export async function logout(deps: AuthDeps, p: Principal): Promise<void> {
-  await deps.store.revokeDevice(p.deviceId, new Date(deps.now()).toISOString());
+  const at = new Date(deps.now()).toISOString();
+  await deps.store.tx(async (tx) => {
+    await tx.revokeDevice(p.deviceId, at);
+    await tx.appendSecurityEvent({ at, kind: 'device-revoked', actor: p.deviceId, subject: p.deviceId, address: null, outcome: 'ok', unitId: p.scopeUnitId || null });
+  });
 }
 
 function newEnrolCode(): string {
@@ -138,14 +144,15 @@ export async function revokeDevice(deps: AuthDeps, p: Principal, deviceId: strin
   await deps.store.tx(async (tx) => {
     const device = await tx.getDevice(deviceId);
     if (!device) throw new AppError('not-found', { deviceId });
-    if (device.kind === 'tablet' && device.unitId) authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId);
+    let unitId: string;
+    if (device.kind === 'tablet' && device.unitId) unitId = authorize(p, 'manage-devices', await tx.getUnit(device.unitId), device.unitId).id;
     else {
       const account = device.kind === 'account' && roleMay(p, 'administer') && device.accountId ? await tx.getAccount(device.accountId) : undefined;
       if (!account) throw new AppError('not-found', { deviceId });
-      authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId);
+      unitId = authorize(p, 'administer', await tx.getUnit(account.scopeUnitId), account.scopeUnitId).id;
     }
     const at = new Date(deps.now()).toISOString();
     await tx.revokeDevice(deviceId, at);
-    await tx.appendSecurityEvent({ at, kind: 'device-revoked', actor: p.deviceId, subject: deviceId, address: null, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at, kind: 'device-revoked', actor: p.deviceId, subject: deviceId, address: null, outcome: 'ok', unitId });
   });
 }

@@ -33,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   'oidc-state': 400,
   'oidc-failed': 400,
   'oidc-no-account': 403,
+  'oidc-waiting': 403,
   'oidc-unit-unknown': 403,
   'oidc-unavailable': 503,
   'password-login-off': 403,

@@ -45,7 +45,11 @@ export const ROUTE_DOCS: Readonly<Record<string, string>> = {
   'POST /api/admin/sign-in-groups': 'Sets or removes one group\'s role and unit mapping.',
   'GET /api/audit/changes': 'The audit log: accepted changes under a unit with device, account, fields and time received, newest first, paged and filtered.',
   'GET /api/audit/changes.csv': 'The audit log as CSV, HLC included.',
-  'GET /api/audit/events': 'The security log (sign-ins, locks, accounts, devices, API keys), newest first; admins only.',
+  'GET /api/audit/events': 'The security log (sign-ins, locks, accounts, devices, API keys) of a subtree, newest first; events about no unit only for an admin of the whole organisation.',
+  'GET /api/auth/oidc/logout': 'After logging out: redirects to the provider’s end_session_endpoint (OIDC_POST_LOGOUT_REDIRECT_URL), or to the app.',
+  'GET /api/admin/sign-in-waiting': 'People the identity provider vouched for whom no mapping places yet (OIDC_JIT): no account, no access.',
+  'POST /api/admin/sign-in-waiting/place': 'Places a waiting person: an account linked to them with the role in the unit.',
+  'POST /api/admin/sign-in-waiting/dismiss': 'Takes a person off the waiting list without an account.',
   // Issue 13: the division's goal document and tertial report.
   'GET /api/goals/report': 'A level\'s tertial report (DÅ04, DÅ08, ÅR or a month): goals, styrmått with outcomes, Måluppfyllelse and Utveckling, analyses and the strategic actions\' follow-up.',
   'GET /api/goals/config': 'The goal items, analyses and strategic actions of a unit\'s ancestors, for computing the report offline.',

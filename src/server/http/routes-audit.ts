@@ -1,6 +1,6 @@
 /**
  * The audit log (issue 12): GET only. A manager reads the change log of their subtree, an admin
- * any subtree in scope (read-audit on rootId); the security log is the admins'.
+ * any subtree in scope (read-audit on rootId), changes and security events alike.
  */
 import type { FastifyInstance } from 'fastify';
 import { AuditChangesQuery, AuditEventsQuery } from '../../shared/audit-api';
@@ -23,6 +23,8 @@ export function auditRoutes(app: FastifyInstance, store: Store, now: () => numbe
     const day = new Date(now()).toISOString().slice(0, 10);
     return xlsxReply(req, reply, await xlsxFile({ filename: `logg-${unit.id}-${day}`, sheets: [await auditSheet(store, unit, q)] }), XLSX_TYPE);
   });
-  // Admins only (administer on rootId): the security log is not per unit, so it is the admins'.
-  route(app, 'GET', '/api/audit/events', { rule: unitRule('administer', 'query', 'rootId'), query: AuditEventsQuery }, async ({ query: { rootId: _, ...q } }) => auditEvents(store, q));
+  // The security events of the same subtree (a manager's own); events about no unit are admins'.
+  route(app, 'GET', '/api/audit/events', { rule: unitRule('read-audit', 'query', 'rootId'), query: AuditEventsQuery }, async ({ principal, unit, query: { rootId: _, ...q } }) =>
+    auditEvents(store, unit, principal, q),
+  );
 }

@@ -8,10 +8,13 @@
  *   GET  /api/auth/oidc/callback   the provider's answer → 302 to /#/?inloggning=<ticket>,
  *                                  or /#/?inloggningsfel=<error code>
  *   POST /api/auth/oidc/redeem     ticket → device credential (as POST /api/auth/login)
+ *   GET  /api/auth/oidc/logout     after the app logged out: → 302 to the provider's
+ *                                  end_session_endpoint (OIDC_POST_LOGOUT_REDIRECT_URL), or to /
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/mini';
-import { LinkAccountRequest, RedeemTicketRequest, SetSignInGroupRequest, type SignInMethods, SignInGroupsQuery } from '../../shared/sign-in-api';
+import { DismissWaitingRequest, LinkAccountRequest, PlaceWaitingRequest, RedeemTicketRequest, SetSignInGroupRequest, type SignInMethods, SignInGroupsQuery } from '../../shared/sign-in-api';
+import { dismissWaiting, listWaiting, placeWaiting } from '../auth/sign-in/waiting';
 import { listSignInGroups, setSignInGroup } from '../auth/sign-in/groups';
 import { AppError } from '../../shared/errors';
 import { AccountId } from '../../shared/schema/ids';
@@ -65,6 +68,18 @@ export function signInRoutes(app: FastifyInstance, auth: AuthDeps, external: Ext
     // The state is spent either way: the cookie goes too.
     return reply.header('set-cookie', cookie(req, '', 0)).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(target, 302);
   });
+  // The device has already ended itself (POST /api/auth/logout); this only sends the browser on to
+  // the provider so the region's session ends too. Without the setting, or with the provider down,
+  // back to the app's start (the local logout stands either way).
+  route(app, 'GET', '/api/auth/oidc/logout', { rule: open }, async ({ req, reply }) => {
+    let target = '/';
+    try {
+      target = (await external?.provider.endSessionUrl()) ?? '/';
+    } catch (e) {
+      if (!(e instanceof AppError)) req.log.error(e);
+    }
+    return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(target, 302);
+  });
   route(app, 'POST', '/api/auth/oidc/redeem', { rule: open, body: RedeemTicketRequest }, async ({ body }) => {
     configured();
     return redeemTicket(auth, body.ticket, body.label);
@@ -79,4 +94,13 @@ export function signInRoutes(app: FastifyInstance, auth: AuthDeps, external: Ext
   route(app, 'POST', '/api/admin/sign-in-groups', { rule: unitRule('administer', 'body', 'unitId'), body: SetSignInGroupRequest }, async ({ principal, body }) => ({
     group: await setSignInGroup(store, principal, body, auth.now()),
   }));
+  // People the provider vouched for whom no mapping places (OIDC_JIT): an admin places them.
+  route(app, 'GET', '/api/admin/sign-in-waiting', { rule: unitRule('administer', 'query', 'rootId'), query: SignInGroupsQuery }, async () => ({ waiting: await listWaiting(store) }));
+  route(app, 'POST', '/api/admin/sign-in-waiting/place', { rule: unitRule('administer', 'body', 'unitId'), body: PlaceWaitingRequest }, async ({ principal, body }) =>
+    placeWaiting(store, principal, body, auth.now()),
+  );
+  route(app, 'POST', '/api/admin/sign-in-waiting/dismiss', { rule: unitRule('administer', 'body', 'rootId'), body: DismissWaitingRequest }, async ({ body }) => {
+    await dismissWaiting(store, body.subject);
+    return { ok: true };
+  });
 }

@@ -39,6 +39,8 @@ export interface AuditEventRow {
   subject: string;
   address: string | null;
   outcome: string;
+  unitName: string | null;
+  subjectName: string | null;
 }
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -72,7 +74,17 @@ export function auditOps(db: Kysely<Database>): Pick<StoreTx, 'auditChanges' | '
         .selectFrom('security_events as e')
         .leftJoin('devices as d', 'd.id', 'e.actor')
         .leftJoin('accounts as a', 'a.id', 'd.account_id')
-        .select(['e.seq', 'e.at', 'e.kind', 'e.actor', 'e.subject', 'e.address', 'e.outcome', 'd.label as deviceLabel', 'a.display_name as accountName']);
+        .leftJoin('units as u', 'u.id', 'e.unit_id')
+        // What the subject is called: an account's name, a device's label, an API key's name.
+        .leftJoin('accounts as sa', 'sa.id', 'e.subject')
+        .leftJoin('devices as sd', 'sd.id', 'e.subject')
+        .leftJoin('api_keys as sk', 'sk.id', 'e.subject')
+        .select(['e.seq', 'e.at', 'e.kind', 'e.actor', 'e.subject', 'e.address', 'e.outcome', 'd.label as deviceLabel', 'a.display_name as accountName', 'u.name as unitName'])
+        .select((eb) => eb.fn.coalesce('sa.display_name', 'sd.label', 'sk.name').as('subjectName'))
+        .where((eb) => {
+          const inScope = sql<boolean>`u.path like ${likePrefix(f.scopePath)} escape '\\'`;
+          return f.withoutUnit ? eb.or([inScope, eb('e.unit_id', 'is', null)]) : inScope;
+        });
       if (f.from !== undefined) q = q.where('e.at', '>=', f.from);
       if (f.to !== undefined) q = q.where('e.at', '<', f.to);
       if (f.before !== undefined) q = q.where('e.seq', '<', f.before);

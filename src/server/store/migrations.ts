@@ -244,6 +244,34 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await db.schema.createIndex('api_keys_scope').on('api_keys').column('scope_unit_id').execute();
       },
     },
+    // Issue 12: a manager reads the security events of their subtree, so an event names the unit
+    // it is about (an account's scope, a tablet's unit, a key's subtree); older events get theirs
+    // from what they name where it can be told. sign_in_waiting holds the people the identity
+    // provider vouched for whom no mapping places yet (OIDC_JIT): staff in no unit, with no
+    // access at all, until an admin places them.
+    '0007_audit_scope': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('security_events').addColumn('unit_id', 'text').execute();
+        const accountKinds = "'account-created', 'account-disabled', 'account-enabled', 'account-linked', 'account-access'";
+        await sql.raw(`update security_events set unit_id = (select a.scope_unit_id from accounts a where a.id = security_events.subject) where kind in (${accountKinds})`).execute(db);
+        await sql.raw(`update security_events set unit_id = (select a.scope_unit_id from accounts a where a.username = security_events.subject) where kind = 'login'`).execute(db);
+        await sql
+          .raw(
+            `update security_events set unit_id = (select coalesce(d.unit_id, a.scope_unit_id) from devices d left join accounts a on a.id = d.account_id where d.id = security_events.subject) where kind in ('device-enrolled', 'device-revoked')`,
+          )
+          .execute(db);
+        await sql.raw(`update security_events set unit_id = (select k.scope_unit_id from api_keys k where k.id = security_events.subject) where kind like 'api-key-%'`).execute(db);
+        await db.schema.createIndex('security_events_unit').on('security_events').columns(['unit_id', 'seq']).execute();
+        await db.schema
+          .createTable('sign_in_waiting')
+          .addColumn('subject', 'text', (c) => c.primaryKey())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('username', 'text', (c) => c.notNull())
+          .addColumn('first_at', 'text', (c) => c.notNull())
+          .addColumn('last_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -89,6 +89,8 @@ export interface SecurityEventsTable {
   subject: string;
   address: string | null;
   outcome: string;
+  /** Migration 0007: the unit the event is about, when known. */
+  unit_id: string | null;
 }
 /** Migration 0005: a started external sign-in ('state') or its one-time ticket ('ticket'). */
 export interface SignInPendingTable {
@@ -102,6 +104,14 @@ export interface SignInGroupsTable {
   group_value: string;
   role: string;
   unit_id: string;
+}
+/** Migration 0007: a person the identity provider vouched for whom no mapping places yet. */
+export interface SignInWaitingTable {
+  subject: string;
+  display_name: string;
+  username: string;
+  first_at: string;
+  last_at: string;
 }
 /** Migration 0006: API keys for machines (issue 16, store/api-keys.ts). */
 export interface ApiKeysTable {
@@ -128,5 +138,6 @@ export interface Database {
   security_events: SecurityEventsTable;
   sign_in_pending: SignInPendingTable;
   sign_in_groups: SignInGroupsTable;
+  sign_in_waiting: SignInWaitingTable;
   api_keys: ApiKeysTable;
 }

@@ -5,8 +5,8 @@ import type { SecurityEvent, StoreTx } from './store';
 
 export function securityEventOps(db: Kysely<Database>): Pick<StoreTx, 'appendSecurityEvent' | 'listSecurityEvents'> {
   return {
-    appendSecurityEvent: async (e) => {
-      await db.insertInto('security_events').values(e).execute();
+    appendSecurityEvent: async ({ unitId, ...e }) => {
+      await db.insertInto('security_events').values({ ...e, unit_id: unitId ?? null }).execute();
     },
     listSecurityEvents: async ({ kind, subject, since }) => {
       let q = db.selectFrom('security_events').select(['at', 'kind', 'actor', 'subject', 'address', 'outcome']).where('kind', '=', kind).where('subject', '=', subject);

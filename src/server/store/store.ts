@@ -6,6 +6,7 @@
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
 import type { FactOps } from './fact-ops';
+import type { SecurityEventKind, SecurityOutcome } from '../../shared/audit-api';
 import type { AuditChangeFilter, AuditChangeRow, AuditEventRow } from './audit-ops';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -77,11 +78,23 @@ export interface RejectionRow {
  */
 export interface SecurityEvent {
   at: string;
-  kind: 'login' | 'account-disabled' | 'account-enabled' | 'device-revoked' | 'account-created' | 'login-oidc' | 'account-linked' | 'account-access' | 'device-enrolled' | 'api-key-created' | 'api-key-revoked' | 'api-key-used';
+  kind: SecurityEventKind;
   actor: string | null;
   subject: string;
   address: string | null;
-  outcome: 'ok' | 'failed' | 'locked';
+  outcome: SecurityOutcome;
+  /** The unit the event is about, so a manager reads their subtree's events (migration 0007). */
+  unitId?: string | null;
+}
+
+/** A person waiting to be placed (OIDC_JIT with no mapping for them): no account, no access. */
+export interface SignInWaitingRow {
+  subject: string;
+  displayName: string;
+  /** The username their account will get (from the provider's preferred_username or email). */
+  username: string;
+  firstAt: string;
+  lastAt: string;
 }
 
 export interface SignInGroupRow {
@@ -185,6 +198,11 @@ export interface StoreTx {
   listSignInGroups(): Promise<SignInGroupRow[]>;
   /** Sets a group's mapping, or with null removes it. */
   setSignInGroup(group: string, mapping: { role: string; unitId: string } | null): Promise<void>;
+  /** Notes (or refreshes) a person waiting to be placed. */
+  putSignInWaiting(w: SignInWaitingRow): Promise<void>;
+  listSignInWaiting(): Promise<SignInWaitingRow[]>;
+  /** Removes and returns the waiting person (placed or dismissed). */
+  takeSignInWaiting(subject: string): Promise<SignInWaitingRow | undefined>;
   /** Keeps a started sign-in or a ticket until `expiresAt` (ms). */
   putSignInPending(key: string, kind: 'state' | 'ticket', data: string, expiresAt: number): Promise<void>;
   /** Deletes and returns the entry if it exists, is of `kind` and has not expired (one-time use). */
@@ -193,7 +211,8 @@ export interface StoreTx {
   /** The change log under a scope with its device and account, newest first (audit log, issue 12). */
   auditChanges(f: AuditChangeFilter): Promise<AuditChangeRow[]>;
   /** The security log, newest first. */
-  auditEvents(f: { from?: string; to?: string; before?: number; limit: number }): Promise<AuditEventRow[]>;
+  /** Security events about units under scopePath, newest first; `withoutUnit` adds those about no unit. */
+  auditEvents(f: { scopePath: string; withoutUnit: boolean; from?: string; to?: string; before?: number; limit: number }): Promise<AuditEventRow[]>;
   /** The feed (issue 16): changes of one entity under scopePath after cursor, ascending, at most limit. */
   changedRowIds(entity: EntityName, scopePath: string, cursor: number, limit: number): Promise<{ serverSeq: number; id: string }[]>;
 

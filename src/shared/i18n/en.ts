@@ -247,6 +247,7 @@ export const en: typeof sv = {
   'error.oidc-state': 'The sign-in could not be completed: the answer did not belong to this browser or had already been used. Start the sign-in again.',
   'error.oidc-failed': 'The answer from the identity provider could not be verified (invalid, wrong issuer or expired). Nobody was signed in. Try again.',
   'error.oidc-no-account': 'You have no Pulstavlan account yet. Ask your administrator to link your account.',
+  'error.oidc-waiting': 'You are signed in at the region but not yet placed in a unit here. The administrator sees you in the list of new people; sign in again once you have your unit.',
   'error.oidc-unit-unknown': 'Your access names a unit that does not exist in Pulstavlan. Contact the administrator. No account was created.',
   'error.oidc-unavailable': 'The identity provider is not answering. Try again later.',
   'error.password-login-off': 'Password sign-in is switched off. Sign in with the region’s sign-in.',

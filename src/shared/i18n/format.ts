@@ -40,6 +40,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode, MessageKey> = {
   'oidc-state': 'error.oidc-state',
   'oidc-failed': 'error.oidc-failed',
   'oidc-no-account': 'error.oidc-no-account',
+  'oidc-waiting': 'error.oidc-waiting',
   'oidc-unit-unknown': 'error.oidc-unit-unknown',
   'oidc-unavailable': 'error.oidc-unavailable',
   'password-login-off': 'error.password-login-off',

@@ -249,6 +249,7 @@ export const sv = {
   'error.oidc-state': 'Inloggningen hörde inte till den här webbläsaren eller var redan använd. Börja om.',
   'error.oidc-failed': 'Svaret från inloggningstjänsten kunde inte bekräftas. Försök igen.',
   'error.oidc-no-account': 'Du har inget konto här. Be administratören koppla ditt konto.',
+  'error.oidc-waiting': 'Du är inloggad hos regionen men ännu inte placerad i någon enhet här. Administratören ser dig i listan över nya personer; logga in igen när du har fått din enhet.',
   'error.oidc-unit-unknown': 'Din behörighet pekar på en enhet som saknas här. Kontakta administratören.',
   'error.oidc-unavailable': 'Inloggningstjänsten svarar inte. Försök igen senare.',
   'error.password-login-off': 'Lösenordsinloggning är avstängd. Använd regionens inloggning.',

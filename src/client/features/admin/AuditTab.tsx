@@ -1,20 +1,22 @@
 /**
  * Administration → Logg (issue 12): the change log of a subtree (who: account or tablet; what:
  * entity, row, operation and fields; which unit; when received, with the HLC in the CSV), filtered
- * by unit, dates, kind of record and person or device, paged; and for admins the security log.
- * Managers read their own subtree (the server refuses any other).
+ * by unit, dates, kind of record and person or device, paged; and the security log of the same
+ * subtree. Managers read their own subtree (the server refuses any other). Kinds of record,
+ * operations and events are shown in words (audit-labels.ts), the stored names only in the files.
  */
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { AuditChangesResponse, AuditEventsResponse, type AuditChange, type AuditEvent } from '../../../shared/audit-api';
 import { BhkExportResponse } from '../../../shared/bhk-api';
 import { adminAuditTexts } from '../../../shared/i18n/features/admin-audit';
+import { auditLabels, labelOf } from '../../../shared/i18n/features/audit-labels';
 import { ENTITY_NAMES } from '../../../shared/schema/registry';
 import type { OrgUnit } from '../../../shared/schema/org-unit';
 import { useApp, useSession } from '../../kit/context';
 import { downloadText } from '../../kit/download';
 import { downloadBase64 } from '../../kit/xlsx';
 import { XlsxExportResponse } from '../../../shared/export/api';
-import { createTexts, errorOf } from '../../kit/i18n';
+import { createTexts, errorOf, language } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
@@ -29,12 +31,12 @@ const query = (f: Filter, before?: number | null) => {
   if (before) q.set('before', String(before));
   return q.toString();
 };
+const label = (group: 'entity' | 'op' | 'event' | 'outcome', value: string) => labelOf(auditLabels[language()], group, value);
 const time = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
   const { api } = useApp();
   const session = useSession();
-  const isAdmin = () => session().identity.role === 'admin';
   const [draft, setDraft] = createSignal<Filter>({ rootId: session().identity.scopeUnitId, from: '', to: '', entity: '', who: '' });
   const [filter, setFilter] = createSignal<Filter>(draft());
   const [rows, setRows] = createSignal<AuditChange[]>([]);
@@ -53,7 +55,12 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
     }
   };
   void load(filter(), null);
-  const [events] = createResource(isAdmin, async () => (await api.get(`/api/audit/events?rootId=${encodeURIComponent(session().identity.scopeUnitId)}`, AuditEventsResponse)).events);
+  // The security events of the subtree shown, with the same dates.
+  const [events] = createResource(filter, async (f) => {
+    const q = new URLSearchParams({ rootId: f.rootId });
+    for (const k of ['from', 'to'] as const) if (f[k].trim()) q.set(k, f[k].trim());
+    return (await api.get(`/api/audit/events?${q}`, AuditEventsResponse)).events;
+  });
 
   const apply = (e: SubmitEvent) => {
     e.preventDefault();
@@ -88,7 +95,7 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
         />
         <TextField label={txAudit('from')} type="date" value={draft().from} onValue={(from) => set({ from })} />
         <TextField label={txAudit('to')} type="date" value={draft().to} onValue={(to) => set({ to })} />
-        <SelectField label={txAudit('entity')} value={draft().entity} options={[{ value: '', label: txAudit('anyEntity') }, ...ENTITY_NAMES.map((n) => ({ value: n, label: n }))]} onValue={(entity) => set({ entity })} />
+        <SelectField label={txAudit('entity')} value={draft().entity} options={[{ value: '', label: txAudit('anyEntity') }, ...ENTITY_NAMES.map((n) => ({ value: n, label: label('entity', n) }))]} onValue={(entity) => set({ entity })} />
         <TextField label={txAudit('who')} value={draft().who} maxLength={200} onValue={(who) => set({ who })} />
         <div class="button-row">
           <Button type="submit" variant="primary">{txAudit('filter')}</Button>
@@ -109,7 +116,7 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
                   <td>{time(c.receivedAt)}</td>
                   <td>{c.who}{c.kind === 'tablet' ? ` (${txAudit('tablet')})` : ''}</td>
                   <td>{c.unitName}</td>
-                  <td>{c.entity} · {c.op}</td>
+                  <td>{label('entity', c.entity)} · {label('op', c.op)}</td>
                   <td class="audit-fields">{c.fields.length > 160 ? `${c.fields.slice(0, 160)}…` : c.fields}</td>
                 </tr>
               )}
@@ -120,22 +127,23 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
       <Show when={next()}>
         <Button onClick={() => void load(filter(), next())}>{txAudit('more')}</Button>
       </Show>
-      <Show when={isAdmin()}>
+      <section class="stack">
         <h2>{txAudit('events')}</h2>
         <Show when={(events() ?? []).length > 0} fallback={<p class="muted">{txAudit('noEvents')}</p>}>
           <table class="table audit-events">
             <thead>
-              <tr><th>{txAudit('when')}</th><th>{txAudit('kind')}</th><th>{txAudit('whoCol')}</th><th>{txAudit('subject')}</th><th>{txAudit('outcome')}</th><th>{txAudit('address')}</th></tr>
+              <tr><th>{txAudit('when')}</th><th>{txAudit('kind')}</th><th>{txAudit('whoCol')}</th><th>{txAudit('subject')}</th><th>{txAudit('where')}</th><th>{txAudit('outcome')}</th><th>{txAudit('address')}</th></tr>
             </thead>
             <tbody>
               <For each={events() ?? []}>
                 {(e: AuditEvent) => (
                   <tr>
                     <td>{time(e.at)}</td>
-                    <td>{e.kind}</td>
+                    <td>{label('event', e.kind)}</td>
                     <td>{e.actorName ?? e.actor ?? ''}</td>
-                    <td>{e.subject}</td>
-                    <td>{e.outcome}</td>
+                    <td>{e.subjectName ?? e.subject}</td>
+                    <td>{e.unitName ?? ''}</td>
+                    <td>{label('outcome', e.outcome)}</td>
                     <td>{e.address ?? ''}</td>
                   </tr>
                 )}
@@ -143,7 +151,7 @@ export function AuditTab(props: { units: readonly OrgUnit[] }): JSX.Element {
             </tbody>
           </table>
         </Show>
-      </Show>
+      </section>
     </section>
   );
 }

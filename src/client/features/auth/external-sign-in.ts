@@ -9,6 +9,7 @@ import type { Session } from '../../auth/session';
 import { requestJson } from '../../net/request';
 import type { PulsDb } from '../../storage/db';
 import { adoptCredential } from '../../storage/device';
+import { setMeta } from '../../storage/meta';
 
 export const TICKET_PARAM = 'inloggning';
 export const ERROR_PARAM = 'inloggningsfel';
@@ -26,5 +27,6 @@ export async function redeemTicket(db: PulsDb, ticket: string, label?: string): 
   const body = { ticket, ...(label !== undefined ? { label } : {}) };
   const { deviceId, deviceSecret, identity } = await requestJson({}, { method: 'POST', path: '/api/auth/oidc/redeem', body, schema: DeviceCredential });
   await adoptCredential(db, { deviceId, deviceSecret }, identity);
+  await setMeta(db, 'signedInWith', 'oidc');
   return { deviceId, identity };
 }

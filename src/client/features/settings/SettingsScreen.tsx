@@ -35,9 +35,11 @@ export default function SettingsScreen(): JSX.Element {
   const doLogout = async () => {
     setMessage(null);
     try {
-      await logout(db);
+      const provider = await logout(db);
       setSession(null);
-      redirect([]);
+      // Signed in through the region: end that session too (back here when the provider is done).
+      if (provider && navigator.onLine) window.location.assign(provider);
+      else redirect([]);
     } catch (err) {
       const pending = err instanceof AppError && err.code === 'outbox-not-empty' ? (sync()?.pending ?? Number(err.meta?.pending ?? 0)) : null;
       setMessage(

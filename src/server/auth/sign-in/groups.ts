@@ -28,7 +28,7 @@ export async function setSignInGroup(store: Store, p: Principal, input: SignInGr
     if (current) authorize(p, 'administer', await tx.getUnit(current.unitId), current.unitId, 'group');
     if (input.remove && !current) throw new AppError('not-found', undefined, ['group']);
     await tx.setSignInGroup(input.group, input.remove ? null : { role: input.role, unitId: unit.id });
-    await tx.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'account-access', actor: p.deviceId, subject: `grupp ${input.group}`.slice(0, 300), address: null, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'account-access', actor: p.deviceId, subject: `grupp ${input.group}`.slice(0, 300), address: null, outcome: 'ok', unitId: unit.id });
     return input.remove ? null : ({ group: input.group, role: input.role, unitId: unit.id } as SignInGroup);
   });
 }

@@ -43,8 +43,11 @@ async function placementOf(tx: StoreTx, m: Mapping, claims: ExternalIdentity['cl
   return null;
 }
 
-async function freeUsername(tx: StoreTx, claims: ExternalIdentity['claims'], subject: string): Promise<string> {
-  const wish = strings(claims.preferred_username)[0] ?? strings(claims.email)[0]?.split('@')[0] ?? subject;
+const usernameWish = (claims: ExternalIdentity['claims'], subject: string): string =>
+  strings(claims.preferred_username)[0] ?? strings(claims.email)[0]?.split('@')[0] ?? subject;
+
+/** A username nobody has, made from the person's wish (preferred_username, email or subject). */
+export async function freeUsername(tx: StoreTx, wish: string): Promise<string> {
   let base = wish.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 34);
   if (base.length < 2) base = `person-${base}`;
   for (let n = 1; ; n++) {
@@ -55,9 +58,17 @@ async function freeUsername(tx: StoreTx, claims: ExternalIdentity['claims'], sub
 
 /**
  * The account of the person the provider vouched for, created (OIDC_JIT) or re-placed by the group
- * mapping as configured, in one transaction: a refusal creates and changes nothing.
+ * mapping as configured, in one transaction: a refusal creates and changes nothing. With OIDC_JIT,
+ * a person no mapping places is staff in no unit: noted on the admin's waiting list (no account,
+ * no access) and told so ('oidc-waiting') until an admin places them.
  */
 export async function accountFor(deps: AuthDeps, m: Mapping, who: ExternalIdentity, address: string | null): Promise<AccountRow> {
+  const account = await placedAccount(deps, m, who, address);
+  if (account === 'waiting') throw new AppError('oidc-waiting');
+  return account;
+}
+
+async function placedAccount(deps: AuthDeps, m: Mapping, who: ExternalIdentity, address: string | null): Promise<AccountRow | 'waiting'> {
   // The unusable password of an account made here: it signs in only through the provider.
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   const at = new Date(deps.now()).toISOString();
@@ -70,12 +81,16 @@ export async function accountFor(deps: AuthDeps, m: Mapping, who: ExternalIdenti
     if (account?.disabled) throw new AppError('oidc-no-account', { reason: 'disabled' });
     if (!account) {
       if (!m.jit) throw new AppError('oidc-no-account');
-      if (!placement) throw new AppError('oidc-no-account', { reason: 'no-unit' });
-      const name = strings(who.claims[m.nameClaim])[0]?.trim().slice(0, 120);
+      const displayName = strings(who.claims[m.nameClaim])[0]?.trim().slice(0, 120) || who.subject.slice(0, 120);
+      if (!placement) {
+        await tx.putSignInWaiting({ subject: who.subject, displayName, username: usernameWish(who.claims, who.subject).slice(0, 120), firstAt: at, lastAt: at });
+        await tx.appendSecurityEvent({ at, kind: 'account-waiting', actor: 'oidc', subject: who.subject, address, outcome: 'ok', unitId: null });
+        return 'waiting';
+      }
       account = {
         id: uuidv7(),
-        username: await freeUsername(tx, who.claims, who.subject),
-        displayName: name || who.subject.slice(0, 120),
+        username: await freeUsername(tx, usernameWish(who.claims, who.subject)),
+        displayName,
         passwordHash: unusable,
         role: placement.role,
         scopeUnitId: placement.unit.id,
@@ -83,13 +98,13 @@ export async function accountFor(deps: AuthDeps, m: Mapping, who: ExternalIdenti
         externalId: who.subject,
       };
       await tx.insertAccount(account);
-      await tx.appendSecurityEvent({ at, kind: 'account-created', actor: 'oidc', subject: account.id, address, outcome: 'ok' });
+      await tx.appendSecurityEvent({ at, kind: 'account-created', actor: 'oidc', subject: account.id, address, outcome: 'ok', unitId: account.scopeUnitId });
     } else if (placement?.fromGroups && (placement.role !== account.role || placement.unit.id !== account.scopeUnitId)) {
       await tx.setAccountAccess(account.id, placement.role, placement.unit.id);
       account = { ...account, role: placement.role, scopeUnitId: placement.unit.id };
-      await tx.appendSecurityEvent({ at, kind: 'account-access', actor: 'oidc', subject: account.id, address, outcome: 'ok' });
+      await tx.appendSecurityEvent({ at, kind: 'account-access', actor: 'oidc', subject: account.id, address, outcome: 'ok', unitId: account.scopeUnitId });
     }
-    await tx.appendSecurityEvent({ at, kind: 'login-oidc', actor: null, subject: who.subject, address, outcome: 'ok' });
+    await tx.appendSecurityEvent({ at, kind: 'login-oidc', actor: null, subject: who.subject, address, outcome: 'ok', unitId: account.scopeUnitId });
     return account;
   });
 }

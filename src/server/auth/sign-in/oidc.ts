@@ -42,6 +42,13 @@ export function oidcSignIn(s: OidcSettings): ExternalSignIn {
       return { url: url.href, key: state, keep: JSON.stringify({ nonce, verifier } satisfies Kept) };
     },
     keyOf: (callback) => callback.searchParams.get('state'),
+    // RP-initiated logout with client_id (no ID token is kept: the device credential outlives it).
+    async endSessionUrl(): Promise<string | null> {
+      if (!s.postLogoutRedirectUrl) return null;
+      const cfg = await config();
+      if (!cfg.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(cfg, { post_logout_redirect_uri: s.postLogoutRedirectUrl }).href;
+    },
     async complete(callback, kept): Promise<ExternalIdentity> {
       const cfg = await config();
       const { nonce, verifier } = JSON.parse(kept) as Kept;

@@ -28,4 +28,6 @@ export interface ExternalSignIn {
   keyOf(callback: URL): string | null;
   /** Verifies the callback against what `begin` kept; throws AppError('oidc-…') when it fails. */
   complete(callback: URL, kept: string): Promise<ExternalIdentity>;
+  /** Where to send a browser that logged out so the provider ends its session too; null: none. */
+  endSessionUrl(): Promise<string | null>;
 }

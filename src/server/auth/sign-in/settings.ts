@@ -11,7 +11,11 @@
  *   OIDC_UNIT_CLAIM      optional: the claim with the HSA-id of the person's unit
  *   OIDC_GROUPS_CLAIM    optional: the claim with the person's groups (a string or a list)
  *   OIDC_ROLE_MAP        optional JSON: {"<group>": {"role": "staff|manager|admin", "unit": "<unit id or HSA-id>"}}
- *   OIDC_JIT             "true": an unknown person gets an account from the mapping or the unit claim
+ *   OIDC_JIT             "true": an unknown person gets an account from the mapping or the unit claim,
+ *                        or waits, staff in no unit, on the admin's list until placed
+ *   OIDC_POST_LOGOUT_REDIRECT_URL  optional: logging out also ends the session at the provider
+ *                        (its end_session_endpoint), which then sends the browser here (the app's
+ *                        address, registered at the provider as a post-logout redirect URI)
  *   OIDC_ALLOW_HTTP      "true" only for a provider on loopback in development and tests
  *   PASSWORD_LOGIN       "false" switches local password login off (enrolment codes stay)
  */
@@ -34,6 +38,7 @@ const Env = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).optional(),
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_JIT: bool,
+  OIDC_POST_LOGOUT_REDIRECT_URL: z.url().optional(),
   OIDC_ALLOW_HTTP: bool,
   PASSWORD_LOGIN: bool,
 });
@@ -53,6 +58,8 @@ export interface OidcSettings {
   groupsClaim: string | null;
   roleMap: RoleMapping;
   jit: boolean;
+  /** Where the provider sends the browser after ending its session; null: logout stays local. */
+  postLogoutRedirectUrl: string | null;
   allowHttp: boolean;
   /** Seconds of clock difference tolerated on the ID token's times (tests set 0). */
   clockToleranceS: number;
@@ -111,6 +118,7 @@ export function signInSettings(env: NodeJS.ProcessEnv = process.env): SignInSett
       groupsClaim: e.OIDC_GROUPS_CLAIM ?? null,
       roleMap,
       jit: e.OIDC_JIT === 'true',
+      postLogoutRedirectUrl: e.OIDC_POST_LOGOUT_REDIRECT_URL ?? null,
       allowHttp: e.OIDC_ALLOW_HTTP === 'true',
       clockToleranceS: 30,
       clockSkewS: 0,
