@@ -77,6 +77,9 @@ const VALID: Record<string, (c: Ctx) => Promise<Valid>> = {
   'GET /api/auth/oidc/callback': async () => ({ query: 'state=abc&code=def' }),
   'GET /api/admin/sign-in-groups': async () => ({ query: 'rootId=vo-med' }),
   'POST /api/admin/sign-in-groups': async () => ({ body: { group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' } }),
+  'GET /api/admin/sign-in-waiting': async () => ({ query: 'rootId=region' }),
+  'POST /api/admin/sign-in-waiting/place': async () => ({ body: { subject: 'ny-person', role: 'staff', unitId: 'avd-21' } }),
+  'POST /api/admin/sign-in-waiting/dismiss': async () => ({ body: { subject: 'ny-person', rootId: 'region' } }),
   'GET /api/audit/changes': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31&entity=bhkObservation&limit=10' }),
   'GET /api/audit/changes.csv': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
   'GET /api/audit/changes.xlsx': async () => ({ query: 'rootId=avd-21&from=2026-03-01&to=2026-03-31' }),
@@ -222,7 +225,7 @@ describe.each([
       for (const t of [...tokens, { label: 'no token', header: '' }]) {
         const headers: Record<string, string> = t.header ? { authorization: t.header } : {};
         const res = await send(`${key(r)} [${t.label}]`, { method: r.method, url: fill(r.url, {}), headers });
-        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health', '/api/auth/methods', '/api/auth/oidc/start', '/api/auth/oidc/callback', '/api/auth/oidc/redeem', '/api/openapi.json', '/api/docs'].includes(r.url);
+        const open = ['/api/auth/login', '/api/auth/enrol', '/api/auth/token', '/api/health', '/api/auth/methods', '/api/auth/oidc/start', '/api/auth/oidc/callback', '/api/auth/oidc/logout', '/api/auth/oidc/redeem', '/api/openapi.json', '/api/docs'].includes(r.url);
         if (!open && ![401, 404].includes(res.statusCode)) failures.push(`let in with ${t.label}: ${key(r)} → ${res.statusCode}`);
       }
     }

@@ -263,6 +263,7 @@ const ROUTES: Route[] = [
   { method: 'GET', url: '/api/health', auth: false },
   { method: 'GET', url: '/api/auth/methods', auth: false },
   { method: 'GET', url: '/api/auth/oidc/start', auth: false },
+  { method: 'GET', url: '/api/auth/oidc/logout', auth: false },
   {
     method: 'GET', url: '/api/auth/oidc/callback?state=abc&code=def', auth: false,
     wrongType: [{ input: '', url: `/api/auth/oidc/callback?state=${'s'.repeat(2001)}&code=def`, path: ['state'] }],
@@ -289,6 +290,23 @@ const ROUTES: Route[] = [
     body: () => ({ group: 'SSK-AVD21', role: 'staff', unitId: 'avd-21' }),
     wrongType: [{ input: { group: '', role: 'staff', unitId: 'avd-21' }, path: ['group'] }, { input: { group: 'G', role: 'boss', unitId: 'avd-21' }, path: ['role'] }],
     unknown: { input: { group: 'G', role: 'staff', unitId: 'avd-21', scope: 'x' }, path: ['scope'] },
+  },
+  {
+    method: 'GET', url: '/api/admin/sign-in-waiting?rootId=region', auth: true,
+    wrongType: [{ input: '', url: '/api/admin/sign-in-waiting', path: ['rootId'] }],
+    unknown: { input: '', url: '/api/admin/sign-in-waiting?rootId=region&all=1', path: ['all'] },
+  },
+  {
+    method: 'POST', url: '/api/admin/sign-in-waiting/place', auth: true,
+    body: () => ({ subject: 'ny-person', role: 'staff', unitId: 'avd-21' }),
+    wrongType: [{ input: { subject: '', role: 'staff', unitId: 'avd-21' }, path: ['subject'] }, { input: { subject: 'x', role: 'boss', unitId: 'avd-21' }, path: ['role'] }],
+    unknown: { input: { subject: 'x', role: 'staff', unitId: 'avd-21', scope: 'x' }, path: ['scope'] },
+  },
+  {
+    method: 'POST', url: '/api/admin/sign-in-waiting/dismiss', auth: true,
+    body: () => ({ subject: 'ny-person', rootId: 'region' }),
+    wrongType: [{ input: { subject: 5, rootId: 'region' }, path: ['subject'] }],
+    unknown: { input: { subject: 'x', rootId: 'region', all: true }, path: ['all'] },
   },
   {
     method: 'GET', url: '/api/audit/changes?rootId=region', auth: true,

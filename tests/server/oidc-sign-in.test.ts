@@ -11,7 +11,7 @@ import { loadTokenKey } from '../../src/server/auth/tokens';
 import { type OidcSettings, signInSettings } from '../../src/server/auth/sign-in/settings';
 import { buildApp } from '../../src/server/http/app';
 import { DeviceCredential } from '../../src/shared/api';
-import { SignInGroupsResponse, SignInMethods } from '../../src/shared/sign-in-api';
+import { SignInGroupsResponse, SignInMethods, SignInWaitingResponse } from '../../src/shared/sign-in-api';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
@@ -71,6 +71,35 @@ class Browser {
       url = new URL(String(res.headers.get('location')), url).href;
     }
     throw new Error('too many redirects');
+  }
+
+  /** Follows the provider's redirects from `authUrl`: does it ask for a login, or send us straight back (a session)? */
+  async providerAsks(authUrl: string): Promise<'login' | 'back'> {
+    let url = authUrl;
+    for (let hops = 0; hops < 10; hops++) {
+      if (url.startsWith(REDIRECT)) return 'back';
+      const res = await this.idp(url);
+      if (res.status === 200) return 'login';
+      url = new URL(String(res.headers.get('location')), url).href;
+    }
+    throw new Error('too many redirects');
+  }
+
+  /** At the provider's end_session page, confirms "sign me out"; returns where the provider sends the browser. */
+  async endSession(url: string): Promise<string> {
+    const page = await this.idp(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] as string;
+    const fields = new URLSearchParams({ logout: 'yes' });
+    for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields.set(m[1] as string, m[2] as string);
+    let res = await this.idp(new URL(action, url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+    let location = new URL(String(res.headers.get('location')), url).href;
+    while (location.startsWith(new URL(url).origin)) {
+      res = await this.idp(location);
+      location = new URL(String(res.headers.get('location')), location).href;
+    }
+    return location;
   }
 
   /** Hands the provider's answer to our server; returns where it sends the browser. */
@@ -245,6 +274,69 @@ describe.each(databases)('sign-in with the region’s identity provider on %s', 
     expect(query(target).get('inloggningsfel')).toBe('oidc-no-account');
     expect(await counts()).toEqual(before);
   }, 30_000);
+
+  it('just in time, a person no mapping places is staff in no unit: no account, on the admin’s list until placed', async () => {
+    idp.people.set('nina', { name: 'Nina Ny', preferred_username: 'nina.ny' });
+    idp.people.set('olle', { name: 'Olle Okänd' });
+    const admin = await loginAs(h, 'admin');
+    const waiting = async () => SignInWaitingResponse.parse((await call(h, 'GET', '/api/admin/sign-in-waiting?rootId=region', { token: admin })).json()).waiting;
+    const before = await counts();
+    for (const login of ['nina', 'nina', 'olle']) {
+      const { target } = await signIn(login);
+      expect(query(target).get('inloggningsfel')).toBe('oidc-waiting');
+      expect(query(target).has('inloggning')).toBe(false);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await h.store.getAccountByExternalId('nina')).toBeUndefined();
+    // Listed once each, in the security log as waiting (about no unit: the organisation admin's).
+    expect((await waiting()).map((w) => ({ subject: w.subject, displayName: w.displayName, username: w.username }))).toEqual([
+      { subject: 'nina', displayName: 'Nina Ny', username: 'nina.ny' },
+      { subject: 'olle', displayName: 'Olle Okänd', username: 'olle' },
+    ]);
+    expect((await h.store.listSecurityEvents({ kind: 'account-waiting', subject: 'nina' })).map((e) => e.outcome)).toEqual(['ok', 'ok']);
+    // Only admins see and place them, in their scope.
+    const vochef = await loginAs(h, 'vochef');
+    expectError(await call(h, 'GET', '/api/admin/sign-in-waiting?rootId=vo-med', { token: vochef }), 403, 'forbidden');
+    expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/place', { token: vochef, body: { subject: 'nina', role: 'staff', unitId: 'avd-22' } }), 403, 'forbidden');
+    expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/place', { token: admin, body: { subject: 'nina', role: 'staff', unitId: 'finns-inte' } }), 404, 'not-found');
+    expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/place', { token: admin, body: { subject: 'ingen', role: 'staff', unitId: 'avd-22' } }), 404, 'not-found');
+    // Placed: an account linked to her, in the unit with the role; at her next sign-in she is there.
+    const placed = await call(h, 'POST', '/api/admin/sign-in-waiting/place', { token: admin, body: { subject: 'nina', role: 'staff', unitId: 'avd-22' } });
+    expect(placed.statusCode, placed.body).toBe(200);
+    expect(placed.json()).toMatchObject({ username: 'nina.ny', displayName: 'Nina Ny', role: 'staff', scopeUnitId: 'avd-22', externalId: 'nina', disabled: false });
+    expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/place', { token: admin, body: { subject: 'nina', role: 'staff', unitId: 'avd-22' } }), 404, 'not-found');
+    const res = await redeem(query((await signIn('nina')).target).get('inloggning') as string);
+    expect(DeviceCredential.parse(res.json()).identity).toMatchObject({ username: 'nina.ny', role: 'staff', scopeUnitId: 'avd-22' });
+    // Taken off the list without an account; back on it at the next sign-in.
+    expect((await call(h, 'POST', '/api/admin/sign-in-waiting/dismiss', { token: admin, body: { subject: 'olle', rootId: 'region' } })).json()).toEqual({ ok: true });
+    expect(await waiting()).toEqual([]);
+    expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/dismiss', { token: admin, body: { subject: 'olle', rootId: 'region' } }), 404, 'not-found');
+    expect(await h.store.getAccountByExternalId('olle')).toBeUndefined();
+  }, 60_000);
+
+  it('logout ends the session at the provider when configured; otherwise, and offline, it is local', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/api/auth/oidc/logout' });
+    expect(plain.statusCode).toBe(302);
+    expect(plain.headers.location).toBe('/');
+    const ending = await other(settings({ jit: true, unitClaim: 'hsa_unit_id', postLogoutRedirectUrl: 'http://127.0.0.1:8080/' }));
+    const { target, browser } = await signIn('berit', () => ending);
+    expect(query(target).get('inloggning')).toBeTruthy();
+    // Signed in at the provider: a new sign-in in this browser comes straight back.
+    const start = async () => String((await ending.inject({ method: 'GET', url: '/api/auth/oidc/start' })).headers.location);
+    expect(await browser.providerAsks(await start())).toBe('back');
+    const res = await ending.inject({ method: 'GET', url: '/api/auth/oidc/logout' });
+    expect(res.statusCode).toBe(302);
+    const url = new URL(String(res.headers.location));
+    expect(url.origin).toBe(idp.issuer);
+    expect(url.searchParams.get('client_id')).toBe(idp.clientId);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe('http://127.0.0.1:8080/');
+    // The provider ends its session and sends the browser back to the app; the next sign-in asks again.
+    expect(await browser.endSession(url.href)).toBe('http://127.0.0.1:8080/');
+    expect(await browser.providerAsks(await start())).toBe('login');
+    // The provider unreachable: the app's start (the device has already logged out locally).
+    const down = await other(settings({ issuer: 'http://127.0.0.1:9/', postLogoutRedirectUrl: 'http://127.0.0.1:8080/' }));
+    expect((await down.inject({ method: 'GET', url: '/api/auth/oidc/logout' })).headers.location).toBe('/');
+  }, 60_000);
 
   it('a provider that names people by personnummer is refused: no personnummer is stored', async () => {
     const before = await counts();

@@ -117,6 +117,7 @@ const SAMPLE: Record<string, () => unknown> = {
   disabled: () => true,
   externalId: () => `person-${++serial}`,
   group: () => `GRUPP-${++serial}`,
+  subject: () => `vantar-${++serial}`,
 };
 
 /** The required fields of an input schema, each with its sample (optional fields are left out). */
@@ -154,6 +155,9 @@ async function requestOf(entry: RouteEntry, caller: Client | null): Promise<{ ur
 
 async function send(entry: RouteEntry, caller: Client | null) {
   const req = await requestOf(entry, caller);
+  // A route about a person waiting to be placed (OIDC_JIT) acts on one who is waiting.
+  const subject = (req.body as { subject?: unknown } | undefined)?.subject;
+  if (typeof subject === 'string') await h.store.putSignInWaiting({ subject, displayName: 'Väntande Person', username: subject, firstAt: new Date(NOW).toISOString(), lastAt: new Date(NOW).toISOString() });
   return call(h, entry.method as 'GET' | 'POST' | 'PATCH', req.url, { ...(caller ? { token: caller } : {}), ...(req.body !== undefined ? { body: req.body } : {}) });
 }
 
@@ -184,11 +188,12 @@ const guarded = () => routes().filter((r) => r.rule.access !== 'public');
 const name = (r: RouteEntry) => `${r.method} ${r.url}`;
 
 describe('the route table', () => {
-  it('every API route declares its rule; the public ones are exactly sign-in (password and the identity provider’s), enrolment, token renewal, health and the API description', () => {
+  it('every API route declares its rule; the public ones are exactly sign-in (password and the identity provider’s) and the provider’s logout, enrolment, token renewal, health and the API description', () => {
     expect(routes().length).toBeGreaterThan(25);
     expect(routes().filter((r) => r.rule.access === 'public').map(name).sort()).toEqual([
       'GET /api/auth/methods',
       'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/logout',
       'GET /api/auth/oidc/start',
       'GET /api/docs',
       'GET /api/health',

@@ -15,6 +15,7 @@ import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { AccountDevices } from './AccountDevices';
 import { SignInGroups } from './SignInGroups';
+import { SignInWaiting } from './SignInWaiting';
 import { treeRows } from './org-tree';
 import { createAction } from './use-action';
 
@@ -65,6 +66,7 @@ export function AccountsTab(props: { units: readonly OrgUnit[] }): JSX.Element {
 
   return (
     <section class="stack">
+      <SignInWaiting units={props.units} onPlaced={() => void refetch()} />
       <form class="card form" onSubmit={create}>
         <h2>{t('admin.createAccount')}</h2>
         <TextField label={t('admin.username')} value={form().username} autocapitalize="none" onValue={(username) => set({ username })} required />

@@ -35,6 +35,15 @@ const sv = {
   groups: 'Grupper hos regionens inloggning',
   groupsHelp: 'Den som tillhör gruppen loggar in med rollen i enheten (den starkaste rollen gäller).',
   group: 'Grupp (värdet i inloggningens grupp-claim)',
+  waiting: 'Nya personer som väntar på placering',
+  waitingHelp: 'De har loggat in med regionens inloggning men ingen grupp placerar dem. Tills du placerar dem har de inget konto och ser ingenting.',
+  waitingSince: 'första inloggning {day}',
+  place: 'Placera',
+  placeName: 'Placera {name}',
+  placed: '{name} är placerad och kommer in vid nästa inloggning.',
+  dismiss: 'Ta bort ur listan',
+  dismissName: 'Ta bort {name} ur listan',
+  dismissConfirm: 'Ta bort {name} ur listan? Personen får inget konto och hamnar här igen vid nästa inloggning.',
 };
 const en: typeof sv = {
   tab: 'Log',
@@ -72,5 +81,14 @@ const en: typeof sv = {
   groups: 'Groups at the region’s sign-in',
   groupsHelp: 'A member of the group signs in with the role in the unit (the strongest role wins).',
   group: 'Group (the value in the sign-in’s group claim)',
+  waiting: 'New people waiting to be placed',
+  waitingHelp: 'They signed in through the region but no group places them. Until you place them they have no account and see nothing.',
+  waitingSince: 'first sign-in {day}',
+  place: 'Place',
+  placeName: 'Place {name}',
+  placed: '{name} is placed and gets in at the next sign-in.',
+  dismiss: 'Remove from the list',
+  dismissName: 'Remove {name} from the list',
+  dismissConfirm: 'Remove {name} from the list? They get no account and appear here again at their next sign-in.',
 };
 export const adminAuditTexts = { sv, en };
