@@ -128,7 +128,7 @@ export async function uiLogin(page: Page, url: string, username: string, opts: {
   if (opts.worker !== false) await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill('pulstavlan');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
 }
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
-import { freePort, launchBrowser, type RunningServer, shot, startServer, tempDataDir } from './harness';
+import { freePort, launchBrowser, type RunningServer, shot, startServer, tempDataDir, uiLogin } from './harness';
 
 let idp: TestIdp;
 let server: RunningServer;
@@ -35,6 +35,7 @@ beforeAll(async () => {
       OIDC_ALLOW_HTTP: 'true',
       OIDC_SCOPES: 'openid profile hsa',
       OIDC_JIT: 'true',
+      OIDC_POST_LOGOUT_REDIRECT_URL: `http://127.0.0.1:${port}/`,
       OIDC_GROUPS_CLAIM: 'groups',
       OIDC_ROLE_MAP: JSON.stringify({ 'SSK-AVD21': { role: 'staff', unit: 'avd-21' }, 'FEL-ENHET': { role: 'staff', unit: 'SE2321000016-SAKNAS' } }),
     },
@@ -95,6 +96,18 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     await ctx.setOffline(false);
     await page.getByRole('button', { name: 'Synka nu' }).click();
     await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+
+    // Logging out ends her session at the provider too: it asks, then sends her back to the app,
+    // and the next sign-in asks for her login again instead of coming straight back.
+    await page.getByRole('link', { name: 'Inställningar' }).first().click();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL((u) => u.href.startsWith(idp.issuer), { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL((u) => u.href.startsWith(server.url), { timeout: 30_000 });
+    await expect.poll(() => page.getByLabel('Användarnamn').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Logga in med regionens inloggning' }).click();
+    await page.waitForURL((u) => u.href.startsWith(idp.issuer), { timeout: 30_000 });
+    await expect.poll(() => page.locator('input[name="login"]').isVisible(), { timeout: 30_000 }).toBe(true);
     await ctx.close();
 
     // The admin reads her change in Administration → Logg.
@@ -109,9 +122,9 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     await admin.getByRole('link', { name: 'Logg' }).click();
     const row = admin.locator('table.audit-changes tr', { hasText: 'Sara Sjuksköterska' }).first();
     await expect.poll(() => row.isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await row.textContent()).toContain('bhkObservation');
+    expect(await row.textContent()).toContain('BHK-observation · ny');
     expect(await row.textContent()).toContain('Avdelning 21');
-    await expect.poll(() => admin.locator('table.audit-events', { hasText: 'login-oidc' }).isVisible()).toBe(true);
+    await expect.poll(() => admin.locator('table.audit-events tr', { hasText: 'Inloggning via regionens inloggning' }).first().isVisible()).toBe(true);
     await shot(admin, 'e2e-oidc-audit-log', false);
 
     // The admin maps a group to Avdelning 22 under Konton; a doctor in it signs in there.
@@ -131,10 +144,10 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     expect(cspViolations).toEqual([]);
   }, 180_000);
 
-  it('refused sign-ins come back to the login screen with a Swedish message: a mapped unit we lack, a person we cannot place', async () => {
+  it('refused sign-ins come back to the login screen with a Swedish message: a mapped unit we lack, a person nobody has placed yet', async () => {
     for (const [login, message] of [
       ['vilse', 'Din behörighet pekar på en enhet som saknas här'],
-      ['okand', 'Du har inget konto här'],
+      ['okand', 'Du är inloggad hos regionen men ännu inte placerad i någon enhet här'],
     ] as const) {
       const { ctx, page } = await signInAtProvider(login);
       await expect.poll(() => page.getByText(message).isVisible(), { timeout: 30_000 }).toBe(true);
@@ -142,5 +155,24 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
       await expect.poll(() => page.getByLabel('Användarnamn').count()).toBe(1);
       await ctx.close();
     }
+  }, 120_000);
+
+  it('the admin places the waiting person under Konton; at her next sign-in she lands in that unit', async () => {
+    const adminCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const admin = await adminCtx.newPage();
+    await uiLogin(admin, server.url, 'admin', { worker: false });
+    await admin.goto(`${server.url}/#/admin/konton`);
+    const waiting = admin.locator('section.sign-in-waiting');
+    await expect.poll(() => waiting.getByText('Okänd').isVisible(), { timeout: 30_000 }).toBe(true);
+    const unitSelect = waiting.locator('select').nth(1);
+    const value = await unitSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes('Avdelning 23'))?.value ?? '');
+    await unitSelect.selectOption(value);
+    await waiting.getByRole('button', { name: 'Placera Okänd' }).click();
+    await expect.poll(() => admin.getByText('Okänd är placerad').isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot(admin, 'e2e-oidc-placed-phone', false);
+    await adminCtx.close();
+    const placed = await signInAtProvider('okand');
+    await expect.poll(() => placed.page.getByText('Avdelning 23').first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await placed.ctx.close();
   }, 120_000);
 });

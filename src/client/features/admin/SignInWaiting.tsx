@@ -50,11 +50,13 @@ export function SignInWaiting(props: { units: readonly OrgUnit[]; onPlaced: () =
   };
 
   return (
+    <>
+    {/* Outside the list: the last one placed empties it, and the answer must still be read. */}
+    <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
     <Show when={(waiting.latest ?? []).length > 0}>
       <section class="card stack sign-in-waiting">
         <h2>{txAudit('waiting')}</h2>
         <p class="muted">{txAudit('waitingHelp')}</p>
-        <Show when={action.result()}>{(r) => <Banner tone={r().tone}>{r().text}</Banner>}</Show>
         <ul class="plain-list">
           <For each={waiting.latest ?? []}>
             {(w) => (
@@ -78,5 +80,6 @@ export function SignInWaiting(props: { units: readonly OrgUnit[]; onPlaced: () =
         </ul>
       </section>
     </Show>
+    </>
   );
 }
