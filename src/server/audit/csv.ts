@@ -1,10 +1,11 @@
 /**
- * The audit log as a download: one Sheet (shared/export/sheet.ts), written as the CSV Swedish
- * Excel opens (BOM, semicolons, CRLF). Every page of the filtered log, up to MAX_ROWS. The kind of
- * record and the operation in Swedish words, the record's type code beside them for a filter.
+ * The audit log as a download, read from the store a page at a time (up to MAX_ROWS): auditRows
+ * yields the header and then each change's row, so the CSV streams page by page
+ * (http/csv-stream.ts: BOM, semicolons, CRLF, formulas defused) and the Excel file is the same rows
+ * as one Sheet. The kind of record and the operation in Swedish words, the record's type code
+ * beside them for a filter.
  */
 import type { AuditChangesQuery } from '../../shared/audit-api';
-import { csvText } from '../../shared/domain/bhk-csv';
 import { auditLabels, labelOf } from '../../shared/i18n/features/audit-labels';
 import type { Sheet } from '../../shared/export/sheet';
 import type { Store, UnitRow } from '../store/store';
@@ -13,27 +14,36 @@ import { auditChanges } from './service';
 export const MAX_ROWS = 50_000;
 const sv = auditLabels.sv;
 
-export async function auditSheet(store: Store, root: UnitRow, q: Omit<AuditChangesQuery, 'rootId'>): Promise<Sheet> {
-  const rows: (string | number | null)[][] = [];
+const HEADER = ['Löpnummer', 'Mottagen', 'HLC', 'Enhet', 'Enhets-id', 'Vem', 'Typ', 'Post', 'Posttyp', 'Rad-id', 'Åtgärd', 'Fält'] as const;
+
+/** The header, then every change of the filtered log, newest first, fetched 500 at a time. */
+export async function* auditRows(store: Store, root: UnitRow, q: Omit<AuditChangesQuery, 'rootId'>): AsyncGenerator<string[]> {
+  yield [...HEADER];
   let before = q.before;
+  let count = 0;
   for (;;) {
     const page = await auditChanges(store, root, { ...q, ...(before !== undefined ? { before } : {}), limit: 500 });
     for (const c of page.changes) {
       const kind = c.kind === 'tablet' ? 'surfplatta' : c.kind === 'account' ? 'konto' : '';
-      rows.push([c.serverSeq, c.receivedAt, c.hlc, c.unitName, c.unitId, c.who, kind, labelOf(sv, 'entity', c.entity), c.entity, c.rowId, labelOf(sv, 'op', c.op), c.fields]);
+      yield [String(c.serverSeq), c.receivedAt, c.hlc, c.unitName, c.unitId, c.who, kind, labelOf(sv, 'entity', c.entity), c.entity, c.rowId, labelOf(sv, 'op', c.op), c.fields];
     }
-    if (page.next === null || rows.length >= MAX_ROWS) break;
+    count += page.changes.length;
+    if (page.next === null || count >= MAX_ROWS) return;
     before = page.next;
   }
-  const text = (header: string) => ({ header, type: 'text' as const });
-  return {
-    name: 'Logg',
-    columns: [{ header: 'Löpnummer', type: 'integer' }, text('Mottagen'), text('HLC'), text('Enhet'), text('Enhets-id'), text('Vem'), text('Typ'), text('Post'), text('Posttyp'), text('Rad-id'), text('Åtgärd'), text('Fält')],
-    rows,
-  };
 }
 
-/** The sheet as the CSV every download writes (bhk-csv.ts csvText: BOM, `;`, CRLF, formulas defused). */
-export function sheetCsv(sheet: Sheet): string {
-  return csvText([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))]);
+/** The same rows as one Excel sheet (the sequence number typed as a number). */
+export async function auditSheet(store: Store, root: UnitRow, q: Omit<AuditChangesQuery, 'rootId'>): Promise<Sheet> {
+  const rows: (string | number | null)[][] = [];
+  let header = true;
+  for await (const row of auditRows(store, root, q)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    rows.push([Number(row[0]), ...row.slice(1)]);
+  }
+  const text = (h: string) => ({ header: h, type: 'text' as const });
+  return { name: 'Logg', columns: [{ header: HEADER[0], type: 'integer' }, ...HEADER.slice(1).map(text)], rows };
 }

@@ -1,19 +1,20 @@
 /**
- * A CSV export's answer: the file itself for a browser link, curl or Excel, or `{filename, csv}`
- * for the app's typed client, which accepts only JSON.
+ * A CSV export's answer: the file itself, streamed (csv-stream.ts), for a browser link, curl or
+ * Excel, or `{filename, csv}` for the app's typed client, which accepts only JSON.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type CsvRows, csvStream, csvWhole } from './csv-stream';
 
 const wantsJson = (accept: string | undefined): boolean =>
   accept !== undefined && accept.includes('application/json') && !accept.includes('text/csv');
 
-export function csvReply(req: FastifyRequest, reply: FastifyReply, file: { filename: string; csv: string }) {
-  if (wantsJson(req.headers.accept)) return file;
+export async function csvReply(req: FastifyRequest, reply: FastifyReply, file: { filename: string; rows: CsvRows }) {
+  if (wantsJson(req.headers.accept)) return { filename: file.filename, csv: await csvWhole(file.rows) };
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${file.filename}"`)
     .header('cache-control', 'no-store')
-    .send(file.csv);
+    .send(csvStream(file.rows));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { AuditChangesQuery, AuditEventsQuery } from '../../shared/audit-api';
-import { auditSheet, sheetCsv } from '../audit/csv';
+import { auditRows, auditSheet } from '../audit/csv';
 import { auditChanges, auditEvents } from '../audit/service';
 import type { Store } from '../store/store';
 import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
@@ -16,7 +16,7 @@ export function auditRoutes(app: FastifyInstance, store: Store, now: () => numbe
   route(app, 'GET', '/api/audit/changes', changes, async ({ unit, query: { rootId: _, ...q } }) => auditChanges(store, unit, q));
   route(app, 'GET', '/api/audit/changes.csv', changes, async ({ req, reply, unit, query: { rootId: _, ...q } }) => {
     const day = new Date(now()).toISOString().slice(0, 10);
-    return csvReply(req, reply, { filename: `logg-${unit.id}-${day}.csv`, csv: sheetCsv(await auditSheet(store, unit, q)) });
+    return csvReply(req, reply, { filename: `logg-${unit.id}-${day}.csv`, rows: auditRows(store, unit, q) });
   });
   const xlsx = { ...changes, description: 'The same log as an Excel file (typed cells, header frozen).' };
   route(app, 'GET', '/api/audit/changes.xlsx', xlsx, async ({ req, reply, unit, query: { rootId: _, ...q } }) => {

@@ -4,7 +4,8 @@
  * equal the device's by construction. No result is stored: a changed target or org tree shows in
  * every period at once.
  */
-import { type IndicatorContext, indicatorCsv, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
+import { type IndicatorContext, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
+import { indicatorCsvFilename, indicatorCsvRows } from '../../shared/domain/indicators/csv';
 import { localDate } from '../../shared/domain/periods';
 import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
@@ -59,9 +60,9 @@ export async function indicatorConfigFor(store: Store, org: OrgView, unit: UnitR
 /** GET /api/export/indicators.xlsx (issue 16): the report as a typed workbook. */
 export async function indicatorWorkbookFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<Workbook> {
   const report = await indicatorReportFor(store, org, root, period, now);
-  return indicatorWorkbook(report, indicatorCsv(report, 'sv').filename, 'sv');
+  return indicatorWorkbook(report, indicatorCsvFilename(report.nodes[0]?.name ?? report.rootId, report.period), 'sv');
 }
 
-export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; csv: string }> {
-  return indicatorCsv(await indicatorReportFor(store, org, root, period, now), 'sv');
+export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; rows: string[][] }> {
+  return indicatorCsvRows(await indicatorReportFor(store, org, root, period, now), 'sv');
 }

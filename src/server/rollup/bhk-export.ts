@@ -3,9 +3,8 @@
  * read, as the CSV Swedish Excel opens (shared/domain/bhk-csv.ts). Built from the same records
  * and the same per-unit function as the roll-up, so the file adds up to the figures on screen.
  */
-import type { BhkExportResponse } from '../../shared/bhk-api';
 import { bhkFigures, countObservations } from '../../shared/domain/bhk';
-import { bhkCsv, type BhkCsvContext, bhkCsvFilename } from '../../shared/domain/bhk-csv';
+import { type BhkCsvContext, bhkCsvFilename, bhkRows } from '../../shared/domain/bhk-csv';
 import { bhkWorkbook } from '../../shared/export/bhk-sheet';
 import type { Workbook } from '../../shared/export/sheet';
 import { type BhkSource, observationsInPeriod } from '../../shared/domain/bhk-period';
@@ -23,9 +22,9 @@ export async function bhkExportFor(
   org: OrgView,
   root: UnitRow,
   q: { period: string; source?: BhkSource | undefined },
-): Promise<BhkExportResponse> {
+): Promise<{ filename: string; rows: string[][] }> {
   const { rows, ctx } = await exportRows(store, org, root, q);
-  return { filename: bhkCsvFilename(root.name, q.period), csv: bhkCsv(rows, ctx) };
+  return { filename: bhkCsvFilename(root.name, q.period), rows: bhkRows(rows, ctx) };
 }
 
 /** GET /api/export/bhk.xlsx (issue 16): the same observations, with the root's figures on a summary sheet. */

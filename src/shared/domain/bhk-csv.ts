@@ -26,9 +26,14 @@ export function csvField(value: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The whole file: BOM, then each row's fields through csvField joined by `;`, CRLF after every row. */
+/** One row as a line of the file: its fields through csvField joined by `;`, then CRLF. */
+export function csvLine(row: readonly string[]): string {
+  return `${row.map(csvField).join(CSV_SEPARATOR)}\r\n`;
+}
+
+/** The whole file: the BOM, then every row's line (a server streams the same lines, http/csv-stream.ts). */
 export function csvText(rows: readonly (readonly string[])[]): string {
-  return `${CSV_BOM}${rows.map((r) => r.map(csvField).join(CSV_SEPARATOR)).join('\r\n')}\r\n`;
+  return `${CSV_BOM}${rows.map(csvLine).join('')}`;
 }
 
 /** A name made safe for every file system: "Avdelning 21" → "avdelning-21"; "enhet" when nothing is left. */

@@ -56,6 +56,12 @@ export function indicatorCsvFilename(rootName: string, period: string): string {
 }
 
 export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; csv: string } {
+  const { filename, rows } = indicatorCsvRows(report, lang);
+  return { filename, csv: csvText(rows) };
+}
+
+/** The file's rows (header first) and name: written whole on a device, streamed by the server. */
+export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: string[][] } {
   const t = TEXT[lang];
   const cells = new Map<string, IndicatorCell>(report.cells.map((c) => [`${c.unitId}\u0000${c.key}`, c]));
   const rows: string[][] = [t.header];
@@ -78,5 +84,5 @@ export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { file
     }
   }
   const root = report.nodes[0]?.name ?? report.rootId;
-  return { filename: indicatorCsvFilename(root, report.period), csv: csvText(rows) };
+  return { filename: indicatorCsvFilename(root, report.period), rows };
 }
