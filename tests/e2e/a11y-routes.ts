@@ -60,6 +60,14 @@ export const A11Y_ROUTES: Record<ScreenName | 'auth' | 'accessibility', readonly
     { name: 'admin organisation', hash: '#/admin/organisation', roles: ['admin'] },
     { name: 'admin import', hash: '#/admin/import', roles: ['admin'] },
     { name: 'admin konton', hash: '#/admin/konton', roles: ['admin'] },
+    { name: 'admin logg', hash: '#/admin/logg', roles: LEADS },
+    {
+      name: 'admin logg, säkerhetshändelser',
+      hash: '#/admin/logg',
+      roles: LEADS,
+      open: async (page) => page.getByRole('button', { name: 'Säkerhetshändelser' }).click(),
+    },
+    { name: 'admin api-nycklar', hash: '#/admin/api-nycklar', roles: LEADS },
   ],
   settings: [{ name: 'inställningar', hash: '#/installningar', roles: ALL }],
   indicators: [

@@ -124,6 +124,7 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
     await expect.poll(() => row.isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await row.textContent()).toContain('BHK-observation · ny');
     expect(await row.textContent()).toContain('Avdelning 21');
+    await admin.getByRole('button', { name: 'Säkerhetshändelser' }).click();
     await expect.poll(() => admin.locator('table.audit-events tr', { hasText: 'Inloggning via regionens inloggning' }).first().isVisible()).toBe(true);
     await shot(admin, 'e2e-oidc-audit-log', false);
 

@@ -138,6 +138,7 @@ describe('the production path on PostgreSQL, as the README tells it', () => {
     await expect.poll(() => row.isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await row.textContent()).toContain('BHK-observation · ny');
     expect(await row.textContent()).toContain('Avdelning 5 Infektion');
+    await adminPage.getByRole('button', { name: 'Säkerhetshändelser' }).click();
     const signedIn = adminPage.locator('table.audit-events tr', { hasText: 'Inloggning via regionens inloggning' }).first();
     await expect.poll(() => signedIn.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await signedIn.textContent()).toContain('Avdelning 5 Infektion');
