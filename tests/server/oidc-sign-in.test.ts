@@ -312,6 +312,17 @@ describe.each(databases)('sign-in with the region’s identity provider on %s', 
     expect(await waiting()).toEqual([]);
     expectError(await call(h, 'POST', '/api/admin/sign-in-waiting/dismiss', { token: admin, body: { subject: 'olle', rootId: 'region' } }), 404, 'not-found');
     expect(await h.store.getAccountByExternalId('olle')).toBeUndefined();
+    // Waiting again; then an admin links an existing account to him, or a mapping places him: off the list.
+    expect(query((await signIn('olle')).target).get('inloggningsfel')).toBe('oidc-waiting');
+    expect((await waiting()).map((w) => w.subject)).toEqual(['olle']);
+    const avdchef = (await h.store.getAccountByUsername('avdchef21'))!;
+    expect((await call(h, 'POST', `/api/admin/accounts/${avdchef.id}/link`, { token: admin, body: { externalId: 'olle' } })).statusCode).toBe(200);
+    expect(await waiting()).toEqual([]);
+    idp.people.set('petra', { name: 'Petra Plats' });
+    expect(query((await signIn('petra')).target).get('inloggningsfel')).toBe('oidc-waiting');
+    idp.people.set('petra', { name: 'Petra Plats', hsa_unit_id: 'SE2321000016-A21' });
+    expect(query((await signIn('petra')).target).get('inloggning')).toBeTruthy();
+    expect(await waiting()).toEqual([]);
   }, 60_000);
 
   it('logout ends the session at the provider when configured; otherwise, and offline, it is local', async () => {

@@ -15,6 +15,8 @@ export async function linkAccount(store: Store, p: Principal, id: string, extern
       if (other && other.id !== id) throw new AppError('duplicate', undefined, ['externalId']);
     }
     await tx.setAccountExternalId(id, externalId);
+    // A person waiting to be placed who is now linked to an account waits no longer.
+    if (externalId !== null) await tx.takeSignInWaiting(externalId);
     await tx.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'account-linked', actor: p.deviceId, subject: id, address: null, outcome: 'ok', unitId: account.scopeUnitId });
     return { id: account.id, username: account.username, displayName: account.displayName, role: account.role, scopeUnitId: account.scopeUnitId, disabled: account.disabled, externalId } as AccountView;
   });

@@ -98,6 +98,8 @@ async function placedAccount(deps: AuthDeps, m: Mapping, who: ExternalIdentity, 
         externalId: who.subject,
       };
       await tx.insertAccount(account);
+      // Placed by a mapping since: no longer waiting.
+      await tx.takeSignInWaiting(who.subject);
       await tx.appendSecurityEvent({ at, kind: 'account-created', actor: 'oidc', subject: account.id, address, outcome: 'ok', unitId: account.scopeUnitId });
     } else if (placement?.fromGroups && (placement.role !== account.role || placement.unit.id !== account.scopeUnitId)) {
       await tx.setAccountAccess(account.id, placement.role, placement.unit.id);
