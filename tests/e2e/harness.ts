@@ -156,3 +156,36 @@ export async function apiJson<T>(url: string, token: string, method: string, rou
   if (!r.ok) throw new Error(`${method} ${route} → ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
+
+/**
+ * Signs in through the region's identity provider (the test provider's own login page,
+ * tests/fixtures/oidc-provider.ts) from the app's login screen; returns once back in the app.
+ */
+export async function providerSignIn(page: Page, appUrl: string, issuer: string, login: string): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Logga in med regionens inloggning' }).click();
+  await page.waitForURL((u) => u.href.startsWith(issuer), { timeout: 30_000 });
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('vad-som-helst');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.waitForURL((u) => u.href.startsWith(appUrl), { timeout: 30_000 });
+}
+
+/**
+ * With the network gone, one BHK observation (a profession, Allt korrekt, Spara) waits in the
+ * outbox; back online, "Synka nu" sends it. The page must be on a unit's board with its worker.
+ */
+export async function observeOfflineThenSync(page: Page): Promise<void> {
+  const ctx = page.context();
+  await ctx.setOffline(true);
+  await ctx.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Ny observation' }).or(page.getByRole('button', { name: 'Ny observation' })).first().click();
+  await page.getByRole('button', { name: /Undersköterska/ }).click();
+  await page.getByRole('button', { name: /Allt korrekt/ }).click();
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await page.getByText('1 osynkad ändring').waitFor({ state: 'visible', timeout: 30_000 });
+  await ctx.unroute('**/api/**');
+  await ctx.setOffline(false);
+  await page.getByRole('button', { name: 'Synka nu' }).click();
+  await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
-import { freePort, launchBrowser, type RunningServer, shot, startServer, tempDataDir, uiLogin } from './harness';
+import { freePort, launchBrowser, observeOfflineThenSync, providerSignIn, type RunningServer, shot, startServer, tempDataDir, uiLogin } from './harness';
 
 let idp: TestIdp;
 let server: RunningServer;
@@ -61,13 +61,7 @@ async function signInAtProvider(login: string) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   watchCsp(page);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Logga in med regionens inloggning' }).click();
-  await page.waitForURL((u) => u.href.startsWith(idp.issuer), { timeout: 30_000 });
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('vad-som-helst');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.waitForURL((u) => u.href.startsWith(server.url), { timeout: 30_000 });
+  await providerSignIn(page, server.url, idp.issuer, login);
   return { ctx, page };
 }
 
@@ -85,17 +79,7 @@ describe('sign-in through the region’s identity provider, in Chromium', () => 
 
     // She records an observation with the network gone, then syncs when it is back.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
-    await ctx.setOffline(true);
-    await ctx.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.getByRole('link', { name: 'Ny observation' }).or(page.getByRole('button', { name: 'Ny observation' })).first().click();
-    await page.getByRole('button', { name: /Undersköterska/ }).click();
-    await page.getByRole('button', { name: /Allt korrekt/ }).click();
-    await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await expect.poll(() => page.getByText('1 osynkad ändring').isVisible()).toBe(true);
-    await ctx.unroute('**/api/**');
-    await ctx.setOffline(false);
-    await page.getByRole('button', { name: 'Synka nu' }).click();
-    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+    await observeOfflineThenSync(page);
 
     // Logging out ends her session at the provider too: it asks, then sends her back to the app,
     // and the next sign-in asks for her login again instead of coming straight back.

@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdp, type TestIdp } from '../fixtures/oidc-provider';
 import { assertPgReachable, createSchema, dropSchema, PG_URL } from '../fixtures/postgres';
-import { freePort, launchBrowser, ROOT, type RunningServer, shot, startServer, tempDataDir } from './harness';
+import { freePort, launchBrowser, observeOfflineThenSync, providerSignIn, ROOT, type RunningServer, shot, startServer, tempDataDir } from './harness';
 
 function admin(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
@@ -100,29 +100,13 @@ describe('the production path on PostgreSQL, as the README tells it', () => {
     // The nurse: the provider's login page, back in the app, in her unit by its HSA-id.
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Logga in med regionens inloggning' }).click();
-    await page.waitForURL((u) => u.href.startsWith(idp.issuer), { timeout: 30_000 });
-    await page.locator('input[name="login"]').fill('maja');
-    await page.locator('input[name="password"]').fill('vad-som-helst');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.waitForURL((u) => u.href.startsWith(server.url), { timeout: 30_000 });
+    await providerSignIn(page, server.url, idp.issuer, 'maja');
     await expect.poll(() => page.getByText('Avdelning 5 Infektion').first().isVisible(), { timeout: 30_000 }).toBe(true);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
     await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
 
     // Offline: one observation, kept; back online it syncs.
-    await ctx.setOffline(true);
-    await ctx.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await page.getByRole('link', { name: 'Ny observation' }).or(page.getByRole('button', { name: 'Ny observation' })).first().click();
-    await page.getByRole('button', { name: /Undersköterska/ }).click();
-    await page.getByRole('button', { name: /Allt korrekt/ }).click();
-    await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await expect.poll(() => page.getByText('1 osynkad ändring').isVisible()).toBe(true);
-    await ctx.unroute('**/api/**');
-    await ctx.setOffline(false);
-    await page.getByRole('button', { name: 'Synka nu' }).click();
-    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+    await observeOfflineThenSync(page);
     await ctx.close();
 
     // The administrator reads the change, and the nurse's sign-in, in Logg.
