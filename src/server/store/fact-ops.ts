@@ -315,20 +315,24 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const to = grain === 'm' ? `${spans.at(-1)}-12` : `${spans.at(-1)}-31`;
         return { units, from, to };
       };
-      // SQLite: smaller parts, yielding between them (see `scoped`).
+      // SQLite: smaller parts, and a turn of the event loop before every statement but the first
+      // (see `scoped`): a page of 200 blocks is ~60 statements, none of them holding the loop long.
       const size = dialect === 'postgres' ? CHUNK : BLOCKS_PER_PART;
       let first = true;
+      const read = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => {
+        if (!first && dialect !== 'postgres') await new Promise<void>((resolve) => setImmediate(resolve));
+        first = false;
+        return run<R>(text, params);
+      };
       for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
         for (const part of chunks(refs, size)) {
-          if (!first && dialect !== 'postgres') await new Promise<void>((resolve) => setImmediate(resolve));
-          first = false;
           const { units, from, to } = within(part, grain);
           const marks = units.map(() => '?').join(', ');
           // The query spans more than this chunk's blocks: keep only rows of its own blocks.
           const mine = new Set(part.map((b) => keyOf(b.unitId, b.block)));
           const into = (unitId: string, block: string) => (mine.has(keyOf(unitId, block)) ? out.get(keyOf(unitId, block)) : undefined);
           for (const family of FAMILY_LIST) {
-            const found = await run<Record<string, unknown>>(
+            const found = await read<Record<string, unknown>>(
               `select * from ${factTable(family)} where unit_id in (${marks}) and grain = ? and period between ? and ?`,
               [...units, grain, from, to],
             );
@@ -338,12 +342,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
             }
           }
           if (grain !== 'm') continue;
-          for (const r of await run<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
+          for (const r of await read<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);
             into(h.unitId, `Y${h.month.slice(0, 4)}`)?.hr.push(h);
           }
           // Every fall up to the chunk's last year: the year's own, and the last one before each year.
-          const falls = await run<{ unit_id: string; period: string }>(
+          const falls = await read<{ unit_id: string; period: string }>(
             `select unit_id, period from fact_safety where unit_id in (${marks}) and grain = 'd' and falls > 0 and period <= ? order by period`,
             [...units, `${to.slice(0, 4)}-12-31`],
           );

@@ -28,8 +28,11 @@ export const METRIC_FAMILY: Record<Metric, Family> = {
   hrKvot: 'hr',
 };
 
-const zeroMetrics = (): Record<Metric, number> => Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>;
+// A region's report pools ~1,500 units per range: the zero record is copied, not rebuilt (issue 17).
+const ZERO_METRICS = Object.freeze(Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>);
+const zeroMetrics = (): Record<Metric, number> => ({ ...ZERO_METRICS });
 const emptyHr = (): HrSums => ({ months: 0, hours: 0, sick: 0, kHours: 0, kSick: 0, mHours: 0, mSick: 0 });
+const HR_KEYS = Object.keys(emptyHr()) as (keyof HrSums)[];
 
 export function emptyFacts(): Facts {
   return { metrics: zeroMetrics(), daysSinceFall: null, hr: emptyHr(), reporting: zeroMetrics(), reported: new Map() };
@@ -63,9 +66,11 @@ export function addFacts(a: Facts, b: Facts): Facts {
     out.reporting[m] = a.reporting[m] + b.reporting[m];
   }
   out.daysSinceFall = a.daysSinceFall === null ? b.daysSinceFall : b.daysSinceFall === null ? a.daysSinceFall : Math.min(a.daysSinceFall, b.daysSinceFall);
-  for (const k of Object.keys(out.hr) as (keyof HrSums)[]) out.hr[k] = a.hr[k] + b.hr[k];
-  for (const [key, s] of a.reported) out.reported.set(key, s);
-  for (const [key, s] of b.reported) out.reported.set(key, addReportedSums(out.reported.get(key) ?? emptyReportedSums(), s));
+  for (const k of HR_KEYS) out.hr[k] = a.hr[k] + b.hr[k];
+  if (a.reported.size > 0 || b.reported.size > 0) {
+    for (const [key, s] of a.reported) out.reported.set(key, s);
+    for (const [key, s] of b.reported) out.reported.set(key, addReportedSums(out.reported.get(key) ?? emptyReportedSums(), s));
+  }
   // The two values that are not sums are derived again from what is.
   out.metrics.safetyDaysSinceFall = out.daysSinceFall ?? 0;
   out.metrics.hrKvot = kvot(out.hr.sick, out.hr.hours) ?? 0;

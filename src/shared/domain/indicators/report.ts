@@ -39,14 +39,23 @@ function cellRanges(def: IndicatorDef, period: string, today: string): DateRange
   return [rangeOf(period), compareRange(period, comparePeriodOf(period, def.compare), today, accumulates(def))];
 }
 
+/** A turn of the event loop: a region's pooling gives the server's other requests their turn (issue 17). */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Facts per node for every range the cells need, read in one go (loadPeriodFacts) and pooled up
- * the tree once per range.
+ * the tree once per range, each range's tree in its own turn of the event loop.
  */
 async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
   const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
   const quotas = quotasOf(ctx.unitSettings);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
+  for (const range of ranges) {
+    const key = rangeKey(range);
+    if (cache.has(key)) continue;
+    await turn();
+    cache.set(key, treeFacts(ctx.units, rootId, ctx.today, quotas, loaded.get(key), range));
+  }
   return (range) => {
     const key = rangeKey(range);
     let f = cache.get(key);
@@ -172,7 +181,7 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   for (const node of nodes) {
     for (const def of defs) cells.push(cellOf(ctx, resolve, def, node.id, period, facts));
     if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await turn();
       sliceStart = performance.now();
     }
   }
