@@ -18,6 +18,7 @@ import { getCachedIndicatorConfig, listIndicatorRows } from '../../storage/indic
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Select, Text } from './FormFields';
+import { GoalItemsEdit } from './GoalItemsEdit';
 import { tx } from './texts';
 import { refreshConfig } from './load';
 
@@ -108,6 +109,7 @@ export function GoalEditor(props: { units: readonly TreeUnit[]; unitId: string; 
         </Button>
       </div>
       <ActionForm unitId={props.unitId} year={props.year} goals={(items() ?? []).filter((i) => i.kind === 'mal')} onSaved={props.onSaved} />
+      <GoalItemsEdit units={props.units} unitId={props.unitId} year={props.year} items={items() ?? []} defs={defs()} measureOptions={defs().map((d) => ({ value: d.key, label: d.name.sv }))} onSaved={props.onSaved} />
     </section>
   );
 }
