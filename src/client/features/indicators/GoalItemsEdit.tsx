@@ -7,7 +7,7 @@
  * policy judge it when it syncs. Deleting asks first; a mål or faktor with something under it is
  * refused with the reason on screen (goal-edit.ts).
  */
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, untrack, type JSX } from 'solid-js';
 import { type GoalItem, REPORT_PERIOD_LABEL, REPORT_PERIODS, type StrategicAction, ACTION_FOLLOW_STATUSES } from '../../../shared/schema/goal';
 import { PERSPECTIVES, type Perspective } from '../../../shared/schema/indicator';
 import { FOLLOW_STATUS_LABEL } from '../../../shared/domain/goals/report';
@@ -16,6 +16,8 @@ import { AppError } from '../../../shared/errors';
 import { useApp } from '../../kit/context';
 import { errorOf } from '../../kit/i18n';
 import { createLiveQuery } from '../../primitives';
+// Not through primitives/index: that module is in the first load, keyed is only for lazy screens.
+import { keyed } from '../../primitives/keyed';
 import { deleteGoalItem, deleteStrategicAction, listStrategicActions, updateGoalItem, updateStrategicAction } from '../../storage/goal-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -53,6 +55,9 @@ export function GoalItemsEdit(props: { units: readonly TreeUnit[]; unitId: strin
   const [editing, setEditing] = createSignal<string | null>(null);
   const own = () => treeOrder(props.items.filter((i) => i.unitId === props.unitId), props.items);
   const ownActions = () => (actions() ?? []).filter((a) => a.year === props.year);
+  // Rows by id: a sync landing while a form is open keeps the form and what is typed in it.
+  const ownItems = keyed(own, (i) => i.id);
+  const ownActs = keyed(ownActions, (a) => a.id);
   const titleOf = (id: string | null | undefined) => props.items.find((i) => i.id === id)?.title ?? '';
 
   const run = async (p: Promise<void>, ok: string) => {
@@ -95,34 +100,38 @@ export function GoalItemsEdit(props: { units: readonly TreeUnit[]; unitId: strin
       <Show when={note()}>{(n) => <Banner tone={n().tone}>{n().text}</Banner>}</Show>
       <Show when={own().length > 0} fallback={<p class="muted">{tx('goal.ownNone')}</p>}>
         <ul class="plain-cards">
-          <For each={own()}>
-            {(item) => (
-              <li class="card" data-testid="goal-own-item">
-                <p>
-                  <span class="muted">{KIND_LABEL[item.kind]}</span> <strong>{item.title}</strong>
-                  <Show when={item.parentId}>
-                    <span class="muted"> · {tx('goal.parent')} {titleOf(item.parentId)}</span>
-                  </Show>
-                </p>
-                <Show
-                  when={editing() === item.id}
-                  fallback={
-                    <div class="button-row">
-                      <Button onClick={() => (setNote(null), setEditing(item.id))}>{`${tx('goal.edit')}: ${item.title}`}</Button>
-                      <Button variant="danger" onClick={() => void removeItem(item)}>{`${tx('goal.delete')}: ${item.title}`}</Button>
-                    </div>
-                  }
-                >
-                  <ItemForm
-                    item={item}
-                    items={props.items}
-                    defs={props.defs}
-                    measureOptions={props.measureOptions}
-                    onCancel={() => setEditing(null)}
-                    onSave={(fields) => run(updateGoalItem(db, item, fields), Object.keys(fields).length === 0 ? tx('goal.unchanged') : tx('tr.saved'))}
-                  />
-                </Show>
-              </li>
+          <For each={ownItems.ids()}>
+            {(itemId) => (
+              <Show when={ownItems.get(itemId)}>
+                {(item) => (
+                  <li class="card" data-testid="goal-own-item">
+                    <p>
+                      <span class="muted">{KIND_LABEL[item().kind]}</span> <strong>{item().title}</strong>
+                      <Show when={item().parentId}>
+                        <span class="muted"> · {tx('goal.parent')} {titleOf(item().parentId)}</span>
+                      </Show>
+                    </p>
+                    <Show
+                      when={editing() === item().id}
+                      fallback={
+                        <div class="button-row">
+                          <Button onClick={() => (setNote(null), setEditing(item().id))}>{`${tx('goal.edit')}: ${item().title}`}</Button>
+                          <Button variant="danger" onClick={() => void removeItem(item())}>{`${tx('goal.delete')}: ${item().title}`}</Button>
+                        </div>
+                      }
+                    >
+                      <ItemForm
+                        item={item()}
+                        items={props.items}
+                        defs={props.defs}
+                        measureOptions={props.measureOptions}
+                        onCancel={() => setEditing(null)}
+                        onSave={(fields) => run(updateGoalItem(db, item(), fields), Object.keys(fields).length === 0 ? tx('goal.unchanged') : tx('tr.saved'))}
+                      />
+                    </Show>
+                  </li>
+                )}
+              </Show>
             )}
           </For>
         </ul>
@@ -130,34 +139,38 @@ export function GoalItemsEdit(props: { units: readonly TreeUnit[]; unitId: strin
       <Show when={ownActions().length > 0}>
         <h3>{tx('goal.actionsOwn', { year: props.year })}</h3>
         <ul class="plain-cards">
-          <For each={ownActions()}>
-            {(a) => (
-              <li class="card" data-testid="goal-own-action">
-                <p>
-                  <strong>
-                    {a.nr}. {a.title}
-                  </strong>
-                  <Show when={a.goalId}>
-                    <span class="muted"> · {titleOf(a.goalId)}</span>
-                  </Show>
-                </p>
-                <Show
-                  when={editing() === a.id}
-                  fallback={
-                    <div class="button-row">
-                      <Button onClick={() => (setNote(null), setEditing(a.id))}>{`${tx('goal.edit')}: ${a.title}`}</Button>
-                      <Button variant="danger" onClick={() => void removeAction(a)}>{`${tx('goal.delete')}: ${a.title}`}</Button>
-                    </div>
-                  }
-                >
-                  <ActionEditForm
-                    action={a}
-                    goals={props.items.filter((i) => i.kind === 'mal')}
-                    onCancel={() => setEditing(null)}
-                    onSave={(fields) => run(updateStrategicAction(db, a, fields), Object.keys(fields).length === 0 ? tx('goal.unchanged') : tx('tr.saved'))}
-                  />
-                </Show>
-              </li>
+          <For each={ownActs.ids()}>
+            {(actionId) => (
+              <Show when={ownActs.get(actionId)}>
+                {(a) => (
+                  <li class="card" data-testid="goal-own-action">
+                    <p>
+                      <strong>
+                        {a().nr}. {a().title}
+                      </strong>
+                      <Show when={a().goalId}>
+                        <span class="muted"> · {titleOf(a().goalId)}</span>
+                      </Show>
+                    </p>
+                    <Show
+                      when={editing() === a().id}
+                      fallback={
+                        <div class="button-row">
+                          <Button onClick={() => (setNote(null), setEditing(a().id))}>{`${tx('goal.edit')}: ${a().title}`}</Button>
+                          <Button variant="danger" onClick={() => void removeAction(a())}>{`${tx('goal.delete')}: ${a().title}`}</Button>
+                        </div>
+                      }
+                    >
+                      <ActionEditForm
+                        action={a()}
+                        goals={props.items.filter((i) => i.kind === 'mal')}
+                        onCancel={() => setEditing(null)}
+                        onSave={(fields) => run(updateStrategicAction(db, a(), fields), Object.keys(fields).length === 0 ? tx('goal.unchanged') : tx('tr.saved'))}
+                      />
+                    </Show>
+                  </li>
+                )}
+              </Show>
             )}
           </For>
         </ul>
@@ -179,11 +192,14 @@ function EditButtons(props: { onSave: () => void; onCancel: () => void }): JSX.E
 
 function ItemForm(props: { item: GoalItem; items: readonly GoalItem[]; defs: readonly MeasureDef[]; measureOptions: readonly { value: string; label: string }[]; onSave: (fields: Partial<GoalItem>) => Promise<void>; onCancel: () => void }): JSX.Element {
   // The draft is taken when the form opens; the item does not change under the open form.
-  const [d, setD] = createSignal<ItemDraft>(itemDraftOf(props.item, props.defs));
+  // The item as the form opened it: the patch is what the manager changed since (a sync landing
+  // meanwhile is neither reverted nor wipes what is typed).
+  const base = untrack(() => props.item);
+  const [d, setD] = createSignal<ItemDraft>(itemDraftOf(base, untrack(() => props.defs)));
   const [errors, setErrors] = createSignal<DraftErrors>({});
   const set = <K extends keyof ItemDraft>(k: K, v: ItemDraft[K]) => setD({ ...d(), [k]: v });
   const save = () => {
-    const r: EditResult<GoalItem> = itemChanges(props.item, d(), props.items, props.defs);
+    const r: EditResult<GoalItem> = itemChanges(base, d(), props.items, props.defs);
     if (!r.ok) return setErrors(r.errors);
     setErrors({});
     void props.onSave(r.fields);
@@ -219,11 +235,12 @@ function ItemForm(props: { item: GoalItem; items: readonly GoalItem[]; defs: rea
 }
 
 function ActionEditForm(props: { action: StrategicAction; goals: readonly GoalItem[]; onSave: (fields: Partial<StrategicAction>) => Promise<void>; onCancel: () => void }): JSX.Element {
-  const [d, setD] = createSignal<ActionDraft>(actionDraftOf(props.action));
+  const base = untrack(() => props.action);
+  const [d, setD] = createSignal<ActionDraft>(actionDraftOf(base));
   const [errors, setErrors] = createSignal<DraftErrors>({});
   const set = <K extends keyof ActionDraft>(k: K, v: ActionDraft[K]) => setD({ ...d(), [k]: v });
   const save = () => {
-    const r = actionChanges(props.action, d(), props.goals);
+    const r = actionChanges(base, d(), props.goals);
     if (!r.ok) return setErrors(r.errors);
     setErrors({});
     void props.onSave(r.fields);
