@@ -3,6 +3,7 @@
  * admins: add a strategiskt mål, a framgångsfaktor or a styrmått (its measure — a board's or a
  * reported one — its target typed as the seed writes it, and its follow-up periods), and add a
  * strategic action. Saved as synced rows at this level (works offline); the report shows them.
+ * The level's own items and actions are edited and deleted below the forms (GoalItemsEdit.tsx).
  */
 import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { parseTargetText } from '../../../shared/domain/goals/target-text';
