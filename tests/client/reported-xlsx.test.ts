@@ -9,7 +9,7 @@ import './helpers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { guessReportedMapping, parseReportedTable } from '../../src/shared/domain/indicators/reported-import';
-import { readXlsx } from '../../src/client/features/indicators/xlsx-read';
+import { readXlsx } from '../../src/client/kit/xlsx-read';
 import { listReportedValues, saveReportedValues } from '../../src/client/storage/reported-repo';
 import { useSessionDbs } from './helpers';
 

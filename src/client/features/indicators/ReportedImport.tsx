@@ -1,6 +1,6 @@
 /**
  * Import of a reported measure's values from the region's BI or HR export (CSV or .xlsx: a
- * workbook's sheet becomes the same table as a CSV, xlsx-read.ts, ExcelJS loaded on first use, and
+ * workbook's sheet becomes the same table as a CSV, kit/xlsx-read.ts, ExcelJS loaded on first use, and
  * line numbers are the rows Excel shows): the columns are
  * matched once (guessed, confirmed, remembered on this device per measure), every row is checked
  * (domain/indicators/reported-import.ts) and every bad one listed with its line; nothing is saved
@@ -83,7 +83,7 @@ export function ReportedImport(props: { measure: { key: string; source: Reported
     const bytes = new Uint8Array(await file.arrayBuffer());
     let read: CsvResult;
     try {
-      read = looksLikeXlsx(bytes) ? await (await import('./xlsx-read')).readXlsx(bytes) : readCsv(bytes);
+      read = looksLikeXlsx(bytes) ? await (await import('../../kit/xlsx-read')).readXlsx(bytes) : readCsv(bytes);
     } catch (e) {
       return setMessage({ tone: 'error', text: errorOf(e) });
     }
