@@ -1,8 +1,9 @@
 /**
  * Reads an .xlsx file (the region's BI or HR export saved from Excel) into the table the CSV
  * reader yields, so an import's mapping and checks are its CSV path's (shared/domain/sheet-table.ts);
- * in kit, so any import screen can use it. ExcelJS is loaded on first use, in its own chunk. The first worksheet with anything in it is
- * read; its rows keep the numbers Excel shows, so every error names the row a person finds in Excel.
+ * in kit, so any import screen can use it. ExcelJS is loaded on first use, in its own chunk. The
+ * first worksheet with anything in it is read; its rows keep the numbers Excel shows, so every
+ * error names the row a person finds in Excel.
  */
 import type { CsvResult } from '../../shared/domain/hr-csv';
 import { sheetTable, type SheetRow } from '../../shared/domain/sheet-table';
