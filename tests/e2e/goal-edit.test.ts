@@ -95,4 +95,27 @@ describe('editing the goal document', () => {
     expect(await page.getByText('Beräknat på enheten från senast synkade data (offline).').count()).toBe(0);
     await ctx.close();
   });
+
+  it('a catalogue target per sex: set in the catalogue, women\'s and men\'s own status on Mål och resultat', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await uiLogin(page, env.server.url, 'divisionschef');
+    await page.goto(`${env.server.url}/#/mal/katalog`);
+    const name = 'Oplanerade återinskrivningar inom 30 dagar, 65 år och äldre';
+    await page.getByRole('button', { name: `Ändra: ${name}`, exact: true }).click();
+    await page.getByLabel('Målvärde kvinnor (valfritt, med män)').fill('16');
+    await page.getByLabel('Målvärde män (valfritt, med kvinnor)').fill('17,2');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect.poll(() => page.getByText('Sparat. Ändringen synkas.').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // Last month (the demo's reported values end there), at the division: every unit reports K and M.
+    const d = new Date();
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await page.goto(`${env.server.url}/#/mal?period=${last}`);
+    const row = page.locator('[data-testid="indicator-row"][data-key="readmit65"]');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('mål ≤ 16 %; mål K ≤ 16 % · M ≤ 17,2 %');
+    await expect.poll(async () => ((await row.getByTestId('indicator-km').textContent()) ?? '').replace(/\u00a0|\u202f/g, ' '), { timeout: 30_000 }).toMatch(/^K [\d,]+ % [●▲◆] (uppfyllt|delvis|ej uppfyllt) · M [\d,]+ % [●▲◆] (uppfyllt|delvis|ej uppfyllt)$/);
+    await shot(page, 'e2e-indicator-per-sex');
+    await ctx.close();
+  });
 });
