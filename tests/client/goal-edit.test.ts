@@ -37,6 +37,7 @@ describe('goal item edits', () => {
     ['no measure, no target', { indicatorKey: '', target: '' }, { indicatorKey: null, target: null }],
     ['periods, in report order', { periods: ['AR', 'DA08', 'DA04'] }, { periods: ['DA04', 'DA08', 'AR'] }],
     ['moved under another mål: takes its perspective', { parentId: id(2) }, { parentId: id(2), perspective: 'ekonomi' }],
+    ['its place among its siblings', { order: ' 25 ' }, { order: 25 }],
   ] as const)('styrmått: %s', (_, change, fields) => {
     const draft = { ...itemDraftOf(STYR, DEFS), ...change, periods: [...(change as { periods?: readonly string[] }).periods ?? itemDraftOf(STYR, DEFS).periods] } as ReturnType<typeof itemDraftOf>;
     expect(itemChanges(STYR, draft, ITEMS, DEFS)).toEqual({ ok: true, fields });
@@ -55,6 +56,8 @@ describe('goal item edits', () => {
     ['no parent', STYR, { parentId: '' }, { parent: 'err.required' }],
     ['a faktor under a faktor', FAKTOR, { parentId: id(3) }, { parent: 'goal.err.parent' }],
     ['a parent that is gone', STYR, { parentId: id(77) }, { parent: 'goal.err.parent' }],
+    ['an order that is no whole number', MAL, { order: '2,5' }, { order: 'goal.err.order' }],
+    ['an order out of range', MAL, { order: '10001' }, { order: 'goal.err.order' }],
   ] as const)('refuses %s', (_, i, change, errors) => {
     expect(itemChanges(i, { ...itemDraftOf(i, DEFS), ...change }, ITEMS, DEFS)).toEqual({ ok: false, errors });
   });
@@ -95,6 +98,12 @@ describe('strategic action edits', () => {
     });
     expect(actionChanges(ACTION, { ...d, goalId: '' }, goals)).toEqual({ ok: true, fields: { goalId: null } });
     expect(actionChanges(ACTION, { ...d, follow: { ...d.follow, DA04: { status: 'pagar', comment: 'Nästan klar' } } }, goals)).toEqual({ ok: true, fields: { followDA04: { status: 'pagar', comment: 'Nästan klar' } } });
+  });
+
+  it('an action without a goal takes the perspective chosen; a goal chosen brings its own', () => {
+    const free = { ...ACTION, goalId: null } as StrategicAction;
+    expect(actionChanges(free, { ...actionDraftOf(free), perspective: 'ekonomi' }, goals)).toEqual({ ok: true, fields: { perspective: 'ekonomi' } });
+    expect(actionChanges(free, { ...actionDraftOf(free), goalId: id(2), perspective: 'verksamhet' }, goals)).toEqual({ ok: true, fields: { goalId: id(2), perspective: 'ekonomi' } });
   });
 
   it('keeps a goal the device does not know while the draft leaves it alone', () => {

@@ -1,8 +1,9 @@
 /**
  * The level's own goal items and strategic actions, each with Ändra and Ta bort (issue 13): every
- * field of an item (title; a mål's perspective; a faktor's or styrmått's place; a styrmått's
- * measure, target and follow-up periods) and of an action (number, goal, title, description,
- * ansvarig, tidplan, förväntad effekt, status and comment per tertial) is edited in place and
+ * field of an item (title and order; a mål's perspective; the item a faktor or styrmått stands
+ * under; a styrmått's measure, target and follow-up periods) and of an action (number, goal — or
+ * without one its perspective —, title, description, ansvarig, tidplan, förväntad effekt, status and
+ * comment per tertial) is edited in place and
  * saved as a patch through writeChange, offline like any write; the server's validation and
  * policy judge it when it syncs. Deleting asks first; a mål or faktor with something under it is
  * refused with the reason on screen (goal-edit.ts).
@@ -208,6 +209,7 @@ function ItemForm(props: { item: GoalItem; items: readonly GoalItem[]; defs: rea
   return (
     <div class="goal-item-form" role="group" aria-label={`${tx('goal.edit')}: ${props.item.title}`}>
       <Text label={tx('goal.itemTitle')} value={d().title} error={errText(errors(), 'title')} onValue={(v) => set('title', v)} />
+      <Text label={tx('goal.order')} inputmode="numeric" value={d().order} error={errText(errors(), 'order')} onValue={(v) => set('order', v)} />
       <Show when={props.item.kind === 'mal'}>
         <Select label={tx('goal.perspective')} value={d().perspective} options={PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABEL[p] }))} onValue={(v) => set('perspective', v as Perspective)} />
       </Show>
@@ -249,6 +251,9 @@ function ActionEditForm(props: { action: StrategicAction; goals: readonly GoalIt
     <div class="goal-item-form" role="group" aria-label={`${tx('goal.edit')}: ${props.action.title}`}>
       <Text label={tx('goal.field.nr')} inputmode="numeric" value={d().nr} error={errText(errors(), 'nr')} onValue={(v) => set('nr', v)} />
       <Select label={tx('goal.actionGoal')} value={d().goalId} error={errText(errors(), 'parent')} options={[{ value: '', label: '–' }, ...props.goals.map((g) => ({ value: g.id, label: g.title }))]} onValue={(v) => set('goalId', v)} />
+      <Show when={d().goalId === ''}>
+        <Select label={tx('goal.perspective')} value={d().perspective} options={PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABEL[p] }))} onValue={(v) => set('perspective', v as Perspective)} />
+      </Show>
       <Text label={tx('goal.field.action')} value={d().title} error={errText(errors(), 'title')} onValue={(v) => set('title', v)} />
       <Text label={tx('goal.field.description')} value={d().description} onValue={(v) => set('description', v)} />
       <Text label={tx('goal.field.ansvarig')} value={d().ansvarig} onValue={(v) => set('ansvarig', v)} />

@@ -30,10 +30,12 @@ export interface ItemDraft {
   indicatorKey: string;
   target: string;
   periods: ReportPeriodKind[];
+  /** Place among its siblings (lower first), as typed. */
+  order: string;
 }
 
 /** Error keys of the feature's texts, per field. */
-export type DraftErrors = Partial<Record<'title' | 'parent' | 'target' | 'nr', 'err.required' | 'goal.err.target' | 'goal.err.parent' | 'goal.err.nr'>>;
+export type DraftErrors = Partial<Record<'title' | 'parent' | 'target' | 'nr' | 'order', 'err.required' | 'goal.err.target' | 'goal.err.parent' | 'goal.err.nr' | 'goal.err.order'>>;
 export type EditResult<T> = { ok: true; fields: Partial<T> } | { ok: false; errors: DraftErrors };
 
 export function itemDraftOf(item: GoalItem, defs: readonly MeasureDef[]): ItemDraft {
@@ -45,6 +47,7 @@ export function itemDraftOf(item: GoalItem, defs: readonly MeasureDef[]): ItemDr
     indicatorKey: item.indicatorKey ?? '',
     target: targetText(item.target ?? null, def?.unit ?? 'pct'),
     periods: item.periods ?? [...REPORT_PERIODS],
+    order: String(item.order),
   };
 }
 
@@ -75,10 +78,13 @@ export function itemChanges(item: GoalItem, draft: ItemDraft, items: readonly Go
     target = draft.target.trim() === '' ? null : parseTargetText(draft.target, def?.direction ?? 'higher');
     if (target === null && draft.target.trim() !== '') errors.target = 'goal.err.target';
   }
+  const order = Number(draft.order.trim());
+  if (draft.order.trim() === '' || !Number.isInteger(order) || order < 0 || order > 10000) errors.order = 'goal.err.order';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const fields: Partial<GoalItem> = {};
   if (title !== item.title) fields.title = title;
+  if (order !== item.order) fields.order = order;
   if (item.kind === 'mal') {
     if (draft.perspective !== item.perspective) fields.perspective = draft.perspective;
   } else if (parent !== undefined) {
@@ -111,6 +117,8 @@ export interface ActionDraft {
   ansvarig: string;
   tidplan: string;
   effekt: string;
+  /** Where the action stands in the report; a goal chosen brings its own. */
+  perspective: Perspective;
   follow: Record<ReportPeriodKind, FollowDraft>;
 }
 
@@ -125,6 +133,7 @@ export function actionDraftOf(a: StrategicAction): ActionDraft {
     ansvarig: a.ansvarig,
     tidplan: a.tidplan,
     effekt: a.effekt,
+    perspective: a.perspective,
     follow: { DA04: followDraft(a.followDA04), DA08: followDraft(a.followDA08), AR: followDraft(a.followAR) },
   };
 }
@@ -147,10 +156,9 @@ export function actionChanges(a: StrategicAction, draft: ActionDraft, goals: rea
   const fields: Partial<StrategicAction> = {};
   if (nr !== a.nr) fields.nr = nr;
   const goalId = draft.goalId === '' ? null : draft.goalId;
-  if (goalId !== a.goalId) {
-    fields.goalId = goalId as StrategicAction['goalId'];
-    if (goal !== undefined && goal.perspective !== a.perspective) fields.perspective = goal.perspective;
-  }
+  if (goalId !== a.goalId) fields.goalId = goalId as StrategicAction['goalId'];
+  const perspective = goalId !== a.goalId && goal !== undefined ? goal.perspective : draft.perspective;
+  if (perspective !== a.perspective) fields.perspective = perspective;
   if (title !== a.title) fields.title = title;
   for (const k of ['description', 'ansvarig', 'tidplan', 'effekt'] as const) if (draft[k] !== a[k]) fields[k] = draft[k];
   for (const p of REPORT_PERIODS) {
