@@ -90,6 +90,35 @@ export async function addStrategicAction(db: PulsDb, input: Omit<StrategicAction
   return a;
 }
 
+/** Changes fields of a goal item of this device's replica (a patch: only `fields`). */
+export async function updateGoalItem(db: PulsDb, item: GoalItem, fields: Partial<GoalItem>, now: number = Date.now()): Promise<void> {
+  if (Object.keys(fields).length === 0) return;
+  check(GoalItem, { ...item, ...fields }, 'goalItem');
+  await writeChange(db, { entity: 'goalItem', op: 'patch', id: item.id, unitId: item.unitId, fields: { ...fields } }, now);
+}
+
+/**
+ * Deletes a goal item. Refused (AppError forbidden at children, nothing written) while an item
+ * this device holds stands under it; the server refuses the same for the ones it does not hold.
+ */
+export async function deleteGoalItem(db: PulsDb, units: readonly TreeUnit[], item: GoalItem, now: number = Date.now()): Promise<void> {
+  for (const id of new Set([item.unitId, ...subtreeIds(units, item.unitId)])) {
+    const children = (await live(db, 'goalItem', id, GoalItem)).filter((i) => i.parentId === item.id).length;
+    if (children > 0) throw new AppError('forbidden', { children }, ['children']);
+  }
+  await writeChange(db, { entity: 'goalItem', op: 'delete', id: item.id, unitId: item.unitId, fields: {} }, now);
+}
+
+export async function updateStrategicAction(db: PulsDb, action: StrategicAction, fields: Partial<StrategicAction>, now: number = Date.now()): Promise<void> {
+  if (Object.keys(fields).length === 0) return;
+  check(StrategicAction, { ...action, ...fields }, 'strategicAction');
+  await writeChange(db, { entity: 'strategicAction', op: 'patch', id: action.id, unitId: action.unitId, fields: { ...fields } }, now);
+}
+
+export async function deleteStrategicAction(db: PulsDb, action: StrategicAction, now: number = Date.now()): Promise<void> {
+  await writeChange(db, { entity: 'strategicAction', op: 'delete', id: action.id, unitId: action.unitId, fields: {} }, now);
+}
+
 /** Sets an action's status and comment for one report period (its own field: other tertials are untouched). */
 export async function followUpAction(db: PulsDb, action: StrategicAction, kind: ReportPeriodKind, follow: FollowUp, now: number = Date.now()): Promise<void> {
   const field = FOLLOW_FIELD[kind];

@@ -21,6 +21,8 @@ export interface CsvTable {
 
 export type HrCsvErrorCode =
   | 'not-utf8'
+  /** An .xlsx file that cannot be read as a workbook (sheet-table.ts). */
+  | 'not-xlsx'
   | 'empty'
   | 'delimiter'
   | 'quote'

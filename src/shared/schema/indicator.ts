@@ -87,11 +87,23 @@ export type Direction = z.infer<typeof Direction>;
 /**
  * gte/lte: a fixed value ("Minst 90 %", "Under 6,5 %"), in the indicator's display unit (pct
  * as 0–100). increase/decrease: Öka/Minska against the baseline period (`compare`), value unused.
+ * `k` and `m` (added for issue 13; optional, sync rule 16): a bound per sex ("Mål K 16,0 M 17,2"),
+ * given together and only with gte/lte; women are judged against `k` and men against `m` where the
+ * figure is split by sex, and `value` (which may then be left out) where it is not
+ * (domain/indicators/status.ts).
  */
-export const IndicatorTarget = z.strictObject({
-  op: z.enum(['gte', 'lte', 'increase', 'decrease']),
-  value: z.optional(z.number().check(z.gte(-1e9), z.lte(1e9))),
-});
+const TargetNum = z.number().check(z.gte(-1e9), z.lte(1e9));
+export const IndicatorTarget = z
+  .strictObject({
+    op: z.enum(['gte', 'lte', 'increase', 'decrease']),
+    value: z.optional(TargetNum),
+    k: z.optional(TargetNum),
+    m: z.optional(TargetNum),
+  })
+  .check(
+    z.refine((t) => (t.k === undefined) === (t.m === undefined), { path: ['m'] }),
+    z.refine((t) => t.k === undefined || t.op === 'gte' || t.op === 'lte', { path: ['k'] }),
+  );
 export type IndicatorTarget = z.infer<typeof IndicatorTarget>;
 
 export const LongTermTarget = z.strictObject({

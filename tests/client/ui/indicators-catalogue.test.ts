@@ -20,6 +20,31 @@ describe('catalogue form: a reported measure (issue 13)', () => {
   });
 });
 
+describe('catalogue form: a target per sex', () => {
+  const lower = draftFromDef(def('readmit', { direction: 'lower', target: { op: 'lte', value: 16.5 }, minN: 0 }), false);
+  it('K and M together, with or without the total\'s value; a manager may set it', () => {
+    expect(draftPatch({ ...lower, targetK: '16', targetM: '17,2' }, lower, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'readmit', patch: { target: { op: 'lte', value: 16.5, k: 16, m: 17.2 } } });
+    expect(draftPatch({ ...lower, targetValue: '', targetK: '16', targetM: '17,2' }, lower, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'readmit', patch: { target: { op: 'lte', k: 16, m: 17.2 } } });
+  });
+
+  it('reads a stored per-sex target back into the form, and a form left alone patches nothing', () => {
+    const stored = draftFromDef(def('readmit', { direction: 'lower', target: { op: 'lte', k: 16, m: 17.2 }, minN: 0 }), false);
+    expect([stored.targetValue, stored.targetK, stored.targetM]).toEqual(['', '16', '17,2']);
+    expect(draftPatch(stored, stored, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'readmit', patch: {} });
+    // Both emptied: back to the total's bound alone.
+    expect(draftPatch({ ...stored, targetValue: '15', targetK: '', targetM: '' }, stored, { isAdmin: false, takenKeys: [] })).toEqual({ ok: true, key: 'readmit', patch: { target: { op: 'lte', value: 15 } } });
+  });
+
+  it.each([
+    ['K without M', { targetK: '16' }, { targetM: { key: 'err.sexPair' } }],
+    ['M without K', { targetM: '17' }, { targetK: { key: 'err.sexPair' } }],
+    ['K not a number', { targetK: 'sexton', targetM: '17' }, { targetK: { key: 'err.number' } }],
+    ['neither K, M nor a value', { targetValue: '' }, { targetValue: { key: 'err.required' } }],
+  ] as const)('refuses %s', (_, over, errors) => {
+    expect(draftPatch({ ...lower, ...over }, lower, { isAdmin: false, takenKeys: [] })).toEqual({ ok: false, errors });
+  });
+});
+
 describe('catalogue form → row patch', () => {
   it.each([
     ['90', 90],

@@ -39,6 +39,39 @@ describe('IndicatorRow', () => {
   });
 });
 
+describe('a target per sex on Mål och resultat', () => {
+  const target = { op: 'lte' as const, k: 16, m: 17.2 };
+  it('IndicatorRow: the target per sex, and women\'s and men\'s own status as symbol and word', () => {
+    const c = cell('div', 'a', 'partial', 16, { valueK: 14.5, valueM: 17.5, target, n: 200 });
+    render(() => <IndicatorRow def={def('a', { direction: 'lower', target, minN: 0 })} cell={c} href="#" name="Återinskrivningar" />);
+    const row = screen.getByRole('link');
+    expect(text(row)).toContain('mål K ≤ 16 % · M ≤ 17,2 %');
+    expect(text(screen.getByTestId('indicator-km'))).toBe('K 14,5 % ● uppfyllt · M 17,5 % ▲ delvis');
+    expect(text(row.querySelector('.ind-status'))).toBe('▲delvis');
+  });
+
+  it('IndicatorRow: a total bound beside the per-sex ones; no per-sex status without the split', () => {
+    const both = { ...target, value: 16.5 };
+    const c = cell('div', 'a', 'met', 15, { target: both, n: 200 });
+    render(() => <IndicatorRow def={def('a', { direction: 'lower', target: both, minN: 0 })} cell={c} href="#" name="Återinskrivningar" />);
+    expect(text(screen.getByRole('link'))).toContain('mål ≤ 16,5 %; mål K ≤ 16 % · M ≤ 17,2 %');
+    expect(screen.queryByTestId('indicator-km')).toBeNull();
+  });
+
+  it('PulseTable: K\'s and M\'s status and ↕ in the cell', () => {
+    const r = report({ u1: ['notMet', 'met'] });
+    const first = r.cells.find((c) => c.unitId === 'u1' && c.key === 'a');
+    if (first === undefined) throw new Error('fixture');
+    Object.assign(first, { value: 16.9, valueK: 18, valueM: 15.8, compareK: 16, compareM: 17, target, trend: 'diverging', n: 200 });
+    r.defs = r.defs.map((d) => (d.key === 'a' ? { ...d, direction: 'lower', target, minN: 0 } : d));
+    render(() => <PulseTable report={r} />);
+    const td = screen.getByRole('table').querySelector('tbody tr td') as HTMLElement;
+    expect(text(td)).toContain('↕');
+    expect(text(td)).toContain('K och M åt olika håll');
+    expect(text(within(td).getByTestId('pulse-km'))).toBe('K ◆ ej uppfyllt M ● uppfyllt');
+  });
+});
+
 describe('PulseTable', () => {
   it('units worst first with a symbol and a hidden word in every cell, linked to the trend', () => {
     const r = report({ u1: ['met', 'met'], u2: ['notMet', 'partial'], u3: ['partial', 'unmeasurable'] });

@@ -77,6 +77,8 @@ export function CatalogueForm(props: { entry: CatalogueEntry | null; unitId: str
       <Select label={tx('field.targetOp')} value={draft().targetOp} options={[{ value: '', label: tx('opt.none') }, ...opts(['gte', 'lte', 'increase', 'decrease'] as const, (o) => tx(`opt.${o}`))]} onValue={(v) => set('targetOp', v as Draft['targetOp'])} />
       <Show when={draft().targetOp === 'gte' || draft().targetOp === 'lte'}>
         <Text label={tx('field.targetValue')} inputmode="decimal" value={draft().targetValue} error={err('targetValue')} onValue={(v) => set('targetValue', v)} />
+        <Text label={tx('field.targetK')} inputmode="decimal" value={draft().targetK} error={err('targetK')} onValue={(v) => set('targetK', v)} />
+        <Text label={tx('field.targetM')} inputmode="decimal" value={draft().targetM} error={err('targetM')} onValue={(v) => set('targetM', v)} />
       </Show>
       <Select label={tx('field.ltOp')} value={draft().ltOp} options={[{ value: '', label: tx('opt.none') }, ...opts(['gte', 'lte'] as const, (o) => tx(`opt.${o}`))]} onValue={(v) => set('ltOp', v as Draft['ltOp'])} />
       <Show when={draft().ltOp !== ''}>

@@ -3,6 +3,7 @@
  * admins: add a strategiskt mål, a framgångsfaktor or a styrmått (its measure — a board's or a
  * reported one — its target typed as the seed writes it, and its follow-up periods), and add a
  * strategic action. Saved as synced rows at this level (works offline); the report shows them.
+ * The level's own items and actions are edited and deleted below the forms (GoalItemsEdit.tsx).
  */
 import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { parseTargetText } from '../../../shared/domain/goals/target-text';
@@ -18,6 +19,7 @@ import { getCachedIndicatorConfig, listIndicatorRows } from '../../storage/indic
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Select, Text } from './FormFields';
+import { GoalItemsEdit } from './GoalItemsEdit';
 import { tx } from './texts';
 import { refreshConfig } from './load';
 
@@ -108,6 +110,7 @@ export function GoalEditor(props: { units: readonly TreeUnit[]; unitId: string; 
         </Button>
       </div>
       <ActionForm unitId={props.unitId} year={props.year} goals={(items() ?? []).filter((i) => i.kind === 'mal')} onSaved={props.onSaved} />
+      <GoalItemsEdit units={props.units} unitId={props.unitId} year={props.year} items={items() ?? []} defs={defs()} measureOptions={defs().map((d) => ({ value: d.key, label: d.name.sv }))} onSaved={props.onSaved} />
     </section>
   );
 }

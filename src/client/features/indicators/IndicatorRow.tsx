@@ -1,8 +1,12 @@
-/** One indicator at one node as a tappable row: name, target, n and completeness; value, status and trend. */
+/**
+ * One indicator at one node as a tappable row: name, target, n and completeness, K and M (each
+ * with its own status where the target is per sex); value, status and trend (↕ when women and men
+ * moved apart).
+ */
 import { Show, type JSX } from 'solid-js';
 import type { IndicatorCell, IndicatorDef } from '../../../shared/indicators-api';
 import { StatusMark, TrendMark } from './Marks';
-import { formatTarget, formatValue, reportingText, tx } from './texts';
+import { formatTarget, formatValue, kAndMText, reportingText, tx } from './texts';
 
 export function IndicatorRow(props: { def: IndicatorDef; cell: IndicatorCell | null; href: string; name: string }): JSX.Element {
   const status = () => props.cell?.status ?? 'unmeasurable';
@@ -17,7 +21,7 @@ export function IndicatorRow(props: { def: IndicatorDef; cell: IndicatorCell | n
               {tx('row.n', { n: c().n })} · {reportingText(c().reporting, c().expected)}
               <Show when={c().valueK !== null || c().valueM !== null}>
                 {' · '}
-                {tx('row.kAndM', { k: formatValue(c().valueK, props.def.unit), m: formatValue(c().valueM, props.def.unit) })}
+                <span data-testid="indicator-km">{kAndMText(props.def, c())}</span>
               </Show>
             </span>
           )}

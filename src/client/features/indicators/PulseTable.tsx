@@ -1,13 +1,14 @@
 /**
  * Units × indicators, worst first: a sticky first column with the unit and its counts, one
- * column per indicator with the status symbol and value. Scrolls sideways on a phone. Used by
+ * column per indicator with the status symbol and value (↕ when women and men moved apart, and
+ * K's and M's own status where the target is per sex). Scrolls sideways on a phone. Used by
  * the pulse view and the printable page.
  */
 import { For, Show, type JSX } from 'solid-js';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import { language } from '../../kit/i18n';
 import { pulseRows } from './model';
-import { STATUS_SYMBOL, formatValue, statusText, tx } from './texts';
+import { STATUS_SYMBOL, TREND_SYMBOL, cellSexStatuses, formatValue, statusText, trendText, tx } from './texts';
 
 export function PulseTable(props: { report: IndicatorReport; link?: (unitId: string, key: string) => string }): JSX.Element {
   const table = () => pulseRows(props.report);
@@ -44,6 +45,18 @@ export function PulseTable(props: { report: IndicatorReport; link?: (unitId: str
                           </span>{' '}
                           <span class="ind-cellvalue">{formatValue(c?.value ?? null, def()?.unit ?? 'count')}</span>
                           <span class="sr-only"> {statusText(status())}</span>
+                          <Show when={c?.trend === 'diverging'}>
+                            {' '}
+                            <span aria-hidden="true">{TREND_SYMBOL.diverging}</span>
+                            <span class="sr-only">{trendText('diverging', null)}</span>
+                          </Show>
+                          <Show when={c && def() ? cellSexStatuses(def() as NonNullable<ReturnType<typeof def>>, c) : null}>
+                            {(s) => (
+                              <span class="ind-sub" data-testid="pulse-km">
+                                K {STATUS_SYMBOL[s().k]}<span class="sr-only"> {statusText(s().k)}</span> M {STATUS_SYMBOL[s().m]}<span class="sr-only"> {statusText(s().m)}</span>
+                              </span>
+                            )}
+                          </Show>
                         </>
                       );
                       return (

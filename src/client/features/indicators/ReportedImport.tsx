@@ -1,13 +1,16 @@
 /**
- * Import of a reported measure's values from the region's BI or HR export (CSV): the columns are
+ * Import of a reported measure's values from the region's BI or HR export (CSV or .xlsx: a
+ * workbook's sheet becomes the same table as a CSV, kit/xlsx-read.ts, ExcelJS loaded on first use, and
+ * line numbers are the rows Excel shows): the columns are
  * matched once (guessed, confirmed, remembered on this device per measure), every row is checked
  * (domain/indicators/reported-import.ts) and every bad one listed with its line; nothing is saved
  * unless the whole file is right, and then it is saved in one transaction (a re-import replaces
  * the cells it names). Works offline: the values sync later.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { readCsv, type CsvTable } from '../../../shared/domain/hr-csv';
+import { type CsvResult, readCsv, type CsvTable } from '../../../shared/domain/hr-csv';
 import type { ImportUnit } from '../../../shared/domain/hr-import';
+import { looksLikeXlsx } from '../../../shared/domain/sheet-table';
 import { guessReportedMapping, parseReportedTable, REPORTED_FIELDS, type ReportedImportError, type ReportedMapping, reportedMappingComplete } from '../../../shared/domain/indicators/reported-import';
 import type { ReportedSource } from '../../../shared/schema/indicator';
 import { useApp } from '../../kit/context';
@@ -77,7 +80,13 @@ export function ReportedImport(props: { measure: { key: string; source: Reported
     setTable(null);
     if (file === undefined) return;
     if (file.size > MAX_BYTES) return setMessage({ tone: 'error', text: tx('imp.code.too-many-rows') });
-    const read = readCsv(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let read: CsvResult;
+    try {
+      read = looksLikeXlsx(bytes) ? await (await import('../../kit/xlsx-read')).readXlsx(bytes) : readCsv(bytes);
+    } catch (e) {
+      return setMessage({ tone: 'error', text: errorOf(e) });
+    }
     if (!read.ok) {
       setErrors(read.errors);
       setMessage({ tone: 'error', text: tx('imp.refused') });
@@ -95,7 +104,7 @@ export function ReportedImport(props: { measure: { key: string; source: Reported
       <h3>{tx('imp.title')}</h3>
       <label class="field">
         <span class="field-label">{tx('imp.file')}</span>
-        <input type="file" accept=".csv,text/csv" data-testid="reported-file" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+        <input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="reported-file" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
       </label>
       <Show when={table()}>
         {(t) => (

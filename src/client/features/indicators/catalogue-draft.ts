@@ -28,6 +28,9 @@ export interface Draft {
   direction: 'higher' | 'lower';
   targetOp: '' | 'gte' | 'lte' | 'increase' | 'decrease';
   targetValue: string;
+  /** A bound per sex ("Mål K 16,0 M 17,2"): both or neither; with them the total's value may be empty. */
+  targetK: string;
+  targetM: string;
   ltOp: '' | 'gte' | 'lte';
   ltValue: string;
   ltYear: string;
@@ -67,6 +70,8 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
     direction: def.direction,
     targetOp: def.target?.op ?? '',
     targetValue: numText(def.target?.value),
+    targetK: numText(def.target?.k),
+    targetM: numText(def.target?.m),
     ltOp: def.longTermTarget?.op ?? '',
     ltValue: numText(def.longTermTarget?.value),
     ltYear: def.longTermTarget ? String(def.longTermTarget.year) : '',
@@ -82,7 +87,7 @@ export function draftFromDef(def: IndicatorDef, hidden: boolean): Draft {
 export function emptyDraft(): Draft {
   return {
     key: '', nameSv: '', nameEn: '', perspective: 'verksamhet', sourceKind: 'count', num: 'bhkCorrect', den: 'bhkObserved', metric: 'safetyEvents',
-    repForm: 'ratio', repGrain: 'month', repAt: 'unit', repWriters: 'unit', unit: 'count', direction: 'higher', targetOp: '', targetValue: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
+    repForm: 'ratio', repGrain: 'month', repAt: 'unit', repWriters: 'unit', unit: 'count', direction: 'higher', targetOp: '', targetValue: '', targetK: '', targetM: '', ltOp: '', ltValue: '', ltYear: '', tolKind: 'relative', tolValue: '5',
     minN: '0', period: 'month', compare: 'lastYear', hidden: false,
   };
 }
@@ -141,8 +146,15 @@ export function draftFields(d: Draft, opts: { isNew: boolean; takenKeys: readonl
   if (d.targetOp === '') fields.target = null;
   else if (d.targetOp === 'increase' || d.targetOp === 'decrease') fields.target = { op: d.targetOp };
   else {
-    const v = take('targetValue', numberIn(d.targetValue, -1e9, 1e9));
-    if (v !== undefined) fields.target = { op: d.targetOp, value: v };
+    // Per sex: both bounds or neither; with both, the total's value may be left out.
+    const sexGiven = d.targetK.trim() !== '' || d.targetM.trim() !== '';
+    const k = sexGiven ? take('targetK', numberIn(d.targetK, -1e9, 1e9)) : undefined;
+    const m = sexGiven ? take('targetM', numberIn(d.targetM, -1e9, 1e9)) : undefined;
+    if (sexGiven && d.targetK.trim() === '' && errors.targetK?.key === 'err.required') errors.targetK = { key: 'err.sexPair' };
+    if (sexGiven && d.targetM.trim() === '' && errors.targetM?.key === 'err.required') errors.targetM = { key: 'err.sexPair' };
+    const v = sexGiven && d.targetValue.trim() === '' ? undefined : take('targetValue', numberIn(d.targetValue, -1e9, 1e9));
+    const perSex = k !== undefined && m !== undefined ? { k, m } : {};
+    if (v !== undefined || 'k' in perSex) fields.target = { op: d.targetOp, ...(v !== undefined ? { value: v } : {}), ...perSex };
   }
   if (d.ltOp === '') fields.longTermTarget = null;
   else {
@@ -184,4 +196,4 @@ export function draftPatch(
 }
 
 /** Which form fields a manager may change. */
-export const MANAGER_DRAFT_FIELDS: readonly (keyof Draft)[] = ['targetOp', 'targetValue', 'ltOp', 'ltValue', 'ltYear', 'tolKind', 'tolValue', 'minN', 'period', 'compare', 'hidden'];
+export const MANAGER_DRAFT_FIELDS: readonly (keyof Draft)[] = ['targetOp', 'targetValue', 'targetK', 'targetM', 'ltOp', 'ltValue', 'ltYear', 'tolKind', 'tolValue', 'minN', 'period', 'compare', 'hidden'];

@@ -2,7 +2,8 @@
  * The feature's `t` and how indicator figures read: "82 %", "8,6 %", "3 dagar", "mål ≥ 90 %",
  * status as symbol + word, trend as arrow + word. Colour only reinforces the symbol and the word.
  */
-import type { IndicatorStatus, TrendArrow } from '../../../shared/indicators-api';
+import type { IndicatorCell, IndicatorDef, IndicatorStatus, TrendArrow } from '../../../shared/indicators-api';
+import { sexStatuses } from '../../../shared/domain/indicators/status';
 import { indicatorTexts, type IndicatorTextKey } from '../../../shared/i18n/features/indicators';
 import type { IndicatorTarget, IndicatorUnit } from '../../../shared/schema/indicator';
 import { createTexts, locale } from '../../kit/i18n';
@@ -49,10 +50,32 @@ export function formatValue(value: number | null, unit: IndicatorUnit): string {
 export function formatTarget(target: IndicatorTarget | null, unit: IndicatorUnit): string {
   if (target === null) return tx('target.none');
   if (target.op === 'increase' || target.op === 'decrease') return tx(`target.${target.op}`);
+  // A target per sex: "mål K ≤ 16 % · M ≤ 17,2 %", after the total's where there is one.
+  if (target.k !== undefined && target.m !== undefined) {
+    const sex = tx(`target.sex.${target.op}`, { k: formatValue(target.k, unit), m: formatValue(target.m, unit) });
+    return target.value === undefined ? sex : tx('target.sexTotal', { total: tx(`target.${target.op}`, { value: formatValue(target.value, unit) }), sex });
+  }
   return tx(`target.${target.op}`, { value: formatValue(target.value ?? 0, unit) });
 }
 
 export const statusText = (s: IndicatorStatus): string => tx(`status.${s}`);
+
+/**
+ * Women's and men's own status where the cell's target is per sex and the figure is split by sex
+ * (the rule of domain/indicators/status.ts; the tolerance and minimum n of `def`), else null.
+ */
+export const cellSexStatuses = (def: Pick<IndicatorDef, 'direction' | 'tolerance' | 'minN'>, c: IndicatorCell): { k: IndicatorStatus; m: IndicatorStatus } | null =>
+  sexStatuses(def, c.target, c.n, { now: c.valueK, before: c.compareK }, { now: c.valueM, before: c.compareM });
+
+/** "K 14,5 % ● uppfyllt · M 17,5 % ▲ delvis" with statuses, "K 14,5 % · M 17,5 %" without. */
+export function kAndMText(def: Pick<IndicatorDef, 'direction' | 'tolerance' | 'minN' | 'unit'>, c: IndicatorCell): string {
+  const k = formatValue(c.valueK, def.unit);
+  const m = formatValue(c.valueM, def.unit);
+  const s = cellSexStatuses(def, c);
+  if (s === null) return tx('row.kAndM', { k, m });
+  const mark = (x: IndicatorStatus) => `${STATUS_SYMBOL[x]} ${statusText(x)}`;
+  return tx('row.kAndMStatus', { k, ks: mark(s.k), m, ms: mark(s.m) });
+}
 
 /** "↑ bättre", "↓ sämre", "→ oförändrat", "↕ K och M åt olika håll", "" for none. */
 export function trendText(trend: TrendArrow, improving: boolean | null): string {

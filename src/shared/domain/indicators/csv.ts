@@ -46,8 +46,12 @@ function targetText(def: IndicatorDef, target: IndicatorTarget | null, lang: Lan
   if (target === null) return '';
   if (target.op === 'increase') return TEXT[lang].increase;
   if (target.op === 'decrease') return TEXT[lang].decrease;
-  if (target.value === undefined) return '';
-  return `${target.op === 'gte' ? '≥' : '≤'} ${decimal(target.value, Number.isInteger(target.value) ? 0 : 1)}${UNIT_SUFFIX[def.unit]}`;
+  const sign = target.op === 'gte' ? '≥' : '≤';
+  const bound = (v: number) => `${sign} ${decimal(v, Number.isInteger(v) ? 0 : 1)}${UNIT_SUFFIX[def.unit]}`;
+  // A target per sex: "K ≤ 16 % M ≤ 17,2 %" (K/M as the region's documents write it), in brackets after the total's.
+  const perSex = target.k !== undefined && target.m !== undefined ? `K ${bound(target.k)} M ${bound(target.m)}` : '';
+  if (target.value === undefined) return perSex;
+  return perSex === '' ? bound(target.value) : `${bound(target.value)} (${perSex})`;
 }
 
 /** "indikatorer-division-medicin-2026-11.csv". */

@@ -7,6 +7,6 @@ export { indicatorReport, indicatorSeries, reportNodes } from './report';
 export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPeriods, seriesRange } from './ranges';
 export { defResolver, pathTo, resolveDef, resolveDefs } from './resolve';
 export { median, runSignals, SHIFT_MIN, TREND_MIN } from './run-rules';
-export { FLAT_THRESHOLD, indicatorStatus, type SexPair, toleranceBand, trendArrow } from './status';
+export { FLAT_THRESHOLD, indicatorStatus, sexStatuses, type SexPair, toleranceBand, trendArrow, worseStatus } from './status';
 export { emptyInput, type DateRange, type Facts, type HrSums, type IndicatorContext, type IndicatorInput } from './types';
 export { accumulates, nOf, sourceValue, type SourceValue } from './values';

@@ -144,7 +144,9 @@ function cellOf(
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
   const v = sourceValue(rootDef, now?.counts ?? emptyFacts());
   const statusDef = { direction: rootDef.direction, tolerance: nodeDef.tolerance, minN: nodeDef.minN };
-  const { trend, improving } = trendArrow(rootDef, v.value, c?.value ?? null, { now: v.valueK, before: c?.valueK ?? null }, { now: v.valueM, before: c?.valueM ?? null });
+  const k = { now: v.valueK, before: c?.valueK ?? null };
+  const m = { now: v.valueM, before: c?.valueM ?? null };
+  const { trend, improving } = trendArrow(rootDef, v.value, c?.value ?? null, k, m);
   const metric = reportingMetric(rootDef);
   return {
     unitId: nodeId as UnitId,
@@ -159,7 +161,7 @@ function cellOf(
     compareValue: c?.value ?? null,
     compareK: c?.valueK ?? null,
     compareM: c?.valueM ?? null,
-    status: indicatorStatus(statusDef, nodeDef.target, v.value, v.n, c?.value ?? null),
+    status: indicatorStatus(statusDef, nodeDef.target, v.value, v.n, c?.value ?? null, k, m),
     trend,
     improving,
     target: nodeDef.target,

@@ -11,7 +11,11 @@
  *    notMet ◆ otherwise;
  *  - Öka/Minska: met when the value moved the target's way by at least FLAT_THRESHOLD; partial
  *    when it is unchanged (|Δ| < FLAT_THRESHOLD: "oförändrad" is neither a success nor a
- *    failure); notMet when it moved the wrong way by at least the threshold.
+ *    failure); notMet when it moved the wrong way by at least the threshold;
+ *  - a target per sex (gte/lte with `k` and `m`): where the figure is split by sex, women are
+ *    judged against `k` and men against `m` (each as a fixed target, with their own compare
+ *    value) and the cell shows the worse of the two; where it is not, the total against `value`,
+ *    or ej mätbart without one.
  * Trend: none when either side is missing; diverging ↕ when K and M both moved at least the
  * threshold, in opposite directions; flat → when |Δ| < FLAT_THRESHOLD; else up ↑ / down ↓, with
  * `improving` telling whether that is the good way for the indicator (null unless up/down).
@@ -29,33 +33,62 @@ export function toleranceBand(def: Pick<IndicatorDef, 'tolerance'>, targetValue:
   return def.tolerance.kind === 'relative' ? (Math.abs(targetValue) * def.tolerance.value) / 100 : def.tolerance.value;
 }
 
+/** A value now and at the compare period, for K/M (women/men) where the source has them. */
+export interface SexPair {
+  now: number | null;
+  before: number | null;
+}
+
+const RANK: Record<IndicatorStatus, number> = { notMet: 0, partial: 1, met: 2, unmeasurable: 3 };
+/** The worse of two statuses (◆ before ▲ before ●). */
+export const worseStatus = (a: IndicatorStatus, b: IndicatorStatus): IndicatorStatus => (RANK[a] <= RANK[b] ? a : b);
+
+/** A value against a fixed bound: met, within the band or improving (partial), else notMet. */
+function fixedStatus(def: StatusDef, op: 'gte' | 'lte', t: number, value: number, compareValue: number | null): IndicatorStatus {
+  const delta = compareValue === null ? null : value - compareValue;
+  const band = toleranceBand(def, t);
+  if (op === 'gte' ? value >= t : value <= t) return 'met';
+  if (op === 'gte' ? value >= t - band : value <= t + band) return 'partial';
+  const better = delta !== null && (def.direction === 'higher' ? delta >= FLAT_THRESHOLD : -delta >= FLAT_THRESHOLD);
+  return better ? 'partial' : 'notMet';
+}
+
+/**
+ * Women's and men's own status against a target per sex (`k`, `m`; the same rule as a fixed
+ * target, each against its own bound and its own compare value), or null when the target has no
+ * per-sex form, the figure is not split by sex, or n is below the minimum.
+ */
+export function sexStatuses(def: StatusDef, target: IndicatorTarget | null, n: number, k: SexPair, m: SexPair): { k: IndicatorStatus; m: IndicatorStatus } | null {
+  if (target === null || target.k === undefined || target.m === undefined || (target.op !== 'gte' && target.op !== 'lte')) return null;
+  if (k.now === null || m.now === null || n < def.minN) return null;
+  return { k: fixedStatus(def, target.op, target.k, k.now, k.before), m: fixedStatus(def, target.op, target.m, m.now, m.before) };
+}
+
+/**
+ * The cell's status. With a target per sex and a figure split by sex, the worse of women's and
+ * men's own status (sexStatuses); without the split, the total against `value`, and without a
+ * `value` ej mätbart.
+ */
 export function indicatorStatus(
   def: StatusDef,
   target: IndicatorTarget | null,
   value: number | null,
   n: number,
   compareValue: number | null,
+  k: SexPair = { now: null, before: null },
+  m: SexPair = { now: null, before: null },
 ): IndicatorStatus {
   if (value === null || n < def.minN || target === null) return 'unmeasurable';
-  const delta = compareValue === null ? null : value - compareValue;
   if (target.op === 'increase' || target.op === 'decrease') {
-    if (delta === null) return 'unmeasurable';
+    if (compareValue === null) return 'unmeasurable';
+    const delta = value - compareValue;
     const signed = target.op === 'increase' ? delta : -delta;
     return signed >= FLAT_THRESHOLD ? 'met' : signed > -FLAT_THRESHOLD ? 'partial' : 'notMet';
   }
+  const perSex = sexStatuses(def, target, n, k, m);
+  if (perSex !== null) return worseStatus(perSex.k, perSex.m);
   if (target.value === undefined) return 'unmeasurable';
-  const t = target.value;
-  const band = toleranceBand(def, t);
-  if (target.op === 'gte' ? value >= t : value <= t) return 'met';
-  if (target.op === 'gte' ? value >= t - band : value <= t + band) return 'partial';
-  const better = delta !== null && (def.direction === 'higher' ? delta >= FLAT_THRESHOLD : -delta >= FLAT_THRESHOLD);
-  return better ? 'partial' : 'notMet';
-}
-
-/** A value now and at the compare period, for K/M (women/men) where the source has them. */
-export interface SexPair {
-  now: number | null;
-  before: number | null;
+  return fixedStatus(def, target.op, target.value, value, compareValue);
 }
 
 const arrow = (delta: number): TrendArrow => (Math.abs(delta) < FLAT_THRESHOLD ? 'flat' : delta > 0 ? 'up' : 'down');

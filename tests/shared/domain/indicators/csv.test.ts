@@ -34,4 +34,15 @@ describe('indicatorCsv', async () => {
   it('speaks English on request', async () => {
     expect(indicatorCsv(report, 'en').csv.split('\r\n')[0]).toBe('\uFEFFUnit;Level;Indicator;Period;Result;Target;Status;Trend;n;Reporting units');
   });
+
+  it('writes a target per sex after the total\'s', async () => {
+    const perSex = await reportOfRows(
+      input({ bhk: observations('avd1', '2026-11-02', 12, 11), indicatorRows: [row('div', 'bhkTotal', { target: { op: 'gte', value: 90, k: 88, m: 92.5 } }), row('div', 'bhkDress', { target: { op: 'gte', k: 95, m: 95 } })] }),
+      '2026-11',
+      Date.parse('2026-11-30T10:00:00Z'),
+    );
+    const out = indicatorCsv(perSex, 'sv').csv.split('\r\n');
+    expect(out.find((l) => l.startsWith('Division;Division;BHK total följsamhet;'))).toContain(';≥ 90 % (K ≥ 88 % M ≥ 92,5 %);');
+    expect(out.find((l) => l.startsWith('Division;Division;Klädregler;'))).toContain(';K ≥ 95 % M ≥ 95 %;');
+  });
 });

@@ -66,6 +66,26 @@ describe('reported measures in the indicator report', () => {
     expect(cell(r, 'avd1', 'waitShare')).toMatchObject({ compareValue: 30, trend: 'up', improving: true });
   });
 
+  it('a catalogue target per sex judges women and men apart where the figure is split (↕ when they moved apart)', async () => {
+    // The region's target per sex, a division total beside it: K ≥ 40 %, M ≥ 45 %, total ≥ 50 %.
+    const perSex = [{ ...DEFS[0], target: { op: 'gte' as const, value: 50, k: 40, m: 45 } } as (typeof DEFS)[0], ...DEFS.slice(1)];
+    const r = await reportOfRows(input({ rootId: 'div', indicatorRows: perSex, reported: rows }), '2026-11', NOW);
+    // avd1: K 20/49 = 40,8 % ● (≥ 40), M 21/51 = 41,2 % misses 45 beyond its 5 % band but rose from 30 %: ▲; the worse counts.
+    expect(cell(r, 'avd1', 'waitShare')).toMatchObject({ status: 'partial', target: { op: 'gte', value: 50, k: 40, m: 45 } });
+    // avd2: K 10/20 = 50 % ●, M 20/20 = 100 % ●, though the total 75 % is judged per sex here.
+    expect(cell(r, 'avd2', 'waitShare')).toMatchObject({ status: 'met' });
+    // The division has no split (avd3 has none): its total against 50 %: 80/150 = 53,3 % ●.
+    expect(cell(r, 'div', 'waitShare')).toMatchObject({ valueK: null, status: 'met' });
+    // avd3 alone, no split, total 90 % against 50 %.
+    expect(cell(r, 'avd3', 'waitShare')).toMatchObject({ status: 'met' });
+    // Against last year at avd2: K 5/20 = 25 % → 50 % and M 15/20 = 75 % → 100 % both rose: ↑;
+    // K 15/20 = 75 % → 50 % fell while M 10/20 = 50 % → 100 % rose: ↕.
+    const up = await reportOfRows(input({ rootId: 'div', indicatorRows: perSex, reported: [...rows, rv('avd2', 'waitShare', '2025-11', 20, 40, [5, 20], [15, 20])] }), '2026-11', NOW);
+    expect(cell(up, 'avd2', 'waitShare')?.trend).toBe('up');
+    const apart = await reportOfRows(input({ rootId: 'div', indicatorRows: perSex, reported: [...rows, rv('avd2', 'waitShare', '2025-11', 25, 40, [15, 20], [10, 20])] }), '2026-11', NOW);
+    expect(cell(apart, 'avd2', 'waitShare')?.trend).toBe('diverging');
+  });
+
   it('a tertial measure has no value for a month, and a value for its tertial (mnkr summed)', async () => {
     const month = await reportOfRows(input({ indicatorRows: DEFS, reported: rows }), '2026-11', NOW);
     expect(cell(month, 'div', 'budget')).toMatchObject({ value: null, status: 'unmeasurable' });

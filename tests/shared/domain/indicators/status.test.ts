@@ -1,8 +1,8 @@
 /** Goal status and trend arrows (docs/domain.md §5.2 and §5.3), as tables. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INDICATORS, indicatorStatus, trendArrow } from '../../../../src/shared/domain/indicators';
+import { DEFAULT_INDICATORS, indicatorStatus, sexStatuses, trendArrow } from '../../../../src/shared/domain/indicators';
 import type { IndicatorDef, IndicatorStatus, TrendArrow } from '../../../../src/shared/indicators-api';
-import type { IndicatorTarget } from '../../../../src/shared/schema/indicator';
+import { IndicatorTarget as TargetSchema, type IndicatorTarget } from '../../../../src/shared/schema/indicator';
 
 const higher = DEFAULT_INDICATORS.bhkTotal as IndicatorDef; // gte 100, minN 10, relative 5 %
 const lower = DEFAULT_INDICATORS.sickShare as IndicatorDef;
@@ -37,6 +37,46 @@ describe('indicatorStatus', () => {
   ];
   it.each(cases)('%s', (_name, def, target, value, n, compare, expected) => {
     expect(indicatorStatus(def, target, value, n, compare)).toBe(expected);
+  });
+});
+
+describe('a target per sex (Mål K 16,0 M 17,2)', () => {
+  type Pair = { now: number | null; before: number | null };
+  const pair = (now: number | null, before: number | null = null): Pair => ({ now, before });
+  const none = pair(null);
+  // Återinskrivningar, lower is better: women at most 16,0 %, men at most 17,2 % (the seed appendix).
+  const sexLte: IndicatorTarget = { op: 'lte', k: 16, m: 17.2 };
+  const sexGte: IndicatorTarget = { op: 'gte', k: 41, m: 41 };
+  const cases: [string, Pick<IndicatorDef, 'direction' | 'tolerance' | 'minN'>, IndicatorTarget, number | null, number, number | null, Pair, Pair, IndicatorStatus, { k: IndicatorStatus; m: IndicatorStatus } | null][] = [
+    ['both within their own bound: uppfyllt', lower, sexLte, 14.6, 100, null, pair(14.5), pair(14.7), 'met', { k: 'met', m: 'met' }],
+    ['men over theirs, women under: the worse counts', lower, sexLte, 16, 100, null, pair(14.5), pair(17.5), 'partial', { k: 'met', m: 'partial' }],
+    ['women far over: ej uppfyllt though the total would meet 17,2', lower, sexLte, 16.9, 100, null, pair(18), pair(15.8), 'notMet', { k: 'notMet', m: 'met' }],
+    ['women over but fell ≥ 1 pp since the compare period: delvis', lower, sexLte, 16.9, 100, 18, pair(18, 19.5), pair(15.8, 16), 'partial', { k: 'partial', m: 'met' }],
+    ['each judged against its own bound, not the other\'s', lower, sexLte, 16.5, 100, null, pair(15.9), pair(17.1), 'met', { k: 'met', m: 'met' }],
+    ['higher is better per sex: both at 41 % met', higher, sexGte, 41, 100, null, pair(41), pair(41), 'met', { k: 'met', m: 'met' }],
+    ['higher is better: men far below theirs', higher, sexGte, 38, 100, null, pair(41), pair(30), 'notMet', { k: 'met', m: 'notMet' }],
+    ['no K/M split and no total target: ej mätbart', lower, sexLte, 15, 100, null, none, none, 'unmeasurable', null],
+    ['no K/M split: the total target decides', lower, { ...sexLte, value: 16.5 }, 15, 100, null, none, none, 'met', null],
+    ['only K: the total target decides (within its 5 % band)', lower, { ...sexLte, value: 14.5 }, 15, 100, null, pair(15), none, 'partial', null],
+    ['split wins over the total target', lower, { ...sexLte, value: 10 }, 15, 100, null, pair(14.5), pair(14.7), 'met', { k: 'met', m: 'met' }],
+    ['n below the minimum: ej mätbart', higher, sexGte, 41, 9, null, pair(41), pair(41), 'unmeasurable', null],
+  ];
+  it.each(cases)('%s', (_name, def, target, value, n, compare, k, m, expected, perSex) => {
+    expect(indicatorStatus(def, target, value, n, compare, k, m)).toBe(expected);
+    expect(sexStatuses(def, target, n, k, m)).toEqual(perSex);
+  });
+
+  it('without a per-sex form nothing changes: the total decides even with a split', () => {
+    expect(indicatorStatus(lower, lte(16), 15, 100, null, pair(18), pair(12))).toBe('met');
+    expect(sexStatuses(lower, lte(16), 100, pair(18), pair(12))).toBeNull();
+  });
+
+  it('the schema takes K and M together and only with a bound (an additive field: old targets parse as before)', () => {
+    expect(TargetSchema.safeParse({ op: 'lte', k: 16, m: 17.2 }).success).toBe(true);
+    expect(TargetSchema.safeParse({ op: 'lte', value: 16.5, k: 16, m: 17.2 }).success).toBe(true);
+    expect(TargetSchema.safeParse({ op: 'gte', value: 90 }).success).toBe(true);
+    expect(TargetSchema.safeParse({ op: 'lte', k: 16 }).success).toBe(false);
+    expect(TargetSchema.safeParse({ op: 'decrease', k: 16, m: 17 }).success).toBe(false);
   });
 });
 
