@@ -87,7 +87,7 @@ export async function getCachedIndicatorConfig(db: PulsDb, unitId: string): Prom
  * levels above the replica the cached config answers of rootId or any of its ancestors (the
  * replica's row wins where both hold one).
  */
-async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: string): Promise<Indicator[]> {
+export async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: string): Promise<Indicator[]> {
   const ancestors = ancestorsOf(units, rootId);
   const out = new Map<string, Indicator>();
   for (const id of [rootId, ...ancestors]) {

@@ -7,18 +7,38 @@
 import { createEffect, type Accessor } from 'solid-js';
 import { BOARD_INDICATORS, type BoardGoal, type BoardKind } from '../../../shared/domain/indicators/board-goal';
 import type { TreeUnit } from '../../../shared/domain/rollup';
+import type { OrgUnit } from '../../../shared/schema/org-unit';
 import { useApp } from '../../kit/context';
 import { createLiveQuery } from '../../primitives';
+import type { PulsDb } from '../../storage/db';
 import { boardGoalFor } from '../../storage/indicator-repo';
 import { listUnits } from '../../storage/org-repo';
 import { refreshConfig } from './config-refresh';
 
-export function createBoardGoal(unitId: Accessor<string>, board: BoardKind): Accessor<BoardGoal | undefined> {
+export const treeOf = (units: readonly OrgUnit[]): TreeUnit[] =>
+  units.map((u): TreeUnit => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt }));
+
+/** The device's org tree (the unit's ancestors resolve the levels' targets). */
+export async function deviceTree(db: PulsDb): Promise<TreeUnit[]> {
+  return treeOf(await listUnits(db));
+}
+
+/** Keeps the levels' indicator rows above `unitId` cached while a board shows it (best effort). */
+export function refreshGoalsOf(unitId: Accessor<string>): void {
   const { api, db } = useApp();
   createEffect(() => void refreshConfig(api, db, unitId()));
+}
+
+export function createBoardGoal(unitId: Accessor<string>, board: BoardKind): Accessor<BoardGoal | undefined> {
+  const { db } = useApp();
+  refreshGoalsOf(unitId);
   return createLiveQuery(async () => {
     const id = unitId(); // read before the first await, so the query follows it
-    const units = (await listUnits(db)).map((u): TreeUnit => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt }));
-    return boardGoalFor(db, units, id, BOARD_INDICATORS[board]);
+    return boardGoalFor(db, await deviceTree(db), id, BOARD_INDICATORS[board]);
   });
+}
+
+/** The staffing board's two sick-leave goals: the board's figure (sickShare) and the HR kvot (hrKvot). */
+export async function staffingGoalsFor(db: PulsDb, units: readonly TreeUnit[], unitId: string): Promise<{ sick: BoardGoal; hr: BoardGoal }> {
+  return { sick: await boardGoalFor(db, units, unitId, BOARD_INDICATORS.staffing), hr: await boardGoalFor(db, units, unitId, 'hrKvot') };
 }

@@ -63,6 +63,13 @@ export function boardStatus(goal: BoardGoal, value: number | null, n: number, co
   return indicatorStatus({ direction: goal.def.direction, tolerance: goal.def.tolerance, minN: goal.minN }, goal.target, value, n, c);
 }
 
+/** The value of an "at most" target (≤), the only kind a lower-is-better board judges itself; else null. */
+export const atMostValue = (goal: BoardGoal): number | null => (goal.target?.op === 'lte' ? goal.targetValue : null);
+
+/** The staffing board's sick-leave target at a node: the sickShare indicator's "≤" value, or null. */
+export const sickTargetPct = (rows: readonly Indicator[] | undefined, units: readonly TreeUnit[], unitId: string): number | null =>
+  atMostValue(boardGoal(rows ?? [], units, unitId, BOARD_INDICATORS.staffing));
+
 /** A fixed ≥/≤ target missed (▲ or ◆): the board asks for an action. */
 export const belowGoal = (status: IndicatorStatus): boolean => status === 'partial' || status === 'notMet';
 
@@ -83,8 +90,9 @@ const sameTarget = (a: IndicatorTarget | null, b: IndicatorTarget | null): boole
  *  - unitSettings.bhkTargetPct → bhkTotal `target ≥ value`; unitSettings.bhkMinN → bhkTotal
  *    `minN`. The board's old defaults (80 %, n 10) were never a choice (every saved settings row
  *    carries them), so they are dropped and the catalogue's target stands;
- *  - staffingSettings.targetPct (a value, "Minska to at most") → sickShare `target ≤ value`;
- *    null or absent = no choice.
+ *  - staffingSettings.targetPct (a value, "Minska to at most") → `target ≤ value` on both
+ *    sick-leave indicators, sickShare (the board's share) and hrKvot (the HR kvot the board showed
+ *    beside it and judged against the same number); null or absent = no choice.
  * Levels are migrated before their units (a unit's override is compared with what its level's
  * new override gives), so a unit that only repeated its level's value gets no row of its own.
  * Pure: the caller writes the result through the sync path.
@@ -117,7 +125,7 @@ export function legacyGoalOverrides(
   }
   for (const s of staffingSettings) {
     if (s.unitId === undefined || !known.has(s.unitId) || typeof s.targetPct !== 'number') continue;
-    wanted.push({ unitId: s.unitId, key: BOARD_INDICATORS.staffing, target: { op: 'lte', value: s.targetPct } });
+    for (const key of [BOARD_INDICATORS.staffing, 'hrKvot']) wanted.push({ unitId: s.unitId, key, target: { op: 'lte', value: s.targetPct } });
   }
   wanted.sort((a, b) => depth(a.unitId) - depth(b.unitId) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) || (a.key < b.key ? -1 : 1));
   const current: Indicator[] = [...rows];

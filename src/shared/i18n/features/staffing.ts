@@ -60,7 +60,7 @@ const sv = {
   'hr.korttidUnits': 'varav korttid (dag 1–14) {pct}: {n} av {m, plural, one {# enhet} other {# enheter}}',
   'hr.km': 'kvinnor {k} · män {m}',
   'hr.why': 'HR räknar timmar (deltidssjukskrivning, långtidssjuka som inte schemaläggs); tavlan räknar pass.',
-  target: 'Mål: högst {pct}',
+  targets: 'Tavlan: {board} · HR: {hr} (Mål och resultat)',
 
   'beds.title': 'Vårdplatser',
   'beds.disponibla': 'Disponibla vårdplatser',
@@ -174,7 +174,7 @@ const en: typeof sv = {
   'hr.korttidUnits': 'of which short-term (day 1–14) {pct}: {n} of {m} units',
   'hr.km': 'women {k} · men {m}',
   'hr.why': 'HR counts hours (part-time sick leave, long-term sick no longer scheduled); the board counts shifts.',
-  target: 'Target: at most {pct}',
+  targets: 'Board: {board} · HR: {hr} (Mål och resultat)',
 
   'beds.title': 'Beds',
   'beds.disponibla': 'Available beds',

@@ -111,10 +111,12 @@ describe('legacyGoalOverrides: the boards’ own targets become catalogue overri
     expect(out).toEqual([]);
   });
 
-  it('a staffing target is "at most": levels first, a unit repeating its level gets no row', () => {
+  it('a staffing target is "at most" for the board’s share and the HR kvot: levels first, a unit repeating its level gets no row', () => {
     const out = legacyGoalOverrides([], TREE, [], [staffSettings('avd1', { targetPct: 6 }), staffSettings('div', { targetPct: 6 }), staffSettings('avd3', { targetPct: 5 }), staffSettings('avd2', { targetPct: null })]);
     expect(out).toEqual([
+      { unitId: 'div', key: 'hrKvot', fields: { target: { op: 'lte', value: 6 } } },
       { unitId: 'div', key: 'sickShare', fields: { target: { op: 'lte', value: 6 } } },
+      { unitId: 'avd3', key: 'hrKvot', fields: { target: { op: 'lte', value: 5 } } },
       { unitId: 'avd3', key: 'sickShare', fields: { target: { op: 'lte', value: 5 } } },
     ]);
   });
@@ -124,7 +126,7 @@ describe('legacyGoalOverrides: the boards’ own targets become catalogue overri
     const staffing = [staffSettings('vo1', { targetPct: 7 })];
     const first = legacyGoalOverrides([], TREE, settings, staffing);
     const rows = first.map((o) => row(o.unitId, o.key, o.fields));
-    expect(first).toHaveLength(2);
+    expect(first).toHaveLength(3);
     expect(legacyGoalOverrides(rows, TREE, settings, staffing)).toEqual([]);
     expect(boardGoal(rows, TREE, 'avd1', 'bhkTotal')).toMatchObject({ targetValue: 85, minN: 4 });
     expect(boardGoal(rows, TREE, 'avd2', 'sickShare').targetValue).toBe(7);
