@@ -131,6 +131,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   pct={b().figures.total.pct}
                   n={b().figures.n}
                   tooFew={b().figures.tooFew}
+                  minN={b().goal.minN}
                   status={b().status}
                   detail={
                     <>
@@ -141,8 +142,8 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   }
                 />
                 <div class="figure-row">
-                  <Figure label={t('hygiene.hygieneAll')} size="small" pct={b().figures.hygieneAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
-                  <Figure label={t('hygiene.dressAll')} size="small" pct={b().figures.dressAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                  <Figure label={t('hygiene.hygieneAll')} size="small" pct={b().figures.hygieneAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} minN={b().goal.minN} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                  <Figure label={t('hygiene.dressAll')} size="small" pct={b().figures.dressAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} minN={b().goal.minN} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
                 </div>
                 <WeakestStep figures={b().figures} />
                 <StepTable figures={b().figures} counts={b().counts} />

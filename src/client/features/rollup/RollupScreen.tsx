@@ -143,11 +143,12 @@ export default function RollupScreen(): JSX.Element {
                     pct={v().figures.total.pct}
                     n={v().figures.n}
                     tooFew={v().figures.tooFew}
+                    minN={ROLLUP_MIN_N}
                     detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />}
                   />
                   <div class="figure-row">
-                    <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
-                    <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                    <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} minN={ROLLUP_MIN_N} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                    <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} minN={ROLLUP_MIN_N} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
                   </div>
                   <WeakestStep figures={v().figures} />
                   <p class="completeness">

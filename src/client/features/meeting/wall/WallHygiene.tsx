@@ -35,6 +35,7 @@ export default function WallHygiene(props: { unitId: string; today: string; labe
             pct={b().figures.total.pct}
             n={b().figures.n}
             tooFew={b().figures.tooFew}
+            minN={b().goal.minN}
             status={b().status}
             detail={
               <>
