@@ -146,15 +146,16 @@ export default function WallScreen(): JSX.Element {
     <div class="wall" data-view={`${unitId()}|${board()}`}>
       <header class="wall-head">
         <h1>{tx('wall.title', { unit: unit()?.name ?? '' })}</h1>
-        <Show when={shown().count > 1}>
-          <p class="wall-rotation" data-testid="wall-rotation">
-            {tx('wall.rotation', { index: shown().index + 1, count: shown().count, seconds: config().seconds })}
-          </p>
-        </Show>
         <p class="wall-clock" aria-live="off">
           {hm(now())}
         </p>
-        <p class="wall-updated">{tx('wall.updated', { time: hm(updated() || now()) })}</p>
+        <p class="wall-updated">
+          {tx('wall.updated', { time: hm(updated() || now()) })}
+          <Show when={shown().count > 1}>
+            {' · '}
+            <span data-testid="wall-rotation">{tx('wall.rotation', { index: shown().index + 1, count: shown().count })}</span>
+          </Show>
+        </p>
       </header>
       <Show when={u.tree() && unit()} fallback={<p class="wall-none">…</p>}>
         {/* One view at a time, remounted when it changes: no transition, nothing animated. */}

@@ -155,7 +155,7 @@ const sv = {
   // Wall screen
   'wall.title': 'Pulstavlan – {unit}',
   'wall.updated': 'Uppdaterad {time}',
-  'wall.rotation': 'Visning {index} av {count} · {seconds} s per visning',
+  'wall.rotation': 'visning {index} av {count}',
   'wall.staffing': 'Bemanning i dag',
   'wall.safety': 'Gröna korset – {month}',
   'wall.hygiene': 'Basala hygienrutiner – {month}',
@@ -309,7 +309,7 @@ const en: Record<keyof typeof sv, string> = {
   'esc.forwarded': 'Forwarded to {parent}.',
   'wall.title': 'Pulse board – {unit}',
   'wall.updated': 'Updated {time}',
-  'wall.rotation': 'View {index} of {count} · {seconds} s per view',
+  'wall.rotation': 'view {index} of {count}',
   'wall.staffing': 'Staffing today',
   'wall.safety': 'Green cross – {month}',
   'wall.hygiene': 'Basic hygiene – {month}',
