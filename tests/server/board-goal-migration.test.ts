@@ -13,15 +13,11 @@ import type { Change } from '../../src/shared/protocol';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { staffingSettingsIdFor } from '../../src/shared/schema/staffing-settings';
 import { outbox } from '../fixtures/sync';
+import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { type Client, harness, type Harness, loginAs, MONTH, NOW, push } from './helpers';
 
 let h: Harness;
 let admin: Client;
-beforeEach(async () => {
-  h = await harness();
-  admin = await loginAs(h, 'admin');
-});
-afterEach(async () => h.close());
 
 /** What a client before this version wrote: the boards' own targets in their settings rows. */
 async function legacyWrites(): Promise<void> {
@@ -46,7 +42,14 @@ async function report(rootId: string) {
   return (unitId: string, key: string) => r.cells.find((c) => c.unitId === unitId && c.key === key);
 }
 
-describe('moving the boards’ own targets into the catalogue', () => {
+describe.each(['sqlite', 'postgres'] as const)('moving the boards’ own targets into the catalogue (%s)', (db) => {
+  beforeEach(async () => {
+    if (db === 'postgres') await assertPgReachable();
+    h = await harness({}, db === 'postgres' ? await freshPgStore() : undefined);
+    admin = await loginAs(h, 'admin');
+  });
+  afterEach(async () => h.close());
+
   it('a chosen board target becomes the unit’s override; the old defaults and repeats of a level add nothing', async () => {
     await legacyWrites();
     const moved = await migrateBoardGoals(h.store, NOW + 1_000);
