@@ -5,6 +5,7 @@ import { signInSettings } from './auth/sign-in/settings';
 import { buildApp } from './http/app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-org';
 import { seedDemo } from './seed/seed';
+import { migrateBoardGoals } from './indicators/board-goal-migration';
 import { createStore } from './store/index';
 import type { Store } from './store/store';
 
@@ -34,6 +35,9 @@ async function main() {
   const store = createStore(config);
   await store.migrate((msg) => process.stdout.write(`${msg}\n`));
   const seeded = config.SEED_DEMO ? await seedDemo(store, Date.now()) : false;
+  // Once per database: the boards' own targets become the catalogue's (issue 14).
+  const moved = await migrateBoardGoals(store, Date.now());
+  if (moved > 0) process.stdout.write(`Tavlornas egna mål flyttade till Mål och resultat: ${moved} nivåmål\n`);
   const app = await buildApp({
     store,
     tokenKey: await loadTokenKey(store),

@@ -86,7 +86,11 @@ export const A11Y_ROUTES: Record<ScreenName | 'auth' | 'accessibility', readonly
     { name: 'åtgärder', hash: '#/forbattring?unit=avd-21', roles: ALL },
     { name: 'idéer', hash: '#/forbattring/ideer?unit=avd-21', roles: ALL },
   ],
-  wall: [{ name: 'väggskärm', hash: '#/vagg?unit=avd-21', roles: ALL }],
+  wall: [
+    { name: 'väggskärm', hash: '#/vagg?unit=avd-21', roles: ALL },
+    // A rotating wall (wall-rotation.ts): whichever view the clock shows; every view alone is in the wall test.
+    { name: 'väggskärm, roterande', hash: '#/vagg?enheter=avd-21,avd-22&tavlor=korset,atgarder&sek=3600', roles: LEADS },
+  ],
   accessibility: [{ name: 'tillgänglighet', hash: '#/tillganglighet', roles: ALL }],
   auth: [],
 };

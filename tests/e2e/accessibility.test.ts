@@ -188,22 +188,77 @@ describe('accessibility (WCAG 2.1 AA) on every screen', () => {
       await page.setViewportSize(size);
       await open(page, A11Y_ROUTES.wall[0] as A11yRoute);
       await page.waitForTimeout(1000);
-      const m = await page.evaluate(() => {
-        const cells = Array.from(document.querySelectorAll<HTMLElement>('.wall .cross .cell:not(.cell-blank)')).map((c) => c.getBoundingClientRect().width);
-        const figures = Array.from(document.querySelectorAll<HTMLElement>('.wall .figure-value, .wall .sfig-value')).map((f) => parseFloat(getComputedStyle(f).fontSize));
-        return { height: document.documentElement.scrollHeight, inner: window.innerHeight, cell: Math.min(...cells), figure: Math.min(...figures), controls: document.querySelectorAll('main a, main button, main input, main select').length };
-      });
-      if (m.height > m.inner) findings.push(`${size.width}×${size.height}: ${m.height} px tall`);
-      if (m.controls > 0) findings.push(`${size.width}×${size.height}: ${m.controls} controls`);
-      if (size.width === 1920) {
-        if (!(m.cell >= 40)) findings.push(`1920: cross cells ${m.cell} px`);
-        if (!(m.figure >= 48)) findings.push(`1920: headline figures ${m.figure} px`);
-      }
+      findings.push(...(await wallFindings(page, size, true)));
     }
     await ctx.close();
     expect(findings).toEqual([]);
   });
+
+  it('a rotating wall (a VO\'s TV): every view of two units fits both screens without controls, axe clean, and it changes by itself', { timeout: 300_000 }, async () => {
+    const { ctx, page } = await loggedIn('vochef');
+    const findings: string[] = [];
+    for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      // Each view the rotation can show, held still (one unit, one board): it must fit like the whole wall.
+      for (const unit of ['avd-21', 'avd-22']) {
+        for (const board of ['alla', 'bemanning', 'korset', 'hygien', 'atgarder']) {
+          await open(page, { name: `vägg ${unit} ${board}`, hash: `#/vagg?unit=${unit}&tavlor=${board}`, roles: ['manager'] });
+          await expect.poll(() => page.locator('.wall').getAttribute('data-view')).toBe(`${unit}|${board}`);
+          await page.waitForTimeout(800);
+          const where = `${size.width}×${size.height} ${unit} ${board}`;
+          for (const f of await wallFindings(page, size, board === 'alla')) findings.push(`${where}: ${f}`);
+          for (const v of await axeViolations(page)) findings.push(`${where}: ${v}`);
+        }
+      }
+      // The rotation itself, on a short interval: two units, the view changes without a touch.
+      await open(page, { name: 'vägg roterande', hash: '#/vagg?enheter=avd-21,avd-22&tavlor=alla&sek=5', roles: ['manager'] });
+      const first = await page.locator('.wall').getAttribute('data-view');
+      expect(await page.getByTestId('wall-rotation').textContent()).toMatch(/^visning [12] av 2$/);
+      await expect.poll(() => page.locator('.wall').getAttribute('data-view'), { timeout: 12_000 }).not.toBe(first);
+      const second = await page.locator('.wall').getAttribute('data-view');
+      expect(new Set([first, second])).toEqual(new Set(['avd-21|alla', 'avd-22|alla']));
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(second === 'avd-22|alla' ? /Avdelning 22/ : /Avdelning 21/);
+      await page.waitForTimeout(800);
+      for (const f of await wallFindings(page, size, true)) findings.push(`${size.width}×${size.height} rotated: ${f}`);
+    }
+    await ctx.close();
+    expect(findings).toEqual([]);
+  });
+
+  it('one target per figure: the hygiene board, the wall and Mål och resultat show the same target for the demo unit', async () => {
+    const { ctx, page } = await loggedIn(USERS.manager);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const text = async (sel: string) => ((await page.locator(sel).first().textContent({ timeout: 30_000 })) ?? '').replace(/\u00a0|\u202f/g, ' ').trim();
+    await open(page, { name: 'hygien', hash: '#/hygien?unit=avd-21', roles: ['manager'] });
+    const board = await text('[data-testid="board-target"]');
+    await open(page, { name: 'mål', hash: '#/mal?unit=avd-21', roles: ['manager'] });
+    const goals = await text('[data-testid="indicator-row"][data-key="bhkTotal"] .ind-sub');
+    await open(page, { name: 'vägg', hash: '#/vagg?unit=avd-21', roles: ['manager'] });
+    const wall = await text('.wall-bhk .figure-target');
+    // The division's 90 % (the demo's catalogue), not the board's old 80 %.
+    expect([board, wall]).toEqual([goals, goals]);
+    expect(goals).toBe('mål ≥ 90 %');
+    await ctx.close();
+  });
 });
+
+/** The wall's fit checks: no scrolling and no controls; on a TV, cross cells ≥ 40 px and headline figures ≥ 48 px (`whole`: the full wall). */
+async function wallFindings(page: Page, size: { width: number; height: number }, whole: boolean): Promise<string[]> {
+  const out: string[] = [];
+  const m = await page.evaluate(() => {
+    const cells = Array.from(document.querySelectorAll<HTMLElement>('.wall .cross .cell:not(.cell-blank)')).map((c) => c.getBoundingClientRect().width);
+    const figures = Array.from(document.querySelectorAll<HTMLElement>('.wall .figure-value, .wall .sfig-value')).map((f) => parseFloat(getComputedStyle(f).fontSize));
+    return { height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, inner: window.innerHeight, innerWidth: window.innerWidth, cell: Math.min(...cells), figure: Math.min(...figures), controls: document.querySelectorAll('main a, main button, main input, main select').length };
+  });
+  if (m.height > m.inner) out.push(`${size.width}×${size.height}: ${m.height} px tall`);
+  if (m.width > m.innerWidth) out.push(`${size.width}×${size.height}: ${m.width} px wide`);
+  if (m.controls > 0) out.push(`${size.width}×${size.height}: ${m.controls} controls`);
+  if (size.width === 1920 && whole) {
+    if (!(m.cell >= 40)) out.push(`1920: cross cells ${m.cell} px`);
+    if (!(m.figure >= 48)) out.push(`1920: headline figures ${m.figure} px`);
+  }
+  return out;
+}
 
 /** The text of the focused element when it is the main heading, else what is focused. */
 async function focusedHeading(page: Page): Promise<string> {

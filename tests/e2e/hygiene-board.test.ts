@@ -14,7 +14,8 @@ const env = useAppUnderTest();
 
 const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
 /** The big figure's detail line, e.g. "n = 6 av 10". */
-const figureN = (page: Page) => page.getByTestId('figure').first().locator('.figure-n').textContent();
+/** The figure's n line (below the minimum n, the line under the leading "1 av 10 observationer"). */
+const figureN = (page: Page) => page.getByTestId('figure').first().locator('.figure-n').last().textContent();
 
 async function enrolTablet(ctx: BrowserContext): Promise<Page> {
   const manager = await apiLogin(env.server.url, 'avdchef21');
@@ -48,6 +49,8 @@ describe('the BHK board on a ward tablet, online and offline', () => {
     await observe(tablet, /Sjuksköterska/, 'Spara');
     await visible(tablet, 'Sparad. Siffran nedan är uppdaterad.');
     await expect.poll(() => figureN(tablet)).toContain('n = 1 av 10');
+    // Below the minimum n (the catalogue's 10) the count leads, as on every screen.
+    expect(await tablet.getByTestId('figure').first().getByTestId('count-lead').textContent()).toBe('1 av 10 observationer');
     await shot(tablet, 'e2e-bhk-board-after-one');
 
     // A round of 5 without leaving the screen; the running result after each save.
@@ -162,7 +165,7 @@ describe('the division manager on a phone', () => {
     await visible(phone, /av 4 enheter har observerat under tertial/);
     await phone.getByRole('link', { name: /Avdelning 21 Medicin/ }).click();
     await expect.poll(() => phone.locator('nav.breadcrumb').textContent(), { timeout: 15_000 }).toBe('Division Länssjukvård › VO Medicin › Avdelning 21 Medicin');
-    await expect.poll(() => phone.getByTestId('figure').first().locator('.figure-n').textContent()).toMatch(/^n = \d+/);
+    await expect.poll(() => phone.getByTestId('figure').first().locator('.figure-n').last().textContent()).toMatch(/^n = \d+/);
     await visible(phone, 'Per steg');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(phone, 'e2e-bhk-phone-unit-tertial');

@@ -17,7 +17,7 @@ import { getBhkProfessions } from '../../src/client/storage/bhk-repo';
 import { openDb, type PulsDb } from '../../src/client/storage/db';
 import { deviceFacts } from '../../src/client/storage/device-facts';
 import { pinUnit } from '../../src/client/storage/facts-repo';
-import { cacheIndicatorConfig, indicatorContext } from '../../src/client/storage/indicator-repo';
+import { cacheIndicatorConfig, indicatorContext, indicatorRowsFor } from '../../src/client/storage/indicator-repo';
 import { getMetas } from '../../src/client/storage/meta';
 import { listUnits } from '../../src/client/storage/org-repo';
 import { getStaffingSettings } from '../../src/client/storage/staffing-repo';
@@ -97,7 +97,9 @@ describe('a division manager\'s device in facts mode', () => {
         expect(await safetyRollupOf(await deviceFacts(db, units, root, today), units, root, month, today)).toEqual(safety.nodes);
         const staffing = StaffingRollupResponse.parse((await call(h, 'GET', `/api/rollup/staffing?rootId=${root}&month=${month}`, { token: chef })).json());
         const settings = await getStaffingSettings(db, subtreeIds(units, root));
-        expect(await staffingReportOf(await deviceFacts(db, units, root, today), units, root, today, settings, month)).toEqual(staffing);
+        // The sick-leave targets are the catalogue's (issue 14): the device resolves them from its rows, as load-rollup.ts does.
+        const indicatorRows = await indicatorRowsFor(db, units, root);
+        expect(await staffingReportOf(await deviceFacts(db, units, root, today), units, root, today, settings, month, indicatorRows)).toEqual(staffing);
       }
     }
   });

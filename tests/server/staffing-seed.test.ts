@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { addDays, localDate, previousPeriod } from '../../src/shared/domain/periods';
 import { BedsDay } from '../../src/shared/schema/beds-day';
 import { HrMonth } from '../../src/shared/schema/hr-month';
+import { Indicator } from '../../src/shared/schema/indicator';
+import { sickTargetPct } from '../../src/shared/domain/indicators/board-goal';
+import type { TreeUnit } from '../../src/shared/domain/rollup';
 import { StaffingSettings } from '../../src/shared/schema/staffing-settings';
 import { StaffingShift } from '../../src/shared/schema/staffing-shift';
 import { NOW, useSeededDemo } from './helpers';
@@ -51,10 +54,15 @@ describe('staffing demo seed', () => {
     expect(new Set(beds.map((r) => r.unitId))).toEqual(new Set(['avd-21', 'avd-22', 'avd-23', 'avd-31', 'avd-32', 'avd-41', 'iva']));
   });
 
-  it('settings: mottagningar have a day shift on weekdays; the division has a target', async () => {
+  it('settings: mottagningar have a day shift on weekdays; the sick-leave targets are in the catalogue, not the settings', async () => {
     const settings = new Map((await store().listRows('staffingSettings', '/', '', '')).map((r) => [r.unitId, StaffingSettings.parse(publicData(r))]));
     expect(settings.get('mott-med')).toMatchObject({ shifts: ['dag'], weekdaysOnly: true, bedsEnabled: false });
-    expect(settings.get('avd-21')).toMatchObject({ bedsEnabled: true, targetPct: 6 });
-    expect(settings.get('div-lsv')?.targetPct).toBe(6);
+    expect(settings.get('avd-21')).toMatchObject({ bedsEnabled: true });
+    expect([...settings.values()].every((s) => s.targetPct === undefined)).toBe(true);
+    const rows = (await store().listRows('indicator', '/', '', '')).map((r) => Indicator.parse(publicData(r)));
+    const units = (await store().listUnits()).map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind as TreeUnit['kind'], name: u.name, closedAt: u.closedAt }));
+    // The catalogue's "Minska" has no value to judge against; Avdelning 22's "at most 6 %" has.
+    expect(sickTargetPct(rows, units, 'avd-21')).toBeNull();
+    expect(sickTargetPct(rows, units, 'avd-22')).toBe(6);
   });
 });

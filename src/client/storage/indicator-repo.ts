@@ -9,6 +9,7 @@
  * keeps the fields it had before the removal that the patch does not set again.
  */
 import type { IndicatorContext } from '../../shared/domain/indicators';
+import { boardGoal, type BoardGoal } from '../../shared/domain/indicators/board-goal';
 import { ancestorsOf, subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { IndicatorConfigResponse } from '../../shared/indicators-api';
@@ -86,7 +87,7 @@ export async function getCachedIndicatorConfig(db: PulsDb, unitId: string): Prom
  * levels above the replica the cached config answers of rootId or any of its ancestors (the
  * replica's row wins where both hold one).
  */
-async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: string): Promise<Indicator[]> {
+export async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: string): Promise<Indicator[]> {
   const ancestors = ancestorsOf(units, rootId);
   const out = new Map<string, Indicator>();
   for (const id of [rootId, ...ancestors]) {
@@ -103,6 +104,15 @@ async function indicatorRowsFor(db: PulsDb, units: readonly TreeUnit[], rootId: 
     for (const r of removed) if (!held.has(r.id)) out.delete(r.id);
   }
   return [...out.values()];
+}
+
+/**
+ * A board's goal at `unitId` (shared/domain/indicators/board-goal.ts): the catalogue's
+ * definition of `key` in force there, from the same rows Mål och resultat resolves on this
+ * device (the replica's, and the cached config answers for the levels above it).
+ */
+export async function boardGoalFor(db: PulsDb, units: readonly TreeUnit[], unitId: string, key: string): Promise<BoardGoal> {
+  return boardGoal(await indicatorRowsFor(db, units, unitId), units, unitId, key);
 }
 
 /**

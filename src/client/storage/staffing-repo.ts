@@ -25,6 +25,7 @@ import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
 import { writeChange } from './records';
 import { recordOf, recordsOf } from './row-reader';
 import { readSettings, saveSettings } from './settings-repo';
+import { indicatorRowsFor } from './indicator-repo';
 
 type Cell = { id: string; unitId: string };
 type CellEntity = 'staffingShift' | 'bedsDay' | 'hrMonth';
@@ -156,5 +157,5 @@ export async function staffingInput(
     beds.push(...(await listBedsDays(db, id, days.from, days.to)));
     hrMonths.push(...(await listHrMonths(db, id, months.from, months.to)));
   }
-  return { units, rootId, today, shifts, hrMonths, beds, settings: await getStaffingSettings(db, ids) };
+  return { units, rootId, today, shifts, hrMonths, beds, settings: await getStaffingSettings(db, ids), indicatorRows: await indicatorRowsFor(db, units, rootId) };
 }

@@ -7,6 +7,7 @@
 import { Show, type JSX } from 'solid-js';
 import { t } from '../kit/i18n';
 import { formatPct } from '../kit/format';
+import { CountLead } from './CountLead';
 
 export type GoalStatus = 'met' | 'partly' | 'notMet' | 'grey';
 
@@ -23,10 +24,14 @@ export interface FigureProps {
   size?: 'big' | 'small';
   /** Extra lines under the number, e.g. "n = 7 av 10". Replaces the plain "n = 7". */
   detail?: JSX.Element;
+  /** The minimum n in force: below it the count leads as "3 av 10 observationer" (ui/CountLead). */
+  minN?: number;
 }
 
 export function Figure(props: FigureProps): JSX.Element {
   const grey = () => props.tooFew || props.pct === null;
+  // Some observations, fewer than the minimum: "3 av 10 observationer" leads (ui/CountLead).
+  const countLeads = () => props.minN !== undefined && props.tooFew && props.n > 0;
   return (
     <div class={`figure figure-${props.size ?? 'big'}`} classList={{ 'figure-grey': grey() }} data-testid="figure">
       <div class="figure-label">{props.label}</div>
@@ -40,8 +45,15 @@ export function Figure(props: FigureProps): JSX.Element {
           </>
         }
       >
-        <div class="figure-n figure-n-lead">{props.detail ?? t('figure.n', { n: props.n })}</div>
+        <Show when={countLeads()} fallback={<div class="figure-n figure-n-lead">{props.detail ?? t('figure.n', { n: props.n })}</div>}>
+          <div class="figure-n figure-n-lead">
+            <CountLead n={props.n} minN={props.minN ?? 0} />
+          </div>
+        </Show>
         <div class="figure-value">{formatPct(props.pct)}</div>
+        <Show when={countLeads() && props.detail}>
+          <div class="figure-n">{props.detail}</div>
+        </Show>
       </Show>
       <Show when={grey()}>
         <div class="figure-state">

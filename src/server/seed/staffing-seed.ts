@@ -56,11 +56,12 @@ export async function seedStaffing(store: Store, now: number): Promise<void> {
       seq: changes.length + 1, entity: 'staffingSettings', id: staffingSettingsIdFor(unitId), unitId, op: 'patch', fields,
       hlc: formatHlc({ millis: now, counter: changes.length, node }), schemaVersion: SCHEMA_VERSION,
     } as Change);
-  settings('div-lsv', { targetPct: 6 });
   for (const unit of DEMO_UNITS.filter((u) => u.kind === 'enhet')) {
     const clinic = CLINICS.has(unit.id);
     const ward = !clinic && unit.id !== 'akm';
-    settings(unit.id, { ...(clinic ? { shifts: ['dag'], weekdaysOnly: true } : {}), bedsEnabled: ward, targetPct: clinic ? 5 : 6 });
+    // The sick-leave targets are the catalogue's (indicator-seed.ts: "Minska", at most 6 % on
+    // Avdelning 22), not a board setting (issue 14).
+    settings(unit.id, { ...(clinic ? { shifts: ['dag'], weekdaysOnly: true } : {}), bedsEnabled: ward });
     // Each unit has its own level: some wards run a high sick leave, one unit rarely fills in.
     const sickRate = 0.03 + rand() * 0.06;
     const fillRate = unit.id === 'avd-32' ? 0.55 : 0.93;

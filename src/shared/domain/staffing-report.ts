@@ -3,6 +3,7 @@
  * FactReader on the server and on a manager's device (staffingReportOf), and from raw rows on a
  * unit's device and in tests (staffingReport: the same rows become the same facts).
  */
+import type { Indicator } from '../schema/indicator';
 import type { StaffingSettings } from '../schema/staffing-settings';
 import type { StaffingRollupResponse } from '../staffing-api';
 import type { FactReader } from './facts/reader';
@@ -32,6 +33,7 @@ export async function staffingReportOf(
   today: string,
   settings: readonly StaffingSettings[],
   month: string,
+  indicatorRows: readonly Indicator[] = [],
 ): Promise<StaffingRollupResponse> {
   const range = periodRange(month);
   const trend = trendRange(month, today);
@@ -41,6 +43,6 @@ export async function staffingReportOf(
     reader.byDay('staff', trend.from, trend.to),
     reader.hrMonths(trend.months[0] as string, month),
   ]);
-  const nodes = staffingRollupFromFacts({ units, rootId, today, settings, staff: staff ?? new Map(), beds: beds ?? new Map(), hrMonths }, month);
-  return answer(units, rootId, today, month, nodes, staffingTrendFromFacts({ units, rootId, settings, byDay, hrMonths }, trend));
+  const nodes = staffingRollupFromFacts({ units, rootId, today, settings, indicatorRows, staff: staff ?? new Map(), beds: beds ?? new Map(), hrMonths }, month);
+  return answer(units, rootId, today, month, nodes, staffingTrendFromFacts({ units, rootId, settings, indicatorRows, byDay, hrMonths }, trend));
 }

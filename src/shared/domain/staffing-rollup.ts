@@ -12,7 +12,9 @@
 import type { BedsDay } from '../schema/beds-day';
 import type { HrMonth } from '../schema/hr-month';
 import type { StaffingShift } from '../schema/staffing-shift';
+import type { Indicator } from '../schema/indicator';
 import { staffingConfig, type StaffingSettings } from '../schema/staffing-settings';
+import { sickTargetPct } from './indicators/board-goal';
 import { bedsContribution, dayFacts, shiftContribution } from './facts/contrib';
 import { type FactRow, fieldIndex } from './facts/families';
 import { sumDays, type UnitSums } from './facts/reader';
@@ -31,6 +33,11 @@ export interface StaffingInput {
   hrMonths: readonly HrMonth[];
   beds: readonly BedsDay[];
   settings: readonly StaffingSettings[];
+  /**
+   * Indicator rows on the path to and under the root: the sick-leave target is the catalogue's
+   * (sickShare, issue 14), not the settings' old targetPct. Absent = the built-in catalogue only.
+   */
+  indicatorRows?: readonly Indicator[];
 }
 
 export interface BoardCounts extends ShiftCounts {
@@ -73,6 +80,7 @@ export interface StaffingMonthFacts {
   rootId: string;
   today: string;
   settings: readonly StaffingSettings[];
+  indicatorRows?: readonly Indicator[];
   /** staff family per unit (key ''), summed over the month. */
   staff: UnitSums;
   /** beds family per unit (key ''), summed over the month. */
@@ -153,7 +161,7 @@ export function staffingRollupFromFacts(f: StaffingMonthFacts, month: string): M
       hrExpected: h.expected,
       ownHr: hr.get(id) ?? null,
       beds: (bedsTree.get(id) as RollupNode<BedsCounts>).counts,
-      targetPct: staffingConfig(settings.get(id)).targetPct,
+      targetPct: sickTargetPct(f.indicatorRows, f.units, id),
     });
   }
   return out;
@@ -169,6 +177,7 @@ export function staffingRollup(input: StaffingInput, month: string): Map<string,
       rootId: input.rootId,
       today: input.today,
       settings: input.settings,
+      indicatorRows: input.indicatorRows,
       staff: sumDays(days, 'staff', range, true),
       beds: sumDays(days, 'beds', range, true),
       hrMonths: input.hrMonths,

@@ -4,7 +4,9 @@
  * answer and the unit board, which computes it offline from its own rows.
  */
 import type { HrMonth } from '../schema/hr-month';
-import { type StaffingSettings, staffingConfig } from '../schema/staffing-settings';
+import type { Indicator } from '../schema/indicator';
+import type { StaffingSettings } from '../schema/staffing-settings';
+import { sickTargetPct } from './indicators/board-goal';
 import { fieldIndex } from './facts/families';
 import { addDays, periodRange, previousPeriod } from './periods';
 import { subtreeIds, type TreeUnit } from './rollup';
@@ -56,6 +58,8 @@ export interface TrendFacts {
   units: readonly TreeUnit[];
   rootId: string;
   settings: readonly StaffingSettings[];
+  /** Indicator rows on the path to the root: its sick-leave target is the catalogue's (issue 14). */
+  indicatorRows?: readonly Indicator[];
   /** staff family summed over the subtree, per date (absent: nobody filled the day in). */
   byDay: ReadonlyMap<string, readonly number[]>;
   /** HR rows of the subtree's units and levels for the range's months. */
@@ -85,8 +89,7 @@ export function staffingTrendFromFacts(f: TrendFacts, range: TrendRange): Staffi
     }
     return { month, hr, own };
   });
-  const settings = f.settings.find((s) => s.unitId === f.rootId);
-  return { range, days, hrMonths, targetPct: staffingConfig(settings).targetPct };
+  return { range, days, hrMonths, targetPct: sickTargetPct(f.indicatorRows, f.units, f.rootId) };
 }
 
 /** The trend from raw rows: the subtree's rows become facts exactly as on the server. */
@@ -97,5 +100,5 @@ export function staffingTrend(input: StaffingInput, range: TrendRange): Staffing
     if (r.period < range.from || r.period > range.to) continue;
     byDay.set(r.period, (byDay.get(r.period) ?? r.v.map(() => 0)).map((x, i) => x + (r.v[i] as number)));
   }
-  return staffingTrendFromFacts({ units: input.units, rootId: input.rootId, settings: input.settings, byDay, hrMonths: input.hrMonths }, range);
+  return staffingTrendFromFacts({ units: input.units, rootId: input.rootId, settings: input.settings, indicatorRows: input.indicatorRows, byDay, hrMonths: input.hrMonths }, range);
 }

@@ -126,6 +126,7 @@ export const en: typeof sv = {
   'figure.tooFew': 'too few observations',
   'figure.noData': 'no observations',
   'figure.n': 'n = {n}',
+  'figure.nOfMin': '{n} of {min, plural, one {# observation} other {# observations}}',
   'status.met': 'met',
   'status.partly': 'partly',
   'status.notMet': 'not met',

@@ -129,6 +129,7 @@ export const sv = {
   'figure.tooFew': 'för få observationer',
   'figure.noData': 'inga observationer',
   'figure.n': 'n = {n}',
+  'figure.nOfMin': '{n} av {min, plural, one {# observation} other {# observationer}}',
   'status.met': 'uppfyllt',
   'status.partly': 'delvis',
   'status.notMet': 'ej uppfyllt',

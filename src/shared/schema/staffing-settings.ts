@@ -23,7 +23,11 @@ export const StaffingSettings = z.strictObject({
   ),
   /** Show beds entry (vårdavdelningar). */
   bedsEnabled: z.optional(z.boolean()),
-  /** Sick-leave target in percent (target type "Minska" to at most this), or null for none. */
+  /**
+   * Unused since issue 14 (one target per figure): the sick-leave targets are the catalogue's
+   * (sickShare, hrKvot). Kept readable because synced schemas only grow (sync rule 16); a chosen
+   * value was moved into the catalogue once (docs/domain.md §5.5).
+   */
   targetPct: z.optional(z.nullable(Pct)),
   /** Reports on weekdays only (a mottagning): weekends are not counted as missing days. */
   weekdaysOnly: z.optional(z.boolean()),

@@ -20,6 +20,16 @@ describe('Figure', () => {
     expect(lead?.nextElementSibling?.classList.contains('figure-value')).toBe(true);
   });
 
+  it('with the minimum n known, leads with "3 av 10 observationer" and keeps its detail below the small percentage', () => {
+    render(() => <Figure label="Totalt" pct={100} n={3} tooFew={true} minN={10} detail={<span>n = 3 av 10</span>} />);
+    const fig = screen.getByTestId('figure');
+    const lead = fig.querySelector('.figure-n-lead');
+    expect(lead?.textContent).toBe('3 av 10 observationer');
+    expect(lead?.nextElementSibling?.classList.contains('figure-value')).toBe(true);
+    expect(lead?.nextElementSibling?.nextElementSibling?.textContent).toBe('n = 3 av 10');
+    expect(screen.getByText('för få observationer')).toBeTruthy();
+  });
+
   it('says "inga observationer" when n is 0', () => {
     render(() => <Figure label="Totalt" pct={null} n={0} tooFew={true} />);
     expect(screen.getByText('inga observationer')).toBeTruthy();

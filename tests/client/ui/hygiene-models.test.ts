@@ -6,7 +6,9 @@ import { parsePeriod, stepPeriod } from '../../../src/client/kit/period';
 import { periodLabel, periodWhen } from '../../../src/client/features/hygiene/period-model';
 import { codeFor, effectiveProfessions, entryProfessions, professionLabeler } from '../../../src/client/features/hygiene/professions';
 import { professionRows, unitBoard } from '../../../src/client/features/hygiene/unit-figures';
-import { parseSettings } from '../../../src/client/features/hygiene/UnitSettingsForm';
+import { goalPatch, parseSettings } from '../../../src/client/features/hygiene/UnitSettingsForm';
+import { boardGoal } from '../../../src/shared/domain/indicators/board-goal';
+import type { Indicator } from '../../../src/shared/schema/indicator';
 import { toProfessionList } from '../../../src/client/features/rollup/ProfessionEditor';
 import { CSV_BOM } from '../../../src/shared/domain/bhk-csv';
 import { BHK_STEPS, BhkObservation } from '../../../src/shared/schema/bhk-observation';
@@ -16,7 +18,11 @@ const ALL_JA = Object.fromEntries(BHK_STEPS.map((s) => [s, 'ja']));
 let n = 0;
 const obs = (date: string, extra: Record<string, unknown> = {}) =>
   BhkObservation.parse({ id: `o${++n}`, unitId: 'u1', date, profession: 'sjukskoterska', selfAssessment: false, steps: ALL_JA, createdAt: `${date}T10:00:00.000Z`, ...extra });
-const SETTINGS: UnitSettings = { id: 'settings:u1', unitId: 'u1', bhkMonthlyQuota: 10, bhkMinN: 3, bhkTargetPct: 80 } as UnitSettings;
+const SETTINGS: UnitSettings = { id: 'settings:u1', unitId: 'u1', bhkMonthlyQuota: 10, bhkMinN: 10, bhkTargetPct: 80 } as UnitSettings;
+// The board's target and minimum n are the catalogue's (issue 14): ≥ 80 % and n 3 at u1.
+const UNITS = [{ id: 'u1', parentId: null, kind: 'enhet', name: 'U1', closedAt: null }] as const;
+const ROWS = [{ id: 'indicator:u1:bhkTotal', unitId: 'u1', key: 'bhkTotal', target: { op: 'gte', value: 80 }, minN: 3 }] as Indicator[];
+const GOAL = boardGoal(ROWS, UNITS, 'u1', 'bhkTotal');
 const month = (count: number, wrong: number, day = '10') =>
   Array.from({ length: count }, (_, i) => obs(`2026-11-${day}`, i < wrong ? { steps: { ...ALL_JA, nails: 'nej' } } : {}));
 
@@ -28,13 +34,13 @@ describe('unitBoard', () => {
     ['a quota of 10 with 0 observations on the 30th', '2026-11-30', 0, true],
   ];
   it.each(cases)('quota reminder: %s', (_label, today, count, remind) => {
-    const b = unitBoard(month(count, 0, '02'), SETTINGS, { period: '2026-11', source: 'all', today });
+    const b = unitBoard(month(count, 0, '02'), SETTINGS, GOAL, { period: '2026-11', source: 'all', today });
     expect(b.quota).toEqual({ month: '2026-11', n: count, quota: 10, remind });
   });
 
   it('counts the month toward the quota whatever period is shown, självskattning included', () => {
     const data = [...month(2, 0), obs('2026-11-11', { selfAssessment: true }), obs('2026-10-30')];
-    const b = unitBoard(data, SETTINGS, { period: '2026', source: 'observed', today: '2026-11-20' });
+    const b = unitBoard(data, SETTINGS, GOAL, { period: '2026', source: 'observed', today: '2026-11-20' });
     expect(b.quota.n).toBe(3);
     expect(b.figures.n).toBe(3);
   });
@@ -46,7 +52,7 @@ describe('unitBoard', () => {
     ['nothing observed: no prompt', 0, 0, false, 'grey'],
   ];
   it.each(targets)('below target: %s', (_label, count, wrong, below, status) => {
-    const b = unitBoard(month(count, wrong), SETTINGS, { period: '2026-11', source: 'all', today: '2026-11-20' });
+    const b = unitBoard(month(count, wrong), SETTINGS, GOAL, { period: '2026-11', source: 'all', today: '2026-11-20' });
     expect([b.belowTarget, b.status]).toEqual([below, status]);
   });
 
@@ -56,10 +62,10 @@ describe('unitBoard', () => {
     const voidB = obs('2026-11-05', { replaces: b.id, voided: true, originalDate: '2026-11-05', createdAt: '2026-11-06T10:00:00.000Z' });
     const fixA = obs('2026-11-03', { replaces: a.id, originalDate: '2026-11-03', profession: 'lakare', createdAt: '2026-11-06T11:00:00.000Z' });
     const c = obs('2026-11-07', { selfAssessment: true });
-    const board = unitBoard([a, b, voidB, fixA, c], SETTINGS, { period: '2026-11', source: 'all', today: '2026-11-20' });
+    const board = unitBoard([a, b, voidB, fixA, c], SETTINGS, GOAL, { period: '2026-11', source: 'all', today: '2026-11-20' });
     expect(board.observations.map((r) => [r.current.id, r.versions])).toEqual([[c.id, 1], [fixA.id, 2]]);
     expect(board.voided.map((r) => r.original.id)).toEqual([b.id]);
-    const observed = unitBoard([a, b, voidB, fixA, c], SETTINGS, { period: '2026-11', source: 'observed', today: '2026-11-20' });
+    const observed = unitBoard([a, b, voidB, fixA, c], SETTINGS, GOAL, { period: '2026-11', source: 'observed', today: '2026-11-20' });
     expect(observed.observations.map((r) => r.current.id)).toEqual([fixA.id]);
   });
 });
@@ -137,15 +143,25 @@ describe('professions', () => {
 
 describe('unit settings form', () => {
   it.each([
-    [['10', '10', '80'], { bhkMonthlyQuota: 10, bhkMinN: 10, bhkTargetPct: 80 }],
-    [['5', '1', '92,5'], { bhkMonthlyQuota: 5, bhkMinN: 1, bhkTargetPct: 92.5 }],
-    [['0', '30', '100'], { bhkMonthlyQuota: 0, bhkMinN: 30, bhkTargetPct: 100 }],
+    [['10', '10', '80'], { bhkMonthlyQuota: 10, minN: 10, targetPct: 80 }],
+    [['5', '1', '92,5'], { bhkMonthlyQuota: 5, minN: 1, targetPct: 92.5 }],
+    [['0', '30', '100'], { bhkMonthlyQuota: 0, minN: 30, targetPct: 100 }],
+    [['10', '10', ''], { bhkMonthlyQuota: 10, minN: 10, targetPct: null }],
     [['10', '0', '80'], null],
     [['-1', '10', '80'], null],
     [['2.5', '10', '80'], null],
     [['10', '10', '101'], null],
-    [['10', '10', ''], null],
   ] as const)('%j → %j', ([q, m, p], expected) => expect(parseSettings(q, m, p)).toEqual(expected));
+
+  it('writes to the catalogue only what differs from the goal in force at the unit', () => {
+    expect(goalPatch(GOAL, { minN: 3, targetPct: 80 })).toEqual({});
+    expect(goalPatch(GOAL, { minN: 3, targetPct: null })).toEqual({});
+    expect(goalPatch(GOAL, { minN: 5, targetPct: 92.5 })).toEqual({ target: { op: 'gte', value: 92.5 }, minN: 5 });
+    // A level's Öka/Minska target is replaced only when a value is typed.
+    const minska = boardGoal([{ ...ROWS[0], target: { op: 'increase' } } as Indicator], UNITS, 'u1', 'bhkTotal');
+    expect(goalPatch(minska, { minN: 3, targetPct: null })).toEqual({});
+    expect(goalPatch(minska, { minN: 3, targetPct: 90 })).toEqual({ target: { op: 'gte', value: 90 } });
+  });
 });
 
 describe('unit CSV (offline)', () => {

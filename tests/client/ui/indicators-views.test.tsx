@@ -31,6 +31,20 @@ describe('IndicatorRow', () => {
     expect(text(row)).toContain('mål ≥ 30 dagar');
   });
 
+  it('below the minimum n, the count leads ("3 av 10 observationer") before the small grey value, as on the boards', () => {
+    const c = cell('avd', 'a', 'unmeasurable', 100, { n: 3 });
+    render(() => <IndicatorRow def={def('a', { minN: 10 })} cell={c} href="#" name="BHK total följsamhet" />);
+    const row = screen.getByRole('link');
+    const lead = row.querySelector('[data-testid="count-lead"]');
+    expect(text(lead)).toBe('3 av 10 observationer');
+    expect(lead?.nextElementSibling?.classList.contains('ind-value')).toBe(true);
+    expect(row.className).toContain('ind-row-unmeasurable');
+    // At or above the minimum, no count leads.
+    cleanup();
+    render(() => <IndicatorRow def={def('a', { minN: 10 })} cell={cell('avd', 'a', 'met', 100, { n: 10 })} href="#" name="BHK" />);
+    expect(screen.getByRole('link').querySelector('[data-testid="count-lead"]')).toBeNull();
+  });
+
   it('shows K and M when the source has them', () => {
     const c = cell('div', 'a', 'notMet', 6.8, { valueK: 7.1, valueM: 5.2, trend: 'diverging' });
     render(() => <IndicatorRow def={def('a', { direction: 'lower' })} cell={c} href="#" name="Sjukfrånvarokvot (HR)" />);

@@ -13,6 +13,12 @@ import { rollupView } from '../../../src/client/features/staffing/rollup-model';
 import { clearDraft, initialDrafts, markSaved, planDay, previousShifts, problemOf, refreshDrafts, setCount, step } from '../../../src/client/features/staffing/shift-draft';
 import { unitFigures } from '../../../src/client/features/staffing/unit-figures';
 import { hrMonth, settings, shift, unit } from '../../shared/domain/staffing-fixtures';
+import { row } from '../../shared/domain/indicators/fixtures';
+import { boardGoal } from '../../../src/shared/domain/indicators/board-goal';
+
+// The sick-leave targets are the catalogue's (issue 14): "≤ 6 %" for the board's share and the HR kvot at u1.
+const GOAL_ROWS = [row('u1', 'sickShare', { target: { op: 'lte', value: 6 } }), row('u1', 'hrKvot', { target: { op: 'lte', value: 6 } })];
+const goalsOf = (rows: typeof GOAL_ROWS) => ({ sick: boardGoal(rows, [unit('u1', null)], 'u1', 'sickShare'), hr: boardGoal(rows, [unit('u1', null)], 'u1', 'hrKvot') });
 
 const s = (date: string, name: string, planned: number, sick = 0): StaffingShift => shift('u1', date, name, planned, sick);
 
@@ -104,7 +110,8 @@ describe('trend chart adapter (uPlot columns)', () => {
     shifts: [s('2026-03-02', 'dag', 10, 1), s('2026-03-02', 'natt', 10, 1), s('2026-03-04', 'dag', 10, 5), s('2025-12-20', 'dag', 10, 10)],
     hrMonths: [hrMonth('u1', '2026-02', 7.5, 100)],
     beds: [],
-    settings: [settings('u1', { targetPct: 6 })],
+    settings: [settings('u1', { targetPct: 9 })],
+    indicatorRows: GOAL_ROWS,
   };
   const trend = staffingTrend(input, trendRange('2026-03', '2026-03-05'));
   const cols = trendColumns(trend);
@@ -137,7 +144,9 @@ describe('trend chart adapter (uPlot columns)', () => {
   it("the HR kvot is drawn across its month; the target across the range", () => {
     expect(cols[4][at('2026-02-14')]).toBe(7.5);
     expect(cols[4][at('2026-03-02')]).toBeNull();
+    // The catalogue's 6 %, not the settings' old targetPct (9).
     expect(new Set(cols[5])).toEqual(new Set([6]));
+    expect(staffingTrend({ ...input, indicatorRows: [] }, trendRange('2026-03', '2026-03-05')).targetPct).toBeNull();
   });
 
   it('the y axis reaches the highest value, rounded up to 5 %, at least 10 %', () => {
@@ -149,21 +158,28 @@ describe('unit figures', () => {
   it('today, 7 and 30 days, the month so far, and the latest HR month beside the board', () => {
     const shifts = [s('2026-03-09', 'dag', 10, 1), s('2026-03-10', 'dag', 10, 3), s('2026-02-10', 'dag', 20, 2)];
     const trend = staffingTrend(
-      { units: [unit('u1', null)], rootId: 'u1', today: '2026-03-10', shifts, hrMonths: [hrMonth('u1', '2026-02', 8, null, { korttid: 3 })], beds: [], settings: [settings('u1', { targetPct: 6 })] },
+      { units: [unit('u1', null)], rootId: 'u1', today: '2026-03-10', shifts, hrMonths: [hrMonth('u1', '2026-02', 8, null, { korttid: 3 })], beds: [], settings: [], indicatorRows: GOAL_ROWS },
       trendRange('2026-03', '2026-03-10'),
     );
-    const f = unitFigures(trend, '2026-03-10', '2026-03', 10);
+    const f = unitFigures(trend, '2026-03-10', '2026-03', 10, goalsOf(GOAL_ROWS));
     expect(f.today?.counts).toMatchObject({ sick: 3, planned: 10 });
     expect(f.week).toMatchObject({ filledDays: 2, windowDays: 7, share: { num: 4, den: 20 } });
     expect(f.days30).toMatchObject({ filledDays: 3, windowDays: 30, share: { num: 6, den: 40 } });
     expect(f.month).toMatchObject({ filledDays: 2, share: { pct: 20 } });
     expect(f.status).toBe('notMet');
     expect(f.hr).toMatchObject({ month: '2026-02', hrPct: 8, board: { share: { pct: 10 } }, own: { korttid: 3 }, status: 'notMet' });
+    expect([f.target, f.targetPct, f.hr.target]).toEqual([{ op: 'lte', value: 6 }, 6, { op: 'lte', value: 6 }]);
+  });
+
+  it('an Öka/Minska target (the catalogue default) is named, not judged, on the board', () => {
+    const trend = staffingTrend({ units: [unit('u1', null)], rootId: 'u1', today: '2026-03-10', shifts: [s('2026-03-10', 'dag', 10, 3)], hrMonths: [hrMonth('u1', '2026-02', 8, null)], beds: [], settings: [] }, trendRange('2026-03', '2026-03-10'));
+    const f = unitFigures(trend, '2026-03-10', '2026-03', 10, goalsOf([]));
+    expect([f.target, f.targetPct, f.status, f.hr.status]).toEqual([{ op: 'decrease' }, null, null, null]);
   });
 
   it('without any HR figure, the comparison is for last month and says it is missing', () => {
     const trend = staffingTrend({ units: [unit('u1', null)], rootId: 'u1', today: '2026-03-10', shifts: [], hrMonths: [], beds: [], settings: [] }, trendRange('2026-03', '2026-03-10'));
-    expect(unitFigures(trend, '2026-03-10', '2026-03', 10).hr).toMatchObject({ month: '2026-02', hrPct: null, status: null });
+    expect(unitFigures(trend, '2026-03-10', '2026-03', 10, goalsOf([])).hr).toMatchObject({ month: '2026-02', hrPct: null, status: null });
   });
 });
 
@@ -193,7 +209,8 @@ describe('roll-up view', () => {
       ['b', 'own', 5.5, 'met'],
       ['c', 'none', null, null],
     ]);
-    const perUnit = rollupView(res([node('vo', null, { hr: { ...emptyHrCounts(), units: 2 } })]));
+    // The HR kvot is judged against its own catalogue target at the node (hrKvot).
+    const perUnit = rollupView(res([node('vo', null, { hr: { ...emptyHrCounts(), units: 2 } })]), () => 6);
     expect(perUnit?.root).toMatchObject({ hrSource: 'perUnit', hrPct: null, hrStatus: 'grey' });
   });
 

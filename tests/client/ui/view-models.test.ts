@@ -76,6 +76,13 @@ describe('roll-up navigation', () => {
   it('drills down with a breadcrumb that stops at the root', () => {
     expect(rollupView(res, 'b')?.trail.map((n) => n.unitId)).toEqual(['div', 'b']);
   });
+  it("greys each node on its own catalogue minimum n (as Mål och resultat does), 10 until it is known", () => {
+    expect(rollupView(res, undefined)?.children.map((c) => c.figures.tooFew)).toEqual([false, false]);
+    const minN: Record<string, number> = { div: 40, a: 25, b: 5 };
+    const v = rollupView(res, undefined, (u) => minN[u] ?? 10);
+    expect(v?.figures.tooFew).toBe(true);
+    expect(v?.children.map((c) => [c.node.unitId, c.figures.tooFew])).toEqual([['a', true], ['b', false]]);
+  });
   it('steps months across the year', () => {
     expect(previousMonth('2026-01')).toBe('2025-12');
     expect(nextMonth('2026-12')).toBe('2027-01');

@@ -5,6 +5,10 @@ import { staffingRollup, type StaffingInput } from '../../../src/shared/domain/s
 import { staffingTrend, trendRange } from '../../../src/shared/domain/staffing-trend';
 import { sickShare } from '../../../src/shared/domain/staffing';
 import { beds, hrMonth, settings, shift, unit } from './staffing-fixtures';
+import { row } from './indicators/fixtures';
+
+// The sick-leave targets are the catalogue's (sickShare "≤", issue 14), not the settings' targetPct.
+const sickAtMost = (unitId: string, value: number) => row(unitId, 'sickShare', { target: { op: 'lte', value } });
 
 /**
  *  R (region) ─ V (vo): A, B, C (closed), M (mottagning, weekdays only)
@@ -75,7 +79,8 @@ describe('staffingRollup', () => {
   const nodes = staffingRollup(
     input({
       shifts,
-      settings: [settings('M', { weekdaysOnly: true }), settings('A', { bedsEnabled: true, targetPct: 5 }), settings('V', { targetPct: 6 })],
+      settings: [settings('M', { weekdaysOnly: true }), settings('A', { bedsEnabled: true, targetPct: 9 }), settings('V', { targetPct: 9 })],
+      indicatorRows: [sickAtMost('A', 5), sickAtMost('V', 6)],
       hrMonths: [hrMonth('A', '2026-03', 10, 1000), hrMonth('B', '2026-03', 4, null), hrMonth('V', '2026-03', 7.5, 9000), hrMonth('A', '2026-02', 1, 1)],
       beds: [beds('A', '2026-03-02', 20, 21, 1)],
     }),
@@ -112,9 +117,11 @@ describe('staffingRollup', () => {
     expect(nodes.get('V')?.beds).toMatchObject({ days: 1, overbelaggningar: 1, units: 1, expectedUnits: 1 });
   });
 
-  it('targets are the node\'s own setting', () => {
+  it("targets are the catalogue's in force at each node (a level's target holds below it); the settings' old targetPct is not read", () => {
     expect(nodes.get('A')?.targetPct).toBe(5);
     expect(nodes.get('V')?.targetPct).toBe(6);
+    expect(nodes.get('B')?.targetPct).toBe(6);
+    // Above V the catalogue's default "Minska" has no value to judge against.
     expect(nodes.get('R')?.targetPct).toBeNull();
   });
 
@@ -123,7 +130,8 @@ describe('staffingRollup', () => {
       input({
         units: [...UNITS].reverse(),
         shifts: [...shifts].reverse(),
-        settings: [settings('A', { bedsEnabled: true, targetPct: 5 }), settings('V', { targetPct: 6 }), settings('M', { weekdaysOnly: true })],
+        settings: [settings('A', { bedsEnabled: true, targetPct: 9 }), settings('V', { targetPct: 9 }), settings('M', { weekdaysOnly: true })],
+        indicatorRows: [sickAtMost('V', 6), sickAtMost('A', 5)],
         hrMonths: [hrMonth('V', '2026-03', 7.5, 9000), hrMonth('B', '2026-03', 4, null), hrMonth('A', '2026-03', 10, 1000)],
         beds: [beds('A', '2026-03-02', 20, 21, 1)],
       }),
@@ -150,7 +158,8 @@ describe('staffingTrend', () => {
         rootId: 'V',
         shifts: [shift('A', '2026-03-02', 'dag', 10, 1), shift('B', '2026-03-02', 'dag', 10, 3), shift('A', '2026-03-04', 'natt', 4, 0)],
         hrMonths: [hrMonth('A', '2026-02', 10, 1000), hrMonth('B', '2026-02', 4, 3000), hrMonth('V', '2026-02', 6, null)],
-        settings: [settings('V', { targetPct: 6 })],
+        settings: [settings('V', { targetPct: 9 })],
+        indicatorRows: [sickAtMost('V', 6)],
       }),
       trendRange('2026-03', '2026-03-05'),
     );

@@ -23,8 +23,6 @@ export default function AccessibilityScreen(): JSX.Element {
       <ul>
         <li>{tx('gap1')}</li>
         <li>{tx('gap2')}</li>
-        <li>{tx('gap3')}</li>
-        <li>{tx('gap4')}</li>
       </ul>
       <h2>{tx('reportTitle')}</h2>
       <p>{tx('report')}</p>

@@ -13,6 +13,7 @@ import { formatMonth, formatPct } from '../../kit/format';
 import { createTexts, errorOf, t } from '../../kit/i18n';
 import { createLiveQuery } from '../../primitives';
 import { getUnitSettings, listUnitObservations, saveUnitSettings, voidObservation } from '../../storage/bhk-repo';
+import { saveIndicator } from '../../storage/indicator-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Figure } from '../../ui/Figure';
@@ -30,6 +31,8 @@ import { professionLabeler } from './professions';
 import { SourceFilter } from './SourceFilter';
 import { StepTable } from './StepTable';
 import { unitBoard } from './unit-figures';
+import { createBoardGoal } from '../indicators/board-goal';
+import { formatTarget } from '../indicators/texts';
 import { UnitSettingsForm } from './UnitSettingsForm';
 import './hygiene.css';
 
@@ -54,10 +57,17 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
   const { db } = useApp();
   const raw = createLiveQuery(() => listUnitObservations(db, props.unitId));
   const settings = createLiveQuery(() => getUnitSettings(db, props.unitId));
+  // The target and minimum n are the catalogue's for this unit (Mål och resultat), never the board's own.
+  const goal = createBoardGoal(() => props.unitId, 'hygiene');
   const board = () => {
     const r = raw();
     const s = settings();
-    return r === undefined || s === undefined ? undefined : unitBoard(r, s, { period: props.period, source: props.source, today: props.today });
+    const g = goal();
+    return r === undefined || s === undefined || g === undefined ? undefined : unitBoard(r, s, g, { period: props.period, source: props.source, today: props.today });
+  };
+  const targetText = () => {
+    const g = goal();
+    return g === undefined ? '' : formatTarget(g.target, g.def?.unit ?? 'pct');
   };
   const label = () => professionLabeler(props.professions);
   const isThisMonth = () => props.period === props.today.slice(0, 7);
@@ -110,7 +120,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
               >
                 <strong>{tx('belowTarget.title')}</strong>
                 <br />
-                {tx('belowTarget.detail', { pct: formatPct(b().figures.total.pct), target: formatPct(b().targetPct) })}
+                {tx('belowTarget.detail', { pct: formatPct(b().figures.total.pct), target: targetText() })}
                 <Show when={b().figures.weakestStep}>{(s) => <> {tx('belowTarget.weakest', { step: t(`step.${s()}`) })}</>}</Show>
               </Banner>
             </Show>
@@ -121,18 +131,19 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
                   pct={b().figures.total.pct}
                   n={b().figures.n}
                   tooFew={b().figures.tooFew}
+                  minN={b().goal.minN}
                   status={b().status}
                   detail={
                     <>
                       <NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} quota={kindOf(props.period) === 'month' ? b().quota.quota : undefined} />
                       <br />
-                      <span class="figure-target">{tx('figure.target', { pct: formatPct(b().targetPct) })}</span>
+                      <span class="figure-target" data-testid="board-target">{targetText()}</span>
                     </>
                   }
                 />
                 <div class="figure-row">
-                  <Figure label={t('hygiene.hygieneAll')} size="small" pct={b().figures.hygieneAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
-                  <Figure label={t('hygiene.dressAll')} size="small" pct={b().figures.dressAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                  <Figure label={t('hygiene.hygieneAll')} size="small" pct={b().figures.hygieneAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} minN={b().goal.minN} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
+                  <Figure label={t('hygiene.dressAll')} size="small" pct={b().figures.dressAll.pct} n={b().figures.n} tooFew={b().figures.tooFew} minN={b().goal.minN} detail={<NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} />} />
                 </div>
                 <WeakestStep figures={b().figures} />
                 <StepTable figures={b().figures} counts={b().counts} />
@@ -168,9 +179,13 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
               <Show when={settings()}>
                 {(s) => (
                   <UnitSettingsForm
+                    unitId={props.unitId}
                     settings={s()}
+                    goal={b().goal}
+                    targetText={targetText()}
                     canEdit={props.canEdit}
-                    onSave={(patch) => saveUnitSettings(db, props.unitId, patch)}
+                    onSaveQuota={(bhkMonthlyQuota) => saveUnitSettings(db, props.unitId, { bhkMonthlyQuota })}
+                    onSaveGoal={(patch) => saveIndicator(db, props.unitId, b().goal.key, patch)}
                   />
                 )}
               </Show>

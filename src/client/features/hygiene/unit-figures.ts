@@ -9,20 +9,14 @@ import { bhkUnitCounts, type ProfessionCounts } from '../../../shared/domain/bhk
 import type { ResolvedObservation } from '../../../shared/domain/bhk';
 import type { BhkObservation } from '../../../shared/schema/bhk-observation';
 import type { UnitSettings } from '../../../shared/schema/unit-settings';
+import { belowGoal, boardCompareRange, boardStatus, type BoardGoal } from '../../../shared/domain/indicators/board-goal';
+import type { IndicatorStatus } from '../../../shared/indicators-api';
 import type { GoalStatus } from '../../ui/Figure';
 
-/**
- * Tolerance for "delvis" (▲): within 5 % of the target, relative (docs/domain.md §5.2).
- * Kept here until a shared goal-status module exists; it then replaces this function.
- */
-const PARTLY_TOLERANCE = 0.05;
+const FIGURE_STATUS: Record<IndicatorStatus, GoalStatus> = { met: 'met', partial: 'partly', notMet: 'notMet', unmeasurable: 'grey' };
 
-export function goalStatus(f: BhkFigures, targetPct: number): GoalStatus {
-  const pct = f.total.pct;
-  if (f.tooFew || pct === null) return 'grey';
-  if (pct >= targetPct) return 'met';
-  return pct >= targetPct * (1 - PARTLY_TOLERANCE) ? 'partly' : 'notMet';
-}
+/** The report's status (shared/domain/indicators/board-goal.ts) as the Figure shows it. */
+export const figureStatus = (s: IndicatorStatus): GoalStatus => FIGURE_STATUS[s];
 
 export interface ProfessionRow {
   code: string;
@@ -62,7 +56,8 @@ export interface UnitBoard {
   figures: BhkFigures;
   professions: ProfessionRow[];
   status: GoalStatus;
-  targetPct: number;
+  /** The catalogue's goal for the unit's BHK total (bhkTotal): target and minimum n. */
+  goal: BoardGoal;
   /** Total below target on enough observations: the board asks for an action. */
   belowTarget: boolean;
   quota: QuotaState;
@@ -77,24 +72,28 @@ const newestFirst = (a: ResolvedObservation, b: ResolvedObservation): number =>
 
 export function unitBoard(
   raw: readonly BhkObservation[],
-  settings: UnitSettings,
+  settings: Pick<UnitSettings, 'bhkMonthlyQuota'>,
+  goal: BoardGoal,
   opts: { period: string; source: BhkSource; today: string },
 ): UnitBoard {
   const range = periodRange(opts.period);
   const counts = bhkUnitCounts(raw, range, opts.source);
-  const figures = bhkFigures(counts.counts, settings.bhkMinN);
+  const figures = bhkFigures(counts.counts, goal.minN);
+  // Compared as Mål och resultat compares the same figure (same period last year or the previous one).
+  const compareRange = boardCompareRange(goal, opts.period, opts.today);
+  const before = compareRange === null ? null : bhkUnitCounts(raw, compareRange, opts.source).counts;
+  const status = boardStatus(goal, figures.total.pct, figures.n, before === null ? null : { value: ratio(before.totalAllOk, before.n).pct, n: before.n });
   const month = periodKey(opts.today, 'month');
   // Every observation of the month counts toward the quota, självskattning included.
   const monthN = bhkUnitCounts(raw, periodRange(month)).counts.n;
   const resolved = resolvedInPeriod(raw, range).sort(newestFirst);
-  const pct = figures.total.pct;
   return {
     counts: counts.counts,
     figures,
-    professions: professionRows(counts.professions, settings.bhkMinN),
-    status: goalStatus(figures, settings.bhkTargetPct),
-    targetPct: settings.bhkTargetPct,
-    belowTarget: !figures.tooFew && pct !== null && pct < settings.bhkTargetPct,
+    professions: professionRows(counts.professions, goal.minN),
+    status: figureStatus(status),
+    goal,
+    belowTarget: belowGoal(status),
     quota: {
       month,
       n: monthN,

@@ -8,10 +8,13 @@ import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { indicatorReport, indicatorSeries } from '../../../shared/domain/indicators';
 import { AppError } from '../../../shared/errors';
-import { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
+import { IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
-import { cacheIndicatorConfig, indicatorContext } from '../../storage/indicator-repo';
+import { indicatorContext } from '../../storage/indicator-repo';
+import { refreshConfig } from './config-refresh';
+
+export { refreshConfig };
 
 export interface Loaded<T> {
   res: T;
@@ -19,16 +22,6 @@ export interface Loaded<T> {
 }
 
 const isNetwork = (err: unknown): boolean => err instanceof AppError && err.code === 'network';
-
-/** Best effort: a failure leaves the previous cache in place. */
-export async function refreshConfig(api: Api, db: PulsDb, unitId: string): Promise<void> {
-  try {
-    const res = await api.get(`/api/indicators/config?unitId=${encodeURIComponent(unitId)}`, IndicatorConfigResponse);
-    await cacheIndicatorConfig(db, unitId, res);
-  } catch {
-    // Offline or refused: the cached rows (if any) still resolve the definitions.
-  }
-}
 
 export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<Loaded<IndicatorReport>> {
   try {

@@ -7,6 +7,7 @@
 import { UnitRowsGate } from '../unit-rows/UnitRowsGate';
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import { localDate } from '../../../shared/domain/periods';
+import { subtreeIds } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
 import { href, route } from '../../kit/router';
@@ -27,6 +28,13 @@ export default function MeetingScreen(): JSX.Element {
   const sub = () => route().path[1];
   const q = () => ({ unit: route().query.unit });
   const mayEditAgenda = () => u.isLead() || session().identity.kind === 'tablet';
+  /** A level's TV: the wall rotating through the open units below it (wall-rotation.ts). */
+  const rotatingWall = () => {
+    const tree = u.tree() ?? [];
+    const parents = new Set(tree.map((x) => x.parentId));
+    const units = subtreeIds(tree, u.unitId()).filter((id) => !parents.has(id) && tree.find((x) => x.id === id)?.closedAt == null);
+    return href(['vagg'], { enheter: units.join(','), tavlor: 'alla', sek: '30' });
+  };
   const config = createLiveQuery(async () => ({ id: u.unitId(), config: await getMeetingConfig(db, u.unitId()) }));
   return (
     <div class="screen meeting">
@@ -54,7 +62,15 @@ export default function MeetingScreen(): JSX.Element {
               {tx('meeting.openWall')}
             </a>
           </Show>
+          <Show when={u.isLevel() && u.tree()}>
+            <a class="btn btn-secondary" href={rotatingWall()}>
+              {tx('meeting.openRotatingWall')}
+            </a>
+          </Show>
         </nav>
+        <Show when={sub() === undefined}>
+          <p class="muted wall-help">{tx('meeting.wallHelp')}</p>
+        </Show>
       </header>
       <Show when={u.isLevel()}>
         <p class="muted">{tx('meeting.levelNote', { unit: u.unit()?.name ?? '' })}</p>

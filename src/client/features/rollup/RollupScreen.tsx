@@ -36,6 +36,10 @@ import { professionRows } from '../hygiene/unit-figures';
 import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
+import { boardGoal } from '../../../shared/domain/indicators/board-goal';
+import { createLiveQuery } from '../../primitives';
+import { indicatorRowsFor } from '../../storage/indicator-repo';
+import { deviceTree, refreshGoalsOf } from '../indicators/board-goal';
 
 const tx = createTexts(hygieneTexts);
 
@@ -62,9 +66,20 @@ export default function RollupScreen(): JSX.Element {
     },
   );
   const res = () => (loaded.state === 'ready' ? loaded().res : undefined);
+  // Each node is greyed on its catalogue minimum n (bhkTotal), as in Mål och resultat.
+  refreshGoalsOf(rootId);
+  const goals = createLiveQuery(async () => {
+    const root = rootId();
+    const units = await deviceTree(db);
+    return { units, rows: await indicatorRowsFor(db, units, root) };
+  });
+  const minNOf = (unitId: string): number => {
+    const g = goals();
+    return g === undefined ? ROLLUP_MIN_N : boardGoal(g.rows, g.units, unitId, 'bhkTotal').minN;
+  };
   const view = () => {
     const r = res();
-    return r === undefined ? null : rollupView(r, route().query.unit);
+    return r === undefined ? null : rollupView(r, route().query.unit, minNOf);
   };
   const link = (q: { unit?: string | undefined; period?: string; source?: BhkSource }) => {
     const p = q.period ?? period();
@@ -143,11 +158,12 @@ export default function RollupScreen(): JSX.Element {
                     pct={v().figures.total.pct}
                     n={v().figures.n}
                     tooFew={v().figures.tooFew}
+                    minN={minNOf(v().node.unitId)}
                     detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />}
                   />
                   <div class="figure-row">
-                    <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
-                    <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                    <Figure label={t('hygiene.hygieneAll')} size="small" pct={v().figures.hygieneAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} minN={minNOf(v().node.unitId)} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
+                    <Figure label={t('hygiene.dressAll')} size="small" pct={v().figures.dressAll.pct} n={v().figures.n} tooFew={v().figures.tooFew} minN={minNOf(v().node.unitId)} detail={<NLine n={v().figures.n} selfAssessmentN={v().figures.selfAssessmentN} />} />
                   </div>
                   <WeakestStep figures={v().figures} />
                   <p class="completeness">
@@ -187,7 +203,7 @@ export default function RollupScreen(): JSX.Element {
                 </div>
                 <div class="board-side">
                   <StepTable figures={v().figures} counts={v().node.counts} />
-                  <ProfessionTable rows={professionRows(v().node.professions, ROLLUP_MIN_N)} label={label()} />
+                  <ProfessionTable rows={professionRows(v().node.professions, minNOf(v().node.unitId))} label={label()} />
                 </div>
               </div>
               <div class="board-foot">

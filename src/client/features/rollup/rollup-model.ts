@@ -8,9 +8,9 @@ import type { BhkRollupNode } from '../../../shared/api';
 import { DEFAULT_UNIT_SETTINGS } from '../../../shared/schema/unit-settings';
 
 /**
- * Roll-ups span units with different settings, so one minimum n applies at every level: the
- * region default. (Per-unit minimums would make a division's grey state depend on whose
- * settings were picked.)
+ * The minimum n where the catalogue is not known yet (the old board default). Otherwise each node
+ * is greyed on its own catalogue minimum n (bhkTotal in force at that node, as Mål och resultat
+ * greys its cell: one rule per figure, issue 14).
  */
 export const ROLLUP_MIN_N = DEFAULT_UNIT_SETTINGS.bhkMinN;
 
@@ -28,7 +28,7 @@ export interface RollupAnswer<N extends BhkRollupNode> {
   nodes: readonly N[];
 }
 
-export function rollupView<N extends BhkRollupNode>(res: RollupAnswer<N>, selectedId: string | undefined): RollupView<N> | null {
+export function rollupView<N extends BhkRollupNode>(res: RollupAnswer<N>, selectedId: string | undefined, minNOf: (unitId: string) => number = () => ROLLUP_MIN_N): RollupView<N> | null {
   const byId = new Map(res.nodes.map((n) => [n.unitId as string, n]));
   const node = (selectedId !== undefined ? byId.get(selectedId) : undefined) ?? byId.get(res.rootId);
   if (node === undefined) return null;
@@ -46,8 +46,8 @@ export function rollupView<N extends BhkRollupNode>(res: RollupAnswer<N>, select
   const children = res.nodes
     .filter((n) => n.parentId === node.unitId && n.unitId !== node.unitId)
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-    .map((n) => ({ node: n, figures: bhkFigures(n.counts, ROLLUP_MIN_N) }));
-  return { node, figures: bhkFigures(node.counts, ROLLUP_MIN_N), children, trail };
+    .map((n) => ({ node: n, figures: bhkFigures(n.counts, minNOf(n.unitId)) }));
+  return { node, figures: bhkFigures(node.counts, minNOf(node.unitId)), children, trail };
 }
 
 export function previousMonth(month: string): string {

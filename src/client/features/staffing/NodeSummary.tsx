@@ -8,6 +8,7 @@ import { formatMonth } from '../../kit/format';
 import type { NodeView } from './rollup-model';
 import { StatusBadge } from './StatusBadge';
 import { num1, pct1, tx } from './texts';
+import { formatTarget } from '../indicators/texts';
 
 export function NodeSummary(props: { view: NodeView; month: string }): JSX.Element {
   const v = () => props.view;
@@ -66,7 +67,7 @@ export function NodeSummary(props: { view: NodeView; month: string }): JSX.Eleme
         )}
       </Show>
       <Show when={n().targetPct !== null}>
-        <p class="sfig-n node-target">{tx('target', { pct: pct1(n().targetPct) })}</p>
+        <p class="sfig-n node-target">{formatTarget({ op: 'lte', value: n().targetPct ?? 0 }, 'pct')}</p>
       </Show>
     </div>
   );

@@ -12,6 +12,10 @@ import { errorOf, t } from '../../kit/i18n';
 import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
+import { atMostValue, boardGoal } from '../../../shared/domain/indicators/board-goal';
+import { createLiveQuery } from '../../primitives';
+import { indicatorRowsFor } from '../../storage/indicator-repo';
+import { refreshGoalsOf } from '../indicators/board-goal';
 import { NodeSummary } from './NodeSummary';
 import { rollupView } from './rollup-model';
 import { TrendChart } from './TrendChart';
@@ -24,7 +28,13 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
     () => ({ root: props.rootId, month: props.month }),
     ({ root, month }) => loadRollup(api, db, props.units, root, month, pageNow()),
   );
-  const view = () => (res.state === 'ready' ? rollupView(res().res) : null);
+  // The HR kvot is judged against its own catalogue target (hrKvot) at each node, resolved here.
+  refreshGoalsOf(() => props.rootId);
+  const goalRows = createLiveQuery(() => indicatorRowsFor(db, props.units, props.rootId));
+  const view = () => {
+    const rows = goalRows();
+    return res.state === 'ready' && rows !== undefined ? rollupView(res().res, (id) => atMostValue(boardGoal(rows, props.units, id, 'hrKvot'))) : null;
+  };
   const link = (unit: string, month: string) => href(['bemanning'], { unit, month: month === props.thisMonth ? undefined : month });
   /** Levels from the caller's own scope down to here. */
   const trail = () => {

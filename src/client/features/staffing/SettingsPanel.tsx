@@ -1,11 +1,19 @@
-/** The unit's staffing settings: its shifts, beds on or off, weekdays only, the sick-leave target. */
+/**
+ * The unit's staffing settings: its shifts, beds on or off, weekdays only (the board's settings
+ * row), and the sick-leave target, which is the unit's in the indicator catalogue (one target per
+ * figure, issue 14): a changed value is written as the unit's "≤" override of both sick-leave
+ * indicators, the board's share (sickShare) and the HR kvot (hrKvot); empty leaves them as they are.
+ */
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { parseDecimal } from '../../../shared/domain/hr-values';
 import { KNOWN_SHIFTS } from '../../../shared/schema/staffing-shift';
 import type { StaffingConfig } from '../../../shared/schema/staffing-settings';
 import { useApp } from '../../kit/context';
 import { errorOf, locale } from '../../kit/i18n';
+import { atMostValue, type BoardGoal } from '../../../shared/domain/indicators/board-goal';
+import { saveIndicator } from '../../storage/indicator-repo';
 import { saveStaffingConfig } from '../../storage/staffing-repo';
+import { createBoardGoal } from '../indicators/board-goal';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
@@ -13,12 +21,18 @@ import { TextField } from '../../ui/Field';
 import { shiftLabel, tx } from './texts';
 
 export function SettingsPanel(props: { unitId: string; config: StaffingConfig }): JSX.Element {
+  const goal = createBoardGoal(() => props.unitId, 'staffing');
+  // The form reads the goal once, when it is known.
+  return <Show when={goal()}>{(g) => <SettingsForm unitId={props.unitId} config={props.config} goal={g()} />}</Show>;
+}
+
+function SettingsForm(props: { unitId: string; config: StaffingConfig; goal: BoardGoal }): JSX.Element {
   const { db } = useApp();
   const [shifts, setShifts] = createSignal<string[]>([...props.config.shifts]);
   const [beds, setBeds] = createSignal(props.config.bedsEnabled);
   const [weekdays, setWeekdays] = createSignal(props.config.weekdaysOnly);
   const fmt = (n: number | null) => (n === null ? '' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n));
-  const [target, setTarget] = createSignal(fmt(props.config.targetPct));
+  const [target, setTarget] = createSignal(fmt(atMostValue(props.goal)));
   const [message, setMessage] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
   // Known shifts keep their natural order; a region's own codes stay where they were.
   const toggle = (s: string) =>
@@ -30,7 +44,10 @@ export function SettingsPanel(props: { unitId: string; config: StaffingConfig })
     const targetPct = raw === '' ? null : parseDecimal(raw);
     if (raw !== '' && (targetPct === null || targetPct < 0 || targetPct > 100)) return setMessage({ tone: 'error', text: tx('settings.badTarget') });
     try {
-      await saveStaffingConfig(db, props.unitId, { shifts: shifts(), bedsEnabled: beds(), weekdaysOnly: weekdays(), targetPct });
+      await saveStaffingConfig(db, props.unitId, { shifts: shifts(), bedsEnabled: beds(), weekdaysOnly: weekdays() });
+      if (targetPct !== null && targetPct !== atMostValue(props.goal)) {
+        for (const key of ['sickShare', 'hrKvot']) await saveIndicator(db, props.unitId, key, { target: { op: 'lte', value: targetPct } });
+      }
       setMessage({ tone: 'success', text: tx('settings.saved') });
     } catch (err) {
       setMessage({ tone: 'error', text: errorOf(err) });

@@ -19,6 +19,7 @@ import { previousShifts } from './shift-draft';
 import { TrendChart } from './TrendChart';
 import { tx } from './texts';
 import { unitFigures } from './unit-figures';
+import { deviceTree, refreshGoalsOf, staffingGoalsFor } from '../indicators/board-goal';
 import { UnitFiguresView } from './UnitFiguresView';
 
 export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolean }): JSX.Element {
@@ -27,9 +28,12 @@ export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolea
   const { unit, date } = props;
   const month = date.slice(0, 7);
   const range = trendRange(month, date);
+  refreshGoalsOf(() => unit.id);
   const data = createLiveQuery(async () => {
     const config = await getStaffingConfig(db, unit.id);
-    const input = await staffingInput(db, [{ ...unit, parentId: null }], unit.id, date, { from: range.from, to: date }, { from: range.months[0] as string, to: month });
+    // The whole tree: the unit's levels decide its sick-leave targets (the catalogue's, issue 14).
+    const units = await deviceTree(db);
+    const input = await staffingInput(db, units, unit.id, date, { from: range.from, to: date }, { from: range.months[0] as string, to: month });
     const trend = staffingTrend(input, range);
     const { from, to } = periodRange(month);
     const monthBeds = input.beds.filter((b) => b.date >= from);
@@ -37,7 +41,7 @@ export function UnitBoard(props: { unit: TreeUnit; date: string; isToday: boolea
     return {
       config,
       trend,
-      figures: unitFigures(trend, date, month, expectedDays(from, to, date, config.weekdaysOnly)),
+      figures: unitFigures(trend, date, month, expectedDays(from, to, date, config.weekdaysOnly), await staffingGoalsFor(db, units, unit.id)),
       today: input.shifts.filter((s) => s.date === date),
       yesterday: previousShifts(input.shifts, date, addDays(date, -7)),
       bedsToday: input.beds.find((b) => b.date === date) ?? null,

@@ -8,6 +8,7 @@ import { absenceShare, sickShare, type WindowFigure } from '../../../shared/doma
 import { formatMonth } from '../../kit/format';
 import { StatusBadge } from './StatusBadge';
 import { dayLabel, pct1, tx } from './texts';
+import { formatTarget } from '../indicators/texts';
 import type { UnitFigures } from './unit-figures';
 
 function WindowCard(props: { label: string; fig: WindowFigure; days?: number; extra?: JSX.Element }): JSX.Element {
@@ -71,9 +72,9 @@ export function UnitFiguresView(props: { figures: UnitFigures; date: string; isT
             </Show>
           </div>
         </div>
-        <Show when={f().targetPct !== null}>
-          <p class="sfig-n">{tx('target', { pct: pct1(f().targetPct) })}</p>
-        </Show>
+        <p class="sfig-n" data-testid="staffing-target">
+          {tx('targets', { board: formatTarget(f().target, 'pct'), hr: formatTarget(f().hr.target, 'pct') })}
+        </p>
         <p class="sfig-note">{tx('hr.why')}</p>
       </section>
     </div>

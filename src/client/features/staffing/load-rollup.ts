@@ -11,6 +11,7 @@ import { StaffingRollupResponse } from '../../../shared/staffing-api';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
 import { deviceFacts } from '../../storage/device-facts';
+import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { getStaffingSettings } from '../../storage/staffing-repo';
 
 export interface LoadedRollup {
@@ -26,6 +27,7 @@ export async function loadRollup(api: Api, db: PulsDb, units: readonly TreeUnit[
     if (!(err instanceof AppError) || err.code !== 'network') throw err;
     const today = localDate(now);
     const settings = await getStaffingSettings(db, subtreeIds(units, rootId));
-    return { res: await staffingReportOf(await deviceFacts(db, units, rootId, today), units, rootId, today, settings, month), source: 'device' };
+    const rows = await indicatorRowsFor(db, units, rootId);
+    return { res: await staffingReportOf(await deviceFacts(db, units, rootId, today), units, rootId, today, settings, month, rows), source: 'device' };
   }
 }

@@ -31,7 +31,11 @@ export interface NodeView {
   hrStatus: LowerBetterStatus | null;
 }
 
-export function nodeView(node: StaffingRollupNode): NodeView {
+/**
+ * `hrTargetPct`: the HR kvot's own "≤" target at the node in the catalogue (hrKvot); the board's
+ * share is judged against node.targetPct, the catalogue's sickShare target (issue 14).
+ */
+export function nodeView(node: StaffingRollupNode, hrTargetPct: number | null = null): NodeView {
   const hr = hrFigure(node.hr);
   const hrSource: HrSource = node.ownHr !== null ? 'own' : hr.kvotPct !== null ? 'weighted' : hr.units > 0 ? 'perUnit' : 'none';
   const hrPct = node.ownHr?.kvotTotal ?? hr.kvotPct;
@@ -45,7 +49,7 @@ export function nodeView(node: StaffingRollupNode): NodeView {
     own: node.ownHr,
     beds: node.beds.days > 0 || node.beds.expectedUnits > 0 ? bedsFigures(node.beds) : null,
     boardStatus: node.board.filledDays > 0 ? lowerBetterStatus(board.pct, node.targetPct) : null,
-    hrStatus: lowerBetterStatus(hrPct, node.targetPct),
+    hrStatus: lowerBetterStatus(hrPct, hrTargetPct),
   };
 }
 
@@ -54,12 +58,12 @@ export interface RollupView {
   children: NodeView[];
 }
 
-export function rollupView(res: StaffingRollupResponse): RollupView | null {
+export function rollupView(res: StaffingRollupResponse, hrTargetOf: (unitId: string) => number | null = () => null): RollupView | null {
   const root = res.nodes.find((n) => n.unitId === res.rootId);
   if (root === undefined) return null;
   const children = res.nodes
     .filter((n) => n.parentId === root.unitId && n.unitId !== root.unitId)
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-    .map(nodeView);
-  return { root: nodeView(root), children };
+    .map((n) => nodeView(n, hrTargetOf(n.unitId)));
+  return { root: nodeView(root, hrTargetOf(root.unitId)), children };
 }

@@ -4,7 +4,9 @@
  * month so far, and the latest month the HR system has reported, beside the board's own figure
  * for that same month.
  */
-import { lowerBetterStatus, type LowerBetterStatus, poolDays, type StaffingDay, type WindowFigure } from '../../../shared/domain/staffing';
+import { atMostValue, type BoardGoal, boardStatus } from '../../../shared/domain/indicators/board-goal';
+import { type LowerBetterStatus, poolDays, type StaffingDay, type WindowFigure } from '../../../shared/domain/staffing';
+import type { IndicatorTarget } from '../../../shared/schema/indicator';
 import type { StaffingTrend } from '../../../shared/domain/staffing-trend';
 import type { HrMonth } from '../../../shared/schema/hr-month';
 import { hrKvot } from './chart-data';
@@ -17,6 +19,8 @@ export interface HrComparison {
   hrPct: number | null;
   own: HrMonth | null;
   status: LowerBetterStatus | null;
+  /** The HR kvot's own target in the catalogue (hrKvot). */
+  target: IndicatorTarget | null;
 }
 
 export interface UnitFigures {
@@ -27,8 +31,16 @@ export interface UnitFigures {
   /** Days of the month so far that the unit was expected to fill in. */
   monthExpected: number;
   hr: HrComparison;
+  /** The sick-leave target in the catalogue (sickShare) as every screen shows it; its "≤" value, if any. */
+  target: IndicatorTarget | null;
   targetPct: number | null;
   status: LowerBetterStatus | null;
+}
+
+/** The catalogue's goals of the two sick-leave figures at the unit (issue 14: one target per figure). */
+export interface StaffingGoals {
+  sick: BoardGoal;
+  hr: BoardGoal;
 }
 
 /** The `n` days ending with `today` (fewer at the series' start). */
@@ -37,7 +49,20 @@ function lastDays(days: readonly StaffingDay[], today: string, n: number): Staff
   return end < 0 ? [] : days.slice(Math.max(0, end - n + 1), end + 1);
 }
 
-export function unitFigures(trend: StaffingTrend, today: string, month: string, monthExpected: number): UnitFigures {
+/**
+ * The board judges a fixed "≤" target itself (met, within the tolerance, missed); an Öka/Minska
+ * target is judged against last year in Mål och resultat, so the board shows the target's words
+ * and no badge.
+ */
+const AS_BADGE = { met: 'met', partial: 'partly', notMet: 'notMet', unmeasurable: 'grey' } as const;
+
+/** A "≤" target judged with the catalogue's tolerance and minimum n (board-goal.ts); null without one. */
+function judged(goal: BoardGoal, pct: number | null, n: number): LowerBetterStatus | null {
+  return atMostValue(goal) === null ? null : AS_BADGE[boardStatus(goal, pct, n, null)];
+}
+
+export function unitFigures(trend: StaffingTrend, today: string, month: string, monthExpected: number, goals: StaffingGoals): UnitFigures {
+  const sickPct = atMostValue(goals.sick);
   const end = trend.range.to;
   const monthDays = trend.days.filter((d) => d.date.startsWith(month));
   const monthFig = poolDays(monthDays);
@@ -57,9 +82,11 @@ export function unitFigures(trend: StaffingTrend, today: string, month: string, 
       board: poolDays(trend.days.filter((d) => d.date.startsWith(hrMonthKey))),
       hrPct,
       own: hrMonth?.own ?? null,
-      status: lowerBetterStatus(hrPct, trend.targetPct),
+      status: judged(goals.hr, hrPct, hrPct === null ? 0 : 1),
+      target: goals.hr.target,
     },
-    targetPct: trend.targetPct,
-    status: lowerBetterStatus(monthFig.share.pct, trend.targetPct),
+    target: goals.sick.target,
+    targetPct: sickPct,
+    status: judged(goals.sick, monthFig.share.pct, monthFig.counts.planned),
   };
 }

@@ -13,9 +13,7 @@ const sv = {
     'Pulstavlan uppfyller delvis kraven i standarden EN 301 549 (version 3.2.1), som motsvarar WCAG 2.1 nivå AA. Bristerna nedan är kända.',
   gapsTitle: 'Kända brister',
   gap1: 'Trenddiagrammen är bilder. Samma värden, mål och signaler finns i tabellen och texten under varje diagram.',
-  gap2: 'Mål för samma indikator kan i dag sättas både i tavlans inställningar och i indikatorkatalogen. Vi arbetar med att ge varje mål en enda källa.',
-  gap3: 'Väggskärmen byter inte automatiskt mellan enheter; den visar en enhet åt gången.',
-  gap4: 'Utskriftsvyn för Mål och resultat är gjord för papper och kan kräva sidledes scrollning på en smal skärm.',
+  gap2: 'Utskriftsvyn för Mål och resultat är gjord för papper och kan kräva sidledes scrollning på en smal skärm.',
   reportTitle: 'Rapportera brister',
   report:
     'Om du stöter på något som hindrar dig: berätta för din chef eller kontakta regionens IT-servicedesk. Ange vilken skärm det gäller, vilken enhet (telefon, surfplatta, dator) och vad som hände. Vi svarar inom två veckor.',
@@ -25,7 +23,7 @@ const sv = {
   diggLink: 'Anmäl bristande tillgänglighet till DIGG',
   testedTitle: 'Hur vi testat',
   tested:
-    'Varje skärm testas automatiskt vid varje ändring med axe-core 4 (WCAG 2.0 och 2.1, nivå A och AA) för personal, chef och administratör i 320, 390, 640, 1280 och 1920 pixlars bredd, med mätta tryckytor (minst 44 × 44 pixlar på telefon och surfplatta), utan sidledes scrollning vid 320 pixlar och med tangentbordet (hygienobservation, grön dag, fall, bemanning och åtgärd).',
+    'Varje skärm testas automatiskt vid varje ändring med axe-core 4 (WCAG 2.0 och 2.1, nivå A och AA) för personal, chef och administratör i 320, 390, 640, 1280 och 1920 pixlars bredd, med mätta tryckytor (minst 44 × 44 pixlar på telefon och surfplatta), utan sidledes scrollning vid 320 pixlar och med tangentbordet (hygienobservation, grön dag, fall, bemanning och åtgärd). Väggskärmen, även när den växlar mellan enheter och tavlor, ryms utan scrollning på 1280 × 800 och 1920 × 1080 pixlar och har inga knappar. Tavlorna, pulsmötet, väggskärmen och Mål och resultat visar samma mål för samma siffra.',
   reviewed: 'Redogörelsen granskades senast den 4 december 2026.',
   back: 'Tillbaka',
 };
@@ -38,9 +36,7 @@ const en: typeof sv = {
   status: 'Pulstavlan partly meets EN 301 549 (version 3.2.1), which corresponds to WCAG 2.1 level AA. The gaps below are known.',
   gapsTitle: 'Known gaps',
   gap1: 'The trend charts are images. The same values, targets and signals are in the table and text below each chart.',
-  gap2: "A target for the same indicator can today be set both in a board's settings and in the indicator catalogue. We are working on one source for every target.",
-  gap3: 'The wall screen does not rotate between units by itself; it shows one unit at a time.',
-  gap4: 'The print view of Goals and results is made for paper and may need sideways scrolling on a narrow screen.',
+  gap2: 'The print view of Goals and results is made for paper and may need sideways scrolling on a narrow screen.',
   reportTitle: 'Report a problem',
   report:
     "If something stops you: tell your manager or contact the region's IT service desk. Say which screen, which device (phone, tablet, computer) and what happened. We answer within two weeks.",
@@ -49,7 +45,7 @@ const en: typeof sv = {
   diggLink: 'Report lack of accessibility to DIGG',
   testedTitle: 'How we tested',
   tested:
-    'Every screen is tested automatically on every change with axe-core 4 (WCAG 2.0 and 2.1, level A and AA) for staff, manager and administrator at 320, 390, 640, 1280 and 1920 pixels wide, with measured touch targets (at least 44 × 44 pixels on phone and tablet), no sideways scrolling at 320 pixels, and with the keyboard.',
+    'Every screen is tested automatically on every change with axe-core 4 (WCAG 2.0 and 2.1, level A and AA) for staff, manager and administrator at 320, 390, 640, 1280 and 1920 pixels wide, with measured touch targets (at least 44 × 44 pixels on phone and tablet), no sideways scrolling at 320 pixels, and with the keyboard. The wall screen, also while it rotates between units and boards, fits 1280 × 800 and 1920 × 1080 pixels without scrolling and has no controls. The boards, the pulse meeting, the wall screen and Goals and results show the same target for the same figure.',
   reviewed: 'This statement was last reviewed on 4 December 2026.',
   back: 'Back',
 };

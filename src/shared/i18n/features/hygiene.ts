@@ -25,7 +25,6 @@ const sv = {
   'figure.n': 'n = {n}',
   'figure.nQuota': 'n = {n} av {quota}',
   'figure.nSelf': 'varav {n} självskattning',
-  'figure.target': 'Mål {pct}',
 
   'source.label': 'Visa',
   'source.all': 'Alla',
@@ -45,7 +44,7 @@ const sv = {
   'quota.reminder': 'Sista veckan i {month}: {left} av {quota, plural, one {# observation} other {# observationer}} saknas.',
   'quota.met': 'Månadens {quota} observationer är gjorda.',
   'belowTarget.title': 'Under målet – planera en åtgärd',
-  'belowTarget.detail': 'Följsamheten är {pct}, målet är {target}.',
+  'belowTarget.detail': 'Följsamheten är {pct} ({target}).',
   'belowTarget.weakest': 'Börja med det svagaste steget: {step}.',
   'belowTarget.actions': 'Till åtgärdslistan',
 
@@ -63,10 +62,12 @@ const sv = {
   'list.more': 'Visa alla {n}',
 
   'settings.title': 'Enhetens inställningar',
-  'settings.summary': 'Mål {target} · {quota} observationer per månad · siffra visas från n = {minN}',
+  'settings.summary': '{target} · {quota} observationer per månad · siffra visas från n = {minN}',
+  'settings.goalNote': 'Målet och minsta n är enhetens i Mål och resultat: samma värden visas på tavlan, i pulsmötet, på väggskärmen och i Mål och resultat. Lämnar du dem orörda gäller nivån ovanför.',
+  'settings.catalogue': 'Alla mål i Mål och resultat',
   'settings.quota': 'Observationer per månad',
   'settings.minN': 'Minsta n för att visa en siffra',
-  'settings.target': 'Mål för följsamhet, alla steg (%)',
+  'settings.target': 'Mål för följsamhet, alla steg (minst %)',
   'settings.save': 'Spara inställningarna',
   'settings.saved': 'Inställningarna är sparade.',
   'settings.invalid': 'Kontrollera värdena: heltal, målet 0–100 %, minsta n minst 1.',
@@ -130,7 +131,6 @@ const en: Record<keyof typeof sv, string> = {
   'figure.n': 'n = {n}',
   'figure.nQuota': 'n = {n} of {quota}',
   'figure.nSelf': 'of which {n} self-assessed',
-  'figure.target': 'Target {pct}',
 
   'source.label': 'Show',
   'source.all': 'All',
@@ -150,7 +150,7 @@ const en: Record<keyof typeof sv, string> = {
   'quota.reminder': 'Last week of {month}: {left} of {quota} observations missing.',
   'quota.met': 'This month’s {quota} observations are done.',
   'belowTarget.title': 'Below target – plan an action',
-  'belowTarget.detail': 'Compliance is {pct}, the target is {target}.',
+  'belowTarget.detail': 'Compliance is {pct} ({target}).',
   'belowTarget.weakest': 'Start with the weakest step: {step}.',
   'belowTarget.actions': 'To the action list',
 
@@ -168,10 +168,12 @@ const en: Record<keyof typeof sv, string> = {
   'list.more': 'Show all {n}',
 
   'settings.title': 'Unit settings',
-  'settings.summary': 'Target {target} · {quota} observations per month · figure shown from n = {minN}',
+  'settings.summary': '{target} · {quota} observations per month · figure shown from n = {minN}',
+  'settings.goalNote': 'The target and minimum n are the unit\'s in Mål och resultat: the board, the pulse meeting, the wall screen and Mål och resultat show the same values. Left unchanged, the level above applies.',
+  'settings.catalogue': 'All targets in Mål och resultat',
   'settings.quota': 'Observations per month',
   'settings.minN': 'Minimum n to show a figure',
-  'settings.target': 'Target for compliance, all steps (%)',
+  'settings.target': 'Target for compliance, all steps (at least %)',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
   'settings.invalid': 'Check the values: whole numbers, target 0–100 %, minimum n at least 1.',

@@ -35,6 +35,9 @@ const sv = {
   'meeting.decisionsHelp': 'Kort logg, inga patientuppgifter.',
   'meeting.decisionsSaved': 'Sparat',
   'meeting.openWall': 'Öppna väggskärm',
+  'meeting.openRotatingWall': 'Väggskärm som växlar mellan enheterna',
+  'meeting.wallHelp':
+    'Väggskärmen på en TV: öppna länken en gång i TV:ns webbläsare, inloggad på ett konto som ser enheterna. Den kan växla av sig själv – lägg till i adressen: enheter=avd-21,avd-22 (enheternas id, i den ordningen), tavlor=alla, bemanning, korset, hygien eller atgarder (en eller flera, i tur och ordning) och sek=30 (sekunder per visning, 5–3600). Exempel: #/vagg?enheter=avd-21,avd-22&tavlor=alla,korset&sek=30.',
   'meeting.logs': 'Tidigare möten',
   'meeting.agenda': 'Dagordning',
   'meeting.back': 'Tillbaka till mötet',
@@ -155,6 +158,7 @@ const sv = {
   // Wall screen
   'wall.title': 'Pulstavlan – {unit}',
   'wall.updated': 'Uppdaterad {time}',
+  'wall.rotation': 'visning {index} av {count}',
   'wall.staffing': 'Bemanning i dag',
   'wall.safety': 'Gröna korset – {month}',
   'wall.hygiene': 'Basala hygienrutiner – {month}',
@@ -199,6 +203,9 @@ const en: Record<keyof typeof sv, string> = {
   'meeting.decisionsHelp': 'A short log, no patient details.',
   'meeting.decisionsSaved': 'Saved',
   'meeting.openWall': 'Open wall screen',
+  'meeting.openRotatingWall': 'Wall screen rotating through the units',
+  'meeting.wallHelp':
+    "The wall screen on a TV: open the link once in the TV's browser, signed in to an account that sees the units. It can rotate by itself – add to the address: enheter=avd-21,avd-22 (the units' ids, in that order), tavlor=alla, bemanning, korset, hygien or atgarder (one or more, in turn) and sek=30 (seconds per view, 5–3600). Example: #/vagg?enheter=avd-21,avd-22&tavlor=alla,korset&sek=30.",
   'meeting.logs': 'Past meetings',
   'meeting.agenda': 'Agenda',
   'meeting.back': 'Back to the meeting',
@@ -308,6 +315,7 @@ const en: Record<keyof typeof sv, string> = {
   'esc.forwarded': 'Forwarded to {parent}.',
   'wall.title': 'Pulse board – {unit}',
   'wall.updated': 'Updated {time}',
+  'wall.rotation': 'view {index} of {count}',
   'wall.staffing': 'Staffing today',
   'wall.safety': 'Green cross – {month}',
   'wall.hygiene': 'Basic hygiene – {month}',
