@@ -49,8 +49,8 @@ describe('Ladda ner Excel', () => {
       await expect.poll(() => tablet.getByText('Sparad. Siffran nedan är uppdaterad.').first().isVisible(), { timeout: 15_000 }).toBe(true);
     }
     const figure = tablet.getByTestId('figure').first();
-    await expect.poll(() => figure.locator('.figure-n').textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]\d*/);
-    const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').textContent()) ?? '')?.[1]);
+    await expect.poll(() => figure.locator('.figure-n').last().textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]\d*/);
+    const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').last().textContent()) ?? '')?.[1]);
     const screenPct = pctOf(await figure.locator('.figure-value').textContent());
     expect(screenN).toBeGreaterThan(0);
 
@@ -118,8 +118,8 @@ describe('Ladda ner Excel', () => {
     await page.goto(`${env.server.url}/#/oversikt`);
     await page.getByRole('link', { name: 'Tertial' }).click();
     const figure = page.getByTestId('figure').first();
-    await expect.poll(() => figure.locator('.figure-n').textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]/);
-    const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').textContent()) ?? '')?.[1]);
+    await expect.poll(() => figure.locator('.figure-n').last().textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]/);
+    const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').last().textContent()) ?? '')?.[1]);
     const screenPct = pctOf(await figure.locator('.figure-value').textContent());
     const { name, wb } = await workbookOf(page, 'Ladda ner Excel');
     expect(name).toMatch(/^bhk-division-lanssjukvard-\d{4}-T[123]\.xlsx$/);
