@@ -139,17 +139,19 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
    * time, yielding between parts: a region's read never holds the loop for long (issue 17, "nothing
    * blocks"). `build` gets the WHERE clause naming the units (alias f) and its parameters.
    */
-  const scoped = async <R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]]): Promise<R[]> => {
+  const scoped = async <R, T = R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]], map?: (r: R) => T): Promise<T[]> => {
+    const as = map ?? ((r: R) => r as unknown as T);
     if (dialect === 'postgres') {
       const [text, params] = build(scope, [likePrefix(scopePath)]);
-      return run<R>(text, params);
+      return (await run<R>(text, params)).map(as);
     }
     const ids = (await run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)])).map((u) => u.id);
-    const out: R[] = [];
+    const out: T[] = [];
     for (const [i, part] of chunks(ids, SCOPE_UNITS).entries()) {
       if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const [text, params] = build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part);
-      for (const r of await run<R>(text, params)) out.push(r);
+      // Each part's rows turned as they come, so a region's rows are not converted in one go.
+      for (const r of await run<R>(text, params)) out.push(as(r));
     }
     return out;
   };
@@ -246,11 +248,14 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     },
     dayRows: async (family, scopePath, from, to) => {
       const cols = columnsOf(family);
-      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
-        `select f.unit_id, f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period`,
-        [...scopeParams, from, to],
-      ]);
-      return rows.map((r) => toRow(family, { ...r, grain: 'd', key: '' }));
+      return scoped<Record<string, unknown>, FactRow>(
+        scopePath,
+        (where, scopeParams) => [
+          `select f.unit_id, f.period, 'd' as grain, '' as key, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period`,
+          [...scopeParams, from, to],
+        ],
+        (r) => toRow(family, r),
+      );
     },
     byDay: async (family, scopePath, from, to) => {
       const cols = columnsOf(family);

@@ -11,6 +11,7 @@ import type { FactRow } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
+import { pacer, turn } from './pace';
 import { addSafetyCounts, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
@@ -46,16 +47,18 @@ const poolMonth = (units: readonly TreeUnit[], rootId: string, month: string, le
 
 /**
  * The month from facts: each unit's safety day rows (any dates; the month's count) and its
- * events by category summed over the month's days up to today.
+ * events by category summed over the month's days up to today. A region's 1,500 units are
+ * counted in slices with turns of the event loop between them (pace.ts).
  */
-export function safetyRollupFromFacts(
+export async function safetyRollupFromFacts(
   units: readonly TreeUnit[],
   rootId: string,
   month: string,
   today: string,
   dayRows: readonly FactRow[],
   categories: UnitSums,
-): Map<string, RollupNode<SafetyCounts>> {
+): Promise<Map<string, RollupNode<SafetyCounts>>> {
+  const pace = pacer();
   const days = new Map<string, Map<string, readonly number[]>>();
   for (const r of dayRows) {
     if (r.family !== 'safety' || r.grain !== 'd' || !r.period.startsWith(month)) continue;
@@ -70,7 +73,9 @@ export function safetyRollupFromFacts(
       id,
       monthCountsFromFacts({ month, today, days: days.get(id) ?? new Map(), categories: categories.get(id) ?? new Map(), expected: expected(id) }),
     );
+    await pace();
   }
+  await turn();
   return poolMonth(units, rootId, month, leafCounts);
 }
 
@@ -82,7 +87,9 @@ export async function safetyRollupOf(reader: FactReader, units: readonly TreeUni
     reader.dayRows('safety', from, to),
     last >= from ? reader.sums('safetyCat', [{ from, to: last }], false).then((s) => s[0] ?? new Map()) : Promise.resolve(new Map()),
   ]);
-  return nodeViews(units, rootId, safetyRollupFromFacts(units, rootId, month, today, dayRows, categories));
+  const pooled = await safetyRollupFromFacts(units, rootId, month, today, dayRows, categories);
+  await turn();
+  return nodeViews(units, rootId, pooled);
 }
 
 /**

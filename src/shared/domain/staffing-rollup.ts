@@ -14,7 +14,7 @@ import type { HrMonth } from '../schema/hr-month';
 import type { StaffingShift } from '../schema/staffing-shift';
 import type { Indicator } from '../schema/indicator';
 import { staffingConfig, type StaffingSettings } from '../schema/staffing-settings';
-import { sickTargetPct } from './indicators/board-goal';
+import { atMostValue, BOARD_INDICATORS, boardGoals } from './indicators/board-goal';
 import { bedsContribution, dayFacts, shiftContribution } from './facts/contrib';
 import { type FactRow, fieldIndex } from './facts/families';
 import { sumDays, type UnitSums } from './facts/reader';
@@ -148,6 +148,7 @@ export function staffingRollupFromFacts(f: StaffingMonthFacts, month: string): M
   const hrTree = rollupTree(tree, f.rootId, hrLeaf, addHrCounts, emptyHrCounts, (c) => c.units > 0);
   const bedsTree = rollupTree(tree, f.rootId, bedsLeaf, addBedsCounts, emptyBedsCounts, (c) => c.days > 0);
 
+  const goals = boardGoals(f.indicatorRows ?? [], f.units);
   const out = new Map<string, StaffingNode>();
   for (const [id, b] of board) {
     const h = hrTree.get(id) as RollupNode<HrCounts>;
@@ -161,7 +162,7 @@ export function staffingRollupFromFacts(f: StaffingMonthFacts, month: string): M
       hrExpected: h.expected,
       ownHr: hr.get(id) ?? null,
       beds: (bedsTree.get(id) as RollupNode<BedsCounts>).counts,
-      targetPct: sickTargetPct(f.indicatorRows, f.units, id),
+      targetPct: atMostValue(goals(id, BOARD_INDICATORS.staffing)),
     });
   }
   return out;

@@ -36,7 +36,7 @@ import { professionRows } from '../hygiene/unit-figures';
 import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
-import { boardGoal } from '../../../shared/domain/indicators/board-goal';
+import { boardGoals } from '../../../shared/domain/indicators/board-goal';
 import { createLiveQuery } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { deviceTree, refreshGoalsOf } from '../indicators/board-goal';
@@ -73,10 +73,12 @@ export default function RollupScreen(): JSX.Element {
     const units = await deviceTree(db);
     return { units, rows: await indicatorRowsFor(db, units, root) };
   });
-  const minNOf = (unitId: string): number => {
+  // One resolver per load of the rows: each node's goal without a walk of the tree per node.
+  const goalOf = createMemo(() => {
     const g = goals();
-    return g === undefined ? ROLLUP_MIN_N : boardGoal(g.rows, g.units, unitId, 'bhkTotal').minN;
-  };
+    return g === undefined ? null : boardGoals(g.rows, g.units);
+  });
+  const minNOf = (unitId: string): number => goalOf()?.(unitId, 'bhkTotal').minN ?? ROLLUP_MIN_N;
   const view = () => {
     const r = res();
     return r === undefined ? null : rollupView(r, route().query.unit, minNOf);

@@ -3,7 +3,7 @@
  * completeness, the HR kvot with its source, beds, the trend, and one row per unit below to
  * drill into. Month stepping; a breadcrumb back up.
  */
-import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { ancestorsOf, type TreeUnit } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
@@ -12,7 +12,7 @@ import { errorOf, t } from '../../kit/i18n';
 import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
-import { atMostValue, boardGoal } from '../../../shared/domain/indicators/board-goal';
+import { atMostValue, boardGoals } from '../../../shared/domain/indicators/board-goal';
 import { createLiveQuery } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { refreshGoalsOf } from '../indicators/board-goal';
@@ -31,9 +31,13 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
   // The HR kvot is judged against its own catalogue target (hrKvot) at each node, resolved here.
   refreshGoalsOf(() => props.rootId);
   const goalRows = createLiveQuery(() => indicatorRowsFor(db, props.units, props.rootId));
-  const view = () => {
+  const goalOf = createMemo(() => {
     const rows = goalRows();
-    return res.state === 'ready' && rows !== undefined ? rollupView(res().res, (id) => atMostValue(boardGoal(rows, props.units, id, 'hrKvot'))) : null;
+    return rows === undefined ? null : boardGoals(rows, props.units);
+  });
+  const view = () => {
+    const goals = goalOf();
+    return res.state === 'ready' && goals !== null ? rollupView(res().res, (id) => atMostValue(goals(id, 'hrKvot'))) : null;
   };
   const link = (unit: string, month: string) => href(['bemanning'], { unit, month: month === props.thisMonth ? undefined : month });
   /** Levels from the caller's own scope down to here. */

@@ -17,7 +17,7 @@ import { DEFAULT_UNIT_SETTINGS, type UnitSettings } from '../../schema/unit-sett
 import type { TreeUnit } from '../rollup';
 import type { DateRange } from './types';
 import { comparePeriodOf, compareRange } from './ranges';
-import { resolveDef } from './resolve';
+import { defResolver, resolveDef } from './resolve';
 import { indicatorStatus } from './status';
 import { accumulates } from './values';
 
@@ -37,7 +37,19 @@ export interface BoardGoal {
 
 /** The goal of `key` at `unitId` from the indicator rows on its path (the same rows Mål och resultat resolves). */
 export function boardGoal(rows: readonly Indicator[], units: readonly TreeUnit[], unitId: string, key: string): BoardGoal {
-  const def = resolveDef(rows, units, unitId, key, true);
+  return goalOf(key, resolveDef(rows, units, unitId, key, true));
+}
+
+/**
+ * boardGoal for many nodes of one tree (a roll-up's every node): the definitions resolved once per
+ * path (resolve.ts defResolver), not by a walk of the whole tree per node.
+ */
+export function boardGoals(rows: readonly Indicator[], units: readonly TreeUnit[]): (unitId: string, key: string) => BoardGoal {
+  const resolve = defResolver(rows, units);
+  return (unitId, key) => goalOf(key, resolve(unitId, key, true));
+}
+
+function goalOf(key: string, def: IndicatorDef | null): BoardGoal {
   const target = def?.target ?? null;
   const targetValue = target !== null && (target.op === 'gte' || target.op === 'lte') ? (target.value ?? null) : null;
   return { key, def, target, targetValue, minN: def?.minN ?? 0 };

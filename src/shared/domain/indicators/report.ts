@@ -31,6 +31,7 @@ import { ownLevelFacts } from './reported';
 import { indicatorStatus, trendArrow } from './status';
 import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
+import { pacer, turn } from '../pace';
 
 type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
 
@@ -38,9 +39,6 @@ type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
 function cellRanges(def: IndicatorDef, period: string, today: string): DateRange[] {
   return [rangeOf(period), compareRange(period, comparePeriodOf(period, def.compare), today, accumulates(def))];
 }
-
-/** A turn of the event loop: a region's pooling gives the server's other requests their turn (issue 17). */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Facts per node for every range the cells need, read in one go (loadPeriodFacts) and pooled up
@@ -102,9 +100,6 @@ function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: Indicator
 }
 
 type Resolve = ReturnType<typeof defResolver>;
-
-/** Longest stretch of cell computing between two turns of the event loop (ms). */
-const SLICE_MS = 20;
 
 interface Frame {
   range: DateRange;
@@ -179,13 +174,10 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   const cells: IndicatorCell[] = [];
   // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
   // them, so a server answering it still serves the tablets' pushes meanwhile (issue 17).
-  let sliceStart = performance.now();
+  const pace = pacer();
   for (const node of nodes) {
     for (const def of defs) cells.push(cellOf(ctx, resolve, def, node.id, period, facts));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await turn();
-      sliceStart = performance.now();
-    }
+    await pace();
   }
   return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
 }
