@@ -38,6 +38,8 @@ export const FAMILIES = {
 
 export type Family = keyof typeof FAMILIES;
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+/** Families whose key is always '' (contrib.ts): one row per unit, grain and period. */
+export const UNKEYED_FAMILIES: ReadonlySet<Family> = new Set<Family>(['safety', 'staff', 'beds']);
 
 export type FieldOf<F extends Family> = (typeof FAMILIES)[F]['base'][number] | (typeof FAMILIES)[F]['derived'][number];
 
