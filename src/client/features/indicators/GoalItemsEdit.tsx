@@ -114,12 +114,7 @@ export function GoalItemsEdit(props: { units: readonly TreeUnit[]; unitId: strin
                     </p>
                     <Show
                       when={editing() === item().id}
-                      fallback={
-                        <div class="button-row">
-                          <Button onClick={() => (setNote(null), setEditing(item().id))}>{`${tx('goal.edit')}: ${item().title}`}</Button>
-                          <Button variant="danger" onClick={() => void removeItem(item())}>{`${tx('goal.delete')}: ${item().title}`}</Button>
-                        </div>
-                      }
+                      fallback={<EditDelete title={item().title} onEdit={() => (setNote(null), setEditing(item().id))} onDelete={() => void removeItem(item())} />}
                     >
                       <ItemForm
                         item={item()}
@@ -155,12 +150,7 @@ export function GoalItemsEdit(props: { units: readonly TreeUnit[]; unitId: strin
                     </p>
                     <Show
                       when={editing() === a().id}
-                      fallback={
-                        <div class="button-row">
-                          <Button onClick={() => (setNote(null), setEditing(a().id))}>{`${tx('goal.edit')}: ${a().title}`}</Button>
-                          <Button variant="danger" onClick={() => void removeAction(a())}>{`${tx('goal.delete')}: ${a().title}`}</Button>
-                        </div>
-                      }
+                      fallback={<EditDelete title={a().title} onEdit={() => (setNote(null), setEditing(a().id))} onDelete={() => void removeAction(a())} />}
                     >
                       <ActionEditForm
                         action={a()}
@@ -274,6 +264,16 @@ function ActionEditForm(props: { action: StrategicAction; goals: readonly GoalIt
         )}
       </For>
       <EditButtons onSave={save} onCancel={props.onCancel} />
+    </div>
+  );
+}
+
+/** A row's "Ändra: <titel>" and "Ta bort: <titel>" (the title in each name says what it acts on). */
+function EditDelete(props: { title: string; onEdit: () => void; onDelete: () => void }): JSX.Element {
+  return (
+    <div class="button-row">
+      <Button onClick={() => props.onEdit()}>{`${tx('goal.edit')}: ${props.title}`}</Button>
+      <Button variant="danger" onClick={() => props.onDelete()}>{`${tx('goal.delete')}: ${props.title}`}</Button>
     </div>
   );
 }
