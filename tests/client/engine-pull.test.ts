@@ -38,6 +38,26 @@ describe('sync engine: pull', () => {
     expect(await applyPulledPage(db, deviceId, { from: 0, changes: page.changes, cursor: page.cursor }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 2 });
   });
 
+  it('rule 10: append records already stored are no-ops in a page (added without a read), the rest are added, and the page applies', async () => {
+    const server = new FakeServer();
+    await seed(server, 3);
+    const db = await device(server, 'u1');
+    const deviceId = (await getMeta(db, 'credential'))!.deviceId;
+    const page = await createHttpTransport(db, { fetch: server.fetch }).pull(0, []);
+    if (!page.ok) throw new Error('pull refused');
+    const [first, ...rest] = page.changes;
+    expect(await applyPulledPage(db, deviceId, { from: 0, changes: [first!], cursor: first!.serverSeq }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 1 });
+    const stored = await db.rows.get([first!.entity, first!.id]);
+    // The whole page again, the first record replayed (twice, as a replay within the page too).
+    const replay = [first!, ...rest, first!];
+    expect(await applyPulledPage(db, deviceId, { from: first!.serverSeq, changes: replay, cursor: page.cursor }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 2 });
+    expect(await db.rows.get([first!.entity, first!.id])).toEqual(stored);
+    expect(await db.rows.count()).toBe(3);
+    expect(await getMeta(db, 'cursor')).toBe(page.cursor);
+    expect(await applyPulledPage(db, deviceId, { from: page.cursor, changes: replay, cursor: page.cursor }, Date.now(), null)).toEqual({ kind: 'applied', changedRows: 0 });
+    expect(await db.rows.count()).toBe(3);
+  });
+
   it('a page pulled for another device (re-enrolled meanwhile) is refused before anything is written', async () => {
     const server = new FakeServer();
     await seed(server, 2);

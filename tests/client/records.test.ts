@@ -2,7 +2,7 @@ import './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { parseHlc } from '../../src/shared/sync/hlc';
-import type { PulsDb } from '../../src/client/storage/db';
+import { openDb, type PulsDb } from '../../src/client/storage/db';
 import { setMeta } from '../../src/client/storage/meta';
 import { writeChange, type WriteInput } from '../../src/client/storage/records';
 import {
@@ -55,6 +55,35 @@ describe('writeChange', () => {
     const hlcs = outbox.map((r) => r.change.hlc);
     expect([...hlcs].sort()).toEqual(hlcs);
     expect(new Set(hlcs).size).toBe(20);
+  });
+
+  it('rule 2: two tabs (two connections to one database) saving concurrently never reuse a seq or an HLC', async () => {
+    const a = await sessionDb();
+    const b = openDb(a.name);
+    dbs.push(a, b);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => addObservation(i % 2 === 0 ? a : b, observation('u1', `2025-03-${String(i + 1).padStart(2, '0')}`))),
+    );
+    const outbox = await a.outbox.orderBy('seq').toArray();
+    expect(outbox.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const hlcs = outbox.map((r) => r.change.hlc);
+    expect([...hlcs].sort()).toEqual(hlcs);
+    expect(new Set(hlcs).size).toBe(20);
+  });
+
+  it('rule 15: the HLC never goes backwards across a reload, even when the wall clock does', async () => {
+    const db = await sessionDb();
+    const now = Date.parse('2025-03-07T12:00:00Z');
+    await addObservation(db, observation('u1', '2025-03-07'), now);
+    const before = (await db.outbox.toArray()).map((r) => r.change.hlc);
+    db.close();
+    const reopened = openDb(db.name);
+    dbs.push(reopened);
+    await addObservation(reopened, observation('u1', '2025-03-07'), now - 60_000);
+    const hlcs = (await reopened.outbox.orderBy('seq').toArray()).map((r) => r.change.hlc);
+    expect(hlcs[0]).toBe(before[0]);
+    expect(hlcs[1]! > hlcs[0]!).toBe(true);
+    expect(parseHlc(hlcs[1]!).millis).toBeGreaterThanOrEqual(parseHlc(hlcs[0]!).millis);
   });
 
   it('rule 2: invalid input throws AppError and writes nothing', async () => {
