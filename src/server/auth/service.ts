@@ -51,16 +51,18 @@ export const newAccountDevice = (tx: StoreTx, deps: AuthDeps, accountId: string,
 export async function login(deps: AuthDeps, username: string, password: string, label?: string, address: string | null = null): Promise<DeviceCredential> {
   if (deps.passwordLogin === false) throw new AppError('password-login-off');
   const now = deps.now();
+  const [account, recent] = await Promise.all([
+    deps.store.getAccountByUsername(username),
+    deps.store.listSecurityEvents({ kind: 'login', subject: username, since: new Date(now - WINDOW_MS).toISOString() }),
+  ]);
   // The event names the account's unit when the name is someone's, so their manager sees it.
-  const log = async (outcome: SecurityEvent['outcome']) =>
-    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome, unitId: (await deps.store.getAccountByUsername(username))?.scopeUnitId ?? null });
-  const recent = await deps.store.listSecurityEvents({ kind: 'login', subject: username, since: new Date(now - WINDOW_MS).toISOString() });
+  const log = (outcome: SecurityEvent['outcome']) =>
+    deps.store.appendSecurityEvent({ at: new Date(now).toISOString(), kind: 'login', actor: null, subject: username, address, outcome, unitId: account?.scopeUnitId ?? null });
   const lockedMs = lockRemainingMs(recent, now);
   if (lockedMs > 0) {
     await log('locked');
     throw new AppError('rate-limited', { retryAfterS: Math.ceil(lockedMs / 1000) });
   }
-  const account = await deps.store.getAccountByUsername(username);
   // Verify against a dummy hash when the account is missing, so timing does not reveal usernames.
   const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
   if (!account || !ok || account.disabled) {

@@ -30,7 +30,7 @@ import { ProfessionTable } from './ProfessionTable';
 import { professionLabeler } from './professions';
 import { SourceFilter } from './SourceFilter';
 import { StepTable } from './StepTable';
-import { unitBoard } from './unit-figures';
+import { totalFigure, unitBoard } from './unit-figures';
 import { createBoardGoal } from '../indicators/board-goal';
 import { formatTarget } from '../indicators/texts';
 import { UnitSettingsForm } from './UnitSettingsForm';
@@ -128,11 +128,7 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
               <div class="board-main">
                 <Figure
                   label={tx('figure.total', { period: periodLabel(props.period) })}
-                  pct={b().figures.total.pct}
-                  n={b().figures.n}
-                  tooFew={b().figures.tooFew}
-                  minN={b().goal.minN}
-                  status={b().status}
+                  {...totalFigure(b())}
                   detail={
                     <>
                       <NLine n={b().figures.n} selfAssessmentN={b().figures.selfAssessmentN} quota={kindOf(props.period) === 'month' ? b().quota.quota : undefined} />

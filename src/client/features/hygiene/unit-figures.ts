@@ -70,6 +70,15 @@ export interface UnitBoard {
 const newestFirst = (a: ResolvedObservation, b: ResolvedObservation): number =>
   b.current.date.localeCompare(a.current.date) || b.original.createdAt.localeCompare(a.original.createdAt);
 
+/** The total figure's props as the board and the wall show it (ui/Figure): value, n, minimum n, status. */
+export const totalFigure = (b: UnitBoard) => ({
+  pct: b.figures.total.pct,
+  n: b.figures.n,
+  tooFew: b.figures.tooFew,
+  minN: b.goal.minN,
+  status: b.status,
+});
+
 export function unitBoard(
   raw: readonly BhkObservation[],
   settings: Pick<UnitSettings, 'bhkMonthlyQuota'>,

@@ -9,7 +9,7 @@ import { createLiveQuery } from '../../../primitives';
 import { getUnitSettings, listUnitObservations } from '../../../storage/bhk-repo';
 import { Figure } from '../../../ui/Figure';
 import { WeakestStep } from '../../../ui/WeakestStep';
-import { unitBoard } from '../../hygiene/unit-figures';
+import { totalFigure, unitBoard } from '../../hygiene/unit-figures';
 import { createBoardGoal } from '../../indicators/board-goal';
 import { formatTarget } from '../../indicators/texts';
 import '../../hygiene/hygiene.css';
@@ -32,11 +32,7 @@ export default function WallHygiene(props: { unitId: string; today: string; labe
         <div class="wall-hygiene">
           <Figure
             label={props.label}
-            pct={b().figures.total.pct}
-            n={b().figures.n}
-            tooFew={b().figures.tooFew}
-            minN={b().goal.minN}
-            status={b().status}
+            {...totalFigure(b())}
             detail={
               <>
                 {t('figure.n', { n: b().figures.n })} · <span class="figure-target">{formatTarget(b().goal.target, b().goal.def?.unit ?? 'pct')}</span>
