@@ -24,6 +24,13 @@ const columnsOf = (family: Family): string[] => {
 };
 
 /** A fact row's address. */
+/** The columns of `fields` (all without): a read selects only these, the rest read as 0 (toRow's `?? 0`). */
+const pick = (family: Family, fields: readonly string[] | undefined): string[] => {
+  const cols = columnsOf(family);
+  const wanted = fields === undefined ? [] : cols.filter((c) => fields.some((f) => snake(f) === c));
+  return wanted.length > 0 ? wanted : cols;
+};
+
 export interface FactRef {
   unitId: string;
   grain: Grain;
@@ -58,10 +65,10 @@ export interface FactOps {
   /** Gives each block the next block sequence number (each its own, ascending); returns the last. */
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
 
-  /** Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath. */
-  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean): Promise<UnitSums[]>;
-  /** Day rows in [from, to] under scopePath, keys collapsed. */
-  dayRows(family: Family, scopePath: string, from: string, to: string): Promise<FactRow[]>;
+  /** Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath; with `fields`, the other fields 0. */
+  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean, fields?: readonly string[]): Promise<UnitSums[]>;
+  /** Day rows in [from, to] under scopePath, keys collapsed; with `fields`, the other fields 0. */
+  dayRows(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
   /** Per day in [from, to]: the family's sum under scopePath. */
   byDay(family: Family, scopePath: string, from: string, to: string): Promise<Map<string, number[]>>;
   fallDays(scopePath: string, from: string, to: string): Promise<{ unitId: string; date: string }[]>;
@@ -71,6 +78,8 @@ export interface FactOps {
   unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
   /** Removes every fact row and HR month of a unit. */
   clearUnit(unitId: string): Promise<void>;
+  /** Where a unit's sum tables differ from the sums of its keyed rows (none = equal), as readable lines. */
+  sumDifferences(unitId: string): Promise<string[]>;
   /** Blocks under scopePath with seq > cursor, ascending, at most `limit`; day blocks only from `dayFrom` (YYYY-MM). */
   blocksAfter(scopePath: string, cursor: number, limit: number, yearFrom: string, dayFrom: string): Promise<(BlockRef & { seq: number })[]>;
   /** The highest block sequence under scopePath. */
@@ -91,6 +100,14 @@ export interface FactOps {
 }
 
 const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
+/**
+ * Keyed families with a table of their sums over keys (migration 0008). A collapsed read (the
+ * indicators' BHK) of a region's year reads one row per unit and period there instead of one per
+ * source and profession (~7 in a month). Every write of the family re-sums the addresses it
+ * touched, in the same transaction, so the table always equals `sum(…) group by unit_id, grain,
+ * period` over the family's own (sumDifferences checks it).
+ */
+const SUM_TABLES: ReadonlyMap<Family, string> = new Map([['bhk', 'fact_bhk_sum']]);
 const CHUNK = 100;
 /** Units per statement of a scope read on SQLite (see `scoped`). */
 const SCOPE_UNITS = 25;
@@ -156,6 +173,23 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     return out;
   };
 
+  /** Re-sums the sum table's rows at the (unit, grain, period) addresses of `refs` (SUM_TABLES). */
+  const resum = async (family: Family, refs: readonly FactRef[]) => {
+    const table = SUM_TABLES.get(family);
+    if (table === undefined || refs.length === 0) return;
+    const cols = columnsOf(family);
+    const addresses = [...new Map(refs.map((r) => [`${r.unitId}\u0000${r.grain}\u0000${r.period}`, r])).values()];
+    for (const part of chunks(addresses, CHUNK)) {
+      const match = part.map(() => '(unit_id = ? and grain = ? and period = ?)').join(' or ');
+      const params = part.flatMap((r) => [r.unitId, r.grain, r.period]);
+      await run(`delete from ${table} where ${match}`, params);
+      await run(
+        `insert into ${table} (unit_id, grain, period, ${cols.join(', ')}) select unit_id, grain, period, ${cols.map((c) => `sum(${c})`).join(', ')} from ${factTable(family)} where ${match} group by unit_id, grain, period`,
+        params,
+      );
+    }
+  };
+
   /** Deletes the rows at `refs`; with `onlyZero`, only those whose stored vector is all zero. */
   const remove = async (family: Family, refs: readonly FactRef[], onlyZero: boolean) => {
     const zero = onlyZero ? ` and ${columnsOf(family).map((c) => `${c} = 0`).join(' and ')}` : '';
@@ -196,6 +230,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const shrunk = rows.filter((r) => r.v.some((x) => x < 0));
         if (shrunk.length > 0) await remove(family, shrunk, true);
       }
+      await resum(family, rows);
     },
     setHr: async (items) => {
       for (const it of items) {
@@ -229,25 +264,27 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       return last;
     },
 
-    sumSegments: async (family, scopePath, segments, collapse) => {
+    sumSegments: async (family, scopePath, segments, collapse, fields) => {
       if (segments.length === 0) return [];
       const cols = columnsOf(family);
-      const sums = cols.map((c) => `sum(f.${c}) as ${c}`).join(', ');
+      const sums = pick(family, fields).map((c) => `sum(f.${c}) as ${c}`).join(', ');
+      // Collapsed, a family with a sum table reads that: one row per unit and period (SUM_TABLES).
+      const table = (collapse ? SUM_TABLES.get(family) : undefined) ?? factTable(family);
       const key = collapse ? "'' as key" : 'f.key';
       const groupKey = collapse ? '' : ', f.key';
       const out: UnitSums[] = segments.map(() => new Map());
       // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
       const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
         segments
-          .map((_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${factTable(family)} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`)
+          .map((_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`)
           .join(' union all '),
         segments.flatMap((s) => [...scopeParams, s.grain, s.from, s.to]),
       ]);
       for (const r of rows) addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, cols.map((c) => Number(r[c] ?? 0)));
       return out;
     },
-    dayRows: async (family, scopePath, from, to) => {
-      const cols = columnsOf(family);
+    dayRows: async (family, scopePath, from, to, fields) => {
+      const cols = pick(family, fields);
       return scoped<Record<string, unknown>, FactRow>(
         scopePath,
         (where, scopeParams) => [
@@ -278,7 +315,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     },
     fallDays: async (scopePath, from, to) => {
       const rows = await scoped<{ unit_id: string; period: string }>(scopePath, (where, scopeParams) => [
-        `select f.unit_id, f.period from fact_safety f ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
+        // SQLite's planner prefers the primary key here and visits every day of every unit (a
+        // region's three years: 1.6 million rows); the partial index holds the fall days only.
+        `select f.unit_id, f.period from fact_safety f${dialect === 'postgres' ? '' : ' indexed by fact_safety_falls'} ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
         [...scopeParams, from, to],
       ]);
       return rows.map((r) => ({ unitId: r.unit_id, date: r.period }));
@@ -298,7 +337,28 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     },
     clearUnit: async (unitId) => {
       for (const family of FAMILY_LIST) await run(`delete from ${factTable(family)} where unit_id = ?`, [unitId]);
+      for (const table of SUM_TABLES.values()) await run(`delete from ${table} where unit_id = ?`, [unitId]);
       await run('delete from fact_hr where unit_id = ?', [unitId]);
+    },
+    sumDifferences: async (unitId) => {
+      const out: string[] = [];
+      for (const [family, table] of SUM_TABLES) {
+        const cols = columnsOf(family);
+        const text = (r: Record<string, unknown>) => cols.map((c) => Number(r[c] ?? 0)).join(',');
+        const at = (r: Record<string, unknown>) => `${family} ${unitId} ${String(r.grain)} ${String(r.period)}`;
+        const stored = new Map((await run<Record<string, unknown>>(`select * from ${table} where unit_id = ?`, [unitId])).map((r) => [at(r), text(r)]));
+        const summed = await run<Record<string, unknown>>(
+          `select grain, period, ${cols.map((c) => `sum(${c}) as ${c}`).join(', ')} from ${factTable(family)} where unit_id = ? group by grain, period`,
+          [unitId],
+        );
+        for (const r of summed) {
+          const s = stored.get(at(r));
+          if (s !== text(r)) out.push(`sum ${at(r)}: stored ${s ?? '-'}, keys ${text(r)}`);
+          stored.delete(at(r));
+        }
+        for (const [k, s] of stored) out.push(`sum ${k}: stored ${s}, keys -`);
+      }
+      return out;
     },
     blocksAfter: async (scopePath, cursor, limit, yearFrom, dayFrom) => {
       const rows = await run<{ unit_id: string; block: string; seq: number | string }>(

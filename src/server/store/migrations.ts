@@ -272,6 +272,25 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           .execute();
       },
     },
+    // Issue 17: BHK facts summed over their keys (source and profession), per unit, grain and
+    // period. The indicators read BHK collapsed; from fact_bhk a region's year was ~7 rows per unit
+    // and month, from here one. Kept in the same transaction as fact_bhk (store/fact-ops.ts); filled
+    // here from what fact_bhk holds, in one statement (the database's own memory, not Node's).
+    '0008_fact_sums': {
+      async up(db: Kysely<unknown>) {
+        const columns = FACT_COLUMNS_0004.bhk as readonly string[];
+        let t = db.schema
+          .createTable('fact_bhk_sum')
+          .addColumn('unit_id', 'text', (c) => c.notNull())
+          .addColumn('grain', 'text', (c) => c.notNull())
+          .addColumn('period', 'text', (c) => c.notNull());
+        for (const col of columns) t = t.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
+        await t.addPrimaryKeyConstraint('fact_bhk_sum_pk', ['unit_id', 'grain', 'period']).execute();
+        const list = columns.join(', ');
+        const sums = columns.map((c) => `sum(${c})`).join(', ');
+        await sql.raw(`insert into fact_bhk_sum (unit_id, grain, period, ${list}) select unit_id, grain, period, ${sums} from fact_bhk group by unit_id, grain, period`).execute(db);
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }
