@@ -11,12 +11,12 @@ import type { StoreTx } from '../store/store';
 export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
   const f = tx.facts;
   return {
-    sums: async (family, ranges, collapse) => {
+    sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
       const plan = planRanges(ranges, today);
-      return combineSegments(await f.sumSegments(family, scopePath, plan.segments, collapse), plan.parts);
+      return combineSegments(await f.sumSegments(family, scopePath, plan.segments, collapse, fields), plan.parts);
     },
-    dayRows: (family, from, to) => f.dayRows(family, scopePath, from, to),
+    dayRows: (family, from, to, fields) => f.dayRows(family, scopePath, from, to, fields),
     byDay: (family, from, to) => f.byDay(family, scopePath, from, to),
     fallDays: (from, to) => f.fallDays(scopePath, from, to),
     hrMonths: (fromMonth, toMonth) => f.hrMonths(scopePath, fromMonth, toMonth),

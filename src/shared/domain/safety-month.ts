@@ -81,16 +81,23 @@ export interface UnitMonthFacts {
   expected: boolean;
 }
 
+/** The safety fields a day's status reads (the server reads only these: FactReader.dayRows). */
+export const STATUS_FIELDS = ['conf', 'wGul', 'wOrange', 'wRod'] as const;
+const [CONF, W_GUL, W_ORANGE, W_ROD] = STATUS_FIELDS.map((f) => fieldIndex('safety', f)) as [number, number, number, number];
+const ONE: Readonly<Record<Severity, Severity[]>> = { rod: ['rod'], orange: ['orange'], gul: ['gul'] };
+const NONE: Severity[] = [];
+
 /** The day's status from its safety facts (the same rule as dayStatus). */
 export function statusFromFacts(date: string, today: string, v: readonly number[] | undefined): DayStatus {
-  const at = (f: 'conf' | 'wGul' | 'wOrange' | 'wRod') => (v === undefined ? 0 : (v[fieldIndex('safety', f)] as number));
-  const severities: Severity[] = at('wRod') > 0 ? ['rod'] : at('wOrange') > 0 ? ['orange'] : at('wGul') > 0 ? ['gul'] : [];
-  return dayStatus({ date, today, confirmed: at('conf') > 0, severities });
+  if (v === undefined) return dayStatus({ date, today, confirmed: false, severities: NONE });
+  const severities = (v[W_ROD] as number) > 0 ? ONE.rod : (v[W_ORANGE] as number) > 0 ? ONE.orange : (v[W_GUL] as number) > 0 ? ONE.gul : NONE;
+  return dayStatus({ date, today, confirmed: (v[CONF] as number) > 0, severities });
 }
 
 export function monthCountsFromFacts(u: UnitMonthFacts): SafetyCounts {
   const counts = emptySafetyCounts(u.month);
-  monthDates(u.month).forEach((date, i) => {
+  // A region's roll-up asks 1,500 times for the same month's dates.
+  datesOf(u.month).forEach((date, i) => {
     const status = statusFromFacts(date, u.today, u.days.get(date));
     if (status === 'framtid') return;
     if (!u.expected && (status === 'ej_ifylld' || status === 'idag')) return;
@@ -124,11 +131,19 @@ export function unitMonthCounts(u: UnitMonthInput): SafetyCounts {
   return monthCountsFromFacts({ month: u.month, today: u.today, days, categories, expected: u.expected });
 }
 
+let lastMonth = '';
+let lastDates: readonly string[] = [];
+const datesOf = (month: string): readonly string[] => {
+  if (month !== lastMonth) [lastMonth, lastDates] = [month, monthDates(month)];
+  return lastDates;
+};
+
 /** Pooled sum, the only way safety counts combine across units and levels. */
 export function addSafetyCounts(a: SafetyCounts, b: SafetyCounts): SafetyCounts {
-  const days = a.days.map((d, i) => {
+  // Written out (not mapped over COUNTED_STATUSES): a region's roll-up adds 1,500 units' 31 days.
+  const days = a.days.map((d, i): DayCounts => {
     const o = b.days[i] ?? emptyDay();
-    return Object.fromEntries(COUNTED_STATUSES.map((s) => [s, d[s] + o[s]])) as DayCounts;
+    return { gron: d.gron + o.gron, gul: d.gul + o.gul, orange: d.orange + o.orange, rod: d.rod + o.rod, ej_ifylld: d.ej_ifylld + o.ej_ifylld, idag: d.idag + o.idag };
   });
   const events: Record<string, SeverityCounts> = {};
   for (const src of [a.events, b.events]) {

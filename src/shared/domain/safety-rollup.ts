@@ -12,7 +12,7 @@ import type { FactReader, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
 import { pacer, turn } from './pace';
-import { addSafetyCounts, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, unitMonthCounts } from './safety-month';
+import { addSafetyCounts, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -84,7 +84,7 @@ export async function safetyRollupOf(reader: FactReader, units: readonly TreeUni
   const { from, to } = periodRange(month);
   const last = to < today ? to : today;
   const [dayRows, categories] = await Promise.all([
-    reader.dayRows('safety', from, to),
+    reader.dayRows('safety', from, to, STATUS_FIELDS),
     last >= from ? reader.sums('safetyCat', [{ from, to: last }], false).then((s) => s[0] ?? new Map()) : Promise.resolve(new Map()),
   ]);
   const pooled = await safetyRollupFromFacts(units, rootId, month, today, dayRows, categories);

@@ -16,10 +16,14 @@ import { type DateRange, planRanges, type Segment } from './plan';
 export type UnitSums = Map<string, Map<string, number[]>>;
 
 export interface FactReader {
-  /** Per range (same order): per unit (and key, unless `collapse`) the family's sum. */
-  sums(family: Family, ranges: readonly DateRange[], collapse: boolean): Promise<UnitSums[]>;
-  /** The family's day rows in [from, to], keys collapsed: one row per unit and day. */
-  dayRows(family: Family, from: string, to: string): Promise<FactRow[]>;
+  /**
+   * Per range (same order): per unit (and key, unless `collapse`) the family's sum. With `fields`,
+   * only those need be summed: a reader may leave the vector's other fields 0 (the server's SQL
+   * then sums 4 of BHK's 20 columns for the indicators; a device sums them all, it costs nothing).
+   */
+  sums(family: Family, ranges: readonly DateRange[], collapse: boolean, fields?: readonly string[]): Promise<UnitSums[]>;
+  /** The family's day rows in [from, to], keys collapsed: one row per unit and day; `fields` as for sums. */
+  dayRows(family: Family, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
   /** Per day in [from, to]: the family's sum over the whole subtree (keys collapsed). */
   byDay(family: Family, from: string, to: string): Promise<Map<string, number[]>>;
   /** Days in [from, to] with a fall, per unit (safety rows with falls > 0). */

@@ -68,6 +68,17 @@ function proratedQuotaOf(monthly: number, from: string, to: string): number {
   return total;
 }
 
+/**
+ * The fields ownFacts reads of each family: a server sums only these (FactReader.sums). A field
+ * read below but missing here would be 0 on the server only, and the server = device property
+ * tests would show it.
+ */
+const OWN_FIELDS: { [F in 'bhk' | 'staff' | 'safety']: readonly FieldOf<F>[] } = {
+  bhk: ['n', 'total', 'hygiene', 'dress'],
+  staff: ['planned', 'sick', 'shifts'],
+  safety: ['green', 'wGul', 'wOrange', 'wRod', 'evGul', 'evOrange', 'evRod'],
+};
+
 /** What one unit's facts hold for one range (loadPeriodFacts). */
 export interface UnitPeriodFacts {
   /** bhk family summed over its keys, the whole range. */
@@ -104,10 +115,10 @@ export async function loadPeriodFacts(
   const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
   const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
   const [bhk, staff, safetyBefore, safetyToday] = await Promise.all([
-    reader.sums('bhk', uniq, true),
-    reader.sums('staff', uniq, true),
-    reader.sums('safety', before, true),
-    reader.sums('safety', hasToday.some(Boolean) ? [{ from: today, to: today }] : [], true),
+    reader.sums('bhk', uniq, true, OWN_FIELDS.bhk),
+    reader.sums('staff', uniq, true, OWN_FIELDS.staff),
+    reader.sums('safety', before, true, OWN_FIELDS.safety),
+    reader.sums('safety', hasToday.some(Boolean) ? [{ from: today, to: today }] : [], true, OWN_FIELDS.safety),
   ]);
   // Falls and HR months once for the span of all ranges, then cut per range.
   const lasts = uniq.map((r) => minDate(r.to, today));
