@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
 import type { Store } from '../store';
+import { withStatementCache } from './statement-cache';
 
 /** `file` ':memory:' gives a private in-memory database (tests). */
 export function createSqliteStore(file: string): Store {
@@ -17,6 +18,11 @@ export function createSqliteStore(file: string): Store {
   // Scope filters are `path LIKE prefix%`; SQLite's LIKE ignores ASCII case by default, which would
   // let scope '/r/ab/' read unit 'AB' (ids are case-sensitive). PostgreSQL's LIKE already is.
   sqlite.pragma('case_sensitive_like = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Reads of a region's facts visit tens of thousands of rows. Through SQLite's default 16 MB page
+  // cache each page is a read() from the OS on every request; memory-mapped (SQLite allows 2 GB)
+  // and with a 128 MB cache they are not (a year's report ~30 % less CPU in SQL; issue 17).
+  sqlite.pragma('mmap_size = 2147418112');
+  sqlite.pragma('cache_size = -131072');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return kyselyStore(db, 'sqlite', () => db.destroy());
 }
