@@ -45,8 +45,15 @@ describe('localDate (Europe/Stockholm by default)', () => {
 });
 
 describe('localDate: the quarter-hour cache (issue 19) gives what Intl gives', () => {
+  // One formatter per zone: building one per call made these checks take 15 s on a busy machine.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const formatOf = (timeZone: string) => {
+    let f = formats.get(timeZone);
+    if (f === undefined) formats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+    return f;
+  };
   const fresh = (instant: number, timeZone: string) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+    const parts = formatOf(timeZone).formatToParts(new Date(instant));
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
   };
