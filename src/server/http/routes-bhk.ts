@@ -8,12 +8,13 @@ import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
 import { bhkExportFor, bhkWorkbookFor } from '../rollup/bhk-export';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
+import { jsonReply } from './json-stream';
 import { route, unitRule } from './route';
 
 export function bhkRoutes(app: FastifyInstance, store: Store) {
   const read = (field: string) => unitRule('read', 'query', field);
-  route(app, 'GET', '/api/rollup/bhk', { rule: read('rootId'), query: BhkRollupQuery }, async ({ query, unit, org }) =>
-    bhkRollupFor(store, await org(), unit, query.month),
+  route(app, 'GET', '/api/rollup/bhk', { rule: read('rootId'), query: BhkRollupQuery }, async ({ reply, query, unit, org }) =>
+    jsonReply(reply, await bhkRollupFor(store, await org(), unit, query.month)),
   );
   route(app, 'GET', '/api/bhk/rollup', { rule: read('rootId'), query: BhkPeriodRollupQuery }, async ({ query, unit, org }) =>
     bhkPeriodRollupFor(store, await org(), unit, query),

@@ -7,12 +7,13 @@ import { goalConfigFor, tertialReportFor } from '../indicators/goals';
 import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
+import { jsonReply } from './json-stream';
 import { route, unitRule } from './route';
 
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const read = (field: string) => unitRule('read', 'query', field);
-  route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportQuery }, async ({ query, unit, org }) =>
-    indicatorReportFor(store, await org(), unit, query.period, now()),
+  route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportQuery }, async ({ reply, query, unit, org }) =>
+    jsonReply(reply, await indicatorReportFor(store, await org(), unit, query.period, now())),
   );
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
     indicatorSeriesFor(store, await org(), unit, query, now()),
