@@ -89,51 +89,45 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
 }
 
 /**
+ * What every cell of one column (a definition at the root, for one period) shares: its period,
+ * compare period and their trees of pooled facts. Prepared once per column, not per cell: a
+ * region's table is ~14,000 cells (issue 17).
+ */
+interface Column {
+  def: IndicatorDef;
+  comparePeriod: string;
+  range: DateRange;
+  compare: DateRange;
+  now: Map<string, RollupNode<Facts>>;
+  before: Map<string, RollupNode<Facts>>;
+  metric: ReturnType<typeof reportingMetric>;
+}
+
+function columnOf(def: IndicatorDef, period: string, today: string, facts: FactsOf): Column {
+  const comparePeriod = comparePeriodOf(period, def.compare);
+  const range = rangeOf(period);
+  const compare = compareRange(period, comparePeriod, today, accumulates(def));
+  return { def, comparePeriod, range, compare, now: facts(range), before: facts(compare), metric: reportingMetric(def) };
+}
+
+/**
  * A node's facts for a cell: pooled facts, except for a measure reported at a level, whose figure
  * is the node's own value only (reported.ts ownLevelFacts).
  */
-function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: IndicatorDef, nodeId: string, range: DateRange, facts: FactsOf): RollupNode<Facts> | undefined {
+function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: IndicatorDef, nodeId: string, range: DateRange, tree: Map<string, RollupNode<Facts>>): RollupNode<Facts> | undefined {
   if (def.source.kind === 'reported' && def.source.at === 'level') {
     return { unitId: nodeId, counts: ownLevelFacts(input.reportedRows, nodeId, def.key, range), expected: 1, reporting: 0 };
   }
-  return facts(range).get(nodeId);
+  return tree.get(nodeId);
 }
 
 type Resolve = ReturnType<typeof defResolver>;
 
-interface Frame {
-  range: DateRange;
-  comparePeriod: string;
-  compare: DateRange;
-}
-const FRAMES = new Map<string, Frame>();
-
-/** A cell's period, compare period and compare range: the same for every node of a column, so computed once (issue 17). */
-function frame(def: IndicatorDef, period: string, today: string): Frame {
-  const accum = accumulates(def);
-  const key = `${period}|${def.compare}|${accum}|${today}`;
-  let f = FRAMES.get(key);
-  if (f === undefined) {
-    const comparePeriod = comparePeriodOf(period, def.compare);
-    f = { range: rangeOf(period), comparePeriod, compare: compareRange(period, comparePeriod, today, accum) };
-    if (FRAMES.size >= 10_000) FRAMES.clear();
-    FRAMES.set(key, f);
-  }
-  return f;
-}
-
-function cellOf(
-  input: Pick<IndicatorContext, 'today' | 'reportedRows'>,
-  resolve: Resolve,
-  rootDef: IndicatorDef,
-  nodeId: string,
-  period: string,
-  facts: FactsOf,
-): IndicatorCell {
+function cellOf(input: Pick<IndicatorContext, 'reportedRows'>, resolve: Resolve, col: Column, nodeId: string): IndicatorCell {
+  const rootDef = col.def;
   const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
-  const { range, comparePeriod, compare } = frame(rootDef, period, input.today);
-  const now = nodeFacts(input, rootDef, nodeId, range, facts);
-  const before = nodeFacts(input, rootDef, nodeId, compare, facts);
+  const now = nodeFacts(input, rootDef, nodeId, col.range, col.now);
+  const before = nodeFacts(input, rootDef, nodeId, col.compare, col.before);
   const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
@@ -142,7 +136,7 @@ function cellOf(
   const k = { now: v.valueK, before: c?.valueK ?? null };
   const m = { now: v.valueM, before: c?.valueM ?? null };
   const { trend, improving } = trendArrow(rootDef, v.value, c?.value ?? null, k, m);
-  const metric = reportingMetric(rootDef);
+  const metric = col.metric;
   return {
     unitId: nodeId as UnitId,
     key: rootDef.key,
@@ -152,7 +146,7 @@ function cellOf(
     n: v.n,
     valueK: v.valueK,
     valueM: v.valueM,
-    comparePeriod,
+    comparePeriod: col.comparePeriod,
     compareValue: c?.value ?? null,
     compareK: c?.valueK ?? null,
     compareM: c?.valueM ?? null,
@@ -174,9 +168,10 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
   const cells: IndicatorCell[] = [];
   // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
   // them, so a server answering it still serves the tablets' pushes meanwhile (issue 17).
+  const columns = defs.map((def) => columnOf(def, period, ctx.today, facts));
   const pace = pacer();
   for (const node of nodes) {
-    for (const def of defs) cells.push(cellOf(ctx, resolve, def, node.id, period, facts));
+    for (const col of columns) cells.push(cellOf(ctx, resolve, col, node.id));
     await pace();
   }
   return { rootId: ctx.rootId as UnitId, period, defs, nodes, cells, computedAt: new Date(now).toISOString() };
@@ -190,7 +185,7 @@ export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const points: SeriesPoint[] = periods.map((period) => {
-    const cell = cellOf(ctx, resolve, def, unitId, period, facts);
+    const cell = cellOf(ctx, resolve, columnOf(def, period, ctx.today, facts), unitId);
     return { period, value: cell.value, n: cell.n, status: cell.status, targetValue };
   });
   const med = median(points.map((p) => p.value));
