@@ -1,7 +1,9 @@
 /**
- * The single entry point for local writes. Rule 2 lives here: the merged row, the outbox row,
- * the next seq and the advanced clock are written in ONE IndexedDB transaction, so a write
+ * The single entry point for local writes. Rule 2 lives here: the merged row and the outbox row,
+ * which carries the write's seq and HLC, are written in ONE IndexedDB transaction, so a write
  * without its outbox row (or the reverse) cannot exist, and a crash leaves either all or nothing.
+ * The seq and HLC come from the counters this tab keeps while it holds the counters' lease
+ * (counter-lease.ts), so an append record's save reads nothing and writes two rows (issue 19).
  * Writes need no network and no prior sync, only a session (the device id numbers the outbox
  * and names the clock's node). After the commit, whoever subscribed with onLocalWrite (the sync
  * engine) is told, so a caller never asks for a sync itself.
@@ -10,10 +12,10 @@ import { AppError } from '../../shared/errors';
 import { ENTITIES, SCHEMA_VERSION, EntityName } from '../../shared/schema/registry';
 import { UnitId } from '../../shared/schema/ids';
 import { ChangeOp, type Change } from '../../shared/protocol';
-import { initialHlc, nodeFromDeviceId, tick } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
+import { counterTransaction, type TakeCounters } from './counter-lease';
+import { issue } from './counters';
 import type { PulsDb } from './db';
-import { getMetas, setMetas } from './meta';
 import { insertNewRow, mergeIntoRows } from './rows';
 
 export interface WriteInput {
@@ -42,26 +44,18 @@ const MAX_ID_LENGTH = 200;
  */
 export async function writeChange(db: PulsDb, input: WriteInput, now: number = Date.now()): Promise<void> {
   const fields = checkInput(input);
-  await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
+  await writeTransaction(db, async (take) => {
     // An append record has a fresh UUIDv7 id: nothing to read first. insertNewRow adds rather
     // than puts, so an id that did exist aborts the transaction instead of overwriting.
     const append = ENTITIES[input.entity].mode === 'append';
-    // Every read in one round (issue 19): the counters and, for a lww row, the stored row.
-    const [meta, existing] = await Promise.all([
-      getMetas(db, ['credential', 'hlc', 'nextSeq', 'serverOffsetMs']),
-      append ? undefined : db.rows.get([input.entity, input.id]),
-    ]);
-    if (!meta.credential) throw new AppError('unauthenticated');
+    // Every read in one round: the stored row of a lww entity, and the counters unless this tab
+    // holds them (counter-lease.ts); an append record's save then reads nothing.
+    const [counters, existing] = await Promise.all([take(), append ? undefined : db.rows.get([input.entity, input.id])]);
     // Rule 13: a row never moves between units; the server would reject this change anyway.
     if (existing && existing.unitId !== input.unitId) {
       throw new AppError('scope-denied', { unitId: input.unitId }, ['unitId']);
     }
-    const node = nodeFromDeviceId(meta.credential.deviceId);
-    const clock = meta.hlc ? { ...meta.hlc, node } : initialHlc(node);
-    // Stamp with server-corrected time, so a tablet with a wrong clock neither loses every
-    // conflict nor wins them all (docs/sync.md §1.2); whole ms, as the HLC format has.
-    const { clock: next, ts } = tick(clock, Math.round(now + (meta.serverOffsetMs ?? 0)));
-    const seq = meta.nextSeq ?? 1;
+    const { seq, hlc } = issue(counters, now);
     const change: Change = {
       seq,
       entity: input.entity,
@@ -69,19 +63,28 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
       unitId: input.unitId as UnitId,
       op: input.op,
       fields,
-      hlc: ts,
+      hlc,
       schemaVersion: SCHEMA_VERSION,
     };
-    // Fewest requests in the write transaction, and every write in one round: it runs on every
-    // tap of "Spara" (bench item 1). Any failing request (an id that exists, a seq taken by
-    // another tab) aborts the whole transaction, so all-or-nothing holds as before (rule 2).
+    // Both writes in one round: it runs on every tap of "Spara" (bench item 1). The seq and HLC
+    // are kept nowhere else than in the outbox row (counters.ts). Any failing request (an id that
+    // exists) aborts the whole transaction, and the counters advance only with a commit, so
+    // all-or-nothing holds as before (rule 2).
     await Promise.all([
       append ? insertNewRow(db, change) : mergeIntoRows(db, change, existing ?? null),
       db.outbox.add({ seq, change, createdAt: now }),
-      setMetas(db, { hlc: next, nextSeq: seq + 1 }),
     ]);
   });
   for (const listener of writeListeners) listener(db);
+}
+
+/**
+ * Runs `fn` in one transaction over rows, outbox and meta in which writeChange may be called
+ * several times (a day's shifts, a grid's values): all of them are recorded, or none. A local
+ * write inside any other transaction is refused: it could not have taken the counters' lease.
+ */
+export function writeTransaction<T>(db: PulsDb, fn: (take: TakeCounters) => Promise<T>): Promise<T> {
+  return counterTransaction(db, [db.rows, db.outbox, db.meta], fn);
 }
 
 /** Everything that can be checked without the database; returns the normalised fields. */
