@@ -5,10 +5,10 @@
  * Two connections to one database stand for two tabs; they share Node's in-process lock manager.
  */
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCore, Middleware } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { addObservation } from '../../src/client/storage/bhk-repo';
+import { addObservation, listObservations, saveUnitSettings, getUnitSettings } from '../../src/client/storage/bhk-repo';
+import { observe } from '../../src/client/storage/live';
 import { openDb, type PulsDb } from '../../src/client/storage/db';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { confirmPushed } from '../../src/client/storage/outbox';
@@ -23,6 +23,7 @@ const NOW = Date.parse('2025-03-07T12:00:00Z');
 
 const dbs: PulsDb[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const db of dbs.splice(0)) db.close();
 });
 
@@ -39,6 +40,14 @@ function secondTab(db: PulsDb, locks?: null): PulsDb {
   return other;
 }
 
+/** Waits until `ready()` holds (live queries settle on their own schedule); fails after 2 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (const end = Date.now() + 2_000; !ready(); ) {
+    if (Date.now() > end) throw new Error('live queries did not settle');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const outboxOf = async (db: PulsDb) => (await db.outbox.orderBy('seq').toArray()).map((r) => ({ seq: r.seq, hlc: r.change.hlc }));
 
 /** Asserts seqs 1..n in order and strictly rising HLCs. */
@@ -47,44 +56,57 @@ function expectGaplessAndRising(rows: { seq: number; hlc: string }[]): void {
   for (let i = 1; i < rows.length; i++) expect(rows[i]!.hlc > rows[i - 1]!.hlc).toBe(true);
 }
 
-/** Counts the DBCore requests of one database: reads, and mutations as `table:type`. */
-function countRequests(db: PulsDb): { reads: string[]; writes: string[] } {
+const READS = ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count'] as const;
+const WRITES = ['add', 'put', 'delete', 'clear'] as const;
+
+/** Records every IndexedDB request made from now on (until the test ends): reads, and writes as `store:method`. */
+function countRequests(): { reads: string[]; writes: string[] } {
   const seen = { reads: [] as string[], writes: [] as string[] };
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'count-requests',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          get: (req) => (seen.reads.push(`${name}:get`), table.get(req)),
-          getMany: (req) => (seen.reads.push(`${name}:getMany`), table.getMany(req)),
-          query: (req) => (seen.reads.push(`${name}:query`), table.query(req)),
-          openCursor: (req) => (seen.reads.push(`${name}:openCursor`), table.openCursor(req)),
-          count: (req) => (seen.reads.push(`${name}:count`), table.count(req)),
-          mutate: (req) => (seen.writes.push(`${name}:${req.type}`), table.mutate(req)),
-        };
-      },
-    }),
-  };
-  db.use(middleware);
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, (...a: unknown[]) => unknown>[]) {
+    for (const method of [...READS, ...WRITES]) {
+      const original = proto[method];
+      if (!original) continue;
+      const list = (WRITES as readonly string[]).includes(method) ? seen.writes : seen.reads;
+      vi.spyOn(proto, method).mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+        list.push(`${this.name}:${method}`);
+        return original.apply(this, args);
+      });
+    }
+  }
   return seen;
 }
 
 describe('counter lease', () => {
   it('issue 19: once a tab holds the lease, saving an observation reads nothing and writes its row and outbox row', async () => {
-    const db = freshDb();
-    const seen = countRequests(db);
-    await sessionDb(db);
+    const db = await sessionDb();
     await addObservation(db, observation('u1', '2025-03-01'), NOW);
-    seen.reads.length = 0;
-    seen.writes.length = 0;
+    const seen = countRequests();
     await addObservation(db, observation('u1', '2025-03-02'), NOW);
     expect(seen.reads).toEqual([]);
     expect(seen.writes.sort()).toEqual(['outbox:add', 'rows:add']);
     expectGaplessAndRising(await outboxOf(db));
+  });
+
+  it('issue 19: live queries, in this tab and another, follow saves written with IndexedDB itself', async () => {
+    const a = await sessionDb();
+    const b = secondTab(a);
+    await addObservation(a, observation('u1', '2025-03-01'), NOW);
+    await saveUnitSettings(a, 'u1', { bhkMinN: 4 }, NOW);
+    const seen = { mine: [] as number[], theirs: [] as number[], pending: [] as number[], minN: [] as number[] };
+    const stops = [
+      observe(() => listObservations(a, 'u1', '2025-03'), (v) => seen.mine.push(v.length)),
+      observe(() => listObservations(b, 'u1', '2025-03'), (v) => seen.theirs.push(v.length)),
+      observe(() => b.outbox.count(), (v) => seen.pending.push(v)),
+      observe(() => getUnitSettings(b, 'u1'), (v) => seen.minN.push(v.bhkMinN)),
+    ];
+    try {
+      await until(() => seen.mine.length > 0 && seen.theirs.length > 0 && seen.pending.length > 0 && seen.minN.length > 0);
+      await addObservation(a, observation('u1', '2025-03-02'), NOW);
+      await saveUnitSettings(a, 'u1', { bhkMinN: 7 }, NOW);
+      await until(() => seen.mine.at(-1) === 2 && seen.theirs.at(-1) === 2 && seen.pending.at(-1) === 4 && seen.minN.at(-1) === 7);
+    } finally {
+      for (const stop of stops) stop();
+    }
   });
 
   it('rule 2: a tab that saved and was closed leaves the next tab no gap and no reuse', async () => {

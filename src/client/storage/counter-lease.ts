@@ -175,8 +175,17 @@ export type TakeCounters = () => Promise<Counters>;
  * Called inside another counter transaction, `fn` joins it. `take()` gives the counters to issue
  * from, loaded in this transaction unless this tab already knows them; issuing advances them in
  * place, and they become this tab's when the transaction commits.
+ *
+ * `direct`, when given, replaces `fn` whenever this tab already knows the counters and the
+ * database is open: it issues from them in a transaction of its own (direct-write.ts) and must
+ * resolve only after that transaction committed; the same rules apply to its counters.
  */
-export async function counterTransaction<T>(db: PulsDb, tables: Table[], fn: (take: TakeCounters) => Promise<T>): Promise<T> {
+export async function counterTransaction<T>(
+  db: PulsDb,
+  tables: Table[],
+  fn: (take: TakeCounters) => Promise<T>,
+  direct?: (counters: Counters) => Promise<T>,
+): Promise<T> {
   const outer = Dexie.currentTransaction;
   if (outer) {
     const draft = drafts.get(outer.idbtrans);
@@ -187,6 +196,17 @@ export async function counterTransaction<T>(db: PulsDb, tables: Table[], fn: (ta
   const lease = leaseOf(db);
   return lease.run(async () => {
     const known = lease.counters;
+    if (direct && known && db.isOpen()) {
+      const counters = { ...known };
+      try {
+        const result = await direct(counters);
+        lease.counters = lease.holding ? counters : undefined;
+        return result;
+      } catch (error) {
+        lease.counters = undefined;
+        throw error;
+      }
+    }
     const draft: Draft = { counters: known && { ...known }, loading: undefined, issued: false };
     try {
       // An async scope, so Dexie keeps its transaction zone across fn's native awaits.

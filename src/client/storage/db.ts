@@ -64,7 +64,9 @@ export class PulsDb extends Dexie {
   constructor(name: string, options: { locks?: LockManagerLike | null } = {}) {
     // Chrome's default "relaxed" durability only reaches the OS buffer; the outbox must survive
     // a power cut between the write and the next sync (docs/sync.md §2.10).
-    super(name, { chromeTransactionDurability: 'strict' });
+    // Without Dexie's live-query cache: a save written with IndexedDB itself (direct-write.ts)
+    // could not update it, so live queries re-read what changed instead.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.locks = options.locks === undefined ? defaultLocks() : options.locks;
     this.version(1).stores({
       meta: 'key',
