@@ -10,6 +10,9 @@ export interface PairedTimes {
 export interface WritePathTimes extends PairedTimes {
   /** The same raw put with Chrome's default (relaxed) durability: what strict costs. */
   rawRelaxed: number[];
+  /** The same strict put with IndexedDB itself, no Dexie: the app's save skips Dexie's table API
+   * once its tab holds the counters (storage/direct-write.ts), so this is the floor below the limit. */
+  rawIdb: number[];
   /** Outbox rows after the run: proves the app path wrote one per observation. */
   outboxRows: number;
 }

@@ -1,8 +1,8 @@
 /**
  * Item 1: saving one observation through the app (addObservation → writeChange: validation,
  * HLC tick, seq, merged row and outbox row in one strict transaction) against a bare Dexie put
- * of the same row into an identically indexed table, also strict. The kinds take turns in
- * blocks, so a noisy moment hits all of them alike.
+ * of the same row into an identically indexed table, also strict, and beside the same put made
+ * with IndexedDB itself. The kinds take turns in blocks, so a noisy moment hits all of them alike.
  */
 import { addObservation, type NewObservation } from '../../src/client/storage/bhk-repo';
 import type { RowRecord } from '../../src/client/storage/db';
@@ -40,8 +40,12 @@ export async function writePath(opts: { ops: number; warmup: number; block: numb
       const items = Array.from({ length: n }, row);
       return timeEach(n, (i) => relaxed.rows.put(items[i] as RowRecord));
     },
+    rawIdb: async (n: number) => {
+      const items = Array.from({ length: n }, row);
+      return timeEach(n, (i) => idbPut(raw.backendDB(), items[i] as RowRecord));
+    },
   };
-  const out: WritePathTimes = { app: [], raw: [], rawRelaxed: [], outboxRows: 0 };
+  const out: WritePathTimes = { app: [], raw: [], rawRelaxed: [], rawIdb: [], outboxRows: 0 };
   for (const run of Object.values(kinds)) await run(opts.warmup);
   const names = Object.keys(kinds) as (keyof typeof kinds)[];
   for (let done = 0, round = 0; done < opts.ops; done += opts.block, round++) {
@@ -52,4 +56,14 @@ export async function writePath(opts: { ops: number; warmup: number; block: numb
   out.outboxRows = await app.outbox.count();
   await dropAll(app, raw, relaxed);
   return out;
+}
+
+/** One strict put in a transaction of its own, resolved at its commit, as Dexie's put is. */
+function idbPut(idb: IDBDatabase, value: RowRecord): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(['rows'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('rows').put(value);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
 }

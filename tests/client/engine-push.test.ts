@@ -4,6 +4,7 @@ import { addObservation, getUnitSettings, listObservations, saveUnitSettings } f
 import { getMeta } from '../../src/client/storage/meta';
 import { listUnits } from '../../src/client/storage/org-repo';
 import { readSyncSnapshot } from '../../src/client/storage/sync-state';
+import { writeTransaction } from '../../src/client/storage/records';
 import { MAX_CHANGES_PER_PUSH } from '../../src/shared/protocol';
 import { FakeServer } from './fake-server';
 import { engineFor, observation, useDevices } from './helpers';
@@ -84,7 +85,8 @@ describe('sync engine: push', () => {
     const server = new FakeServer();
     const db = await device(server);
     const total = MAX_CHANGES_PER_PUSH + 20;
-    await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
+    // Local writes share a transaction only through writeTransaction (counter-lease.ts).
+    await writeTransaction(db, async () => {
       for (let i = 0; i < total; i++) await addObservation(db, observation('u1', '2025-03-05'));
     });
     const sizes: number[] = [];

@@ -1,5 +1,5 @@
 import './helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { parseHlc } from '../../src/shared/sync/hlc';
 import { openDb, type PulsDb } from '../../src/client/storage/db';
@@ -123,12 +123,15 @@ describe('writeChange', () => {
     dbs.push(db);
     await addObservation(db, observation());
     const before = await snapshot(db);
-    const failing = () => {
-      throw new Error('disk full');
-    };
-    db.outbox.hook('creating', failing);
+    // The failure is injected in IndexedDB itself, below Dexie: a save written without Dexie's
+    // table API (storage/direct-write.ts) must be all-or-nothing as well.
+    const add = IDBObjectStore.prototype.add;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'outbox') throw new DOMException('disk full', 'QuotaExceededError');
+      return add.apply(this, args);
+    });
     await expect(addObservation(db, observation('u1', '2025-03-15'))).rejects.toThrow();
-    db.outbox.hook('creating').unsubscribe(failing);
+    failing.mockRestore();
     expect(await snapshot(db)).toEqual(before);
     await addObservation(db, observation('u1', '2025-03-16'));
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.seq)).toEqual([1, 2]);

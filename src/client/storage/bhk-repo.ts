@@ -12,7 +12,7 @@ import { IsoMonth, RecordId } from '../../shared/schema/ids';
 import { DEFAULT_UNIT_SETTINGS, settingsIdFor, type UnitSettings } from '../../shared/schema/unit-settings';
 import { uuidv7 } from 'uuidv7';
 import type { PulsDb } from './db';
-import { writeChange } from './records';
+import { writeChange, writeTransaction } from './records';
 import { recordOf, recordsOf } from './row-reader';
 import { readSettings, saveSettings } from './settings-repo';
 
@@ -96,7 +96,7 @@ export async function amendObservation(
     await addObservation(db, { ...fields, replaces: current.id, originalDate }, now);
     return;
   }
-  await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
+  await writeTransaction(db, async () => {
     await addObservation(db, fields, now);
     await voidObservation(db, current, now);
   });

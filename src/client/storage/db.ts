@@ -12,6 +12,8 @@ import type { FactBlock } from '../../shared/facts-api';
 import type { Change } from '../../shared/protocol';
 import type { OrgUnit } from '../../shared/schema/org-unit';
 import type { RowState } from '../../shared/sync/merge';
+import { closeLease } from './counter-lease';
+import { defaultLocks, type LockManagerLike } from './locks';
 
 export const DEFAULT_DB_NAME = 'pulstavlan';
 
@@ -55,10 +57,17 @@ export class PulsDb extends Dexie {
   /** Facts mode (rules 22–24): the fact blocks of the scope's units, as the server sent them. */
   declare facts: Table<FactBlock, [string, string]>;
 
-  constructor(name: string) {
+  /** Guards the write counters' lease across tabs (counter-lease.ts); null: no lease, every
+   * save reads its counters. */
+  readonly locks: LockManagerLike | null;
+
+  constructor(name: string, options: { locks?: LockManagerLike | null } = {}) {
     // Chrome's default "relaxed" durability only reaches the OS buffer; the outbox must survive
     // a power cut between the write and the next sync (docs/sync.md §2.10).
-    super(name, { chromeTransactionDurability: 'strict' });
+    // Without Dexie's live-query cache: a save written with IndexedDB itself (direct-write.ts)
+    // could not update it, so live queries re-read what changed instead.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
+    this.locks = options.locks === undefined ? defaultLocks() : options.locks;
     this.version(1).stores({
       meta: 'key',
       outbox: 'seq, createdAt',
@@ -75,8 +84,14 @@ export class PulsDb extends Dexie {
       return false;
     });
   }
+
+  /** Closing lets the counters' lease go, so another tab (or a reopened connection) can write. */
+  override close(options?: { disableAutoOpen: boolean }): void {
+    closeLease(this);
+    super.close(options);
+  }
 }
 
-export function openDb(name: string = DEFAULT_DB_NAME): PulsDb {
-  return new PulsDb(name);
+export function openDb(name: string = DEFAULT_DB_NAME, options: { locks?: LockManagerLike | null } = {}): PulsDb {
+  return new PulsDb(name, options);
 }

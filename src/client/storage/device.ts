@@ -4,6 +4,7 @@
  * the changes are renumbered from 1 for the new device id and pushed under it.
  */
 import type { Identity } from '../../shared/api';
+import { counterTransaction } from './counter-lease';
 import { mergeIntoRows } from './rows';
 import type { PulsDb } from './db';
 import { deleteMeta, getMeta, setMeta, type Credential, type MetaKey } from './meta';
@@ -29,7 +30,8 @@ const SESSION_KEYS: MetaKey[] = [
 ];
 
 export async function adoptCredential(db: PulsDb, credential: Credential, identity: Identity): Promise<void> {
-  await db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
+  // A counter transaction (counter-lease.ts): a new device id renumbers the outbox and names the clock.
+  await counterTransaction(db, [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
     const previous = await getMeta(db, 'identity');
     const keepRows = previous !== undefined && sameScope(previous, identity);
     await deleteMeta(db, ...SESSION_KEYS);
@@ -47,7 +49,8 @@ export async function adoptCredential(db: PulsDb, credential: Credential, identi
  * changes stay: they are unsynced work, go out with the next credential, and the next session
  * rebuilds their rows (adoptCredential). */
 export async function clearSession(db: PulsDb): Promise<void> {
-  await db.transaction('rw', [db.meta, db.rows, db.units, db.facts], async () => {
+  // A counter transaction (counter-lease.ts): without a credential no tab may write.
+  await counterTransaction(db, [db.meta, db.rows, db.units, db.facts], async () => {
     await deleteMeta(db, 'credential', 'identity', ...SESSION_KEYS);
     await db.rows.clear();
     await db.units.clear();

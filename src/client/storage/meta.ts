@@ -33,8 +33,12 @@ export interface MetaValues {
   token: AccessToken;
   /** Last server_seq applied locally (rule 8); 0 before the first pull. */
   cursor: number;
+  /** A floor of the device's clock: the clock is the later of this and the last outbox row's HLC
+   * (counters.ts). Written only in counter transactions (counter-lease.ts), like `nextSeq` and
+   * `credential`. */
   hlc: Hlc;
-  /** The seq the next local write takes (rule 2). */
+  /** A floor of the seq the next local write takes (rule 2): that is the larger of this and the
+   * last outbox row's seq + 1. */
   nextSeq: number;
   lastSyncAt: number;
   lastError: ErrorCode | null;

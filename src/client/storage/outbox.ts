@@ -5,8 +5,11 @@
  */
 import { AppError } from '../../shared/errors';
 import type { Change, Rejection, RejectedRowState } from '../../shared/protocol';
+import { parseHlc } from '../../shared/sync/hlc';
+import { counterTransaction } from './counter-lease';
+import { laterThan } from './counters';
 import type { OutboxRow, PulsDb, RejectedChange } from './db';
-import { getMeta, setMeta } from './meta';
+import { getMeta, getMetas, setMetas, setMeta, type MetaValues } from './meta';
 import { restoreServerRow } from './rows';
 
 const rowKey = (c: Pick<Change, 'entity' | 'id'>) => `${c.entity}\u0000${c.id}`;
@@ -29,7 +32,8 @@ export async function confirmPushed(
   rejections: readonly Rejection[],
   now: number,
 ): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.rejected, db.meta, db.rows], async () => {
+  // A counter transaction (counter-lease.ts): it takes rows out of the outbox the counters derive from.
+  return counterTransaction(db, [db.outbox, db.rejected, db.meta, db.rows], async () => {
     await expectDevice(db, deviceId);
     const done = await db.outbox.where('seq').belowOrEqual(lastSeq).toArray();
     const bySeq = new Map(done.map((row) => [row.seq, row]));
@@ -55,12 +59,28 @@ export async function confirmPushed(
         await restoreServerRow(db, change, current, pending.filter((c) => rowKey(c) === key));
       }
     }
-    // If the server has processed seqs this device never sent, numbering on must continue past
-    // them, or the server would skip our next writes as replays.
-    const nextSeq = (await getMeta(db, 'nextSeq')) ?? 1;
-    if (nextSeq <= lastSeq) await setMeta(db, 'nextSeq', lastSeq + 1);
+    await raiseFloors(db, lastSeq, done);
     return done.length;
   });
+}
+
+/**
+ * The counters are the larger of meta's floors and the outbox's last row (counters.ts): rows that
+ * leave the outbox take their seq and HLC with them, so the floors rise past them first, and the
+ * clock never goes back, whatever the wall clock says after a reload (rule 15). If the server has
+ * processed seqs this device never sent, numbering continues past them too, or the server would
+ * skip our next writes as replays.
+ */
+async function raiseFloors(db: PulsDb, lastSeq: number, removed: readonly OutboxRow[]): Promise<void> {
+  const { nextSeq, hlc } = await getMetas(db, ['nextSeq', 'hlc']);
+  const raised: Partial<MetaValues> = {};
+  if ((nextSeq ?? 1) <= lastSeq) raised.nextSeq = lastSeq + 1;
+  const last = removed.reduce<OutboxRow | undefined>((a, row) => (a === undefined || row.seq > a.seq ? row : a), undefined);
+  if (last) {
+    const written = parseHlc(last.change.hlc);
+    if (hlc === undefined || laterThan(written, hlc)) raised.hlc = hlc ? { ...written, node: hlc.node } : written;
+  }
+  if (Object.keys(raised).length > 0) await setMetas(db, raised);
 }
 
 /**
@@ -69,7 +89,7 @@ export async function confirmPushed(
  * server's last_seq is behind what this device believes it confirmed (seq-gap, rule 4).
  */
 export async function resequenceOutbox(db: PulsDb, start: number, deviceId?: string): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.meta], async () => {
+  return counterTransaction(db, [db.outbox, db.meta], async () => {
     if (deviceId !== undefined) await expectDevice(db, deviceId);
     const rows = await db.outbox.orderBy('seq').toArray();
     const renumbered = rows.map((row, i) => ({ ...row, seq: start + i, change: { ...row.change, seq: start + i } }));

@@ -10,6 +10,7 @@ import { type Hlc, initialHlc, nodeFromDeviceId, recv } from '../../shared/sync/
 import { validateChange } from '../../shared/sync/validate';
 import Dexie from 'dexie';
 import { ENTITIES, type EntityName } from '../../shared/schema/registry';
+import { counterTransaction } from './counter-lease';
 import type { PulsDb, RowRecord } from './db';
 import { getMetas, setMetas, type SyncProgress } from './meta';
 import { mergeRows, readRows } from './rows';
@@ -34,7 +35,8 @@ export async function applyPulledPage(
   now: number,
   progress?: SyncProgress | null,
 ): Promise<PageResult> {
-  return db.transaction('rw', [db.rows, db.meta], async () => {
+  // A counter transaction (counter-lease.ts): it moves the clock that local writes stamp from.
+  return counterTransaction(db, [db.rows, db.meta], async () => {
     // One round of reads: the device check, the cursor and the clock, and the page's stored rows
     // (keyed by entity and id, which need no validation to look up). They are issued first so
     // IndexedDB serves them while the page is validated below, on this thread (issue 19).

@@ -1,7 +1,10 @@
 /**
- * The single entry point for local writes. Rule 2 lives here: the merged row, the outbox row,
- * the next seq and the advanced clock are written in ONE IndexedDB transaction, so a write
+ * The single entry point for local writes. Rule 2 lives here: the merged row and the outbox row,
+ * which carries the write's seq and HLC, are written in ONE IndexedDB transaction, so a write
  * without its outbox row (or the reverse) cannot exist, and a crash leaves either all or nothing.
+ * The seq and HLC come from the counters this tab keeps while it holds the counters' lease
+ * (counter-lease.ts), so an append record's save reads nothing and writes two rows, in a plain
+ * IndexedDB transaction when the tab already holds them (direct-write.ts; issue 19).
  * Writes need no network and no prior sync, only a session (the device id numbers the outbox
  * and names the clock's node). After the commit, whoever subscribed with onLocalWrite (the sync
  * engine) is told, so a caller never asks for a sync itself.
@@ -10,11 +13,13 @@ import { AppError } from '../../shared/errors';
 import { ENTITIES, SCHEMA_VERSION, EntityName } from '../../shared/schema/registry';
 import { UnitId } from '../../shared/schema/ids';
 import { ChangeOp, type Change } from '../../shared/protocol';
-import { initialHlc, nodeFromDeviceId, tick } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
-import type { PulsDb } from './db';
-import { getMetas, setMetas } from './meta';
-import { insertNewRow, mergeIntoRows } from './rows';
+import { mergeChange, type RowState } from '../../shared/sync/merge';
+import { counterTransaction, type TakeCounters } from './counter-lease';
+import { type Counters, issue } from './counters';
+import type { OutboxRow, PulsDb, RowRecord } from './db';
+import { writeDirect } from './direct-write';
+import { sortKeyFor } from './rows';
 
 export interface WriteInput {
   entity: EntityName;
@@ -42,46 +47,79 @@ const MAX_ID_LENGTH = 200;
  */
 export async function writeChange(db: PulsDb, input: WriteInput, now: number = Date.now()): Promise<void> {
   const fields = checkInput(input);
-  await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
-    // An append record has a fresh UUIDv7 id: nothing to read first. insertNewRow adds rather
-    // than puts, so an id that did exist aborts the transaction instead of overwriting.
-    const append = ENTITIES[input.entity].mode === 'append';
-    // Every read in one round (issue 19): the counters and, for a lww row, the stored row.
-    const [meta, existing] = await Promise.all([
-      getMetas(db, ['credential', 'hlc', 'nextSeq', 'serverOffsetMs']),
-      append ? undefined : db.rows.get([input.entity, input.id]),
-    ]);
-    if (!meta.credential) throw new AppError('unauthenticated');
-    // Rule 13: a row never moves between units; the server would reject this change anyway.
-    if (existing && existing.unitId !== input.unitId) {
-      throw new AppError('scope-denied', { unitId: input.unitId }, ['unitId']);
-    }
-    const node = nodeFromDeviceId(meta.credential.deviceId);
-    const clock = meta.hlc ? { ...meta.hlc, node } : initialHlc(node);
-    // Stamp with server-corrected time, so a tablet with a wrong clock neither loses every
-    // conflict nor wins them all (docs/sync.md §1.2); whole ms, as the HLC format has.
-    const { clock: next, ts } = tick(clock, Math.round(now + (meta.serverOffsetMs ?? 0)));
-    const seq = meta.nextSeq ?? 1;
-    const change: Change = {
-      seq,
-      entity: input.entity,
-      id: input.id,
-      unitId: input.unitId as UnitId,
-      op: input.op,
-      fields,
-      hlc: ts,
-      schemaVersion: SCHEMA_VERSION,
-    };
-    // Fewest requests in the write transaction, and every write in one round: it runs on every
-    // tap of "Spara" (bench item 1). Any failing request (an id that exists, a seq taken by
-    // another tab) aborts the whole transaction, so all-or-nothing holds as before (rule 2).
-    await Promise.all([
-      append ? insertNewRow(db, change) : mergeIntoRows(db, change, existing ?? null),
-      db.outbox.add({ seq, change, createdAt: now }),
-      setMetas(db, { hlc: next, nextSeq: seq + 1 }),
-    ]);
-  });
+  // An append record has a fresh UUIDv7 id: nothing to read first. Its row is added rather than
+  // put, so an id that did exist aborts the transaction instead of overwriting.
+  const append = ENTITIES[input.entity].mode === 'append';
+  const key: [string, string] = [input.entity, input.id];
+  await counterTransaction(
+    db,
+    [db.rows, db.outbox, db.meta],
+    async (take) => {
+      // Every read in one round: the stored row of a lww entity, and the counters unless this
+      // tab holds them (counter-lease.ts).
+      const [counters, existing] = await Promise.all([take(), append ? undefined : db.rows.get(key)]);
+      const { row, outbox } = planWrite(input, fields, counters, append, existing, now);
+      // Both writes in one round. Any failing request (an id that exists) aborts the whole
+      // transaction, and the counters advance only with a commit: all or nothing (rule 2).
+      await Promise.all([row && (append ? db.rows.add(row) : db.rows.put(row)), db.outbox.add(outbox)]);
+    },
+    // The tab holds the counters: the same writes in a plain IndexedDB transaction, which reads
+    // nothing for an append record (direct-write.ts; bench item 1).
+    (counters) =>
+      writeDirect(db, [db.rows, db.outbox], append ? null : key, (stored) => {
+        const existing = stored as RowRecord | undefined;
+        const { row, outbox } = planWrite(input, fields, counters, append, existing, now);
+        return [
+          ...(row ? [{ table: db.rows, op: append ? ('add' as const) : ('put' as const), value: row, old: existing }] : []),
+          { table: db.outbox, op: 'add' as const, value: outbox },
+        ];
+      }),
+  );
   for (const listener of writeListeners) listener(db);
+}
+
+/**
+ * The rows a write puts: its merged row (null when the merge changes nothing) and its outbox row,
+ * with the next seq and HLC issued from `counters`. Rule 13: a row never moves between units; the
+ * server would reject such a change anyway.
+ */
+function planWrite(
+  input: WriteInput,
+  fields: Record<string, unknown>,
+  counters: Counters,
+  append: boolean,
+  existing: RowState | undefined,
+  now: number,
+): { row: RowRecord | null; outbox: OutboxRow } {
+  if (existing && existing.unitId !== input.unitId) {
+    throw new AppError('scope-denied', { unitId: input.unitId }, ['unitId']);
+  }
+  const { seq, hlc } = issue(counters, now);
+  const change: Change = {
+    seq,
+    entity: input.entity,
+    id: input.id,
+    unitId: input.unitId as UnitId,
+    op: input.op,
+    fields,
+    hlc,
+    schemaVersion: SCHEMA_VERSION,
+  };
+  // The seq and HLC are kept nowhere else than in the outbox row (counters.ts).
+  const merged = mergeChange(append ? undefined : existing, change);
+  return {
+    row: merged.changed ? { ...merged.row, sortKey: sortKeyFor(merged.row) } : null,
+    outbox: { seq, change, createdAt: now },
+  };
+}
+
+/**
+ * Runs `fn` in one transaction over rows, outbox and meta in which writeChange may be called
+ * several times (a day's shifts, a grid's values): all of them are recorded, or none. A local
+ * write inside any other transaction is refused: it could not have taken the counters' lease.
+ */
+export function writeTransaction<T>(db: PulsDb, fn: (take: TakeCounters) => Promise<T>): Promise<T> {
+  return counterTransaction(db, [db.rows, db.outbox, db.meta], fn);
 }
 
 /** Everything that can be checked without the database; returns the normalised fields. */

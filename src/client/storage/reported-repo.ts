@@ -12,7 +12,7 @@ import { ReportedValue } from '../../shared/schema/reported-value';
 import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { PulsDb } from './db';
-import { writeChange } from './records';
+import { writeChange, writeTransaction } from './records';
 
 const ENTITY = 'reportedValue';
 
@@ -64,7 +64,7 @@ export async function saveReportedValues(db: PulsDb, values: readonly ReportedVa
       throw new AppError(code, { entity: ENTITY, id: v.id }, path);
     }
   }
-  await db.transaction('rw', [db.rows, db.outbox, db.meta], async () => {
+  await writeTransaction(db, async () => {
     for (const v of values) await put(db, v, now);
     for (const r of remove) {
       const row = await db.rows.get([ENTITY, r.id]);

@@ -22,12 +22,6 @@ export async function mergeIntoRows(db: PulsDb, change: MergeInput, current?: Ro
   return changed;
 }
 
-/** Adds the row a fresh append record creates; fails (ConstraintError) if the id exists. */
-export async function insertNewRow(db: PulsDb, change: MergeInput): Promise<void> {
-  const { row } = mergeChange(undefined, change);
-  await db.rows.add({ ...row, sortKey: sortKeyFor(row) } satisfies RowRecord);
-}
-
 /**
  * Merges a batch of changes with one read and one write of the rows they touch, instead of a
  * read and a write per change (a pulled page of 1,000 is otherwise 2,000 IndexedDB requests).

@@ -22,7 +22,7 @@ import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb } from './db';
 import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
-import { writeChange } from './records';
+import { writeChange, writeTransaction } from './records';
 import { recordOf, recordsOf } from './row-reader';
 import { readSettings, saveSettings } from './settings-repo';
 import { indicatorRowsFor } from './indicator-repo';
@@ -59,9 +59,6 @@ async function putCell(db: PulsDb, entity: CellEntity, cell: Cell, now: number):
   await writeChange(db, { entity, op: 'patch', id: cell.id, unitId: cell.unitId, fields }, now);
 }
 
-/** Every table a cell write touches: writes of several cells share one transaction. */
-const writeTables = (db: PulsDb) => [db.rows, db.outbox, db.meta];
-
 export async function listShifts(db: PulsDb, unitId: string, from: string, to: string): Promise<StaffingShift[]> {
   return listCells<StaffingShift>(db, 'staffingShift', unitId, from, to);
 }
@@ -71,7 +68,7 @@ export async function listShifts(db: PulsDb, unitId: string, from: string, to: s
  * again), all in one transaction: either the whole day is recorded or nothing is.
  */
 export async function saveShifts(db: PulsDb, shifts: readonly StaffingShift[], remove: readonly Cell[] = [], now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', writeTables(db), async () => {
+  await writeTransaction(db, async () => {
     for (const s of shifts) await putCell(db, 'staffingShift', s, now);
     for (const r of remove) {
       const row = await db.rows.get(['staffingShift', r.id]);
@@ -85,7 +82,7 @@ export async function listBedsDays(db: PulsDb, unitId: string, from: string, to:
 }
 
 export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', writeTables(db), () => putCell(db, 'bedsDay', beds, now));
+  await writeTransaction(db, () => putCell(db, 'bedsDay', beds, now));
 }
 
 /**
@@ -108,7 +105,7 @@ export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string
  * not at all. Each month is validated again here; the first invalid one aborts everything.
  */
 export async function saveHrMonths(db: PulsDb, months: readonly HrMonth[], now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', writeTables(db), async () => {
+  await writeTransaction(db, async () => {
     for (const m of months) await putCell(db, 'hrMonth', m, now);
   });
 }
