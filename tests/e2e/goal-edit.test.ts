@@ -107,6 +107,9 @@ describe('editing the goal document', () => {
     await page.getByLabel('Målvärde män (valfritt, med kvinnor)').fill('17,2');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByText('Sparat. Ändringen synkas.').isVisible(), { timeout: 10_000 }).toBe(true);
+    // Mål och resultat reads the server's report while online: the edit must have reached it.
+    await page.getByRole('button', { name: 'Synka nu' }).click();
+    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
 
     // Last month (the demo's reported values end there), at the division: every unit reports K and M.
     const d = new Date();
