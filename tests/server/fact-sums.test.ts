@@ -5,41 +5,19 @@
  * the keyed read summed; a sum row out of step is reported. SQLite and PostgreSQL, through the
  * real migrations and the real fact operations.
  */
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldsOf } from '../../src/shared/domain/facts/families';
 import { factOps } from '../../src/server/store/fact-ops';
-import { migrationProvider } from '../../src/server/store/migrations';
-import type { Dialect } from '../../src/server/store/store';
-import { assertPgReachable, createSchema, dropSchema, PG_URL } from '../fixtures/postgres';
+import { dropMigrationSchemas, MIGRATION_DATABASES } from '../fixtures/migrations';
 
-const schemas: string[] = [];
-afterAll(async () => {
-  for (const s of schemas) await dropSchema(s);
-});
-
-const databases: [Dialect, () => Promise<{ db: Kysely<any>; migrator: Migrator }>][] = [
-  ['sqlite', async () => {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-    return { db, migrator: new Migrator({ db, provider: migrationProvider('sqlite') }) };
-  }],
-  ['postgres', async () => {
-    await assertPgReachable();
-    const schema = await createSchema();
-    schemas.push(schema);
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` }) }) });
-    return { db, migrator: new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: schema }) };
-  }],
-];
+afterAll(dropMigrationSchemas);
 
 const WIDTH = fieldsOf('bhk').length;
 /** A bhk vector with n and total set, the rest zero. */
 const vec = (n: number, total: number): number[] => [n, total, ...new Array<number>(WIDTH - 2).fill(0)];
 const bhk = (unitId: string, grain: 'd' | 'm', period: string, key: string, v: number[]): FactRow => ({ family: 'bhk', unitId, grain, period, key, v });
 
-describe.each(databases)('fact_bhk_sum on %s', (dialect, open) => {
+describe.each(MIGRATION_DATABASES)('fact_bhk_sum on %s', (_, dialect, open) => {
   it('is filled by the migration, kept by every write, read collapsed, and checked', async () => {
     const { db, migrator } = await open();
     try {

@@ -4,33 +4,12 @@
  * person's scope for a device, a key's subtree); an event about nobody we know keeps none (it
  * stays the whole organisation's admin's). SQLite and PostgreSQL, through the real migrations.
  */
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationProvider } from '../../src/server/store/migrations';
-import { assertPgReachable, createSchema, dropSchema, PG_URL } from '../fixtures/postgres';
+import { dropMigrationSchemas, MIGRATION_DATABASES } from '../fixtures/migrations';
 
-const schemas: string[] = [];
-afterAll(async () => {
-  for (const s of schemas) await dropSchema(s);
-});
+afterAll(dropMigrationSchemas);
 
-const databases: [string, () => Promise<{ db: Kysely<any>; migrator: Migrator }>][] = [
-  ['SQLite', async () => {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-    return { db, migrator: new Migrator({ db, provider: migrationProvider('sqlite') }) };
-  }],
-  ['PostgreSQL', async () => {
-    await assertPgReachable();
-    const schema = await createSchema();
-    schemas.push(schema);
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` }) }) });
-    return { db, migrator: new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: schema }) };
-  }],
-];
-
-describe.each(databases)('migration 0007 on %s', (_, open) => {
+describe.each(MIGRATION_DATABASES)('migration 0007 on %s', (_, _dialect, open) => {
   it('older security events get the unit they are about; an unknown subject keeps none', async () => {
     const { db, migrator } = await open();
     try {
