@@ -5,7 +5,6 @@
  * string nor holds up the tablets' pushes while it is written. Rows may come from an async source
  * (the audit log is read page by page).
  */
-import { Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
 import { CSV_BOM, csvLine, csvText } from '../../shared/domain/bhk-csv';
 
@@ -25,8 +24,6 @@ export async function* csvChunks(rows: CsvRows): AsyncGenerator<string> {
   }
   if (chunk.length > 0) yield chunk;
 }
-
-export const csvStream = (rows: CsvRows): Readable => Readable.from(csvChunks(rows), { objectMode: false });
 
 /** The whole text (the app's typed client asks for `{filename, csv}` as JSON). */
 export async function csvWhole(rows: CsvRows): Promise<string> {

@@ -3,18 +3,18 @@
  * Excel, or `{filename, csv}` for the app's typed client, which accepts only JSON.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type CsvRows, csvStream, csvWhole } from './csv-stream';
+import { sendChunks } from './chunked-reply';
+import { type CsvRows, csvChunks, csvWhole } from './csv-stream';
 
 const wantsJson = (accept: string | undefined): boolean =>
   accept !== undefined && accept.includes('application/json') && !accept.includes('text/csv');
 
 export async function csvReply(req: FastifyRequest, reply: FastifyReply, file: { filename: string; rows: CsvRows }) {
   if (wantsJson(req.headers.accept)) return { filename: file.filename, csv: await csvWhole(file.rows) };
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(csvStream(file.rows));
+  return sendChunks(
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store'),
+    csvChunks(file.rows),
+  );
 }
 
 /**

@@ -7,8 +7,8 @@
  * JSON.stringify(value)'s (tests/server/json-stream.test.ts).
  */
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
+import { sendChunks } from './chunked-reply';
 import { CHUNK_CHARS } from './csv-stream';
 
 /** Arrays shorter than this are written whole: splitting them gains nothing. */
@@ -19,15 +19,27 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Big arrays inside `value` (at any depth through plain objects and arrays) are split; the rest is stringified whole. */
 function hasBigArray(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length >= SPLIT_FROM || value.some(hasBigArray);
-  if (isPlainObject(value)) return Object.values(value).some(hasBigArray);
+  if (Array.isArray(value)) {
+    if (value.length >= SPLIT_FROM) return true;
+    for (const item of value) if (typeof item === 'object' && item !== null && hasBigArray(item)) return true;
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const k in value) {
+    const item = value[k];
+    if (typeof item === 'object' && item !== null && hasBigArray(item)) return true;
+  }
   return false;
 }
 
+/**
+ * The text is built synchronously and handed out in ~64 KB chunks, with a turn of the event loop
+ * after each chunk (one await per chunk, not per element: a region's report is 14,000 cells).
+ */
 export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
   let chunk = '';
-  // Appends text; hands out a chunk (and gives the loop a turn) once ~64 KB have gathered.
   const out: string[] = [];
+  // Appends text; a chunk is ready once ~64 KB have gathered.
   const put = (text: string) => {
     chunk += text;
     if (chunk.length >= CHUNK_CHARS) {
@@ -35,7 +47,8 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
       chunk = '';
     }
   };
-  async function* write(v: unknown, inArray: boolean): AsyncGenerator<string> {
+  // Writes `v`; yields (nothing) whenever a chunk is ready, so the caller can hand it out.
+  function* write(v: unknown, inArray: boolean): Generator<void> {
     if (!hasBigArray(v)) {
       const text = JSON.stringify(v);
       // As JSON.stringify does: in an array, what has no JSON (undefined, a function) is null.
@@ -45,10 +58,7 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
       for (let i = 0; i < v.length; i++) {
         if (i > 0) put(',');
         yield* write(v[i], true);
-        while (out.length > 0) {
-          yield out.shift() as string;
-          await turn();
-        }
+        if (out.length > 0) yield;
       }
       put(']');
     } else {
@@ -64,12 +74,17 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
       put('}');
     }
   }
-  yield* write(value, false);
+  for (const _ of write(value, false)) {
+    while (out.length > 0) {
+      yield out.shift() as string;
+      await turn();
+    }
+  }
   for (const c of out) yield c;
   if (chunk.length > 0) yield chunk;
 }
 
-/** `value` as an application/json answer, streamed (see the header). */
-export function jsonReply(reply: FastifyReply, value: unknown): FastifyReply {
-  return reply.header('content-type', 'application/json; charset=utf-8').send(Readable.from(jsonChunks(value), { objectMode: false }));
+/** `value` as an application/json answer, streamed and compressed (chunked-reply.ts). */
+export function jsonReply(reply: FastifyReply, value: unknown): Promise<FastifyReply> {
+  return sendChunks(reply.header('content-type', 'application/json; charset=utf-8'), jsonChunks(value));
 }

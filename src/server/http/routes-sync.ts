@@ -1,7 +1,5 @@
 /** Push and pull (src/shared/sync/README.md). */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
 import { type FactsPullResponse, MAX_PINNED_UNITS } from '../../shared/facts-api';
 import { AppError } from '../../shared/errors';
@@ -15,6 +13,7 @@ import { handleFactsPull, handlePull, unitSnapshot } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Store } from '../store/store';
 import { parse, statusOf } from './errors';
+import { jsonReply } from './json-stream';
 import { route } from './route';
 
 const PullQuery = z.strictObject({
@@ -59,32 +58,14 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
     );
     return answer(reply, await handlePush(store, p, { ...envelope, changes }, now()));
   });
-  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read-rows', target: 'own-scope' }, query: PullQuery }, async ({ req, query, principal, reply, org }) =>
-    gzipped(req, reply, answer(reply, await handlePull(store, principal, await org(), { ...query, pinned: pinnedList(query.pinned) }, now()))),
+  route(app, 'GET', '/api/sync/pull', { rule: { access: 'read-rows', target: 'own-scope' }, query: PullQuery }, async ({ query, principal, reply, org }) =>
+    jsonReply(reply, answer(reply, await handlePull(store, principal, await org(), { ...query, pinned: pinnedList(query.pinned) }, now()))),
   );
   // Facts mode (rules 22–24): the fact feed of the caller's scope, and one unit's board rows.
-  route(app, 'GET', '/api/sync/facts', { rule: { access: 'read-rows', target: 'own-scope' }, query: FactsQuery }, async ({ req, query, principal, reply }) =>
-    gzipped(req, reply, answer(reply, await handleFactsPull(store, principal, query.cursor, query.protocolVersion, now()))),
+  route(app, 'GET', '/api/sync/facts', { rule: { access: 'read-rows', target: 'own-scope' }, query: FactsQuery }, async ({ query, principal, reply }) =>
+    jsonReply(reply, answer(reply, await handleFactsPull(store, principal, query.cursor, query.protocolVersion, now()))),
   );
   route(app, 'GET', '/api/sync/unit', { rule: { access: 'read-rows', target: { unit: 'query', field: 'unitId' } }, query: UnitQuery }, async ({ unit }) => unitSnapshot(store, unit));
-}
-
-/**
- * A feed page gzipped when the client accepts it (browsers and Node's fetch do, and undo it
- * themselves): a fact page is ~0.8 MB of JSON, mostly small numbers, several times smaller on the
- * wire (issue 17: a region manager's first sync). zlib runs in libuv's thread pool,
- * off the event loop. Small answers and clients that do not ask go out as plain JSON.
- */
-const gzipAsync = promisify(gzip);
-const GZIP_FROM_BYTES = 8 * 1024;
-
-async function gzipped<T>(req: FastifyRequest, reply: FastifyReply, body: T): Promise<T | FastifyReply> {
-  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (!accepts) return body;
-  const json = JSON.stringify(body);
-  if (json.length < GZIP_FROM_BYTES) return body;
-  const zipped = await gzipAsync(json);
-  return reply.header('content-type', 'application/json; charset=utf-8').header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(zipped);
 }
 
 /**
