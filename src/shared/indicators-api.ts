@@ -3,7 +3,8 @@
  * in domain/indicators/, and a manager's device computes the same answers offline from its
  * replica (a manager's device holds its whole read scope), so both sides parse these shapes.
  *
- *   GET /api/indicators/report?rootId=…&period=…   IndicatorReport: every node under rootId × every indicator in force
+ *   GET /api/indicators/report?rootId=…&period=…   IndicatorReport: every node under rootId × every indicator in force;
+ *       with &form=compact the same report as CompactIndicatorReport (the app asks for that)
  *   GET /api/indicators/series?unitId=…&key=…&to=…&count=…   IndicatorSeries: one indicator at one node, `count` periods ending at `to`
  *   GET /api/indicators/config?unitId=…   IndicatorConfigResponse: indicator rows on unitId's ancestors (outside a
  *       device's replica), which the device caches to resolve definitions offline
@@ -31,6 +32,8 @@ import { UnitKind } from './schema/org-unit';
 export const PeriodKey = z.string().check(z.regex(/^\d{4}(-W\d{2}|-\d{2}|-T[1-3])?$/), inQueryYears);
 
 export const IndicatorReportQuery = z.strictObject({ rootId: UnitId, period: PeriodKey });
+/** The report route's query: `form=compact` asks for CompactIndicatorReport. */
+export const IndicatorReportRouteQuery = z.strictObject({ rootId: UnitId, period: PeriodKey, form: z.optional(z.enum(['compact'])) });
 
 /**
  * The longest series of each period kind (issue 18: 60 years blocked the event loop for a
@@ -143,6 +146,90 @@ export const IndicatorReport = z.strictObject({
   computedAt: z.string(),
 });
 export type IndicatorReport = z.infer<typeof IndicatorReport>;
+
+/**
+ * The report on the wire for the app (issue 17): a region's table is ~1,500 nodes × 9 indicators,
+ * and as objects every cell repeats its 20 field names, its unit, its key and its column's compare
+ * period (4.4 MB). Here cells are tuples in the report's own order (node by node, each node's
+ * cells in `defs` order), the unit and key implied by the position and the compare period given
+ * once per column: a quarter of the size, and much less for a phone to parse and check.
+ * expandReport gives back exactly the IndicatorReport (tests/shared/indicator-compact.test.ts).
+ */
+const CompactCell = z.tuple([
+  Num, // value
+  Num, // num
+  Num, // den
+  z.number(), // n
+  Num, // valueK
+  Num, // valueM
+  Num, // compareValue
+  Num, // compareK
+  Num, // compareM
+  IndicatorStatus,
+  TrendArrow,
+  z.nullable(z.boolean()), // improving
+  z.nullable(IndicatorTarget),
+  z.number(), // reporting
+  z.number(), // expected
+]);
+type CompactCell = z.infer<typeof CompactCell>;
+
+export const CompactIndicatorReport = z.strictObject({
+  form: z.literal('compact'),
+  rootId: UnitId,
+  period: PeriodKey,
+  defs: z.array(IndicatorDef),
+  /** Per def (same order): the period its column is compared with. */
+  comparePeriods: z.array(z.string()),
+  nodes: z.array(IndicatorNode),
+  cells: z.array(CompactCell),
+  computedAt: z.string(),
+});
+export type CompactIndicatorReport = z.infer<typeof CompactIndicatorReport>;
+
+/** The report in compact form; throws if its cells are not node × def in order (they always are). */
+export function compactReport(r: IndicatorReport): CompactIndicatorReport {
+  const width = r.defs.length;
+  const comparePeriods = r.defs.map((d, i) => r.cells[i]?.comparePeriod ?? '');
+  const cells = r.cells.map((c, i): CompactCell => {
+    const node = r.nodes[Math.floor(i / width)];
+    const def = r.defs[i % width];
+    if (c.unitId !== node?.id || c.key !== def?.key || c.comparePeriod !== comparePeriods[i % width]) throw new Error(`cell ${i} is out of order`);
+    return [c.value, c.num, c.den, c.n, c.valueK, c.valueM, c.compareValue, c.compareK, c.compareM, c.status, c.trend, c.improving, c.target, c.reporting, c.expected];
+  });
+  if (cells.length !== r.nodes.length * width) throw new Error('cells are not one per node and definition');
+  return { form: 'compact', rootId: r.rootId, period: r.period, defs: r.defs, comparePeriods, nodes: r.nodes, cells, computedAt: r.computedAt };
+}
+
+/** The IndicatorReport a compact one stands for. */
+export function expandReport(c: CompactIndicatorReport): IndicatorReport {
+  const width = c.defs.length;
+  if (c.cells.length !== c.nodes.length * width || c.comparePeriods.length !== width) throw new Error('a compact report needs one cell per node and definition');
+  const cells = c.cells.map((t, i): IndicatorCell => {
+    const [value, num, den, n, valueK, valueM, compareValue, compareK, compareM, status, trend, improving, target, reporting, expected] = t;
+    return {
+      unitId: (c.nodes[Math.floor(i / width)] as IndicatorNode).id,
+      key: (c.defs[i % width] as IndicatorDef).key,
+      value,
+      num,
+      den,
+      n,
+      valueK,
+      valueM,
+      comparePeriod: c.comparePeriods[i % width] as string,
+      compareValue,
+      compareK,
+      compareM,
+      status,
+      trend,
+      improving,
+      target,
+      reporting,
+      expected,
+    };
+  });
+  return { rootId: c.rootId, period: c.period, defs: c.defs, nodes: c.nodes, cells, computedAt: c.computedAt };
+}
 
 export const SeriesPoint = z.strictObject({
   period: z.string(),

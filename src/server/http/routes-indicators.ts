@@ -1,6 +1,6 @@
 /** Indicator routes (issue 6, shared/indicators-api.ts): report, series, config and the CSV export; the goal document's (issue 13, shared/goals-api.ts). */
 import type { FastifyInstance } from 'fastify';
-import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
+import { compactReport, IndicatorConfigQuery, IndicatorReportQuery, IndicatorReportRouteQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
 import { GoalConfigQuery, GoalReportQuery } from '../../shared/goals-api';
 import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
 import { goalConfigFor, tertialReportFor } from '../indicators/goals';
@@ -12,9 +12,10 @@ import { route, unitRule } from './route';
 
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const read = (field: string) => unitRule('read', 'query', field);
-  route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportQuery }, async ({ reply, query, unit, org }) =>
-    jsonReply(reply, await indicatorReportFor(store, await org(), unit, query.period, now())),
-  );
+  route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportRouteQuery }, async ({ reply, query, unit, org }) => {
+    const report = await indicatorReportFor(store, await org(), unit, query.period, now());
+    return jsonReply(reply, query.form === 'compact' ? compactReport(report) : report);
+  });
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
     indicatorSeriesFor(store, await org(), unit, query, now()),
   );

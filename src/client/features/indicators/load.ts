@@ -8,7 +8,7 @@ import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { indicatorReport, indicatorSeries } from '../../../shared/domain/indicators';
 import { AppError } from '../../../shared/errors';
-import { IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
+import { CompactIndicatorReport, expandReport, type IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
 import { indicatorContext } from '../../storage/indicator-repo';
@@ -25,7 +25,8 @@ const isNetwork = (err: unknown): boolean => err instanceof AppError && err.code
 
 export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<Loaded<IndicatorReport>> {
   try {
-    const res = await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}`, IndicatorReport);
+    // The compact form: a region's report is a quarter of the size to fetch and check (issue 17).
+    const res = expandReport(await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}&form=compact`, CompactIndicatorReport));
     void refreshConfig(api, db, rootId);
     return { res, source: 'server' };
   } catch (err) {

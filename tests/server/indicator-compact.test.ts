@@ -1,0 +1,50 @@
+/**
+ * The indicator report's compact wire form (issue 17, shared/indicators-api.ts): the route's
+ * `form=compact` answer, checked by its schema and expanded, is exactly the report the route gives
+ * as objects (the demo region's tree and figures, a month and a year), in well under half the
+ * bytes; a report whose cells are not node × definition in order is refused rather than sent
+ * mislabelled; an unknown form is a 400 naming the field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompactIndicatorReport, compactReport, expandReport, IndicatorReport } from '../../src/shared/indicators-api';
+import { call, type Client, expectError, type Harness, harness, loginAs, MONTH } from './helpers';
+
+let h: Harness;
+let admin: Client;
+beforeAll(async () => {
+  h = await harness();
+  admin = await loginAs(h, 'admin');
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const get = (query: string) => call(h, 'GET', `/api/indicators/report?${query}`, { token: admin });
+
+describe('the compact indicator report', () => {
+  for (const [rootId, period] of [['region', MONTH], ['region', MONTH.slice(0, 4)], ['vo-med', MONTH], ['avd-21', MONTH]] as const) {
+    it(`${rootId} ${period}: expands to exactly the report as objects, in fewer bytes`, async () => {
+      const plain = await get(`rootId=${rootId}&period=${period}`);
+      const compact = await get(`rootId=${rootId}&period=${period}&form=compact`);
+      expect(plain.statusCode, plain.body).toBe(200);
+      expect(compact.statusCode, compact.body).toBe(200);
+      const report = IndicatorReport.parse(plain.json());
+      expect(report.cells.length).toBeGreaterThan(0);
+      expect(expandReport(CompactIndicatorReport.parse(compact.json()))).toEqual(report);
+      if (rootId === 'region') expect(compact.body.length).toBeLessThan(plain.body.length / 2);
+    });
+  }
+
+  it('refuses cells out of node × definition order, and a compact form that does not add up', async () => {
+    const report = IndicatorReport.parse((await get(`rootId=vo-med&period=${MONTH}`)).json());
+    expect(report.defs.length).toBeGreaterThan(1);
+    const swapped = { ...report, cells: [report.cells[1], report.cells[0], ...report.cells.slice(2)] } as IndicatorReport;
+    expect(() => compactReport(swapped)).toThrow(/out of order/);
+    const short = compactReport(report);
+    expect(() => expandReport({ ...short, cells: short.cells.slice(1) })).toThrow(/one cell per node/);
+  });
+
+  it('an unknown form is refused with the field named', async () => {
+    expect(expectError(await get(`rootId=region&period=${MONTH}&form=tiny`), 400, 'validation').path).toEqual(['form']);
+  });
+});
