@@ -13,6 +13,9 @@
  * The biggest shape gets the issue's targets; the smaller ones give the growth law.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import path from 'node:path';
 import { type CompactIndicatorReport, expandReport } from '../../src/shared/indicators-api';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
@@ -29,6 +32,7 @@ import { tempDir } from '../lib/proc';
 import { BOARDS } from './rollup-boards';
 import { groupBy } from './rollup-sql';
 
+const gunzipAsync = promisify(gunzip);
 const PUSHES_PER_S = 20;
 const LOAD_TABLETS = 20;
 const P95_TARGET_MS = 300;
@@ -83,18 +87,26 @@ interface Probe {
   maxRss: number;
 }
 
-/** GET with the bearer token; `wire` is the body's size as sent (gzipped when the server chose to). */
+/**
+ * GET with the bearer token, as a browser asks (accepting gzip); `wire` is the body's size as sent
+ * (counted before it is gunzipped: a streamed answer has no content-length to read it from).
+ */
 async function getBody(url: string, route: string, token: string): Promise<{ text: string; wire: number }> {
   const t0 = performance.now();
-  const r = await fetch(`${url}${route}`, {
-    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
-    signal: AbortSignal.timeout(120_000),
+  const { status, encoding, body } = await new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+    const req = http.get(`${url}${route}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' }, timeout: 120_000 }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => parts.push(b));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${route}: no answer in 120 s`)));
+    req.on('error', reject);
   });
-  const text = await r.text();
+  const text = (encoding === 'gzip' ? await gunzipAsync(body) : body).toString('utf8');
   if (process.env.BENCH_DEBUG && performance.now() - t0 > 50) process.stderr.write(`  slow ${Date.now()} ${(performance.now() - t0).toFixed(0)} ms ${route.slice(0, 80)} ${text.length} B\n`);
-  if (!r.ok) throw new HttpError(r.status, text);
-  const length = r.headers.get('content-length');
-  return { text, wire: r.headers.get('content-encoding') !== null && length !== null ? Number(length) : Buffer.byteLength(text) };
+  if (status < 200 || status >= 300) throw new HttpError(status, text);
+  return { text, wire: body.length };
 }
 
 const getText = async (url: string, route: string, token: string): Promise<string> => (await getBody(url, route, token)).text;
