@@ -20,6 +20,7 @@ import { addDays } from './domain/periods';
 import { type HrMonth, hrMonthIdFor } from './schema/hr-month';
 import { UnitId } from './schema/ids';
 import { EntityName } from './schema/registry';
+import type { RawJson } from './raw-json';
 
 /** First protocol version whose clients are sent `facts` on pull and may ask for the fact feed. */
 export const FACTS_SINCE = 3;
@@ -90,6 +91,11 @@ export const FactsPullResponse = z.discriminatedUnion('ok', [
 ]);
 export type FactsPullResponse = z.infer<typeof FactsPullResponse>;
 
+/** A fact page as the server writes it (its blocks as FactBlockOut); the client reads FactsPullResponse. */
+export type FactsPullOut =
+  | Exclude<FactsPullResponse, { ok: true }>
+  | (Omit<Extract<FactsPullResponse, { ok: true }>, 'blocks'> & { blocks: FactBlockOut[] });
+
 /** One unit's raw rows of the bulk entities, as the server holds them (on demand, rule 24). */
 export const UnitSnapshot = z.strictObject({
   unitId: UnitId,
@@ -107,17 +113,28 @@ export const UnitSnapshot = z.strictObject({
 });
 export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 
+/**
+ * A block as the server writes it: a family's rows either as FactRows or as rows the database has
+ * already written as JSON arrays in EncodedRow's order (RawJson); both go out as the same text.
+ */
+export type FactBlockOut = Omit<FactBlock, 'rows'> & { rows: Record<string, readonly (EncodedRow | RawJson)[]> };
+type EncodedRow = z.infer<typeof EncodedRow>;
+
 export function encodeBlock(
   unitId: string,
   block: string,
   seq: number,
-  rows: readonly FactRow[],
+  rows: readonly FactRow[] | ReadonlyMap<Family, readonly RawJson[]>,
   hr: readonly HrMonth[],
   falls: readonly string[],
   fallBefore: string | null,
-): FactBlock {
-  const out: Record<string, (string | number)[][]> = {};
-  for (const r of rows) (out[r.family] ??= []).push([r.period, r.key, ...r.v]);
+): FactBlockOut {
+  const out: Record<string, (EncodedRow | RawJson)[]> = {};
+  if (rows instanceof Map) {
+    for (const [family, list] of rows) if (list.length > 0) out[family] = [...list];
+  } else {
+    for (const r of rows as readonly FactRow[]) (out[r.family] ??= []).push([r.period, r.key, ...r.v]);
+  }
   return {
     unitId: unitId as FactBlock['unitId'],
     block,

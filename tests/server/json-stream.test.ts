@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/server/http/json-stream';
+import { RawJson } from '../../src/shared/raw-json';
 
 const whole = async (value: unknown): Promise<{ text: string; chunks: number }> => {
   let text = '';
@@ -35,6 +36,14 @@ describe('jsonChunks', () => {
     const cells = Array.from({ length: 100 }, (_, i) => ({ i, gone: undefined, f: () => i, at: new Date(Date.UTC(2026, 0, 1 + i)) }));
     const value = { a: undefined, cells, holes: [...Array.from({ length: 70 }, (_, i) => (i % 3 === 0 ? undefined : i)), () => 1], date: new Date(0), s: 'å"\\\n' };
     expect((await whole(value)).text).toBe(JSON.stringify(value));
+  });
+
+  it('copies JSON already written (RawJson) as it is, in small and big arrays and as a property', async () => {
+    const raw = (i: number) => new RawJson(JSON.stringify([`2026-11-${String((i % 28) + 1).padStart(2, '0')}`, 'o|läkare "x"', i, 0, -1.5]));
+    const value = { few: [raw(1), raw(2)], many: Array.from({ length: 200 }, (_, i) => raw(i)), one: raw(7), nested: { rows: { bhk: [raw(3)] } } };
+    const { text } = await whole(value);
+    expect(text).toBe(JSON.stringify(value));
+    expect(JSON.parse(text).many[199]).toEqual(['2026-11-04', 'o|läkare "x"', 199, 0, -1.5]);
   });
 
   it('a region-sized answer comes in many chunks', async () => {

@@ -3,11 +3,12 @@
  * report is ~14,000 cells and 4.4 MB, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
  * JSON.stringify of either held the event loop for 25–50 ms, with every tablet's push waiting
  * behind it. Here the big arrays are written an element at a time into ~64 KB chunks with a turn
- * of the event loop between chunks; everything else is JSON.stringify's own. The bytes are
- * JSON.stringify(value)'s (tests/server/json-stream.test.ts).
+ * of the event loop between chunks; JSON already written (RawJson) is copied as it is; everything
+ * else is JSON.stringify's own. The bytes are JSON.stringify(value)'s (tests/server/json-stream.test.ts).
  */
 import type { FastifyReply } from 'fastify';
 import { setImmediate as turn } from 'node:timers/promises';
+import { RawJson } from '../../shared/raw-json';
 import { sendChunks } from './chunked-reply';
 import { CHUNK_CHARS } from './csv-stream';
 
@@ -17,8 +18,12 @@ const SPLIT_FROM = 64;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
-/** Big arrays inside `value` (at any depth through plain objects and arrays) are split; the rest is stringified whole. */
+/**
+ * Big arrays inside `value` (at any depth through plain objects and arrays) are split, and JSON
+ * already written (RawJson) is copied; the rest is stringified whole.
+ */
 function hasBigArray(value: unknown): boolean {
+  if (value instanceof RawJson) return true;
   if (Array.isArray(value)) {
     if (value.length >= SPLIT_FROM) return true;
     for (const item of value) if (typeof item === 'object' && item !== null && hasBigArray(item)) return true;
@@ -49,7 +54,9 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
   };
   // Writes `v`; yields (nothing) whenever a chunk is ready, so the caller can hand it out.
   function* write(v: unknown, inArray: boolean): Generator<void> {
-    if (!hasBigArray(v)) {
+    if (v instanceof RawJson) {
+      put(v.json);
+    } else if (!hasBigArray(v)) {
       const text = JSON.stringify(v);
       // As JSON.stringify does: in an array, what has no JSON (undefined, a function) is null.
       put(text === undefined ? (inArray ? 'null' : '') : text);

@@ -1,7 +1,7 @@
 /** Push and pull (src/shared/sync/README.md). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
-import { type FactsPullResponse, MAX_PINNED_UNITS } from '../../shared/facts-api';
+import { type FactsPullOut, MAX_PINNED_UNITS } from '../../shared/facts-api';
 import { AppError } from '../../shared/errors';
 import { Change, ChangeSeq, MAX_PROTOCOL_VERSION_NUMBER, MIN_PROTOCOL_VERSION, type PullResponse, PushEnvelope, type PushResponse } from '../../shared/protocol';
 import { UnitId } from '../../shared/schema/ids';
@@ -73,7 +73,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => number
  * reason (409, 426), so the map and the protocol agree; clients act on the body's `reason`
  * (sync/README.md rules 4 and 16), whatever the status (issue 18).
  */
-function answer<T extends PushResponse | PullResponse | FactsPullResponse>(reply: FastifyReply, body: T): T {
+function answer<T extends PushResponse | PullResponse | FactsPullOut>(reply: FastifyReply, body: T): T {
   if (!body.ok) reply.status(statusOf(body.reason));
   return body;
 }

@@ -10,6 +10,7 @@ import type { Segment } from '../../shared/domain/facts/plan';
 import type { UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
+import { RawJson } from '../../shared/raw-json';
 import type { Database } from './schema';
 import type { Dialect } from './store';
 
@@ -50,6 +51,11 @@ export interface BlockContent {
   falls: string[];
   /** Year blocks: the last fall before the year. */
   fallBefore: string | null;
+  /**
+   * Asked for `encoded`: the rows per family as the JSON arrays the feed sends ([period, key,
+   * ...fields], facts-api.ts), written by the database; `rows` is then empty.
+   */
+  encoded?: Map<Family, RawJson[]>;
 }
 
 export interface FactOps {
@@ -88,7 +94,7 @@ export interface FactOps {
    * The contents of blocks: a year block ('Y2026') holds the unit's month rows, HR months and fall
    * days of that year; a month block ('D2026-11') its day rows. A few statements per call.
    */
-  blockContents(blocks: readonly BlockRef[]): Promise<Map<string, BlockContent>>;
+  blockContents(blocks: readonly BlockRef[], encoded?: boolean): Promise<Map<string, BlockContent>>;
 
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string): Promise<void>;
@@ -119,6 +125,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
+  if (m === undefined) return;
+  const list = m.get(k);
+  if (list === undefined) m.set(k, [v]);
+  else list.push(v);
+};
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -371,10 +384,10 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const rows = await run<{ head: number | string | null }>(`select max(f.seq) as head from fact_blocks f ${scope}`, [likePrefix(scopePath)]);
       return Number(rows[0]?.head ?? 0);
     },
-    blockContents: async (blocks) => {
+    blockContents: async (blocks, encoded = false) => {
       const out = new Map<string, BlockContent>();
       const keyOf = (unitId: string, block: string) => `${unitId}\u0000${block}`;
-      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null });
+      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null, ...(encoded ? { encoded: new Map() } : {}) });
       const years = blocks.filter((b) => b.block.startsWith('Y'));
       const months = blocks.filter((b) => b.block.startsWith('D'));
       const within = (refs: BlockRef[], grain: Grain) => {
@@ -400,16 +413,27 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
           // The query spans more than this chunk's blocks: keep only rows of its own blocks.
           const mine = new Set(part.map((b) => keyOf(b.unitId, b.block)));
           const into = (unitId: string, block: string) => (mine.has(keyOf(unitId, block)) ? out.get(keyOf(unitId, block)) : undefined);
+          const blockOf = (period: string) => (grain === 'm' ? `Y${period.slice(0, 4)}` : `D${period.slice(0, 7)}`);
           for (const family of FAMILY_LIST) {
-            const found = await read<Record<string, unknown>>(
-              `select * from ${factTable(family)} where unit_id in (${marks}) and grain = ? and period between ? and ?`,
-              [...units, grain, from, to],
-            );
-            for (const r of found) {
+            const where = `from ${factTable(family)} where unit_id in (${marks}) and grain = ? and period between ? and ?`;
+            const params = [...units, grain, from, to];
+            if (encoded && dialect === 'sqlite') {
+              // SQLite writes each row's JSON array itself: ~5× faster than reading its 24 columns
+              // into an object and writing them out again (a region's first sync is ~2 M rows).
+              const json = `json_array(period, key, ${columnsOf(family).join(', ')})`;
+              for (const r of await read<{ unit_id: string; period: string; j: string }>(`select unit_id, period, ${json} as j ${where}`, params)) {
+                pushTo(into(r.unit_id, blockOf(r.period))?.encoded, family, new RawJson(r.j));
+              }
+              continue;
+            }
+            for (const r of await read<Record<string, unknown>>(`select * ${where}`, params)) {
               const row = toRow(family, r);
-              into(row.unitId, grain === 'm' ? `Y${row.period.slice(0, 4)}` : `D${row.period.slice(0, 7)}`)?.rows.push(row);
+              const c = into(row.unitId, blockOf(row.period));
+              if (encoded) pushTo(c?.encoded, family, new RawJson(JSON.stringify([row.period, row.key, ...row.v])));
+              else c?.rows.push(row);
             }
           }
+
           if (grain !== 'm') continue;
           for (const r of await read<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);

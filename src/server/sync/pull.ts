@@ -4,7 +4,7 @@
  * boards' rows of leaf units except the units it pinned, and it reads those units' figures from
  * the fact feed (handleFactsPull) and their rows on demand (unitSnapshot).
  */
-import { BULK_ENTITIES, encodeBlock, FACT_PAGE_BLOCKS, FACTS_SINCE, type FactsPullResponse, factWindow, type UnitSnapshot } from '../../shared/facts-api';
+import { BULK_ENTITIES, encodeBlock, FACT_PAGE_BLOCKS, FACTS_SINCE, type FactsPullOut, factWindow, type UnitSnapshot } from '../../shared/facts-api';
 import { localDate } from '../../shared/domain/periods';
 import { AppError } from '../../shared/errors';
 import { MIN_PROTOCOL_VERSION, PULL_PAGE_SIZE, type PullResponse, type ServerChange } from '../../shared/protocol';
@@ -51,7 +51,7 @@ export async function handlePull(
 }
 
 /** One page of the fact feed (rule 23): whole blocks with seq > cursor inside the window. */
-export async function handleFactsPull(store: Store, p: Principal, cursor: number, protocolVersion: number, now: number, limit = FACT_PAGE_BLOCKS): Promise<FactsPullResponse> {
+export async function handleFactsPull(store: Store, p: Principal, cursor: number, protocolVersion: number, now: number, limit = FACT_PAGE_BLOCKS): Promise<FactsPullOut> {
   if (protocolVersion < FACTS_SINCE) {
     return { ok: false, reason: 'client-too-old', minProtocolVersion: FACTS_SINCE, serverTime: now };
   }
@@ -60,10 +60,11 @@ export async function handleFactsPull(store: Store, p: Principal, cursor: number
   const refs = await store.facts.blocksAfter(scope, cursor, limit + 1, window.fromYear, window.fromDayMonth);
   const hasMore = refs.length > limit;
   const page = hasMore ? refs.slice(0, limit) : refs;
-  const contents = await store.facts.blockContents(page);
+  // The rows come written as JSON by the database (BlockContent.encoded): copied, not rebuilt.
+  const contents = await store.facts.blockContents(page, true);
   const blocks = page.map((b) => {
     const c = contents.get(`${b.unitId}\u0000${b.block}`) ?? { rows: [], hr: [], falls: [], fallBefore: null };
-    return encodeBlock(b.unitId, b.block, b.seq, c.rows, c.hr, c.falls, c.fallBefore);
+    return encodeBlock(b.unitId, b.block, b.seq, c.encoded ?? c.rows, c.hr, c.falls, c.fallBefore);
   });
   const next = page.at(-1)?.seq ?? cursor;
   const headSeq = Math.max(await store.facts.headBlockSeq(scope), next);
