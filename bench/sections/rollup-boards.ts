@@ -40,7 +40,8 @@ export const BOARDS: readonly Board[] = [
     key: 'safety',
     label: 'Gröna korset',
     entities: ['safetyEvent', 'safetyDay'],
-    route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}`,
+    // As the app asks for it (the days as tuples; events, which are compared here, as in the full form).
+    route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}&form=compact`,
     fromRoute: (answer, root) => {
       const c = nodeOf<{ events: Record<string, { gul: number; orange: number; rod: number }> }>(answer, root);
       if (!c) return null;

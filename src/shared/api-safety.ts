@@ -7,7 +7,8 @@ import { IsoDate, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { UnitKind } from './schema/org-unit';
 import { SafetyCategory } from './schema/safety-event';
 
-export const SafetyRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth });
+/** `form=compact` asks for CompactSafetyRollupResponse (the app does). */
+export const SafetyRollupQuery = z.strictObject({ rootId: UnitId, month: QueryMonth, form: z.optional(z.enum(['compact'])) });
 
 const Count = z.int().check(z.gte(0));
 const DayCountsSchema = z.strictObject({ gron: Count, gul: Count, orange: Count, rod: Count, ej_ifylld: Count, idag: Count });
@@ -41,3 +42,34 @@ export const SafetyRollupResponse = z.strictObject({
   nodes: z.array(SafetyRollupNode),
 });
 export type SafetyRollupResponse = z.infer<typeof SafetyRollupResponse>;
+
+/**
+ * The roll-up on the wire for the app (issue 17): a region's 1,500 crosses are ~46,000 day counts,
+ * as objects 3.2 MB of repeated field names. Here each day is a tuple in DAY_FIELDS order; the rest
+ * is as in SafetyRollupResponse. expandSafetyRollup gives back exactly the response.
+ */
+export const DAY_FIELDS = ['gron', 'gul', 'orange', 'rod', 'ej_ifylld', 'idag'] as const;
+const CompactDay = z.tuple([Count, Count, Count, Count, Count, Count]);
+type CompactDay = z.infer<typeof CompactDay>;
+const CompactNode = z.strictObject({
+  ...SafetyRollupNode.shape,
+  counts: z.strictObject({ days: z.array(CompactDay).check(z.minLength(28), z.maxLength(31)), events: SafetyCountsSchema.shape.events }),
+});
+export const CompactSafetyRollupResponse = z.strictObject({ ...SafetyRollupResponse.shape, form: z.literal('compact'), nodes: z.array(CompactNode) });
+export type CompactSafetyRollupResponse = z.infer<typeof CompactSafetyRollupResponse>;
+
+export function compactSafetyRollup(r: SafetyRollupResponse): CompactSafetyRollupResponse {
+  return {
+    ...r,
+    form: 'compact',
+    nodes: r.nodes.map((n) => ({ ...n, counts: { days: n.counts.days.map((d): CompactDay => [d.gron, d.gul, d.orange, d.rod, d.ej_ifylld, d.idag]), events: n.counts.events } })),
+  };
+}
+
+export function expandSafetyRollup(c: CompactSafetyRollupResponse): SafetyRollupResponse {
+  const { form: _, ...rest } = c;
+  return {
+    ...rest,
+    nodes: c.nodes.map((n) => ({ ...n, counts: { days: n.counts.days.map(([gron, gul, orange, rod, ej_ifylld, idag]) => ({ gron, gul, orange, rod, ej_ifylld, idag })), events: n.counts.events } })),
+  };
+}

@@ -1,5 +1,6 @@
 /**
- * The indicator report's compact wire form (issue 17, shared/indicators-api.ts): the route's
+ * Compact wire forms (issue 17). Gröna korset's roll-up with `form=compact` (days as tuples) expands
+ * to exactly the full answer. The indicator report's (shared/indicators-api.ts): the route's
  * `form=compact` answer, checked by its schema and expanded, is exactly the report the route gives
  * as objects (the demo region's tree and figures, a month and a year), in well under half the
  * bytes; a report whose cells are not node × definition in order is refused rather than sent
@@ -7,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactIndicatorReport, compactReport, expandReport, IndicatorReport } from '../../src/shared/indicators-api';
+import { CompactSafetyRollupResponse, expandSafetyRollup, SafetyRollupResponse } from '../../src/shared/api-safety';
 import { call, type Client, expectError, type Harness, harness, loginAs, MONTH } from './helpers';
 
 let h: Harness;
@@ -46,5 +48,21 @@ describe('the compact indicator report', () => {
 
   it('an unknown form is refused with the field named', async () => {
     expect(expectError(await get(`rootId=region&period=${MONTH}&form=tiny`), 400, 'validation').path).toEqual(['form']);
+  });
+});
+
+describe('the compact Gröna korset roll-up', () => {
+  it('expands to exactly the full answer, in fewer bytes, and refuses an unknown form', async () => {
+    for (const rootId of ['region', 'avd-21']) {
+      const q = `/api/rollup/safety?rootId=${rootId}&month=${MONTH}`;
+      const plain = await call(h, 'GET', q, { token: admin });
+      const compact = await call(h, 'GET', `${q}&form=compact`, { token: admin });
+      expect(plain.statusCode, plain.body).toBe(200);
+      const full = SafetyRollupResponse.parse(plain.json());
+      expect(full.nodes.length).toBeGreaterThan(0);
+      expect(expandSafetyRollup(CompactSafetyRollupResponse.parse(compact.json()))).toEqual(full);
+      expect(compact.body.length).toBeLessThan(plain.body.length / 2);
+    }
+    expect(expectError(await call(h, 'GET', `/api/rollup/safety?rootId=region&month=${MONTH}&form=x`, { token: admin }), 400, 'validation').path).toEqual(['form']);
   });
 });

@@ -1,13 +1,14 @@
 /** Gröna korset's REST route; its data itself travels by sync (entities safetyEvent/Day/Settings). */
 import type { FastifyInstance } from 'fastify';
-import { SafetyRollupQuery } from '../../shared/api-safety';
+import { compactSafetyRollup, SafetyRollupQuery } from '../../shared/api-safety';
 import { safetyRollupFor } from '../rollup/safety';
 import type { Store } from '../store/store';
 import { jsonReply } from './json-stream';
 import { route, unitRule } from './route';
 
 export function safetyRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  route(app, 'GET', '/api/rollup/safety', { rule: unitRule('read', 'query', 'rootId'), query: SafetyRollupQuery }, async ({ reply, query, unit, org }) =>
-    jsonReply(reply, await safetyRollupFor(store, await org(), unit, query.month, now())),
-  );
+  route(app, 'GET', '/api/rollup/safety', { rule: unitRule('read', 'query', 'rootId'), query: SafetyRollupQuery }, async ({ reply, query, unit, org }) => {
+    const rollup = await safetyRollupFor(store, await org(), unit, query.month, now());
+    return jsonReply(reply, query.form === 'compact' ? compactSafetyRollup(rollup) : rollup);
+  });
 }

@@ -7,7 +7,7 @@
  * device's facts and a banner says it may be incomplete.
  */
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { SafetyRollupResponse } from '../../../shared/api-safety';
+import { CompactSafetyRollupResponse, expandSafetyRollup, SafetyRollupResponse } from '../../../shared/api-safety';
 import { localDate } from '../../../shared/domain/periods';
 import { safetyRollupOf } from '../../../shared/domain/safety-rollup';
 import { AppError } from '../../../shared/errors';
@@ -36,7 +36,7 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
   };
   const [res] = createResource(async () => {
     try {
-      return { data: await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}`, SafetyRollupResponse), local: false };
+      return { data: expandSafetyRollup(await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}&form=compact`, CompactSafetyRollupResponse)), local: false };
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'network') throw err;
       return { data: await offlineRollup(), local: true };
