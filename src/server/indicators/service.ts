@@ -63,6 +63,6 @@ export async function indicatorWorkbookFor(store: Store, org: OrgView, root: Uni
   return indicatorWorkbook(report, indicatorCsvFilename(report.nodes[0]?.name ?? report.rootId, report.period), 'sv');
 }
 
-export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; rows: string[][] }> {
+export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; rows: Iterable<string[]> }> {
   return indicatorCsvRows(await indicatorReportFor(store, org, root, period, now), 'sv');
 }

@@ -61,19 +61,28 @@ export function indicatorCsvFilename(rootName: string, period: string): string {
 
 export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; csv: string } {
   const { filename, rows } = indicatorCsvRows(report, lang);
-  return { filename, csv: csvText(rows) };
+  return { filename, csv: csvText([...rows]) };
 }
 
-/** The file's rows (header first) and name: written whole on a device, streamed by the server. */
-export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: string[][] } {
+/**
+ * The file's rows (header first) and name: written whole on a device, streamed by the server. The
+ * rows are made as they are read: a region's 14,000 are formatted chunk by chunk between the
+ * server's turns of the event loop, not all before the first byte (issue 17).
+ */
+export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
+  const root = report.nodes[0]?.name ?? report.rootId;
+  return { filename: indicatorCsvFilename(root, report.period), rows: csvRowsOf(report, lang) };
+}
+
+function* csvRowsOf(report: IndicatorReport, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
   const cells = new Map<string, IndicatorCell>(report.cells.map((c) => [`${c.unitId}\u0000${c.key}`, c]));
-  const rows: string[][] = [t.header];
+  yield t.header;
   for (const node of report.nodes) {
     for (const def of report.defs) {
       const c = cells.get(`${node.id}\u0000${def.key}`);
       if (c === undefined) continue;
-      rows.push([
+      yield [
         node.name,
         t.kind[node.kind],
         def.name[lang],
@@ -84,9 +93,7 @@ export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { 
         ARROWS[c.trend],
         String(c.n % 1 === 0 ? c.n : decimal(c.n, 1)),
         `${c.reporting} ${t.of} ${c.expected}`,
-      ]);
+      ];
     }
   }
-  const root = report.nodes[0]?.name ?? report.rootId;
-  return { filename: indicatorCsvFilename(root, report.period), rows };
 }
