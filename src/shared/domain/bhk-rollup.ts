@@ -12,6 +12,7 @@ import { bhkBucket, bhkFiledDates, dayFacts } from './facts/contrib';
 import { fieldIndex, parseBhkKey } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { sumDays } from './facts/reader';
+import { pacer, turn } from './pace';
 import { type RollupNode, rollupTree, type TreeUnit } from './rollup';
 
 /** Headline counts of one profession: total, hygiene-all and dress-all, each with its n. */
@@ -140,10 +141,19 @@ const groupByUnit = (observations: readonly BhkObservation[]): Map<string, BhkOb
   return byUnit;
 };
 
-/** Every node under `rootId` from each unit's bhk sums by key: pooled, with completeness. */
-export function bhkRollupFromSums(units: readonly TreeUnit[], rootId: string, sums: UnitSums, source: BhkSource = 'all'): Map<string, RollupNode<BhkPeriodCounts>> {
+/**
+ * Every node under `rootId` from each unit's bhk sums by key: pooled, with completeness. A
+ * region's 1,500 units are counted in slices with turns of the event loop between them (pace.ts):
+ * at once they held a server's loop for 40-90 ms (issue 17).
+ */
+export async function bhkRollupFromSums(units: readonly TreeUnit[], rootId: string, sums: UnitSums, source: BhkSource = 'all'): Promise<Map<string, RollupNode<BhkPeriodCounts>>> {
   const leafCounts = new Map<string, BhkPeriodCounts>();
-  for (const [unitId, byKey] of sums) leafCounts.set(unitId, bhkCountsFromSums(byKey, source));
+  const pace = pacer();
+  for (const [unitId, byKey] of sums) {
+    leafCounts.set(unitId, bhkCountsFromSums(byKey, source));
+    await pace();
+  }
+  await turn();
   return rollupTree(units, rootId, leafCounts, addPeriodCounts, emptyPeriodCounts, (c) => c.counts.n > 0);
 }
 
