@@ -3,6 +3,7 @@
  * FactReader on the server and on a manager's device (staffingReportOf), and from raw rows on a
  * unit's device and in tests (staffingReport: the same rows become the same facts).
  */
+import { turn } from './pace';
 import type { Indicator } from '../schema/indicator';
 import type { StaffingSettings } from '../schema/staffing-settings';
 import type { StaffingRollupResponse } from '../staffing-api';
@@ -44,5 +45,7 @@ export async function staffingReportOf(
     reader.hrMonths(trend.months[0] as string, month),
   ]);
   const nodes = staffingRollupFromFacts({ units, rootId, today, settings, indicatorRows, staff: staff ?? new Map(), beds: beds ?? new Map(), hrMonths }, month);
+  // The month's nodes and the trend are computed in separate turns of the event loop (issue 17).
+  await turn();
   return answer(units, rootId, today, month, nodes, staffingTrendFromFacts({ units, rootId, settings, indicatorRows, byDay, hrMonths }, trend));
 }

@@ -110,6 +110,20 @@ export function rollingShares(series: readonly StaffingDay[], window: number): (
 
 /** Days in [from, to] up to and including today that a unit is expected to report. */
 export function expectedDays(from: string, to: string, today: string, weekdaysOnly: boolean): number {
+  // Every unit of a roll-up asks for the same few: a region's 1,500 units walked the month's dates
+  // each (issue 17). Pure, so remembered.
+  const key = `${from}|${to}|${today}|${weekdaysOnly}`;
+  const known = EXPECTED_DAYS.get(key);
+  if (known !== undefined) return known;
+  const n = countExpectedDays(from, to, today, weekdaysOnly);
+  if (EXPECTED_DAYS.size >= 1_000) EXPECTED_DAYS.clear();
+  EXPECTED_DAYS.set(key, n);
+  return n;
+}
+
+const EXPECTED_DAYS = new Map<string, number>();
+
+function countExpectedDays(from: string, to: string, today: string, weekdaysOnly: boolean): number {
   const last = to < today ? to : today;
   let n = 0;
   for (const d of datesBetween(from, last)) if (!weekdaysOnly || isWeekday(d)) n += 1;
