@@ -182,6 +182,14 @@ describe('drawing the copy (the classic script)', () => {
     expect(localStorage.getItem(LANG_KEY)).toBe('sv');
   });
 
+  it("keeps a cross cell's place in the grid and no other style", () => {
+    page();
+    const cells: Tree[] = ['grid-row: 1; grid-column: 3;', 'grid-area: 7 / 5;', 'grid-area: 1 / 3; background: red;', 'position: fixed; inset: 0;'].map((style) => ['div', { class: 'cell', style }]);
+    store(copyOf({ screen: [['main', {}, ['div', { class: 'cross' }, ...cells]]] }));
+    const box = drawFirstPaint(window, '#/hygien', NOW) as HTMLElement;
+    expect(Array.from(box.querySelectorAll('.cell'), (c) => c.getAttribute('style'))).toEqual(['grid-row: 1; grid-column: 3;', 'grid-area: 7 / 5;', null, null]);
+  });
+
   it('refuses a copy whose CSS could load or run anything', () => {
     page();
     for (const css of ['.a { background: url(https://evil.example/) }', '.a { background: image-set("https://evil.example/" 1x) }', '@import "x.css";', '.a { width: expression(alert(1)) }']) {

@@ -55,7 +55,8 @@ const ATTRS: Record<string, RegExp> = {
   'data-testid': NAME,
   'data-key': NAME,
   href: /^#\/[\w/?=&%.,:~+-]{0,300}$/,
-  style: /^(?:grid-(?:row|column): ?\d{1,2};? ?){1,2}$/,
+  // A cross's day cell: its place in the grid, as Chromium writes it back ("grid-area: 1 / 3;").
+  style: /^(?:grid-(?:row|column|area): ?\d{1,2}(?: \/ \d{1,2})?;? ?){1,2}$/,
   type: /^button$/,
   disabled: /^$/,
 };
