@@ -12,7 +12,7 @@ import type { Session } from '../../src/client/auth/session';
 import { drawFirstPaint, readCopy, type Copy, type Tree } from '../../src/client/first-paint/copy';
 import { COPY_ID, COPY_MAX_MS, COPY_PREFIX, DROP_EVENT, LANG_KEY, TOKEN_KEY, WHO_KEY } from '../../src/client/first-paint/keys';
 import { AppContext, type AppServices } from '../../src/client/kit/context';
-import { endOfDay, isOwnScreen, keepFirstPaint, noteSession, serializeScreen, SETTLE_MS } from '../../src/client/kit/first-paint';
+import { endOfDay, isOwnScreen, keepFirstPaint, MAX_COPIES, noteSession, putCopy, serializeScreen, SETTLE_MS } from '../../src/client/kit/first-paint';
 import { moveToken, readToken } from '../../src/client/storage/first-paint-token';
 import { Figure } from '../../src/client/ui/Figure';
 import type { Identity } from '../../src/shared/api';
@@ -298,6 +298,18 @@ describe('keeping the copy (the board)', () => {
     expect(saved()?.token).toBe(readToken());
     expect(readCopy(localStorage, '#/hygien', Date.now())).not.toBeNull();
     expect(JSON.stringify(saved()?.screen)).toContain('90');
+  });
+
+  it('keeps the copies of the last few addresses only', () => {
+    const prefix = `${COPY_PREFIX}${WHO}:`;
+    for (let i = 1; i <= MAX_COPIES + 2; i++) putCopy(localStorage, prefix, `#/hygien?period=2026-0${i}`, `copy ${i}`);
+    putCopy(localStorage, prefix, '#/hygien?period=2026-03', 'copy 3 again');
+    const kept = Object.keys(localStorage).filter((k) => k.startsWith(`${prefix}#`)).sort();
+    expect(kept).toHaveLength(MAX_COPIES);
+    expect(kept).not.toContain(`${prefix}#/hygien?period=2026-01`);
+    expect(kept).not.toContain(`${prefix}#/hygien?period=2026-02`);
+    expect(localStorage.getItem(`${prefix}#/hygien?period=2026-03`)).toBe('copy 3 again');
+    expect(localStorage.getItem(`${prefix}#/hygien?period=2026-08`)).toBe('copy 8');
   });
 
   it('keeps copies only of the board itself: not of its sub-pages, nor of a board inside another screen', () => {

@@ -23,6 +23,10 @@ import { SEGMENTS, screenFor, type ScreenName } from './screens';
 
 /** How long the shown values must stay unchanged before a copy is taken. */
 export const SETTLE_MS = 300;
+/** Copies kept per session: the boards' own addresses, and a few periods or units besides. */
+export const MAX_COPIES = 6;
+/** Under the session's prefix, the addresses of its copies, last saved first (never an address: those start with #). */
+const ORDER = 'order';
 const HOUR_MS = 3_600_000;
 
 function storage(): Storage | null {
@@ -136,11 +140,35 @@ export function keepFirstPaint(opts: KeepOptions): void {
       screen,
     };
     if (!safeCss(copy.css)) return;
+    putCopy(store, `${COPY_PREFIX}${who}:`, hash, JSON.stringify(copy));
+  }
+}
+
+/**
+ * Stores a copy and keeps only the MAX_COPIES addresses saved last (each is tens of KB, and a
+ * manager may page through many units and periods). When storage is full, the others go first.
+ */
+export function putCopy(store: Storage, prefix: string, hash: string, text: string): void {
+  const key = prefix + hash;
+  try {
+    let order: string[] = [];
     try {
-      store.setItem(`${COPY_PREFIX}${who}:${hash}`, JSON.stringify(copy));
+      order = (JSON.parse(store.getItem(`${prefix}${ORDER}`) ?? '[]') as string[]).filter((h) => h !== hash);
     } catch {
-      // Storage full or refused: the next open draws without a copy.
+      // A damaged list: start a new one.
     }
+    order.unshift(hash);
+    for (const old of order.splice(MAX_COPIES)) store.removeItem(prefix + old);
+    store.setItem(`${prefix}${ORDER}`, JSON.stringify(order));
+    try {
+      store.setItem(key, text);
+    } catch {
+      for (const old of order.slice(1)) store.removeItem(prefix + old);
+      store.setItem(`${prefix}${ORDER}`, JSON.stringify([hash]));
+      store.setItem(key, text);
+    }
+  } catch {
+    // Storage full or refused: the next open draws without a copy.
   }
 }
 
