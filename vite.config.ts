@@ -6,12 +6,15 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { firstPaint } from './scripts/first-paint-plugin';
 
 const THEME = '#14532d';
 
 export default defineConfig({
   plugins: [
     solid(),
+    // The board's last screen, drawn from localStorage while the page is parsed (issue 19).
+    firstPaint(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/client',

@@ -1,5 +1,6 @@
 /**
- * What a first visit downloads before the app can start: the entry script(s), any chunk
+ * What a first visit downloads before the app can start: the entry script(s) (the module entry
+ * and the first paint's classic script, scripts/first-paint-plugin.ts), any chunk
  * index.html modulepreloads, and every chunk those import statically, followed transitively
  * (`import … from "./x.js"`, `import "./x.js"`; never `import()`, which is a lazy screen).
  * Used by the build's budget check (scripts/bundle-size.ts) and the benchmark (bench item 6).
@@ -12,7 +13,8 @@ const srcOf = (tag: string): string | undefined => /\b(?:src|href)="([^"]+)"/.ex
 /** Paths relative to `dist` (no leading slash), entry first. */
 export function initialJs(dist: string): string[] {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script\b[^>]*type="module"[^>]*>/g)].map((m) => srcOf(m[0]));
+  // Every script index.html loads: the app's module entry and the first paint's classic script.
+  const entry = [...html.matchAll(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g)].map((m) => srcOf(m[0]));
   const preloads = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*>/g)].map((m) => srcOf(m[0]));
   const roots = [...new Set([...entry, ...preloads])].filter((f): f is string => f !== undefined && f.endsWith('.js')).map((f) => f.replace(/^\//, ''));
   const files: string[] = [];

@@ -12,7 +12,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { COPY_PREFIX, FIGURE_SELECTOR, TOKEN_KEY, WHO_KEY } from '../../src/client/first-paint/keys';
 import { api, loginToken } from '../lib/api';
 import { viteBuild } from '../lib/app-build';
 import { launchChromium } from '../../scripts/chromium';
@@ -22,26 +23,68 @@ import type { BenchContext, Section, SectionResult } from '../lib/section';
 import { roundSummary, summarise } from '../lib/stats';
 import { traceOpen, WATCH_IDB } from './startup-trace';
 
-/** A board's first figure: the hygiene figure, the drawn cross, the indicator rows, the floor's number. */
-const BOARD = 'main [data-testid="figure"], main .cross, main .ind-rows';
+/** A board's first figure: the hygiene figure, the drawn cross, the indicator rows, the floor's number
+ * (the app's own selector, src/client/first-paint/keys.ts, which the first paint's copy also meets). */
+const BOARD = FIGURE_SELECTOR;
 /** A demo unit with sample observations, so the board has figures to draw. */
 const UNIT = 'avd-22';
 const FLOOR = '/bench/browser/floor.html';
 
+/** The live app's own figure (under #root), as opposed to the first paint's copy beside it. */
+const LIVE = BOARD.split(',').map((s) => `#root ${s.trim()}`).join(', ');
+/** Where the first paint draws its copy (src/client/first-paint/keys.ts COPY_ID). */
+const COPY = '#first-paint';
+
 declare global {
   interface Window {
     __benchBoardAt?: number;
+    /** The copy's figure as drawn, when the first figure was the first paint's copy. */
+    __benchCopy?: string;
+    __benchLive?: string;
+    __benchLiveAt?: number;
   }
 }
 
 /**
- * Records when the board's first figure enters the DOM, by the page's own clock. A string, not a
+ * Records when the board's first figure enters the DOM, by the page's own clock, and what it
+ * showed: the first paint's copy (issue 19) counts only if it equals the live figure that
+ * replaces it, compared as tags, classes, labels, grid places and text. A string, not a
  * function: tsx wraps named functions in a helper that does not exist inside the page.
  */
 const WATCH_BOARD = `
-  new MutationObserver(() => {
-    if (window.__benchBoardAt === undefined && document.querySelector(${JSON.stringify(BOARD)})) window.__benchBoardAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+  (() => {
+    const shape = (el) => {
+      const out = [];
+      const walk = (n) => {
+        if (n.nodeType === 3) { out.push(n.data); return; }
+        if (n.nodeType !== 1) return;
+        const a = (k) => (n.getAttribute(k) || '').trim().split(/\\s+/).join(' ');
+        out.push('<' + n.localName + ' ' + a('class') + '|' + a('aria-label') + '|' + a('style') + '|' + a('data-testid') + '>');
+        for (const c of n.childNodes) walk(c);
+        out.push('</>');
+      };
+      walk(el);
+      return out.join('');
+    };
+    const seen = new MutationObserver(() => {
+      if (window.__benchBoardAt === undefined) {
+        const first = document.querySelector(${JSON.stringify(BOARD)});
+        if (first) {
+          window.__benchBoardAt = performance.now();
+          if (first.closest(${JSON.stringify(COPY)})) window.__benchCopy = shape(first);
+        }
+      }
+      if (window.__benchLive === undefined) {
+        const live = document.querySelector(${JSON.stringify(LIVE)});
+        if (live) {
+          window.__benchLiveAt = performance.now();
+          window.__benchLive = shape(live);
+          seen.disconnect();
+        }
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  })();
 `;
 
 interface Screen {
@@ -58,22 +101,61 @@ const SCREENS: readonly Screen[] = [
   { key: 'indicators', label: 'Mål och resultat (phone)', hash: '#/mal', floor: '#store=facts', device: 'phone' },
 ];
 
-async function openBoard(context: BrowserContext, url: string, throttle: number): Promise<{ boardMs: number; fcpMs: number | null }> {
+interface Open {
+  boardMs: number;
+  fcpMs: number | null;
+  /** The app only: the first figure was the first paint's copy… */
+  copy: boolean;
+  /** …and it was not what the live app drew after it. */
+  copyDiffers: boolean;
+  liveMs: number | null;
+}
+
+/**
+ * One open in a fresh page. The app's open lasts until its live figure is drawn too (the first
+ * figure may be the first paint's copy, which must equal it); with `keepCopy`, until the board has
+ * also saved its copy for the next open (the warm-up: a board saves shortly after it drew).
+ */
+async function openBoard(context: BrowserContext, url: string, throttle: number, keepCopy = false): Promise<Open> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
     await page.waitForFunction(() => window.__benchBoardAt !== undefined, undefined, { timeout: 60_000 });
+    const floor = url.includes('floor');
+    if (!floor) await page.waitForFunction(() => window.__benchLive !== undefined, undefined, { timeout: 60_000 });
+    if (!floor && keepCopy) await waitForCopy(page);
     return await page.evaluate(() => {
       if (navigator.serviceWorker.controller === null) throw new Error('page not controlled by the service worker');
       if (location.pathname.includes('floor') && document.getElementById('floor') === null) throw new Error('the floor page was answered with the app');
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { boardMs: window.__benchBoardAt as number, fcpMs: fcp ? fcp.startTime : null };
+      const copy = window.__benchCopy !== undefined;
+      return {
+        boardMs: window.__benchBoardAt as number,
+        fcpMs: fcp ? fcp.startTime : null,
+        copy,
+        copyDiffers: copy && window.__benchCopy !== window.__benchLive,
+        liveMs: window.__benchLiveAt ?? null,
+      };
     });
   } finally {
     await page.close();
   }
+}
+
+/** Waits (at most 30 s) until localStorage holds a copy of this address at the current token. */
+async function waitForCopy(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      ([prefix, tokenKey, whoKey]) => {
+        const raw = localStorage.getItem(`${prefix}${localStorage.getItem(whoKey) ?? ''}:${location.hash}`);
+        return raw !== null && (JSON.parse(raw) as { token?: string }).token === localStorage.getItem(tokenKey);
+      },
+      [COPY_PREFIX, TOKEN_KEY, WHO_KEY] as const,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined); // reported below: the opens that drew no copy
 }
 
 /** The app built as `npm run build` builds it, plus the floor page in its precache. */
@@ -88,7 +170,14 @@ async function buildWithFloor(): Promise<string> {
   return outDir;
 }
 
-type Samples = Record<'app4' | 'app1' | 'floor4' | 'floor1' | 'fcp4' | 'fcp1', number[]>;
+type Samples = Record<'app4' | 'app1' | 'floor4' | 'floor1' | 'fcp4' | 'fcp1' | 'live4' | 'live1', number[]>;
+/** Per screen: app opens measured, opens whose first figure was the first paint's copy, and
+ * copies that differed from the live figure drawn after them. */
+interface Copies {
+  opens: number;
+  drawn: number;
+  differ: number;
+}
 
 export const startupSection: Section = {
   name: 'start-up',
@@ -132,7 +221,8 @@ export const startupSection: Section = {
       ctx.log('start-up: tablet enrolled and synced, manager logged in on a phone; server stopped');
 
       const reps = ctx.quick ? 3 : 8;
-      const runs = new Map<Screen['key'], Samples>(SCREENS.map((s) => [s.key, { app4: [], app1: [], floor4: [], floor1: [], fcp4: [], fcp1: [] }]));
+      const runs = new Map<Screen['key'], Samples>(SCREENS.map((s) => [s.key, { app4: [], app1: [], floor4: [], floor1: [], fcp4: [], fcp1: [], live4: [], live1: [] }]));
+      const copies = new Map<Screen['key'], Copies>(SCREENS.map((s) => [s.key, { opens: 0, drawn: 0, differ: 0 }]));
       for (let i = 0; i <= reps; i++) {
         for (const s of SCREENS) {
           const context = s.device === 'tablet' ? tablet : phone;
@@ -141,10 +231,18 @@ export const startupSection: Section = {
           const order: [string, 4 | 1][] = [['app', 4], ['floor', 4], ['app', 1], ['floor', 1]];
           for (const [what, rate] of i % 2 === 0 ? order : [...order].reverse()) {
             const url = what === 'app' ? `${server.url}/${s.hash}` : `${server.url}${FLOOR}${s.floor}`;
-            const o = await openBoard(context, url, rate);
+            // The warm-up also lets the board save its first-paint copy for the opens after it.
+            const o = await openBoard(context, url, rate, i === 0 && what === 'app');
             if (i === 0) continue; // warm-up: the first open also starts the service worker
             r[`${what as 'app' | 'floor'}${rate}`].push(o.boardMs);
             if (what === 'app' && o.fcpMs !== null) r[`fcp${rate}`].push(o.fcpMs);
+            if (what === 'app') {
+              const c = copies.get(s.key) as Copies;
+              c.opens++;
+              if (o.copy) c.drawn++;
+              if (o.copyDiffers) c.differ++;
+              if (o.liveMs !== null) r[`live${rate}`].push(o.liveMs);
+            }
           }
         }
       }
@@ -177,13 +275,25 @@ export const startupSection: Section = {
             compared({ item: 7, key: 'startup.fcp.p50', label: 'first contentful paint offline, 4× CPU p50', value: sum.fcp4.p50, unit: 'ms' }, { label: 'unthrottled p50', value: sum.fcp1.p50, unit: 'ms' }),
           );
         }
-        data[s.key] = Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, roundSummary(v)]));
+        const c = copies.get(s.key) as Copies;
+        // The first paint's copy must be the figure the app draws; a copy that differed is a fault.
+        figures.push({
+          item: 7,
+          key: `startup.${s.key}.copy.differs`,
+          label: `first-paint copies unlike the live figure, ${s.label} (${c.drawn} of ${c.opens} opens drew a copy)`,
+          value: c.differ,
+          unit: 'opens',
+          target: '= 0',
+          verdict: c.differ === 0 ? 'met' : 'MISSED',
+          detail: { opens: c.opens, drawn: c.drawn, differ: c.differ, liveFigure4xP50: sum.live4.p50, liveFigure1xP50: sum.live1.p50 },
+        });
+        data[s.key] = { ...Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, roundSummary(v)])), copies: c };
       }
       return {
         figures,
         data,
         notes: [
-          `Item 7: ${reps} opens per setting and screen after a warm-up, server stopped; app and floor page (${FLOOR}: raw IndexedDB, the month's rows of the figure, one number) interleaved from the same service-worker cache; time from navigation start to the first figure in the DOM. Tablet ${UNIT} 1280×800 for #/hygien and #/korset, divisionschef on a 390×844 phone for #/mal. CPU throttling slows the page, not the service worker. Trace of one cold open per screen: ${path.relative(ROOT, traceFile)}.`,
+          `Item 7: the first figure is the first paint's copy of the board when one may be drawn (issue 19: localStorage, drawn by a classic script while the page parses, checked here against the live figure that replaces it; live4/live1 are the live figure's times). ${reps} opens per setting and screen after a warm-up, server stopped; app and floor page (${FLOOR}: raw IndexedDB, the month's rows of the figure, one number) interleaved from the same service-worker cache; time from navigation start to the first figure in the DOM. Tablet ${UNIT} 1280×800 for #/hygien and #/korset, divisionschef on a 390×844 phone for #/mal. CPU throttling slows the page, not the service worker. Trace of one cold open per screen: ${path.relative(ROOT, traceFile)}.`,
         ],
       };
     } finally {

@@ -22,6 +22,8 @@ declare const self: {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 };
 
+// The manifest lists every built file the shell needs, the first paint's classic script
+// (assets/first-paint-*.js, scripts/first-paint-plugin.ts) included, so a copy draws offline too.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Take control as soon as this worker activates. On a first visit that is at once, so lazy

@@ -17,6 +17,7 @@ import { Nav } from './Nav';
 import { route } from '../kit/router';
 import { ENROL_SEGMENT, SEGMENTS, screenFor } from '../kit/screens';
 import { announcement, focusHeading } from '../kit/focus';
+import { dropFirstPaint, noteSession } from '../kit/first-paint';
 import { screens } from './routes';
 import './styles.css';
 
@@ -32,6 +33,8 @@ export function App(props: { db: PulsDb }): JSX.Element {
       setStorageBroken(true);
       setSession(null);
     });
+  // The first paint's copies belong to this session only (kit/first-paint.ts).
+  createEffect(on(session, (s) => s !== undefined && noteSession(s?.deviceId ?? null)));
 
   const engine = createLazySyncEngine({ db: props.db });
   createEffect(
@@ -101,9 +104,19 @@ export function App(props: { db: PulsDb }): JSX.Element {
   );
 }
 
+/** The screens that keep a first-paint copy. */
+const FIRST_PAINT_SCREENS: ReadonlySet<string> = new Set(['hygiene', 'safety', 'indicators']);
+
 /** The current screen, loaded lazily; a chunk that fails to load offers a guarded retry. */
 function Routed(): JSX.Element {
   const { session } = useApp();
+  // A copy drawn before the app (kit/first-paint.ts) stands for a board's figure; on any other
+  // screen it goes at once instead of waiting for a figure that will not come.
+  createEffect(() => {
+    const s = session();
+    const segment = route().path[0];
+    if (!s || segment === SEGMENTS.accessibility || segment === ENROL_SEGMENT || !FIRST_PAINT_SCREENS.has(screenFor(segment, s.identity))) dropFirstPaint();
+  });
   return (
     <ErrorBoundary
       fallback={(_err, reset) => (

@@ -5,12 +5,14 @@
  * 21 KB budget cannot spare), and text stays Swedish until it has arrived.
  */
 import { createRoot, createSignal } from 'solid-js';
-import { isErrorCode } from '../../shared/errors';
+import type { ErrorCode } from '../../shared/errors';
 import { ERROR_MESSAGE_KEYS, format, LANGUAGES, type Language, type Params } from '../../shared/i18n/format';
 import { sv, type MessageKey } from '../../shared/i18n/sv';
 
 type Catalogue = Record<MessageKey, string>;
 
+// The first paint reads it too (first-paint/keys.ts LANG_KEY, the same name; a test keeps them equal):
+// a copy is drawn only in the language it was drawn in.
 const STORAGE_KEY = 'pulstavlan.lang';
 
 function readStored(): Language {
@@ -66,6 +68,10 @@ export function hasKey(key: string): key is MessageKey {
 export function tOr(key: string, fallback: string): string {
   return hasKey(key) ? t(key) : fallback;
 }
+
+/** A known error code: one with a message. Checked against the messages rather than the codes'
+ * list (shared/errors.ts), which keeps that module out of the first load. */
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERROR_MESSAGE_KEYS, code);
 
 /** Plain-language text for an error code, or for any thrown value. */
 export function errorText(code: unknown): string {

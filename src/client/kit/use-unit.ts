@@ -11,7 +11,9 @@ import { UnitId } from '../../shared/schema/ids';
 import { useApp, useSession } from './context';
 import { route } from './router';
 import { createLiveQuery } from '../primitives';
+import type { PulsDb } from '../storage/db';
 import { listUnits } from '../storage/org-repo';
+import type { OrgUnit } from '../../shared/schema/org-unit';
 
 export interface UnitChoice {
   /** The org tree the device holds; undefined until read. */
@@ -33,11 +35,19 @@ export function chooseUnitId(requested: string | undefined, scopeUnitId: string,
   return subtreeIds(tree, scopeUnitId).includes(parsed.data) ? parsed.data : scope;
 }
 
+/** A unit as the boards' trees hold it. */
+export const treeUnit = (u: OrgUnit): TreeUnit => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt });
+
+/** The device's org tree read once, as useUnit's `tree` holds it. */
+export async function readTree(db: PulsDb): Promise<TreeUnit[]> {
+  return (await listUnits(db)).map(treeUnit);
+}
+
 export function useUnit(): UnitChoice {
   const { db } = useApp();
   const session = useSession();
   const units = createLiveQuery(() => listUnits(db));
-  const tree = createMemo(() => units()?.map((u): TreeUnit => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt })));
+  const tree = createMemo(() => units()?.map(treeUnit));
   const unitId = createMemo(() => chooseUnitId(route().query.unit, session().identity.scopeUnitId, tree()));
   const unit = () => tree()?.find((u) => u.id === unitId());
   const isLevel = () => {

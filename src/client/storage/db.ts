@@ -13,6 +13,7 @@ import type { Change } from '../../shared/protocol';
 import type { OrgUnit } from '../../shared/schema/org-unit';
 import type { RowState } from '../../shared/sync/merge';
 import { closeLease } from './counter-lease';
+import { firstPaintTokenMiddleware } from './first-paint-token';
 import { defaultLocks, type LockManagerLike } from './locks';
 
 export const DEFAULT_DB_NAME = 'pulstavlan';
@@ -77,6 +78,9 @@ export class PulsDb extends Dexie {
     });
     // Devices above the unit level keep their units' facts instead of their board rows.
     this.version(2).stores({ facts: '[unitId+block], unitId' });
+    // A write that can change a figure voids the boards' first-paint copies before it reaches
+    // IndexedDB (first-paint-token.ts; the direct save path moves the token itself).
+    this.use(firstPaintTokenMiddleware);
     // Another tab wants to upgrade the schema: step aside rather than block it (docs/sync.md §2.8).
     // Closing without auto-reopen makes further use fail loudly; the app reloads on that.
     this.on('versionchange', () => {

@@ -12,9 +12,11 @@
  * re-runs the affected live queries here and reaches other tabs over Dexie's BroadcastChannel.
  * That is why PulsDb runs with Dexie's live-query cache disabled: the cache is only updated by
  * writes made through Dexie, so a re-run query would be answered from it with the old rows.
+ * For the same reason the write moves the first paint's token itself (first-paint-token.ts).
  */
 import Dexie, { RangeSet, type Table } from 'dexie';
 import type { PulsDb } from './db';
+import { moveToken } from './first-paint-token';
 
 /** One row to write: `old` is the stored value it replaces, when the save read one. */
 export interface DirectPut {
@@ -32,6 +34,9 @@ export interface DirectPut {
  */
 export function writeDirect(db: PulsDb, stores: readonly Table[], key: [string, string] | null, plan: (stored: object | undefined) => DirectPut[]): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    // This path bypasses Dexie's middleware: the first paint's token moves here, before the
+    // transaction, as it would for a write through Dexie (first-paint-token.ts).
+    moveToken();
     const tx = db.backendDB().transaction(
       stores.map((t) => t.name),
       'readwrite',

@@ -145,6 +145,7 @@ export default function HygieneScreen(): JSX.Element {
                 link={boardLink}
                 entryHref={href(['hygien', 'observation'], { unit: route().query.unit })}
                 amendHref={(oid) => href(['hygien', 'andra'], { unit: route().query.unit, id: oid })}
+                tree={units()}
               />
               </UnitRowsGate>
             )}

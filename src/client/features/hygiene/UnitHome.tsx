@@ -31,7 +31,11 @@ import { professionLabeler } from './professions';
 import { SourceFilter } from './SourceFilter';
 import { StepTable } from './StepTable';
 import { totalFigure, unitBoard } from './unit-figures';
-import { createBoardGoal } from '../indicators/board-goal';
+import { createBoardGoal, deviceTree } from '../indicators/board-goal';
+import { BOARD_INDICATORS } from '../../../shared/domain/indicators/board-goal';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { keepFirstPaint } from '../../kit/first-paint';
+import { boardGoalFor } from '../../storage/indicator-repo';
 import { formatTarget } from '../indicators/texts';
 import { UnitSettingsForm } from './UnitSettingsForm';
 import './hygiene.css';
@@ -51,6 +55,8 @@ export interface UnitHomeProps {
   link: (q: { period?: string; source?: BhkSource }) => string;
   entryHref: string;
   amendHref: (id: string) => string;
+  /** The org tree the screen names the unit from (the first paint compares it too). */
+  tree?: readonly TreeUnit[] | undefined;
 }
 
 export function UnitHome(props: UnitHomeProps): JSX.Element {
@@ -65,6 +71,24 @@ export function UnitHome(props: UnitHomeProps): JSX.Element {
     const g = goal();
     return r === undefined || s === undefined || g === undefined ? undefined : unitBoard(r, s, g, { period: props.period, source: props.source, today: props.today });
   };
+  // The next open draws this board's first screen at once (kit/first-paint.ts).
+  keepFirstPaint({
+    screen: 'hygiene',
+    unitId: () => props.unitId,
+    shown: () => {
+      const r = raw();
+      const s = settings();
+      const g = goal();
+      const tree = props.tree;
+      return r === undefined || s === undefined || g === undefined || tree === undefined ? undefined : [r, s, g, tree];
+    },
+    reread: async () => {
+      const tree = await deviceTree(db);
+      return [await listUnitObservations(db, props.unitId), await getUnitSettings(db, props.unitId), await boardGoalFor(db, tree, props.unitId, BOARD_INDICATORS.hygiene), tree];
+    },
+    // The message after a save is not part of the board a fresh open shows.
+    skip: '.board > .banner-success, .board > .banner-error',
+  });
   const targetText = () => {
     const g = goal();
     return g === undefined ? '' : formatTarget(g.target, g.def?.unit ?? 'pct');

@@ -3,10 +3,19 @@
  * trend, n and completeness, grouped by perspective (filterable); then the levels or units
  * below with their status counts, to drill into; export and the legend.
  */
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { PERSPECTIVES } from '../../../shared/schema/indicator';
+import { localDate } from '../../../shared/domain/periods';
+import { indicatorReport } from '../../../shared/domain/indicators';
+import type { IndicatorReport } from '../../../shared/indicators-api';
+import { pageNow } from '../../kit/clock';
+import { useApp } from '../../kit/context';
+import { keepFirstPaint } from '../../kit/first-paint';
 import { errorOf, t } from '../../kit/i18n';
+import { indicatorContext } from '../../storage/indicator-repo';
+import { getMeta } from '../../storage/meta';
+import { deviceTree } from './board-goal';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ExportBar } from './ExportBar';
@@ -22,6 +31,26 @@ export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState
   const res = useReport(() => ({ units: props.units, rootId: props.state.unitId, period: props.state.period }));
   const only = () => (PERSPECTIVES as readonly string[]).includes(props.state.perspective ?? '') ? (props.state.perspective as (typeof PERSPECTIVES)[number]) : undefined;
   const report = () => (res.state === 'ready' ? res() : undefined);
+  // The next open draws the list down to its first rows at once (kit/first-paint.ts): only a
+  // report computed on this device, which is what the token keeps honest; the server's answer
+  // online is not kept.
+  const { db, sync } = useApp();
+  // "Data från <last sync>" is on the list's first screen; the sync's other state changes often.
+  const lastSyncAt = createMemo(() => sync()?.lastSyncAt ?? null);
+  keepFirstPaint({
+    screen: 'indicators',
+    unitId: () => props.state.unitId,
+    shown: () => {
+      const r = report();
+      return r === undefined || r.source !== 'device' ? undefined : [props.units, withoutTime(r.res), lastSyncAt()];
+    },
+    reread: async () => {
+      const now = pageNow();
+      const tree = await deviceTree(db);
+      const ctx = await indicatorContext(db, tree, props.state.unitId, localDate(now));
+      return [tree, withoutTime(await indicatorReport(ctx, props.state.period, now)), (await getMeta(db, 'lastSyncAt')) ?? null];
+    },
+  });
   const children = () => {
     const r = report()?.res;
     if (r === undefined) return [];
@@ -89,3 +118,6 @@ export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState
     </div>
   );
 }
+
+/** A report without the moment it was computed (two reads of the same data differ only there). */
+const withoutTime = (res: IndicatorReport): IndicatorReport => ({ ...res, computedAt: '' });

@@ -81,7 +81,7 @@ export default function SafetyScreen(): JSX.Element {
             <Show when={`${unitId()}|${month()}`} keyed>
               {(_key) => (
                 <UnitRowsGate unitId={unitId()}>
-                  <UnitBoard unitId={unitId()} unitName={unit()?.name ?? ''} month={month()} role={role()} initialDate={date()} />
+                  <UnitBoard unitId={unitId()} unitName={unit()?.name ?? ''} month={month()} role={role()} initialDate={date()} tree={units()} />
                 </UnitRowsGate>
               )}
             </Show>

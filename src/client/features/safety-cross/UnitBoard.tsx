@@ -13,7 +13,10 @@ import { useApp } from '../../kit/context';
 import { formatMonth } from '../../kit/format';
 import { errorOf } from '../../kit/i18n';
 import { href } from '../../kit/router';
+import { keepFirstPaint } from '../../kit/first-paint';
 import { createLiveQuery } from '../../primitives';
+import type { TreeUnit } from '../../../shared/domain/rollup';
+import { readTree } from '../../kit/use-unit';
 import { getSafetySettings, listSafetyDays, listSafetyEvents, setDayConfirmed, voidSafetyEvent } from '../../storage/safety-repo';
 import { Banner } from '../../ui/Banner';
 import { buildBoard, dayView } from './board-model';
@@ -32,6 +35,8 @@ export interface UnitBoardProps {
   role: Role;
   /** A day to open at once (after registering an event, its day). */
   initialDate?: string | undefined;
+  /** The org tree the screen names the unit from (the first paint compares it too). */
+  tree?: readonly TreeUnit[] | undefined;
 }
 
 export function UnitBoard(props: UnitBoardProps): JSX.Element {
@@ -39,11 +44,12 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
   // The parent remounts this component when unit or month change, so reading props once is right.
   const { unitId, month } = props;
   const today = () => localDate(pageNow());
-  const data = createLiveQuery(async () => ({
+  const read = async () => ({
     events: await listSafetyEvents(db, unitId),
     days: await listSafetyDays(db, unitId),
     settings: await getSafetySettings(db, unitId),
-  }));
+  });
+  const data = createLiveQuery(read);
   const board = createMemo(() => {
     const d = data();
     return d === undefined ? undefined : buildBoard({ month, today: today(), ...d });
@@ -51,6 +57,18 @@ export function UnitBoard(props: UnitBoardProps): JSX.Element {
   const [selected, setSelected] = createSignal<string | null>(props.initialDate?.startsWith(month) ? props.initialDate : null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  // The next open draws this board's first screen at once (kit/first-paint.ts).
+  keepFirstPaint({
+    screen: 'safety',
+    unitId: () => unitId,
+    shown: () => {
+      const d = data();
+      const tree = props.tree;
+      return d === undefined || tree === undefined ? undefined : [d, tree];
+    },
+    reread: async () => [await read(), await readTree(db)],
+    clean: () => selected() === null && error() === null && !busy(),
+  });
   const backdateDays = () => data()?.settings.backdateDays ?? 7;
   const writable = (date: string) => backdateVerdict(date, today(), backdateDays(), props.role) === 'ok';
 
