@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COPY_PREFIX, FIGURE_SELECTOR, TOKEN_KEY, WHO_KEY } from '../../src/client/first-paint/keys';
-import { apiJson, apiLogin, shot, uiLogin, useAppUnderTest } from './harness';
+import { shot, uiEnrolTablet, uiLogin, useAppUnderTest } from './harness';
 
 const env = useAppUnderTest();
 
@@ -108,18 +108,11 @@ function watchCsp(page: Page, into: string[]): void {
 describe('the first paint', () => {
   it('a ward tablet offline: the hygiene board and the cross open on their copy, which equals the live figure; a save voids it', async () => {
     const csp: string[] = [];
-    const manager = await apiLogin(env.server.url, 'avdchef21');
-    const { code } = await apiJson<{ code: string }>(env.server.url, manager, 'POST', '/api/enrol-codes', { unitId: 'avd-21' });
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
     await ctx.addInitScript({ content: WATCH });
     const tablet = await ctx.newPage();
     watchCsp(tablet, csp);
-    await tablet.goto(env.server.url);
-    await tablet.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
-    await tablet.getByRole('button', { name: 'Registrera surfplatta' }).click();
-    await tablet.getByLabel('Registreringskod').fill(code);
-    await tablet.getByRole('button', { name: 'Registrera surfplattan' }).click();
-    await expect.poll(() => tablet.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+    await uiEnrolTablet(tablet, env.server.url);
 
     await tablet.goto(`${env.server.url}/#/hygien`);
     await tablet.waitForSelector(LIVE, { timeout: 30_000 });

@@ -132,6 +132,21 @@ export async function uiLogin(page: Page, url: string, username: string, opts: {
   await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/**
+ * Enrols `page` as a ward tablet of `unitId` through the app's own screen, with a code from the
+ * unit's manager, and waits for its first sync.
+ */
+export async function uiEnrolTablet(page: Page, url: string, unitId = 'avd-21', manager = 'avdchef21'): Promise<void> {
+  const token = await apiLogin(url, manager);
+  const { code } = await apiJson<{ code: string }>(url, token, 'POST', '/api/enrol-codes', { unitId });
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Registrera surfplatta' }).click();
+  await page.getByLabel('Registreringskod').fill(code);
+  await page.getByRole('button', { name: 'Registrera surfplattan' }).click();
+  await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** Logs in over the API (for setup steps the test is not about). */
 export async function apiLogin(url: string, username: string, password = 'pulstavlan'): Promise<string> {
   const cred = (await (await fetch(`${url}/api/auth/login`, {

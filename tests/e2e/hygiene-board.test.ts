@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, useAppUnderTest, shot } from './harness';
+import { apiJson, apiLogin, shot, uiEnrolTablet, useAppUnderTest } from './harness';
 
 const env = useAppUnderTest();
 
@@ -18,15 +18,8 @@ const visible = (page: Page, text: string | RegExp) => expect.poll(() => page.ge
 const figureN = (page: Page) => page.getByTestId('figure').first().locator('.figure-n').last().textContent();
 
 async function enrolTablet(ctx: BrowserContext): Promise<Page> {
-  const manager = await apiLogin(env.server.url, 'avdchef21');
-  const { code } = await apiJson<{ code: string }>(env.server.url, manager, 'POST', '/api/enrol-codes', { unitId: 'avd-21' });
   const tablet = await ctx.newPage();
-  await tablet.goto(env.server.url);
-  await tablet.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
-  await tablet.getByRole('button', { name: 'Registrera surfplatta' }).click();
-  await tablet.getByLabel('Registreringskod').fill(code);
-  await tablet.getByRole('button', { name: 'Registrera surfplattan' }).click();
-  await expect.poll(() => tablet.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+  await uiEnrolTablet(tablet, env.server.url);
   return tablet;
 }
 

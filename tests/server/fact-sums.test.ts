@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldsOf } from '../../src/shared/domain/facts/families';
 import { factOps } from '../../src/server/store/fact-ops';
-import { dropMigrationSchemas, MIGRATION_DATABASES } from '../fixtures/migrations';
+import { dropMigrationSchemas, insertRegionUnits, MIGRATION_DATABASES } from '../fixtures/migrations';
 
 afterAll(dropMigrationSchemas);
 
@@ -22,12 +22,7 @@ describe.each(MIGRATION_DATABASES)('fact_bhk_sum on %s', (_, dialect, open) => {
     const { db, migrator } = await open();
     try {
       expect((await migrator.migrateTo('0007_audit_scope')).error).toBeUndefined();
-      const at = '2026-11-01T08:00:00.000Z';
-      await db.insertInto('units').values([
-        { id: 'reg', name: 'Region', kind: 'region', parent_id: null, path: '/reg/', closed_at: null, created_at: at },
-        { id: 'u1', name: 'Avdelning 1', kind: 'enhet', parent_id: 'reg', path: '/reg/u1/', closed_at: null, created_at: at },
-        { id: 'u2', name: 'Avdelning 2', kind: 'enhet', parent_id: 'reg', path: '/reg/u2/', closed_at: null, created_at: at },
-      ]).execute();
+      await insertRegionUnits(db);
       // Facts stored before 0008, as an older server wrote them: two professions on u1's day and
       // month, one on u2's month.
       const cols = ['unit_id', 'grain', 'period', 'key', 'n', 'total'];

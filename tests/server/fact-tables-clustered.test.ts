@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldIndex, fieldsOf } from '../../src/shared/domain/facts/families';
 import { factOps } from '../../src/server/store/fact-ops';
-import { dropMigrationSchemas, MIGRATION_DATABASES } from '../fixtures/migrations';
+import { dropMigrationSchemas, insertRegionUnits, MIGRATION_DATABASES } from '../fixtures/migrations';
 
 afterAll(dropMigrationSchemas);
 
@@ -35,12 +35,7 @@ describe.each(MIGRATION_DATABASES)('fact tables after 0009 on %s', (_, dialect, 
     const { db, migrator } = await open();
     try {
       expect((await migrator.migrateTo('0008_fact_sums')).error).toBeUndefined();
-      const at = '2026-11-01T08:00:00.000Z';
-      await db.insertInto('units').values([
-        { id: 'reg', name: 'Region', kind: 'region', parent_id: null, path: '/reg/', closed_at: null, created_at: at },
-        { id: 'u1', name: 'Avdelning 1', kind: 'enhet', parent_id: 'reg', path: '/reg/u1/', closed_at: null, created_at: at },
-        { id: 'u2', name: 'Avdelning 2', kind: 'enhet', parent_id: 'reg', path: '/reg/u2/', closed_at: null, created_at: at },
-      ]).execute();
+      await insertRegionUnits(db);
       const before = factOps(db, dialect);
       for (const family of ['bhk', 'safety', 'safetyCat', 'staff'] as const) await before.write(family, BEFORE.filter((r) => r.family === family), 'set');
       await before.setHr([{ unitId: 'u2', month: '2026-10', hr: { id: 'hr', unitId: 'u2', month: '2026-10', kvotTotal: 4.5, kvotK: null, kvotM: null, korttid: null, ordinaryHours: 1600, source: 'manual' } as never }]);
