@@ -22,6 +22,7 @@ import { compared, type Figure } from '../lib/report';
 import type { BenchContext, Section, SectionResult } from '../lib/section';
 import { roundSummary, summarise } from '../lib/stats';
 import { traceOpen, WATCH_IDB } from './startup-trace';
+import { FIGURE_SHAPE } from '../../scripts/figure-shape';
 
 /** A board's first figure: the hygiene figure, the drawn cross, the indicator rows, the floor's number
  * (the app's own selector, src/client/first-paint/keys.ts, which the first paint's copy also meets). */
@@ -53,19 +54,7 @@ declare global {
  */
 const WATCH_BOARD = `
   (() => {
-    const shape = (el) => {
-      const out = [];
-      const walk = (n) => {
-        if (n.nodeType === 3) { out.push(n.data); return; }
-        if (n.nodeType !== 1) return;
-        const a = (k) => (n.getAttribute(k) || '').trim().split(/\\s+/).join(' ');
-        out.push('<' + n.localName + ' ' + a('class') + '|' + a('aria-label') + '|' + a('style') + '|' + a('data-testid') + '>');
-        for (const c of n.childNodes) walk(c);
-        out.push('</>');
-      };
-      walk(el);
-      return out.join('');
-    };
+    ${FIGURE_SHAPE}
     const seen = new MutationObserver(() => {
       if (window.__benchBoardAt === undefined) {
         const first = document.querySelector(${JSON.stringify(BOARD)});

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COPY_PREFIX, FIGURE_SELECTOR, TOKEN_KEY, WHO_KEY } from '../../src/client/first-paint/keys';
 import { shot, uiEnrolTablet, uiLogin, useAppUnderTest } from './harness';
+import { FIGURE_SHAPE } from '../../scripts/figure-shape';
 
 const env = useAppUnderTest();
 
@@ -30,19 +31,7 @@ declare global {
  */
 const WATCH = `
   (() => {
-    const shape = (el) => {
-      const out = [];
-      const walk = (n) => {
-        if (n.nodeType === 3) { out.push(n.data); return; }
-        if (n.nodeType !== 1) return;
-        const a = (k) => (n.getAttribute(k) || '').trim().split(/\\s+/).join(' ');
-        out.push('<' + n.localName + ' ' + a('class') + '|' + a('aria-label') + '|' + a('style') + '|' + a('data-testid') + '>');
-        for (const c of n.childNodes) walk(c);
-        out.push('</>');
-      };
-      walk(el);
-      return out.join('');
-    };
+    ${FIGURE_SHAPE}
     let first = true;
     const seen = new MutationObserver(() => {
       const copy = document.querySelector('#first-paint');

@@ -433,7 +433,6 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
               else c?.rows.push(row);
             }
           }
-
           if (grain !== 'm') continue;
           for (const r of await read<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);
