@@ -83,4 +83,19 @@ describe('primitives', () => {
     await eventually(() => expect(status()?.pending).toBe(1));
     dispose();
   });
+
+  it('createSyncStatus counts a save as pending as soon as it commits, before the snapshot is read again', async () => {
+    const db = await sessionDb();
+    const { status, dispose } = createRoot((dispose) => ({ status: createSyncStatus(db), dispose }));
+    await eventually(() => expect(status()?.pending).toBe(0));
+    // What a screen sees right after its save resolves: no snapshot read since has finished.
+    await addObservation(db, observation());
+    expect(status()?.pending).toBe(1);
+    expect(status()?.oldestPendingAt).not.toBeNull();
+    await eventually(() => expect(status()?.pending).toBe(1));
+    // Once the change has left (the outbox emptied), a fresh read says so.
+    await db.outbox.clear();
+    await eventually(() => expect(status()?.pending).toBe(0));
+    dispose();
+  });
 });
