@@ -107,18 +107,26 @@ describe('sync engine: pull', () => {
     const server = new FakeServer({ pageSize: 10 });
     await seed(server, 4);
     const db = await device(server);
+    // The page is written with IndexedDB itself (direct-write.ts): the failure is injected there,
+    // on the second row the page writes to this database's rows.
+    const proto = IDBObjectStore.prototype;
+    const add = proto.add;
     let created = 0;
-    const failSecond = () => {
-      if (++created === 2) throw new Error('QuotaExceededError');
+    proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'rows' && this.transaction.db.name === db.name && ++created === 2) throw new DOMException('full', 'QuotaExceededError');
+      return add.apply(this, args);
     };
-    db.rows.hook('creating', failSecond);
     const engine = engineFor(db, server);
-    await engine.syncNow();
+    try {
+      await engine.syncNow();
+    } finally {
+      proto.add = add;
+    }
+    expect(created).toBeGreaterThanOrEqual(2);
     expect(await getMeta(db, 'cursor')).toBeUndefined();
     expect(await db.rows.count()).toBe(0);
     expect(await getMeta(db, 'lastError')).toBe('internal');
 
-    db.rows.hook('creating').unsubscribe(failSecond);
     await engine.syncNow();
     expect(await getMeta(db, 'cursor')).toBe(4);
     expect(await db.rows.count()).toBe(4);

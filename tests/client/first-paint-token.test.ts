@@ -15,7 +15,8 @@ import { uuidv7 } from 'uuidv7';
 import { moveToken, onTokenMoved, readToken } from '../../src/client/storage/first-paint-token';
 import { deleteMeta, setMeta } from '../../src/client/storage/meta';
 import { TOKEN_KEY } from '../../src/client/first-paint/keys';
-import { observation } from './helpers';
+import { applyPulledPage } from '../../src/client/storage/pull-apply';
+import { observation, pulledObservation } from './helpers';
 
 const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000002', deviceSecret: 'x'.repeat(40) };
 const NOW = Date.parse('2025-03-07T12:00:00Z');
@@ -106,5 +107,15 @@ describe('first paint token (issue 19)', () => {
     expect(readToken()).not.toBe(before);
     expect(outboxAtMove).toEqual([1]);
     expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('a pulled page, written with IndexedDB itself, moves it too', async () => {
+    const db = await sessionDb();
+    const change = pulledObservation('u1', '2025-03-02', NOW - 60_000);
+    const before = readToken();
+    const moves = await movesDuring(() => applyPulledPage(db, DEVICE.deviceId, { from: 0, changes: [change], cursor: 1 }, NOW));
+    expect(moves).toBeGreaterThanOrEqual(1);
+    expect(readToken()).not.toBe(before);
+    expect(await db.rows.count()).toBe(1);
   });
 });

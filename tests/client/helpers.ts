@@ -12,6 +12,8 @@ import type { FakeServer } from './fake-server';
 import { afterEach, expect } from 'vitest';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { AppError } from '../../src/shared/errors';
+import type { ServerChange } from '../../src/shared/protocol';
+import { formatHlc } from '../../src/shared/sync/hlc';
 
 export function freshDb(): PulsDb {
   return openDb(`test-${uuidv7()}`);
@@ -58,6 +60,12 @@ export const ALL_YES: BhkSteps = {
 
 export function observation(unitId = 'u1', date = '2025-03-14', extra: Partial<NewObservation> = {}): NewObservation {
   return { unitId, date, profession: 'sjukskoterska', selfAssessment: false, steps: ALL_YES, ...extra } as NewObservation;
+}
+
+/** A new observation as another tablet's change in a pulled page, stamped `millis` on its clock. */
+export function pulledObservation(unitId: string, date: string, millis: number, serverSeq = 1): ServerChange {
+  const o = { ...observation(unitId, date), id: uuidv7(), createdAt: new Date(millis).toISOString() };
+  return { serverSeq, entity: 'bhkObservation', id: o.id, unitId, op: 'insert', fields: o, hlc: formatHlc({ millis, counter: 0, node: 'otherdevice' }) } as unknown as ServerChange;
 }
 
 /** Skatteverket's published test personnummer (valid date and check digit). */

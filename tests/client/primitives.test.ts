@@ -6,7 +6,8 @@ import { createLiveQuery, createOnline, createSyncStatus } from '../../src/clien
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
 import type { PulsDb } from '../../src/client/storage/db';
 import { setMeta } from '../../src/client/storage/meta';
-import { freshDb, observation } from './helpers';
+import { applyPulledPage } from '../../src/client/storage/pull-apply';
+import { freshDb, observation, pulledObservation } from './helpers';
 
 const dbs: PulsDb[] = [];
 afterEach(() => {
@@ -96,6 +97,17 @@ describe('primitives', () => {
     // Once the change has left (the outbox emptied), a fresh read says so.
     await db.outbox.clear();
     await eventually(() => expect(status()?.pending).toBe(0));
+    dispose();
+  });
+
+  it('a live query shows a pulled page (written with IndexedDB itself, Dexie told after the commit)', async () => {
+    const db = await sessionDb();
+    const [month] = createSignal('2025-03');
+    const { rows, dispose } = createRoot((dispose) => ({ rows: createLiveQuery(() => listObservations(db, 'u1', month())), dispose }));
+    await eventually(() => expect(rows()).toEqual([]));
+    const change = pulledObservation('u1', '2025-03-02', Date.now() - 60_000);
+    await applyPulledPage(db, '0190a0b0-c0d0-7e00-8000-0000000000aa', { from: 0, changes: [change], cursor: 1 }, Date.now());
+    await eventually(() => expect(rows()?.map((r) => r.id)).toEqual([change.id]));
     dispose();
   });
 });

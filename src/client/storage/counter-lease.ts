@@ -157,6 +157,23 @@ export function closeLease(db: PulsDb): void {
   leases.delete(db);
 }
 
+/**
+ * Runs `fn` under the lease, after this tab's earlier counter transactions, for a transaction of
+ * its own that issues nothing but moves what the counters derive from (a pulled page's clock,
+ * rule 15): this tab forgets its counters afterwards, so the next save loads them again.
+ */
+export async function leasedWrite<T>(db: PulsDb, fn: () => Promise<T>): Promise<T> {
+  if (Dexie.currentTransaction) throw new AppError('internal', { reason: 'leased-write-inside-transaction' });
+  const lease = leaseOf(db);
+  return lease.run(async () => {
+    try {
+      return await fn();
+    } finally {
+      lease.counters = undefined;
+    }
+  });
+}
+
 /** What a counter transaction lends its writes: the counters, loaded at most once. */
 interface Draft {
   counters: Counters | undefined;

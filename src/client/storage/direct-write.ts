@@ -1,10 +1,11 @@
 /**
- * One save written with IndexedDB itself instead of Dexie's table API (issue 19, bench item 1).
+ * Writes made with IndexedDB itself instead of Dexie's table API (issue 19, bench items 1 and 2).
  * A Dexie transaction with two writes costs ~1.3× a bare Dexie put on the bench machine, most of
  * it Dexie's per-transaction promise, zone and middleware work; the same two writes in a plain
- * IndexedDB transaction cost less than that one Dexie put. Only the hottest path goes here:
- * writeChange when this tab already holds the counters (counter-lease.ts); everything else,
- * reads included, stays on Dexie.
+ * IndexedDB transaction cost less than that one Dexie put, and a pulled page of 1,000 rows written
+ * so costs about what Dexie's bare bulkPut of them does. Only the two hot paths go here: a save
+ * when this tab already holds the counters (writeChange, counter-lease.ts) and a pulled page
+ * (applyPulledPage); everything else, reads included, stays on Dexie.
  *
  * Dexie must still see the write, or no live query would show it: after the commit we fire
  * Dexie's documented `storagemutated` event with the parts its observability middleware would
@@ -18,22 +19,43 @@ import Dexie, { RangeSet, type Table } from 'dexie';
 import type { PulsDb } from './db';
 import { moveToken } from './first-paint-token';
 
-/** One row to write: `old` is the stored value it replaces, when the save read one. */
+/** One row to write: `old` is the stored value it replaces, when the write read one. */
 export interface DirectPut {
   readonly table: Table;
   readonly op: 'add' | 'put';
   readonly value: object;
   readonly old?: object | undefined;
+  /** For an add: a key that exists already leaves the stored row as it is and is counted as
+   * skipped, instead of aborting the transaction (an append record pulled again, rule 10). */
+  readonly orSkip?: boolean;
+}
+
+/** A key to read before planning the writes. */
+export interface DirectRead {
+  readonly table: Table;
+  readonly key: IDBValidKey;
+}
+
+/** What `plan` decided: the rows to write and what the caller gets back. */
+export interface DirectPlan<T> {
+  readonly puts: readonly DirectPut[];
+  readonly result: T;
 }
 
 /**
- * Runs one readwrite transaction over `stores` with the durability PulsDb asks for: reads `key`
- * from rows when given, hands the stored row (or undefined) to `plan`, writes what it returns
- * side by side, and resolves after the commit. A failing request, or `plan` throwing, aborts
+ * Runs one readwrite transaction over `stores` with the durability PulsDb asks for: reads every
+ * key of `reads` side by side, hands the stored values (undefined where none) in the same order
+ * to `plan`, writes what it returns side by side, and resolves after the commit with its result
+ * and how many `orSkip` adds found their key taken. A failing request, or `plan` throwing, aborts
  * everything and rejects with that error.
  */
-export function writeDirect(db: PulsDb, stores: readonly Table[], key: [string, string] | null, plan: (stored: object | undefined) => DirectPut[]): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+export function writeDirect<T>(
+  db: PulsDb,
+  stores: readonly Table[],
+  reads: readonly DirectRead[],
+  plan: (stored: readonly (object | undefined)[]) => DirectPlan<T>,
+): Promise<{ result: T; skipped: number }> {
+  return new Promise((resolve, reject) => {
     // This path bypasses Dexie's middleware: the first paint's token moves here, before the
     // transaction, as it would for a write through Dexie (first-paint-token.ts).
     moveToken();
@@ -43,7 +65,8 @@ export function writeDirect(db: PulsDb, stores: readonly Table[], key: [string, 
       { durability: 'strict' },
     );
     let failure: unknown;
-    let puts: DirectPut[] = [];
+    let planned: DirectPlan<T> | undefined;
+    let skipped = 0;
     const fail = (error: unknown) => {
       failure ??= error;
       try {
@@ -52,29 +75,44 @@ export function writeDirect(db: PulsDb, stores: readonly Table[], key: [string, 
         // Already aborting or finished: onabort reports it.
       }
     };
-    const write = (stored: object | undefined) => {
+    const skip = (event: Event) => {
+      if ((event.target as IDBRequest).error?.name !== 'ConstraintError') return;
+      event.preventDefault(); // the transaction goes on
+      event.stopPropagation();
+      skipped++;
+    };
+    const write = (stored: readonly (object | undefined)[]) => {
       try {
-        puts = plan(stored);
-        for (const p of puts) {
+        planned = plan(stored);
+        for (const p of planned.puts) {
           const store = tx.objectStore(p.table.name);
-          if (p.op === 'add') store.add(p.value);
-          else store.put(p.value);
+          if (p.op === 'put') store.put(p.value);
+          else if (p.orSkip) store.add(p.value).onerror = skip;
+          else store.add(p.value);
         }
       } catch (error) {
         fail(error);
       }
     };
     tx.oncomplete = () => {
-      resolve();
-      Dexie.on('storagemutated').fire(mutatedParts(db.name, puts));
+      const done = planned as DirectPlan<T>;
+      resolve({ result: done.result, skipped });
+      if (done.puts.length > 0) Dexie.on('storagemutated').fire(mutatedParts(db.name, done.puts));
     };
     tx.onabort = () => reject(failure ?? tx.error ?? new Dexie.AbortError('aborted'));
-    if (key === null) {
-      write(undefined);
+    if (reads.length === 0) {
+      write([]);
       return;
     }
-    const request = tx.objectStore(db.rows.name).get(key);
-    request.onsuccess = () => write(request.result as object | undefined);
+    const stored: (object | undefined)[] = new Array(reads.length);
+    let waiting = reads.length;
+    reads.forEach((r, i) => {
+      const request = tx.objectStore(r.table.name).get(r.key);
+      request.onsuccess = () => {
+        stored[i] = request.result as object | undefined;
+        if (--waiting === 0) write(stored);
+      };
+    });
   });
 }
 

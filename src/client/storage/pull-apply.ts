@@ -8,12 +8,13 @@ import { AppError } from '../../shared/errors';
 import type { ServerChange } from '../../shared/protocol';
 import { type Hlc, initialHlc, nodeFromDeviceId, recv } from '../../shared/sync/hlc';
 import { validateChange } from '../../shared/sync/validate';
-import Dexie from 'dexie';
 import { ENTITIES, type EntityName } from '../../shared/schema/registry';
-import { counterTransaction } from './counter-lease';
-import type { PulsDb, RowRecord } from './db';
-import { getMetas, setMetas, type SyncProgress } from './meta';
-import { mergeRows, readRows } from './rows';
+import { leasedWrite } from './counter-lease';
+import type { MetaRow, PulsDb } from './db';
+import { type DirectPlan, type DirectPut, writeDirect } from './direct-write';
+import type { MetaValues, SyncProgress } from './meta';
+import type { RowState } from '../../shared/sync/merge';
+import { mergeRows, rowKey } from './rows';
 
 export interface PulledPage {
   /** The cursor the page was requested with. */
@@ -35,65 +36,61 @@ export async function applyPulledPage(
   now: number,
   progress?: SyncProgress | null,
 ): Promise<PageResult> {
-  // A counter transaction (counter-lease.ts): it moves the clock that local writes stamp from.
-  return counterTransaction(db, [db.rows, db.meta], async () => {
-    // One round of reads: the device check, the cursor and the clock, and the page's stored rows
-    // (keyed by entity and id, which need no validation to look up). They are issued first so
-    // IndexedDB serves them while the page is validated below, on this thread (issue 19).
-    // Append records need no read (rule 10): see addAppendRows.
-    const isAppend = (c: Pick<ServerChange, 'entity'>) => ENTITIES[c.entity as EntityName]?.mode === 'append';
-    const reading = Promise.all([getMetas(db, ['credential', 'cursor', 'hlc']), readRows(db, page.changes.filter((c) => !isAppend(c)))]);
-    // The server validated each change; a client that cannot (an older schema) must stop here
-    // instead of storing a row it does not understand, and be updated (rule 8). Throwing aborts
-    // the transaction before anything is written.
-    let maxHlc: string | undefined;
-    let valid: ServerChange[];
-    try {
-      valid = page.changes.map((change) => {
-        const result = validateChange(change);
-        if (!result.ok) throw new AppError('client-too-old', { serverSeq: change.serverSeq, reason: 'pull-invalid', code: result.code }, result.path);
-        if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
-        return { ...change, fields: result.fields };
+  // The server validated each change; a client that cannot (an older schema) must stop here
+  // instead of storing a row it does not understand, and be updated (rule 8). Throwing here
+  // writes nothing.
+  let maxHlc: string | undefined;
+  const merged: ServerChange[] = [];
+  const appended: ServerChange[] = [];
+  for (const change of page.changes) {
+    const result = validateChange(change);
+    if (!result.ok) throw new AppError('client-too-old', { serverSeq: change.serverSeq, reason: 'pull-invalid', code: result.code }, result.path);
+    if (maxHlc === undefined || change.hlc > maxHlc) maxHlc = change.hlc;
+    // Append records need no read (rule 10): an id already stored is skipped by its add.
+    (ENTITIES[change.entity as EntityName].mode === 'append' ? appended : merged).push({ ...change, fields: result.fields });
+  }
+  const keys = [...new Map(merged.map((c) => [rowKey(c), [c.entity, c.id] as [string, string]])).entries()];
+  if (!db.isOpen()) await db.open();
+  // Under the lease (counter-lease.ts): it moves the clock that local writes stamp from. One plain
+  // IndexedDB transaction (direct-write.ts, issue 19): one round of reads — the device check, the
+  // cursor, the clock and the page's stored rows —, then one round of writes.
+  const { result, skipped } = await leasedWrite(db, () =>
+    writeDirect(db, [db.rows, db.meta], [...META_KEYS.map((key) => ({ table: db.meta, key })), ...keys.map(([, key]) => ({ table: db.rows, key }))], (read): DirectPlan<{ kind: PageResult['kind']; rows: number }> => {
+      const meta = metaOf(read);
+      if (meta.credential?.deviceId !== deviceId) throw new AppError('unauthenticated', { reason: 'device-changed' });
+      // The page continues from where it was requested; if the stored cursor moved meanwhile
+      // (the scope changed and the cursor was reset), this page no longer fits: drop it.
+      if ((meta.cursor ?? 0) !== page.from) return { puts: [], result: { kind: 'cursor-moved', rows: 0 } };
+      const stored = new Map<string, RowState>();
+      keys.forEach(([k], i) => {
+        const row = read[META_KEYS.length + i] as RowState | undefined;
+        if (row) stored.set(k, row);
       });
-    } catch (error) {
-      reading.catch(() => undefined);
-      throw error;
-    }
-    const [meta, stored] = await reading;
-    if (meta.credential?.deviceId !== deviceId) throw new AppError('unauthenticated', { reason: 'device-changed' });
-    // The page continues from where it was requested; if the stored cursor moved meanwhile
-    // (the scope changed and the cursor was reset), this page no longer fits: drop it.
-    if ((meta.cursor ?? 0) !== page.from) return { kind: 'cursor-moved' };
-    const out = mergeRows(stored, valid.filter((c) => !isAppend(c)));
-    // Within the page, the first insert of an id wins (mergeRows over nothing stored drops replays).
-    const fresh = mergeRows(new Map(), valid.filter(isAppend));
-    const clock = maxHlc === undefined ? undefined : receiveClock(meta.hlc, deviceId, maxHlc, now);
-    // One round of writes: the merged rows, the new append rows, and the clock, progress and
-    // cursor in one bulkPut.
-    const [, added] = await Promise.all([
-      out.length > 0 ? db.rows.bulkPut(out) : undefined,
-      addAppendRows(db, fresh),
-      setMetas(db, { ...(clock ? { hlc: clock } : {}), ...(progress !== undefined ? { progress } : {}), cursor: page.cursor }),
-    ]);
-    return { kind: 'applied', changedRows: out.length + added };
-  });
+      const out = mergeRows(stored, merged);
+      // Within the page, the first insert of an id wins (mergeRows over nothing stored drops replays).
+      const fresh = mergeRows(new Map(), appended);
+      const clock = maxHlc === undefined ? undefined : receiveClock(meta.hlc, deviceId, maxHlc, now);
+      const metas: Partial<MetaValues> = { ...(clock ? { hlc: clock } : {}), ...(progress !== undefined ? { progress } : {}), cursor: page.cursor };
+      const puts: DirectPut[] = [
+        ...out.map((value) => ({ table: db.rows, op: 'put' as const, value, old: stored.get(rowKey(value)) })),
+        ...fresh.map((value) => ({ table: db.rows, op: 'add' as const, value, orSkip: true })),
+        ...Object.entries(metas).map(([key, value]) => ({ table: db.meta, op: 'put' as const, value: { key, value } })),
+      ];
+      return { puts, result: { kind: 'applied', rows: out.length + fresh.length } };
+    }),
+  );
+  return result.kind === 'applied' ? { kind: 'applied', changedRows: result.rows - skipped } : { kind: 'cursor-moved' };
 }
 
-/**
- * Adds append rows without reading them first: append records are immutable and the first insert
- * of an id wins (rule 10), so an id already stored is a no-op, which is exactly what a refused
- * add is. Only ConstraintErrors (the id exists) are taken as no-ops; any other failure is thrown
- * and aborts the page. Returns how many rows were added.
- */
-async function addAppendRows(db: PulsDb, rows: readonly RowRecord[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  try {
-    await db.rows.bulkAdd(rows);
-    return rows.length;
-  } catch (error) {
-    if (!(error instanceof Dexie.BulkError) || !error.failures.every((f) => f?.name === 'ConstraintError')) throw error;
-    return rows.length - error.failures.length;
-  }
+const META_KEYS = ['credential', 'cursor', 'hlc'] as const;
+
+function metaOf(read: readonly (object | undefined)[]): Partial<Pick<MetaValues, (typeof META_KEYS)[number]>> {
+  const out: Record<string, unknown> = {};
+  META_KEYS.forEach((key, i) => {
+    const row = read[i] as MetaRow | undefined;
+    if (row) out[key] = row.value;
+  });
+  return out;
 }
 
 /** Rule 15: later local writes must sort after everything pulled. Undefined: leave the clock. */

@@ -66,14 +66,15 @@ export async function writeChange(db: PulsDb, input: WriteInput, now: number = D
     // The tab holds the counters: the same writes in a plain IndexedDB transaction, which reads
     // nothing for an append record (direct-write.ts; bench item 1).
     (counters) =>
-      writeDirect(db, [db.rows, db.outbox], append ? null : key, (stored) => {
+      writeDirect(db, [db.rows, db.outbox], append ? [] : [{ table: db.rows, key }], ([stored]) => {
         const existing = stored as RowRecord | undefined;
         const { row, outbox } = planWrite(input, fields, counters, append, existing, now);
-        return [
+        const puts = [
           ...(row ? [{ table: db.rows, op: append ? ('add' as const) : ('put' as const), value: row, old: existing }] : []),
           { table: db.outbox, op: 'add' as const, value: outbox },
         ];
-      }),
+        return { puts, result: undefined };
+      }).then(() => undefined),
   );
   for (const listener of writeListeners) listener(db);
 }

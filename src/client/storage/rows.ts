@@ -33,16 +33,17 @@ export async function mergeManyIntoRows(db: PulsDb, changes: readonly MergeInput
   return out.length;
 }
 
-const keyOf = (c: { entity: string; id: string }) => `${c.entity}\u0000${c.id}`;
+/** A row's key as one string (entity, NUL, id), for maps of rows. */
+export const rowKey = (c: { entity: string; id: string }): string => `${c.entity}\u0000${c.id}`;
 
 /** The stored rows the changes touch, by entity and id (one bulkGet). */
-export async function readRows(db: PulsDb, changes: readonly MergeInput[]): Promise<Map<string, RowState>> {
-  const keys = [...new Map(changes.map((c) => [keyOf(c), [c.entity, c.id] as [string, string]])).values()];
+async function readRows(db: PulsDb, changes: readonly MergeInput[]): Promise<Map<string, RowState>> {
+  const keys = [...new Map(changes.map((c) => [rowKey(c), [c.entity, c.id] as [string, string]])).values()];
   const stored = await db.rows.bulkGet(keys);
   const rows = new Map<string, RowState>();
   keys.forEach((k, i) => {
     const row = stored[i];
-    if (row) rows.set(`${k[0]}\u0000${k[1]}`, row);
+    if (row) rows.set(rowKey({ entity: k[0], id: k[1] }), row);
   });
   return rows;
 }
@@ -52,7 +53,7 @@ export function mergeRows(stored: ReadonlyMap<string, RowState>, changes: readon
   const rows = new Map(stored);
   const touched = new Set<string>();
   for (const change of changes) {
-    const key = keyOf(change);
+    const key = rowKey(change);
     const { row, changed } = mergeChange(rows.get(key), change);
     if (!changed) continue;
     rows.set(key, row);
