@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrgResponse } from '../../src/shared/api';
-import { type IndicatorInput, reportOfRows } from '../../src/shared/domain/indicators';
+import { type IndicatorInput, reportOfRows, reportRange } from '../../src/shared/domain/indicators';
 import { periodRange } from '../../src/shared/domain/periods';
 import { seededRandom } from '../../src/shared/domain/random';
 import { subtreeIds } from '../../src/shared/domain/rollup';
@@ -18,8 +18,10 @@ import type { OrgUnit } from '../../src/shared/schema/org-unit';
 import { type EntityName, SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { type ReportedValue, reportedValueIdFor } from '../../src/shared/schema/reported-value';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
+import { contextOf } from '../../src/server/indicators/service';
+import { orgView } from '../../src/server/org/view';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
+import type { Store, UnitRow } from '../../src/server/store/store';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
 import { call, type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
 
@@ -158,6 +160,19 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     }
     // Not vacuous: many nodes had a pooled share to check.
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('a report reads reported values of its own years only: a value outside them never counts, so the read is bounded', async () => {
+    const old = { id: reportedValueIdFor('avd-21', 'waitShare', '2019-05'), unitId: 'avd-21', measure: 'waitShare', period: '2019-05', num: 1, den: 2, numK: null, denK: null, numM: null, denM: null, source: 'manual' } as ReportedValue;
+    const res = await push(h, admin, [change(admin, 'reportedValue', old.id, old.unitId, 'insert', { ...old }, seq++)]);
+    expect(res.ok && res.rejected).toEqual([]);
+    const org = orgView(await h.store.listUnits());
+    const root = org.get('div-lsv') as UnitRow;
+    const periodsOf = (rows: readonly ReportedValue[]) => new Set(rows.map((r) => r.period.slice(0, 4)));
+    expect(periodsOf((await contextOf(h.store, org, root, NOW)).reportedRows)).toContain('2019');
+    const bounded = (await contextOf(h.store, org, root, NOW, reportRange('2026-02'))).reportedRows;
+    expect([...periodsOf(bounded)].sort()).toEqual(['2025', '2026']);
+    expect(bounded.length).toBe([...model.values()].filter((v) => v.period >= '2025' && v.period < '2027').length);
   });
 
   it('a measure owned by its level (writers: owner) takes values only from that level\'s managers', async () => {

@@ -6,6 +6,8 @@
  */
 import { type IndicatorContext, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
 import { indicatorCsvFilename, indicatorCsvRows } from '../../shared/domain/indicators/csv';
+import type { DateRange } from '../../shared/domain/facts/plan';
+import { reportRange, seriesRange } from '../../shared/domain/indicators/ranges';
 import { localDate } from '../../shared/domain/periods';
 import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
@@ -23,8 +25,11 @@ export const DEFAULT_SERIES_COUNT = 13;
 
 // The root or unit has been authorised by the route (http/route.ts); `org` is the request's tree.
 
-/** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts). */
-export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number): Promise<IndicatorContext> {
+/** The tree, definitions, quotas and facts of `root`'s subtree (issue 17: figures read facts).
+ * Reported values are read for the years of `range` only when it is given: a value counts only
+ * when its period lies inside a range (reported.ts), and its sort key is its period, which
+ * starts with its year, so a report never reads the subtree's whole history of them. */
+export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: number, range?: DateRange): Promise<IndicatorContext> {
   const today = localDate(now);
   return {
     units: [...org.tree],
@@ -34,12 +39,12 @@ export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: 
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
     // Every period (sort keys are periods: '2026', '2026-03', '2026-T1'): few rows per unit.
-    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, '0', '~'),
+    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, range ? range.from.slice(0, 4) : '0', range ? `${range.to.slice(0, 4)}~` : '~'),
   };
 }
 
 export async function indicatorReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<IndicatorReport> {
-  return indicatorReport(await contextOf(store, org, root, now), period, now);
+  return indicatorReport(await contextOf(store, org, root, now, reportRange(period)), period, now);
 }
 
 export async function indicatorSeriesFor(
@@ -50,7 +55,7 @@ export async function indicatorSeriesFor(
   now: number,
 ): Promise<IndicatorSeries> {
   const count = q.count ?? DEFAULT_SERIES_COUNT;
-  return indicatorSeries(await contextOf(store, org, unit, now), unit.id, q.key, q.to, count, now);
+  return indicatorSeries(await contextOf(store, org, unit, now, seriesRange(q.to, count)), unit.id, q.key, q.to, count, now);
 }
 
 export async function indicatorConfigFor(store: Store, org: OrgView, unit: UnitRow): Promise<IndicatorConfigResponse> {
