@@ -64,7 +64,7 @@ export const browserSection: Section = {
       const write = await call('writePath', writeOpts);
       if (write.outboxRows !== writeOpts.ops + writeOpts.warmup) throw new Error(`outbox holds ${write.outboxRows} rows, expected ${writeOpts.ops + writeOpts.warmup}`);
 
-      const pullOpts = q ? { pages: 3, warmup: 1, pageSize: 1000 } : { pages: 15, warmup: 2, pageSize: 1000 };
+      const pullOpts = q ? { pages: 3, warmup: 1, pageSize: 1000 } : { pages: 40, warmup: 3, pageSize: 1000 };
       ctx.log(`pulled pages: ${pullOpts.pages} pages of ${pullOpts.pageSize}`);
       const pull = await call('pullApply', pullOpts);
 
