@@ -108,6 +108,10 @@ describe('primitives', () => {
     const change = pulledObservation('u1', '2025-03-02', Date.now() - 60_000);
     await applyPulledPage(db, '0190a0b0-c0d0-7e00-8000-0000000000aa', { from: 0, changes: [change], cursor: 1 }, Date.now());
     await eventually(() => expect(rows()?.map((r) => r.id)).toEqual([change.id]));
+    // A big page (Dexie is told one range per index, not every key): other units' rows around ours.
+    const big = Array.from({ length: 100 }, (_, i) => pulledObservation(i === 50 ? 'u1' : i % 2 ? 'u0' : 'u2', '2025-03-05', Date.now() - 50_000 + i, 2 + i));
+    await applyPulledPage(db, '0190a0b0-c0d0-7e00-8000-0000000000aa', { from: 1, changes: big, cursor: 101 }, Date.now());
+    await eventually(() => expect(rows()?.map((r) => r.id)).toEqual([change.id, big[50]?.id]));
     dispose();
   });
 });
