@@ -13,7 +13,9 @@
  * Item 8's shapes and databases can be narrowed for a trial run: BENCH_REGION_SHAPES="3x3x5:1"
  * (divisions x VOs x units : years, comma-separated; the last carries the targets) and
  * BENCH_REGION_DB=sqlite. Two such runs (say one per database, `--out=FILE` for the second) are
- * joined into latest.json with `node --import tsx bench/lib/merge-file.ts FILE`.
+ * joined into latest.json with `node --import tsx bench/lib/merge-file.ts FILE`. To find what
+ * holds the server's event loop: BENCH_SQL_SLOW=MS logs every SQLite statement longer than MS
+ * into the probe, and BENCH_PROBE_KEEP=FILE keeps the probe as FILE.<database>.jsonl.
  *
  * Everything runs on 127.0.0.1, every loop is bounded in count and time, and a watchdog ends
  * the process if a section hangs regardless.

@@ -335,6 +335,9 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext): 
     }
   } finally {
     await target.dispose();
+    // BENCH_PROBE_KEEP=FILE keeps the server's probe lines (with BENCH_SQL_SLOW, the slow statements) to find a stall.
+    const keep = process.env.BENCH_PROBE_KEEP;
+    if (keep && fs.existsSync(probeFile)) fs.copyFileSync(probeFile, `${keep}.${dialect}.jsonl`);
     fs.rmSync(probeDir, { recursive: true, force: true });
   }
 }
