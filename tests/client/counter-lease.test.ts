@@ -14,9 +14,8 @@ import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { confirmPushed } from '../../src/client/storage/outbox';
 import { applyPulledPage } from '../../src/client/storage/pull-apply';
 import { writeChange, writeTransaction } from '../../src/client/storage/records';
-import type { ServerChange } from '../../src/shared/protocol';
-import { formatHlc, parseHlc } from '../../src/shared/sync/hlc';
-import { caught, freshDb, observation } from './helpers';
+import { parseHlc } from '../../src/shared/sync/hlc';
+import { caught, freshDb, observation, pulledObservation } from './helpers';
 
 const DEVICE = { deviceId: '0190a0b0-c0d0-7e00-8000-000000000002', deviceSecret: 'x'.repeat(40) };
 const NOW = Date.parse('2025-03-07T12:00:00Z');
@@ -142,9 +141,8 @@ describe('counter lease', () => {
     it(`rule 15: a page pulled in ${where} moves the holder's clock: its next save sorts after the pulled change`, async () => {
       const a = await sessionDb();
       await addObservation(a, observation('u1', '2025-03-01'), NOW);
-      const remote = formatHlc({ millis: NOW + 30 * 60_000, counter: 7, node: 'otherdevice' });
-      const o = { ...observation('u1', '2025-03-02'), id: uuidv7(), createdAt: new Date(NOW).toISOString() };
-      const change = { serverSeq: 1, entity: 'bhkObservation', id: o.id, unitId: 'u1', op: 'insert', fields: o, hlc: remote } as unknown as ServerChange;
+      const change = pulledObservation('u1', '2025-03-02', NOW + 30 * 60_000);
+      const remote = change.hlc;
       const puller = where === 'the same tab' ? a : secondTab(a);
       expect(await applyPulledPage(puller, DEVICE.deviceId, { from: 0, changes: [change], cursor: 1 }, NOW)).toMatchObject({ kind: 'applied' });
       await addObservation(a, observation('u1', '2025-03-03'), NOW);

@@ -6,16 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBlock, encodeBlock, FactsPullResponse } from '../../src/shared/facts-api';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { observation, outbox } from '../fixtures/sync';
 import { call, enrolTablet, type Harness, harness, loginAs, NOW, push } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 describe.each(STORES)('fact blocks written by the database (%s)', (dialect, factory) => {
   let h: Harness;

@@ -11,16 +11,11 @@ import { periodRange } from '../../src/shared/domain/periods';
 import { BhkObservation } from '../../src/shared/schema/bhk-observation';
 import { ensureFactsBuilt, rebuildFacts } from '../../src/server/facts/build';
 import { DEMO_UNITS } from '../../src/server/seed/demo-org';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { observation, outbox } from '../fixtures/sync';
 import { call, type Client, type Harness, harness, loginAs, NOW, push } from './helpers';
 
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 const TREE = DEMO_UNITS.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: null }));
 
 /** Forgets every fact, as a database migrated from before 0003 would start. */

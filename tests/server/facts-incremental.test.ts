@@ -18,15 +18,8 @@ import { safetyDayIdFor } from '../../src/shared/schema/safety-day';
 import { shiftIdFor } from '../../src/shared/schema/staffing-shift';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { rebuildFacts } from '../../src/server/facts/build';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 const UNITS = ['avd-21', 'avd-22', 'mott-med'];
 const DAYS = Array.from({ length: 5 }, (_, i) => addDays(TODAY, -i * 13));

@@ -12,15 +12,8 @@ import type { Change } from '../../src/shared/protocol';
 import type { GoalItem, StrategicAction } from '../../src/shared/schema/goal';
 import { type EntityName, SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { call, type Client, type Harness, harness, loginAs, NOW, push } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 const AT = '2026-03-01T09:00:00.000Z';
 const id = (n: number) => `0195d1f0-0000-7000-8000-${String(n).padStart(12, '0')}`;

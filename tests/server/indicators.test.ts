@@ -24,15 +24,8 @@ import type { SafetyEvent } from '../../src/shared/schema/safety-event';
 import { shiftIdFor, type StaffingShift } from '../../src/shared/schema/staffing-shift';
 import { settingsIdFor, type UnitSettings } from '../../src/shared/schema/unit-settings';
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { call, type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 /** Seed of the random data; set INDICATOR_SEED to rerun a failure exactly. */
 const SEED = Number(process.env.INDICATOR_SEED ?? Math.floor(Math.random() * 2 ** 31));

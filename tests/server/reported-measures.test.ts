@@ -20,15 +20,9 @@ import { type ReportedValue, reportedValueIdFor } from '../../src/shared/schema/
 import { formatHlc, nodeFromDeviceId } from '../../src/shared/sync/hlc';
 import { contextOf } from '../../src/server/indicators/service';
 import { orgView } from '../../src/server/org/view';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store, UnitRow } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import type { UnitRow } from '../../src/server/store/store';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { call, type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 const SEED = Number(process.env.REPORTED_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`reported-measures.test.ts: REPORTED_SEED=${SEED}`);

@@ -5,16 +5,9 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../../src/server/store/sqlite/index';
-import type { Store } from '../../src/server/store/store';
-import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { observation, outbox } from '../fixtures/sync';
 import { call, type Client, enrolTablet, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
-
-const STORES: [string, () => Promise<Store>][] = [
-  ['sqlite', async () => createSqliteStore(':memory:')],
-  ['postgres', freshPgStore],
-];
 
 describe.each(STORES)('gzipped feed pages (%s)', (dialect, factory) => {
   let h: Harness;

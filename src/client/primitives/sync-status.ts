@@ -13,14 +13,14 @@ import { onLocalWrite } from '../storage/records';
 import { readSyncSnapshot, type SyncSnapshot } from '../storage/sync-state';
 import { createLiveQuery } from './live-query';
 
-export function createSyncStatus(db: PulsDb, now: () => number = Date.now): Accessor<SyncSnapshot | undefined> {
+export function createSyncStatus(db: PulsDb): Accessor<SyncSnapshot | undefined> {
   let written = 0;
   let lastWriteAt = 0;
   const [writes, setWrites] = createSignal(0);
   onCleanup(
     onLocalWrite((target) => {
       if (target !== db) return;
-      lastWriteAt = now();
+      lastWriteAt = Date.now();
       setWrites(++written);
     }),
   );
