@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
 import type { Store } from '../store';
+import { PacedSqliteDialect } from './paced-dialect';
 import { withStatementCache } from './statement-cache';
 
 /** `file` ':memory:' gives a private in-memory database (tests). */
@@ -23,6 +24,6 @@ export function createSqliteStore(file: string): Store {
   // and with a 128 MB cache they are not (a year's report ~30 % less CPU in SQL; issue 17).
   sqlite.pragma('mmap_size = 2147418112');
   sqlite.pragma('cache_size = -131072');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Schema>({ dialect: new PacedSqliteDialect({ database: withStatementCache(sqlite) }) });
   return kyselyStore(db, 'sqlite', () => db.destroy());
 }

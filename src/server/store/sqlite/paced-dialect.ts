@@ -1,0 +1,47 @@
+/**
+ * better-sqlite3 runs every statement synchronously on the event loop, and an `await` on its
+ * result never lets anything else run: a request that sends a hundred short statements (a
+ * region's CSV, a push's fact maintenance) held the loop for their sum, 50-70 ms at 1,500 units
+ * (issue 17: nothing blocks). This dialect gives the loop a turn before a statement once the
+ * current task has run its slice (domain/pace.ts), so such runs are cut wherever they are sent.
+ *
+ * A transaction keeps the single connection across the turn (Kysely's driver holds it under a
+ * mutex), so other requests' statements wait for it and nothing interleaves inside it.
+ */
+import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
+import { paceTask } from '../../../shared/domain/pace';
+
+class PacedConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    await paceTask();
+    return this.inner.executeQuery<R>(query);
+  }
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+/** The driver's own connection under a paced one. */
+const inner = (c: DatabaseConnection) => (c instanceof PacedConnection ? c.inner : c);
+
+export class PacedSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    // SQLite has one connection: one wrapper serves every acquisition.
+    let wrapper: PacedConnection | undefined;
+    return {
+      init: () => driver.init(),
+      acquireConnection: async () => {
+        const c = await driver.acquireConnection();
+        if (wrapper?.inner !== c) wrapper = new PacedConnection(c);
+        return wrapper;
+      },
+      beginTransaction: (c, settings) => driver.beginTransaction(inner(c), settings),
+      commitTransaction: (c) => driver.commitTransaction(inner(c)),
+      rollbackTransaction: (c) => driver.rollbackTransaction(inner(c)),
+      releaseConnection: (c) => driver.releaseConnection(inner(c)),
+      destroy: () => driver.destroy(),
+    };
+  }
+}

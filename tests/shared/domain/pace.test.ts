@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { pacer, paceTask, SLICE_MS, taskElapsed, turn } from '../../../src/shared/domain/pace';
+
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
+describe('pace: one clock per task', () => {
+  it('counts from the task’s first look and starts again after a turn', async () => {
+    await turn();
+    expect(taskElapsed()).toBe(0);
+    busy(5);
+    expect(taskElapsed()).toBeGreaterThanOrEqual(5);
+    await turn();
+    expect(taskElapsed()).toBe(0);
+  });
+
+  it('does not yield inside the slice, yields once it is used up', async () => {
+    await turn();
+    let other = false;
+    setImmediate(() => {
+      other = true;
+    });
+    await paceTask();
+    expect(other).toBe(false);
+    busy(SLICE_MS + 2);
+    await paceTask();
+    expect(other).toBe(true);
+  });
+
+  it('two loops in one task share the slice', async () => {
+    await turn();
+    const first = pacer();
+    let other = false;
+    setImmediate(() => {
+      other = true;
+    });
+    await first();
+    busy(SLICE_MS - 3);
+    await first();
+    expect(other).toBe(false);
+    const second = pacer();
+    busy(5);
+    // A pacer with a clock of its own would be 5 ms into its slice here; the task's clock yields.
+    await second();
+    expect(other).toBe(true);
+  });
+});
