@@ -2,7 +2,8 @@
 import './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoot, createSignal } from 'solid-js';
-import { createLiveQuery, createOnline, createSyncStatus } from '../../src/client/primitives';
+import { askAgainAfterSync, createLiveQuery, createOnline, createSyncStatus } from '../../src/client/primitives';
+import type { SyncSnapshot } from '../../src/client/storage/sync-state';
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
 import type { PulsDb } from '../../src/client/storage/db';
 import { setMeta } from '../../src/client/storage/meta';
@@ -112,6 +113,56 @@ describe('primitives', () => {
     const big = Array.from({ length: 100 }, (_, i) => pulledObservation(i === 50 ? 'u1' : i % 2 ? 'u0' : 'u2', '2025-03-05', Date.now() - 50_000 + i, 2 + i));
     await applyPulledPage(db, '0190a0b0-c0d0-7e00-8000-0000000000aa', { from: 1, changes: big, cursor: 101 }, Date.now());
     await eventually(() => expect(rows()?.map((r) => r.id)).toEqual([change.id, big[50]?.id]));
+    dispose();
+  });
+});
+
+describe('askAgainAfterSync', () => {
+  const snapshot = (lastSyncAt: number | null): SyncSnapshot => ({
+    pending: 0,
+    oldestPendingAt: null,
+    rejected: [],
+    lastSyncAt,
+    lastError: null,
+    syncing: false,
+    progress: null,
+    firstSyncDone: true,
+    clockOffsetMs: null,
+    clientTooOld: false,
+    revoked: false,
+    persisted: null,
+  });
+
+  it('asks again after a later successful sync only while the answer is stale', () => {
+    let asked = 0;
+    const { setSync, setStale, dispose } = createRoot((dispose) => {
+      const [sync, setSync] = createSignal<SyncSnapshot | undefined>(undefined);
+      const [stale, setStale] = createSignal(true);
+      askAgainAfterSync(sync, stale, () => asked++);
+      return { setSync, setStale, dispose };
+    });
+    setSync(snapshot(1000)); // the snapshot read at start: not a new sync
+    expect(asked).toBe(0);
+    setSync(snapshot(1000)); // a snapshot for another reason (a save): same sync
+    expect(asked).toBe(0);
+    setSync(snapshot(2000)); // a sync got through
+    expect(asked).toBe(1);
+    setStale(false); // the server's answer arrived: later syncs leave it be
+    setSync(snapshot(3000));
+    expect(asked).toBe(1);
+    dispose();
+  });
+
+  it('the first sync after the screen opened counts when the snapshot was already read', () => {
+    let asked = 0;
+    const { setSync, dispose } = createRoot((dispose) => {
+      const [sync, setSync] = createSignal<SyncSnapshot | undefined>(snapshot(null));
+      askAgainAfterSync(sync, () => true, () => asked++);
+      return { setSync, dispose };
+    });
+    expect(asked).toBe(0);
+    setSync(snapshot(5000));
+    expect(asked).toBe(1);
     dispose();
   });
 });

@@ -96,6 +96,11 @@ describe('indicators on a phone', () => {
     await phone.getByTestId('child-row').filter({ hasText: 'VO Medicin' }).click();
     await expect.poll(() => phone.getByTestId('child-row').filter({ hasText: 'Avdelning 21 Medicin' }).count(), { timeout: 30_000 }).toBe(1);
     await shot(phone, 'e2e-indicators-phone-offline-trend');
+
+    // Off the train: once a sync gets through, the screen asks the server again on its own.
+    await ctx.unroute('**/api/**');
+    await ctx.setOffline(false);
+    await expect.poll(() => phone.getByTestId('data-from').textContent(), { timeout: 30_000 }).not.toContain('beräknat på enheten');
     await ctx.close();
   });
 

@@ -101,6 +101,28 @@ describe('Gröna korset in the browser', () => {
     }
   });
 
+  it('offline the division manager sees the device’s crosses, and the server’s again once the connection returns', async () => {
+    const { ctx, page } = await loggedIn('divisionschef', { width: 390, height: 844 });
+    const multiples = page.locator('.multiples .cross-mini');
+    const offlineBanner = () => page.getByText(/Servern nås inte/).isVisible();
+    await page.goto(`${env.server.url}/#/korset`);
+    await expect.poll(() => multiples.count(), { timeout: 15_000 }).toBe(11);
+    expect(await offlineBanner()).toBe(false);
+    // The network goes; the manager opens the overview again from the start page.
+    await ctx.setOffline(true);
+    await ctx.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${env.server.url}/#/`);
+    await page.goto(`${env.server.url}/#/korset`);
+    await expect.poll(offlineBanner, { timeout: 30_000 }).toBe(true);
+    expect(await multiples.count()).toBe(11);
+    // Back online, nobody navigates: the next sync gets through and the screen asks the server again.
+    await ctx.unroute('**/api/**');
+    await ctx.setOffline(false);
+    await expect.poll(offlineBanner, { timeout: 30_000 }).toBe(false);
+    expect(await multiples.count()).toBe(11);
+    await ctx.close();
+  });
+
   it('prints the month’s cross on A4 and A3, readable in black and white', async () => {
     const { ctx, page } = await loggedIn('avdchef21', { width: 1280, height: 800 });
     await page.goto(`${env.server.url}/#/korset`);

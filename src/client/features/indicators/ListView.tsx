@@ -10,6 +10,7 @@ import { localDate } from '../../../shared/domain/periods';
 import { indicatorReport } from '../../../shared/domain/indicators';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import { pageNow } from '../../kit/clock';
+import { settled } from '../../primitives/ask-again';
 import { useApp } from '../../kit/context';
 import { keepFirstPaint } from '../../kit/first-paint';
 import { errorOf, t } from '../../kit/i18n';
@@ -30,7 +31,7 @@ import { useReport } from './use-report';
 export function ListView(props: { units: readonly TreeUnit[]; state: ScreenState; links: Links }): JSX.Element {
   const res = useReport(() => ({ units: props.units, rootId: props.state.unitId, period: props.state.period }));
   const only = () => (PERSPECTIVES as readonly string[]).includes(props.state.perspective ?? '') ? (props.state.perspective as (typeof PERSPECTIVES)[number]) : undefined;
-  const report = () => (res.state === 'ready' ? res() : undefined);
+  const report = () => settled(res);
   // The next open draws the list down to its first rows at once (kit/first-paint.ts): only a
   // report computed on this device, which is what the token keeps honest; the server's answer
   // online is not kept.

@@ -6,6 +6,7 @@
 import { For, Match, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { errorOf, language, t } from '../../kit/i18n';
+import { settled } from '../../primitives/ask-again';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import type { Links, ScreenState } from './links';
@@ -30,7 +31,7 @@ export function PrintView(props: { units: readonly TreeUnit[]; state: ScreenStat
       <h2>{tx('print.title', { name: props.unitName, period: periodLabel(props.state.period) })}</h2>
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
         <Match when={res.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
-        <Match when={res.state === 'ready' && res()}>
+        <Match when={settled(res)}>
           {(r) => (
             <>
               <DataFrom source={r().source} computedAt={r().res.computedAt} />

@@ -2,6 +2,7 @@
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { errorOf, t } from '../../kit/i18n';
+import { settled } from '../../primitives/ask-again';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ExportBar } from './ExportBar';
@@ -21,7 +22,7 @@ export function PulseView(props: { units: readonly TreeUnit[]; state: ScreenStat
       <Breadcrumbs units={props.units} scopeId={props.state.scopeId} unitId={props.state.unitId} link={(id) => props.links.pulse({ unit: id })} />
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
         <Match when={res.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
-        <Match when={res.state === 'ready' && res()}>
+        <Match when={settled(res)}>
           {(r) => (
             <>
               <DataFrom source={r().source} computedAt={r().res.computedAt} />

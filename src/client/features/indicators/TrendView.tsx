@@ -7,6 +7,7 @@ import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
+import { askAgainAfterSync, settled } from '../../primitives';
 import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -25,15 +26,19 @@ import { TrendChart } from './TrendChart';
 import { useReport } from './use-report';
 
 export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenState; indicatorKey: string; links: Links }): JSX.Element {
-  const { api, db } = useApp();
-  const [series] = createResource(
+  const { api, db, sync } = useApp();
+  const [series, { refetch }] = createResource(
     () => ({ unitId: props.state.unitId, key: props.indicatorKey, to: props.state.period }),
     ({ unitId, key, to }) => loadSeries(api, db, props.units, unitId, key, to, SERIES_COUNT[kindOf(to)], pageNow()),
   );
+  askAgainAfterSync(sync, () => settled(series)?.source === 'device', refetch);
   const report = useReport(() => ({ units: props.units, rootId: props.state.unitId, period: props.state.period }));
-  const cell = () => (report.state === 'ready' ? cellIndex(report().res)(props.state.unitId, props.indicatorKey) : null);
+  const cell = () => {
+    const r = settled(report);
+    return r === undefined ? null : cellIndex(r.res)(props.state.unitId, props.indicatorKey);
+  };
   const name = () => {
-    const s = series.state === 'ready' ? series().res.def.name : undefined;
+    const s = settled(series)?.res.def.name;
     return s === undefined ? '' : language() === 'en' ? s.en : s.sv;
   };
   const link = (unit: string) => props.links.trend(props.indicatorKey, { unit });
@@ -47,7 +52,7 @@ export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenStat
       <Breadcrumbs units={props.units} scopeId={props.state.scopeId} unitId={props.state.unitId} link={link} />
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
         <Match when={series.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
-        <Match when={series.state === 'ready' && series()}>
+        <Match when={settled(series)}>
           {(s) => (
             <>
               <h2 class="ind-trend-title">{name()}</h2>
@@ -75,7 +80,7 @@ export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenStat
                 <SignalList series={s().res} />
               </section>
               <IndicatorAnalyses units={props.units} unitId={props.state.unitId} indicatorKey={props.indicatorKey} />
-              <Show when={report.state === 'ready' && report()}>
+              <Show when={settled(report)}>
                 {(r) => <ChildList report={r().res} unitId={props.state.unitId} def={s().res.def} link={link} />}
               </Show>
               <PointTable series={s().res} />

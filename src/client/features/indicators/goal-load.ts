@@ -8,17 +8,14 @@ import { reportPeriodRange } from '../../../shared/domain/goals/periods';
 import { FOLLOW_FIELD, type ReportPeriodKind } from '../../../shared/schema/goal';
 import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
-import { AppError } from '../../../shared/errors';
 import { GoalConfigResponse, TertialReportSchema } from '../../../shared/goals-api';
+import { type Loaded, serverElseDevice } from '../../api/fallback';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
 import { cacheGoalConfig, goalDocument } from '../../storage/goal-repo';
 import { indicatorContext } from '../../storage/indicator-repo';
 
-export interface LoadedReport {
-  res: TertialReport;
-  source: 'server' | 'device';
-}
+export type LoadedReport = Loaded<TertialReport>;
 
 async function refreshGoalConfig(api: Api, db: PulsDb, unitId: string): Promise<void> {
   try {
@@ -70,20 +67,20 @@ async function pendingGoalWrites(db: PulsDb): Promise<boolean> {
   return (await db.outbox.filter((r) => GOAL_ENTITIES.has(r.change.entity)).count()) > 0;
 }
 
-async function onDevice(db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<LoadedReport> {
+async function onDevice(db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<TertialReport> {
   const ctx = await indicatorContext(db, [...units], rootId, localDate(now));
-  return { res: await tertialReport(ctx, await goalDocument(db, units, rootId, period), period, now), source: 'device' };
+  return tertialReport(ctx, await goalDocument(db, units, rootId, period), period, now);
 }
 
 export async function loadTertialReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<LoadedReport> {
   // Unsynced goal items or values change the figures: the device's own answer shows them at once.
-  if (await pendingGoalWrites(db)) return onDevice(db, units, rootId, period, now);
-  try {
-    const res = await api.get(`/api/goals/report?rootId=${encodeURIComponent(rootId)}&period=${period}`, TertialReportSchema);
-    void refreshGoalConfig(api, db, rootId);
-    return { res: overlayLocal(res, await goalDocument(db, units, rootId, period), period), source: 'server' };
-  } catch (err) {
-    if (!(err instanceof AppError && err.code === 'network')) throw err;
-    return onDevice(db, units, rootId, period, now);
-  }
+  if (await pendingGoalWrites(db)) return { res: await onDevice(db, units, rootId, period, now), source: 'device' };
+  return serverElseDevice(
+    async () => {
+      const res = await api.get(`/api/goals/report?rootId=${encodeURIComponent(rootId)}&period=${period}`, TertialReportSchema);
+      void refreshGoalConfig(api, db, rootId);
+      return overlayLocal(res, await goalDocument(db, units, rootId, period), period);
+    },
+    () => onDevice(db, units, rootId, period, now),
+  );
 }

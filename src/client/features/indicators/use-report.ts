@@ -7,15 +7,16 @@ import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
+import { askAgainAfterSync } from '../../primitives/ask-again';
 import { loadReport, type Loaded } from './load';
 
 const KEEP_MS = 60_000;
 const recent = new Map<string, { at: number; value: Loaded<IndicatorReport> }>();
 
 export function useReport(args: () => { units: readonly TreeUnit[]; rootId: string; period: string }): Resource<Loaded<IndicatorReport>> {
-  const { api, db } = useApp();
+  const { api, db, sync } = useApp();
   // Keyed on root and period only: a live org-tree update must not refetch on every sync.
-  const [res] = createResource(
+  const [res, { refetch }] = createResource(
     () => ({ rootId: args().rootId, period: args().period }),
     async ({ rootId, period }) => {
       const key = `${rootId}|${period}`;
@@ -23,11 +24,13 @@ export function useReport(args: () => { units: readonly TreeUnit[]; rootId: stri
       const hit = recent.get(key);
       if (hit !== undefined && now - hit.at < KEEP_MS) return hit.value;
       const value = await loadReport(api, db, args().units, rootId, period, pageNow());
-      recent.set(key, { at: now, value });
+      // Only the server's answers are kept: the device's is asked for again once the server is back.
+      if (value.source === 'server') recent.set(key, { at: now, value });
       if (recent.size > 8) recent.delete(recent.keys().next().value as string);
       return value;
     },
   );
+  askAgainAfterSync(sync, () => res.state === 'ready' && res().source === 'device', refetch);
   return res;
 }
 

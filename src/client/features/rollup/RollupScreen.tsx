@@ -12,9 +12,9 @@ import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-
 import { downloadBase64 } from '../../kit/xlsx';
 import { BHK_SOURCES, type BhkSource } from '../../../shared/domain/bhk-period';
 import { localDate } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import { hygieneTexts } from '../../../shared/i18n/features/hygiene';
 import { pageNow } from '../../kit/clock';
+import { serverElseDevice } from '../../api/fallback';
 import { useApp, useSession } from '../../kit/context';
 import { createTexts, errorOf, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
@@ -37,14 +37,14 @@ import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 import { boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { createLiveQuery } from '../../primitives';
+import { askAgainAfterSync, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { deviceTree, refreshGoalsOf } from '../indicators/board-goal';
 
 const tx = createTexts(hygieneTexts);
 
 export default function RollupScreen(): JSX.Element {
-  const { api, db } = useApp();
+  const { api, db, sync } = useApp();
   const session = useSession();
   const today = () => localDate(pageNow());
   // `month` is the foundation's parameter; old links keep working.
@@ -54,18 +54,16 @@ export default function RollupScreen(): JSX.Element {
     return (BHK_SOURCES as readonly string[]).includes(q ?? '') ? (q as BhkSource) : 'all';
   };
   const rootId = () => session().identity.scopeUnitId;
-  const [loaded] = createResource(
+  const [loaded, { refetch }] = createResource(
     () => ({ root: rootId(), period: period(), source: source() }),
-    async ({ root, period: p, source: s }) => {
-      try {
-        return { res: await api.get(`/api/bhk/rollup?rootId=${encodeURIComponent(root)}&period=${p}${s === 'all' ? '' : `&source=${s}`}`, BhkPeriodRollupResponse), local: false };
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'network') throw err;
-        return { res: await deviceBhkRollup(db, root, p, s, today()), local: true };
-      }
-    },
+    ({ root, period: p, source: s }) =>
+      serverElseDevice(
+        () => api.get(`/api/bhk/rollup?rootId=${encodeURIComponent(root)}&period=${p}${s === 'all' ? '' : `&source=${s}`}`, BhkPeriodRollupResponse),
+        () => deviceBhkRollup(db, root, p, s, today()),
+      ),
   );
-  const res = () => (loaded.state === 'ready' ? loaded().res : undefined);
+  askAgainAfterSync(sync, () => settled(loaded)?.source === 'device', refetch);
+  const res = () => settled(loaded)?.res;
   // Each node is greyed on its catalogue minimum n (bhkTotal), as in Mål och resultat.
   refreshGoalsOf(rootId);
   const goals = createLiveQuery(async () => {
@@ -138,7 +136,7 @@ export default function RollupScreen(): JSX.Element {
         <Match when={view()}>
           {(v) => (
             <div class="board">
-              <Show when={loaded.state === 'ready' && loaded().local}>
+              <Show when={settled(loaded)?.source === 'device'}>
                 <Banner tone="warning">{t('rollup.deviceComputed')}</Banner>
               </Show>
               <nav class="breadcrumb" aria-label={t('rollup.breadcrumb')}>

@@ -10,8 +10,9 @@ import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { CompactSafetyRollupResponse, expandSafetyRollup, SafetyRollupResponse } from '../../../shared/api-safety';
 import { localDate } from '../../../shared/domain/periods';
 import { safetyRollupOf } from '../../../shared/domain/safety-rollup';
-import { AppError } from '../../../shared/errors';
+import { serverElseDevice } from '../../api/fallback';
 import { useApp } from '../../kit/context';
+import { askAgainAfterSync, settled } from '../../primitives';
 import { formatMonth } from '../../kit/format';
 import { errorOf, t } from '../../kit/i18n';
 import { href } from '../../kit/router';
@@ -26,7 +27,7 @@ import { MonthSummary } from './MonthSummary';
 import { tx } from './texts';
 
 export function DivisionView(props: { rootId: string; month: string; thisMonth: string }): JSX.Element {
-  const { api, db } = useApp();
+  const { api, db, sync } = useApp();
   const { rootId, month } = props;
   const offlineRollup = async (): Promise<SafetyRollupResponse> => {
     const units = await listUnits(db);
@@ -34,15 +35,17 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
     const nodes = await safetyRollupOf(await deviceFacts(db, units, rootId, today), units, rootId, month, today);
     return SafetyRollupResponse.parse({ month, rootId, today, nodes });
   };
-  const [res] = createResource(async () => {
-    try {
-      return { data: expandSafetyRollup(await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}&form=compact`, CompactSafetyRollupResponse)), local: false };
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'network') throw err;
-      return { data: await offlineRollup(), local: true };
-    }
-  });
-  const model = () => (res.state === 'ready' ? divisionModel(res().data) : null);
+  const [res, { refetch }] = createResource(() =>
+    serverElseDevice(
+      async () => expandSafetyRollup(await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}&form=compact`, CompactSafetyRollupResponse)),
+      offlineRollup,
+    ),
+  );
+  askAgainAfterSync(sync, () => settled(res)?.source === 'device', refetch);
+  const model = () => {
+    const r = settled(res);
+    return r === undefined ? null : divisionModel(r.res);
+  };
   const monthHref = (m: string) => href(['korset'], { unit: rootId, month: m });
 
   return (
@@ -55,7 +58,7 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
         <Match when={model()}>
           {(m) => (
             <>
-              <Show when={res()?.local}>
+              <Show when={settled(res)?.source === 'device'}>
                 <Banner tone="warning">{tx('division.offline')}</Banner>
               </Show>
               <div class="division-grid">

@@ -13,7 +13,7 @@ import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
 import { atMostValue, boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { createLiveQuery } from '../../primitives';
+import { askAgainAfterSync, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { refreshGoalsOf } from '../indicators/board-goal';
 import { NodeSummary } from './NodeSummary';
@@ -22,12 +22,13 @@ import { TrendChart } from './TrendChart';
 import { pct1, tx } from './texts';
 
 export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; month: string; thisMonth: string; next: string | null; prev: string }): JSX.Element {
-  const { api, db } = useApp();
+  const { api, db, sync } = useApp();
   const session = useSession();
-  const [res] = createResource(
+  const [res, { refetch }] = createResource(
     () => ({ root: props.rootId, month: props.month }),
     ({ root, month }) => loadRollup(api, db, props.units, root, month, pageNow()),
   );
+  askAgainAfterSync(sync, () => settled(res)?.source === 'device', refetch);
   // The HR kvot is judged against its own catalogue target (hrKvot) at each node, resolved here.
   refreshGoalsOf(() => props.rootId);
   const goalRows = createLiveQuery(() => indicatorRowsFor(db, props.units, props.rootId));
@@ -37,7 +38,8 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
   });
   const view = () => {
     const goals = goalOf();
-    return res.state === 'ready' && goals !== null ? rollupView(res().res, (id) => atMostValue(goals(id, 'hrKvot'))) : null;
+    const r = settled(res);
+    return r !== undefined && goals !== null ? rollupView(r.res, (id) => atMostValue(goals(id, 'hrKvot'))) : null;
   };
   const link = (unit: string, month: string) => href(['bemanning'], { unit, month: month === props.thisMonth ? undefined : month });
   /** Levels from the caller's own scope down to here. */
@@ -81,7 +83,7 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
         <Match when={view()}>
           {(v) => (
             <>
-              <Show when={res()?.source === 'device'}>
+              <Show when={settled(res)?.source === 'device'}>
                 <Banner tone="warning">{tx('rollup.offline')}</Banner>
               </Show>
               <Show when={props.month === props.thisMonth && v().root.hrSource === 'none'}>
@@ -92,7 +94,7 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
               <NodeSummary view={v().root} month={props.month} />
               <section class="board-chart" aria-labelledby="chart-title">
                 <h2 id="chart-title">{tx('chart.title')}</h2>
-                <Show when={res()}>{(r) => <TrendChart trend={r().res.trend} />}</Show>
+                <Show when={settled(res)}>{(r) => <TrendChart trend={r().res.trend} />}</Show>
               </section>
               <h2>{tx('rollup.children', { name: v().root.node.name })}</h2>
               <Show when={v().children.length > 0} fallback={<p class="muted">{tx('rollup.noChildren')}</p>}>

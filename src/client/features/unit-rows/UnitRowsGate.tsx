@@ -13,11 +13,12 @@ import { holdsBoardRows, pinUnit, touchPinned } from '../../storage/facts-repo';
 import { getMeta } from '../../storage/meta';
 import { Banner } from '../../ui/Banner';
 import { useApp } from '../../kit/context';
+import { askAgainAfterSync } from '../../primitives';
 import { errorOf, t } from '../../kit/i18n';
 
 export function UnitRowsGate(props: { unitId: string; children: JSX.Element }): JSX.Element {
-  const { api, db } = useApp();
-  const [state] = createResource(
+  const { api, db, sync } = useApp();
+  const [state, { refetch }] = createResource(
     () => props.unitId,
     async (unitId): Promise<'ready' | 'offline'> => {
       if ((await getMeta(db, 'factsMode')) !== true) return 'ready';
@@ -33,6 +34,7 @@ export function UnitRowsGate(props: { unitId: string; children: JSX.Element }): 
       }
     },
   );
+  askAgainAfterSync(sync, () => state.state === 'ready' && state() === 'offline', refetch);
   return (
     <Switch fallback={<p class="muted" role="status">{t('unit.fetching')}</p>}>
       <Match when={state.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
