@@ -33,6 +33,9 @@ export class PacedSqliteDialect extends SqliteDialect {
     return {
       init: () => driver.init(),
       acquireConnection: async () => {
+        // A statement outside a transaction takes its turn before it takes the connection, so the
+        // connection is not held across the turn (inside a transaction it must be).
+        await paceTask();
         const c = await driver.acquireConnection();
         if (wrapper?.inner !== c) wrapper = new PacedConnection(c);
         return wrapper;
