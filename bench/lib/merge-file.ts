@@ -10,6 +10,9 @@ import { ROOT } from './proc';
 import type { Figure } from './report';
 import { writeResultsReadme } from './results';
 
+/** One figure per key, the later one kept (a section's figures measured again replace the old). */
+const byKey = (figures: Figure[]): Figure[] => [...new Map(figures.map((f) => [f.key, f])).values()];
+
 const latest = path.join(ROOT, 'bench/results/latest.json');
 const into = JSON.parse(fs.readFileSync(latest, 'utf8')) as Parameters<typeof writeResultsReadme>[0] & { sections: Record<string, unknown>; merged?: { items: number[]; date: string }[] };
 for (const file of process.argv.slice(2)) {
@@ -20,7 +23,7 @@ for (const file of process.argv.slice(2)) {
   for (const [name, section] of Object.entries(run.sections)) {
     const old = into.sections[name];
     into.sections[name] = old && typeof old === 'object' && !('error' in old) && typeof section === 'object' && section !== null && 'data' in section
-      ? { ...old, ...section, figures: [...((old as { figures?: Figure[] }).figures ?? []), ...((section as { figures?: Figure[] }).figures ?? [])], data: { ...(old as { data?: object }).data, ...(section as { data: object }).data } }
+      ? { ...old, ...section, figures: byKey([...((old as { figures?: Figure[] }).figures ?? []), ...((section as { figures?: Figure[] }).figures ?? [])]), data: { ...(old as { data?: object }).data, ...(section as { data: object }).data } }
       : section;
   }
   into.merged = [...(into.merged ?? []), { items: run.items, date: run.date }];
