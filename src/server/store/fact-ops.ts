@@ -175,8 +175,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
   /**
    * A read over a scope's units. PostgreSQL runs it as one statement (the units' ids by path).
    * SQLite runs every statement on the event loop, so there the read goes SCOPE_UNITS units at a
-   * time, yielding between parts: a region's read never holds the loop for long (issue 17, "nothing
-   * blocks"). `build` gets the WHERE clause naming the units (alias f) and its parameters.
+   * time, the SQLite dialect giving the loop its turns between them: a region's read never holds
+   * the loop for long (issue 17, "nothing blocks"). `build` gets the WHERE clause naming the units (alias f) and its parameters.
    */
   const scoped = async <R, T = R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]], map?: (r: R) => T): Promise<T[]> => {
     const as = map ?? ((r: R) => r as unknown as T);
@@ -192,8 +192,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     }
     const ids = (await run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)])).map((u) => u.id);
     const out: T[] = [];
-    for (const [i, part] of chunks(ids, SCOPE_UNITS).entries()) {
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Between parts the SQLite dialect gives the loop its turn once the task's slice is used up.
+    for (const part of chunks(ids, SCOPE_UNITS)) {
       const [text, params] = build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part);
       // Each part's rows turned as they come, so a region's rows are not converted in one go.
       for (const r of await run<R>(text, params)) out.push(as(r));
@@ -432,15 +432,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const to = grain === 'm' ? `${spans.at(-1)}-12` : `${spans.at(-1)}-31`;
         return { units, from, to };
       };
-      // SQLite: smaller parts, and a turn of the event loop before every statement but the first
-      // (see `scoped`): a page of 200 blocks is ~60 statements, none of them holding the loop long.
+      // SQLite: smaller parts (see `scoped`): a page of 200 blocks is ~60 statements, none of them
+      // holding the loop long, with turns between them as the SQLite dialect gives them.
       const size = dialect === 'postgres' ? CHUNK : BLOCKS_PER_PART;
-      let first = true;
-      const read = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => {
-        if (!first && dialect !== 'postgres') await new Promise<void>((resolve) => setImmediate(resolve));
-        first = false;
-        return run<R>(text, params);
-      };
       for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
         for (const part of chunks(refs, size)) {
           const { units, from, to } = within(part, grain);
@@ -456,12 +450,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
               // SQLite writes each row's JSON array itself: ~5× faster than reading its 24 columns
               // into an object and writing them out again (a region's first sync is ~2 M rows).
               const json = `json_array(period, key, ${columnsOf(family).join(', ')})`;
-              for (const r of await read<{ unit_id: string; period: string; j: string }>(`select unit_id, period, ${json} as j ${where}`, params)) {
+              for (const r of await run<{ unit_id: string; period: string; j: string }>(`select unit_id, period, ${json} as j ${where}`, params)) {
                 pushTo(into(r.unit_id, blockOf(r.period))?.encoded, family, new RawJson(r.j));
               }
               continue;
             }
-            for (const r of await read<Record<string, unknown>>(`select * ${where}`, params)) {
+            for (const r of await run<Record<string, unknown>>(`select * ${where}`, params)) {
               const row = toRow(family, r);
               const c = into(row.unitId, blockOf(row.period));
               if (encoded) pushTo(c?.encoded, family, new RawJson(JSON.stringify([row.period, row.key, ...row.v])));
@@ -469,12 +463,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
             }
           }
           if (grain !== 'm') continue;
-          for (const r of await read<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
+          for (const r of await run<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);
             into(h.unitId, `Y${h.month.slice(0, 4)}`)?.hr.push(h);
           }
           // Every fall up to the chunk's last year: the year's own, and the last one before each year.
-          const falls = await read<{ unit_id: string; period: string }>(
+          const falls = await run<{ unit_id: string; period: string }>(
             `select unit_id, period from fact_safety where unit_id in (${marks}) and grain = 'd' and falls > 0 and period <= ? order by period`,
             [...units, `${to.slice(0, 4)}-12-31`],
           );
