@@ -25,3 +25,8 @@ export function askAgainAfterSync(sync: Accessor<SyncSnapshot | undefined>, stal
 export function settled<T>(r: Resource<T>): T | undefined {
   return r.state === 'ready' || r.state === 'refreshing' ? r.latest : undefined;
 }
+
+/** askAgainAfterSync for a server-else-device resource (api/fallback.ts): while its answer is the device's. */
+export function askServerAgain(sync: Accessor<SyncSnapshot | undefined>, res: Resource<{ source: 'server' | 'device' }>, again: () => unknown): void {
+  askAgainAfterSync(sync, () => settled(res)?.source === 'device', again);
+}

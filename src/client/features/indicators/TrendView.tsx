@@ -7,7 +7,7 @@ import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
-import { askAgainAfterSync, settled } from '../../primitives';
+import { askServerAgain, settled } from '../../primitives';
 import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -31,7 +31,7 @@ export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenStat
     () => ({ unitId: props.state.unitId, key: props.indicatorKey, to: props.state.period }),
     ({ unitId, key, to }) => loadSeries(api, db, props.units, unitId, key, to, SERIES_COUNT[kindOf(to)], pageNow()),
   );
-  askAgainAfterSync(sync, () => settled(series)?.source === 'device', refetch);
+  askServerAgain(sync, series, refetch);
   const report = useReport(() => ({ units: props.units, rootId: props.state.unitId, period: props.state.period }));
   const cell = () => {
     const r = settled(report);

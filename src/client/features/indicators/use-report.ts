@@ -7,7 +7,7 @@ import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
-import { askAgainAfterSync } from '../../primitives/ask-again';
+import { askServerAgain } from '../../primitives/ask-again';
 import { loadReport, type Loaded } from './load';
 
 const KEEP_MS = 60_000;
@@ -30,7 +30,7 @@ export function useReport(args: () => { units: readonly TreeUnit[]; rootId: stri
       return value;
     },
   );
-  askAgainAfterSync(sync, () => res.state === 'ready' && res().source === 'device', refetch);
+  askServerAgain(sync, res, refetch);
   return res;
 }
 

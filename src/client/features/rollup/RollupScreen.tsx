@@ -37,7 +37,7 @@ import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 import { boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { askAgainAfterSync, createLiveQuery, settled } from '../../primitives';
+import { askServerAgain, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { deviceTree, refreshGoalsOf } from '../indicators/board-goal';
 
@@ -62,7 +62,7 @@ export default function RollupScreen(): JSX.Element {
         () => deviceBhkRollup(db, root, p, s, today()),
       ),
   );
-  askAgainAfterSync(sync, () => settled(loaded)?.source === 'device', refetch);
+  askServerAgain(sync, loaded, refetch);
   const res = () => settled(loaded)?.res;
   // Each node is greyed on its catalogue minimum n (bhkTotal), as in Mål och resultat.
   refreshGoalsOf(rootId);

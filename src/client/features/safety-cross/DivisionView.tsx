@@ -12,7 +12,7 @@ import { localDate } from '../../../shared/domain/periods';
 import { safetyRollupOf } from '../../../shared/domain/safety-rollup';
 import { serverElseDevice } from '../../api/fallback';
 import { useApp } from '../../kit/context';
-import { askAgainAfterSync, settled } from '../../primitives';
+import { askServerAgain, settled } from '../../primitives';
 import { formatMonth } from '../../kit/format';
 import { errorOf, t } from '../../kit/i18n';
 import { href } from '../../kit/router';
@@ -41,7 +41,7 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
       offlineRollup,
     ),
   );
-  askAgainAfterSync(sync, () => settled(res)?.source === 'device', refetch);
+  askServerAgain(sync, res, refetch);
   const model = () => {
     const r = settled(res);
     return r === undefined ? null : divisionModel(r.res);

@@ -13,7 +13,7 @@ import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
 import { atMostValue, boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { askAgainAfterSync, createLiveQuery, settled } from '../../primitives';
+import { askServerAgain, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { refreshGoalsOf } from '../indicators/board-goal';
 import { NodeSummary } from './NodeSummary';
@@ -28,7 +28,7 @@ export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; 
     () => ({ root: props.rootId, month: props.month }),
     ({ root, month }) => loadRollup(api, db, props.units, root, month, pageNow()),
   );
-  askAgainAfterSync(sync, () => settled(res)?.source === 'device', refetch);
+  askServerAgain(sync, res, refetch);
   // The HR kvot is judged against its own catalogue target (hrKvot) at each node, resolved here.
   refreshGoalsOf(() => props.rootId);
   const goalRows = createLiveQuery(() => indicatorRowsFor(db, props.units, props.rootId));
