@@ -116,8 +116,12 @@ const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
  */
 const SUM_TABLES: ReadonlyMap<Family, string> = new Map([['bhk', 'fact_bhk_sum']]);
 const CHUNK = 100;
-/** Units per statement of a scope read on SQLite (see `scoped`). */
-const SCOPE_UNITS = 25;
+/**
+ * Units per statement of a scope read on SQLite (see `scoped`). A region's year of month rows for
+ * 100 units is ~1.5 ms a statement (a month's packed day rows ~2 ms), far inside the task's
+ * slice; at 25 the statements' own overhead was a quarter of the report's reads (issue 17).
+ */
+export const SCOPE_UNITS = 100;
 /** Blocks per part of a fact page's read on SQLite. */
 const BLOCKS_PER_PART = 20;
 

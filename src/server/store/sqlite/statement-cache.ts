@@ -1,7 +1,7 @@
 /**
  * better-sqlite3 parses and plans a statement on every prepare, and Kysely's SQLite driver
  * prepares on every query. A region's scope reads send the same text dozens of times (a year's
- * indicator report: 60 parts of 25 units for each of four families, each a UNION ALL of its
+ * indicator report: 16 parts of 100 units for each of four families, each a UNION ALL of its
  * segments), so parsing alone was ~140 ms of that report (issue 17). This keeps the prepared
  * statements by their text, the most recently used few hundred.
  *

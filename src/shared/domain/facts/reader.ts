@@ -34,12 +34,13 @@ export interface FactReader {
 
 export const rangeKey = (r: DateRange): string => `${r.from}/${r.to}`;
 
-/** Adds `v` into sums[unit][key]. */
+/** Adds `v` into sums[unit][key]. The sums own their vectors (a copy of the first `v`), so later additions go in place. */
 export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[]): void {
   let byKey = sums.get(unitId);
   if (byKey === undefined) sums.set(unitId, (byKey = new Map()));
   const cur = byKey.get(key);
-  byKey.set(key, cur === undefined ? [...v] : addVectors(cur, v));
+  if (cur === undefined) byKey.set(key, [...v]);
+  else for (let i = 0; i < cur.length; i++) cur[i] = (cur[i] as number) + (v[i] ?? 0);
 }
 
 /** Σ of the given segments' sums (as answered per segment by a store). */

@@ -33,7 +33,7 @@ import { addDays, daysInMonth } from '../periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from '../rollup';
 import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
-import { addFacts, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
+import { addFactsInto, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
 import { periodInRange, reportedSumsOf } from './reported';
 import type { Facts } from './types';
 
@@ -289,5 +289,6 @@ export function treeFacts(
   }
   // Units in id order, so pooled floating-point sums (HR) do not depend on the input's order.
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rollupTree(sorted, rootId, own, addFacts, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0) || f.reported.size > 0);
+  // Every unit's own record is made here and read by nothing else: a parent's pool adds into it.
+  return rollupTree(sorted, rootId, own, addFactsInto, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0) || f.reported.size > 0);
 }
