@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
 import { seededRandom } from '../../src/shared/domain/random';
-import { SCOPE_UNITS } from '../../src/server/store/fact-ops';
+import type { Segment } from '../../src/shared/domain/facts/plan';
+import { contiguousRuns, SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
@@ -88,6 +89,29 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       expect(new Map([...(seg ?? new Map())].map(([u, byKey]) => [u, byKey.get('')?.[planned]]))).toEqual(want);
       expect(want.size).toBeGreaterThan(SCOPE_UNITS);
     }
+  });
+
+  it('sums segments that follow each other (read as one range, told apart by CASE) as each one alone', async () => {
+    // Out of order, three of them back to back, one apart from the rest, and a month one.
+    const segments: Segment[] = [
+      { grain: 'd', from: '2026-03-15', to: '2026-03-31' },
+      { grain: 'd', from: '2026-03-01', to: '2026-03-01' },
+      { grain: 'm', from: '2026-03', to: '2026-03' },
+      { grain: 'd', from: '2026-03-02', to: '2026-03-14' },
+      { grain: 'd', from: '2026-04-02', to: '2026-04-30' },
+    ];
+    expect(contiguousRuns(segments).map((run) => run.map((r) => r.i))).toEqual([[1, 3, 0], [4], [2]]);
+    const together = await store.facts.sumSegments('staff', '/r/d/', segments, true);
+    for (const [i, s] of segments.entries()) {
+      const [alone] = await store.facts.sumSegments('staff', '/r/d/', [s], true);
+      expect(together[i]).toEqual(alone);
+      const want = new Map<string, number>();
+      for (const r of rows) if (r.family === 'staff' && inScope(r) && s.grain === 'd' && r.period >= s.from && r.period <= s.to) want.set(r.unitId, (want.get(r.unitId) ?? 0) + (r.v[planned] as number));
+      expect(new Map([...(together[i] ?? new Map())].map(([u, byKey]) => [u, byKey.get('')?.[planned]]))).toEqual(want);
+    }
+    // Rows were written as days only: the month segment finds none, the day segments some.
+    expect(together[2]?.size).toBe(0);
+    expect(together[1]?.size).toBeGreaterThan(SCOPE_UNITS);
   });
 
   it('gives day rows, per-day sums and fall days of the scope only', async () => {

@@ -11,6 +11,7 @@ import type { UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { paceTask } from '../../shared/domain/pace';
+import { addDays } from '../../shared/domain/periods';
 import { RawJson } from '../../shared/raw-json';
 import type { Database } from './schema';
 import type { Dialect } from './store';
@@ -145,6 +146,28 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
   if (list === undefined) m.set(k, [v]);
   else list.push(v);
 };
+
+interface SegmentAt {
+  s: Segment;
+  /** Its index in the request. */
+  i: number;
+}
+
+/** The day after `key` (YYYY-MM-DD) or the month after it (YYYY-MM). */
+const nextPeriod = (grain: Grain, key: string): string => (grain === 'd' ? addDays(key, 1) : addDays(`${key}-28`, 7).slice(0, 7));
+
+/** Segments in runs of one grain where each begins the period after the one before it ends. */
+export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
+  const sorted = segments.map((s, i) => ({ s, i })).sort((a, b) => (a.s.grain !== b.s.grain ? (a.s.grain < b.s.grain ? -1 : 1) : a.s.from < b.s.from ? -1 : a.s.from > b.s.from ? 1 : 0));
+  const runs: SegmentAt[][] = [];
+  for (const at of sorted) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run !== undefined && last !== undefined && last.s.grain === at.s.grain && nextPeriod(at.s.grain, last.s.to) === at.s.from) run.push(at);
+    else runs.push([at]);
+  }
+  return runs;
+}
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -306,11 +329,23 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const groupKey = collapse ? '' : ', f.key';
       const out: UnitSums[] = segments.map(() => new Map());
       // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
+      // Segments that follow each other (a year and the month after it) are read in one range
+      // and told apart by a CASE: each unit's rows are found once, not once per segment.
+      const runs = contiguousRuns(segments);
       const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
-        segments
-          .map((_, i) => `select ${i} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}`)
+        runs
+          .map((run) => {
+            const seg = run.length === 1 ? `${run[0]?.i}` : `case ${run.map((r) => `when f.period <= ? then ${r.i}`).join(' ')} end`;
+            return `select ${seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}, seg`;
+          })
           .join(' union all '),
-        segments.flatMap((s) => [...scopeParams, s.grain, s.from, s.to]),
+        runs.flatMap((run) => [
+          ...(run.length === 1 ? [] : run.map((r) => r.s.to)),
+          ...scopeParams,
+          (run[0] as SegmentAt).s.grain,
+          (run[0] as SegmentAt).s.from,
+          (run.at(-1) as SegmentAt).s.to,
+        ]),
       ]);
       await eachPaced(rows, (r) => addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, cols.map((c) => Number(r[c] ?? 0))));
       return out;
