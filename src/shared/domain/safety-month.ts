@@ -32,7 +32,7 @@ const emptyDay = (): DayCounts => ({ gron: 0, gul: 0, orange: 0, rod: 0, ej_ifyl
 const emptySeverities = (): SeverityCounts => ({ gul: 0, orange: 0, rod: 0 });
 
 export function emptySafetyCounts(month: string): SafetyCounts {
-  return { days: monthDates(month).map(emptyDay), events: {} };
+  return { days: datesOf(month).map(emptyDay), events: {} };
 }
 
 /** Each day's status for one unit. `events` are effective events (any dates; others are ignored). */
@@ -140,19 +140,30 @@ const datesOf = (month: string): readonly string[] => {
 
 /** Pooled sum, the only way safety counts combine across units and levels. */
 export function addSafetyCounts(a: SafetyCounts, b: SafetyCounts): SafetyCounts {
-  // Written out (not mapped over COUNTED_STATUSES): a region's roll-up adds 1,500 units' 31 days.
-  const days = a.days.map((d, i): DayCounts => {
-    const o = b.days[i] ?? emptyDay();
-    return { gron: d.gron + o.gron, gul: d.gul + o.gul, orange: d.orange + o.orange, rod: d.rod + o.rod, ej_ifylld: d.ej_ifylld + o.ej_ifylld, idag: d.idag + o.idag };
+  return addSafetyCountsInto(addSafetyCountsInto({ days: a.days.map(emptyDay), events: {} }, a), b);
+}
+
+/**
+ * Adds `b` into `into` and returns it: for a pool that owns its running total (a region's roll-up
+ * adds 1,500 units' 31 days; a new month of day records per addition was most of its garbage).
+ */
+export function addSafetyCountsInto(into: SafetyCounts, b: SafetyCounts): SafetyCounts {
+  // Written out (not looped over COUNTED_STATUSES), for the same reason.
+  into.days.forEach((d, i) => {
+    const o = b.days[i];
+    if (o === undefined) return;
+    d.gron += o.gron;
+    d.gul += o.gul;
+    d.orange += o.orange;
+    d.rod += o.rod;
+    d.ej_ifylld += o.ej_ifylld;
+    d.idag += o.idag;
   });
-  const events: Record<string, SeverityCounts> = {};
-  for (const src of [a.events, b.events]) {
-    for (const [category, sev] of Object.entries(src)) {
-      const into = (events[category] ??= emptySeverities());
-      for (const s of SEVERITIES) into[s] += sev[s];
-    }
+  for (const [category, sev] of Object.entries(b.events)) {
+    const sum = (into.events[category] ??= emptySeverities());
+    for (const s of SEVERITIES) sum[s] += sev[s];
   }
-  return { days, events };
+  return into;
 }
 
 /** The day's worst status across the units counted (null: nothing counted, a future day). */

@@ -12,7 +12,7 @@ import type { FactReader, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
 import { pacer, turn } from './pace';
-import { addSafetyCounts, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
+import { addSafetyCountsInto, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -35,12 +35,13 @@ const leavesOf = (units: readonly TreeUnit[], rootId: string) => {
   return (id: string) => !hasChildren.has(id) && byId.get(id)?.closedAt === null;
 };
 
+/** `leafCounts` holds a fresh record per node, read by nothing else: a parent's pool adds into its own. */
 const poolMonth = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
   rollupTree(
     units,
     rootId,
     leafCounts,
-    addSafetyCounts,
+    addSafetyCountsInto,
     () => emptySafetyCounts(month),
     (c) => c.days.some((d) => d.gron + d.gul + d.orange + d.rod > 0),
   );

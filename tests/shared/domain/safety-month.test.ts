@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TreeUnit } from '../../../src/shared/domain/rollup';
 import {
   addSafetyCounts,
+  addSafetyCountsInto,
   emptySafetyCounts,
   safetyFigures,
   unitMonthCounts,
@@ -67,7 +68,7 @@ describe('pooling', () => {
     expect(worstOfDay(d({}))).toBeNull();
   });
 
-  it('addSafetyCounts is commutative and associative, with the empty month as identity', () => {
+  it('addSafetyCounts is commutative and associative, with the empty month as identity; addSafetyCountsInto adds the same in place', () => {
     const counts = fc.record({
       days: fc.array(
         fc.record({ gron: fc.nat(5), gul: fc.nat(5), orange: fc.nat(5), rod: fc.nat(5), ej_ifylld: fc.nat(5), idag: fc.nat(5) }),
@@ -82,6 +83,12 @@ describe('pooling', () => {
         const withEmpty = addSafetyCounts(a, emptySafetyCounts(MONTH));
         expect(withEmpty.days).toEqual(a.days);
         expect(safetyFigures(withEmpty)).toEqual(safetyFigures(a));
+        // In place (a pool's running total): the same sum, into the first record only.
+        const bBefore = structuredClone(b);
+        const into = structuredClone(a);
+        expect(addSafetyCountsInto(into, b)).toBe(into);
+        expect(into).toEqual(addSafetyCounts(a, b));
+        expect(b).toEqual(bBefore);
       }),
     );
   });

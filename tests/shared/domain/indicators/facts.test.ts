@@ -1,6 +1,7 @@
 /** Facts from raw rows, against small hand-computed fixtures; levels pool, never average. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INDICATORS, proratedQuota, sourceValue, treeFactsOfRows, unitFactsOfRows } from '../../../../src/shared/domain/indicators';
+import { addFacts, DEFAULT_INDICATORS, emptyFacts, proratedQuota, sourceValue, treeFactsOfRows, unitFactsOfRows } from '../../../../src/shared/domain/indicators';
+import { addFactsInto } from '../../../../src/shared/domain/indicators/pool';
 import { periodRange } from '../../../../src/shared/domain/periods';
 import type { IndicatorDef } from '../../../../src/shared/indicators-api';
 import { day, event, hrMonth, input, obs, observations, shift, unitSettings } from './fixtures';
@@ -154,5 +155,36 @@ describe('staffing and HR facts', async () => {
     const b = input({ hrMonths: [...months].reverse(), units: [...a.units].reverse() });
     const T3 = periodRange('2026-T3');
     expect(await unitFactsOfRows(b, 'div', T3)).toEqual(await unitFactsOfRows(a, 'div', T3));
+  });
+});
+
+describe('pooling facts', () => {
+  it('addFactsInto adds into its first record what addFacts returns as a new one, and leaves the other alone', () => {
+    const a = emptyFacts();
+    a.metrics.bhkObserved = 10;
+    a.metrics.bhkCorrect = 7;
+    a.reporting.bhkObserved = 1;
+    a.daysSinceFall = 12;
+    a.hr.hours = 160;
+    a.hr.sick = 8;
+    a.reported.set('trycksar', { reporters: 1, units: 1, num: 2, den: 40, kUnits: 0, numK: 0, denK: 0, mUnits: 0, numM: 0, denM: 0 });
+    const b = emptyFacts();
+    b.metrics.bhkObserved = 5;
+    b.metrics.safetyEvents = 3;
+    b.daysSinceFall = 4;
+    b.hr.hours = 80;
+    b.hr.sick = 2;
+    b.reported.set('trycksar', { reporters: 1, units: 1, num: 1, den: 20, kUnits: 1, numK: 1, denK: 10, mUnits: 0, numM: 0, denM: 0 });
+    b.reported.set('fallskador', { reporters: 1, units: 1, num: 0, den: 30, kUnits: 0, numK: 0, denK: 0, mUnits: 0, numM: 0, denM: 0 });
+    const bBefore = structuredClone(b);
+    const pooled = addFacts(a, b);
+    const into = structuredClone(a);
+    expect(addFactsInto(into, b)).toBe(into);
+    expect(into).toEqual(pooled);
+    expect(b).toEqual(bBefore);
+    expect(pooled.metrics.bhkObserved).toBe(15);
+    expect(pooled.daysSinceFall).toBe(4);
+    expect(pooled.metrics.hrKvot).toBeCloseTo((10 / 240) * 100);
+    expect(pooled.reported.get('trycksar')?.num).toBe(3);
   });
 });
