@@ -43,13 +43,25 @@ export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage
     const kept = page.blocks.filter((b) => !isEmpty(b));
     if (gone.length > 0) await db.facts.bulkDelete(gone);
     if (kept.length > 0) await db.facts.bulkPut(kept);
-    await db.facts
-      .filter((b) => (b.block.startsWith('Y') ? b.block.slice(1) < page.window.fromYear : b.block.slice(1) < page.window.fromDayMonth))
-      .delete();
-    await setMeta(db, 'factWindow', page.window);
+    await dropBlocksOutside(db, page.window);
     await setMeta(db, 'factCursor', page.cursor);
     return 'applied';
   });
+}
+
+/**
+ * Removes the blocks that left the window, when the window has moved (or was never stored): a
+ * page inside the same window brings only blocks inside it, so there is nothing to look at. The
+ * look goes over the keys only (a region's device holds ~24,000 blocks; reading them all on every
+ * page made a first sync quadratic, issue 17).
+ */
+async function dropBlocksOutside(db: PulsDb, window: FactWindow): Promise<void> {
+  const stored = await getMeta(db, 'factWindow');
+  if (stored !== undefined && stored.fromYear === window.fromYear && stored.fromDayMonth === window.fromDayMonth) return;
+  const keys = (await db.facts.toCollection().primaryKeys()) as unknown as [string, string][];
+  const outside = keys.filter(([, block]) => (block.startsWith('Y') ? block.slice(1) < window.fromYear : block.slice(1) < window.fromDayMonth));
+  if (outside.length > 0) await db.facts.bulkDelete(outside);
+  await setMeta(db, 'factWindow', window);
 }
 
 /** What the blocks on the device cover: figures needing anything outside it need the network. */
