@@ -1,7 +1,8 @@
 /**
  * The fact feed's rows written as JSON by the database (blockContents(…, true), issue 17): every
  * block of the demo region goes out as exactly the text the rows read as FactRows encode to, on
- * SQLite (json_array) and PostgreSQL (written in Node), and the feed's page over HTTP decodes to
+ * SQLite (json_array) and PostgreSQL (the array spelt out, texts through to_json), and the feed's
+ * page over HTTP decodes to
  * those rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,13 @@ describe.each(STORES)('fact blocks written by the database (%s)', (dialect, fact
     expect(decoded.length).toBeGreaterThan(10);
     const direct = await store.facts.blockContents(page.blocks.map((b) => ({ unitId: b.unitId, block: b.block })));
     expect(decoded.length).toBe([...direct.values()].reduce((n, c) => n + c.rows.length, 0));
+    // A row that is not [text or number, …] is refused, as any malformed page is.
+    const raw = res.json() as { blocks: { rows: Record<string, unknown[][]> }[] };
+    const family = Object.keys(raw.blocks[0]?.rows ?? {})[0] as string;
+    for (const bad of [[['2026-01', '', { n: 1 }]], [['2026-01', '', null]], ['2026-01']]) {
+      const tampered = structuredClone(raw);
+      (tampered.blocks[0] as { rows: Record<string, unknown[]> }).rows[family] = bad;
+      expect(FactsPullResponse.safeParse(tampered).success).toBe(false);
+    }
   });
 });

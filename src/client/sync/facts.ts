@@ -32,16 +32,26 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
   }
   if (transport.facts === undefined) return;
   await enterFactsMode(db, await leafIds(db));
-  let cursor = meta.factCursor ?? 0;
-  for (;;) {
+  const ask = (from: number) => {
     const sentAt = ctx.now();
-    const answer = await transport.facts(cursor);
+    const asked = (transport.facts as NonNullable<typeof transport.facts>)(from).then((answer) => ({ answer, sentAt }));
+    // Asked ahead and then not needed (a page before it failed): its failure is nobody's.
+    asked.catch(() => undefined);
+    return asked;
+  };
+  let cursor = meta.factCursor ?? 0;
+  let next = ask(cursor);
+  for (;;) {
+    const { answer, sentAt } = await next;
     ctx.observeServerTime(answer.serverTime, sentAt);
     if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
+    if (answer.hasMore && answer.cursor <= cursor) throw new AppError('internal', { reason: 'facts-no-progress', cursor });
+    // The next page is asked for while this one is applied: a region manager's first sync is
+    // ~120 pages, and the server's time and the device's no longer add up (issue 17).
+    if (answer.hasMore) next = ask(answer.cursor);
     const applied = await applyFactPage(db, deviceId, { from: cursor, blocks: answer.blocks, cursor: answer.cursor, window: answer.window });
     // The cursor moved under us (a scope change): the next round starts from the new one.
     if (applied === 'cursor-moved' || !answer.hasMore) return;
-    if (answer.cursor <= cursor) throw new AppError('internal', { reason: 'facts-no-progress', cursor });
     cursor = answer.cursor;
   }
 }
