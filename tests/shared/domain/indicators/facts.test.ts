@@ -1,7 +1,7 @@
 /** Facts from raw rows, against small hand-computed fixtures; levels pool, never average. */
 import { describe, expect, it } from 'vitest';
 import { addFacts, DEFAULT_INDICATORS, emptyFacts, proratedQuota, sourceValue, treeFactsOfRows, unitFactsOfRows } from '../../../../src/shared/domain/indicators';
-import { addFactsInto } from '../../../../src/shared/domain/indicators/pool';
+import { addFactsInto, emptyReportedSums } from '../../../../src/shared/domain/indicators/pool';
 import { periodRange } from '../../../../src/shared/domain/periods';
 import type { IndicatorDef } from '../../../../src/shared/indicators-api';
 import { day, event, hrMonth, input, obs, observations, shift, unitSettings } from './fixtures';
@@ -159,23 +159,24 @@ describe('staffing and HR facts', async () => {
 });
 
 describe('pooling facts', () => {
+  type Facts = ReturnType<typeof emptyFacts>;
+  const sums = (over: Partial<ReturnType<typeof emptyReportedSums>>) => ({ ...emptyReportedSums(), reporters: 1, units: 1, ...over });
+  const facts = (metrics: Partial<Facts['metrics']>, daysSinceFall: number, hr: Partial<Facts['hr']>, reported: [string, ReturnType<typeof sums>][]): Facts => {
+    const f = emptyFacts();
+    Object.assign(f.metrics, metrics);
+    f.reporting.bhkObserved = metrics.bhkObserved === undefined ? 0 : 1;
+    f.daysSinceFall = daysSinceFall;
+    Object.assign(f.hr, hr);
+    for (const [key, s] of reported) f.reported.set(key, s);
+    return f;
+  };
+
   it('addFactsInto adds into its first record what addFacts returns as a new one, and leaves the other alone', () => {
-    const a = emptyFacts();
-    a.metrics.bhkObserved = 10;
-    a.metrics.bhkCorrect = 7;
-    a.reporting.bhkObserved = 1;
-    a.daysSinceFall = 12;
-    a.hr.hours = 160;
-    a.hr.sick = 8;
-    a.reported.set('trycksar', { reporters: 1, units: 1, num: 2, den: 40, kUnits: 0, numK: 0, denK: 0, mUnits: 0, numM: 0, denM: 0 });
-    const b = emptyFacts();
-    b.metrics.bhkObserved = 5;
-    b.metrics.safetyEvents = 3;
-    b.daysSinceFall = 4;
-    b.hr.hours = 80;
-    b.hr.sick = 2;
-    b.reported.set('trycksar', { reporters: 1, units: 1, num: 1, den: 20, kUnits: 1, numK: 1, denK: 10, mUnits: 0, numM: 0, denM: 0 });
-    b.reported.set('fallskador', { reporters: 1, units: 1, num: 0, den: 30, kUnits: 0, numK: 0, denK: 0, mUnits: 0, numM: 0, denM: 0 });
+    const a = facts({ bhkObserved: 10, bhkCorrect: 7 }, 12, { hours: 160, sick: 8 }, [['trycksar', sums({ num: 2, den: 40 })]]);
+    const b = facts({ bhkObserved: 5, safetyEvents: 3 }, 4, { hours: 80, sick: 2 }, [
+      ['trycksar', sums({ num: 1, den: 20, kUnits: 1, numK: 1, denK: 10 })],
+      ['fallskador', sums({ den: 30 })],
+    ]);
     const bBefore = structuredClone(b);
     const pooled = addFacts(a, b);
     const into = structuredClone(a);
@@ -183,8 +184,10 @@ describe('pooling facts', () => {
     expect(into).toEqual(pooled);
     expect(b).toEqual(bBefore);
     expect(pooled.metrics.bhkObserved).toBe(15);
+    expect(pooled.reporting.bhkObserved).toBe(2);
     expect(pooled.daysSinceFall).toBe(4);
     expect(pooled.metrics.hrKvot).toBeCloseTo((10 / 240) * 100);
     expect(pooled.reported.get('trycksar')?.num).toBe(3);
+    expect(pooled.reported.get('fallskador')?.den).toBe(30);
   });
 });
