@@ -21,9 +21,19 @@ describe('fact pages on the device', () => {
     await setMeta(db, 'credential', { deviceId: DEVICE, deviceSecret: 's' });
     const w1: FactWindow = { fromYear: '2024', fromDayMonth: '2025-10' };
     const page = (from: number, cursor: number, blocks: FactBlock[], window: FactWindow) => applyFactPage(db, DEVICE, { from, blocks, cursor, window });
+    // How often a page looks over the blocks the device holds (filter and keys both start here).
+    let looks = 0;
+    const toCollection = db.facts.toCollection.bind(db.facts);
+    db.facts.toCollection = () => {
+      looks += 1;
+      return toCollection();
+    };
 
     expect(await page(0, 3, [block('u1', 'Y2024', 1), block('u1', 'Y2025', 2), block('u1', 'D2025-10', 3)], w1)).toBe('applied');
+    expect(looks).toBe(1);
     expect(await page(3, 5, [block('u2', 'Y2024', 4), block('u2', 'D2025-11', 5)], w1)).toBe('applied');
+    // Inside the same window a page does not look at what the device holds.
+    expect(looks).toBe(1);
     expect(await keys(db)).toEqual(['u1 D2025-10', 'u1 Y2024', 'u1 Y2025', 'u2 D2025-11', 'u2 Y2024']);
 
     // The window moves on a year and a month: what lies before it goes, the page's block stays.

@@ -19,14 +19,18 @@ const DEVICE = 'dev-1';
 const WINDOW = { fromYear: '2024', fromDayMonth: '2025-10' };
 const block = (unitId: string, seq: number): FactBlock => ({ unitId: unitId as FactBlock['unitId'], block: 'Y2026', seq, rows: {}, hr: [], falls: ['2026-01-02'], fallBefore: null });
 
-/** A feed of `pages` pages of two blocks each; `fail` makes the page asked for from that cursor fail. */
-function feed(pages: number, fail?: number) {
+/**
+ * A feed of `pages` pages of two blocks each; `fail` makes the page asked for from that cursor
+ * fail; `answering` runs before a page is answered.
+ */
+function feed(pages: number, fail?: number, answering?: (cursor: number) => Promise<void>) {
   const asked: { cursor: number; appliedCursor: number | undefined }[] = [];
   let db: ReturnType<typeof freshDb> | undefined;
   const transport = {
     facts: async (cursor: number): Promise<FactsPullResponse> => {
       asked.push({ cursor, appliedCursor: db === undefined ? undefined : await getMeta(db, 'factCursor') });
       if (cursor === fail) throw new AppError('network', { reason: 'test' });
+      await answering?.(cursor);
       const page = cursor / 2;
       const blocks = [block(`u${2 * page}`, cursor + 1), block(`u${2 * page + 1}`, cursor + 2)];
       return { ok: true, blocks, cursor: cursor + 2, hasMore: page + 1 < pages, headSeq: pages * 2, window: WINDOW, serverTime: 0 } as FactsPullResponse;
@@ -72,6 +76,29 @@ describe('the fact feed on the device', () => {
       await syncFacts(ctx2, true);
       expect(again.asked[0]?.cursor).toBe(6);
       expect(await ctx.db.facts.count()).toBe(10);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('drops a page asked for ahead, failing, when the page before it cannot be applied', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let ctx: SyncContext | undefined;
+      // The device changes (a new enrolment) as page 2 is answered, so page 2 is refused; page 3,
+      // asked for meanwhile, fails too, and its failure reaches no one.
+      const f = feed(5, 4, async (cursor) => {
+        if (cursor === 2) await setMeta((ctx as SyncContext).db, 'credential', { deviceId: 'dev-2', deviceSecret: 's' });
+      });
+      ctx = await contextFor(f.transport);
+      f.attach(ctx.db);
+      await expect(syncFacts(ctx, true)).rejects.toMatchObject({ code: 'unauthenticated' });
+      expect(await getMeta(ctx.db, 'factCursor')).toBe(2);
+      expect(f.asked.map((a) => a.cursor)).toEqual([0, 2, 4]);
       await new Promise((r) => setTimeout(r, 10));
       expect(unhandled).toEqual([]);
     } finally {

@@ -59,6 +59,13 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
           v[fieldIndex('staff', 'shifts')] = 1;
           v[fieldIndex('staff', 'days')] = 1;
           rows.push({ family: 'staff', unitId, grain: 'd', period: day, key: '', v });
+          for (const key of ['o|lakare', 'o|sjukskoterska', 's|ovrig']) {
+            if (rand() < 0.4) continue;
+            const b = zeroVector('bhk');
+            b[fieldIndex('bhk', 'n')] = 1 + Math.floor(rand() * 5);
+            b[fieldIndex('bhk', 'total')] = Math.floor(rand() * 2);
+            rows.push({ family: 'bhk', unitId, grain: 'd', period: day, key, v: b });
+          }
           if (rand() < 0.2) {
             const s = zeroVector('safety');
             s[fieldIndex('safety', 'evRod')] = 1;
@@ -69,6 +76,7 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       }
       await tx.facts.write('staff', rows.filter((r) => r.family === 'staff'), 'set');
       await tx.facts.write('safety', rows.filter((r) => r.family === 'safety'), 'set');
+      await tx.facts.write('bhk', rows.filter((r) => r.family === 'bhk'), 'set');
     });
   });
   afterAll(async () => {
@@ -112,6 +120,23 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
     // Rows were written as days only: the month segment finds none, the day segments some.
     expect(together[2]?.size).toBe(0);
     expect(together[1]?.size).toBeGreaterThan(SCOPE_UNITS);
+    // A keyed family, by key and collapsed (its sum table), the same way.
+    const n = fieldIndex('bhk', 'n');
+    for (const collapse of [false, true]) {
+      const bhk = await store.facts.sumSegments('bhk', '/r/d/', segments, collapse);
+      for (const [i, s] of segments.entries()) {
+        const want = new Map<string, Map<string, number>>();
+        for (const r of rows) {
+          if (r.family !== 'bhk' || !inScope(r) || s.grain !== 'd' || r.period < s.from || r.period > s.to) continue;
+          const byKey = want.get(r.unitId) ?? new Map<string, number>();
+          const key = collapse ? '' : r.key;
+          byKey.set(key, (byKey.get(key) ?? 0) + (r.v[n] as number));
+          want.set(r.unitId, byKey);
+        }
+        expect(new Map([...(bhk[i] ?? new Map())].map(([u, byKey]) => [u, new Map([...byKey].map(([k, v]) => [k, v[n]]))]))).toEqual(want);
+      }
+      expect(bhk[1]?.size).toBeGreaterThan(SCOPE_UNITS);
+    }
   });
 
   it('gives day rows, per-day sums and fall days of the scope only', async () => {

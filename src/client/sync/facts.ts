@@ -34,7 +34,12 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
   await enterFactsMode(db, await leafIds(db));
   const ask = (from: number) => {
     const sentAt = ctx.now();
-    const asked = (transport.facts as NonNullable<typeof transport.facts>)(from).then((answer) => ({ answer, sentAt }));
+    const asked = (transport.facts as NonNullable<typeof transport.facts>)(from).then((answer) => {
+      // Observed as it arrives, not when the page before it is applied: the clock's offset
+      // assumes the answer was written halfway between the asking and now.
+      ctx.observeServerTime(answer.serverTime, sentAt);
+      return answer;
+    });
     // Asked ahead and then not needed (a page before it failed): its failure is nobody's.
     asked.catch(() => undefined);
     return asked;
@@ -42,8 +47,7 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
   let cursor = meta.factCursor ?? 0;
   let next = ask(cursor);
   for (;;) {
-    const { answer, sentAt } = await next;
-    ctx.observeServerTime(answer.serverTime, sentAt);
+    const answer = await next;
     if (!answer.ok) throw new AppError('client-too-old', { minProtocolVersion: answer.minProtocolVersion });
     if (answer.hasMore && answer.cursor <= cursor) throw new AppError('internal', { reason: 'facts-no-progress', cursor });
     // The next page is asked for while this one is applied: a region manager's first sync is

@@ -113,6 +113,15 @@ describe('roll-up over the tree', () => {
     expect(safetyFigures(nodes.get('C')!.counts).completeness).toEqual({ num: 2, den: 3, pct: (2 / 3) * 100 });
     // The closed unit counts nothing it did not fill.
     expect(safetyFigures(nodes.get('X')!.counts).dueDays).toBe(0);
+    // Pooling adds into each level's own record only: every unit keeps its own month, and each
+    // level is the plain sum of its children (a sum written out here, not the pool's adder).
+    for (const id of ['A', 'B', 'C']) {
+      const alone = unitMonthCounts({ month: MONTH, today: '2026-11-03', events: events.filter((e) => e.unitId === id), confirmed: confirmedDates(days.filter((d) => d.unitId === id)), expected: true });
+      expect(nodes.get(id)!.counts).toEqual(alone);
+    }
+    const sum = (ids: string[]) => nodes.get(ids[0]!)!.counts.days.map((_, i) => ids.reduce((n, id) => n + nodes.get(id)!.counts.days[i]!.rod + nodes.get(id)!.counts.days[i]!.gron, 0));
+    expect(nodes.get('V1')!.counts.days.map((d) => d.rod + d.gron)).toEqual(sum(['A', 'B']));
+    expect(root.counts.days.map((d) => d.rod + d.gron)).toEqual(sum(['V1', 'V2']));
   });
 
   it('resolves corrections per unit: a voided event leaves the day unfilled', () => {

@@ -35,6 +35,8 @@ describe('BHK facts', async () => {
     expect(facts.get('div')?.expected).toBe(3);
     // Avd 3's October observations are not November's: no value, not 0 %.
     expect(sourceValue(def('bhkTotal'), facts.get('vo2')!.counts).value).toBeNull();
+    // Pooling adds into each level's own record only: every unit keeps exactly its own facts.
+    for (const id of ['avd1', 'avd2', 'avd3']) expect(facts.get(id)?.counts).toEqual(await unitFactsOfRows(input({ bhk: rows }), id, NOV));
   });
 
   it('compares observations with the quota, prorated and per unit setting', async () => {
