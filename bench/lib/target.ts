@@ -33,6 +33,8 @@ export async function retryOnForeignDrop<T>(fn: () => Promise<T>, tries = 3): Pr
 export interface DbTarget {
   readonly dialect: DialectName;
   readonly env: ServerEnv;
+  /** SQLite: the database file (null on PostgreSQL). */
+  readonly sqliteFile: string | null;
   /** The real store, migrated (for setup through the app's own code, e.g. accounts). */
   store(): Promise<Store>;
   raw(): Promise<RawDb>;
@@ -48,6 +50,7 @@ export async function openTarget(dialect: DialectName, label: string): Promise<D
     return {
       dialect,
       env: { DATA_DIR: dir },
+      sqliteFile: file,
       store: async () => {
         const s = createSqliteStore(file);
         await s.migrate();
@@ -62,6 +65,7 @@ export async function openTarget(dialect: DialectName, label: string): Promise<D
   return {
     dialect,
     env: { DATA_DIR: dir, DATABASE_URL: schemaUrl(schema) },
+    sqliteFile: null,
     store: async () => {
       const s = createPostgresStore(PG_URL, { schema, max: 4 });
       await retryOnForeignDrop(() => s.migrate());

@@ -242,7 +242,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
     const writeS = (Date.now() - t0) / 1000;
     // SQLite's GROUP BYs run on a worker thread: on this thread their seconds held up the push
     // load's tablets (a push then timed out on the bench's side, not the server's).
-    const raw = dialect === 'sqlite' ? queriesOffThread(await target.raw(), path.join(target.env.DATA_DIR, 'pulstavlan.sqlite')) : await target.raw();
+    const raw = target.sqliteFile !== null ? queriesOffThread(await target.raw(), target.sqliteFile) : await target.raw();
     try {
       if (dialect === 'postgres') await raw.query('analyze');
       ctx.log(`${dialect} ${shapeText(shape)}: ${written.rows.toLocaleString('en-US')} rows (+ as many changes) in ${writeS.toFixed(0)} s; building facts`);

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
 import { seededRandom } from '../../src/shared/domain/random';
-import type { Segment } from '../../src/shared/domain/facts/plan';
-import { contiguousRuns, SCOPE_UNITS } from '../../src/server/store/fact-ops';
+import { contiguousRuns, type Segment } from '../../src/shared/domain/facts/plan';
+import { SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';

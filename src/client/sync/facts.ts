@@ -30,11 +30,12 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
     }
     return;
   }
-  if (transport.facts === undefined) return;
+  const pull = transport.facts?.bind(transport);
+  if (pull === undefined) return;
   await enterFactsMode(db, await leafIds(db));
   const ask = (from: number) => {
     const sentAt = ctx.now();
-    const asked = (transport.facts as NonNullable<typeof transport.facts>)(from).then((answer) => {
+    const asked = pull(from).then((answer) => {
       // Observed as it arrives, not when the page before it is applied: the clock's offset
       // assumes the answer was written halfway between the asking and now.
       ctx.observeServerTime(answer.serverTime, sentAt);

@@ -6,12 +6,11 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type Family, type FactRow, fieldsOf, type Grain, UNKEYED_FAMILIES } from '../../shared/domain/facts/families';
-import type { Segment } from '../../shared/domain/facts/plan';
+import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
 import type { UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { paceTask } from '../../shared/domain/pace';
-import { addDays } from '../../shared/domain/periods';
 import { RawJson } from '../../shared/raw-json';
 import type { Database } from './schema';
 import type { Dialect } from './store';
@@ -146,28 +145,6 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
   if (list === undefined) m.set(k, [v]);
   else list.push(v);
 };
-
-interface SegmentAt {
-  s: Segment;
-  /** Its index in the request. */
-  i: number;
-}
-
-/** The day after `key` (YYYY-MM-DD) or the month after it (YYYY-MM). */
-const nextPeriod = (grain: Grain, key: string): string => (grain === 'd' ? addDays(key, 1) : addDays(`${key}-28`, 7).slice(0, 7));
-
-/** Segments in runs of one grain where each begins the period after the one before it ends. */
-export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
-  const sorted = segments.map((s, i) => ({ s, i })).sort((a, b) => (a.s.grain !== b.s.grain ? (a.s.grain < b.s.grain ? -1 : 1) : a.s.from < b.s.from ? -1 : a.s.from > b.s.from ? 1 : 0));
-  const runs: SegmentAt[][] = [];
-  for (const at of sorted) {
-    const run = runs.at(-1);
-    const last = run?.at(-1);
-    if (run !== undefined && last !== undefined && last.s.grain === at.s.grain && nextPeriod(at.s.grain, last.s.to) === at.s.from) run.push(at);
-    else runs.push([at]);
-  }
-  return runs;
-}
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -73,6 +73,29 @@ function disjoint(grain: Grain, spans: readonly Segment[]): { pieces: Segment[];
   return { pieces, of };
 }
 
+export interface SegmentAt {
+  s: Segment;
+  /** Its index in the request. */
+  i: number;
+}
+
+/**
+ * Segments in runs of one grain where each begins the period after the one before it ends: a
+ * store may read a run as one range (a year's report asks for 2025-01..11, 2025-12 and
+ * 2026-01..11) and tell its rows apart by period.
+ */
+export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
+  const sorted = segments.map((s, i) => ({ s, i })).sort((a, b) => (a.s.grain !== b.s.grain ? (a.s.grain < b.s.grain ? -1 : 1) : a.s.from < b.s.from ? -1 : a.s.from > b.s.from ? 1 : 0));
+  const runs: SegmentAt[][] = [];
+  for (const at of sorted) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run !== undefined && last !== undefined && last.s.grain === at.s.grain && nextKey(at.s.grain, last.s.to) === at.s.from) run.push(at);
+    else runs.push([at]);
+  }
+  return runs;
+}
+
 export function planRanges(ranges: readonly DateRange[], today: string): Plan {
   const split = ranges.map((r) => splitRange(r, today));
   const byGrain = (g: Grain) => split.flatMap((segs) => segs.filter((s) => s.grain === g));
