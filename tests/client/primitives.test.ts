@@ -2,7 +2,7 @@
 import './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoot, createSignal } from 'solid-js';
-import { askAgainAfterSync, createLiveQuery, createOnline, createSyncStatus } from '../../src/client/primitives';
+import { askAgainAfterSync, createAnswer, createLiveQuery, createOnline, createSyncStatus, settled } from '../../src/client/primitives';
 import type { SyncSnapshot } from '../../src/client/storage/sync-state';
 import { addObservation, listObservations } from '../../src/client/storage/bhk-repo';
 import type { PulsDb } from '../../src/client/storage/db';
@@ -163,6 +163,50 @@ describe('askAgainAfterSync', () => {
     expect(asked).toBe(0);
     setSync(snapshot(5000));
     expect(asked).toBe(1);
+    dispose();
+  });
+});
+
+describe('createAnswer', () => {
+  it('never shows the answer to another question while the new one is fetched, but keeps its own while asked again', async () => {
+    const pending = new Map<string, (v: { period: string; n: number }) => void>();
+    const [period, setPeriod] = createSignal('2026-12');
+    let shown!: () => { period: string; n: number } | undefined;
+    let again!: () => unknown;
+    const dispose = createRoot((d) => {
+      const [res, { refetch }] = createAnswer(
+        () => ({ period: period() }),
+        (q) => new Promise<{ period: string; n: number }>((resolve) => pending.set(q.period, resolve)),
+      );
+      shown = () => settled(res);
+      again = refetch;
+      return d;
+    });
+    const answer = async (p: string, n: number) => {
+      await eventually(() => expect(pending.has(p)).toBe(true));
+      pending.get(p)!({ period: p, n });
+      pending.delete(p);
+    };
+    await answer('2026-12', 10);
+    await eventually(() => expect(shown()).toEqual({ period: '2026-12', n: 10 }));
+
+    // Another period: the month's answer is not shown under the tertial, not even for a moment.
+    setPeriod('2026-T3');
+    expect(shown()).toBeUndefined();
+    await answer('2026-T3', 205);
+    await eventually(() => expect(shown()).toEqual({ period: '2026-T3', n: 205 }));
+
+    // The same question asked again (after a sync): what is on the screen stays until the new answer.
+    again();
+    expect(shown()).toEqual({ period: '2026-T3', n: 205 });
+    await answer('2026-T3', 207);
+    await eventually(() => expect(shown()).toEqual({ period: '2026-T3', n: 207 }));
+
+    // Back to a question answered before: its old answer counts again only once it is answered anew.
+    setPeriod('2026-12');
+    expect(shown()).toBeUndefined();
+    await answer('2026-12', 11);
+    await eventually(() => expect(shown()).toEqual({ period: '2026-12', n: 11 }));
     dispose();
   });
 });

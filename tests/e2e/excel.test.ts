@@ -117,6 +117,9 @@ describe('Ladda ner Excel', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Hygienöversikt' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.goto(`${env.server.url}/#/oversikt`);
     await page.getByRole('link', { name: 'Tertial' }).click();
+    // A click returns before the screen follows it: the month's figure is still drawn until the
+    // tab is current (period() drives both the tab and the figure's request).
+    await expect.poll(() => page.getByRole('link', { name: 'Tertial' }).getAttribute('aria-current'), { timeout: 30_000 }).toBe('page');
     const figure = page.getByTestId('figure').first();
     await expect.poll(() => figure.locator('.figure-n').last().textContent(), { timeout: 30_000 }).toMatch(/n = [1-9]/);
     const screenN = Number(/n = (\d+)/.exec((await figure.locator('.figure-n').last().textContent()) ?? '')?.[1]);

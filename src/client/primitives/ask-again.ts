@@ -3,7 +3,7 @@
  * again after the next successful sync: the connection is back, so its banner "Servern nås inte"
  * must not stay beside a sync bar that says "Allt synkat" until someone navigates away.
  */
-import { type Accessor, createEffect, type Resource, untrack } from 'solid-js';
+import { type Accessor, createEffect, createResource, type Resource, type ResourceReturn, untrack } from 'solid-js';
 import type { SyncSnapshot } from '../storage/sync-state';
 
 export function askAgainAfterSync(sync: Accessor<SyncSnapshot | undefined>, stale: () => boolean, again: () => unknown): void {
@@ -18,12 +18,39 @@ export function askAgainAfterSync(sync: Accessor<SyncSnapshot | undefined>, stal
   });
 }
 
+/** The question each answer of a createAnswer resource answered, as its key. */
+const answered = new WeakMap<object, string>();
+/** The key of the question a createAnswer resource is asked now. */
+const askedNow = new WeakMap<Resource<unknown>, () => string>();
+
+/**
+ * createResource for a screen whose question changes (another period, unit or source). Solid
+ * keeps the old value while a new question is fetched ('refreshing'), so a month's figures stood
+ * under "Tertial" until the tertial's answer came; `settled` counts an answer of this resource only
+ * while it answers the question asked now. The question is a plain value (its JSON is its key).
+ */
+export function createAnswer<Q, T extends object>(question: () => Q, fetcher: (q: Q) => Promise<T>): ResourceReturn<T> {
+  const keyOf = (q: Q) => JSON.stringify(q);
+  const ret = createResource(question, async (q) => {
+    const value = await fetcher(q);
+    answered.set(value, keyOf(q));
+    return value;
+  });
+  askedNow.set(ret[0] as Resource<unknown>, () => keyOf(question()));
+  return ret;
+}
+
 /**
  * The resource's value while it is ready or being fetched again (undefined otherwise): a screen
- * asked again keeps showing what it has until the new answer arrives, instead of "Laddar…".
+ * asked again keeps showing what it has until the new answer arrives, instead of "Laddar…" — but
+ * never an answer to another question (createAnswer).
  */
 export function settled<T>(r: Resource<T>): T | undefined {
-  return r.state === 'ready' || r.state === 'refreshing' ? r.latest : undefined;
+  if (r.state !== 'ready' && r.state !== 'refreshing') return undefined;
+  const value = r.latest;
+  const now = askedNow.get(r as Resource<unknown>);
+  if (now !== undefined && answered.get(value as object) !== now()) return undefined;
+  return value;
 }
 
 /** askAgainAfterSync for a server-else-device resource (api/fallback.ts): while its answer is the device's. */

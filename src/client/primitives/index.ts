@@ -2,4 +2,4 @@
 export { createLiveQuery } from './live-query';
 export { createOnline } from './online';
 export { createSyncStatus } from './sync-status';
-export { askAgainAfterSync, askServerAgain, settled } from './ask-again';
+export { askAgainAfterSync, askServerAgain, createAnswer, settled } from './ask-again';

@@ -3,11 +3,11 @@
  * (uPlot, lazily loaded) with target and median, the run-rule signals in words, a table of the
  * points, and the level's children with the same indicator to drill into.
  */
-import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
-import { askServerAgain, settled } from '../../primitives';
+import { askServerAgain, createAnswer, settled } from '../../primitives';
 import { errorOf, language, t } from '../../kit/i18n';
 import { Banner } from '../../ui/Banner';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -27,7 +27,7 @@ import { useReport } from './use-report';
 
 export function TrendView(props: { units: readonly TreeUnit[]; state: ScreenState; indicatorKey: string; links: Links }): JSX.Element {
   const { api, db, sync } = useApp();
-  const [series, { refetch }] = createResource(
+  const [series, { refetch }] = createAnswer(
     () => ({ unitId: props.state.unitId, key: props.indicatorKey, to: props.state.period }),
     ({ unitId, key, to }) => loadSeries(api, db, props.units, unitId, key, to, SERIES_COUNT[kindOf(to)], pageNow()),
   );

@@ -2,12 +2,12 @@
  * The report of a level for a period as a resource: server first, the device's replica offline.
  * The last few answers are kept for a minute, so going list → trend → back does not ask again.
  */
-import { createResource, type Resource } from 'solid-js';
+import type { Resource } from 'solid-js';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import type { IndicatorReport } from '../../../shared/indicators-api';
 import { pageNow } from '../../kit/clock';
 import { useApp } from '../../kit/context';
-import { askServerAgain } from '../../primitives/ask-again';
+import { askServerAgain, createAnswer } from '../../primitives/ask-again';
 import { loadReport, type Loaded } from './load';
 
 const KEEP_MS = 60_000;
@@ -16,7 +16,7 @@ const recent = new Map<string, { at: number; value: Loaded<IndicatorReport> }>()
 export function useReport(args: () => { units: readonly TreeUnit[]; rootId: string; period: string }): Resource<Loaded<IndicatorReport>> {
   const { api, db, sync } = useApp();
   // Keyed on root and period only: a live org-tree update must not refetch on every sync.
-  const [res, { refetch }] = createResource(
+  const [res, { refetch }] = createAnswer(
     () => ({ rootId: args().rootId, period: args().period }),
     async ({ rootId, period }) => {
       const key = `${rootId}|${period}`;

@@ -6,7 +6,7 @@
  * local. Without the network the same answer is computed on the device from its facts
  * (storage/device-facts.ts) with the shared roll-up, marked "beräknat på enheten".
  */
-import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { XlsxExportResponse } from '../../../shared/export/api';
 import { BhkExportResponse, BhkPeriodRollupResponse } from '../../../shared/bhk-api';
 import { downloadBase64 } from '../../kit/xlsx';
@@ -37,7 +37,7 @@ import { ProfessionEditor } from './ProfessionEditor';
 import { deviceBhkRollup } from './device-rollup';
 import { ROLLUP_MIN_N, rollupView } from './rollup-model';
 import { boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { askServerAgain, createLiveQuery, settled } from '../../primitives';
+import { askServerAgain, createAnswer, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { deviceTree, refreshGoalsOf } from '../indicators/board-goal';
 
@@ -54,7 +54,7 @@ export default function RollupScreen(): JSX.Element {
     return (BHK_SOURCES as readonly string[]).includes(q ?? '') ? (q as BhkSource) : 'all';
   };
   const rootId = () => session().identity.scopeUnitId;
-  const [loaded, { refetch }] = createResource(
+  const [loaded, { refetch }] = createAnswer(
     () => ({ root: rootId(), period: period(), source: source() }),
     ({ root, period: p, source: s }) =>
       serverElseDevice(

@@ -3,7 +3,7 @@
  * completeness, the HR kvot with its source, beds, the trend, and one row per unit below to
  * drill into. Month stepping; a breadcrumb back up.
  */
-import { createMemo, createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { ancestorsOf, type TreeUnit } from '../../../shared/domain/rollup';
 import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
@@ -13,7 +13,7 @@ import { href } from '../../kit/router';
 import { Banner } from '../../ui/Banner';
 import { loadRollup } from './load-rollup';
 import { atMostValue, boardGoals } from '../../../shared/domain/indicators/board-goal';
-import { askServerAgain, createLiveQuery, settled } from '../../primitives';
+import { askServerAgain, createAnswer, createLiveQuery, settled } from '../../primitives';
 import { indicatorRowsFor } from '../../storage/indicator-repo';
 import { refreshGoalsOf } from '../indicators/board-goal';
 import { NodeSummary } from './NodeSummary';
@@ -24,7 +24,7 @@ import { pct1, tx } from './texts';
 export function RollupView(props: { units: readonly TreeUnit[]; rootId: string; month: string; thisMonth: string; next: string | null; prev: string }): JSX.Element {
   const { api, db, sync } = useApp();
   const session = useSession();
-  const [res, { refetch }] = createResource(
+  const [res, { refetch }] = createAnswer(
     () => ({ root: props.rootId, month: props.month }),
     ({ root, month }) => loadRollup(api, db, props.units, root, month, pageNow()),
   );
