@@ -175,9 +175,12 @@ export async function apiJson<T>(url: string, token: string, method: string, rou
 /**
  * Signs in through the region's identity provider (the test provider's own login page,
  * tests/fixtures/oidc-provider.ts) from the app's login screen; returns once back in the app.
+ * Like uiLogin, first waits until the service worker controls the page: leaving for the provider
+ * while it installs let a later reload race its activation and stay uncontrolled (CI, once).
  */
 export async function providerSignIn(page: Page, appUrl: string, issuer: string, login: string): Promise<void> {
   await page.goto(appUrl);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Logga in med regionens inloggning' }).click();
   await page.waitForURL((u) => u.href.startsWith(issuer), { timeout: 30_000 });
   await page.locator('input[name="login"]').fill(login);
