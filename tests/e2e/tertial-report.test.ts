@@ -65,7 +65,18 @@ describe('the tertial report', () => {
     expect(await report.textContent()).toMatch(/K: [\d,]+ % M: [\d,]+ %/);
 
     await page.getByRole('button', { name: 'Skriv analys: Vårdtillfällen med utskrivningsklar > 1 dygn' }).click();
-    await page.getByLabel('Kommentar/analys: Vårdtillfällen med utskrivningsklar > 1 dygn').fill('Samordningen med kommunerna har förbättrats under perioden.');
+    const analysis = page.getByLabel('Kommentar/analys: Vårdtillfällen med utskrivningsklar > 1 dygn');
+    // A sync while she writes (it replaces the device's org tree) leaves her text where it is.
+    await analysis.fill('Samordningen med kommunerna');
+    await page.getByRole('button', { name: 'Synka nu' }).click();
+    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await analysis.inputValue()).toBe('Samordningen med kommunerna');
+    // A personnummer is refused, and the text stays in the editor to be mended.
+    await analysis.fill('Samordningen med kommunerna, se 19121212-1212.');
+    await page.getByRole('button', { name: 'Spara analysen' }).click();
+    await expect.poll(() => page.locator('.banner').first().textContent(), { timeout: 10_000 }).toMatch(/personnummer/i);
+    expect(await analysis.inputValue()).toBe('Samordningen med kommunerna, se 19121212-1212.');
+    await analysis.fill('Samordningen med kommunerna har förbättrats under perioden.');
     await page.getByRole('button', { name: 'Spara analysen' }).click();
     await expect.poll(() => report.textContent(), { timeout: 20_000 }).toContain('Samordningen med kommunerna har förbättrats under perioden.');
 

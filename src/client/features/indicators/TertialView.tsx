@@ -5,7 +5,7 @@
  * use). Managers write the analysis of each styrmått and follow up the strategic actions here;
  * both are synced rows, saved offline and shown at once.
  */
-import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { TertialReport, TertialRow } from '../../../shared/domain/goals/report';
 import { ACTION_COLUMNS, actionLines, GOAL_COLUMNS, reportFilename, STATUS_MARK, TREND_MARK } from '../../../shared/domain/goals/tables';
 import type { TreeUnit } from '../../../shared/domain/rollup';
@@ -14,6 +14,7 @@ import { pageNow } from '../../kit/clock';
 import { useApp, useSession } from '../../kit/context';
 import { errorOf, t } from '../../kit/i18n';
 import { href, route } from '../../kit/router';
+import { createAnswer, settled } from '../../primitives';
 import { followUpAction, listStrategicActions, saveAnalysis } from '../../storage/goal-repo';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -41,10 +42,28 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
     return q !== undefined && (REPORT_PERIOD.test(q) || /^\d{4}-(0[1-9]|1[0-2])$/.test(q)) ? q : defaultReportPeriod(props.today);
   };
   const link = (p: string) => href(['mal', 'rapport'], { unit: props.unitId === props.scopeId ? undefined : props.unitId, period: p });
-  const [report, { refetch }] = createResource(
-    () => ({ rootId: props.unitId, period: period(), units: props.units }),
-    (k) => loadTertialReport(api, db, k.units, k.rootId, k.period, pageNow()),
+  // Asked per level and period only: every sync replaces the device's org tree, and a report asked
+  // again then unmounted the page, an analysis being typed with it. The tree is read when asked.
+  const [report, { refetch }] = createAnswer(
+    () => ({ rootId: props.unitId, period: period() }),
+    (k) => loadTertialReport(api, db, props.units, k.rootId, k.period, pageNow()),
   );
+  // What is being written (analyses, follow-ups) lives here, not in the rows: a saved change asks
+  // for the report again and redraws its rows, and an open editor elsewhere keeps its text.
+  const [drafts, setDrafts] = createSignal<Record<string, unknown>>({});
+  const draftOf = <T,>(kind: string, id: string): Draft<T> => {
+    const key = `${props.unitId}|${period()}|${kind}|${id}`;
+    return {
+      get: () => drafts()[key] as T | undefined,
+      set: (v) =>
+        setDrafts((all) => {
+          const next = { ...all };
+          if (v === undefined) delete next[key];
+          else next[key] = v;
+          return next;
+        }),
+    };
+  };
   const [note, setNote] = createSignal<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const year = () => Number(period().slice(0, 4));
@@ -70,10 +89,11 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
       setBusy(false);
     }
   };
-  const done = (p: Promise<void>) =>
+  /** Whether it was saved: a refused text (a personnummer in it) stays in its editor to be mended. */
+  const done = (p: Promise<void>): Promise<boolean> =>
     p.then(
-      () => (setNote({ tone: 'success', text: tx('tr.saved') }), void refetch()),
-      (e: unknown) => setNote({ tone: 'error', text: errorOf(e) }),
+      () => (setNote({ tone: 'success', text: tx('tr.saved') }), void refetch(), true),
+      (e: unknown) => (setNote({ tone: 'error', text: errorOf(e) }), false),
     );
 
   return (
@@ -85,7 +105,7 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
       <Show when={note()}>{(n) => <Banner tone={n().tone}>{n().text}</Banner>}</Show>
       <Switch fallback={<p class="muted">{t('app.loading')}</p>}>
         <Match when={report.error as unknown}>{(err) => <Banner tone="error">{errorOf(err())}</Banner>}</Match>
-        <Match when={report.state === 'ready' && report()}>
+        <Match when={settled(report)}>
           {(loaded) => {
             const r = () => loaded().res;
             return (
@@ -143,7 +163,16 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
                                   </tbody>
                                 </table>
                               </div>
-                              <For each={g.rows}>{(row) => <Analysis row={row} lead={props.lead} onSave={(text) => done(saveAnalysis(db, props.unitId, row.itemId, period(), text, session().identity.displayName))} />}</For>
+                              <For each={g.rows}>
+                                {(row) => (
+                                  <Analysis
+                                    row={row}
+                                    lead={props.lead}
+                                    draft={draftOf<string>('analysis', row.itemId)}
+                                    onSave={(text) => done(saveAnalysis(db, props.unitId, row.itemId, period(), text, session().identity.displayName))}
+                                  />
+                                )}
+                              </For>
                             </div>
                           )}
                         </For>
@@ -179,6 +208,7 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
                                 {a.comment}
                                 <Show when={props.lead}>
                                   <FollowUp
+                                    draft={draftOf<FollowDraft>('follow', a.id)}
                                     status={a.status}
                                     comment={a.comment}
                                     label={a.title}
@@ -212,9 +242,15 @@ export function TertialView(props: { units: readonly TreeUnit[]; unitId: string;
   );
 }
 
-function Analysis(props: { row: TertialRow; lead: boolean; onSave: (text: string) => Promise<unknown> }): JSX.Element {
-  const [open, setOpen] = createSignal(false);
-  const [text, setText] = createSignal('');
+/** A text being written, kept by the report (undefined: the editor is closed). */
+interface Draft<T> {
+  get(): T | undefined;
+  set(value: T | undefined): void;
+}
+
+function Analysis(props: { row: TertialRow; lead: boolean; draft: Draft<string>; onSave: (text: string) => Promise<boolean> }): JSX.Element {
+  const open = () => props.draft.get() !== undefined;
+  const text = () => props.draft.get() ?? '';
   return (
     <div class="goal-analysis" data-testid="goal-analysis">
       <Show when={props.row.analysis}>
@@ -234,7 +270,7 @@ function Analysis(props: { row: TertialRow; lead: boolean; onSave: (text: string
         <Show
           when={open()}
           fallback={
-            <Button class="no-print" onClick={() => (setText(props.row.analysis?.text ?? ''), setOpen(true))}>
+            <Button class="no-print" onClick={() => props.draft.set(props.row.analysis?.text ?? '')}>
               {props.row.analysis ? tx('tr.editAnalysis') : tx('tr.writeAnalysis')}: {props.row.styrmatt}
             </Button>
           }
@@ -242,13 +278,13 @@ function Analysis(props: { row: TertialRow; lead: boolean; onSave: (text: string
           <div class="no-print goal-analysis-form">
             <label class="field">
               <span class="field-label">{tx('tr.analysisLabel', { name: props.row.styrmatt })}</span>
-              <textarea class="input" rows={5} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+              <textarea class="input" rows={5} value={text()} onInput={(e) => props.draft.set(e.currentTarget.value)} />
             </label>
             <div class="button-row">
-              <Button variant="primary" onClick={() => void props.onSave(text()).then(() => setOpen(false))}>
+              <Button variant="primary" onClick={() => void props.onSave(text()).then((saved) => saved && props.draft.set(undefined))}>
                 {tx('tr.saveAnalysis')}
               </Button>
-              <Button onClick={() => setOpen(false)}>{tx('cancel')}</Button>
+              <Button onClick={() => props.draft.set(undefined)}>{tx('cancel')}</Button>
             </div>
           </div>
         </Show>
@@ -257,20 +293,25 @@ function Analysis(props: { row: TertialRow; lead: boolean; onSave: (text: string
   );
 }
 
-function FollowUp(props: { status: string; comment: string; label: string; onSave: (status: (typeof ACTION_FOLLOW_STATUSES)[number], comment: string) => Promise<unknown> }): JSX.Element {
-  const [open, setOpen] = createSignal(false);
-  const initial = () => (Object.entries(FOLLOW_LABEL).find(([, v]) => v === props.status)?.[0] ?? 'pagar') as (typeof ACTION_FOLLOW_STATUSES)[number];
-  const [status, setStatus] = createSignal(initial());
-  const [comment, setComment] = createSignal(props.comment);
+type FollowStatus = (typeof ACTION_FOLLOW_STATUSES)[number];
+interface FollowDraft {
+  status: FollowStatus;
+  comment: string;
+}
+
+function FollowUp(props: { draft: Draft<FollowDraft>; status: string; comment: string; label: string; onSave: (status: FollowStatus, comment: string) => Promise<boolean> }): JSX.Element {
+  const initial = () => (Object.entries(FOLLOW_LABEL).find(([, v]) => v === props.status)?.[0] ?? 'pagar') as FollowStatus;
+  const current = () => props.draft.get() ?? { status: initial(), comment: props.comment };
+  const set = (patch: Partial<FollowDraft>) => props.draft.set({ ...current(), ...patch });
   return (
     <div class="no-print">
-      <Show when={open()} fallback={<Button onClick={() => (setStatus(initial()), setComment(props.comment), setOpen(true))}>{`${tx('tr.follow')}: ${props.label}`}</Button>}>
-        <Select label={tx('tr.followStatus')} value={status()} options={ACTION_FOLLOW_STATUSES.map((s) => ({ value: s, label: FOLLOW_LABEL[s] }))} onValue={(v) => setStatus(v as typeof ACTION_FOLLOW_STATUSES[number])} />
+      <Show when={props.draft.get() !== undefined} fallback={<Button onClick={() => props.draft.set({ status: initial(), comment: props.comment })}>{`${tx('tr.follow')}: ${props.label}`}</Button>}>
+        <Select label={tx('tr.followStatus')} value={current().status} options={ACTION_FOLLOW_STATUSES.map((s) => ({ value: s, label: FOLLOW_LABEL[s] }))} onValue={(v) => set({ status: v as FollowStatus })} />
         <label class="field">
           <span class="field-label">{tx('tr.followComment')}</span>
-          <textarea class="input" rows={3} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+          <textarea class="input" rows={3} value={current().comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
         </label>
-        <Button variant="primary" onClick={() => void props.onSave(status(), comment()).then(() => setOpen(false))}>
+        <Button variant="primary" onClick={() => void props.onSave(current().status, current().comment).then((saved) => saved && props.draft.set(undefined))}>
           {tx('tr.saveFollow')}
         </Button>
       </Show>
