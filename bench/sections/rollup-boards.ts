@@ -43,12 +43,21 @@ export const BOARDS: readonly Board[] = [
     // As the app asks for it (the days as tuples; events, which are compared here, as in the full form).
     route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}&form=compact`,
     fromRoute: (answer, root) => {
-      const c = nodeOf<{ events: Record<string, { gul: number; orange: number; rod: number }> }>(answer, root);
+      const c = nodeOf<{ days: [number, number, number, number, number, number][]; events: Record<string, { gul: number; orange: number; rod: number }> }>(answer, root);
       if (!c) return null;
       const bySeverity = Object.values(c.events);
-      return { events: bySeverity.reduce((s, e) => s + e.gul + e.orange + e.rod, 0), red: bySeverity.reduce((s, e) => s + e.rod, 0) };
+      // Per day, units per status: [gron, gul, orange, rod, ej_ifylld, idag] (compact form).
+      const days = (i: number) => c.days.reduce((s, d) => s + d[i]!, 0);
+      return {
+        events: bySeverity.reduce((s, e) => s + e.gul + e.orange + e.rod, 0),
+        red: bySeverity.reduce((s, e) => s + e.rod, 0),
+        green_days: days(0),
+        yellow_days: days(1),
+        orange_days: days(2),
+        red_days: days(3),
+      };
     },
-    compare: ['events', 'red'],
+    compare: ['events', 'red', 'green_days', 'yellow_days', 'orange_days', 'red_days'],
   },
   {
     key: 'staffing',

@@ -2,7 +2,9 @@
  * The hand-written minimal roll-ups that item 4 measures the routes against: one GROUP BY over
  * the same rows per unit of the division. BHK computes the same pooled counts as the route
  * (n, self-assessed, ja/nej per step, all-correct for hygiene, dress and all 8); Gröna korset
- * counts events by severity and green days; staffing sums the shift counts. They ignore
+ * counts events by severity and colours every unit's day as the route's cross does (its worst
+ * event, else green if confirmed), counting the days of each colour; staffing sums the shift
+ * counts. They ignore
  * corrections and voids, which the generated data does not contain, so where both answers name
  * the same total they must agree exactly.
  */
@@ -23,12 +25,34 @@ const field = (dialect: Dialect, path: string[], cast = '') =>
  * inlines the cast into every use, 5–10× slower with the ~40 uses of the BHK query).
  */
 function perUnit(dialect: Dialect, entity: string, cols: readonly string[]): string {
+  return `select unit_id, ${cols.join(', ')} from (${rowsOf(dialect, entity)}) x group by unit_id`;
+}
+
+/** An entity's rows of the division-month with unit, day (its sort key) and parsed data `d`. */
+function rowsOf(dialect: Dialect, entity: string): string {
   const d = dialect === 'sqlite' ? 'r.data as d' : 'r.data::jsonb as d';
   const fence = dialect === 'sqlite' ? '' : ' offset 0';
-  return `select unit_id, ${cols.join(', ')}
-    from (select r.unit_id, ${d} from rows r join units u on u.id = r.unit_id
-          where r.entity = '${entity}' and r.deleted = 0 and r.sort_key >= ? and r.sort_key <= ? and u.path like ? escape '\\'${fence}) x
-    group by unit_id`;
+  return `select r.unit_id, r.sort_key as day, ${d} from rows r join units u on u.id = r.unit_id
+          where r.entity = '${entity}' and r.deleted = 0 and r.sort_key >= ? and r.sort_key <= ? and u.path like ? escape '\\'${fence}`;
+}
+
+/**
+ * Gröna korset's cross: each unit's day is its worst event's colour, else green if confirmed
+ * (domain/safety-colour.ts); the days of each colour over the units and the month. The route
+ * answers these per day and node; its root's days summed are these four numbers.
+ */
+function crossSql(dialect: Dialect): string {
+  const rank = `case ${field(dialect, ['severity'])} when 'rod' then 3 when 'orange' then 2 else 1 end`;
+  const green = `case when ${field(dialect, ['confirmedGreen'], '::boolean')} then 1 else 0 end`;
+  return `select sum(case when worst = 0 and green = 1 then 1 else 0 end) as green_days,
+      sum(case when worst = 1 then 1 else 0 end) as yellow_days,
+      sum(case when worst = 2 then 1 else 0 end) as orange_days,
+      sum(case when worst = 3 then 1 else 0 end) as red_days
+    from (select unit_id, day, max(green) as green, max(worst) as worst
+          from (select unit_id, day, ${green} as green, 0 as worst from (${rowsOf(dialect, 'safetyDay')}) x
+                union all
+                select unit_id, day, 0 as green, ${rank} as worst from (${rowsOf(dialect, 'safetyEvent')}) y) z
+          group by unit_id, day) w`;
 }
 
 function bhkCols(dialect: Dialect): string[] {
@@ -48,21 +72,22 @@ const STAFF = ['planned', 'sick', 'vab', 'otherAbsence', 'covered'];
 
 export type GroupBoard = 'bhk' | 'safety' | 'staffing';
 
-/** One GROUP BY per entity the board reads, as the route reads each entity with its own query. */
-const SQL: Record<GroupBoard, { entity: string; cols: (d: Dialect) => string[] }[]> = {
-  bhk: [{ entity: 'bhkObservation', cols: bhkCols }],
+/** The board's GROUP BYs, each with how many times it binds the month and path (from, to, path). */
+const SQL: Record<GroupBoard, { sql: (d: Dialect) => string; binds: number }[]> = {
+  bhk: [{ sql: (d) => perUnit(d, 'bhkObservation', bhkCols(d)), binds: 1 }],
   safety: [
-    { entity: 'safetyEvent', cols: (d) => ['count(*) as events', `sum(case when ${field(d, ['severity'])} = 'rod' then 1 else 0 end) as red`] },
-    { entity: 'safetyDay', cols: (d) => [`sum(case when ${field(d, ['confirmedGreen'], '::boolean')} then 1 else 0 end) as green_days`] },
+    { sql: (d) => perUnit(d, 'safetyEvent', ['count(*) as events', `sum(case when ${field(d, ['severity'])} = 'rod' then 1 else 0 end) as red`]), binds: 1 },
+    { sql: crossSql, binds: 2 },
   ],
-  staffing: [{ entity: 'staffingShift', cols: (d) => STAFF.map((f) => `sum(${field(d, [f], '::int')}) as ${f.toLowerCase()}`) }],
+  staffing: [{ sql: (d) => perUnit(d, 'staffingShift', STAFF.map((f) => `sum(${field(d, [f], '::int')}) as ${f.toLowerCase()}`)), binds: 1 }],
 };
 
 /** Runs the board's GROUP BYs for one division-month and pools every column over the units. */
 export async function groupBy(raw: RawDb, board: GroupBoard, divisionPath: string, month: string): Promise<Totals> {
   const out: Totals = {};
-  for (const { entity, cols } of SQL[board]) {
-    const rows = await raw.query<Record<string, unknown>>(perUnit(raw.dialect, entity, cols(raw.dialect)), [`${month}-01`, `${month}-31`, `${divisionPath}%`]);
+  for (const { sql, binds } of SQL[board]) {
+    const params = Array.from({ length: binds }, () => [`${month}-01`, `${month}-31`, `${divisionPath}%`]).flat();
+    const rows = await raw.query<Record<string, unknown>>(sql(raw.dialect), params);
     for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'unit_id') out[k] = (out[k] ?? 0) + Number(v);
   }
   return out;
