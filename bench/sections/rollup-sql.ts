@@ -4,8 +4,7 @@
  * (n, self-assessed, ja/nej per step, all-correct for hygiene, dress and all 8); Gröna korset
  * counts events by severity and colours every unit's day as the route's cross does (its worst
  * event, else green if confirmed), counting the days of each colour; staffing sums the shift
- * counts. They ignore
- * corrections and voids, which the generated data does not contain, so where both answers name
+ * counts. They ignore corrections and voids, which the generated data does not contain, so where both answers name
  * the same total they must agree exactly.
  */
 import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS, BHK_STEPS } from '../../src/shared/schema/bhk-observation';
@@ -72,22 +71,23 @@ const STAFF = ['planned', 'sick', 'vab', 'otherAbsence', 'covered'];
 
 export type GroupBoard = 'bhk' | 'safety' | 'staffing';
 
-/** The board's GROUP BYs, each with how many times it binds the month and path (from, to, path). */
-const SQL: Record<GroupBoard, { sql: (d: Dialect) => string; binds: number }[]> = {
-  bhk: [{ sql: (d) => perUnit(d, 'bhkObservation', bhkCols(d)), binds: 1 }],
+/** The board's GROUP BYs; each binds (from, to, path) once per entity it reads. */
+const SQL: Record<GroupBoard, { sql: (d: Dialect) => string }[]> = {
+  bhk: [{ sql: (d) => perUnit(d, 'bhkObservation', bhkCols(d)) }],
   safety: [
-    { sql: (d) => perUnit(d, 'safetyEvent', ['count(*) as events', `sum(case when ${field(d, ['severity'])} = 'rod' then 1 else 0 end) as red`]), binds: 1 },
-    { sql: crossSql, binds: 2 },
+    { sql: (d) => perUnit(d, 'safetyEvent', ['count(*) as events', `sum(case when ${field(d, ['severity'])} = 'rod' then 1 else 0 end) as red`]) },
+    { sql: crossSql },
   ],
-  staffing: [{ sql: (d) => perUnit(d, 'staffingShift', STAFF.map((f) => `sum(${field(d, [f], '::int')}) as ${f.toLowerCase()}`)), binds: 1 }],
+  staffing: [{ sql: (d) => perUnit(d, 'staffingShift', STAFF.map((f) => `sum(${field(d, [f], '::int')}) as ${f.toLowerCase()}`)) }],
 };
 
 /** Runs the board's GROUP BYs for one division-month and pools every column over the units. */
 export async function groupBy(raw: RawDb, board: GroupBoard, divisionPath: string, month: string): Promise<Totals> {
   const out: Totals = {};
-  for (const { sql, binds } of SQL[board]) {
-    const params = Array.from({ length: binds }, () => [`${month}-01`, `${month}-31`, `${divisionPath}%`]).flat();
-    const rows = await raw.query<Record<string, unknown>>(sql(raw.dialect), params);
+  for (const { sql } of SQL[board]) {
+    const text = sql(raw.dialect);
+    const params = Array.from({ length: (text.match(/\?/g)?.length ?? 0) / 3 }, () => [`${month}-01`, `${month}-31`, `${divisionPath}%`]).flat();
+    const rows = await raw.query<Record<string, unknown>>(text, params);
     for (const r of rows) for (const [k, v] of Object.entries(r)) if (k !== 'unit_id') out[k] = (out[k] ?? 0) + Number(v);
   }
   return out;
