@@ -207,4 +207,29 @@ describe('createAnswer', () => {
     await answer('2026-12', 11);
     dispose();
   });
+
+  it('is not asked again when what it reads changes but the question stays the same (a sync replacing the org tree)', async () => {
+    const [tree, setTree] = createSignal([{ id: 'div1' }]);
+    const asked: string[] = [];
+    let shown!: () => { rootId: string } | undefined;
+    const dispose = createRoot((d) => {
+      const [res] = createAnswer(
+        () => ({ rootId: tree()[0]!.id }),
+        async (q) => (asked.push(q.rootId), { rootId: q.rootId }),
+      );
+      shown = () => settled(res);
+      return d;
+    });
+    await eventually(() => expect(shown()).toEqual({ rootId: 'div1' }));
+    const first = shown();
+    setTree([{ id: 'div1' }]);
+    setTree([{ id: 'div1' }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual(['div1']);
+    expect(shown()).toBe(first);
+    setTree([{ id: 'div2' }]);
+    await eventually(() => expect(shown()).toEqual({ rootId: 'div2' }));
+    expect(asked).toEqual(['div1', 'div2']);
+    dispose();
+  });
 });

@@ -3,7 +3,7 @@
  * again after the next successful sync: the connection is back, so its banner "Servern nås inte"
  * must not stay beside a sync bar that says "Allt synkat" until someone navigates away.
  */
-import { type Accessor, createEffect, createResource, type Resource, type ResourceReturn, untrack } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createResource, type Resource, type ResourceReturn, untrack } from 'solid-js';
 import type { SyncSnapshot } from '../storage/sync-state';
 
 export function askAgainAfterSync(sync: Accessor<SyncSnapshot | undefined>, stale: () => boolean, again: () => unknown): void {
@@ -27,16 +27,20 @@ const askedNow = new WeakMap<Resource<unknown>, () => string>();
  * createResource for a screen whose question changes (another period, unit or source). Solid
  * keeps the old value while a new question is fetched ('refreshing'), so a month's figures stood
  * under "Tertial" until the tertial's answer came; `settled` counts an answer of this resource only
- * while it answers the question asked now. The question is a plain value (its JSON is its key).
+ * while it answers the question asked now. The question is a plain value (its JSON is its key),
+ * and it is asked again only when that key changes: a screen's props are re-read after every sync
+ * (it replaces the device's org tree), and a report asked again then redrew its rows under the
+ * manager's hands — an analysis being typed lost its focus and a tap its button.
  */
 export function createAnswer<Q, T extends object>(question: () => Q, fetcher: (q: Q) => Promise<T>): ResourceReturn<T> {
   const keyOf = (q: Q) => JSON.stringify(q);
-  const ret = createResource(question, async (q) => {
+  const asked = createMemo(question, undefined, { equals: (a, b) => a !== undefined && keyOf(a) === keyOf(b) });
+  const ret = createResource(asked, async (q) => {
     const value = await fetcher(q);
     answered.set(value, keyOf(q));
     return value;
   });
-  askedNow.set(ret[0] as Resource<unknown>, () => keyOf(question()));
+  askedNow.set(ret[0] as Resource<unknown>, () => keyOf(asked()));
   return ret;
 }
 
