@@ -99,7 +99,7 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
     }
   });
 
-  it('sums segments that follow each other (read as one range, told apart by CASE) as each one alone', async () => {
+  it('sums segments read in one statement (on PostgreSQL those that follow each other as one range, told apart by a CASE) as each one alone', async () => {
     // Out of order, three of them back to back, one apart from the rest, and a month one.
     const segments: Segment[] = [
       { grain: 'd', from: '2026-03-15', to: '2026-03-31' },

@@ -299,32 +299,48 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     sumSegments: async (family, scopePath, segments, collapse, fields) => {
       if (segments.length === 0) return [];
       const cols = columnsOf(family);
-      const sums = pick(family, fields).map((c) => `sum(f.${c}) as ${c}`).join(', ');
+      const picked = pick(family, fields);
+      const at = picked.map((c) => cols.indexOf(c));
+      // The sums come as one text per row ("12,0,3"): a row's values as columns cost the driver a
+      // property each, and a unit's month of BHK by key (20 fields) is 1.6× slower read that way.
+      const sums = `${picked.map((c) => `coalesce(sum(f.${c}), 0)`).join(" || ',' || ")} as v`;
       // Collapsed, a family with a sum table reads that: one row per unit and period (SUM_TABLES).
       const table = (collapse ? SUM_TABLES.get(family) : undefined) ?? factTable(family);
       const key = collapse ? "'' as key" : 'f.key';
       const groupKey = collapse ? '' : ', f.key';
       const out: UnitSums[] = segments.map(() => new Map());
       // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
-      // Segments that follow each other (a year and the month after it) are read in one range
-      // and told apart by a CASE: each unit's rows are found once, not once per segment.
-      const runs = contiguousRuns(segments);
+      // PostgreSQL: segments that follow each other (a year and the month after it) are read in
+      // one range and told apart by a CASE, each unit's rows found once and hashed. SQLite sorts
+      // rows grouped by such a CASE in a temporary B-tree first; one SELECT per segment grouped by
+      // unit walks the primary key in its own order instead (a region's year of month rows: BHK
+      // 74 → 65 ms, Gröna korset 92 → 56, staffing 28 → 22 ms per family and request).
+      const reads: { seg: string; caseParams: string[]; s: Segment; to: string }[] =
+        dialect === 'postgres'
+          ? contiguousRuns(segments).map((run) => ({
+              seg: run.length === 1 ? `${run[0]?.i}` : `case ${run.map((r) => `when f.period <= ? then ${r.i}`).join(' ')} end`,
+              caseParams: run.length === 1 ? [] : run.map((r) => r.s.to),
+              s: (run[0] as SegmentAt).s,
+              to: (run.at(-1) as SegmentAt).s.to,
+            }))
+          : segments.map((s, i) => ({ seg: `${i}`, caseParams: [], s, to: s.to }));
       const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
-        runs
-          .map((run) => {
-            const seg = run.length === 1 ? `${run[0]?.i}` : `case ${run.map((r) => `when f.period <= ? then ${r.i}`).join(' ')} end`;
-            return `select ${seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and f.period between ? and ? group by f.unit_id${groupKey}, seg`;
+        reads
+          .map((r) => {
+            const bySeg = r.caseParams.length > 0 ? ', seg' : '';
+            // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
+            const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
+            return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
           })
           .join(' union all '),
-        runs.flatMap((run) => [
-          ...(run.length === 1 ? [] : run.map((r) => r.s.to)),
-          ...scopeParams,
-          (run[0] as SegmentAt).s.grain,
-          (run[0] as SegmentAt).s.from,
-          (run.at(-1) as SegmentAt).s.to,
-        ]),
+        reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
       ]);
-      await eachPaced(rows, (r) => addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, cols.map((c) => Number(r[c] ?? 0))));
+      await eachPaced(rows, (r) => {
+        const xs = String(r.v).split(',');
+        const v = new Array<number>(cols.length).fill(0);
+        for (let j = 0; j < at.length; j++) v[at[j] as number] = Number(xs[j]);
+        addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, v);
+      });
       return out;
     },
     dayRows: async (family, scopePath, from, to, fields) => {
