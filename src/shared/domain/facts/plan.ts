@@ -5,7 +5,7 @@
  * month rows; the rest (the ragged ends, the current month, the future) as day rows.
  *
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
- * segments, so a store sums each segment once (one statement per family, segments as a CASE) and a
+ * segments, so a store sums each segment once (one statement per family) and a
  * range's sum is the sum of its segments. Server and device both plan with this function.
  */
 import { addDays, daysInMonth } from '../periods';
