@@ -4,8 +4,8 @@
  * (n, self-assessed, ja/nej per step, all-correct for hygiene, dress and all 8); Gröna korset
  * counts events by severity and colours every unit's day as the route's cross does (its worst
  * event, else green if confirmed), counting the days of each colour; staffing sums the shift
- * counts. They ignore corrections and voids, which the generated data does not contain, so where both answers name
- * the same total they must agree exactly.
+ * counts. They ignore corrections and voids, which the generated data does not contain, so
+ * where both answers name the same total they must agree exactly.
  */
 import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS, BHK_STEPS } from '../../src/shared/schema/bhk-observation';
 import type { RawDb } from '../lib/rawdb';
