@@ -15,8 +15,14 @@ afterAll(dropMigrationSchemas);
 
 const AT = '2026-11-01T08:00:00.000Z';
 /** Region 'reg' with two divisions of four units (11 units in all), and a second root 'x' with 12 units: 24 units. */
-function units(): { id: string; parent_id: string | null; path: string; kind: string }[] {
-  const out = [
+interface UnitAt {
+  id: string;
+  parent_id: string | null;
+  path: string;
+  kind: string;
+}
+function units(): UnitAt[] {
+  const out: UnitAt[] = [
     { id: 'reg', parent_id: null, path: '/reg/', kind: 'region' },
     { id: 'x', parent_id: null, path: '/x/', kind: 'region' },
   ];
