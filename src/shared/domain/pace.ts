@@ -41,3 +41,9 @@ export async function paceTask(sliceMs = SLICE_MS): Promise<void> {
 export function pacer(sliceMs = SLICE_MS): () => Promise<void> {
   return () => paceTask(sliceMs);
 }
+
+/**
+ * Whether the current task has run its slice: a loop of many small steps (a region's 45,000 day
+ * rows) checks this and awaits turn() only then, as an await on every step costs more than the step.
+ */
+export const sliceUsed = (sliceMs = SLICE_MS): boolean => taskElapsed() > sliceMs;

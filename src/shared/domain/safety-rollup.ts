@@ -11,7 +11,7 @@ import type { FactRow } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
-import { pacer, turn } from './pace';
+import { pacer, sliceUsed, turn } from './pace';
 import { addSafetyCountsInto, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
@@ -61,7 +61,9 @@ export async function safetyRollupFromFacts(
 ): Promise<Map<string, RollupNode<SafetyCounts>>> {
   const pace = pacer();
   const days = new Map<string, Map<string, readonly number[]>>();
+  // A region's month is ~45,000 day rows: sorted by unit in slices too (at once ~30 ms).
   for (const r of dayRows) {
+    if (sliceUsed()) await turn();
     if (r.family !== 'safety' || r.grain !== 'd' || !r.period.startsWith(month)) continue;
     let m = days.get(r.unitId);
     if (m === undefined) days.set(r.unitId, (m = new Map()));

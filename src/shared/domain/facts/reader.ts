@@ -11,6 +11,7 @@
 import type { HrMonth } from '../../schema/hr-month';
 import { addVectors, type Family, type FactRow, fieldIndex, zeroVector } from './families';
 import { type DateRange, planRanges, type Segment } from './plan';
+import { pacer } from '../pace';
 
 /** unit → key → vector ('' as the only key when keys are collapsed). */
 export type UnitSums = Map<string, Map<string, number[]>>;
@@ -43,15 +44,30 @@ export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly
   else for (let i = 0; i < cur.length; i++) cur[i] = (cur[i] as number) + (v[i] ?? 0);
 }
 
-/** Σ of the given segments' sums (as answered per segment by a store). */
-export function combineSegments(perSegment: readonly UnitSums[], parts: readonly number[][]): UnitSums[] {
-  return parts.map((idx) => {
-    const out: UnitSums = new Map();
+/**
+ * Σ of the given segments' sums (as answered per segment by a store). A segment no other range
+ * reads is taken as it is (its vectors are the store's own copies) and the range's other segments
+ * are added into it; the rest is added up in slices (pace.ts): a region's BHK by key is ~11,000
+ * vectors a segment, and copying every one of them was a year report's largest allocation.
+ */
+export async function combineSegments(perSegment: readonly UnitSums[], parts: readonly number[][]): Promise<UnitSums[]> {
+  const uses = new Map<number, number>();
+  for (const idx of parts) for (const i of idx) uses.set(i, (uses.get(i) ?? 0) + 1);
+  const pace = pacer();
+  const out: UnitSums[] = [];
+  for (const idx of parts) {
+    const own = idx.find((i) => uses.get(i) === 1 && perSegment[i] !== undefined);
+    const sum: UnitSums = own === undefined ? new Map() : (perSegment[own] as UnitSums);
     for (const i of idx) {
-      for (const [unitId, byKey] of perSegment[i] ?? new Map()) for (const [key, v] of byKey) addInto(out, unitId, key, v);
+      if (i === own) continue;
+      for (const [unitId, byKey] of perSegment[i] ?? new Map()) {
+        for (const [key, v] of byKey) addInto(sum, unitId, key, v);
+        await pace();
+      }
     }
-    return out;
-  });
+    out.push(sum);
+  }
+  return out;
 }
 
 const inSegment = (row: FactRow, s: Segment): boolean => row.grain === s.grain && row.period >= s.from && row.period <= s.to;
