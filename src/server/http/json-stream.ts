@@ -52,19 +52,27 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
       chunk = '';
     }
   };
-  // Writes `v`; yields (nothing) whenever a chunk is ready, so the caller can hand it out.
-  function* write(v: unknown, inArray: boolean): Generator<void> {
-    if (v instanceof RawJson) {
-      put(v.json);
-    } else if (!hasBigArray(v)) {
+  // Writes `v` if it holds no big array (or is RawJson) and says so; else leaves it to `write`.
+  const writeWhole = (v: unknown, inArray: boolean): boolean => {
+    if (v instanceof RawJson) put(v.json);
+    else if (typeof v === 'object' && v !== null && hasBigArray(v)) return false;
+    else {
       const text = JSON.stringify(v);
       // As JSON.stringify does: in an array, what has no JSON (undefined, a function) is null.
       put(text === undefined ? (inArray ? 'null' : '') : text);
-    } else if (Array.isArray(v)) {
+    }
+    return true;
+  };
+  // Writes `v`; yields (nothing) whenever a chunk is ready, so the caller can hand it out.
+  function* write(v: unknown, inArray: boolean): Generator<void> {
+    if (writeWhole(v, inArray)) return;
+    if (Array.isArray(v)) {
       put('[');
       for (let i = 0; i < v.length; i++) {
         if (i > 0) put(',');
-        yield* write(v[i], true);
+        // An element is written in place when it can be (a report's 14,000 cells): a generator
+        // for each of them was most of what writing a region's answer allocated.
+        if (!writeWhole(v[i], true)) yield* write(v[i], true);
         if (out.length > 0) yield;
       }
       put(']');
