@@ -7,6 +7,7 @@ import { goalConfigFor, tertialReportFor } from '../indicators/goals';
 import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
+import { turn } from '../../shared/domain/pace';
 import { jsonReply } from './json-stream';
 import { route, unitRule } from './route';
 
@@ -14,6 +15,8 @@ export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => n
   const read = (field: string) => unitRule('read', 'query', field);
   route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportRouteQuery }, async ({ reply, query, unit, org }) => {
     const report = await indicatorReportFor(store, await org(), unit, query.period, now());
+    // The compact form (a region's 14,000 cells as tuples) in a task of its own, not after the cells'.
+    await turn();
     return jsonReply(reply, query.form === 'compact' ? compactReport(report) : report);
   });
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
