@@ -148,30 +148,38 @@ async function inTurns<G>(
   const group: number[] = [];
   let truth: G | undefined;
   const answers: G[] = [];
-  for (let i = 0; i < Math.max(routeN, groupN); i++) {
-    const doGroup = async () => {
-      if (i >= groupN) return;
-      const s = performance.now();
-      const from = Date.now();
-      const g = await viaGroup();
-      group.push(performance.now() - s);
-      spans.push({ what, by: 'GROUP BY', from, to: Date.now() });
-      truth ??= g;
-    };
-    const doRoute = async () => {
-      if (i >= routeN) return;
-      const s = performance.now();
-      const from = Date.now();
-      answers.push(await viaRoute());
-      route.push(performance.now() - s);
-      spans.push({ what, by: 'route', from, to: Date.now() });
-    };
-    if (i % 2 === 0) {
-      await doRoute();
-      await doGroup();
-    } else {
-      await doGroup();
-      await doRoute();
+  const doGroup = async (i: number) => {
+    if (i >= groupN) return;
+    const s = performance.now();
+    const from = Date.now();
+    const g = await viaGroup();
+    group.push(performance.now() - s);
+    spans.push({ what, by: 'GROUP BY', from, to: Date.now() });
+    truth ??= g;
+  };
+  const doRoute = async (i: number) => {
+    if (i >= routeN) return;
+    const s = performance.now();
+    const from = Date.now();
+    answers.push(await viaRoute());
+    route.push(performance.now() - s);
+    spans.push({ what, by: 'route', from, to: Date.now() });
+  };
+  const n = Math.max(routeN, groupN);
+  if (process.env.BENCH_ROUTES_FIRST === '1') {
+    // Every route sample, then every GROUP BY: to see what the GROUP BYs' scans of the raw rows
+    // do to the route samples that follow them (not the default order).
+    for (let i = 0; i < n; i++) await doRoute(i);
+    for (let i = 0; i < n; i++) await doGroup(i);
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (i % 2 === 0) {
+        await doRoute(i);
+        await doGroup(i);
+      } else {
+        await doGroup(i);
+        await doRoute(i);
+      }
     }
   }
   for (const a of answers) {
