@@ -10,7 +10,7 @@ import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domai
 import type { UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
-import { paceTask, sliceUsed, turn } from '../../shared/domain/pace';
+import { sliceUsed, turn } from '../../shared/domain/pace';
 import { RawJson } from '../../shared/raw-json';
 import type { Database } from './schema';
 import type { Dialect } from './store';
@@ -125,11 +125,14 @@ export const SCOPE_UNITS = 100;
 /** Blocks per part of a fact page's read on SQLite. */
 const BLOCKS_PER_PART = 20;
 
-/** Calls `fn` on every item, giving the event loop a turn whenever the task's slice is used up. */
+/**
+ * Calls `fn` on every item, giving the event loop a turn whenever the task's slice is used up,
+ * looked at after every item (a look is a clock read; an item can be a unit's month of days).
+ */
 async function eachPaced<T>(items: readonly T[], fn: (item: T) => unknown): Promise<void> {
-  for (let i = 0; i < items.length; i++) {
-    fn(items[i] as T);
-    if ((i & 255) === 255) await paceTask();
+  for (const item of items) {
+    fn(item);
+    if (sliceUsed()) await turn();
   }
 }
 
@@ -374,17 +377,14 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
           [...scopeParams, from, to],
         ]);
         const out: FactRow[] = [];
-        // A turn whenever the slice is used up, looked at after each unit: a unit is a month of
-        // days, and 256 units between looks (eachPaced) held a busy server's loop 40 ms and more.
-        for (const r of packed) {
+        await eachPaced(packed, (r) => {
           for (const day of r.days.split(';')) {
             const parts = day.split(',');
             const v = new Array<number>(all.length).fill(0);
             for (let i = 0; i < at.length; i++) v[at[i] as number] = Number(parts[i + 1]);
             out.push({ family, unitId: r.unit_id, grain: 'd', period: parts[0] as string, key: '', v });
           }
-          if (sliceUsed()) await turn();
-        }
+        });
         return out;
       }
       return scoped<Record<string, unknown>, FactRow>(
