@@ -219,7 +219,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
    */
   const walksSequence = async (scopePath: string): Promise<boolean> => {
     if (dialect === 'postgres') return false;
-    const [r] = await run<{ n: number; total: number }>(`select (select count(*) from units where path like ? escape '\\') as n, (select count(*) from units) as total`, [likePrefix(scopePath)]);
+    const [r] = await run<{ n: number; total: number }>(`select (select count(*) from (${scopeIds}) s) as n, (select count(*) from units) as total`, [likePrefix(scopePath)]);
     return r !== undefined && r.n * 4 >= r.total;
   };
 

@@ -31,7 +31,7 @@ import { ownLevelFacts } from './reported';
 import { indicatorStatus, trendArrow } from './status';
 import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
-import { pacer, sliceUsed, turn } from '../pace';
+import { sliceUsed, turn } from '../pace';
 
 type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
 
