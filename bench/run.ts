@@ -16,8 +16,8 @@
  * joined into latest.json with `node --import tsx bench/lib/merge-file.ts FILE`. To find what
  * holds the server's event loop: BENCH_SQL_SLOW=MS logs every SQLite statement longer than MS
  * into the probe, and BENCH_PROBE_KEEP=FILE keeps the probe as FILE.<database>.jsonl.
- * BENCH_ROUTES_FIRST=1 runs each route's samples before its GROUP BYs instead of in turns with
- * them (a trial: what the GROUP BYs' scans of the raw rows do to the samples after them).
+ * Item 8 runs every route's samples first and the GROUP BYs over the raw rows after them;
+ * BENCH_INTERLEAVED=1 runs them in turns, route by route, as up to 2026-12-05 (region.ts runJobs).
  *
  * Everything runs on 127.0.0.1, every loop is bounded in count and time, and a watchdog ends
  * the process if a section hangs regardless.

@@ -6,7 +6,8 @@
  *  - the indicator report of the region for a month and a year, the indicators CSV for the year
  *    and the BHK, Gröna korset and staffing roll-ups for the month, each beside a hand-written
  *    GROUP BY over the raw rows computing the same numbers (region-raw.ts, rollup-sql.ts) in the
- *    same run, in turns; the numbers must be equal on every sample (a mismatch fails the section);
+ *    same run (every route's samples, then every GROUP BY: runJobs); the numbers must be equal on
+ *    every sample (a mismatch fails the section);
  *  - a division manager's and the region manager's first sync in facts mode and a unit tablet's
  *    first sync (rows, bytes, seconds), over HTTP as the app's sync does it;
  *  - the server's peak RSS and its longest event-loop stall meanwhile, and any error.
@@ -120,7 +121,6 @@ async function getBody(url: string, route: string, token: string): Promise<{ tex
 
 const getText = async (url: string, route: string, token: string): Promise<string> => (await getBody(url, route, token)).text;
 
-/** Route and GROUP BY in turns; every route answer is checked against the GROUP BY's numbers. */
 /**
  * When each sample ran (Date.now), so a stall in the probe can be put beside what ran then: the
  * route, or the bench's own GROUP BY over the raw rows (on PostgreSQL that one runs in the
@@ -135,58 +135,78 @@ interface Span {
 
 const spanAt = (spans: readonly Span[], t: number): Span | undefined => spans.find((s) => t >= s.from && t - 250 <= s.to);
 
-async function inTurns<G>(
-  routeN: number,
-  groupN: number,
-  viaRoute: () => Promise<G>,
-  viaGroup: () => Promise<G>,
-  differ: (r: G, g: G) => string[],
-  what: string,
-  spans: Span[],
-): Promise<Timed> {
-  const route: number[] = [];
-  const group: number[] = [];
-  let truth: G | undefined;
-  const answers: G[] = [];
-  const doGroup = async (i: number) => {
+/** One figure measured two ways: through the server's route and by the bench's GROUP BY over the raw rows. */
+interface Job<G = unknown> {
+  key: string;
+  what: string;
+  viaRoute: () => Promise<G>;
+  viaGroup: () => Promise<G>;
+  differ: (r: G, g: G) => string[];
+}
+
+/**
+ * Runs every job's samples and checks each route's answers against its GROUP BY's. By default
+ * every route's samples run first and the GROUP BYs after them, as a region in service meets its
+ * routes: nothing there scans the raw rows. In turns (BENCH_INTERLEAVED=1, the order up to
+ * 2026-12-05), each route sample followed a GROUP BY whose scan of the region's 7 GB of raw rows
+ * had pushed the fact tables out of PostgreSQL's 128 MB of shared buffers and much of the page
+ * cache: the same code's PostgreSQL p50s were ~25 % slower that way (results' notes).
+ */
+async function runJobs(jobs: readonly Job<never>[], routeN: number, groupN: number, spans: Span[], log: (m: string) => void): Promise<Record<string, Timed>> {
+  const route = new Map<Job<never>, number[]>(jobs.map((j) => [j, []]));
+  const group = new Map<Job<never>, number[]>(jobs.map((j) => [j, []]));
+  const answers = new Map<Job<never>, unknown[]>(jobs.map((j) => [j, []]));
+  const truth = new Map<Job<never>, unknown>();
+  const doGroup = async (j: Job<never>, i: number) => {
     if (i >= groupN) return;
     const s = performance.now();
     const from = Date.now();
-    const g = await viaGroup();
-    group.push(performance.now() - s);
-    spans.push({ what, by: 'GROUP BY', from, to: Date.now() });
-    truth ??= g;
+    const g = await j.viaGroup();
+    group.get(j)?.push(performance.now() - s);
+    spans.push({ what: j.what, by: 'GROUP BY', from, to: Date.now() });
+    if (!truth.has(j)) truth.set(j, g);
   };
-  const doRoute = async (i: number) => {
+  const doRoute = async (j: Job<never>, i: number) => {
     if (i >= routeN) return;
     const s = performance.now();
     const from = Date.now();
-    answers.push(await viaRoute());
-    route.push(performance.now() - s);
-    spans.push({ what, by: 'route', from, to: Date.now() });
+    answers.get(j)?.push(await j.viaRoute());
+    route.get(j)?.push(performance.now() - s);
+    spans.push({ what: j.what, by: 'route', from, to: Date.now() });
   };
   const n = Math.max(routeN, groupN);
-  if (process.env.BENCH_ROUTES_FIRST === '1') {
-    // Every route sample, then every GROUP BY: to see what the GROUP BYs' scans of the raw rows
-    // do to the route samples that follow them (not the default order).
-    for (let i = 0; i < n; i++) await doRoute(i);
-    for (let i = 0; i < n; i++) await doGroup(i);
-  } else {
-    for (let i = 0; i < n; i++) {
-      if (i % 2 === 0) {
-        await doRoute(i);
-        await doGroup(i);
-      } else {
-        await doGroup(i);
-        await doRoute(i);
+  if (process.env.BENCH_INTERLEAVED === '1') {
+    for (const j of jobs) {
+      log(`  ${j.what}: route and GROUP BY in turns`);
+      for (let i = 0; i < n; i++) {
+        if (i % 2 === 0) {
+          await doRoute(j, i);
+          await doGroup(j, i);
+        } else {
+          await doGroup(j, i);
+          await doRoute(j, i);
+        }
       }
     }
+  } else {
+    for (const j of jobs) {
+      log(`  ${j.what}: route`);
+      for (let i = 0; i < routeN; i++) await doRoute(j, i);
+    }
+    for (const j of jobs) {
+      log(`  ${j.what}: GROUP BY`);
+      for (let i = 0; i < groupN; i++) await doGroup(j, i);
+    }
   }
-  for (const a of answers) {
-    const lines = differ(a, truth as G);
-    if (lines.length > 0) throw new Error(`${what}: route and GROUP BY disagree: ${lines.join('; ')}`);
+  const out: Record<string, Timed> = {};
+  for (const j of jobs) {
+    for (const a of answers.get(j) ?? []) {
+      const lines = j.differ(a as never, truth.get(j) as never);
+      if (lines.length > 0) throw new Error(`${j.what}: route and GROUP BY disagree: ${lines.join('; ')}`);
+    }
+    out[j.key] = { route: summarise(route.get(j) ?? []), group: summarise(group.get(j) ?? []), samples: route.get(j)?.length ?? 0 };
   }
-  return { route: summarise(route), group: summarise(group), samples: route.length };
+  return out;
 }
 
 /** A device's first sync as src/client/sync does it: the change feed, then (facts mode) the fact feed. */
@@ -336,12 +356,10 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           const report = (period: string) => async () =>
             reportFigures(expandReport(await count(api<CompactIndicatorReport>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, { token, timeoutMs: 120_000 }))));
           const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
-          ctx.log(`${dialect}: indicator report, month ${month}`);
-          ctx.log(`  +${((Date.now() - reportsFrom) / 1000).toFixed(1)} s`);
-          timed.reportMonth = await inTurns(routeN, groupN, report(month), rawFigures(monthRange), figureDifferences, `report ${month}`, spans);
-          ctx.log(`${dialect}: indicator report, year ${year}`);
-          timed.reportYear = await inTurns(routeN, groupN, report(year), rawFigures(yearRange), figureDifferences, `report ${year}`, spans);
-          ctx.log(`${dialect}: indicators CSV, year ${year}`);
+          const jobs: Job<never>[] = [];
+          const job = <G>(j: Job<G>) => jobs.push(j as unknown as Job<never>);
+          job({ key: 'reportMonth', what: `report ${month}`, viaRoute: report(month), viaGroup: rawFigures(monthRange), differ: figureDifferences });
+          job({ key: 'reportYear', what: `report ${year}`, viaRoute: report(year), viaGroup: rawFigures(yearRange), differ: figureDifferences });
           const bhkName = (await api<{ defs: { key: string; name: { sv: string } }[] }>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${year}`, { token, timeoutMs: 120_000 })).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
           const csvN = async (): Promise<RawFigures> => {
             const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
@@ -349,12 +367,13 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
             if (line === undefined) throw new Error(`the CSV has no line for the region's ${bhkName}`);
             return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0 };
           };
-          timed.csvYear = await inTurns(routeN, groupN, csvN, rawFigures(yearRange), (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`]), `CSV ${year}`, spans);
+          job({ key: 'csvYear', what: `CSV ${year}`, viaRoute: csvN, viaGroup: rawFigures(yearRange), differ: (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`]) });
           for (const board of BOARDS) {
-            ctx.log(`${dialect}: ${board.label} roll-up, month ${month}`);
             const viaRoute = async () => board.fromRoute(await count(api(server.url, 'GET', board.route(REGION_ID, month), { token, timeoutMs: 120_000 })), REGION_ID) ?? {};
-            timed[`rollup.${board.key}`] = await inTurns(routeN, groupN, viaRoute, () => groupBy(raw, board.key, org.regionPath, month), (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`), `${board.label} ${month}`, spans);
+            job({ key: `rollup.${board.key}`, what: `${board.label} ${month}`, viaRoute, viaGroup: () => groupBy(raw, board.key, org.regionPath, month), differ: (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`) });
           }
+          ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month}) and their GROUP BYs`);
+          Object.assign(timed, await runJobs(jobs, routeN, groupN, spans, ctx.log));
         } catch (e) {
           await load.stop();
           throw e;
@@ -528,7 +547,7 @@ export const regionSection: Section = {
     const last = shapes.at(-1) as Shape;
     notes.unshift(
       `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, written in bulk into rows and changes, facts built by the server's own build. ` +
-        `Each route (region root, the region manager's token, over HTTP) runs 5 times in turns with its hand-written GROUP BY over the raw rows (3 times); their numbers agree on every sample or the section fails. ` +
+        `Each route (region root, the region manager's token, over HTTP) runs 5 times, every route before the hand-written GROUP BYs over the raw rows (3 times each; a region in service never scans its raw rows, and in turns their scans pushed the fact tables out of PostgreSQL's shared buffers: BENCH_INTERLEAVED=1 runs them so); their numbers agree on every sample or the section fails. ` +
         `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
         'the stall is the longest event-loop delay in the server (monitorEventLoopDelay, preloaded by the bench) while the reports and syncs run. First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. ' +
         "Then the division and region managers' first syncs in the app itself (the production build, Debian's Chromium, a 390×844 phone page, after the push load): seconds from 'Logga in' until the device's fact cursor reaches the feed's head and the bar says 'Allt synkat', and IndexedDB's size then (navigator.storage.estimate()).",
