@@ -1,7 +1,7 @@
 /**
  * Migration 0009 (issue 17): on SQLite every fact table is rebuilt WITHOUT ROWID, stored in its
  * primary key's order, with the same rows and its indexes (the fall days' partial index, which
- * fallDays names); the fact operations read and write it as before. On PostgreSQL it changes
+ * lastFalls names); the fact operations read and write it as before. On PostgreSQL it changes
  * nothing. Through the real migrations and the real fact operations.
  */
 import { sql } from 'kysely';
@@ -56,13 +56,13 @@ describe.each(MIGRATION_DATABASES)('fact tables after 0009 on %s', (_, dialect, 
         expect(indexes.map((i) => i.name)).toEqual(['fact_safety_falls']);
       }
       const f = factOps(db, dialect);
-      // fallDays names the partial index on SQLite: it must still be there.
-      expect(await f.fallDays('/reg/', '2026-10-01', '2026-10-31')).toEqual([{ unitId: 'u1', date: '2026-10-06' }]);
+      // lastFalls names the partial index on SQLite: it must still be there.
+      expect(await f.lastFalls('/reg/', [{ from: '2026-10-01', to: '2026-10-31' }])).toEqual([new Map([['u1', '2026-10-06']])]);
       await f.write('bhk', [row('bhk', 'u1', 'd', '2026-10-05', 'o|lakare', { n: 1, total: 1 })], 'add');
       await f.write('safety', [row('safety', 'u1', 'd', '2026-10-06', '', { wRod: -1, evRod: -1, falls: -1 })], 'add');
       const [sums] = await f.sumSegments('bhk', '/reg/', [{ grain: 'd', from: '2026-10-01', to: '2026-10-31' }], true);
       expect(sums?.get('u1')?.get('')?.slice(0, 2)).toEqual([3, 2]);
-      expect(await f.fallDays('/reg/', '2026-10-01', '2026-10-31')).toEqual([]);
+      expect(await f.lastFalls('/reg/', [{ from: '2026-10-01', to: '2026-10-31' }])).toEqual([new Map()]);
       expect(await f.sumDifferences('u1')).toEqual([]);
     } finally {
       await db.destroy();

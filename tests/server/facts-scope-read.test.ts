@@ -1,5 +1,5 @@
 /**
- * The fact reads over a scope (sumSegments, dayRows, byDay, fallDays) on a tree wider than one
+ * The fact reads over a scope (sumSegments, dayRows, byDay, lastFalls) on a tree wider than one
  * part: SQLite reads a scope SCOPE_UNITS units at a time, yielding between parts (issue 17, "nothing
  * blocks"), PostgreSQL in one statement; both must give exactly the sums of the stored rows under
  * the scope, and nothing from outside it. On SQLite and PostgreSQL.
@@ -139,13 +139,28 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
     }
   });
 
-  it('gives day rows, per-day sums and fall days of the scope only', async () => {
+  it('gives day rows, per-day sums and last falls of the scope only', async () => {
     const want = rows.filter((r) => r.family === 'staff' && inScope(r));
     const got = await store.facts.dayRows('staff', '/r/d/', '2026-03-01', '2026-04-30');
     expect(got.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
     const byDay = await store.facts.byDay('staff', '/r/d/', '2026-03-01', '2026-04-30');
     for (const day of DAYS) expect(byDay.get(day)?.[planned]).toBe(want.filter((r) => r.period === day).reduce((s, r) => s + (r.v[planned] as number), 0));
-    const falls = await store.facts.fallDays('/r/d/', '2026-03-01', '2026-04-30');
-    expect(falls.map((f) => `${f.unitId} ${f.date}`).sort()).toEqual(rows.filter((r) => r.family === 'safety' && inScope(r)).map((r) => `${r.unitId} ${r.period}`).sort());
+    const ranges = [
+      { from: '2026-03-01', to: '2026-04-30' },
+      { from: '2026-03-02', to: '2026-03-30' },
+      { from: '2026-02-01', to: '2026-02-28' },
+    ];
+    const lastFalls = await store.facts.lastFalls('/r/d/', ranges);
+    const want2 = ranges.map((range) => {
+      const out = new Map<string, string>();
+      for (const r of rows) {
+        if (r.family !== 'safety' || !inScope(r) || r.period < range.from || r.period > range.to) continue;
+        if ((out.get(r.unitId) ?? '') < r.period) out.set(r.unitId, r.period);
+      }
+      return out;
+    });
+    expect(lastFalls).toEqual(want2);
+    expect(want2[0]?.size).toBeGreaterThan(2);
+    expect(want2[2]?.size).toBe(0);
   });
 });

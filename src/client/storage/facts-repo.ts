@@ -117,9 +117,9 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
     },
     // Fall days come with the year blocks, and the last fall before them: exact for any look-back
     // whose end lies inside the window (the latest fall is all the figure needs).
-    fallDays: async (from, to) => {
-      need(addDays(from, FALL_LOOKBACK_DAYS) >= `${fromMonth}-01`);
-      return fallsReader.fallDays('0000-01-01', to);
+    lastFalls: async (ranges) => {
+      for (const r of ranges) need(addDays(r.from, FALL_LOOKBACK_DAYS) >= `${fromMonth}-01`);
+      return fallsReader.lastFalls(ranges);
     },
     hrMonths: async (fromMonth2, toMonth) => {
       need(fromMonth2 >= fromMonth);

@@ -18,7 +18,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
     },
     dayRows: (family, from, to, fields) => f.dayRows(family, scopePath, from, to, fields),
     byDay: (family, from, to) => f.byDay(family, scopePath, from, to),
-    fallDays: (from, to) => f.fallDays(scopePath, from, to),
+    lastFalls: (ranges) => f.lastFalls(scopePath, ranges),
     hrMonths: (fromMonth, toMonth) => f.hrMonths(scopePath, fromMonth, toMonth),
   };
 }

@@ -78,7 +78,8 @@ export interface FactOps {
   dayRows(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
   /** Per day in [from, to]: the family's sum under scopePath. */
   byDay(family: Family, scopePath: string, from: string, to: string): Promise<Map<string, number[]>>;
-  fallDays(scopePath: string, from: string, to: string): Promise<{ unitId: string; date: string }[]>;
+  /** Per range (same order): unit under scopePath → its latest day in [from, to] with a fall. */
+  lastFalls(scopePath: string, ranges: readonly { from: string; to: string }[]): Promise<Map<string, string>[]>;
   hrMonths(scopePath: string, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
 
   /** Every fact row and HR month of a unit (build, rebuild check). */
@@ -441,14 +442,24 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       }
       return out;
     },
-    fallDays: async (scopePath, from, to) => {
-      const rows = await scoped<{ unit_id: string; period: string }>(scopePath, (where, scopeParams) => [
-        // SQLite's planner prefers the primary key here and visits every day of every unit (a
-        // region's three years: 1.6 million rows); the partial index holds the fall days only.
-        `select f.unit_id, f.period from fact_safety f${dialect === 'postgres' ? '' : ' indexed by fact_safety_falls'} ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ?`,
-        [...scopeParams, from, to],
+    lastFalls: async (scopePath, ranges) => {
+      const out = ranges.map(() => new Map<string, string>());
+      if (ranges.length === 0) return out;
+      // Per unit one look into the partial index of fall days, from the range's end backwards (a
+      // max() the index answers at its end on both databases), not every fall day of the look-back.
+      // SQLite's planner would rather walk the primary key, every day of the unit: hence `indexed by`.
+      const indexed = dialect === 'postgres' ? '' : ' indexed by fact_safety_falls';
+      const rows = await scoped<{ seg: number | string; unit_id: string; last: string | null }>(scopePath, (where, scopeParams) => [
+        ranges
+          .map(
+            (_, i) =>
+              `select ${i} as seg, f.unit_id, (select max(x.period) from fact_safety x${indexed} where x.unit_id = f.unit_id and x.grain = 'd' and x.falls > 0 and x.period between ? and ?) as last from (select id as unit_id from units) f ${where}`,
+          )
+          .join(' union all '),
+        ranges.flatMap((r) => [r.from, r.to, ...scopeParams]),
       ]);
-      return rows.map((r) => ({ unitId: r.unit_id, date: r.period }));
+      for (const r of rows) if (r.last !== null) out[Number(r.seg)]?.set(r.unit_id, r.last);
+      return out;
     },
     hrMonths: async (scopePath, fromMonth, toMonth) => {
       // Mapped as each part comes (see scoped), not all at once: a region's years of HR months are tens of thousands.

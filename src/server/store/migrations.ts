@@ -313,7 +313,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           await sql.raw(`alter table "${next}" rename to "${name}"`).execute(db);
           for (const i of indexes.rows) await sql.raw(i.sql).execute(db);
         }
-        // The fall days' index (fallDays names it) holds what the read needs, so it is read alone:
+        // The fall days' index (lastFalls names it) holds what the read needs, so it is read alone:
         // without a rowid, each row it points to would be a walk down the primary key.
         await sql`drop index fact_safety_falls`.execute(db);
         await sql`create index fact_safety_falls on fact_safety (unit_id, period, grain, falls) where grain = 'd' and falls > 0`.execute(db);

@@ -27,8 +27,12 @@ export interface FactReader {
   dayRows(family: Family, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
   /** Per day in [from, to]: the family's sum over the whole subtree (keys collapsed). */
   byDay(family: Family, from: string, to: string): Promise<Map<string, number[]>>;
-  /** Days in [from, to] with a fall, per unit (safety rows with falls > 0). */
-  fallDays(from: string, to: string): Promise<{ unitId: string; date: string }[]>;
+  /**
+   * Per range (same order): unit → its latest day in [from, to] with a fall (safety day rows with
+   * falls > 0); units without one are absent. "Days since the last fall" needs this one day per
+   * unit, not every fall day of the look-back (a region's two years: ~14,000 days).
+   */
+  lastFalls(ranges: readonly DateRange[]): Promise<Map<string, string>[]>;
   /** HR months of the subtree's units (any level) from fromMonth to toMonth, inclusive. */
   hrMonths(fromMonth: string, toMonth: string): Promise<HrMonth[]>;
 }
@@ -123,11 +127,18 @@ export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], u
       }
       return out;
     },
-    fallDays: async (from, to) => {
+    lastFalls: async (ranges) => {
       const falls = fieldIndex('safety', 'falls');
-      return of('safety')
-        .filter((r) => r.grain === 'd' && r.period >= from && r.period <= to && (r.v[falls] as number) > 0)
-        .map((r) => ({ unitId: r.unitId, date: r.period }));
+      const days = of('safety').filter((r) => r.grain === 'd' && (r.v[falls] as number) > 0);
+      return ranges.map((range) => {
+        const out = new Map<string, string>();
+        for (const r of days) {
+          if (r.period < range.from || r.period > range.to) continue;
+          const cur = out.get(r.unitId);
+          if (cur === undefined || r.period > cur) out.set(r.unitId, r.period);
+        }
+        return out;
+      });
     },
     hrMonths: async (fromMonth, toMonth) => hr.filter((m) => unitIds.has(m.unitId) && m.month >= fromMonth && m.month <= toMonth),
   };

@@ -120,12 +120,12 @@ export async function loadPeriodFacts(
     reader.sums('safety', before, true, OWN_FIELDS.safety),
     reader.sums('safety', hasToday.some(Boolean) ? [{ from: today, to: today }] : [], true, OWN_FIELDS.safety),
   ]);
-  // Falls and HR months once for the span of all ranges, then cut per range.
+  // The last fall per range (up to its end or today, at most FALL_LOOKBACK_DAYS back); HR months
+  // once for the span of all ranges, then cut per range.
   const lasts = uniq.map((r) => minDate(r.to, today));
-  const fallFrom = addDays(lasts.reduce(minDate), -FALL_LOOKBACK_DAYS);
-  const fallTo = lasts.reduce((a, b) => (a > b ? a : b));
-  const [falls, hr] = await Promise.all([
-    reader.fallDays(fallFrom, fallTo),
+  const looked = uniq.flatMap((r, i) => (r.from <= (lasts[i] as string) ? [i] : []));
+  const [lastFalls, hr] = await Promise.all([
+    reader.lastFalls(looked.map((i) => ({ from: addDays(lasts[i] as string, -FALL_LOOKBACK_DAYS), to: lasts[i] as string }))),
     reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
   ]);
   const sortedHr = [...hr].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
@@ -141,15 +141,8 @@ export async function loadPeriodFacts(
     for (const [unitId, byKey] of staff[i] ?? new Map()) at(unitId).staff = byKey.get('');
     for (const [unitId, byKey] of safetyBefore[i] ?? new Map()) at(unitId).safety = byKey.get('');
     if (hasToday[i]) for (const [unitId, byKey] of safetyToday[0] ?? new Map()) at(unitId).safetyToday = byKey.get('');
-    const last = lasts[i] as string;
-    if (r.from <= last) {
-      const bound = addDays(last, -FALL_LOOKBACK_DAYS);
-      for (const f of falls) {
-        if (f.date > last || f.date < bound) continue;
-        const u = at(f.unitId);
-        if (u.lastFall === null || f.date > u.lastFall) u.lastFall = f.date;
-      }
-    }
+    const asked = looked.indexOf(i);
+    if (asked >= 0) for (const [unitId, date] of lastFalls[asked] ?? new Map<string, string>()) at(unitId).lastFall = date;
     for (const m of sortedHr) if (`${m.month}-01` >= r.from && monthEndOf(m.month) <= r.to) at(m.unitId).hr.push(m);
     for (const v of reportedRows) {
       if (!periodInRange(v.period, r)) continue;
