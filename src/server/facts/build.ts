@@ -9,7 +9,7 @@
  * change log and the rows' data are never touched; only a BHK correction stored without
  * `originalDate` (before the write rule required it) is re-filed under its original's date.
  */
-import { factsOfRows, bhkFiledDates, yearFacts } from '../../shared/domain/facts/contrib';
+import { factsOfRows, bhkFiledDates } from '../../shared/domain/facts/contrib';
 import { type FactRow, factKey } from '../../shared/domain/facts/families';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
@@ -40,7 +40,7 @@ export interface UnitFacts {
   refile: Map<string, string>;
 }
 
-/** A unit's facts computed from its raw rows: days, months and the server's year rows. */
+/** A unit's facts computed from its raw rows. */
 export async function computeUnitFacts(tx: StoreTx, unitId: string): Promise<UnitFacts> {
   const bhk = await liveRows(tx, 'bhkObservation', unitId, BhkObservation);
   const filed = bhkFiledDates(bhk.map((b) => b.data));
@@ -49,14 +49,13 @@ export async function computeUnitFacts(tx: StoreTx, unitId: string): Promise<Uni
     const date = filed.get(b.data.id) as string;
     if (b.row.sortKey !== date) refile.set(b.data.id, date);
   }
-  const daysAndMonths = factsOfRows({
+  const rows = factsOfRows({
     bhk: bhk.map((b) => b.data),
     events: (await liveRows(tx, 'safetyEvent', unitId, SafetyEvent)).map((r) => r.data),
     days: (await liveRows(tx, 'safetyDay', unitId, SafetyDay)).map((r) => r.data),
     shifts: (await liveRows(tx, 'staffingShift', unitId, StaffingShift)).map((r) => r.data),
     beds: (await liveRows(tx, 'bedsDay', unitId, BedsDay)).map((r) => r.data),
   });
-  const rows = [...daysAndMonths, ...yearFacts(daysAndMonths)];
   const hr = (await liveRows(tx, 'hrMonth', unitId, HrMonth)).map((r) => r.data);
   return { rows, hr, refile };
 }

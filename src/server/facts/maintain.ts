@@ -10,8 +10,7 @@
  *  - HR months are stored as they are (fact_hr), not summed.
  * Day rows of families with derived fields (a day's worst colour, "the day has a shift") are read,
  * changed and derived again; a month's row changes by exactly what its day's row changed, so
- * months stay the sum of their days, and a year's row (the server's own, families.ts Grain) by what
- * its months changed. The (unit, year) and (unit, month) blocks touched get the
+ * months stay the sum of their days. The (unit, year) and (unit, month) blocks touched get the
  * next block sequence number (the fact feed of manager devices, rule 21).
  */
 import { type Contribution, bedsContribution, bhkBucket, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';
@@ -156,10 +155,8 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
       }
     }
     const months = [...sumByRef(family, monthDeltas.map((d) => ({ ...d, grain: 'm' as const, period: d.period.slice(0, 7) }))).values()].filter((r) => !isZero(r.v));
-    const years = [...sumByRef(family, months.map((d) => ({ ...d, grain: 'y' as const, period: d.period.slice(0, 4) }))).values()].filter((r) => !isZero(r.v));
     await tx.facts.write(family, dayWrites, FAMILIES[family].derived.length === 0 ? 'add' : 'set');
     await tx.facts.write(family, months, 'add');
-    await tx.facts.write(family, years, 'add');
     for (const d of dayWrites) blocks.push({ unitId: d.unitId, block: `D${d.period.slice(0, 7)}` }, { unitId: d.unitId, block: `Y${d.period.slice(0, 4)}` });
     // A fall changes the "last fall before the year" of the years after it (FactBlock.fallBefore).
     if (family === 'safety') {

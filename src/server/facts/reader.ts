@@ -1,8 +1,8 @@
 /**
  * The FactReader (shared/domain/facts/reader.ts) over the server's fact tables for one root's
  * subtree: every sum is done in SQL, one statement per family for all the segments a request needs
- * (plan.ts, with the server's year rows), so a region's year is a few thousand rows summed in the
- * database, not a walk over raw rows in Node.
+ * (plan.ts), so a region's year is a few thousand rows summed in the database, not a walk over raw
+ * rows in Node.
  */
 import { planRanges } from '../../shared/domain/facts/plan';
 import { combineSegments, type FactReader } from '../../shared/domain/facts/reader';
@@ -13,7 +13,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
   return {
     sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
-      const plan = planRanges(ranges, today, { years: true });
+      const plan = planRanges(ranges, today);
       return combineSegments(await f.sumSegments(family, scopePath, plan.segments, collapse, fields), plan.parts);
     },
     dayRows: (family, from, to, fields) => f.dayRows(family, scopePath, from, to, fields),

@@ -6,7 +6,7 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type Family, type FactRow, fieldsOf, type Grain, UNKEYED_FAMILIES } from '../../shared/domain/facts/families';
-import { contiguousRuns, nextMonth, prevMonth, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
+import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
 import type { UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
@@ -334,56 +334,26 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // rows grouped by such a CASE in a temporary B-tree first; one SELECT per segment grouped by
       // unit walks the primary key in its own order instead (a region's year of month rows, the
       // statements alone: BHK ~30 → 21 ms, Gröna korset ~40 → 25 ms per request).
-      type Read = (where: string, scopeParams: unknown[]) => [string, unknown[]];
-      /** One SELECT over grain `s.grain` from `s.from` (or a run of segments) to `to`. */
-      const plain = (seg: string, caseParams: string[], s: Segment, to: string): Read => (where, scopeParams) => {
-        const bySeg = caseParams.length > 0 ? ', seg' : '';
-        // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
-        const period = s.from === to ? 'f.period = ?' : 'f.period between ? and ?';
-        return [
-          `select ${seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`,
-          [...caseParams, ...scopeParams, s.grain, ...(s.from === to ? [to] : [s.from, to])],
-        ];
-      };
-      /**
-       * A year segment (plan.ts): the year's row less its month rows outside [from, to]. A unit and
-       * key whose months in the segment are all empty sums to 0 in every field and is left out (the
-       * HAVING over all fields, every field a count ≥ 0), as a read of the month rows would not find it.
-       */
-      const year = (i: number, s: Segment): Read => (where, scopeParams) => {
-        const y = s.from.slice(0, 4);
-        const own = `f.unit_id${collapse ? '' : ', f.key'}`;
-        const branches: [string, unknown[]][] = [[`select ${own}, ${cols.map((c) => `f.${c}`).join(', ')} from ${table} f ${where} and f.grain = 'y' and f.period = ?`, [...scopeParams, y]]];
-        const less = (from: string, to: string) => {
-          if (from <= to) branches.push([`select ${own}, ${cols.map((c) => `-f.${c} as ${c}`).join(', ')} from ${table} f ${where} and f.grain = 'm' and f.period between ? and ?`, [...scopeParams, from, to]]);
-        };
-        less(`${y}-01`, prevMonth(s.from));
-        less(nextMonth(s.to), `${y}-12`);
-        return [
-          `select ${i} as seg, f.unit_id, ${key}, ${sums} from (${branches.map((b) => b[0]).join(' union all ')}) f group by f.unit_id${groupKey} having sum(${cols.map((c) => `f.${c}`).join(' + ')}) <> 0`,
-          branches.flatMap((b) => b[1]),
-        ];
-      };
-      const years = segments.flatMap((s, i) => (s.grain === 'y' ? [year(i, s)] : []));
-      const others = segments.flatMap((s, i) => (s.grain === 'y' ? [] : [{ s, i }]));
-      const reads: Read[] = [
-        ...(dialect === 'postgres'
-          ? contiguousRuns(others.map((o) => o.s)).map((run) => {
-              const index = (r: SegmentAt) => (others[r.i] as { i: number }).i;
-              return plain(
-                run.length === 1 ? `${index(run[0] as SegmentAt)}` : `case ${run.map((r) => `when f.period <= ? then ${index(r)}`).join(' ')} end`,
-                run.length === 1 ? [] : run.map((r) => r.s.to),
-                (run[0] as SegmentAt).s,
-                (run.at(-1) as SegmentAt).s.to,
-              );
-            })
-          : others.map(({ s, i }) => plain(`${i}`, [], s, s.to))),
-        ...years,
-      ];
-      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => {
-        const built = reads.map((r) => r(where, scopeParams));
-        return [built.map((b) => b[0]).join(' union all '), built.flatMap((b) => b[1])];
-      });
+      const reads: { seg: string; caseParams: string[]; s: Segment; to: string }[] =
+        dialect === 'postgres'
+          ? contiguousRuns(segments).map((run) => ({
+              seg: run.length === 1 ? `${run[0]?.i}` : `case ${run.map((r) => `when f.period <= ? then ${r.i}`).join(' ')} end`,
+              caseParams: run.length === 1 ? [] : run.map((r) => r.s.to),
+              s: (run[0] as SegmentAt).s,
+              to: (run.at(-1) as SegmentAt).s.to,
+            }))
+          : segments.map((s, i) => ({ seg: `${i}`, caseParams: [], s, to: s.to }));
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
+        reads
+          .map((r) => {
+            const bySeg = r.caseParams.length > 0 ? ', seg' : '';
+            // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
+            const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
+            return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
+          })
+          .join(' union all '),
+        reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
+      ]);
       await eachPaced(rows, (r) => {
         const xs = String(r.v).split(',');
         const v = new Array<number>(cols.length).fill(0);

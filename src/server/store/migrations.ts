@@ -319,29 +319,6 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await sql`create index fact_safety_falls on fact_safety (unit_id, period, grain, falls) where grain = 'd' and falls > 0`.execute(db);
       },
     },
-    // Issue 17: year rows (grain 'y', period YYYY) beside the month rows, the sum of a unit's
-    // months of a year per key, kept in the push's transaction like the months (server/facts/
-    // maintain.ts). A report of most of a year reads its year row less the months not asked for
-    // (shared/domain/facts/plan.ts). Filled here from the month rows, one statement per table (the
-    // database's own memory); the fact feed's blocks are unchanged (devices hold no year rows).
-    '0010_fact_years': {
-      async up(db: Kysely<unknown>) {
-        const tables: [string, readonly string[], boolean][] = [
-          ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]): [string, readonly string[], boolean] => [`fact_${family}`, columns, true]),
-          ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
-        ];
-        for (const [table, columns, keyed] of tables) {
-          const key = keyed ? ', key' : '';
-          const list = columns.join(', ');
-          const sums = columns.map((c) => `sum(${c})`).join(', ');
-          await sql
-            .raw(
-              `insert into ${table} (unit_id, grain, period${key}, ${list}) select unit_id, 'y', substr(period, 1, 4)${key}, ${sums} from ${table} where grain = 'm' group by unit_id, substr(period, 1, 4)${key}`,
-            )
-            .execute(db);
-        }
-      },
-    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -173,8 +173,7 @@ export async function runFuzz(seed: number, opts: { steps: number; onLog?: (r: F
   const allUnits = await store.listUnits();
   const parents = new Set(allUnits.map((u) => u.parentId));
   const window = factWindow(localDate(virtualNow));
-  // A device holds day and month rows in its window; year rows are the server's own (families.ts Grain).
-  const inWindow = (r: FactRow) => r.grain !== 'y' && (r.grain === 'm' ? r.period.slice(0, 4) >= window.fromYear : r.period.slice(0, 7) >= window.fromDayMonth);
+  const inWindow = (r: FactRow) => (r.grain === 'm' ? r.period.slice(0, 4) >= window.fromYear : r.period.slice(0, 7) >= window.fromDayMonth);
   const factText = (r: FactRow) => `${factKey(r)} ${r.v.join(',')}`;
   for (const d of devices) {
     const scopeIds = new Set(allUnits.filter((u) => u.path.startsWith(d.scopePrefix)).map((u) => u.id));

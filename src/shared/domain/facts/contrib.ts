@@ -18,7 +18,7 @@ import { safetyDayDate } from '../../schema/safety-day';
 import type { SafetyEvent } from '../../schema/safety-event';
 import { SHIFT_COUNT_FIELDS, type StaffingShift } from '../../schema/staffing-shift';
 import { effectiveRecords } from '../corrections';
-import { bhkKey, derive, type Family, type FactRow, fieldIndex, FAMILIES, type Grain, zeroVector } from './families';
+import { bhkKey, derive, type Family, type FactRow, fieldIndex, FAMILIES, zeroVector } from './families';
 
 /** The fall category: "days since the last fall" counts these (domain/indicators). */
 export const FALL_CATEGORY = 'fall';
@@ -167,27 +167,21 @@ export function dayFacts(contributions: readonly Contribution[]): FactRow[] {
   return out;
 }
 
-/** Rows of grain `from` summed into rows of grain `to` per (family, unit, period, key); `period` cuts a period down. */
-function rollUp(rows: readonly FactRow[], from: Grain, to: Grain, period: (p: string) => string): FactRow[] {
-  const out = new Map<string, FactRow>();
-  for (const r of rows) {
-    if (r.grain !== from) continue;
-    const p = period(r.period);
-    const k = `${r.family}\u0000${r.unitId}\u0000${p}\u0000${r.key}`;
-    const row = out.get(k);
-    if (row === undefined) out.set(k, { family: r.family, unitId: r.unitId, grain: to, period: p, key: r.key, v: [...r.v] });
-    else for (let i = 0; i < r.v.length; i++) row.v[i] = (row.v[i] as number) + (r.v[i] as number);
+/** Day rows summed into month rows per (family, unit, month, key). */
+export function monthFacts(days: readonly FactRow[]): FactRow[] {
+  const rows = new Map<string, FactRow>();
+  for (const d of days) {
+    if (d.grain !== 'd') continue;
+    const month = d.period.slice(0, 7);
+    const k = `${d.family}\u0000${d.unitId}\u0000${month}\u0000${d.key}`;
+    const row = rows.get(k);
+    if (row === undefined) rows.set(k, { family: d.family, unitId: d.unitId, grain: 'm', period: month, key: d.key, v: [...d.v] });
+    else for (let i = 0; i < d.v.length; i++) row.v[i] = (row.v[i] as number) + (d.v[i] as number);
   }
-  return [...out.values()];
+  return [...rows.values()];
 }
 
-/** Day rows summed into month rows per (family, unit, month, key). */
-export const monthFacts = (days: readonly FactRow[]): FactRow[] => rollUp(days, 'd', 'm', (p) => p.slice(0, 7));
-
-/** Month rows summed into year rows per (family, unit, year, key): the server's year grain (families.ts Grain). */
-export const yearFacts = (months: readonly FactRow[]): FactRow[] => rollUp(months, 'm', 'y', (p) => p.slice(0, 4));
-
-/** Day and month facts of the given raw rows: what a device holds for them (the server stores their year rows too, yearFacts). */
+/** Day and month facts of the given raw rows: what the server stores for them. */
 export function factsOfRows(rows: UnitRows): FactRow[] {
   const days = dayFacts(contributionsOf(rows));
   return [...days, ...monthFacts(days)];

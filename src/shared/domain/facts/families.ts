@@ -16,12 +16,7 @@
  */
 import { BHK_STEPS } from '../../schema/bhk-observation';
 
-/**
- * d: a day (YYYY-MM-DD), m: a month (YYYY-MM), y: a year (YYYY). Year rows are the server's
- * only: the sum of the year's month rows, so a report of most of a year reads its year row less
- * the months not asked for (plan.ts) instead of up to twelve month rows. Devices never hold them.
- */
-export type Grain = 'd' | 'm' | 'y';
+export type Grain = 'd' | 'm';
 
 const STEP_FIELDS = BHK_STEPS.flatMap((s) => [`${s}Ja`, `${s}Nej`]);
 
@@ -90,12 +85,12 @@ export function baseOnly(family: Family, v: readonly number[]): number[] {
   return v.map((x, i) => (i < n ? x : 0));
 }
 
-/** One stored fact: a family's vector for a unit, a day (grain d), month (m) or year (y), and a key. */
+/** One stored fact: a family's vector for a unit, a day (grain d) or month (grain m), and a key. */
 export interface FactRow {
   family: Family;
   unitId: string;
   grain: Grain;
-  /** YYYY-MM-DD (grain d), YYYY-MM (grain m) or YYYY (grain y). */
+  /** YYYY-MM-DD (grain d) or YYYY-MM (grain m). */
   period: string;
   key: string;
   v: number[];

@@ -7,10 +7,6 @@
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
  * segments, so a store sums each segment once (one statement per family) and a
  * range's sum is the sum of its segments. Server and device both plan with this function.
- *
- * The server also has year rows (families.ts Grain): asked for `years`, a piece of seven months or
- * more of one year becomes a segment of grain y, read as the year's row less its months outside
- * the piece (at most 1 + 5 rows per unit and key instead of 7–12).
  */
 import { addDays, daysInMonth } from '../periods';
 import type { Grain } from './families';
@@ -24,7 +20,7 @@ export interface DateRange {
 
 export interface Segment {
   grain: Grain;
-  /** Inclusive bounds: YYYY-MM-DD for grain d, YYYY-MM for grains m and y (months of one year). */
+  /** Inclusive bounds: YYYY-MM-DD for grain d, YYYY-MM for grain m. */
   from: string;
   to: string;
 }
@@ -36,8 +32,8 @@ export interface Plan {
 }
 
 const monthEnd = (month: string): string => `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-export const nextMonth = (month: string): string => addDays(monthEnd(month), 1).slice(0, 7);
-export const prevMonth = (month: string): string => addDays(`${month}-01`, -1).slice(0, 7);
+const nextMonth = (month: string): string => addDays(monthEnd(month), 1).slice(0, 7);
+const prevMonth = (month: string): string => addDays(`${month}-01`, -1).slice(0, 7);
 
 /** The range as whole months (read as month rows) and day spans (read as day rows). */
 export function splitRange(range: DateRange, today: string): Segment[] {
@@ -94,41 +90,23 @@ export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
   for (const at of sorted) {
     const run = runs.at(-1);
     const last = run?.at(-1);
-    if (run !== undefined && last !== undefined && last.s.grain === at.s.grain && at.s.grain !== 'y' && nextKey(at.s.grain, last.s.to) === at.s.from) run.push(at);
+    if (run !== undefined && last !== undefined && last.s.grain === at.s.grain && nextKey(at.s.grain, last.s.to) === at.s.from) run.push(at);
     else runs.push([at]);
   }
   return runs;
 }
 
-/** Months in a year-grain segment from which its year row is the cheaper read (1 + 12 − n rows < n). */
-export const YEAR_FROM_MONTHS = 7;
-
-/** A piece of months cut at year ends; each part of YEAR_FROM_MONTHS months or more as grain y. */
-function byYear(piece: Segment): Segment[] {
-  const out: Segment[] = [];
-  for (let from = piece.from; from <= piece.to; ) {
-    const end = `${from.slice(0, 4)}-12`;
-    const to = end < piece.to ? end : piece.to;
-    const n = Number(to.slice(5)) - Number(from.slice(5)) + 1;
-    out.push({ grain: n >= YEAR_FROM_MONTHS ? 'y' : 'm', from, to });
-    from = nextMonth(to);
-  }
-  return out;
-}
-
-export function planRanges(ranges: readonly DateRange[], today: string, opts: { years?: boolean } = {}): Plan {
+export function planRanges(ranges: readonly DateRange[], today: string): Plan {
   const split = ranges.map((r) => splitRange(r, today));
   const byGrain = (g: Grain) => split.flatMap((segs) => segs.filter((s) => s.grain === g));
   const days = disjoint('d', byGrain('d'));
   const months = disjoint('m', byGrain('m'));
-  // Each month piece as the segments that read it (one, or with years one per calendar year).
-  const monthSegs = months.pieces.map((p) => (opts.years === true ? byYear(p) : [p]));
-  const segments = [...days.pieces, ...monthSegs.flat()];
-  const at: number[][] = [];
-  let next = days.pieces.length;
-  for (const segs of monthSegs) at.push(segs.map(() => next++));
+  const segments = [...days.pieces, ...months.pieces];
+  const offset = days.pieces.length;
   let di = 0;
   let mi = 0;
-  const parts = split.map((segs) => segs.flatMap((s) => (s.grain === 'd' ? (days.of[di++] as number[]) : (months.of[mi++] as number[]).flatMap((i) => at[i] as number[]))));
+  const parts = split.map((segs) =>
+    segs.flatMap((s) => (s.grain === 'd' ? (days.of[di++] as number[]) : (months.of[mi++] as number[]).map((i) => i + offset))),
+  );
   return { segments, parts };
 }
