@@ -136,12 +136,32 @@ interface Span {
 const spanAt = (spans: readonly Span[], t: number): Span | undefined => spans.find((s) => t >= s.from && t - 250 <= s.to);
 
 /** One figure measured two ways: through the server's route and by the bench's GROUP BY over the raw rows. */
-interface Job<G = unknown> {
+interface Job {
   key: string;
   what: string;
-  viaRoute: () => Promise<G>;
-  viaGroup: () => Promise<G>;
-  differ: (r: G, g: G) => string[];
+  /** One sample through the route; its answer is kept for the check. */
+  route(): Promise<void>;
+  /** One GROUP BY sample; the first one's numbers are the truth. */
+  group(): Promise<void>;
+  /** Where a route answer differs from the GROUP BY's numbers (none = all agree). */
+  differences(): string[];
+}
+
+function job<G>(key: string, what: string, viaRoute: () => Promise<G>, viaGroup: () => Promise<G>, differ: (r: G, g: G) => string[]): Job {
+  const answers: G[] = [];
+  let truth: { g: G } | undefined;
+  return {
+    key,
+    what,
+    route: async () => {
+      answers.push(await viaRoute());
+    },
+    group: async () => {
+      const g = await viaGroup();
+      truth ??= { g };
+    },
+    differences: () => (truth === undefined ? ['no GROUP BY ran'] : answers.flatMap((a) => differ(a, (truth as { g: G }).g))),
+  };
 }
 
 /**
@@ -152,59 +172,38 @@ interface Job<G = unknown> {
  * had pushed the fact tables out of PostgreSQL's 128 MB of shared buffers and much of the page
  * cache: the same code's PostgreSQL p50s were ~25 % slower that way (results' notes).
  */
-async function runJobs(jobs: readonly Job<never>[], routeN: number, groupN: number, spans: Span[], log: (m: string) => void): Promise<Record<string, Timed>> {
-  const route = new Map<Job<never>, number[]>(jobs.map((j) => [j, []]));
-  const group = new Map<Job<never>, number[]>(jobs.map((j) => [j, []]));
-  const answers = new Map<Job<never>, unknown[]>(jobs.map((j) => [j, []]));
-  const truth = new Map<Job<never>, unknown>();
-  const doGroup = async (j: Job<never>, i: number) => {
-    if (i >= groupN) return;
+async function runJobs(jobs: readonly Job[], routeN: number, groupN: number, spans: Span[], log: (m: string) => void): Promise<Record<string, Timed>> {
+  const times = new Map(jobs.map((j) => [j, { route: [] as number[], 'GROUP BY': [] as number[] }]));
+  const sample = async (j: Job, by: Span['by'], i: number) => {
+    if (i >= (by === 'route' ? routeN : groupN)) return;
     const s = performance.now();
     const from = Date.now();
-    const g = await j.viaGroup();
-    group.get(j)?.push(performance.now() - s);
-    spans.push({ what: j.what, by: 'GROUP BY', from, to: Date.now() });
-    if (!truth.has(j)) truth.set(j, g);
+    await (by === 'route' ? j.route() : j.group());
+    times.get(j)?.[by].push(performance.now() - s);
+    spans.push({ what: j.what, by, from, to: Date.now() });
   };
-  const doRoute = async (j: Job<never>, i: number) => {
-    if (i >= routeN) return;
-    const s = performance.now();
-    const from = Date.now();
-    answers.get(j)?.push(await j.viaRoute());
-    route.get(j)?.push(performance.now() - s);
-    spans.push({ what: j.what, by: 'route', from, to: Date.now() });
-  };
-  const n = Math.max(routeN, groupN);
   if (process.env.BENCH_INTERLEAVED === '1') {
     for (const j of jobs) {
       log(`  ${j.what}: route and GROUP BY in turns`);
-      for (let i = 0; i < n; i++) {
-        if (i % 2 === 0) {
-          await doRoute(j, i);
-          await doGroup(j, i);
-        } else {
-          await doGroup(j, i);
-          await doRoute(j, i);
-        }
+      for (let i = 0; i < Math.max(routeN, groupN); i++) {
+        const order: Span['by'][] = i % 2 === 0 ? ['route', 'GROUP BY'] : ['GROUP BY', 'route'];
+        for (const by of order) await sample(j, by, i);
       }
     }
   } else {
-    for (const j of jobs) {
-      log(`  ${j.what}: route`);
-      for (let i = 0; i < routeN; i++) await doRoute(j, i);
-    }
-    for (const j of jobs) {
-      log(`  ${j.what}: GROUP BY`);
-      for (let i = 0; i < groupN; i++) await doGroup(j, i);
+    for (const by of ['route', 'GROUP BY'] as const) {
+      for (const j of jobs) {
+        log(`  ${j.what}: ${by}`);
+        for (let i = 0; i < (by === 'route' ? routeN : groupN); i++) await sample(j, by, i);
+      }
     }
   }
   const out: Record<string, Timed> = {};
   for (const j of jobs) {
-    for (const a of answers.get(j) ?? []) {
-      const lines = j.differ(a as never, truth.get(j) as never);
-      if (lines.length > 0) throw new Error(`${j.what}: route and GROUP BY disagree: ${lines.join('; ')}`);
-    }
-    out[j.key] = { route: summarise(route.get(j) ?? []), group: summarise(group.get(j) ?? []), samples: route.get(j)?.length ?? 0 };
+    const lines = j.differences();
+    if (lines.length > 0) throw new Error(`${j.what}: route and GROUP BY disagree: ${lines.join('; ')}`);
+    const t = times.get(j) ?? { route: [], 'GROUP BY': [] };
+    out[j.key] = { route: summarise(t.route), group: summarise(t['GROUP BY']), samples: t.route.length };
   }
   return out;
 }
@@ -356,10 +355,10 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           const report = (period: string) => async () =>
             reportFigures(expandReport(await count(api<CompactIndicatorReport>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, { token, timeoutMs: 120_000 }))));
           const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
-          const jobs: Job<never>[] = [];
-          const job = <G>(j: Job<G>) => jobs.push(j as unknown as Job<never>);
-          job({ key: 'reportMonth', what: `report ${month}`, viaRoute: report(month), viaGroup: rawFigures(monthRange), differ: figureDifferences });
-          job({ key: 'reportYear', what: `report ${year}`, viaRoute: report(year), viaGroup: rawFigures(yearRange), differ: figureDifferences });
+          const jobs: Job[] = [
+            job('reportMonth', `report ${month}`, report(month), rawFigures(monthRange), figureDifferences),
+            job('reportYear', `report ${year}`, report(year), rawFigures(yearRange), figureDifferences),
+          ];
           const bhkName = (await api<{ defs: { key: string; name: { sv: string } }[] }>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${year}`, { token, timeoutMs: 120_000 })).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
           const csvN = async (): Promise<RawFigures> => {
             const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
@@ -367,10 +366,10 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
             if (line === undefined) throw new Error(`the CSV has no line for the region's ${bhkName}`);
             return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0 };
           };
-          job({ key: 'csvYear', what: `CSV ${year}`, viaRoute: csvN, viaGroup: rawFigures(yearRange), differ: (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`]) });
+          jobs.push(job('csvYear', `CSV ${year}`, csvN, rawFigures(yearRange), (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`])));
           for (const board of BOARDS) {
             const viaRoute = async () => board.fromRoute(await count(api(server.url, 'GET', board.route(REGION_ID, month), { token, timeoutMs: 120_000 })), REGION_ID) ?? {};
-            job({ key: `rollup.${board.key}`, what: `${board.label} ${month}`, viaRoute, viaGroup: () => groupBy(raw, board.key, org.regionPath, month), differ: (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`) });
+            jobs.push(job(`rollup.${board.key}`, `${board.label} ${month}`, viaRoute, () => groupBy(raw, board.key, org.regionPath, month), (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`)));
           }
           ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month}) and their GROUP BYs`);
           Object.assign(timed, await runJobs(jobs, routeN, groupN, spans, ctx.log));
