@@ -25,9 +25,11 @@ describe('csvChunks', () => {
   it('writes exactly csvText’s bytes, from a list or an async source', async () => {
     for (const n of [0, 1, 10, 5_000]) {
       const all = rows(n);
-      let joined = '';
-      for await (const c of csvChunks(all)) joined += c;
-      expect(joined).toBe(csvText(all));
+      for (const source of [all, slowly(all)]) {
+        let joined = '';
+        for await (const c of csvChunks(source)) joined += c;
+        expect(joined).toBe(csvText(all));
+      }
       expect(await csvWhole(slowly(all))).toBe(csvText(all));
     }
   });

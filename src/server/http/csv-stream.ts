@@ -12,14 +12,29 @@ export type CsvRows = Iterable<readonly string[]> | AsyncIterable<readonly strin
 
 export const CHUNK_CHARS = 64 * 1024;
 
+/**
+ * The rows as runs read without an await between them: rows already in memory (a region's 14,000
+ * indicator rows) as one run, since `for await` over them costs a promise per row; an async
+ * source's rows one by one.
+ */
+async function* runsOf(rows: CsvRows): AsyncGenerator<Iterable<readonly string[]>> {
+  if (Symbol.iterator in rows) {
+    yield rows;
+    return;
+  }
+  for await (const row of rows) yield [row];
+}
+
 export async function* csvChunks(rows: CsvRows): AsyncGenerator<string> {
   let chunk = CSV_BOM;
-  for await (const row of rows) {
-    chunk += csvLine(row);
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-      await turn();
+  for await (const run of runsOf(rows)) {
+    for (const row of run) {
+      chunk += csvLine(row);
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+        await turn();
+      }
     }
   }
   if (chunk.length > 0) yield chunk;

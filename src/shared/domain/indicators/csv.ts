@@ -74,13 +74,32 @@ export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { 
   return { filename: indicatorCsvFilename(root, report.period), rows: csvRowsOf(report, lang) };
 }
 
+/**
+ * Finds a node's cell for a definition. indicatorReport writes the cells node by node in the
+ * definitions' order, so the next cell is the one asked for and a region's 14,000 are found without
+ * a key each; a report in any other order is looked up by key (built on first need).
+ */
+function cellFinder(cells: readonly IndicatorCell[]): (unitId: string, key: string) => IndicatorCell | undefined {
+  let next = 0;
+  let byKey: Map<string, IndicatorCell> | undefined;
+  return (unitId, key) => {
+    const c = cells[next];
+    if (c !== undefined && c.unitId === unitId && c.key === key) {
+      next++;
+      return c;
+    }
+    byKey ??= new Map(cells.map((x) => [`${x.unitId}\u0000${x.key}`, x]));
+    return byKey.get(`${unitId}\u0000${key}`);
+  };
+}
+
 function* csvRowsOf(report: IndicatorReport, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
-  const cells = new Map<string, IndicatorCell>(report.cells.map((c) => [`${c.unitId}\u0000${c.key}`, c]));
+  const cellOf = cellFinder(report.cells);
   yield t.header;
   for (const node of report.nodes) {
     for (const def of report.defs) {
-      const c = cells.get(`${node.id}\u0000${def.key}`);
+      const c = cellOf(node.id, def.key);
       if (c === undefined) continue;
       yield [
         node.name,

@@ -31,6 +31,14 @@ describe('indicatorCsv', async () => {
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"");1";Enhet;BHK total`))).toBe(true);
   });
 
+  it('finds each cell whatever order the report holds them in', async () => {
+    // The report's own order is read in step; any other order by key, the same file.
+    const shuffled = { ...report, cells: [...report.cells].reverse() };
+    expect(indicatorCsv(shuffled, 'sv').csv).toBe(csv);
+    const missing = { ...report, cells: report.cells.filter((_, i) => i % 3 !== 1) };
+    expect(indicatorCsv(missing, 'sv').csv.slice(1).split('\r\n')).toHaveLength(2 + missing.cells.length);
+  });
+
   it('speaks English on request', async () => {
     expect(indicatorCsv(report, 'en').csv.split('\r\n')[0]).toBe('\uFEFFUnit;Level;Indicator;Period;Result;Target;Status;Trend;n;Reporting units');
   });
