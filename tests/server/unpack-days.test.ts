@@ -1,0 +1,46 @@
+/** The packed days of dayRows' statement read back in place (store/fact-ops.ts unpackDays). */
+import { describe, expect, it } from 'vitest';
+import type { FactRow } from '../../src/shared/domain/facts/families';
+import { unpackDays } from '../../src/server/store/fact-ops';
+import { seededRandom } from '../../src/shared/domain/random';
+
+/** What the reading did before: a string per day and per field. */
+const bySplit = (packed: string, unitId: string, width: number, at: readonly number[]): FactRow[] =>
+  packed.split(';').map((day) => {
+    const parts = day.split(',');
+    const v = new Array<number>(width).fill(0);
+    at.forEach((field, i) => (v[field] = Number(parts[i + 1])));
+    return { family: 'safety', unitId, grain: 'd', period: parts[0] as string, key: '', v };
+  });
+
+const read = (packed: string, width: number, at: readonly number[]): FactRow[] => {
+  const out: FactRow[] = [];
+  unpackDays(packed, 'safety', 'avd-1', width, at, out);
+  return out;
+};
+
+describe('unpackDays', () => {
+  it('reads each day and field where `at` puts it, the others 0', () => {
+    expect(read('2026-11-01,1,0,12,3;2026-11-02,0,1,0,0', 9, [0, 5, 6, 7])).toEqual([
+      { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-01', key: '', v: [1, 0, 0, 0, 0, 0, 12, 3, 0] },
+      { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-02', key: '', v: [0, 0, 0, 0, 0, 1, 0, 0, 0] },
+    ]);
+  });
+
+  it('reads what splitting read, for random days, negative and non-integer fields included', () => {
+    const rand = seededRandom(17);
+    for (let round = 0; round < 200; round++) {
+      const days = 1 + Math.floor(rand() * 31);
+      const at = [0, 2, 3, 8].slice(0, 1 + Math.floor(rand() * 4));
+      const value = () => {
+        const r = rand();
+        if (r < 0.05) return '-' + String(Math.floor(rand() * 50));
+        if (r < 0.08) return (rand() * 10).toFixed(2);
+        if (r < 0.1) return String(Math.floor(rand() * 1e9));
+        return String(Math.floor(rand() * 3));
+      };
+      const packed = Array.from({ length: days }, (_, d) => [`2026-11-${String(d + 1).padStart(2, '0')}`, ...at.map(value)].join(',')).join(';');
+      expect(read(packed, 9, at), packed).toEqual(bySplit(packed, 'avd-1', 9, at));
+    }
+  });
+});
