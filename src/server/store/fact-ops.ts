@@ -153,11 +153,38 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * Reads the integer fields of a packed text from position `i` ("12,0,3", fields ending at `,` or
+ * `;` or the text's end) into `v` at the positions `at` names; returns the position after the
+ * last field's separator. The digits are read in place, not as a string per field through split
+ * and Number: a region's answers are tens of thousands of such texts. Anything but a plain
+ * integer (never written: the columns are integers) is read as Number reads it.
+ */
+export function readFields(packed: string, i: number, at: readonly number[], v: number[]): number {
+  for (const field of at) {
+    const start = i;
+    const negative = packed.charCodeAt(i) === 45;
+    if (negative) i++;
+    let x = 0;
+    let c = packed.charCodeAt(i);
+    while (c >= 48 && c <= 57) {
+      x = x * 10 + (c - 48);
+      c = packed.charCodeAt(++i);
+    }
+    if (!(c === 44 || c === 59 || Number.isNaN(c)) || i === start + (negative ? 1 : 0)) {
+      const stop = packed.slice(start).search(/[,;]/);
+      i = stop < 0 ? packed.length : start + stop;
+      v[field] = Number(packed.slice(start, i));
+    } else v[field] = negative ? -x : x;
+    i++;
+  }
+  return i;
+}
+
+/**
  * One unit's days as dayRows' statement packs them ("2026-11-01,1,0,0,0;2026-11-02,…": the period,
- * then the fields `at` names, as integers), appended to `out` as fact rows of `width` fields. The
- * digits are read in place: a region's month is 45,000 days, and a string per day and per field
- * (split, then Number) was most of what reading Gröna korset's roll-up cost in Node. Anything but
- * an integer field (never written: the columns are integers) is read by Number instead.
+ * then the fields `at` names), appended to `out` as fact rows of `width` fields (a copy of one
+ * zero vector each). A region's month is 45,000 days: read as a string per day and per field,
+ * they were most of what Gröna korset's roll-up cost in Node.
  */
 export function unpackDays(packed: string, family: Family, unitId: string, width: number, at: readonly number[], out: FactRow[]): void {
   const zero = new Array<number>(width).fill(0);
@@ -166,27 +193,8 @@ export function unpackDays(packed: string, family: Family, unitId: string, width
     const comma = packed.indexOf(',', i);
     const end = comma < 0 ? packed.length : comma;
     const period = packed.slice(i, end);
-    i = end + 1;
     const v = zero.slice();
-    for (const field of at) {
-      const start = i;
-      const negative = packed.charCodeAt(i) === 45;
-      if (negative) i++;
-      let x = 0;
-      let c = packed.charCodeAt(i);
-      while (c >= 48 && c <= 57) {
-        x = x * 10 + (c - 48);
-        c = packed.charCodeAt(++i);
-      }
-      if (!(c === 44 || c === 59 || Number.isNaN(c)) || i === start + (negative ? 1 : 0)) {
-        // Not a plain integer: the field up to its separator, as Number reads it.
-        const stop = packed.slice(start).search(/[,;]/);
-        i = stop < 0 ? packed.length : start + stop;
-        x = Number(packed.slice(start, i));
-        v[field] = x;
-      } else v[field] = negative ? -x : x;
-      i++;
-    }
+    i = readFields(packed, end + 1, at, v);
     out.push({ family, unitId, grain: 'd', period, key: '', v });
   }
 }
@@ -393,10 +401,10 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
           .join(' union all '),
         reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
       ]);
+      const zero = new Array<number>(cols.length).fill(0);
       await eachPaced(rows, (r) => {
-        const xs = String(r.v).split(',');
-        const v = new Array<number>(cols.length).fill(0);
-        for (let j = 0; j < at.length; j++) v[at[j] as number] = Number(xs[j]);
+        const v = zero.slice();
+        readFields(String(r.v), 0, at, v);
         addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, v);
       });
       return out;

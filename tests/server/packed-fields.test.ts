@@ -1,7 +1,7 @@
-/** The packed days of dayRows' statement read back in place (store/fact-ops.ts unpackDays). */
+/** The packed texts of the fact reads (sums, dayRows' days) read back in place (store/fact-ops.ts readFields, unpackDays). */
 import { describe, expect, it } from 'vitest';
 import type { FactRow } from '../../src/shared/domain/facts/families';
-import { unpackDays } from '../../src/server/store/fact-ops';
+import { readFields, unpackDays } from '../../src/server/store/fact-ops';
 import { seededRandom } from '../../src/shared/domain/random';
 
 /** What the reading did before: a string per day and per field. */
@@ -18,6 +18,17 @@ const read = (packed: string, width: number, at: readonly number[]): FactRow[] =
   unpackDays(packed, 'safety', 'avd-1', width, at, out);
   return out;
 };
+
+describe('readFields', () => {
+  it('reads a sums text into the positions asked, and says where it ended', () => {
+    const v = [0, 0, 0, 0, 0, 0];
+    expect(readFields('12,0,3', 0, [0, 2, 5], v)).toBe(7);
+    expect(v).toEqual([12, 0, 0, 0, 0, 3]);
+    const w = [0, 0];
+    expect(readFields('a;7,-4;x', 2, [1, 0], w)).toBe(7);
+    expect(w).toEqual([-4, 7]);
+  });
+});
 
 describe('unpackDays', () => {
   it('reads each day and field where `at` puts it, the others 0', () => {
