@@ -1,7 +1,7 @@
-/** The packed texts of the fact reads (sums, dayRows' days) read back in place (store/fact-ops.ts readFields, unpackDays). */
+/** The packed texts of the fact reads (sums, dayRows' days) read back in place (store/packed-fields.ts). */
 import { describe, expect, it } from 'vitest';
 import type { FactRow } from '../../src/shared/domain/facts/families';
-import { readFields, unpackDays } from '../../src/server/store/fact-ops';
+import { readFields, unpackDays } from '../../src/server/store/packed-fields';
 import { seededRandom } from '../../src/shared/domain/random';
 
 /** What the reading did before: a string per day and per field. */
