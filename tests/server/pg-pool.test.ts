@@ -1,11 +1,14 @@
 /**
  * The PostgreSQL store keeps its connections (store/postgres/index.ts poolConfig): a connection
- * left unused is the same PostgreSQL process when the next request comes, not a new one.
+ * left unused is the same PostgreSQL process when the next request comes, not a new one. Each
+ * connection runs without parallel query, and the fact tables carry the period index a wide
+ * scope's read is answered from (fact-ops.ts `scoped`).
  */
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { poolConfig } from '../../src/server/store/postgres/index';
-import { assertPgReachable, PG_URL } from '../fixtures/postgres';
+import { sql } from 'kysely';
+import { poolConfig, postgresDb } from '../../src/server/store/postgres/index';
+import { assertPgReachable, createSchema, dropSchema, PG_URL, pgStoreOn } from '../fixtures/postgres';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,5 +41,51 @@ describe('the PostgreSQL pool', () => {
   it('turns TCP keep-alive on and keeps the schema and size', () => {
     const c = poolConfig(PG_URL, { schema: 'x', max: 4 });
     expect(c).toMatchObject({ keepAlive: true, max: 4, idleTimeoutMillis: 0, options: '-c search_path=x' });
+  });
+});
+
+describe("the PostgreSQL store's connections", () => {
+  beforeAll(assertPgReachable);
+
+  it('run without parallel query, on every connection of the pool', async () => {
+    const db = postgresDb(PG_URL, { max: 3 });
+    try {
+      // Three at once: three connections, each set up when it is made.
+      const shown = await Promise.all(
+        [0, 1, 2].map(async () => (await sql<{ v: string; pid: number }>`select current_setting('max_parallel_workers_per_gather') as v, pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db)).rows[0]),
+      );
+      expect(new Set(shown.map((r) => r?.pid)).size).toBe(3);
+      expect(shown.map((r) => r?.v)).toEqual(['0', '0', '0']);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe("the fact tables' period index (migration 0010)", () => {
+  beforeAll(assertPgReachable);
+
+  it('leads with grain, period and unit and holds every column of its table, so a read by period needs no table page', async () => {
+    const schema = await createSchema();
+    const client = new pg.Client({ connectionString: PG_URL });
+    try {
+      await (await pgStoreOn(schema)).close();
+      await client.connect();
+      const tables = ['fact_bhk', 'fact_bhk_sum', 'fact_safety', 'fact_safety_cat', 'fact_staff', 'fact_beds'];
+      for (const table of tables) {
+        const columns = await client.query<{ name: string }>('select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2', [schema, table]);
+        const indexed = await client.query<{ name: string }>(
+          `select a.attname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = c.oid
+           where c.relname = $1 and c.relnamespace = $2::regnamespace order by a.attnum`,
+          [`${table}_period`, schema],
+        );
+        const names = indexed.rows.map((r) => r.name);
+        expect(names.slice(0, 3), table).toEqual(['grain', 'period', 'unit_id']);
+        expect([...names].sort(), table).toEqual(columns.rows.map((r) => r.name).sort());
+      }
+    } finally {
+      await client.end();
+      await dropSchema(schema);
+    }
   });
 });

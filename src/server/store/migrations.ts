@@ -319,6 +319,25 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         await sql`create index fact_safety_falls on fact_safety (unit_id, period, grain, falls) where grain = 'd' and falls > 0`.execute(db);
       },
     },
+    // Issue 17: on PostgreSQL each fact table gets an index in period order that holds all its
+    // columns, so a wide scope's read (a region's year, a month of a region's days) is one range of
+    // that index, read alone (fact-ops.ts, `scoped`). Through the primary key the same read was a
+    // walk per unit and segment, and with the table's pages ~17,700 pages a family for a region's
+    // year, more than PostgreSQL's default shared buffers hold for three families: ~300 this way.
+    // SQLite keeps its tables in the primary key's order (0009) and reads a scope a part at a time.
+    '0010_fact_period_index': {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        const tables: [string, readonly string[], boolean][] = [
+          ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]): [string, readonly string[], boolean] => [`fact_${family}`, columns, true]),
+          ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
+        ];
+        for (const [table, columns, keyed] of tables) {
+          const key = keyed ? ', key' : '';
+          await sql.raw(`create index ${table}_period on ${table} (grain, period, unit_id${key}) include (${columns.join(', ')})`).execute(db);
+        }
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

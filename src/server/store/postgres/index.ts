@@ -1,5 +1,5 @@
 /** PostgreSQL store for real deployments; several server processes may share one database. */
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
@@ -34,8 +34,24 @@ export function poolConfig(url: string, opts: PgStoreOptions = {}): pg.PoolConfi
   };
 }
 
-export function createPostgresStore(url: string, opts: PgStoreOptions = {}): Store {
+/**
+ * What each connection sets before its first statement: no parallel query. A parallel plan starts
+ * worker processes for the one statement, each new and so paying the first reads of every buffer
+ * it touches (above); the server's reads are many short ones side by side, on a machine whose
+ * cores the other requests want. The day sums of a region's month (Gröna korset) chose two
+ * workers once the fact tables had their period index.
+ */
+export const SESSION_SETTINGS = 'set max_parallel_workers_per_gather = 0';
+
+/** The store's database handle: its pool (poolConfig), each connection set up with SESSION_SETTINGS. */
+export function postgresDb(url: string, opts: PgStoreOptions = {}): Kysely<Schema> {
   const pool = new pg.Pool(poolConfig(url, opts));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool, onCreateConnection: async (c) => void (await c.executeQuery(CompiledQuery.raw(SESSION_SETTINGS))) }),
+  });
+}
+
+export function createPostgresStore(url: string, opts: PgStoreOptions = {}): Store {
+  const db = postgresDb(url, opts);
   return kyselyStore(db, 'postgres', () => db.destroy());
 }
