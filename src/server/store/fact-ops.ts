@@ -198,16 +198,17 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
   const scoped = async <R, T = R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]], map?: (r: R) => T, perUnit = false): Promise<T[]> => {
     const as = map ?? ((r: R) => r as unknown as T);
     if (dialect === 'postgres') {
-      // Joined to the scope's units, so the planner knows how many they are: for a wide scope (a
-      // region, a division) it reads the period's rows for all units from the period index, which
-      // holds every column a read needs (migration 0010: no table page is read), and hashes the
-      // units; for a narrow one it walks the primary key per unit. As `= any(array)` it always
-      // walked the key, three index pages per unit and segment: a region's year read ~17,700
-      // pages a family, 80 % of them for that walk (~300 from the period index).
-      // `perUnit`: the key's walk all the same, for a read that packs each unit's rows in the key's
-      // order (dayRows): from the period index they would need a sort per unit (PostgreSQL 15 sorts
-      // an aggregate's ORDER BY itself), and Gröna korset's month took ~15 % longer.
-      const [text, params] = build(perUnit ? "where f.unit_id = any(array(select id from units where path like ? escape '\\'))" : scope, [likePrefix(scopePath)]);
+      // A scope of half the units or more (a region) is read from the period index, which holds
+      // every column a read needs (migration 0010: no table page is read), joined to the units:
+      // the period's rows of all units in one range. A smaller one (a division, a VO, a unit) walks
+      // the primary key unit by unit, `unit_id = any(array)`: three index pages per unit and
+      // segment, so a region's year read ~17,700 pages a family that way (~300 from the index),
+      // while a division's, a fifth of the units, read from the index joined ~1.2–1.7× slower.
+      // `perUnit`: the key's walk whatever the scope, for a read that packs each unit's rows in the
+      // key's order (dayRows): from the index they would need a sort per unit (PostgreSQL 15 sorts
+      // an aggregate's ORDER BY itself), and Gröna korset's region month took ~15 % longer.
+      const wide = !perUnit && (await scopeShare(scopePath)) >= 1 / 2;
+      const [text, params] = build(wide ? scope : "where f.unit_id = any(array(select id from units where path like ? escape '\\'))", [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
       const out: T[] = [];
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
@@ -224,6 +225,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     return out;
   };
 
+  /** The share of all units that lie in the scope (0–1). */
+  const scopeShare = async (scopePath: string): Promise<number> => {
+    const [r] = await run<{ n: number | string; total: number | string }>(`select (select count(*) from (${scopeIds}) s) as n, (select count(*) from units) as total`, [likePrefix(scopePath)]);
+    return r === undefined || Number(r.total) === 0 ? 0 : Number(r.n) / Number(r.total);
+  };
+
   /**
    * Whether the fact feed reads a scope's blocks by walking the block sequence from the cursor,
    * skipping other units' blocks, instead of gathering the scope's blocks by unit and sorting
@@ -232,11 +239,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
    * walk reads ~one page's worth. A small scope's blocks are few and found by unit faster than
    * by walking past everyone else's, so the walk is for scopes of a quarter of the units or more.
    */
-  const walksSequence = async (scopePath: string): Promise<boolean> => {
-    if (dialect === 'postgres') return false;
-    const [r] = await run<{ n: number; total: number }>(`select (select count(*) from (${scopeIds}) s) as n, (select count(*) from units) as total`, [likePrefix(scopePath)]);
-    return r !== undefined && r.n * 4 >= r.total;
-  };
+  const walksSequence = async (scopePath: string): Promise<boolean> => dialect !== 'postgres' && (await scopeShare(scopePath)) >= 1 / 4;
 
   /** Re-sums the sum table's rows at the (unit, grain, period) addresses of `refs` (SUM_TABLES). */
   const resum = async (family: Family, refs: readonly FactRef[]) => {
