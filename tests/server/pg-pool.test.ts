@@ -60,6 +60,15 @@ describe("the PostgreSQL store's connections", () => {
       await db.destroy();
     }
   });
+
+  it('go on when the setting fails, and go back to the pool (one connection, three statements in turn)', async () => {
+    const db = postgresDb(PG_URL, { max: 1 }, 'set no_such_setting_at_all = 1');
+    try {
+      for (let i = 0; i < 3; i++) expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows[0]?.one).toBe(1);
+    } finally {
+      await db.destroy();
+    }
+  }, 10_000);
 });
 
 describe("the fact tables' period index (migration 0010)", () => {

@@ -199,14 +199,16 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     const as = map ?? ((r: R) => r as unknown as T);
     if (dialect === 'postgres') {
       // A scope of half the units or more (a region) is read from the period index, which holds
-      // every column a read needs (migration 0010: no table page is read), joined to the units:
-      // the period's rows of all units in one range. A smaller one (a division, a VO, a unit) walks
+      // every column a read needs (migration 0010: a page PostgreSQL has marked all-visible needs
+      // no table page; pages written since the last vacuum still do), joined to the units: the
+      // period's rows of all units in one range. A smaller one (a division, a VO, a unit) walks
       // the primary key unit by unit, `unit_id = any(array)`: three index pages per unit and
       // segment, so a region's year read ~17,700 pages a family that way (~300 from the index),
       // while a division's, a fifth of the units, read from the index joined ~1.2–1.7× slower.
-      // `perUnit`: the key's walk whatever the scope, for a read that packs each unit's rows in the
-      // key's order (dayRows): from the index they would need a sort per unit (PostgreSQL 15 sorts
-      // an aggregate's ORDER BY itself), and Gröna korset's region month took ~15 % longer.
+      // `perUnit`: the key's walk whatever the scope, for the packed day rows (dayRows), one text
+      // per unit: walked, a unit's days come together; from the index they were gathered per unit
+      // (with a sort per unit when ordered: PostgreSQL 15 sorts an aggregate's ORDER BY itself) and
+      // Gröna korset's region month took ~15 % longer. Their order does not matter (a map by day).
       const wide = !perUnit && (await scopeShare(scopePath)) >= 1 / 2;
       const [text, params] = build(wide ? scope : "where f.unit_id = any(array(select id from units where path like ? escape '\\'))", [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
@@ -443,7 +445,13 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     },
     hrMonths: async (scopePath, fromMonth, toMonth) => {
       // Mapped as each part comes (see scoped), not all at once: a region's years of HR months are tens of thousands.
-      return scoped<Record<string, unknown>, HrMonth>(scopePath, (where, scopeParams) => [`select f.* from fact_hr f ${where} and f.month between ? and ?${inKeyOrder('f.unit_id, f.month')}`, [...scopeParams, fromMonth, toMonth]], toHr);
+      // fact_hr has no period index (0010): its primary key, walked per unit as before.
+      return scoped<Record<string, unknown>, HrMonth>(
+        scopePath,
+        (where, scopeParams) => [`select f.* from fact_hr f ${where} and f.month between ? and ?${inKeyOrder('f.unit_id, f.month')}`, [...scopeParams, fromMonth, toMonth]],
+        toHr,
+        true,
+      );
     },
 
     unitFacts: async (unitId) => {

@@ -1,5 +1,5 @@
 /** PostgreSQL store for real deployments; several server processes may share one database. */
-import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
@@ -43,12 +43,18 @@ export function poolConfig(url: string, opts: PgStoreOptions = {}): pg.PoolConfi
  */
 export const SESSION_SETTINGS = 'set max_parallel_workers_per_gather = 0';
 
-/** The store's database handle: its pool (poolConfig), each connection set up with SESSION_SETTINGS. */
-export function postgresDb(url: string, opts: PgStoreOptions = {}): Kysely<Schema> {
+/**
+ * The store's database handle: its pool (poolConfig), each connection set up with SESSION_SETTINGS.
+ * A setting that fails is not the request's failure: Kysely would never hand the connection back
+ * to the pool (at 10 such faults every request would wait forever), so the connection goes on
+ * without it, and one that is broken fails its next statement, after which the pool replaces it.
+ */
+export function postgresDb(url: string, opts: PgStoreOptions = {}, settings = SESSION_SETTINGS): Kysely<Schema> {
   const pool = new pg.Pool(poolConfig(url, opts));
-  return new Kysely<Schema>({
-    dialect: new PostgresDialect({ pool, onCreateConnection: async (c) => void (await c.executeQuery(CompiledQuery.raw(SESSION_SETTINGS))) }),
-  });
+  const setUp = async (c: DatabaseConnection) => {
+    await c.executeQuery(CompiledQuery.raw(settings)).catch(() => undefined);
+  };
+  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool, onCreateConnection: setUp }) });
 }
 
 export function createPostgresStore(url: string, opts: PgStoreOptions = {}): Store {
