@@ -210,7 +210,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // (with a sort per unit when ordered: PostgreSQL 15 sorts an aggregate's ORDER BY itself) and
       // Gröna korset's region month took ~15 % longer. Their order does not matter (a map by day).
       const wide = !perUnit && (await scopeShare(scopePath)) >= 1 / 2;
-      const [text, params] = build(wide ? scope : "where f.unit_id = any(array(select id from units where path like ? escape '\\'))", [likePrefix(scopePath)]);
+      const [text, params] = build(wide ? scope : `where f.unit_id = any(array(${scopeIds}))`, [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
       const out: T[] = [];
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
