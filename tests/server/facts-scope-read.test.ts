@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
 import { seededRandom } from '../../src/shared/domain/random';
 import { contiguousRuns, type Segment } from '../../src/shared/domain/facts/plan';
+import { combineSegments } from '../../src/shared/domain/facts/reader';
 import { SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
@@ -137,6 +138,32 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       }
       expect(bhk[1]?.size).toBeGreaterThan(SCOPE_UNITS);
     }
+  });
+
+  it('with the ranges\' parts, sums per range what combineSegments makes of the segments\' sums, keyed and collapsed', async () => {
+    const segments: Segment[] = [
+      { grain: 'd', from: '2026-03-15', to: '2026-03-31' },
+      { grain: 'd', from: '2026-03-01', to: '2026-03-01' },
+      { grain: 'd', from: '2026-03-02', to: '2026-03-14' },
+      { grain: 'd', from: '2026-04-01', to: '2026-04-30' },
+    ];
+    // A segment in three ranges, one in none, a range of one segment, an empty range.
+    const parts = [[1, 2, 0], [0, 3], [2], [], [0, 1]];
+    for (const [family, collapse] of [['staff', true], ['bhk', false], ['bhk', true]] as const) {
+      const perRange = await store.facts.sumSegments(family, '/r/d/', segments, collapse, undefined, parts);
+      const combined = await combineSegments(await store.facts.sumSegments(family, '/r/d/', segments, collapse), parts);
+      expect(perRange).toEqual(combined);
+      expect(perRange[0]?.size).toBeGreaterThan(SCOPE_UNITS);
+      expect(perRange[3]?.size).toBe(0);
+    }
+    // Each range owns its vectors: adding into one changes no other.
+    const [first, second] = await store.facts.sumSegments('staff', '/r/d/', segments, true, undefined, [[0], [0]]);
+    const unit = [...(first ?? new Map()).keys()][0] as string;
+    const before = [...(second?.get(unit)?.get('') ?? [])];
+    const mine = first?.get(unit)?.get('') as number[];
+    mine[planned] = (mine[planned] as number) + 1000;
+    expect(second?.get(unit)?.get('')).toEqual(before);
+    expect(await store.facts.sumSegments('staff', '/r/d/', [], true, undefined, [[], []])).toEqual([new Map(), new Map()]);
   });
 
   it('gives day rows, per-day sums and last falls of the scope only', async () => {

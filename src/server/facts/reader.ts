@@ -2,10 +2,10 @@
  * The FactReader (shared/domain/facts/reader.ts) over the server's fact tables for one root's
  * subtree: every sum is done in SQL, one statement per family for all the segments a request needs
  * (plan.ts), so a region's year is a few thousand rows summed in the database, not a walk over raw
- * rows in Node.
+ * rows in Node; the store adds each segment's sums into the ranges that hold it as they come.
  */
 import { planRanges } from '../../shared/domain/facts/plan';
-import { combineSegments, type FactReader } from '../../shared/domain/facts/reader';
+import type { FactReader } from '../../shared/domain/facts/reader';
 import type { StoreTx } from '../store/store';
 
 export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
@@ -14,7 +14,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
     sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
       const plan = planRanges(ranges, today);
-      return combineSegments(await f.sumSegments(family, scopePath, plan.segments, collapse, fields), plan.parts);
+      return f.sumSegments(family, scopePath, plan.segments, collapse, fields, plan.parts);
     },
     dayRows: (family, from, to, fields) => f.dayRows(family, scopePath, from, to, fields),
     byDay: (family, from, to) => f.byDay(family, scopePath, from, to),

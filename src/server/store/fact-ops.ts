@@ -73,8 +73,14 @@ export interface FactOps {
   /** Gives each block the next block sequence number (each its own, ascending); returns the last. */
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
 
-  /** Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath; with `fields`, the other fields 0. */
-  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean, fields?: readonly string[]): Promise<UnitSums[]>;
+  /**
+   * Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath;
+   * with `fields`, the other fields 0. With `parts` (plan.ts: per range, its segments' indices),
+   * per range instead: each row's sum is added into every range that holds its segment as the rows
+   * come, so no segment's sums are kept beside the ranges' (a region's year report's largest
+   * passing allocation, issue 17).
+   */
+  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
   /** Day rows in [from, to] under scopePath, keys collapsed; with `fields`, the other fields 0. */
   dayRows(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
   /** Per day in [from, to]: the family's sum under scopePath. */
@@ -108,6 +114,8 @@ export interface FactOps {
   clearBuilt(): Promise<void>;
 }
 
+/** Where readFields puts a packed sum's segment number (a vector of one). */
+const SEG_AT = [0];
 const FAMILY_LIST: Family[] = ['bhk', 'safety', 'safetyCat', 'staff', 'beds'];
 /**
  * Keyed families with a table of their sums over keys (migration 0008). A collapsed read (the
@@ -334,8 +342,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       return last;
     },
 
-    sumSegments: async (family, scopePath, segments, collapse, fields) => {
-      if (segments.length === 0) return [];
+    sumSegments: async (family, scopePath, segments, collapse, fields, parts) => {
+      if (segments.length === 0) return (parts ?? []).map(() => new Map());
       const cols = columnsOf(family);
       const picked = pick(family, fields);
       const at = picked.map((c) => cols.indexOf(c));
@@ -346,7 +354,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const table = (collapse ? SUM_TABLES.get(family) : undefined) ?? factTable(family);
       const key = collapse ? "'' as key" : 'f.key';
       const groupKey = collapse ? '' : ', f.key';
-      const out: UnitSums[] = segments.map(() => new Map());
+      // Where each segment's rows go: itself, or every range that holds it.
+      const into: number[][] = segments.map((_, i) => (parts === undefined ? [i] : parts.flatMap((p, r) => (p.includes(i) ? [r] : []))));
+      const out: UnitSums[] = (parts ?? segments).map(() => new Map());
       // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
       // PostgreSQL: segments that follow each other (a year and the month after it) are read in
       // one range and told apart by a CASE, each unit's rows found once and hashed. SQLite sorts
@@ -362,22 +372,46 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
               to: (run.at(-1) as SegmentAt).s.to,
             }))
           : segments.map((s, i) => ({ seg: `${i}`, caseParams: [], s, to: s.to }));
-      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
-        reads
+      // PostgreSQL, collapsed: a unit's segments come as one row ("0,12,0,3;2,40,1,9": segment,
+      // then the sums), not one row each: a region's year is ~1,600 rows a family instead of ~8,000,
+      // and the driver's row objects, all alive until the statement ends, were most of what a year
+      // report's reads left for the garbage collector to copy (issue 17).
+      const packed = dialect === 'postgres' && collapse;
+      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => {
+        const union = reads
           .map((r) => {
             const bySeg = r.caseParams.length > 0 ? ', seg' : '';
             // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
             const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
             return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
           })
-          .join(' union all ') + (collapse ? '' : inKeyOrder('2, 3')),
-        reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
-      ]);
+          .join(' union all ');
+        return [
+          packed ? `select unit_id, string_agg(seg || ',' || v, ';') as v from (${union}) s group by unit_id` : union + (collapse ? '' : inKeyOrder('2, 3')),
+          reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
+        ];
+      });
       const zero = new Array<number>(cols.length).fill(0);
+      const seg = [0];
+      // Adds a segment's sums to the ranges that hold it: the vector itself to the last, a copy
+      // (made now, before anything is added to it) to each other.
+      const add = (unitId: string, rowKey: string, segment: number, v: number[]) => {
+        const targets = into[segment] as number[];
+        for (let j = 0; j < targets.length; j++) addInto(out[targets[j] as number] as UnitSums, unitId, rowKey, v, j === targets.length - 1);
+      };
       await eachPaced(rows, (r) => {
-        const v = zero.slice();
-        readFields(String(r.v), 0, at, v);
-        addInto(out[Number(r.seg)] as UnitSums, r.unit_id as string, r.key as string, v);
+        const text = String(r.v);
+        if (!packed) {
+          const v = zero.slice();
+          readFields(text, 0, at, v);
+          add(r.unit_id as string, r.key as string, Number(r.seg), v);
+          return;
+        }
+        for (let i = 0; i < text.length; ) {
+          const v = zero.slice();
+          i = readFields(text, readFields(text, i, SEG_AT, seg), at, v);
+          add(r.unit_id as string, '', seg[0] as number, v);
+        }
       });
       return out;
     },

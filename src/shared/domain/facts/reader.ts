@@ -11,7 +11,7 @@
 import type { HrMonth } from '../../schema/hr-month';
 import { addVectors, type Family, type FactRow, fieldIndex, zeroVector } from './families';
 import { type DateRange, planRanges, type Segment } from './plan';
-import { pacer } from '../pace';
+import { sliceUsed, turn } from '../pace';
 
 /** unit → key → vector ('' as the only key when keys are collapsed). */
 export type UnitSums = Map<string, Map<string, number[]>>;
@@ -39,12 +39,16 @@ export interface FactReader {
 
 export const rangeKey = (r: DateRange): string => `${r.from}/${r.to}`;
 
-/** Adds `v` into sums[unit][key]. The sums own their vectors (a copy of the first `v`), so later additions go in place. */
-export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[]): void {
+/**
+ * Adds `v` into sums[unit][key]. The sums own their vectors (a copy of the first `v`), so later
+ * additions go in place; with `handOver` the first `v` itself is kept (a vector its caller made
+ * for this and no longer uses: a store's row read, one per unit and segment).
+ */
+export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[], handOver = false): void {
   let byKey = sums.get(unitId);
   if (byKey === undefined) sums.set(unitId, (byKey = new Map()));
   const cur = byKey.get(key);
-  if (cur === undefined) byKey.set(key, [...v]);
+  if (cur === undefined) byKey.set(key, handOver ? (v as number[]) : [...v]);
   else for (let i = 0; i < cur.length; i++) cur[i] = (cur[i] as number) + (v[i] ?? 0);
 }
 
@@ -57,7 +61,6 @@ export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly
 export async function combineSegments(perSegment: readonly UnitSums[], parts: readonly number[][]): Promise<UnitSums[]> {
   const uses = new Map<number, number>();
   for (const idx of parts) for (const i of idx) uses.set(i, (uses.get(i) ?? 0) + 1);
-  const pace = pacer();
   const out: UnitSums[] = [];
   for (const idx of parts) {
     const own = idx.find((i) => uses.get(i) === 1 && perSegment[i] !== undefined);
@@ -66,7 +69,9 @@ export async function combineSegments(perSegment: readonly UnitSums[], parts: re
       if (i === own) continue;
       for (const [unitId, byKey] of perSegment[i] ?? new Map()) {
         for (const [key, v] of byKey) addInto(sum, unitId, key, v);
-        await pace();
+        // A look at the clock per unit, an await only once the slice is used (an await per unit
+        // was a promise each: a region's year report made ~28,000 of them here).
+        if (sliceUsed()) await turn();
       }
     }
     out.push(sum);
