@@ -12,7 +12,7 @@ import { bhkBucket, bhkFiledDates, dayFacts } from './facts/contrib';
 import { fieldIndex, parseBhkKey } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { sumDays } from './facts/reader';
-import { pacer, turn } from './pace';
+import { sliceUsed, turn } from './pace';
 import { type RollupNode, rollupTree, type TreeUnit } from './rollup';
 
 /** Headline counts of one profession: total, hygiene-all and dress-all, each with its n. */
@@ -148,10 +148,9 @@ const groupByUnit = (observations: readonly BhkObservation[]): Map<string, BhkOb
  */
 export async function bhkRollupFromSums(units: readonly TreeUnit[], rootId: string, sums: UnitSums, source: BhkSource = 'all'): Promise<Map<string, RollupNode<BhkPeriodCounts>>> {
   const leafCounts = new Map<string, BhkPeriodCounts>();
-  const pace = pacer();
   for (const [unitId, byKey] of sums) {
     leafCounts.set(unitId, bhkCountsFromSums(byKey, source));
-    await pace();
+    if (sliceUsed()) await turn();
   }
   await turn();
   return rollupTree(units, rootId, leafCounts, addPeriodCounts, emptyPeriodCounts, (c) => c.counts.n > 0);

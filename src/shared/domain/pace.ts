@@ -2,7 +2,7 @@
  * Long work on a region's data (a report's cells, a roll-up's units, a run of SQLite statements)
  * gives the event loop a turn once the current task has run SLICE_MS, so a server answering one
  * still serves the tablets' pushes meanwhile and a device's screen stays responsive (issue 17:
- * nothing blocks). Every pacer shares one clock, the current task's: a loop that starts after
+ * nothing blocks). Every loop that paces shares one clock, the current task's: a loop that starts after
  * 8 ms of statements in the same task yields after 2 ms more, not 10. Pure apart from the clock.
  */
 export const SLICE_MS = 10;
@@ -35,11 +35,6 @@ export function taskElapsed(): number {
 /** Yields when the current task has run more than `sliceMs`. */
 export async function paceTask(sliceMs = SLICE_MS): Promise<void> {
   if (taskElapsed() > sliceMs) await turn();
-}
-
-/** Call `await pace()` once per step of a loop: it yields when the task's slice is used up. */
-export function pacer(sliceMs = SLICE_MS): () => Promise<void> {
-  return () => paceTask(sliceMs);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { FactRow } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
-import { pacer, sliceUsed, turn } from './pace';
+import { sliceUsed, turn } from './pace';
 import { addSafetyCountsInto, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
@@ -59,7 +59,6 @@ export async function safetyRollupFromFacts(
   dayRows: readonly FactRow[],
   categories: UnitSums,
 ): Promise<Map<string, RollupNode<SafetyCounts>>> {
-  const pace = pacer();
   const days = new Map<string, Map<string, readonly number[]>>();
   // A region's month is ~45,000 day rows: sorted by unit in slices too (at once ~30 ms).
   for (const r of dayRows) {
@@ -76,7 +75,7 @@ export async function safetyRollupFromFacts(
       id,
       monthCountsFromFacts({ month, today, days: days.get(id) ?? new Map(), categories: categories.get(id) ?? new Map(), expected: expected(id) }),
     );
-    await pace();
+    if (sliceUsed()) await turn();
   }
   await turn();
   return poolMonth(units, rootId, month, leafCounts);

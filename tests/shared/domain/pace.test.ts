@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pacer, paceTask, SLICE_MS, taskElapsed, turn } from '../../../src/shared/domain/pace';
+import { paceTask, SLICE_MS, sliceUsed, taskElapsed, turn } from '../../../src/shared/domain/pace';
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;
@@ -31,19 +31,17 @@ describe('pace: one clock per task', () => {
 
   it('two loops in one task share the slice', async () => {
     await turn();
-    const first = pacer();
     let other = false;
     setImmediate(() => {
       other = true;
     });
-    await first();
+    // The first loop looks at the clock, works nearly its slice, and looks again: not yet.
+    expect(sliceUsed()).toBe(false);
     busy(SLICE_MS - 3);
-    await first();
-    expect(other).toBe(false);
-    const second = pacer();
+    expect(sliceUsed()).toBe(false);
     busy(5);
-    // A pacer with a clock of its own would be 5 ms into its slice here; the task's clock yields.
-    await second();
+    // A second loop starting now with a clock of its own would be 5 ms into its slice; the task's clock yields.
+    await paceTask();
     expect(other).toBe(true);
   });
 });
