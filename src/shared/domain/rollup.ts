@@ -30,7 +30,8 @@ export interface RollupNode<C> {
   expected: number;
 }
 
-interface Walk {
+/** A subtree as rollupWalk pools it (treeWalk): made once, it serves many roll-ups over one tree. */
+export interface Walk {
   /** Subtree ids in pre-order (parent before children, children in input order). */
   order: string[];
   /** Children of each visited unit along the walk; cyclic back-links are left out. */
@@ -102,7 +103,20 @@ export function rollupTree<C>(
   empty: () => C,
   hasData: (c: C) => boolean,
 ): Map<string, RollupNode<C>> {
-  const { order, children, byId } = walk(units, rootId);
+  return rollupWalk(walk(units, rootId), leafCounts, add, empty, hasData);
+}
+
+/** The subtree of `rootId` as rollupTree walks it, for roll-ups of many periods over one tree (rollupWalk). */
+export const treeWalk = (units: readonly TreeUnit[], rootId: string): Walk => walk(units, rootId);
+
+/** rollupTree over a walk made once (treeWalk): the same nodes and counts. */
+export function rollupWalk<C>(
+  { order, children, byId }: Walk,
+  leafCounts: ReadonlyMap<string, C>,
+  add: (a: C, b: C) => C,
+  empty: () => C,
+  hasData: (c: C) => boolean,
+): Map<string, RollupNode<C>> {
   const result = new Map<string, RollupNode<C>>();
   // Reverse pre-order puts every child before its parent.
   for (let i = order.length - 1; i >= 0; i--) {

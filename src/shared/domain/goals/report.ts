@@ -14,7 +14,7 @@ import { FOLLOW_FIELD, type GoalAnalysis, type GoalItem, type ReportPeriodKind, 
 import { type IndicatorUnit, PERSPECTIVES, type Perspective } from '../../schema/indicator';
 import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
-import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from '../indicators/facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts } from '../indicators/facts';
 import { ownLevelFacts } from '../indicators/reported';
 import { pathTo, resolveDef } from '../indicators/resolve';
 import type { Facts, IndicatorContext } from '../indicators/types';
@@ -130,11 +130,12 @@ export async function tertialReport(ctx: IndicatorContext, doc: GoalDocument, pe
   for (const i of items) if (i.kind === 'styrmatt' && i.target?.op === 'change') ranges.push(shiftYears(range, range.year - i.target.baseYear));
   const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
   const quotas = quotasOf(ctx.unitSettings);
+  const tree = factTree(ctx.units, ctx.rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
   const facts: FactsOf = (r) => {
     const k = rangeKey(r);
     let f = cache.get(k);
-    if (f === undefined) cache.set(k, (f = treeFacts(ctx.units, ctx.rootId, ctx.today, quotas, loaded.get(k), r)));
+    if (f === undefined) cache.set(k, (f = treeFacts(tree, ctx.today, quotas, loaded.get(k), r)));
     return f;
   };
 

@@ -30,7 +30,7 @@ import { fieldIndex, type FieldOf } from '../facts/families';
 import type { DateRange } from '../facts/plan';
 import { type FactReader, rangeKey } from '../facts/reader';
 import { addDays, daysInMonth } from '../periods';
-import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from '../rollup';
+import { type RollupNode, rollupWalk, subtreeIds, type TreeUnit, treeWalk, type Walk } from '../rollup';
 import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
 import { addFactsInto, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
@@ -163,12 +163,26 @@ interface LeafInfo {
   closedOn: string | null;
 }
 
-const get = <F extends 'bhk' | 'safety' | 'staff'>(family: F, v: number[] | undefined, field: FieldOf<F>): number =>
-  v === undefined ? 0 : (v[fieldIndex(family, field)] as number);
+/** Where ownFacts' fields lie in their family's vectors, looked up once (a region's report reads ~120,000). */
+const AT = {
+  bhk: { n: fieldIndex('bhk', 'n'), total: fieldIndex('bhk', 'total'), hygiene: fieldIndex('bhk', 'hygiene'), dress: fieldIndex('bhk', 'dress') },
+  safety: {
+    green: fieldIndex('safety', 'green'),
+    wGul: fieldIndex('safety', 'wGul'),
+    wOrange: fieldIndex('safety', 'wOrange'),
+    wRod: fieldIndex('safety', 'wRod'),
+    evGul: fieldIndex('safety', 'evGul'),
+    evOrange: fieldIndex('safety', 'evOrange'),
+    evRod: fieldIndex('safety', 'evRod'),
+  },
+  staff: { planned: fieldIndex('staff', 'planned'), sick: fieldIndex('staff', 'sick'), shifts: fieldIndex('staff', 'shifts') },
+};
+
+const get = (v: number[] | undefined, at: number): number => (v === undefined ? 0 : (v[at] as number));
 
 const filledOf = (v: number[] | undefined): number =>
-  get('safety', v, 'green') + get('safety', v, 'wGul') + get('safety', v, 'wOrange') + get('safety', v, 'wRod');
-const eventsOf = (v: number[] | undefined): number => get('safety', v, 'evGul') + get('safety', v, 'evOrange') + get('safety', v, 'evRod');
+  get(v, AT.safety.green) + get(v, AT.safety.wGul) + get(v, AT.safety.wOrange) + get(v, AT.safety.wRod);
+const eventsOf = (v: number[] | undefined): number => get(v, AT.safety.evGul) + get(v, AT.safety.evOrange) + get(v, AT.safety.evRod);
 
 const BETWEEN = new Map<string, number>();
 const BEFORE = new Map<string, string>();
@@ -190,13 +204,13 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   const f = emptyFacts();
   const m = f.metrics;
   // BHK
-  const n = get('bhk', uf?.bhk, 'n');
+  const n = get(uf?.bhk, AT.bhk.n);
   m.bhkObserved = n;
-  m.bhkCorrect = get('bhk', uf?.bhk, 'total');
+  m.bhkCorrect = get(uf?.bhk, AT.bhk.total);
   m.bhkHygieneObserved = n;
-  m.bhkHygieneCorrect = get('bhk', uf?.bhk, 'hygiene');
+  m.bhkHygieneCorrect = get(uf?.bhk, AT.bhk.hygiene);
   m.bhkDressObserved = n;
-  m.bhkDressCorrect = get('bhk', uf?.bhk, 'dress');
+  m.bhkDressCorrect = get(uf?.bhk, AT.bhk.dress);
   if (info.leaf) {
     const open = info.closedOn !== null && dayBefore(info.closedOn) < range.to ? dayBefore(info.closedOn) : range.to;
     // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
@@ -210,18 +224,18 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   m.safetyEvents = eventsOf(uf?.safety) + eventsOf(uf?.safetyToday);
   m.safetyPastDays = (yesterday >= range.from ? between(range.from, yesterday) + 1 : 0) + (todayFilled ? 1 : 0);
   m.safetyFilledDays = filledOf(uf?.safety) + filledOf(uf?.safetyToday);
-  m.safetyGreenDays = get('safety', uf?.safety, 'green') + get('safety', uf?.safetyToday, 'green');
+  m.safetyGreenDays = get(uf?.safety, AT.safety.green) + get(uf?.safetyToday, AT.safety.green);
   m.safetyRiskDays = m.safetyFilledDays - m.safetyGreenDays;
   m.safetyHarmDays =
-    get('safety', uf?.safety, 'wOrange') + get('safety', uf?.safety, 'wRod') + get('safety', uf?.safetyToday, 'wOrange') + get('safety', uf?.safetyToday, 'wRod');
+    get(uf?.safety, AT.safety.wOrange) + get(uf?.safety, AT.safety.wRod) + get(uf?.safetyToday, AT.safety.wOrange) + get(uf?.safetyToday, AT.safety.wRod);
   if (range.from <= last) {
     const lastFall = uf?.lastFall ?? null;
     f.daysSinceFall = lastFall !== null ? between(lastFall, last) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
   }
   // Staffing
-  const shiftRows = get('staff', uf?.staff, 'shifts');
-  m.staffPlanned = get('staff', uf?.staff, 'planned');
-  m.staffSick = get('staff', uf?.staff, 'sick');
+  const shiftRows = get(uf?.staff, AT.staff.shifts);
+  m.staffPlanned = get(uf?.staff, AT.staff.planned);
+  m.staffSick = get(uf?.staff, AT.staff.sick);
   // HR: whole months inside the range, leaf units only, in month order (floating-point sums must
   // not depend on the order rows arrive in).
   if (info.leaf) {
@@ -246,14 +260,15 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   // Reported measures: a leaf's values (a level's own rows are read by ownLevelFacts, unpooled).
   if (info.leaf && uf?.reported !== undefined) f.reported = reportedSumsOf(uf.reported, range);
   if (info.open) {
-    const has: Record<Family, boolean> = {
-      bhk: n > 0,
-      safety: m.safetyFilledDays > 0,
-      staff: shiftRows > 0,
-      hr: f.hr.months > 0,
-    };
-    for (const metric of METRICS) f.reporting[metric] = has[METRIC_FAMILY[metric]] ? 1 : 0;
-    f.reporting.safetyDaysSinceFall = f.daysSinceFall !== null ? 1 : 0;
+    const r = f.reporting;
+    const bhk = n > 0 ? 1 : 0;
+    const safety = m.safetyFilledDays > 0 ? 1 : 0;
+    const staff = shiftRows > 0 ? 1 : 0;
+    for (const metric of METRICS) {
+      const family = METRIC_FAMILY[metric];
+      r[metric] = family === 'bhk' ? bhk : family === 'safety' ? safety : family === 'staff' ? staff : f.hr.months > 0 ? 1 : 0;
+    }
+    r.safetyDaysSinceFall = f.daysSinceFall !== null ? 1 : 0;
   }
   return f;
 }
@@ -261,27 +276,44 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
 /** The monthly BHK quota of each unit that sets one (else DEFAULT_UNIT_SETTINGS applies). */
 export const quotasOf = (settings: readonly UnitSettings[]): Map<string, number> => new Map(settings.map((s) => [s.unitId as string, s.bhkMonthlyQuota]));
 
-/** Facts of every node under rootId for `range`, pooled up the tree with completeness. */
+/**
+ * The tree a report pools its facts over, made once for all its ranges (factTree): a region's
+ * year report pools ~1,600 units for each of three ranges, and each range walked and sorted the
+ * tree anew (issue 17).
+ */
+export interface FactTree {
+  /** The subtree's units, each with what ownFacts needs to know of it. */
+  units: readonly { id: string; info: LeafInfo }[];
+  /** The walk the pool follows: the units in id order, so pooled floating-point sums (HR) do not depend on the input's order. */
+  walk: Walk;
+}
+
+export function factTree(units: readonly TreeUnit[], rootId: string): FactTree {
+  const parents = new Set(units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out: { id: string; info: LeafInfo }[] = [];
+  for (const id of subtreeIds(units, rootId)) {
+    const u = byId.get(id);
+    if (u === undefined) continue;
+    const leaf = !parents.has(u.id);
+    out.push({ id: u.id, info: { leaf, open: leaf && u.closedAt === null, closedOn: u.closedAt === null ? null : u.closedAt.slice(0, 10) } });
+  }
+  const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { units: out, walk: treeWalk(sorted, rootId) };
+}
+
+const hasFacts = (f: Facts): boolean => METRICS.some((k) => f.reporting[k] > 0) || f.reported.size > 0;
+
+/** Facts of every node of `tree` for `range`, pooled up the tree with completeness. */
 export function treeFacts(
-  units: readonly TreeUnit[],
-  rootId: string,
+  tree: FactTree,
   today: string,
   quotas: ReadonlyMap<string, number>,
   unitFacts: ReadonlyMap<string, UnitPeriodFacts> | undefined,
   range: DateRange,
 ): Map<string, RollupNode<Facts>> {
-  const parents = new Set(units.filter((u) => u.parentId !== null && u.parentId !== u.id).map((u) => u.parentId));
-  const byId = new Map(units.map((u) => [u.id, u]));
   const own = new Map<string, Facts>();
-  for (const id of subtreeIds(units, rootId)) {
-    const u = byId.get(id);
-    if (u === undefined) continue;
-    const leaf = !parents.has(u.id);
-    const info: LeafInfo = { leaf, open: leaf && u.closedAt === null, closedOn: u.closedAt === null ? null : u.closedAt.slice(0, 10) };
-    own.set(u.id, ownFacts(unitFacts?.get(u.id), quotas.get(u.id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today));
-  }
-  // Units in id order, so pooled floating-point sums (HR) do not depend on the input's order.
-  const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const { id, info } of tree.units) own.set(id, ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today));
   // Every unit's own record is made here and read by nothing else: a parent's pool adds into it.
-  return rollupTree(sorted, rootId, own, addFactsInto, emptyFacts, (f) => METRICS.some((k) => f.reporting[k] > 0) || f.reported.size > 0);
+  return rollupWalk(tree.walk, own, addFactsInto, emptyFacts, hasFacts);
 }

@@ -8,7 +8,7 @@ import { factsOfRows } from '../facts/contrib';
 import type { DateRange } from '../facts/plan';
 import { memoryReader, rangeKey } from '../facts/reader';
 import { type RollupNode, subtreeIds } from '../rollup';
-import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { indicatorReport, indicatorSeries } from './report';
 import type { Facts, IndicatorContext, IndicatorInput } from './types';
 
@@ -30,7 +30,7 @@ export const seriesOfRows = (input: IndicatorInput, unitId: string, key: string,
 export async function treeFactsOfRows(input: IndicatorInput, range: DateRange, rootId: string = input.rootId): Promise<Map<string, RollupNode<Facts>>> {
   const ctx = contextFromRows(input, rootId);
   const loaded = await loadPeriodFacts(ctx.reader, [range], input.today, ctx.reportedRows);
-  return treeFacts(input.units, rootId, input.today, quotasOf(input.unitSettings), loaded.get(rangeKey(range)), range);
+  return treeFacts(factTree(input.units, rootId), input.today, quotasOf(input.unitSettings), loaded.get(rangeKey(range)), range);
 }
 
 /** The pooled facts of `unitId` and everything under it for one range, from raw rows. */

@@ -1,7 +1,7 @@
 /** Indicators, goals and trends (issue 6): the pure core shared by the server and the device. */
 export { CUSTOM_ORDER, DEFAULT_INDICATOR_KEYS, DEFAULT_INDICATORS, DEFAULT_TOLERANCE } from './catalogue';
 export { indicatorCsv, indicatorCsvFilename } from './csv';
-export { addFacts, emptyFacts, FALL_CATEGORY, FALL_LOOKBACK_DAYS, loadPeriodFacts, proratedQuota, quotasOf, treeFacts, type PeriodFacts, type UnitPeriodFacts } from './facts';
+export { addFacts, emptyFacts, factTree, FALL_CATEGORY, FALL_LOOKBACK_DAYS, loadPeriodFacts, proratedQuota, quotasOf, treeFacts, type PeriodFacts, type UnitPeriodFacts } from './facts';
 export { contextFromRows, reportOfRows, seriesOfRows, treeFactsOfRows, unitFactsOfRows } from './from-rows';
 export { indicatorReport, indicatorSeries, reportNodes } from './report';
 export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPeriods, seriesRange } from './ranges';

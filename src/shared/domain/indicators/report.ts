@@ -23,12 +23,12 @@ import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
-import { emptyFacts, loadPeriodFacts, quotasOf, treeFacts } from './facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
 import { ownLevelFacts } from './reported';
-import { indicatorStatus, trendArrow } from './status';
+import { indicatorStatus, type SexPair, type StatusDef, trendArrow } from './status';
 import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
 import { sliceUsed, turn } from '../pace';
@@ -47,18 +47,19 @@ function cellRanges(def: IndicatorDef, period: string, today: string): DateRange
 async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
   const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
   const quotas = quotasOf(ctx.unitSettings);
+  const tree = factTree(ctx.units, rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
   for (const range of ranges) {
     const key = rangeKey(range);
     if (cache.has(key)) continue;
     await turn();
-    cache.set(key, treeFacts(ctx.units, rootId, ctx.today, quotas, loaded.get(key), range));
+    cache.set(key, treeFacts(tree, ctx.today, quotas, loaded.get(key), range));
   }
   return (range) => {
     const key = rangeKey(range);
     let f = cache.get(key);
     if (f === undefined) {
-      f = treeFacts(ctx.units, rootId, ctx.today, quotas, loaded.get(key), range);
+      f = treeFacts(tree, ctx.today, quotas, loaded.get(key), range);
       cache.set(key, f);
     }
     return f;
@@ -101,13 +102,15 @@ interface Column {
   now: Map<string, RollupNode<Facts>>;
   before: Map<string, RollupNode<Facts>>;
   metric: ReturnType<typeof reportingMetric>;
+  /** statusDefOf's, by the node's definition. */
+  statusDefs: Map<IndicatorDef, StatusDef>;
 }
 
 function columnOf(def: IndicatorDef, period: string, today: string, facts: FactsOf): Column {
   const comparePeriod = comparePeriodOf(period, def.compare);
   const range = rangeOf(period);
   const compare = compareRange(period, comparePeriod, today, accumulates(def));
-  return { def, comparePeriod, range, compare, now: facts(range), before: facts(compare), metric: reportingMetric(def) };
+  return { def, comparePeriod, range, compare, now: facts(range), before: facts(compare), metric: reportingMetric(def), statusDefs: new Map() };
 }
 
 /**
@@ -123,6 +126,17 @@ function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: Indicator
 
 type Resolve = ReturnType<typeof defResolver>;
 
+/** The rule a cell is judged by: the column's direction, the node's tolerance and minimum n (one per definition in force, not per cell). */
+function statusDefOf(col: Column, nodeDef: IndicatorDef): StatusDef {
+  let d = col.statusDefs.get(nodeDef);
+  if (d === undefined) col.statusDefs.set(nodeDef, (d = { direction: col.def.direction, tolerance: nodeDef.tolerance, minN: nodeDef.minN }));
+  return d;
+}
+
+/** Most figures have no split by sex: one pair of nulls serves all of them (only read). */
+const NO_SEX: SexPair = Object.freeze({ now: null, before: null });
+const sexPair = (now: number | null, before: number | null): SexPair => (now === null && before === null ? NO_SEX : { now, before });
+
 function cellOf(input: Pick<IndicatorContext, 'reportedRows'>, resolve: Resolve, col: Column, nodeId: string): IndicatorCell {
   const rootDef = col.def;
   const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
@@ -132,9 +146,9 @@ function cellOf(input: Pick<IndicatorContext, 'reportedRows'>, resolve: Resolve,
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
   const v = sourceValue(rootDef, now?.counts ?? emptyFacts());
-  const statusDef = { direction: rootDef.direction, tolerance: nodeDef.tolerance, minN: nodeDef.minN };
-  const k = { now: v.valueK, before: c?.valueK ?? null };
-  const m = { now: v.valueM, before: c?.valueM ?? null };
+  const statusDef = statusDefOf(col, nodeDef);
+  const k = sexPair(v.valueK, c?.valueK ?? null);
+  const m = sexPair(v.valueM, c?.valueM ?? null);
   const { trend, improving } = trendArrow(rootDef, v.value, c?.value ?? null, k, m);
   const metric = col.metric;
   return {

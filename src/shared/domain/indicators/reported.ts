@@ -66,7 +66,7 @@ export function ownLevelFacts(rows: readonly ReportedValue[], nodeId: string, me
     range,
   );
   const s = own.get(measure);
-  if (s !== undefined) f.reported.set(measure, s);
+  if (s !== undefined) f.reported = new Map([[measure, s]]);
   return f;
 }
 

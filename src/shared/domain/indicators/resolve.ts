@@ -143,20 +143,23 @@ export function defResolver(rows: readonly Indicator[], units: readonly TreeUnit
     paths.set(unitId, path);
     return path;
   };
-  const built = new Map<string, (IndicatorDef & { hidden: boolean }) | null>();
+  // Each (key, rows on the path) is built once, and its definition without `hidden` made once:
+  // every cell of a report asks, and callers only read what they get (a region's 14,000 cells).
+  const built = new Map<string, { hidden: boolean; def: IndicatorDef } | null>();
   return (unitId, key, includeHidden = false) => {
     const keyRows = rowsByKey.get(key) ?? [];
     const path = pathOf(unitId);
     // Only the rows on the path matter, and only their units' order along it.
     const onPath = keyRows.length === 0 ? [] : path.filter((id) => keyRows.some((r) => r.unitId === id));
     const memo = `${key}\u0000${onPath.join('\u0000')}`;
-    let def = built.get(memo);
-    if (def === undefined) {
-      def = build(key, mergedByKey(keyRows, onPath).get(key) ?? {});
-      built.set(memo, def);
+    let found = built.get(memo);
+    if (found === undefined) {
+      const def = build(key, mergedByKey(keyRows, onPath).get(key) ?? {});
+      found = def === null ? null : { hidden: def.hidden, def: strip(def) };
+      built.set(memo, found);
     }
-    if (def === null || (def.hidden && !includeHidden)) return null;
-    return strip(def);
+    if (found === null || (found.hidden && !includeHidden)) return null;
+    return found.def;
   };
 }
 

@@ -26,7 +26,7 @@ import type { IndicatorTarget } from '../../schema/indicator';
 /** Changes under this (1 pp for %, 1 for counts and days) are "oförändrad". */
 export const FLAT_THRESHOLD = 1;
 
-type StatusDef = Pick<IndicatorDef, 'direction' | 'tolerance' | 'minN'>;
+export type StatusDef = Pick<IndicatorDef, 'direction' | 'tolerance' | 'minN'>;
 
 /** The yellow band below (gte) or above (lte) a fixed target, in display units. */
 export function toleranceBand(def: Pick<IndicatorDef, 'tolerance'>, targetValue: number): number {

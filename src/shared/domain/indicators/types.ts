@@ -106,5 +106,5 @@ export interface Facts {
   /** Per metric: open leaf units with data of that metric's kind (completeness per indicator). */
   reporting: Record<Metric, number>;
   /** Reported measures (issue 13) by measure key: sums of the leaf units' values in the range. */
-  reported: Map<string, ReportedSums>;
+  reported: ReadonlyMap<string, ReportedSums>;
 }

@@ -169,7 +169,7 @@ describe('pooling facts', () => {
     f.reporting.bhkObserved = metrics.bhkObserved === undefined ? 0 : 1;
     f.daysSinceFall = daysSinceFall;
     Object.assign(f.hr, hr);
-    for (const [key, s] of reported) f.reported.set(key, s);
+    if (reported.length > 0) f.reported = new Map(reported);
     return f;
   };
 
@@ -191,5 +191,22 @@ describe('pooling facts', () => {
     expect(pooled.metrics.hrKvot).toBeCloseTo((10 / 240) * 100);
     expect(pooled.reported.get('trycksar')?.num).toBe(3);
     expect(pooled.reported.get('fallskador')?.den).toBe(30);
+  });
+
+  it('facts without reported measures share one empty map that pooling never writes into', () => {
+    const b = facts({ bhkObserved: 5 }, 4, {}, [['trycksar', sums({ num: 1, den: 20 })]]);
+    const empty = emptyFacts();
+    const into = emptyFacts();
+    expect(into.reported).toBe(empty.reported);
+    addFactsInto(into, b);
+    expect(into.reported.get('trycksar')?.num).toBe(1);
+    expect(into.reported).not.toBe(empty.reported);
+    expect(empty.reported.size).toBe(0);
+    expect(emptyFacts().reported.size).toBe(0);
+    // A record that has its own map keeps adding into it.
+    const own = into.reported;
+    addFactsInto(into, b);
+    expect(into.reported).toBe(own);
+    expect(into.reported.get('trycksar')?.num).toBe(2);
   });
 });
