@@ -2,7 +2,7 @@
  * A large JSON answer written as it is produced (issue 17, "nothing blocks"): a region's indicator
  * report is ~14,000 cells and 4.4 MB, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
  * JSON.stringify of either held the event loop for 25–50 ms, with every tablet's push waiting
- * behind it. Here the big arrays are written an element at a time into ~64 KB chunks with a turn
+ * behind it. Here the big arrays are written a run of elements at a time into ~64 KB chunks with a turn
  * of the event loop between chunks; JSON already written (RawJson) is copied as it is; everything
  * else is JSON.stringify's own. The bytes are JSON.stringify(value)'s (tests/server/json-stream.test.ts).
  */
@@ -37,6 +37,12 @@ function hasBigArray(value: unknown): boolean {
   return false;
 }
 
+/** Elements written by one JSON.stringify (see jsonChunks): a region report's run of cells is ~40 KB. */
+const RUN = 128;
+
+/** Whether JSON.stringify writes `v` as jsonChunks would: no JSON already written, no big array inside. */
+const isWhole = (v: unknown): boolean => !(v instanceof RawJson) && !(typeof v === 'object' && v !== null && hasBigArray(v));
+
 /**
  * The text is built synchronously and handed out in ~64 KB chunks, with a turn of the event loop
  * after each chunk (one await per chunk, not per element: a region's report is 14,000 cells).
@@ -68,11 +74,19 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
     if (writeWhole(v, inArray)) return;
     if (Array.isArray(v)) {
       put('[');
-      for (let i = 0; i < v.length; i++) {
+      for (let i = 0; i < v.length; ) {
+        // Elements JSON.stringify can write as they are (a report's 14,000 cells) go RUN at a time,
+        // one stringify a run rather than one per element; the rest (RawJson, big arrays) one by one.
+        let j = i;
+        while (j < v.length && j - i < RUN && isWhole(v[j])) j++;
         if (i > 0) put(',');
-        // An element is written in place when it can be (a report's 14,000 cells): a generator
-        // for each of them was most of what writing a region's answer allocated.
-        if (!writeWhole(v[i], true)) yield* write(v[i], true);
+        if (j > i) {
+          put((JSON.stringify(v.slice(i, j)) as string).slice(1, -1));
+          i = j;
+        } else {
+          yield* write(v[i], true);
+          i += 1;
+        }
         if (out.length > 0) yield;
       }
       put(']');
