@@ -33,7 +33,7 @@ import { addDays, daysInMonth } from '../periods';
 import { type RollupNode, rollupWalk, subtreeIds, type TreeUnit, treeWalk, type Walk } from '../rollup';
 import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
-import { addFactsInto, emptyFacts, type Family, kvot, METRIC_FAMILY } from './pool';
+import { addFactsInto, emptyFacts, type Family, kvot, setByFamily } from './pool';
 import { periodInRange, reportedSumsOf } from './reported';
 import type { Facts } from './types';
 
@@ -260,15 +260,8 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   // Reported measures: a leaf's values (a level's own rows are read by ownLevelFacts, unpooled).
   if (info.leaf && uf?.reported !== undefined) f.reported = reportedSumsOf(uf.reported, range);
   if (info.open) {
-    const r = f.reporting;
-    const bhk = n > 0 ? 1 : 0;
-    const safety = m.safetyFilledDays > 0 ? 1 : 0;
-    const staff = shiftRows > 0 ? 1 : 0;
-    for (const metric of METRICS) {
-      const family = METRIC_FAMILY[metric];
-      r[metric] = family === 'bhk' ? bhk : family === 'safety' ? safety : family === 'staff' ? staff : f.hr.months > 0 ? 1 : 0;
-    }
-    r.safetyDaysSinceFall = f.daysSinceFall !== null ? 1 : 0;
+    setByFamily(f.reporting, n > 0 ? 1 : 0, m.safetyFilledDays > 0 ? 1 : 0, shiftRows > 0 ? 1 : 0, f.hr.months > 0 ? 1 : 0);
+    f.reporting.safetyDaysSinceFall = f.daysSinceFall !== null ? 1 : 0;
   }
   return f;
 }

@@ -1,7 +1,8 @@
 /** Facts from raw rows, against small hand-computed fixtures; levels pool, never average. */
 import { describe, expect, it } from 'vitest';
 import { addFacts, DEFAULT_INDICATORS, emptyFacts, proratedQuota, sourceValue, treeFactsOfRows, unitFactsOfRows } from '../../../../src/shared/domain/indicators';
-import { addFactsInto, emptyReportedSums } from '../../../../src/shared/domain/indicators/pool';
+import { addFactsInto, addMetricsInto, emptyReportedSums, METRIC_FAMILY, setByFamily } from '../../../../src/shared/domain/indicators/pool';
+import { METRICS } from '../../../../src/shared/schema/indicator';
 import { periodRange } from '../../../../src/shared/domain/periods';
 import type { IndicatorDef } from '../../../../src/shared/indicators-api';
 import { day, event, hrMonth, input, obs, observations, shift, unitSettings } from './fixtures';
@@ -191,6 +192,25 @@ describe('pooling facts', () => {
     expect(pooled.metrics.hrKvot).toBeCloseTo((10 / 240) * 100);
     expect(pooled.reported.get('trycksar')?.num).toBe(3);
     expect(pooled.reported.get('fallskador')?.den).toBe(30);
+  });
+
+  it('pools and zeroes every metric of METRICS (the record and its sums name each one)', () => {
+    const zero = emptyFacts().metrics;
+    expect(Object.keys(zero).sort()).toEqual([...METRICS].sort());
+    for (const m of METRICS) expect(zero[m]).toBe(0);
+    const a = emptyFacts().metrics;
+    const b = emptyFacts().metrics;
+    METRICS.forEach((m, i) => (b[m] = i + 1));
+    addMetricsInto(a, b);
+    addMetricsInto(a, b);
+    for (const [i, m] of METRICS.entries()) expect(a[m]).toBe(2 * (i + 1));
+  });
+
+  it('sets each metric to its own family\'s value (METRIC_FAMILY)', () => {
+    const values = { bhk: 1, safety: 2, staff: 3, hr: 4 } as const;
+    const r = emptyFacts().reporting;
+    setByFamily(r, values.bhk, values.safety, values.staff, values.hr);
+    for (const m of METRICS) expect([m, r[m]]).toEqual([m, values[METRIC_FAMILY[m]]]);
   });
 
   it('facts without reported measures share one empty map that pooling never writes into', () => {
