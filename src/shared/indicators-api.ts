@@ -153,7 +153,7 @@ export type IndicatorReport = z.infer<typeof IndicatorReport>;
  * period (4.4 MB). Here cells are tuples in the report's own order (node by node, each node's
  * cells in `defs` order), the unit and key implied by the position and the compare period given
  * once per column: a quarter of the size, and much less for a phone to parse and check.
- * expandReport gives back exactly the IndicatorReport (tests/shared/indicator-compact.test.ts).
+ * expandReport gives back exactly the IndicatorReport (tests/server/compact-answers.test.ts).
  */
 const CompactCell = z.tuple([
   Num, // value
@@ -172,7 +172,7 @@ const CompactCell = z.tuple([
   z.number(), // reporting
   z.number(), // expected
 ]);
-type CompactCell = z.infer<typeof CompactCell>;
+export type CompactCell = z.infer<typeof CompactCell>;
 
 export const CompactIndicatorReport = z.strictObject({
   form: z.literal('compact'),
@@ -205,30 +205,14 @@ export function compactReport(r: IndicatorReport): CompactIndicatorReport {
 export function expandReport(c: CompactIndicatorReport): IndicatorReport {
   const width = c.defs.length;
   if (c.cells.length !== c.nodes.length * width || c.comparePeriods.length !== width) throw new Error('a compact report needs one cell per node and definition');
-  const cells = c.cells.map((t, i): IndicatorCell => {
-    const [value, num, den, n, valueK, valueM, compareValue, compareK, compareM, status, trend, improving, target, reporting, expected] = t;
-    return {
-      unitId: (c.nodes[Math.floor(i / width)] as IndicatorNode).id,
-      key: (c.defs[i % width] as IndicatorDef).key,
-      value,
-      num,
-      den,
-      n,
-      valueK,
-      valueM,
-      comparePeriod: c.comparePeriods[i % width] as string,
-      compareValue,
-      compareK,
-      compareM,
-      status,
-      trend,
-      improving,
-      target,
-      reporting,
-      expected,
-    };
-  });
+  const cells = c.cells.map((t, i) => expandCell(t, (c.nodes[Math.floor(i / width)] as IndicatorNode).id, (c.defs[i % width] as IndicatorDef).key, c.comparePeriods[i % width] as string));
   return { rootId: c.rootId, period: c.period, defs: c.defs, nodes: c.nodes, cells, computedAt: c.computedAt };
+}
+
+/** The IndicatorCell a compact one stands for, at its node and column. */
+export function expandCell(t: CompactCell, unitId: UnitId, key: string, comparePeriod: string): IndicatorCell {
+  const [value, num, den, n, valueK, valueM, compareValue, compareK, compareM, status, trend, improving, target, reporting, expected] = t;
+  return { unitId, key, value, num, den, n, valueK, valueM, comparePeriod, compareValue, compareK, compareM, status, trend, improving, target, reporting, expected };
 }
 
 export const SeriesPoint = z.strictObject({

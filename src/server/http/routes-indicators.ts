@@ -1,23 +1,21 @@
 /** Indicator routes (issue 6, shared/indicators-api.ts): report, series, config and the CSV export; the goal document's (issue 13, shared/goals-api.ts). */
 import type { FastifyInstance } from 'fastify';
-import { compactReport, IndicatorConfigQuery, IndicatorReportQuery, IndicatorReportRouteQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
+import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorReportRouteQuery, IndicatorSeriesQuery } from '../../shared/indicators-api';
 import { GoalConfigQuery, GoalReportQuery } from '../../shared/goals-api';
 import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
 import { goalConfigFor, tertialReportFor } from '../indicators/goals';
-import { indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
+import { compactReportFor, indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
-import { turn } from '../../shared/domain/pace';
 import { jsonReply } from './json-stream';
 import { route, unitRule } from './route';
 
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const read = (field: string) => unitRule('read', 'query', field);
   route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportRouteQuery }, async ({ reply, query, unit, org }) => {
-    const report = await indicatorReportFor(store, await org(), unit, query.period, now());
-    // The compact form (a region's 14,000 cells as tuples) in a task of its own, not after the cells'.
-    await turn();
-    return jsonReply(reply, query.form === 'compact' ? compactReport(report) : report);
+    // The compact form (a region's 14,000 cells as tuples) is made as such, not from the cells' objects.
+    const report = query.form === 'compact' ? await compactReportFor(store, await org(), unit, query.period, now()) : await indicatorReportFor(store, await org(), unit, query.period, now());
+    return jsonReply(reply, report);
   });
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
     indicatorSeriesFor(store, await org(), unit, query, now()),

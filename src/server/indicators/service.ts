@@ -4,14 +4,14 @@
  * equal the device's by construction. No result is stored: a changed target or org tree shows in
  * every period at once.
  */
-import { type IndicatorContext, indicatorReport, indicatorSeries } from '../../shared/domain/indicators';
+import { type IndicatorContext, indicatorReport, indicatorReportCompact, indicatorSeries } from '../../shared/domain/indicators';
 import { indicatorCsvFilename, indicatorCsvRows } from '../../shared/domain/indicators/csv';
 import type { DateRange } from '../../shared/domain/facts/plan';
 import { reportRange, seriesRange } from '../../shared/domain/indicators/ranges';
 import { localDate } from '../../shared/domain/periods';
 import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
-import type { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
+import type { CompactIndicatorReport, IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
 import { ReportedValue } from '../../shared/schema/reported-value';
 import { UnitSettings } from '../../shared/schema/unit-settings';
@@ -45,6 +45,11 @@ export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: 
 
 export async function indicatorReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<IndicatorReport> {
   return indicatorReport(await contextOf(store, org, root, now, reportRange(period)), period, now);
+}
+
+/** The report in the app's compact form (indicators-api.ts), made as such. */
+export async function compactReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<CompactIndicatorReport> {
+  return indicatorReportCompact(await contextOf(store, org, root, now, reportRange(period)), period, now);
 }
 
 export async function indicatorSeriesFor(

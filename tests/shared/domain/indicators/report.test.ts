@@ -1,7 +1,7 @@
 /** The indicator table and series from raw rows: nodes, per-node targets, compare periods. */
 import { describe, expect, it } from 'vitest';
-import { reportOfRows, seriesOfRows, reportRange, seriesPeriods, seriesRange } from '../../../../src/shared/domain/indicators';
-import { IndicatorReport, IndicatorSeries } from '../../../../src/shared/indicators-api';
+import { contextFromRows, indicatorReportCompact, reportOfRows, seriesOfRows, reportRange, seriesPeriods, seriesRange } from '../../../../src/shared/domain/indicators';
+import { CompactIndicatorReport, compactReport, IndicatorReport, IndicatorSeries } from '../../../../src/shared/indicators-api';
 import { AppError } from '../../../../src/shared/errors';
 import { day, event, input, observations, row, shift } from './fixtures';
 
@@ -28,6 +28,17 @@ describe('indicatorReport', async () => {
     ]);
     expect(report.cells).toHaveLength(report.nodes.length * report.defs.length);
     expect(report.computedAt).toBe('2026-11-30T10:00:00.000Z');
+  });
+
+  it('in the compact form is what compactReport makes of it, made without the cell objects', async () => {
+    for (const rootId of ['region', 'div', 'vo1', 'avd1', 'avd3']) {
+      for (const period of ['2026-11', '2026', '2026-T3', '2025-W48']) {
+        const wanted = compactReport(await reportOfRows({ ...rows, rootId }, period, NOW));
+        const made = await indicatorReportCompact(contextFromRows({ ...rows, rootId }, rootId), period, NOW);
+        expect(CompactIndicatorReport.safeParse(made).success).toBe(true);
+        expect(JSON.stringify(made)).toBe(JSON.stringify(wanted));
+      }
+    }
   });
 
   it('takes each cell\'s target from its own node (division 90 %, built-in 100 % above)', async () => {
