@@ -1,5 +1,5 @@
 /**
- * The fact reads over a scope (sumSegments, dayRows, byDay, lastFalls) on a tree wider than one
+ * The fact reads over a scope (sumSegments, days, byDay, lastFalls) on a tree wider than one
  * part: SQLite reads a scope SCOPE_UNITS units at a time, yielding between parts (issue 17, "nothing
  * blocks"), PostgreSQL in one statement; both must give exactly the sums of the stored rows under
  * the scope, and nothing from outside it. On SQLite and PostgreSQL.
@@ -168,8 +168,9 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
 
   it('gives day rows, per-day sums and last falls of the scope only', async () => {
     const want = rows.filter((r) => r.family === 'staff' && inScope(r));
-    const got = await store.facts.dayRows('staff', '/r/d/', '2026-03-01', '2026-04-30');
-    expect(got.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
+    const got = await store.facts.days('staff', '/r/d/', '2026-03-01', '2026-04-30');
+    const gotDays = [...got].flatMap(([unitId, byDay]) => [...byDay].map(([period, v]) => `${unitId} ${period} ${v[planned]}`));
+    expect(gotDays.sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
     const byDay = await store.facts.byDay('staff', '/r/d/', '2026-03-01', '2026-04-30');
     for (const day of DAYS) expect(byDay.get(day)?.[planned]).toBe(want.filter((r) => r.period === day).reduce((s, r) => s + (r.v[planned] as number), 0));
     const ranges = [

@@ -1,4 +1,4 @@
-/** The packed texts of the fact reads (sums, dayRows' days) read back in place (store/packed-fields.ts). */
+/** The packed texts of the fact reads (sums, days) read back in place (store/packed-fields.ts). */
 import { describe, expect, it } from 'vitest';
 import type { FactRow } from '../../src/shared/domain/facts/families';
 import { readFields, unpackDays } from '../../src/server/store/packed-fields';
@@ -13,11 +13,9 @@ const bySplit = (packed: string, unitId: string, width: number, at: readonly num
     return { family: 'safety', unitId, grain: 'd', period: parts[0] as string, key: '', v };
   });
 
-const read = (packed: string, width: number, at: readonly number[]): FactRow[] => {
-  const out: FactRow[] = [];
-  unpackDays(packed, 'safety', 'avd-1', width, at, out);
-  return out;
-};
+/** The days unpackDays reads, as the fact rows they stand for. */
+const read = (packed: string, width: number, at: readonly number[]): FactRow[] =>
+  [...unpackDays(packed, width, at)].map(([period, v]) => ({ family: 'safety', unitId: 'avd-1', grain: 'd', period, key: '', v }));
 
 describe('readFields', () => {
   it('reads a sums text into the positions asked, and says where it ended', () => {

@@ -107,9 +107,9 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
       for (const s of planRanges(ranges, today).segments) need(s.grain === 'm' ? s.from >= fromMonth : s.from >= fromDay);
       return base.sums(family, ranges, collapse);
     },
-    dayRows: async (family, from, to) => {
+    days: async (family, from, to) => {
       need(from >= fromDay);
-      return base.dayRows(family, from, to);
+      return base.days(family, from, to);
     },
     byDay: async (family, from, to) => {
       need(from >= fromDay);

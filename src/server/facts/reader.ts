@@ -16,7 +16,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
       const plan = planRanges(ranges, today);
       return f.sumSegments(family, scopePath, plan.segments, collapse, fields, plan.parts);
     },
-    dayRows: (family, from, to, fields) => f.dayRows(family, scopePath, from, to, fields),
+    days: (family, from, to, fields) => f.days(family, scopePath, from, to, fields),
     byDay: (family, from, to) => f.byDay(family, scopePath, from, to),
     lastFalls: (ranges) => f.lastFalls(scopePath, ranges),
     hrMonths: (fromMonth, toMonth) => f.hrMonths(scopePath, fromMonth, toMonth),

@@ -7,7 +7,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type Family, type FactRow, fieldsOf, type Grain, UNKEYED_FAMILIES } from '../../shared/domain/facts/families';
 import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
-import type { UnitSums } from '../../shared/domain/facts/reader';
+import type { UnitDays, UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { sliceUsed, turn } from '../../shared/domain/pace';
@@ -81,8 +81,8 @@ export interface FactOps {
    * passing allocation, issue 17).
    */
   sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
-  /** Day rows in [from, to] under scopePath, keys collapsed; with `fields`, the other fields 0. */
-  dayRows(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
+  /** Days in [from, to] under scopePath, keys collapsed, per unit and day; with `fields`, the other fields 0. */
+  days(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
   /** Per day in [from, to]: the family's sum under scopePath. */
   byDay(family: Family, scopePath: string, from: string, to: string): Promise<Map<string, number[]>>;
   /** Per range (same order): unit under scopePath → its latest day in [from, to] with a fall. */
@@ -213,7 +213,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // the primary key unit by unit, `unit_id = any(array)`: three index pages per unit and
       // segment, so a region's year read ~17,700 pages a family that way (~300 from the index),
       // while a division's, a fifth of the units, read from the index joined ~1.2–1.7× slower.
-      // `perUnit`: the key's walk whatever the scope, for the packed day rows (dayRows), one text
+      // `perUnit`: the key's walk whatever the scope, for the packed day rows (days), one text
       // per unit: walked, a unit's days come together; from the index they were gathered per unit
       // (with a sort per unit when ordered: PostgreSQL 15 sorts an aggregate's ORDER BY itself) and
       // Gröna korset's region month took ~15 % longer. Their order does not matter (a map by day).
@@ -415,7 +415,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       });
       return out;
     },
-    dayRows: async (family, scopePath, from, to, fields) => {
+    days: async (family, scopePath, from, to, fields) => {
       const cols = pick(family, fields);
       if (UNKEYED_FAMILIES.has(family)) {
         // A family without keys has one row per unit and day, read as stored (no grouping). The
@@ -430,11 +430,11 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
           `select f.unit_id, ${agg}(${item}, ';') as days from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id`,
           [...scopeParams, from, to],
         ], undefined, true);
-        const out: FactRow[] = [];
-        await eachPaced(packed, (r) => unpackDays(r.days, family, r.unit_id, all.length, at, out));
+        const out: UnitDays = new Map();
+        await eachPaced(packed, (r) => out.set(r.unit_id, unpackDays(r.days, all.length, at)));
         return out;
       }
-      return scoped<Record<string, unknown>, FactRow>(
+      const rows = await scoped<Record<string, unknown>, FactRow>(
         scopePath,
         (where, scopeParams) => [
           `select f.unit_id, f.period, 'd' as grain, '' as key, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period${inKeyOrder('1, 2')}`,
@@ -442,6 +442,13 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         ],
         (r) => toRow(family, r),
       );
+      const out: UnitDays = new Map();
+      for (const r of rows) {
+        let byDay = out.get(r.unitId);
+        if (byDay === undefined) out.set(r.unitId, (byDay = new Map()));
+        byDay.set(r.period, r.v);
+      }
+      return out;
     },
     byDay: async (family, scopePath, from, to) => {
       const cols = columnsOf(family);

@@ -2,7 +2,6 @@
  * The texts the fact reads ask the database to pack (store/fact-ops.ts): a row's sums as one text
  * ("12,0,3") and a unit's days as one ("2026-11-01,1,0,0,0;…"), read back into fact vectors. Pure.
  */
-import type { Family, FactRow } from '../../shared/domain/facts/families';
 
 /**
  * Reads the integer fields of a packed text from position `i` ("12,0,3", fields ending at `,` or
@@ -33,13 +32,14 @@ export function readFields(packed: string, i: number, at: readonly number[], v: 
 }
 
 /**
- * One unit's days as dayRows' statement packs them ("2026-11-01,1,0,0,0;2026-11-02,…": the period,
- * then the fields `at` names), appended to `out` as fact rows of `width` fields (a copy of one
- * zero vector each). A region's month is 45,000 days: read as a string per day and per field,
- * they were most of what Gröna korset's roll-up cost in Node.
+ * One unit's days as the days statement packs them ("2026-11-01,1,0,0,0;2026-11-02,…": the period,
+ * then the fields `at` names), as day → vector of `width` fields (a copy of one zero vector each).
+ * A region's month is 45,000 days: read as a string per day and per field, they were most of what
+ * Gröna korset's roll-up cost in Node, and as a row object each the most of what it kept alive.
  */
-export function unpackDays(packed: string, family: Family, unitId: string, width: number, at: readonly number[], out: FactRow[]): void {
+export function unpackDays(packed: string, width: number, at: readonly number[]): Map<string, number[]> {
   const zero = new Array<number>(width).fill(0);
+  const out = new Map<string, number[]>();
   let i = 0;
   while (i < packed.length) {
     const comma = packed.indexOf(',', i);
@@ -47,6 +47,7 @@ export function unpackDays(packed: string, family: Family, unitId: string, width
     const period = packed.slice(i, end);
     const v = zero.slice();
     i = readFields(packed, end + 1, at, v);
-    out.push({ family, unitId, grain: 'd', period, key: '', v });
+    out.set(period, v);
   }
+  return out;
 }

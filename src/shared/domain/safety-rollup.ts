@@ -7,8 +7,7 @@
 import { type SafetyDay, safetyDayDate } from '../schema/safety-day';
 import type { SafetyEvent } from '../schema/safety-event';
 import { effectiveRecords } from './corrections';
-import type { FactRow } from './facts/families';
-import type { FactReader, UnitSums } from './facts/reader';
+import type { FactReader, UnitDays, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
 import { sliceUsed, turn } from './pace';
@@ -56,18 +55,9 @@ export async function safetyRollupFromFacts(
   rootId: string,
   month: string,
   today: string,
-  dayRows: readonly FactRow[],
+  days: UnitDays,
   categories: UnitSums,
 ): Promise<Map<string, RollupNode<SafetyCounts>>> {
-  const days = new Map<string, Map<string, readonly number[]>>();
-  // A region's month is ~45,000 day rows: sorted by unit in slices too (at once ~30 ms).
-  for (const r of dayRows) {
-    if (sliceUsed()) await turn();
-    if (r.family !== 'safety' || r.grain !== 'd' || !r.period.startsWith(month)) continue;
-    let m = days.get(r.unitId);
-    if (m === undefined) days.set(r.unitId, (m = new Map()));
-    m.set(r.period, r.v);
-  }
   const expected = leavesOf(units, rootId);
   const leafCounts = new Map<string, SafetyCounts>();
   for (const id of subtreeIds(units, rootId)) {
@@ -85,11 +75,11 @@ export async function safetyRollupFromFacts(
 export async function safetyRollupOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, month: string, today: string): Promise<SafetyNodeView[]> {
   const { from, to } = periodRange(month);
   const last = to < today ? to : today;
-  const [dayRows, categories] = await Promise.all([
-    reader.dayRows('safety', from, to, STATUS_FIELDS),
+  const [days, categories] = await Promise.all([
+    reader.days('safety', from, to, STATUS_FIELDS),
     last >= from ? reader.sums('safetyCat', [{ from, to: last }], false).then((s) => s[0] ?? new Map()) : Promise.resolve(new Map()),
   ]);
-  const pooled = await safetyRollupFromFacts(units, rootId, month, today, dayRows, categories);
+  const pooled = await safetyRollupFromFacts(units, rootId, month, today, days, categories);
   await turn();
   return nodeViews(units, rootId, pooled);
 }

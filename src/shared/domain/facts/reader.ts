@@ -16,6 +16,9 @@ import { sliceUsed, turn } from '../pace';
 /** unit → key → vector ('' as the only key when keys are collapsed). */
 export type UnitSums = Map<string, Map<string, number[]>>;
 
+/** unit → day (YYYY-MM-DD) → vector, keys collapsed. */
+export type UnitDays = Map<string, Map<string, number[]>>;
+
 export interface FactReader {
   /**
    * Per range (same order): per unit (and key, unless `collapse`) the family's sum. With `fields`,
@@ -23,8 +26,11 @@ export interface FactReader {
    * then sums 4 of BHK's 20 columns for the indicators; a device sums them all, it costs nothing).
    */
   sums(family: Family, ranges: readonly DateRange[], collapse: boolean, fields?: readonly string[]): Promise<UnitSums[]>;
-  /** The family's day rows in [from, to], keys collapsed: one row per unit and day; `fields` as for sums. */
-  dayRows(family: Family, from: string, to: string, fields?: readonly string[]): Promise<FactRow[]>;
+  /**
+   * The family's days in [from, to], keys collapsed: per unit, per day its vector; `fields` as for
+   * sums. A map per unit, not a row object per unit-day: a region's month is ~47,000 days.
+   */
+  days(family: Family, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
   /** Per day in [from, to]: the family's sum over the whole subtree (keys collapsed). */
   byDay(family: Family, from: string, to: string): Promise<Map<string, number[]>>;
   /**
@@ -114,15 +120,16 @@ export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], u
       });
       return combineSegments(perSegment, plan.parts);
     },
-    dayRows: async (family, from, to) => {
-      const out = new Map<string, FactRow>();
+    days: async (family, from, to) => {
+      const out: UnitDays = new Map();
       for (const r of of(family)) {
         if (r.grain !== 'd' || r.period < from || r.period > to) continue;
-        const k = `${r.unitId}\u0000${r.period}`;
-        const cur = out.get(k);
-        out.set(k, cur === undefined ? { ...r, key: '', v: [...r.v] } : { ...cur, v: addVectors(cur.v, r.v) });
+        let byDay = out.get(r.unitId);
+        if (byDay === undefined) out.set(r.unitId, (byDay = new Map()));
+        const cur = byDay.get(r.period);
+        byDay.set(r.period, cur === undefined ? [...r.v] : addVectors(cur, r.v));
       }
-      return [...out.values()];
+      return out;
     },
     byDay: async (family, from, to) => {
       const out = new Map<string, number[]>();
