@@ -12,6 +12,6 @@ export function safetyRoutes(app: FastifyInstance, store: Store, now: () => numb
     const rollup = await safetyRollupFor(store, await org(), unit, query.month, now());
     // The compact form (a region's 47,000 day tuples) in a task of its own, not after the nodes'.
     await turn();
-    return jsonReply(reply, query.form === 'compact' ? compactSafetyRollup(rollup) : rollup);
+    return jsonReply(reply, query.form === 'compact' ? await compactSafetyRollup(rollup) : rollup);
   });
 }
