@@ -1,5 +1,5 @@
 /**
- * The server reads day rows of UNKEYED_FAMILIES as stored, without grouping (fact-ops dayRows):
+ * The server reads day rows of UNKEYED_FAMILIES as stored, without grouping (fact-ops days):
  * that is exact only while every contribution of those families has the key ''. Checked on every
  * kind of row that contributes to them, and the families with keys are not in the set.
  */

@@ -29,7 +29,7 @@ describe('pace: one clock per task', () => {
     expect(other).toBe(true);
   });
 
-  it('two loops in one task share the slice', async () => {
+  it('the slice is the task\'s: a loop starting late in a task yields early', async () => {
     await turn();
     let other = false;
     setImmediate(() => {

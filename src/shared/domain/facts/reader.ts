@@ -59,10 +59,11 @@ export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly
 }
 
 /**
- * Σ of the given segments' sums (as answered per segment by a store). A segment no other range
- * reads is taken as it is (its vectors are the store's own copies) and the range's other segments
- * are added into it; the rest is added up in slices (pace.ts): a region's BHK by key is ~11,000
- * vectors a segment, and copying every one of them was a year report's largest allocation.
+ * Σ of the given segments' sums (per segment, as memoryReader sums a device's fact rows; the
+ * server's store adds them into the ranges itself as its rows come, fact-ops sumSegments). A
+ * segment no other range reads is taken as it is (its vectors are the reader's own copies) and the
+ * range's other segments are added into it; the rest is added up in slices (pace.ts): a region's
+ * BHK by key is ~11,000 vectors a segment, too many to copy for nothing.
  */
 export async function combineSegments(perSegment: readonly UnitSums[], parts: readonly number[][]): Promise<UnitSums[]> {
   const uses = new Map<number, number>();
@@ -76,7 +77,7 @@ export async function combineSegments(perSegment: readonly UnitSums[], parts: re
       for (const [unitId, byKey] of perSegment[i] ?? new Map()) {
         for (const [key, v] of byKey) addInto(sum, unitId, key, v);
         // A look at the clock per unit, an await only once the slice is used (an await per unit
-        // was a promise each: a region's year report made ~28,000 of them here).
+        // is a promise each: ~28,000 for a region's year report).
         if (sliceUsed()) await turn();
       }
     }

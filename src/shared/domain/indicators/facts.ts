@@ -20,7 +20,8 @@
  *  - HR: the leaf units' hrMonths whose whole month lies in the range (so a week has none),
  *    pooled by ordinary hours as staffing-hr.ts does, K and M likewise; rows on higher levels
  *    are the HR system's own figures and never added to their children's.
- * A level's facts are its units' facts pooled (addFacts via rollupTree): sums, never averages.
+ * A level's facts are its units' facts pooled (addFactsInto along the tree's walk, rollupWalk):
+ * sums, never averages.
  */
 import { METRICS } from '../../schema/indicator';
 import type { HrMonth } from '../../schema/hr-month';
@@ -33,7 +34,7 @@ import { addDays, daysInMonth } from '../periods';
 import { type RollupNode, rollupWalk, subtreeIds, type TreeUnit, treeWalk, type Walk } from '../rollup';
 import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
-import { addFactsInto, emptyFacts, type Family, kvot, setByFamily } from './pool';
+import { addFactsInto, emptyFacts, kvot, setByFamily } from './pool';
 import { periodInRange, reportedSumsOf } from './reported';
 import type { Facts } from './types';
 
