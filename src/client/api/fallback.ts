@@ -1,7 +1,9 @@
 /**
  * Figures above a unit come from the server when it answers and otherwise from the same shared
  * function over the device's own facts, marked as such (the screen shows a banner). Only a network
- * failure falls back; any other error is the screen's to show.
+ * failure falls back; any other error is the screen's to show. When the browser already knows it
+ * has no network (navigator.onLine false), the server is not asked: a request then may fail at
+ * once or hang until its timeout (30 s), and the manager should not stare at "Laddar…" meanwhile.
  */
 import { AppError } from '../../shared/errors';
 
@@ -12,7 +14,11 @@ export interface Loaded<T> {
 
 export const isNetworkError = (err: unknown): boolean => err instanceof AppError && err.code === 'network';
 
-export async function serverElseDevice<T>(server: () => Promise<T>, device: () => Promise<T>): Promise<Loaded<T>> {
+/** False only when the browser says there is no network at all ("true" promises nothing). */
+const browserOnline = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export async function serverElseDevice<T>(server: () => Promise<T>, device: () => Promise<T>, online: () => boolean = browserOnline): Promise<Loaded<T>> {
+  if (!online()) return { res: await device(), source: 'device' };
   try {
     return { res: await server(), source: 'server' };
   } catch (err) {
