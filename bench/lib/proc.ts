@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../../scripts/free-port';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node';
 import { onAbort } from './cleanup';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +54,7 @@ export async function startServer(env: ServerEnv): Promise<ServerProcess> {
   const probe = env.BENCH_PROBE_FILE ? ['--import', pathToFileURL(path.join(ROOT, 'bench/lib/probe.mjs')).href] : [];
   // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server child, written when it stops (for finding what a figure spends).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...probe, 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--import', 'tsx', ...probe, 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
