@@ -72,6 +72,11 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
             s[fieldIndex('safety', 'evRod')] = 1;
             s[fieldIndex('safety', 'falls')] = 1;
             rows.push({ family: 'safety', unitId, grain: 'd', period: day, key: '', v: s });
+          } else if (rand() < 0.3) {
+            // A yellow day without a fall: no last fall.
+            const s = zeroVector('safety');
+            s[fieldIndex('safety', 'evGul')] = 1;
+            rows.push({ family: 'safety', unitId, grain: 'd', period: day, key: '', v: s });
           }
         }
       }
@@ -178,17 +183,25 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       { from: '2026-03-02', to: '2026-03-30' },
       { from: '2026-02-01', to: '2026-02-28' },
     ];
-    const lastFalls = await store.facts.lastFalls('/r/d/', ranges);
-    const want2 = ranges.map((range) => {
-      const out = new Map<string, string>();
-      for (const r of rows) {
-        if (r.family !== 'safety' || !inScope(r) || r.period < range.from || r.period > range.to) continue;
-        if ((out.get(r.unitId) ?? '') < r.period) out.set(r.unitId, r.period);
-      }
-      return out;
-    });
-    expect(lastFalls).toEqual(want2);
-    expect(want2[0]?.size).toBeGreaterThan(2);
-    expect(want2[2]?.size).toBe(0);
+    // The division (most units: PostgreSQL reads it joined to the units) and one VO (a third: the
+    // units' keys); in both, no fall of a unit outside and none outside a range.
+    for (const [scope, within] of [
+      ['/r/d/', inScope],
+      ['/r/d/v0/', (r: FactRow) => r.unitId.startsWith('u0-')],
+    ] as const) {
+      const lastFalls = await store.facts.lastFalls(scope, ranges);
+      const want2 = ranges.map((range) => {
+        const out = new Map<string, string>();
+        for (const r of rows) {
+          if (r.family !== 'safety' || (r.v[fieldIndex('safety', 'falls')] as number) === 0 || !within(r) || r.period < range.from || r.period > range.to) continue;
+          if ((out.get(r.unitId) ?? '') < r.period) out.set(r.unitId, r.period);
+        }
+        return out;
+      });
+      expect(lastFalls).toEqual(want2);
+      expect(want2[0]?.size).toBeGreaterThan(2);
+      expect(want2[1]?.size).toBeGreaterThan(2);
+      expect(want2[2]?.size).toBe(0);
+    }
   });
 });

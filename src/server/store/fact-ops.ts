@@ -468,10 +468,30 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
     lastFalls: async (scopePath, ranges) => {
       const out = ranges.map(() => new Map<string, string>());
       if (ranges.length === 0) return out;
-      // Per unit one look into the partial index of fall days, from the range's end backwards (a
-      // max() the index answers at its end on both databases), not every fall day of the look-back.
-      // SQLite's planner would rather walk the primary key, every day of the unit: hence `indexed by`.
-      const indexed = dialect === 'postgres' ? '' : ' indexed by fact_safety_falls';
+      if (dialect === 'postgres') {
+        // One pass over the partial index of fall days (a unit's falls are a few a month) for
+        // every range at once, a max() filtered per range. Looked up per unit and range (below),
+        // each look was a subplan started anew: a region's year report made ~4,500 of them
+        // (~25 ms, the statement alone; this way ~12 ms).
+        const from = ranges.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
+        const to = ranges.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
+        const lasts = ranges.map((_, i) => `max(f.period) filter (where f.period between ? and ?) as l${i}`).join(', ');
+        const rows = await scoped<Record<string, string | null>>(scopePath, (where, scopeParams) => [
+          `select f.unit_id, ${lasts} from fact_safety f ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ? group by f.unit_id`,
+          [...ranges.flatMap((r) => [r.from, r.to]), ...scopeParams, from, to],
+        ]);
+        for (const r of rows) {
+          ranges.forEach((_, i) => {
+            const last = r[`l${i}`];
+            if (last !== null && last !== undefined) out[i]?.set(r.unit_id as string, last);
+          });
+        }
+        return out;
+      }
+      // SQLite: per unit one look into the partial index of fall days, from the range's end
+      // backwards (a max() the index answers at its end), not every fall day of the look-back.
+      // Its planner would rather walk the primary key, every day of the unit: hence `indexed by`.
+      const indexed = ' indexed by fact_safety_falls';
       const rows = await scoped<{ seg: number | string; unit_id: string; last: string | null }>(scopePath, (where, scopeParams) => [
         ranges
           .map(
