@@ -3,6 +3,7 @@
  * both must agree on. A board is measured if its entities are in the registry and its route
  * answers; otherwise the report says which part is not there yet.
  */
+import { expandSafetyRollup, type PackedSafetyRollupResponse, type SafetyRollupResponse } from '../../src/shared/api-safety';
 import { ENTITY_NAMES } from '../../src/shared/schema/registry';
 import type { GroupBoard, Totals } from './rollup-sql';
 
@@ -40,21 +41,20 @@ export const BOARDS: readonly Board[] = [
     key: 'safety',
     label: 'Gröna korset',
     entities: ['safetyEvent', 'safetyDay'],
-    // As the app asks for it (the days as tuples; events, which are compared here, as in the full form).
-    route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}&form=compact`,
+    // As the app asks for it (packed: a unit's days as characters, a level's as tuples), expanded as the app does.
+    route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}&form=packed`,
     fromRoute: (answer, root) => {
-      const c = nodeOf<{ days: [number, number, number, number, number, number][]; events: Record<string, { gul: number; orange: number; rod: number }> }>(answer, root);
+      const c = nodeOf<SafetyRollupResponse['nodes'][number]['counts']>(expandSafetyRollup(answer as PackedSafetyRollupResponse), root);
       if (!c) return null;
       const bySeverity = Object.values(c.events);
-      // Per day, units per status: [gron, gul, orange, rod, ej_ifylld, idag] (compact form).
-      const days = (i: number) => c.days.reduce((s, d) => s + d[i]!, 0);
+      const days = (status: 'gron' | 'gul' | 'orange' | 'rod') => c.days.reduce((s, d) => s + d[status], 0);
       return {
         events: bySeverity.reduce((s, e) => s + e.gul + e.orange + e.rod, 0),
         red: bySeverity.reduce((s, e) => s + e.rod, 0),
-        green_days: days(0),
-        yellow_days: days(1),
-        orange_days: days(2),
-        red_days: days(3),
+        green_days: days('gron'),
+        yellow_days: days('gul'),
+        orange_days: days('orange'),
+        red_days: days('rod'),
       };
     },
     compare: ['events', 'red', 'green_days', 'yellow_days', 'orange_days', 'red_days'],

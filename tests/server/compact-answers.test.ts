@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactIndicatorReport, compactReport, expandReport, IndicatorReport } from '../../src/shared/indicators-api';
-import { CompactSafetyRollupResponse, expandSafetyRollup, SafetyRollupResponse } from '../../src/shared/api-safety';
+import { CompactSafetyRollupResponse, expandSafetyRollup, PackedSafetyRollupResponse, SafetyRollupResponse } from '../../src/shared/api-safety';
 import { call, type Client, expectError, type Harness, harness, loginAs, MONTH } from './helpers';
 
 let h: Harness;
@@ -51,8 +51,8 @@ describe('the compact indicator report', () => {
   });
 });
 
-describe('the compact Gröna korset roll-up', () => {
-  it('expands to exactly the full answer, in fewer bytes, and refuses an unknown form', async () => {
+describe('the compact and packed Gröna korset roll-up', () => {
+  it('each expands to exactly the full answer, in fewer bytes, and an unknown form is refused', async () => {
     for (const rootId of ['region', 'avd-21']) {
       const q = `/api/rollup/safety?rootId=${rootId}&month=${MONTH}`;
       const plain = await call(h, 'GET', q, { token: admin });
@@ -62,7 +62,16 @@ describe('the compact Gröna korset roll-up', () => {
       expect(full.nodes.length).toBeGreaterThan(0);
       expect(expandSafetyRollup(CompactSafetyRollupResponse.parse(compact.json()))).toEqual(full);
       expect(compact.body.length).toBeLessThan(plain.body.length / 2);
+      // Packed (the app's form): the units' own crosses as a character a day, the levels as tuples.
+      const packed = await call(h, 'GET', `${q}&form=packed`, { token: admin });
+      const p = PackedSafetyRollupResponse.parse(packed.json());
+      expect(expandSafetyRollup(p)).toEqual(full);
+      expect(p.nodes.filter((n) => n.leaf).every((n) => typeof n.counts.days === 'string')).toBe(true);
+      expect(packed.body.length).toBeLessThan(compact.body.length);
     }
+    // The region's levels pool several units a day: tuples.
+    const region = PackedSafetyRollupResponse.parse((await call(h, 'GET', `/api/rollup/safety?rootId=region&month=${MONTH}&form=packed`, { token: admin })).json());
+    expect(region.nodes.some((n) => !n.leaf && Array.isArray(n.counts.days))).toBe(true);
     expect(expectError(await call(h, 'GET', `/api/rollup/safety?rootId=region&month=${MONTH}&form=x`, { token: admin }), 400, 'validation').path).toEqual(['form']);
   });
 });

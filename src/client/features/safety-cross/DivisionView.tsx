@@ -7,7 +7,7 @@
  * device's facts and a banner says it may be incomplete.
  */
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { CompactSafetyRollupResponse, expandSafetyRollup, SafetyRollupResponse } from '../../../shared/api-safety';
+import { expandSafetyRollup, PackedSafetyRollupResponse, SafetyRollupResponse } from '../../../shared/api-safety';
 import { localDate } from '../../../shared/domain/periods';
 import { safetyRollupOf } from '../../../shared/domain/safety-rollup';
 import { serverElseDevice } from '../../api/fallback';
@@ -37,7 +37,7 @@ export function DivisionView(props: { rootId: string; month: string; thisMonth: 
   };
   const [res, { refetch }] = createResource(() =>
     serverElseDevice(
-      async () => expandSafetyRollup(await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}&form=compact`, CompactSafetyRollupResponse)),
+      async () => expandSafetyRollup(await api.get(`/api/rollup/safety?rootId=${encodeURIComponent(rootId)}&month=${month}&form=packed`, PackedSafetyRollupResponse)),
       offlineRollup,
     ),
   );
