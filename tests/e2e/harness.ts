@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
 import { freePort } from '../../scripts/free-port';
 import { SERVER_NODE_FLAGS } from '../../scripts/server-node';
@@ -83,6 +83,19 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
+/**
+ * When the running test fails, prints what `page` showed then (its visible text) and what its
+ * console said: a failure in CI, where nobody sees the browser, says what the screen was doing.
+ */
+export function explainFailure(page: Page, label = 'page'): void {
+  const said: string[] = [];
+  page.on('console', (m) => void said.push(`${m.type()}: ${m.text()}`.slice(0, 300)));
+  onTestFailed(async () => {
+    const text = await page.evaluate(() => document.body.innerText).catch((e: unknown) => `(no text: ${String(e)})`);
+    process.stdout.write(`\n--- ${label} at ${page.url()} when the test failed ---\n${text.slice(0, 3000)}\n--- its console (last 20) ---\n${said.slice(-20).join('\n')}\n---\n`);
+  });
+}
+
 export interface AppUnderTest {
   readonly server: RunningServer;
   readonly browser: Browser;
@@ -124,13 +137,13 @@ export function useAppUnderTest(): AppUnderTest {
  * Logs in through the login screen as a person would and waits for the first sync. With
  * `worker`, first waits until the service worker controls the page (tests that go offline).
  */
-export async function uiLogin(page: Page, url: string, username: string, opts: { worker?: boolean } = {}): Promise<void> {
+export async function uiLogin(page: Page, url: string, username: string, opts: { worker?: boolean; syncTimeoutMs?: number } = {}): Promise<void> {
   await page.goto(url);
   if (opts.worker !== false) await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill('pulstavlan');
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByText('Allt synkat').waitFor({ state: 'visible', timeout: opts.syncTimeoutMs ?? 30_000 });
 }
 
 /**

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, useAppUnderTest, shot, SHOTS } from './harness';
+import { apiJson, apiLogin, explainFailure, shot, SHOTS, uiLogin, useAppUnderTest } from './harness';
 
 const env = useAppUnderTest();
 
@@ -21,11 +21,9 @@ function stockholmDate(offsetDays = 0): string {
 async function loggedIn(username: string, viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await env.browser.newContext({ viewport });
   const page = await ctx.newPage();
-  await page.goto(env.server.url);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('pulstavlan');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 60_000 }).toBe(true);
+  explainFailure(page, username);
+  // Waits for the service worker's control too: a test that goes offline must not meet it taking over meanwhile.
+  await uiLogin(page, env.server.url, username, { syncTimeoutMs: 60_000 });
   return { ctx, page };
 }
 
