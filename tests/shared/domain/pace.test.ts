@@ -22,7 +22,9 @@ describe('pace: one clock per task', () => {
     setImmediate(() => {
       other = true;
     });
-    await paceTask();
+    // Inside a slice (a long one here: a loaded machine may stop this process for a while between
+    // two lines, and that time is the task's too).
+    await paceTask(1_000);
     expect(other).toBe(false);
     busy(SLICE_MS + 2);
     await paceTask();
@@ -35,13 +37,13 @@ describe('pace: one clock per task', () => {
     setImmediate(() => {
       other = true;
     });
-    // The first loop looks at the clock, works nearly its slice, and looks again: not yet.
-    expect(sliceUsed()).toBe(false);
-    busy(SLICE_MS - 3);
-    expect(sliceUsed()).toBe(false);
+    // The first loop looks at the clock (its slice long: not yet used) and works 5 ms.
+    expect(sliceUsed(1_000)).toBe(false);
     busy(5);
-    // A second loop starting now with a clock of its own would be 5 ms into its slice; the task's clock yields.
-    await paceTask();
+    // A second loop starting now with a clock of its own would be at 0 ms of a 4 ms slice; the
+    // task's clock is at 5 ms or more, so it yields.
+    expect(sliceUsed(4)).toBe(true);
+    await paceTask(4);
     expect(other).toBe(true);
   });
 });
