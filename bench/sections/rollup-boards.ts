@@ -3,7 +3,7 @@
  * both must agree on. A board is measured if its entities are in the registry and its route
  * answers; otherwise the report says which part is not there yet.
  */
-import { expandSafetyRollup, type PackedSafetyRollupResponse, type SafetyRollupResponse } from '../../src/shared/api-safety';
+import { expandSafetyRollup, PackedSafetyRollupResponse, type SafetyRollupResponse } from '../../src/shared/api-safety';
 import { ENTITY_NAMES } from '../../src/shared/schema/registry';
 import type { GroupBoard, Totals } from './rollup-sql';
 
@@ -44,7 +44,7 @@ export const BOARDS: readonly Board[] = [
     // As the app asks for it (packed: a unit's days as characters, a level's as tuples), expanded as the app does.
     route: (root, month) => `/api/rollup/safety?rootId=${root}&month=${month}&form=packed`,
     fromRoute: (answer, root) => {
-      const c = nodeOf<SafetyRollupResponse['nodes'][number]['counts']>(expandSafetyRollup(answer as PackedSafetyRollupResponse), root);
+      const c = nodeOf<SafetyRollupResponse['nodes'][number]['counts']>(expandSafetyRollup(PackedSafetyRollupResponse.parse(answer)), root);
       if (!c) return null;
       const bySeverity = Object.values(c.events);
       const days = (status: 'gron' | 'gul' | 'orange' | 'rod') => c.days.reduce((s, d) => s + d[status], 0);

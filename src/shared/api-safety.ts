@@ -7,6 +7,7 @@ import { IsoDate, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { UnitKind } from './schema/org-unit';
 import { SafetyCategory } from './schema/safety-event';
 import { sliceUsed, turn } from './domain/pace';
+import { type DayCounts, emptyDay } from './domain/safety-month';
 
 /**
  * `form=packed` asks for PackedSafetyRollupResponse (the app does), `form=compact` for
@@ -62,19 +63,24 @@ const CompactNode = z.strictObject({
 export const CompactSafetyRollupResponse = z.strictObject({ ...SafetyRollupResponse.shape, form: z.literal('compact'), nodes: z.array(CompactNode) });
 export type CompactSafetyRollupResponse = z.infer<typeof CompactSafetyRollupResponse>;
 
-const dayTuple = (d: SafetyRollupResponse['nodes'][number]['counts']['days'][number]): CompactDay => [d.gron, d.gul, d.orange, d.rod, d.ej_ifylld, d.idag];
+const dayTuple = (d: DayCounts): CompactDay => [d.gron, d.gul, d.orange, d.rod, d.ej_ifylld, d.idag];
 
 /**
  * The compact form, node by node, giving the event loop a turn whenever the task's slice is used
  * (pace.ts): a region's ~47,000 days at once held a server's loop ~13 ms (issue 17).
  */
 export async function compactSafetyRollup(r: SafetyRollupResponse): Promise<CompactSafetyRollupResponse> {
-  const nodes: CompactSafetyRollupResponse['nodes'] = [];
+  return { ...r, form: 'compact', nodes: await withDays(r, (days) => days.map(dayTuple)) };
+}
+
+/** The nodes with their days in another form, node by node, with the event loop's turns (above). */
+async function withDays<D>(r: SafetyRollupResponse, form: (days: readonly DayCounts[]) => D) {
+  const nodes: (Omit<SafetyRollupNode, 'counts'> & { counts: { days: D; events: SafetyRollupNode['counts']['events'] } })[] = [];
   for (const n of r.nodes) {
-    nodes.push({ ...n, counts: { days: n.counts.days.map(dayTuple), events: n.counts.events } });
+    nodes.push({ ...n, counts: { days: form(n.counts.days), events: n.counts.events } });
     if (sliceUsed()) await turn();
   }
-  return { ...r, form: 'compact', nodes };
+  return nodes;
 }
 
 /**
@@ -93,8 +99,6 @@ const PackedNode = z.strictObject({
 export const PackedSafetyRollupResponse = z.strictObject({ ...SafetyRollupResponse.shape, form: z.literal('packed'), nodes: z.array(PackedNode) });
 export type PackedSafetyRollupResponse = z.infer<typeof PackedSafetyRollupResponse>;
 
-type DayCounts = SafetyRollupResponse['nodes'][number]['counts']['days'][number];
-
 /** A node's days as characters, or null when a day holds more than a single one. */
 function dayChars(days: readonly DayCounts[]): string | null {
   let out = '';
@@ -102,23 +106,30 @@ function dayChars(days: readonly DayCounts[]): string | null {
     const sum = d.gron + d.gul + d.orange + d.rod + d.ej_ifylld + d.idag;
     if (sum === 0) out += '-';
     else if (sum !== 1) return null;
-    else out += d.gron === 1 ? '0' : d.gul === 1 ? '1' : d.orange === 1 ? '2' : d.rod === 1 ? '3' : d.ej_ifylld === 1 ? '4' : '5';
+    else {
+      // Whole counts adding up to 1: exactly one field is 1.
+      let at = 0;
+      while (d[DAY_FIELDS[at] as keyof DayCounts] !== 1) at++;
+      out += String(at);
+    }
   }
   return out;
 }
 
 /** The packed form, node by node, with the event loop's turns as compactSafetyRollup. */
 export async function packSafetyRollup(r: SafetyRollupResponse): Promise<PackedSafetyRollupResponse> {
-  const nodes: PackedSafetyRollupResponse['nodes'] = [];
-  for (const n of r.nodes) {
-    nodes.push({ ...n, counts: { days: dayChars(n.counts.days) ?? n.counts.days.map(dayTuple), events: n.counts.events } });
-    if (sliceUsed()) await turn();
-  }
-  return { ...r, form: 'packed', nodes };
+  return { ...r, form: 'packed', nodes: await withDays(r, (days) => dayChars(days) ?? days.map(dayTuple)) };
 }
 
-const EMPTY_DAY: DayCounts = { gron: 0, gul: 0, orange: 0, rod: 0, ej_ifylld: 0, idag: 0 };
-const dayOfChar = (c: string): DayCounts => (c === '-' ? { ...EMPTY_DAY } : { ...EMPTY_DAY, [DAY_FIELDS[Number(c)] as string]: 1 });
+/** A day of the packed form: '-' none, else a single one at the DAY_FIELDS index the digit names. */
+function dayOfChar(c: string): DayCounts {
+  const day = emptyDay();
+  if (c === '-') return day;
+  const field = DAY_FIELDS[Number(c)];
+  if (field === undefined || !/^[0-5]$/.test(c)) throw new Error(`packed day '${c}' names no status`);
+  day[field] = 1;
+  return day;
+}
 
 /** The full answer from the compact or the packed form. */
 export function expandSafetyRollup(c: CompactSafetyRollupResponse | PackedSafetyRollupResponse): SafetyRollupResponse {

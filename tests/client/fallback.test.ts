@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serverElseDevice } from '../../src/client/api/fallback';
 import { AppError } from '../../src/shared/errors';
 
@@ -27,5 +27,25 @@ describe('serverElseDevice', () => {
     };
     expect(await serverElseDevice(hanging, device, () => false)).toEqual({ res: 'device figures', source: 'device' });
     expect(asked).toBe(0);
+  });
+
+  describe('by default, the browser says', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+    it('offline: the device answers and the server is not asked', async () => {
+      vi.stubGlobal('navigator', { onLine: false });
+      let asked = 0;
+      const server = async () => {
+        asked++;
+        return 'server figures';
+      };
+      expect(await serverElseDevice(server, device)).toEqual({ res: 'device figures', source: 'device' });
+      expect(asked).toBe(0);
+    });
+    it('online: the server is asked', async () => {
+      vi.stubGlobal('navigator', { onLine: true });
+      expect(await serverElseDevice(async () => 'server figures', device)).toEqual({ res: 'server figures', source: 'server' });
+    });
   });
 });

@@ -91,7 +91,7 @@ export function explainFailure(page: Page, label = 'page'): void {
   const said: string[] = [];
   page.on('console', (m) => void said.push(`${m.type()}: ${m.text()}`.slice(0, 300)));
   onTestFailed(async () => {
-    const text = await page.evaluate(() => document.body.innerText).catch((e: unknown) => `(no text: ${String(e)})`);
+    const text = await page.locator('body').innerText({ timeout: 5_000 }).catch((e: unknown) => `(no text: ${String(e)})`);
     process.stdout.write(`\n--- ${label} at ${page.url()} when the test failed ---\n${text.slice(0, 3000)}\n--- its console (last 20) ---\n${said.slice(-20).join('\n')}\n---\n`);
   });
 }

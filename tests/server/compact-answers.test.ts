@@ -1,6 +1,7 @@
 /**
- * Compact wire forms (issue 17). Gröna korset's roll-up with `form=compact` (days as tuples) expands
- * to exactly the full answer. The indicator report's (shared/indicators-api.ts): the route's
+ * Compact wire forms (issue 17). Gröna korset's roll-up with `form=compact` (days as tuples) and
+ * with `form=packed` (the app's: a unit's days as one character each) expands to exactly the full
+ * answer. The indicator report's (shared/indicators-api.ts): the route's
  * `form=compact` answer, checked by its schema and expanded, is exactly the report the route gives
  * as objects (the demo region's tree and figures, a month and a year), in well under half the
  * bytes; a report whose cells are not node × definition in order is refused rather than sent

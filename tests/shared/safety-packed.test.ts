@@ -40,5 +40,8 @@ describe('the packed Gröna korset roll-up', () => {
     expect(bad('0'.repeat(27))).toBe(false);
     expect(bad('0'.repeat(32))).toBe(false);
     expect(bad(`${'0'.repeat(27)}6`)).toBe(false);
+    // Unchecked, a wrong character is an error, not an empty day.
+    const unchecked = { month: '2026-02', rootId: 'u1', today: '2026-12-06', form: 'packed', nodes: [{ ...node('u1', true, []), counts: { days: `${'0'.repeat(27)}9`, events: {} } }] };
+    expect(() => expandSafetyRollup(unchecked as unknown as PackedSafetyRollupResponse)).toThrow(/names no status/);
   });
 });

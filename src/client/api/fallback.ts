@@ -14,7 +14,11 @@ export interface Loaded<T> {
 
 export const isNetworkError = (err: unknown): boolean => err instanceof AppError && err.code === 'network';
 
-/** False only when the browser says there is no network at all ("true" promises nothing). */
+/**
+ * False only when the browser says there is no network at all ("true" promises nothing). The sync
+ * engine trusts the same word (it does not push or pull then), so a browser that says "offline"
+ * wrongly shows the device's figures with their banner until it says "online" again.
+ */
 const browserOnline = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export async function serverElseDevice<T>(server: () => Promise<T>, device: () => Promise<T>, online: () => boolean = browserOnline): Promise<Loaded<T>> {

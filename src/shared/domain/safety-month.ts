@@ -28,7 +28,7 @@ export interface SafetyCounts {
 /** Worst first, for "the day's worst colour across units": an unfilled unit outranks green. */
 const RANK: Record<CountedStatus, number> = { rod: 5, orange: 4, gul: 3, ej_ifylld: 2, idag: 1, gron: 0 };
 
-const emptyDay = (): DayCounts => ({ gron: 0, gul: 0, orange: 0, rod: 0, ej_ifylld: 0, idag: 0 });
+export const emptyDay = (): DayCounts => ({ gron: 0, gul: 0, orange: 0, rod: 0, ej_ifylld: 0, idag: 0 });
 const emptySeverities = (): SeverityCounts => ({ gul: 0, orange: 0, rod: 0 });
 
 export function emptySafetyCounts(month: string): SafetyCounts {
