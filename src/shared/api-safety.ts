@@ -107,9 +107,10 @@ function dayChars(days: readonly DayCounts[]): string | null {
     if (sum === 0) out += '-';
     else if (sum !== 1) return null;
     else {
-      // Whole counts adding up to 1: exactly one field is 1.
-      let at = 0;
-      while (d[DAY_FIELDS[at] as keyof DayCounts] !== 1) at++;
+      // Whole counts adding up to 1: one field is 1 (were none, the node keeps its tuples).
+      let at = -1;
+      for (let i = 0; i < DAY_FIELDS.length && at < 0; i++) if (d[DAY_FIELDS[i] as keyof DayCounts] === 1) at = i;
+      if (at < 0) return null;
       out += String(at);
     }
   }

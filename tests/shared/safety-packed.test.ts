@@ -33,6 +33,12 @@ describe('the packed Gröna korset roll-up', () => {
     }
   });
 
+  it('keeps the tuples of a day adding up to one without a single one (not whole counts)', async () => {
+    const days = Array.from({ length: 30 }, () => ({ gron: 0.5, gul: 0.5, orange: 0, rod: 0, ej_ifylld: 0, idag: 0 }));
+    const full: SafetyRollupResponse = { month: '2026-11', rootId: 'u1' as UnitId, today: '2026-12-06', nodes: [node('u1', true, days)] };
+    expect((await packSafetyRollup(full)).nodes[0]?.counts.days).toEqual(days.map(() => [0.5, 0.5, 0, 0, 0, 0]));
+  });
+
   it('refuses days that are not one character a day', () => {
     const bad = (days: string) =>
       PackedSafetyRollupResponse.safeParse({ month: '2026-02', rootId: 'u1', today: '2026-12-06', form: 'packed', nodes: [{ ...node('u1', true, []), counts: { days, events: {} } }] }).success;
