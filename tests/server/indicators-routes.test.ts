@@ -4,6 +4,7 @@
  * target without the facts being touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorCsv } from '../../src/shared/domain/indicators';
 import { IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../src/shared/indicators-api';
 import type { Change } from '../../src/shared/protocol';
 import { indicatorIdFor } from '../../src/shared/schema/indicator';
@@ -162,5 +163,7 @@ describe('CSV export', async () => {
     expect(file.body).toContain('Avdelning 31 Kirurgi;Enhet;BHK total följsamhet;2026-02;90,0;≥ 98 %;◆ ej uppfyllt;;10;1 av 1\r\n');
     const json = await call(h, 'GET', '/api/export/indicators.csv?rootId=vo-kir&period=2026-02', { token: admin, headers: { accept: 'application/json' } });
     expect(json.json()).toEqual({ filename: 'indikatorer-vo-kirurgi-2026-02.csv', csv: file.body });
+    // The server writes it from the compact report's tuples; a device from the report's cells: the same file.
+    expect(file.body).toBe(indicatorCsv(IndicatorReport.parse((await report('vo-kir', '2026-02')).json()), 'sv').csv);
   });
 });

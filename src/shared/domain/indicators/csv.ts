@@ -5,7 +5,7 @@
  * unit and indicator names are typed by people). One row per node × indicator, in report order.
  * The server's export route and a manager's device both call this.
  */
-import type { IndicatorCell, IndicatorDef, IndicatorReport, IndicatorStatus, TrendArrow } from '../../indicators-api';
+import type { CompactIndicatorReport, IndicatorCell, IndicatorDef, IndicatorNode, IndicatorReport, IndicatorStatus, TrendArrow } from '../../indicators-api';
 import type { IndicatorTarget } from '../../schema/indicator';
 import type { UnitKind } from '../../schema/org-unit';
 import { csvText, fileSlug } from '../bhk-csv';
@@ -70,36 +70,57 @@ export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { file
  * server's turns of the event loop, not all before the first byte (issue 17).
  */
 export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
-  const root = report.nodes[0]?.name ?? report.rootId;
-  return { filename: indicatorCsvFilename(root, report.period), rows: csvRowsOf(report, lang) };
+  return { filename: filenameOf(report), rows: csvRowsOf(report, cellFinder(report.cells), lang) };
 }
+
+/**
+ * The same file from the report's compact form (indicators-api.ts), as the server makes it: the
+ * cells read as tuples where they stand (node by node, each node's in `defs` order), without a
+ * region's 14,000 cell objects in between (issue 17).
+ */
+export function indicatorCsvRowsCompact(report: CompactIndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
+  const width = report.defs.length;
+  const cellAt: CellAt = (_node, _def, ni, di) => {
+    const t = report.cells[ni * width + di];
+    return t === undefined ? undefined : { value: t[0], n: t[3], status: t[9], trend: t[10], target: t[12], reporting: t[13], expected: t[14] };
+  };
+  return { filename: filenameOf(report), rows: csvRowsOf(report, cellAt, lang) };
+}
+
+const filenameOf = (report: Pick<IndicatorReport, 'nodes' | 'rootId' | 'period'>) => indicatorCsvFilename(report.nodes[0]?.name ?? report.rootId, report.period);
+
+/** What a row shows of a cell. */
+type CsvCell = Pick<IndicatorCell, 'value' | 'target' | 'status' | 'trend' | 'n' | 'reporting' | 'expected'>;
+/** The cell of a node (index `ni` in the report's nodes) and a definition (index `di`), if the report has one. */
+type CellAt = (node: IndicatorNode, def: IndicatorDef, ni: number, di: number) => CsvCell | undefined;
 
 /**
  * Finds a node's cell for a definition. indicatorReport writes the cells node by node in the
  * definitions' order, so the next cell is the one asked for and a region's 14,000 are found without
  * a key each; a report in any other order is looked up by key (built on first need).
  */
-function cellFinder(cells: readonly IndicatorCell[]): (unitId: string, key: string) => IndicatorCell | undefined {
+function cellFinder(cells: readonly IndicatorCell[]): CellAt {
   let next = 0;
   let byKey: Map<string, IndicatorCell> | undefined;
-  return (unitId, key) => {
+  return (node, def) => {
     const c = cells[next];
-    if (c !== undefined && c.unitId === unitId && c.key === key) {
+    if (c !== undefined && c.unitId === node.id && c.key === def.key) {
       next++;
       return c;
     }
     byKey ??= new Map(cells.map((x) => [`${x.unitId}\u0000${x.key}`, x]));
-    return byKey.get(`${unitId}\u0000${key}`);
+    return byKey.get(`${node.id}\u0000${def.key}`);
   };
 }
 
-function* csvRowsOf(report: IndicatorReport, lang: Lang): Generator<string[]> {
+function* csvRowsOf(report: Pick<IndicatorReport, 'nodes' | 'defs' | 'period'>, cellAt: CellAt, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
-  const cellOf = cellFinder(report.cells);
   yield t.header;
-  for (const node of report.nodes) {
-    for (const def of report.defs) {
-      const c = cellOf(node.id, def.key);
+  for (let ni = 0; ni < report.nodes.length; ni++) {
+    const node = report.nodes[ni] as IndicatorNode;
+    for (let di = 0; di < report.defs.length; di++) {
+      const def = report.defs[di] as IndicatorDef;
+      const c = cellAt(node, def, ni, di);
       if (c === undefined) continue;
       yield [
         node.name,

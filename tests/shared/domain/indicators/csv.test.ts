@@ -1,6 +1,8 @@
 /** The indicator table as CSV for Swedish Excel. */
 import { describe, expect, it } from 'vitest';
 import { indicatorCsv, reportOfRows } from '../../../../src/shared/domain/indicators';
+import { indicatorCsvRows, indicatorCsvRowsCompact } from '../../../../src/shared/domain/indicators/csv';
+import { compactReport } from '../../../../src/shared/indicators-api';
 import { input, observations, row } from './fixtures';
 
 describe('indicatorCsv', async () => {
@@ -37,6 +39,17 @@ describe('indicatorCsv', async () => {
     expect(indicatorCsv(shuffled, 'sv').csv).toBe(csv);
     const missing = { ...report, cells: report.cells.filter((_, i) => i % 3 !== 1) };
     expect(indicatorCsv(missing, 'sv').csv.slice(1).split('\r\n')).toHaveLength(2 + missing.cells.length);
+  });
+
+  it('writes the same file from the compact report (the server\'s export)', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const viaObjects = indicatorCsvRows(report, lang);
+      const viaTuples = indicatorCsvRowsCompact(compactReport(report), lang);
+      expect(viaTuples.filename).toBe(viaObjects.filename);
+      const rows = [...viaTuples.rows];
+      expect(rows).toEqual([...viaObjects.rows]);
+      expect(rows).toHaveLength(1 + report.nodes.length * report.defs.length);
+    }
   });
 
   it('speaks English on request', async () => {
