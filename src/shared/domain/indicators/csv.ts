@@ -37,7 +37,9 @@ const UNIT_SUFFIX = { pct: ' %', count: '', days: '', kr: ' kr', mnkr: ' mnkr' }
 
 /** Decimal comma; one decimal for percentages and fractions, none for whole numbers. */
 export function decimal(value: number, decimals: number): string {
-  return value.toFixed(decimals).replace('.', ',').replace(/^-(0(,0*)?)$/, '$1');
+  const text = value.toFixed(decimals).replace('.', ',');
+  // "-0,0" (a tiny negative rounded) is written "0,0"; only a text starting with "-" is looked at.
+  return text.charCodeAt(0) === 45 ? text.replace(/^-(0(,0*)?)$/, '$1') : text;
 }
 
 const decimalsFor = (def: IndicatorDef, value: number): number => (def.unit === 'pct' || !Number.isInteger(value) ? 1 : 0);
@@ -115,6 +117,16 @@ function cellFinder(cells: readonly IndicatorCell[]): CellAt {
 
 function* csvRowsOf(report: Pick<IndicatorReport, 'nodes' | 'defs' | 'period'>, cellAt: CellAt, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
+  // A column's cells share a few target objects (a region's 14,000 cells on the server: 9): each
+  // one's words are written once, not per cell.
+  const targetTexts = new Map<IndicatorDef, Map<IndicatorTarget | null, string>>();
+  const targetOf = (def: IndicatorDef, target: IndicatorTarget | null): string => {
+    let byTarget = targetTexts.get(def);
+    if (byTarget === undefined) targetTexts.set(def, (byTarget = new Map()));
+    let text = byTarget.get(target);
+    if (text === undefined) byTarget.set(target, (text = targetText(def, target, lang)));
+    return text;
+  };
   yield t.header;
   for (let ni = 0; ni < report.nodes.length; ni++) {
     const node = report.nodes[ni] as IndicatorNode;
@@ -128,7 +140,7 @@ function* csvRowsOf(report: Pick<IndicatorReport, 'nodes' | 'defs' | 'period'>, 
         def.name[lang],
         report.period,
         c.value === null ? '' : decimal(c.value, decimalsFor(def, c.value)),
-        targetText(def, c.target, lang),
+        targetOf(def, c.target),
         t.status[c.status],
         ARROWS[c.trend],
         String(c.n % 1 === 0 ? c.n : decimal(c.n, 1)),

@@ -1,7 +1,7 @@
 /** The indicator table as CSV for Swedish Excel. */
 import { describe, expect, it } from 'vitest';
 import { indicatorCsv, reportOfRows } from '../../../../src/shared/domain/indicators';
-import { indicatorCsvRows, indicatorCsvRowsCompact } from '../../../../src/shared/domain/indicators/csv';
+import { decimal, indicatorCsvRows, indicatorCsvRowsCompact } from '../../../../src/shared/domain/indicators/csv';
 import { compactReport } from '../../../../src/shared/indicators-api';
 import { input, observations, row } from './fixtures';
 
@@ -65,5 +65,19 @@ describe('indicatorCsv', async () => {
     const out = indicatorCsv(perSex, 'sv').csv.split('\r\n');
     expect(out.find((l) => l.startsWith('Division;Division;BHK total följsamhet;'))).toContain(';≥ 90 % (K ≥ 88 % M ≥ 92,5 %);');
     expect(out.find((l) => l.startsWith('Division;Division;Klädregler;'))).toContain(';K ≥ 95 % M ≥ 95 %;');
+  });
+});
+
+describe('decimal', () => {
+  it.each([
+    [91.666, 1, '91,7'],
+    [12, 0, '12'],
+    [-3.25, 1, '-3,3'],
+    [-0.04, 1, '0,0'],
+    [-0.4, 0, '0'],
+    [-0, 1, '0,0'],
+    [-12, 0, '-12'],
+  ])('%d with %d decimals → %s', (value, decimals, text) => {
+    expect(decimal(value, decimals)).toBe(text);
   });
 });
