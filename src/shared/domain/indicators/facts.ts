@@ -115,12 +115,15 @@ export async function loadPeriodFacts(
   const yesterday = addDays(today, -1);
   const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
   const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
-  const [bhk, staff, safetyBefore, safetyToday] = await Promise.all([
+  // Gröna korset's days before today and today itself in one read (a server's statement per family, not two).
+  const todayRange = hasToday.some(Boolean) ? [{ from: today, to: today }] : [];
+  const [bhk, staff, safety] = await Promise.all([
     reader.sums('bhk', uniq, true, OWN_FIELDS.bhk),
     reader.sums('staff', uniq, true, OWN_FIELDS.staff),
-    reader.sums('safety', before, true, OWN_FIELDS.safety),
-    reader.sums('safety', hasToday.some(Boolean) ? [{ from: today, to: today }] : [], true, OWN_FIELDS.safety),
+    reader.sums('safety', [...before, ...todayRange], true, OWN_FIELDS.safety),
   ]);
+  const safetyBefore = safety.slice(0, before.length);
+  const safetyToday = safety.slice(before.length);
   // The last fall per range (up to its end or today, at most FALL_LOOKBACK_DAYS back); HR months
   // once for the span of all ranges, then cut per range.
   const lasts = uniq.map((r) => minDate(r.to, today));
