@@ -9,7 +9,7 @@ import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/fa
 import { seededRandom } from '../../src/shared/domain/random';
 import { contiguousRuns, type Segment } from '../../src/shared/domain/facts/plan';
 import { combineSegments } from '../../src/shared/domain/facts/reader';
-import { SCOPE_UNITS } from '../../src/server/store/fact-ops';
+import { type Scope, SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
@@ -202,6 +202,27 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       expect(want2[0]?.size).toBeGreaterThan(2);
       expect(want2[1]?.size).toBeGreaterThan(2);
       expect(want2[2]?.size).toBe(0);
+    }
+  });
+
+  it('looks a shared scope\'s units up once: every read after the first uses what it found', async () => {
+    const scope: Scope = { path: '/r/d/' };
+    const march = [{ grain: 'd' as const, from: '2026-03-01', to: '2026-03-31' }];
+    const [first] = await store.facts.sumSegments('staff', scope, march, true);
+    // SQLite remembers the scope's unit ids, PostgreSQL its share of all units.
+    expect(dialect === 'sqlite' ? scope.ids : scope.share).toBeDefined();
+    expect(first?.size).toBeGreaterThan(SCOPE_UNITS);
+    expect(await store.facts.sumSegments('staff', scope, march, true)).toEqual([first]);
+    if (dialect === 'sqlite') {
+      // What the later reads use is what was remembered, not a new look at the units.
+      scope.ids = Promise.resolve(['u0-0', 'u1-1']);
+      const [narrowed] = await store.facts.sumSegments('staff', scope, march, true);
+      expect([...(narrowed ?? new Map()).keys()].sort()).toEqual([...(first ?? new Map()).keys()].filter((u) => u === 'u0-0' || u === 'u1-1').sort());
+      expect((await store.facts.days('staff', scope, '2026-03-01', '2026-04-30')).size).toBeLessThanOrEqual(2);
+    } else {
+      // A share under a half walks the units' keys instead of the period index: the same sums.
+      scope.share = Promise.resolve(0);
+      expect(await store.facts.sumSegments('staff', scope, march, true)).toEqual([first]);
     }
   });
 });

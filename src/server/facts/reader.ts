@@ -6,19 +6,22 @@
  */
 import { planRanges } from '../../shared/domain/facts/plan';
 import type { FactReader } from '../../shared/domain/facts/reader';
+import type { Scope } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
 
 export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
   const f = tx.facts;
+  // One scope for all of the reader's reads: its units are looked up once (fact-ops.ts Scope).
+  const scope: Scope = { path: scopePath };
   return {
     sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
       const plan = planRanges(ranges, today);
-      return f.sumSegments(family, scopePath, plan.segments, collapse, fields, plan.parts);
+      return f.sumSegments(family, scope, plan.segments, collapse, fields, plan.parts);
     },
-    days: (family, from, to, fields) => f.days(family, scopePath, from, to, fields),
-    byDay: (family, from, to) => f.byDay(family, scopePath, from, to),
-    lastFalls: (ranges) => f.lastFalls(scopePath, ranges),
-    hrMonths: (fromMonth, toMonth) => f.hrMonths(scopePath, fromMonth, toMonth),
+    days: (family, from, to, fields) => f.days(family, scope, from, to, fields),
+    byDay: (family, from, to) => f.byDay(family, scope, from, to),
+    lastFalls: (ranges) => f.lastFalls(scope, ranges),
+    hrMonths: (fromMonth, toMonth) => f.hrMonths(scope, fromMonth, toMonth),
   };
 }

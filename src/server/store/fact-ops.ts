@@ -60,6 +60,19 @@ export interface BlockContent {
   encoded?: Map<Family, RawJson[]>;
 }
 
+/**
+ * The subtree a read covers, by its path. A reader passes the same object to all its reads (a
+ * region's report makes six), and they look its units up once: their ids on SQLite, their share of
+ * all units on PostgreSQL (`scoped`). A path alone is looked up anew by each read.
+ */
+export interface Scope {
+  readonly path: string;
+  ids?: Promise<string[]>;
+  share?: Promise<number>;
+}
+export type ScopeRef = string | Scope;
+const scopeOf = (ref: ScopeRef): Scope => (typeof ref === 'string' ? { path: ref } : ref);
+
 export interface FactOps {
   /** The stored rows at these addresses (absent ones are not returned). */
   get(family: Family, refs: readonly FactRef[]): Promise<FactRow[]>;
@@ -74,20 +87,20 @@ export interface FactOps {
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
 
   /**
-   * Per segment (same order): per unit (and key unless collapse) the family's sum, under scopePath;
+   * Per segment (same order): per unit (and key unless collapse) the family's sum, in the scope;
    * with `fields`, the other fields 0. With `parts` (plan.ts: per range, its segments' indices),
    * per range instead: each row's sum is added into every range that holds its segment as the rows
    * come, so no segment's sums are kept beside the ranges' (a region's year report's largest
    * passing allocation, issue 17).
    */
-  sumSegments(family: Family, scopePath: string, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
-  /** Days in [from, to] under scopePath, keys collapsed, per unit and day; with `fields`, the other fields 0. */
-  days(family: Family, scopePath: string, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
-  /** Per day in [from, to]: the family's sum under scopePath. */
-  byDay(family: Family, scopePath: string, from: string, to: string): Promise<Map<string, number[]>>;
-  /** Per range (same order): unit under scopePath → its latest day in [from, to] with a fall. */
-  lastFalls(scopePath: string, ranges: readonly { from: string; to: string }[]): Promise<Map<string, string>[]>;
-  hrMonths(scopePath: string, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
+  sumSegments(family: Family, scope: ScopeRef, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
+  /** Days in [from, to] in the scope, keys collapsed, per unit and day; with `fields`, the other fields 0. */
+  days(family: Family, scope: ScopeRef, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
+  /** Per day in [from, to]: the family's sum in the scope. */
+  byDay(family: Family, scope: ScopeRef, from: string, to: string): Promise<Map<string, number[]>>;
+  /** Per range (same order): unit in the scope → its latest day in [from, to] with a fall. */
+  lastFalls(scope: ScopeRef, ranges: readonly { from: string; to: string }[]): Promise<Map<string, string>[]>;
+  hrMonths(scope: ScopeRef, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
 
   /** Every fact row and HR month of a unit (build, rebuild check). */
   unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
@@ -203,8 +216,10 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
    * time, the SQLite dialect giving the loop its turns between them: a region's read never holds
    * the loop for long (issue 17, "nothing blocks"). `build` gets the WHERE clause naming the units (alias f) and its parameters.
    */
-  const scoped = async <R, T = R>(scopePath: string, build: (where: string, params: unknown[]) => [string, unknown[]], map?: (r: R) => T, perUnit = false): Promise<T[]> => {
+  const scoped = async <R, T = R>(ref: ScopeRef, build: (where: string, params: unknown[]) => [string, unknown[]], map?: (r: R) => T, perUnit = false): Promise<T[]> => {
     const as = map ?? ((r: R) => r as unknown as T);
+    const of = scopeOf(ref);
+    const scopePath = of.path;
     if (dialect === 'postgres') {
       // A scope of half the units or more (a region) is read from the period index, which holds
       // every column a read needs (migration 0010: a page PostgreSQL has marked all-visible needs
@@ -217,14 +232,14 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // per unit: walked, a unit's days come together; from the index they were gathered per unit
       // (with a sort per unit when ordered: PostgreSQL 15 sorts an aggregate's ORDER BY itself) and
       // Gröna korset's region month took ~15 % longer. Their order does not matter (a map by day).
-      const wide = !perUnit && (await scopeShare(scopePath)) >= 1 / 2;
+      const wide = !perUnit && (await (of.share ??= scopeShare(scopePath))) >= 1 / 2;
       const [text, params] = build(wide ? scope : `where f.unit_id = any(array(${scopeIds}))`, [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
       const out: T[] = [];
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
       return out;
     }
-    const ids = (await run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)])).map((u) => u.id);
+    const ids = await (of.ids ??= run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)]).then((rows) => rows.map((u) => u.id)));
     const out: T[] = [];
     // Between parts the SQLite dialect gives the loop its turn once the task's slice is used up.
     for (const part of chunks(ids, SCOPE_UNITS)) {
@@ -342,7 +357,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       return last;
     },
 
-    sumSegments: async (family, scopePath, segments, collapse, fields, parts) => {
+    sumSegments: async (family, within, segments, collapse, fields, parts) => {
       if (segments.length === 0) return (parts ?? []).map(() => new Map());
       const cols = columnsOf(family);
       const picked = pick(family, fields);
@@ -377,7 +392,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // and the driver's row objects, all alive until the statement ends, were most of what a year
       // report's reads left for the garbage collector to copy (issue 17).
       const packed = dialect === 'postgres' && collapse;
-      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => {
+      const rows = await scoped<Record<string, unknown>>(within, (where, scopeParams) => {
         const union = reads
           .map((r) => {
             const bySeg = r.caseParams.length > 0 ? ', seg' : '';
@@ -415,7 +430,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       });
       return out;
     },
-    days: async (family, scopePath, from, to, fields) => {
+    days: async (family, within, from, to, fields) => {
       const cols = pick(family, fields);
       if (UNKEYED_FAMILIES.has(family)) {
         // A family without keys has one row per unit and day, read as stored (no grouping). The
@@ -426,7 +441,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const at = cols.map((c) => all.indexOf(c));
         const item = ['f.period', ...cols.map((c) => `f.${c}`)].join(" || ',' || ");
         const agg = dialect === 'postgres' ? 'string_agg' : 'group_concat';
-        const packed = await scoped<{ unit_id: string; days: string }>(scopePath, (where, scopeParams) => [
+        const packed = await scoped<{ unit_id: string; days: string }>(within, (where, scopeParams) => [
           `select f.unit_id, ${agg}(${item}, ';') as days from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id`,
           [...scopeParams, from, to],
         ], undefined, true);
@@ -435,7 +450,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         return out;
       }
       const rows = await scoped<Record<string, unknown>, FactRow>(
-        scopePath,
+        within,
         (where, scopeParams) => [
           `select f.unit_id, f.period, 'd' as grain, '' as key, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period${inKeyOrder('1, 2')}`,
           [...scopeParams, from, to],
@@ -450,9 +465,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       }
       return out;
     },
-    byDay: async (family, scopePath, from, to) => {
+    byDay: async (family, within, from, to) => {
       const cols = columnsOf(family);
-      const rows = await scoped<Record<string, unknown>>(scopePath, (where, scopeParams) => [
+      const rows = await scoped<Record<string, unknown>>(within, (where, scopeParams) => [
         `select f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.period${inKeyOrder('1')}`,
         [...scopeParams, from, to],
       ]);
@@ -465,7 +480,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       }
       return out;
     },
-    lastFalls: async (scopePath, ranges) => {
+    lastFalls: async (within, ranges) => {
       const out = ranges.map(() => new Map<string, string>());
       if (ranges.length === 0) return out;
       if (dialect === 'postgres') {
@@ -476,7 +491,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
         const from = ranges.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
         const to = ranges.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
         const lasts = ranges.map((_, i) => `max(f.period) filter (where f.period between ? and ?) as l${i}`).join(', ');
-        const rows = await scoped<Record<string, string | null>>(scopePath, (where, scopeParams) => [
+        const rows = await scoped<Record<string, string | null>>(within, (where, scopeParams) => [
           `select f.unit_id, ${lasts} from fact_safety f ${where} and f.grain = 'd' and f.falls > 0 and f.period between ? and ? group by f.unit_id`,
           [...ranges.flatMap((r) => [r.from, r.to]), ...scopeParams, from, to],
         ]);
@@ -492,7 +507,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       // backwards (a max() the index answers at its end), not every fall day of the look-back.
       // Its planner would rather walk the primary key, every day of the unit: hence `indexed by`.
       const indexed = ' indexed by fact_safety_falls';
-      const rows = await scoped<{ seg: number | string; unit_id: string; last: string | null }>(scopePath, (where, scopeParams) => [
+      const rows = await scoped<{ seg: number | string; unit_id: string; last: string | null }>(within, (where, scopeParams) => [
         ranges
           .map(
             (_, i) =>
@@ -504,11 +519,11 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       for (const r of rows) if (r.last !== null) out[Number(r.seg)]?.set(r.unit_id, r.last);
       return out;
     },
-    hrMonths: async (scopePath, fromMonth, toMonth) => {
+    hrMonths: async (within, fromMonth, toMonth) => {
       // Mapped as each part comes (see scoped), not all at once: a region's years of HR months are tens of thousands.
       // fact_hr has no period index (0010): its primary key, walked per unit as before.
       return scoped<Record<string, unknown>, HrMonth>(
-        scopePath,
+        within,
         (where, scopeParams) => [`select f.* from fact_hr f ${where} and f.month between ? and ?${inKeyOrder('f.unit_id, f.month')}`, [...scopeParams, fromMonth, toMonth]],
         toHr,
         true,
