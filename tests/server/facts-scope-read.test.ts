@@ -9,6 +9,7 @@ import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/fa
 import { seededRandom } from '../../src/shared/domain/random';
 import { contiguousRuns, type Segment } from '../../src/shared/domain/facts/plan';
 import { combineSegments } from '../../src/shared/domain/facts/reader';
+import { sqlFactReader } from '../../src/server/facts/reader';
 import { type Scope, SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
@@ -220,9 +221,38 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       expect([...(narrowed ?? new Map()).keys()].sort()).toEqual([...(first ?? new Map()).keys()].filter((u) => u === 'u0-0' || u === 'u1-1').sort());
       expect((await store.facts.days('staff', scope, '2026-03-01', '2026-04-30')).size).toBeLessThanOrEqual(2);
     } else {
+      // What the later reads use is what was remembered: a share that counts its looks.
+      let looks = 0;
+      const known = Promise.resolve(0);
+      scope.share = { then: (ok, fail) => ((looks += 1), known.then(ok, fail)) } as Promise<number>;
       // A share under a half walks the units' keys instead of the period index: the same sums.
-      scope.share = Promise.resolve(0);
       expect(await store.facts.sumSegments('staff', scope, march, true)).toEqual([first]);
+      expect(await store.facts.byDay('staff', scope, '2026-03-01', '2026-04-30')).toEqual(await store.facts.byDay('staff', '/r/d/', '2026-03-01', '2026-04-30'));
+      expect(looks).toBe(2);
     }
+  });
+
+  it('a reader gives all its reads one scope', async () => {
+    const seen: unknown[] = [];
+    // The store's fact reads, each noting the scope it was given.
+    const facts = new Proxy(store.facts, {
+      get: (target, name, receiver) => {
+        const f = Reflect.get(target, name, receiver) as unknown;
+        if (typeof f !== 'function') return f;
+        return (...args: unknown[]) => {
+          seen.push(name === 'lastFalls' || name === 'hrMonths' ? args[0] : args[1]);
+          return (f as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const reader = sqlFactReader({ facts }, '/r/d/', '2026-04-30');
+    await reader.sums('staff', [{ from: '2026-03-01', to: '2026-03-31' }], true);
+    await reader.days('staff', '2026-03-01', '2026-03-31');
+    await reader.byDay('staff', '2026-03-01', '2026-03-31');
+    await reader.lastFalls([{ from: '2026-03-01', to: '2026-03-31' }]);
+    await reader.hrMonths('2026-03', '2026-03');
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]).toMatchObject({ path: '/r/d/' });
   });
 });

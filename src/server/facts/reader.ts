@@ -11,7 +11,7 @@ import type { StoreTx } from '../store/store';
 
 export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
   const f = tx.facts;
-  // One scope for all of the reader's reads: its units are looked up once (fact-ops.ts Scope).
+  // One scope for all of the reader's reads (a reader serves one request): its units are looked up once (fact-ops.ts Scope).
   const scope: Scope = { path: scopePath };
   return {
     sums: async (family, ranges, collapse, fields) => {

@@ -63,7 +63,9 @@ export interface BlockContent {
 /**
  * The subtree a read covers, by its path. A reader passes the same object to all its reads (a
  * region's report makes six), and they look its units up once: their ids on SQLite, their share of
- * all units on PostgreSQL (`scoped`). A path alone is looked up anew by each read.
+ * all units on PostgreSQL (`scoped`). A path alone is looked up anew by each read. A Scope lives
+ * for one request (server/facts/reader.ts makes one per reader, and a reader serves one request):
+ * all its reads see the units as the first one found them, and a failed look fails them all.
  */
 export interface Scope {
   readonly path: string;
@@ -587,7 +589,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null, ...(encoded ? { encoded: new Map() } : {}) });
       const years = blocks.filter((b) => b.block.startsWith('Y'));
       const months = blocks.filter((b) => b.block.startsWith('D'));
-      const within = (refs: BlockRef[], grain: Grain) => {
+      const spanOf = (refs: BlockRef[], grain: Grain) => {
         const units = [...new Set(refs.map((b) => b.unitId))];
         const spans = refs.map((b) => b.block.slice(1)).sort();
         const from = `${spans[0]}-01`;
@@ -599,7 +601,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       const size = dialect === 'postgres' ? CHUNK : BLOCKS_PER_PART;
       for (const [refs, grain] of [[years, 'm'], [months, 'd']] as const) {
         for (const part of chunks(refs, size)) {
-          const { units, from, to } = within(part, grain);
+          const { units, from, to } = spanOf(part, grain);
           const marks = units.map(() => '?').join(', ');
           // The query spans more than this chunk's blocks: keep only rows of its own blocks.
           const mine = new Set(part.map((b) => keyOf(b.unitId, b.block)));

@@ -67,21 +67,23 @@ export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { file
 }
 
 /**
- * The file's rows (header first) and name: written whole on a device, streamed by the server. The
- * rows are made as they are read: a region's 14,000 are formatted chunk by chunk between the
- * server's turns of the event loop, not all before the first byte (issue 17).
+ * The file's rows (header first) and name from a report's cells: what a device writes (the
+ * server streams the same rows from the compact report, indicatorCsvRowsCompact). The rows are
+ * made as they are read, so a region's 14,000 can be formatted chunk by chunk between a server's
+ * turns of the event loop, not all before the first byte (issue 17).
  */
 export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
   return { filename: filenameOf(report), rows: csvRowsOf(report, cellFinder(report.cells), lang) };
 }
 
 /**
- * The same file from the report's compact form (indicators-api.ts), as the server makes it: the
- * cells read as tuples where they stand (node by node, each node's in `defs` order), without a
- * region's 14,000 cell objects in between (issue 17).
+ * The same file from the report's compact form (indicators-api.ts), as the server streams it: the
+ * cells read from their tuples where they stand (node by node, each node's in `defs` order), so a
+ * region's 14,000 full cell objects (20 fields) are never made; a row takes the 7 figures it shows.
  */
 export function indicatorCsvRowsCompact(report: CompactIndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
   const width = report.defs.length;
+  if (report.cells.length !== report.nodes.length * width) throw new Error('a compact report needs one cell per node and definition');
   const cellAt: CellAt = (_node, _def, ni, di) => {
     const t = report.cells[ni * width + di];
     return t === undefined ? undefined : { value: t[0], n: t[3], status: t[9], trend: t[10], target: t[12], reporting: t[13], expected: t[14] };
@@ -117,8 +119,9 @@ function cellFinder(cells: readonly IndicatorCell[]): CellAt {
 
 function* csvRowsOf(report: Pick<IndicatorReport, 'nodes' | 'defs' | 'period'>, cellAt: CellAt, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
-  // A column's cells share a few target objects (a region's 14,000 cells on the server: 9): each
-  // one's words are written once, not per cell.
+  // On the server a column's cells share their target objects (a region's 14,000 cells hold 9):
+  // each one's words are written once, not per cell. A report parsed from JSON (a device's) has
+  // an object per cell; there every cell misses and is written as before.
   const targetTexts = new Map<IndicatorDef, Map<IndicatorTarget | null, string>>();
   const targetOf = (def: IndicatorDef, target: IndicatorTarget | null): string => {
     let byTarget = targetTexts.get(def);

@@ -115,7 +115,7 @@ export async function loadPeriodFacts(
   const yesterday = addDays(today, -1);
   const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
   const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
-  // Gröna korset's days before today and today itself in one read (a server's statement per family, not two).
+  // Gröna korset's days before today and today itself in one read: on a server one set of statements, not two.
   const todayRange = hasToday.some(Boolean) ? [{ from: today, to: today }] : [];
   const [bhk, staff, safety] = await Promise.all([
     reader.sums('bhk', uniq, true, OWN_FIELDS.bhk),

@@ -52,6 +52,26 @@ describe('indicatorCsv', async () => {
     }
   });
 
+  it('writes each node\'s own target where a column\'s targets differ by level, from either form', async () => {
+    const mixed = await reportOfRows(
+      input({ bhk: observations('avd1', '2026-11-02', 12, 11), indicatorRows: [row('div', 'bhkTotal', { target: { op: 'gte', value: 90 } }), row('vo1', 'bhkTotal', { target: { op: 'gte', value: 95 } })] }),
+      '2026-11',
+      Date.parse('2026-11-30T10:00:00Z'),
+    );
+    const lines = [...indicatorCsvRowsCompact(compactReport(mixed), 'sv').rows].map((r) => r.join(';'));
+    expect([...indicatorCsvRows(mixed, 'sv').rows].map((r) => r.join(';'))).toEqual(lines);
+    const targetOf = (name: string) => lines.find((l) => l.startsWith(`${name};`) && l.includes(';BHK total följsamhet;'))?.split(';')[5];
+    expect(targetOf('Division')).toBe('≥ 90 %');
+    expect(targetOf('VO Medicin')).toBe('≥ 95 %');
+    expect(targetOf('Avd 1')).toBe('≥ 95 %');
+    expect(targetOf('VO Kirurgi')).toBe('≥ 90 %');
+  });
+
+  it('refuses a compact report without one cell per node and definition', () => {
+    const compact = compactReport(report);
+    expect(() => indicatorCsvRowsCompact({ ...compact, cells: compact.cells.slice(1) }, 'sv')).toThrow(/one cell per node/);
+  });
+
   it('speaks English on request', async () => {
     expect(indicatorCsv(report, 'en').csv.split('\r\n')[0]).toBe('\uFEFFUnit;Level;Indicator;Period;Result;Target;Status;Trend;n;Reporting units');
   });
