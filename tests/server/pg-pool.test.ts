@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { poolConfig, postgresDb } from '../../src/server/store/postgres/index';
+import { createPostgresStore, poolConfig, postgresDb } from '../../src/server/store/postgres/index';
 import { assertPgReachable, createSchema, dropSchema, PG_URL, pgStoreOn } from '../fixtures/postgres';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -95,6 +95,27 @@ describe("the fact tables' period index (migration 0010)", () => {
     } finally {
       await client.end();
       await dropSchema(schema);
+    }
+  });
+});
+
+describe('a schema that does not exist', () => {
+  beforeAll(assertPgReachable);
+
+  it('stops the migration with a Swedish message naming the schema, and creates nothing', async () => {
+    const schema = `pulstavlan_missing_${Date.now().toString(36)}`;
+    const store = createPostgresStore(PG_URL, { schema });
+    try {
+      await expect(store.migrate()).rejects.toThrow(`PostgreSQL-schemat finns inte i databasen (search_path: ${schema}). Skapa det först, t.ex. create schema ${schema};`);
+    } finally {
+      await store.close();
+    }
+    const pool = new pg.Pool(poolConfig(PG_URL));
+    try {
+      const found = await pool.query('select 1 from pg_namespace where nspname = $1', [schema]);
+      expect(found.rowCount).toBe(0);
+    } finally {
+      await pool.end();
     }
   });
 });

@@ -444,8 +444,17 @@ export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<voi
     async migrate(log) {
       // Without a schema, Kysely takes a migration table in ANY schema of the database for ours
       // and then fails to find it on search_path: name the schema we actually write to.
-      const schema =
-        dialect === 'postgres' ? (await sql<{ s: string | null }>`select current_schema() as s`.execute(db)).rows[0]?.s : null;
+      let schema: string | null = null;
+      if (dialect === 'postgres') {
+        const at = (await sql<{ s: string | null; path: string }>`select current_schema() as s, current_setting('search_path') as path`.execute(db)).rows[0];
+        schema = at?.s ?? null;
+        // No schema of the search path exists (DATABASE_SCHEMA names one nobody created): said in
+        // words the region's IT can act on, not PostgreSQL's "no schema has been selected to create in".
+        if (schema === null) {
+          const wanted = at?.path ?? '';
+          throw new Error(`PostgreSQL-schemat finns inte i databasen (search_path: ${wanted}). Skapa det först, t.ex. create schema ${wanted.split(',')[0]?.trim() || 'puls'};, eller ange ett befintligt i DATABASE_SCHEMA.`);
+        }
+      }
       const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
       const { error } = await migrator.migrateToLatest();
       if (error) throw error;
