@@ -24,6 +24,11 @@ const Env = z.object({
   RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(120),
   /** Set to true only behind a reverse proxy: then X-Forwarded-For names the client address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Embedded SQLite: threads that run the figures' fact reads beside the event loop, each over a
+   * read-only connection (store/sqlite/read-thread.ts); 0 runs them on the store's connection.
+   */
+  SQLITE_READ_THREADS: z.coerce.number().int().min(0).max(8).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 export type Config = Omit<z.infer<typeof Env>, 'SEED_DEMO'> & { SEED_DEMO: boolean; sqliteFile: string };

@@ -20,13 +20,14 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_KEY: 120,
       LOG_LEVEL: 'info',
       TRUST_PROXY: false,
+      SQLITE_READ_THREADS: 2,
       sqliteFile: path.join('data', 'pulstavlan.sqlite'),
     });
   });
 
   it('values are coerced from strings; unrelated variables are ignored', () => {
-    const c = loadConfig({ PORT: '3000', SEED_DEMO: 'false', DATA_DIR: '/var/lib/puls', ACCESS_TOKEN_TTL_S: '60', HOME: '/root', LOG_LEVEL: 'warn' });
-    expect(c).toMatchObject({ PORT: 3000, SEED_DEMO: false, ACCESS_TOKEN_TTL_S: 60, LOG_LEVEL: 'warn', sqliteFile: '/var/lib/puls/pulstavlan.sqlite' });
+    const c = loadConfig({ PORT: '3000', SEED_DEMO: 'false', DATA_DIR: '/var/lib/puls', ACCESS_TOKEN_TTL_S: '60', HOME: '/root', LOG_LEVEL: 'warn', SQLITE_READ_THREADS: '0' });
+    expect(c).toMatchObject({ PORT: 3000, SEED_DEMO: false, ACCESS_TOKEN_TTL_S: 60, LOG_LEVEL: 'warn', SQLITE_READ_THREADS: 0, sqliteFile: '/var/lib/puls/pulstavlan.sqlite' });
   });
 
   it('DATABASE_URL switches the store to PostgreSQL; without it the store is SQLite', async () => {
@@ -73,6 +74,8 @@ describe('loadConfig', () => {
     ['ACCESS_TOKEN_TTL_S', '1'],
     ['RATE_LIMIT_PER_DEVICE', '0'],
     ['LOG_LEVEL', 'verbose'],
+    ['SQLITE_READ_THREADS', '9'],
+    ['SQLITE_READ_THREADS', 'two'],
   ])('%s=%j throws, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

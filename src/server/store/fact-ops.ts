@@ -14,6 +14,7 @@ import { sliceUsed, turn } from '../../shared/domain/pace';
 import { RawJson } from '../../shared/raw-json';
 import { readFields, unpackDays } from './packed-fields';
 import type { Database } from './schema';
+import type { ReadThread } from './sqlite/read-thread';
 import type { Dialect } from './store';
 
 export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -176,7 +177,11 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
+/**
+ * `reads`: the SQLite store's reader thread (sqlite/read-thread.ts), given only outside a
+ * transaction; scope reads then run there.
+ */
+export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThread): FactOps {
   /** A statement with the dialect's placeholders: `?` in `text` become $n on PostgreSQL. */
   const q = (text: string, params: readonly unknown[]): CompiledQuery => {
     if (dialect !== 'postgres') return CompiledQuery.raw(text, [...params]);
@@ -241,11 +246,41 @@ export function factOps(db: Kysely<Database>, dialect: Dialect): FactOps {
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
       return out;
     }
-    const ids = await (of.ids ??= run<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)]).then((rows) => rows.map((u) => u.id)));
+    const idsSql = "select id from units where path like ? escape '\\' order by id";
+    const idsParams = [likePrefix(scopePath)];
+    // On the reader threads when there are some: on the store's connection the look would wait for a transaction open there.
+    const look = () => (reads === undefined ? run<{ id: string }>(idsSql, idsParams) : reads.query<{ id: string }>(idsSql, idsParams, () => run<{ id: string }>(idsSql, idsParams)));
+    const ids = await (of.ids ??= look().then((rows) => rows.map((u) => u.id)));
     const out: T[] = [];
+    const statements = chunks(ids, SCOPE_UNITS).map((part) => build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part));
+    if (reads !== undefined) {
+      // The reader threads read the next parts while this one's rows are turned here: one part in
+      // flight per thread, no more (parts that arrive together are taken in by the event loop in one task).
+      const read = (i: number): Promise<R[]> | undefined => {
+        const st = statements[i];
+        if (st === undefined) return undefined;
+        const [text, params] = st;
+        const p = reads.query<R>(text, params, () => run<R>(text, params));
+        // Its failure is thrown where it is awaited, not reported as unhandled before then.
+        p.catch(() => undefined);
+        return p;
+      };
+      const inFlight: Promise<R[]>[] = [];
+      let sent = 0;
+      const fill = () => {
+        while (sent < statements.length && inFlight.length < Math.max(1, reads.width)) inFlight.push(read(sent++) as Promise<R[]>);
+      };
+      fill();
+      while (inFlight.length > 0) {
+        const rows = await (inFlight.shift() as Promise<R[]>);
+        fill();
+        if (sliceUsed()) await turn();
+        for (const r of rows) out.push(as(r));
+      }
+      return out;
+    }
     // Between parts the SQLite dialect gives the loop its turn once the task's slice is used up.
-    for (const part of chunks(ids, SCOPE_UNITS)) {
-      const [text, params] = build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part);
+    for (const [text, params] of statements) {
       // Each part's rows turned as they come, so a region's rows are not converted in one go.
       for (const r of await run<R>(text, params)) out.push(as(r));
     }

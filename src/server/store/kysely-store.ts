@@ -12,6 +12,7 @@ import { securityEventOps } from './security-events';
 import { signInOps } from './sign-in-ops';
 import { auditOps } from './audit-ops';
 import type { Database } from './schema';
+import type { ReadThread } from './sqlite/read-thread';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
 
 type Db = Kysely<Database>;
@@ -122,10 +123,10 @@ function toRow(r: Database['rows']): RowState {
   };
 }
 
-export function txOps(db: Db, dialect: Dialect): StoreTx {
+export function txOps(db: Db, dialect: Dialect, reads?: ReadThread): StoreTx {
   const escape = sql`'\\'`;
   return {
-    facts: factOps(db, dialect),
+    facts: factOps(db, dialect, reads),
     listUnits: async () => (await db.selectFrom('units').selectAll().orderBy('path').execute()).map(toUnit),
     getUnit: async (id) => {
       const r = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
@@ -437,10 +438,11 @@ export function txOps(db: Db, dialect: Dialect): StoreTx {
   };
 }
 
-export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>): Store {
+/** `reads`: SQLite's reader thread (sqlite/read-thread.ts) for the fact reads made outside a transaction. */
+export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>, reads?: ReadThread): Store {
   const store: Store = {
     dialect,
-    ...txOps(db, dialect),
+    ...txOps(db, dialect, reads),
     async migrate(log) {
       // Without a schema, Kysely takes a migration table in ANY schema of the database for ours
       // and then fails to find it on search_path: name the schema we actually write to.

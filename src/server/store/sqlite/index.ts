@@ -7,10 +7,17 @@ import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
 import type { Store } from '../store';
 import { PacedSqliteDialect } from './paced-dialect';
+import { startReadThreads } from './read-thread';
 import { withStatementCache } from './statement-cache';
 
-/** `file` ':memory:' gives a private in-memory database (tests). */
-export function createSqliteStore(file: string): Store {
+/** Threads for the fact reads of a file's store unless told otherwise (read-thread.ts). */
+export const READ_THREADS = 2;
+
+/**
+ * `file` ':memory:' gives a private in-memory database (tests), whose reads stay on its one
+ * connection. `readThreads`: threads for a file's fact reads (0: none).
+ */
+export function createSqliteStore(file: string, options: { readThreads?: number } = {}): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -25,5 +32,17 @@ export function createSqliteStore(file: string): Store {
   sqlite.pragma('mmap_size = 2147418112');
   sqlite.pragma('cache_size = -131072');
   const db = new Kysely<Schema>({ dialect: new PacedSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return kyselyStore(db, 'sqlite', () => db.destroy());
+  // A file's fact reads run on threads of their own (read-thread.ts); an in-memory database is
+  // this connection's alone, so there they stay on it.
+  const threads = file === ':memory:' ? 0 : (options.readThreads ?? READ_THREADS);
+  const reads = threads > 0 ? startReadThreads(file, threads) : undefined;
+  return kyselyStore(
+    db,
+    'sqlite',
+    async () => {
+      await reads?.close();
+      await db.destroy();
+    },
+    reads,
+  );
 }
