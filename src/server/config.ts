@@ -1,6 +1,7 @@
 /** The server's environment, parsed once at start. */
 import path from 'node:path';
 import { z } from 'zod';
+import { READ_THREADS } from './store/sqlite/read-thread';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -28,7 +29,7 @@ const Env = z.object({
    * Embedded SQLite: threads that run the figures' fact reads beside the event loop, each over a
    * read-only connection (store/sqlite/read-thread.ts); 0 runs them on the store's connection.
    */
-  SQLITE_READ_THREADS: z.coerce.number().int().min(0).max(8).default(2),
+  SQLITE_READ_THREADS: z.coerce.number().int().min(0).max(8).default(READ_THREADS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 export type Config = Omit<z.infer<typeof Env>, 'SEED_DEMO'> & { SEED_DEMO: boolean; sqliteFile: string };

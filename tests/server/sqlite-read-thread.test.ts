@@ -88,6 +88,20 @@ describe('SQLite reads on threads', () => {
     }
   });
 
+  it('closed while its threads fail (no such file), the process goes on', async () => {
+    const threads = startReadThreads(path.join(dir, 'missing', 'nothing.sqlite'), 2);
+    // The threads start, and fail while this task holds the loop: their errors come during close.
+    expect(threads.width).toBe(2);
+    const until = Date.now() + 400;
+    while (Date.now() < until) {
+      // busy: the workers' errors wait for the loop
+    }
+    await threads.close();
+    expect(threads.width).toBe(0);
+    // Were an error without a listener thrown, the process (and this run) would have ended above.
+    await new Promise((r) => setTimeout(r, 100));
+  });
+
   it('refuses what still waits when closed', async () => {
     const { store, file } = await storeWithUnit(0);
     const threads = startReadThreads(file, 1);
@@ -123,7 +137,7 @@ describe('SQLite reads on threads', () => {
     }
   });
 
-  it('with no threads asked for, reads on the store connection (the same sums)', async () => {
+  it('a store from a file reads on threads unless told not to: the same sums either way', async () => {
     const { store, file } = await storeWithUnit(0);
     await store.tx((tx) => tx.facts.write('staff', [staffDay('2026-03-02', 4), staffDay('2026-03-09', 3)], 'set'));
     const threaded = createSqliteStore(file);

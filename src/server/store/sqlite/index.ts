@@ -7,11 +7,8 @@ import { kyselyStore } from '../kysely-store';
 import type { Database as Schema } from '../schema';
 import type { Store } from '../store';
 import { PacedSqliteDialect } from './paced-dialect';
-import { startReadThreads } from './read-thread';
+import { READ_THREADS, startReadThreads } from './read-thread';
 import { withStatementCache } from './statement-cache';
-
-/** Threads for the fact reads of a file's store unless told otherwise (read-thread.ts). */
-export const READ_THREADS = 2;
 
 /**
  * `file` ':memory:' gives a private in-memory database (tests), whose reads stay on its one

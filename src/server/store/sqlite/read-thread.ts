@@ -7,10 +7,16 @@
  * only reads made outside a transaction come here (kysely-store.ts); a transaction reads its own
  * writes on its own connection.
  *
+ * The threads start with the first read (a CLI command or a test that makes none starts none).
  * If a thread cannot start or dies, its reads (waiting and later) run on the others, and with none
- * left on the store's connection: they are the same statements, and nothing is lost but the thread.
+ * left on the store's connection: they are the same statements, and nothing is lost but the
+ * thread, which is said once on stderr. A statement SQLite refuses is refused to its caller, as on
+ * the store's connection.
  */
 import { Worker } from 'node:worker_threads';
+
+/** Threads for a file's fact reads unless told otherwise (config.ts SQLITE_READ_THREADS). */
+export const READ_THREADS = 2;
 
 export interface ReadThread {
   /** Threads reading (0 once all are gone): how many parts a read may have in flight. */
@@ -36,6 +42,7 @@ interface Reader {
 export function startReadThreads(file: string, count: number): ReadThread {
   const readers: Reader[] = [];
   let next = 0;
+  let started = false;
   let closed = false;
   const send = (w: Waiting): void => {
     // The one with the fewest statements waiting.
@@ -45,8 +52,14 @@ export function startReadThreads(file: string, count: number): ReadThread {
       return;
     }
     const id = next++;
+    try {
+      r.worker.postMessage({ id, sql: w.sql, params: [...w.params] });
+    } catch (e) {
+      // A parameter that cannot be sent: refused here, as the store's connection would refuse it.
+      w.reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
     r.waiting.set(id, w);
-    r.worker.postMessage({ id, sql: w.sql, params: [...w.params] });
   };
   const start = () => {
     // Plain JavaScript needs none of the process's flags (`--import tsx`, a bench's probe).
@@ -61,38 +74,46 @@ export function startReadThreads(file: string, count: number): ReadThread {
       if (m.error !== undefined) w.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
       else w.resolve(m.rows ?? []);
     });
-    /** The thread is gone: what waited for it is read elsewhere. */
-    const lost = () => {
+    /** The thread is gone ('error', then 'exit'; or only 'exit'): what waited for it is read elsewhere. */
+    const lost = (e?: unknown) => {
       const at = readers.indexOf(reader);
-      if (at < 0) return;
+      if (at < 0 || closed) return;
       readers.splice(at, 1);
+      const why = e instanceof Error ? e.message : `exit ${String(e)}`;
+      process.emitWarning(`SQLite reader thread lost (${why}); ${readers.length > 0 ? `${readers.length} left` : "its reads run on the store's connection"}`);
       const left = [...reader.waiting.values()];
       reader.waiting.clear();
       for (const w of left) send(w);
     };
+    // Kept for the thread's whole life, close included: an 'error' without a listener would end the process.
     worker.on('error', lost);
     worker.on('exit', lost);
     readers.push(reader);
   };
-  for (let i = 0; i < count; i++) {
-    try {
-      start();
-    } catch {
-      // Without threads, reads stay on the store's connection.
+  const ensure = () => {
+    if (started || closed) return;
+    started = true;
+    for (let i = 0; i < count; i++) {
+      try {
+        start();
+      } catch {
+        // Without threads, reads stay on the store's connection.
+      }
     }
-  }
+  };
   return {
     get width() {
+      ensure();
       return closed ? 0 : readers.length;
     },
-    query: <R>(sql: string, params: readonly unknown[], here: () => Promise<R[]>) =>
-      new Promise<R[]>((resolve, reject) => send({ resolve: resolve as (rows: unknown[]) => void, reject, sql, params, here: here as () => Promise<unknown[]> })),
+    query: <R>(sql: string, params: readonly unknown[], here: () => Promise<R[]>) => {
+      ensure();
+      return new Promise<R[]>((resolve, reject) => send({ resolve: resolve as (rows: unknown[]) => void, reject, sql, params, here: here as () => Promise<unknown[]> }));
+    },
     close: async () => {
       closed = true;
       const all = readers.splice(0);
       for (const r of all) {
-        r.worker.removeAllListeners('exit');
-        r.worker.removeAllListeners('error');
         // The store is closing: what still waited is not read anywhere.
         for (const w of r.waiting.values()) w.reject(new Error('the store is closed'));
         r.waiting.clear();
