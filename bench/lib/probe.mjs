@@ -1,18 +1,26 @@
 /**
  * Preloaded into the server child by the bench (node --import, see proc.ts) when
  * BENCH_PROBE_FILE is set: every 250 ms it appends one JSON line with the longest event-loop
- * delay of that interval (perf_hooks.monitorEventLoopDelay, 5 ms sampling),
+ * delay of that interval (perf_hooks.monitorEventLoopDelay, 5 ms sampling), its longest
+ * garbage collection pause,
  * the current RSS and the peak RSS so far. The server's own code is not touched.
  */
 import fs from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.BENCH_PROBE_FILE;
 if (file) {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
+  // The longest garbage collection pause of the interval and its kind (1 scavenge, 2 mark-compact,
+  // 4 incremental marking, 8 weak callbacks), so a stall can be told from a collection.
+  let gc = { ms: 0, kind: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > gc.ms) gc = { ms: e.duration, kind: e.detail?.kind ?? 0 };
+  }).observe({ entryTypes: ['gc'] });
   const timer = setInterval(() => {
-    const line = { t: Date.now(), maxMs: h.max / 1e6, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024 };
+    const line = { t: Date.now(), maxMs: h.max / 1e6, gcMs: gc.ms, gcKind: gc.kind, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024 };
+    gc = { ms: 0, kind: 0 };
     h.reset();
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
   }, 250);

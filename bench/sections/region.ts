@@ -93,6 +93,9 @@ interface SyncFigures {
 interface Probe {
   t: number;
   maxMs: number;
+  /** The interval's longest collection pause and its kind (probe.mjs). */
+  gcMs?: number;
+  gcKind?: number;
   rss: number;
   maxRss: number;
 }
@@ -132,6 +135,9 @@ interface Span {
   from: number;
   to: number;
 }
+
+/** perf_hooks' gc entry kinds. */
+const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental marking', 8: 'weak callbacks' };
 
 const spanAt = (spans: readonly Span[], t: number): Span | undefined => spans.find((s) => t >= s.from && t - 250 <= s.to);
 
@@ -399,7 +405,8 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           if (p.maxMs <= STALL_TARGET_MS || p.t < reportsFrom) continue;
           const span = spanAt(spans, p.t);
           const during = span !== undefined ? `${span.what}, ${span.by}` : p.t > reportsTo ? 'first syncs' : 'between samples';
-          ctx.log(`  stall ${p.maxMs.toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s, during ${during}`);
+          const gc = p.gcMs !== undefined && p.gcMs >= 1 ? `; longest collection ${p.gcMs.toFixed(0)} ms (${GC_KINDS[p.gcKind ?? 0] ?? `kind ${p.gcKind}`})` : '';
+          ctx.log(`  stall ${p.maxMs.toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s, during ${during}${gc}`);
         }
         // The probe's interval (250 ms) that ends inside a GROUP BY sample may hold a stall of it.
         const outsideGroupBys = probe.filter((p) => spanAt(spans, p.t)?.by !== 'GROUP BY');
