@@ -178,7 +178,7 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * `reads`: the SQLite store's reader thread (sqlite/read-thread.ts), given only outside a
+ * `reads`: the SQLite store's reader threads (sqlite/read-thread.ts), given only outside a
  * transaction; scope reads then run there.
  */
 export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThread): FactOps {
@@ -189,6 +189,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     return CompiledQuery.raw(text.replace(/\?/g, () => `$${++n}`), [...params]);
   };
   const run = async <R>(text: string, params: readonly unknown[]): Promise<R[]> => (await db.executeQuery<R>(q(text, params))).rows;
+  /** A read outside a transaction: on the reader threads when there are some (SQLite), else `run`. */
+  const readOff = <R>(text: string, params: readonly unknown[]): Promise<R[]> => (reads === undefined ? run<R>(text, params) : reads.query<R>(text, params, () => run<R>(text, params)));
   const toRow = (family: Family, r: Record<string, unknown>): FactRow => {
     const cols = columnsOf(family);
     const v = new Array<number>(cols.length);
@@ -246,11 +248,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
       return out;
     }
-    const idsSql = "select id from units where path like ? escape '\\' order by id";
-    const idsParams = [likePrefix(scopePath)];
     // On the reader threads when there are some: on the store's connection the look would wait for a transaction open there.
-    const look = () => (reads === undefined ? run<{ id: string }>(idsSql, idsParams) : reads.query<{ id: string }>(idsSql, idsParams, () => run<{ id: string }>(idsSql, idsParams)));
-    const ids = await (of.ids ??= look().then((rows) => rows.map((u) => u.id)));
+    const ids = await (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)]).then((rows) => rows.map((u) => u.id)));
     const out: T[] = [];
     const statements = chunks(ids, SCOPE_UNITS).map((part) => build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part));
     if (reads !== undefined) {
@@ -259,8 +258,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       const read = (i: number): Promise<R[]> | undefined => {
         const st = statements[i];
         if (st === undefined) return undefined;
-        const [text, params] = st;
-        const p = reads.query<R>(text, params, () => run<R>(text, params));
+        const p = readOff<R>(...st);
         // Its failure is thrown where it is awaited, not reported as unhandled before then.
         p.catch(() => undefined);
         return p;

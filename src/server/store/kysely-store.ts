@@ -438,7 +438,7 @@ export function txOps(db: Db, dialect: Dialect, reads?: ReadThread): StoreTx {
   };
 }
 
-/** `reads`: SQLite's reader thread (sqlite/read-thread.ts) for the fact reads made outside a transaction. */
+/** `reads`: SQLite's reader threads (sqlite/read-thread.ts) for the fact reads made outside a transaction. */
 export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>, reads?: ReadThread): Store {
   const store: Store = {
     dialect,
