@@ -252,35 +252,26 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     const ids = await (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)]).then((rows) => rows.map((u) => u.id)));
     const out: T[] = [];
     const statements = chunks(ids, SCOPE_UNITS).map((part) => build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part));
-    if (reads !== undefined) {
-      // The reader threads read the next parts while this one's rows are turned here: one part in
-      // flight per thread, no more (parts that arrive together are taken in by the event loop in one task).
-      const read = (i: number): Promise<R[]> | undefined => {
-        const st = statements[i];
-        if (st === undefined) return undefined;
-        const p = readOff<R>(...st);
+    // Parts in flight: one per reader thread, which reads the next while this one's rows are turned
+    // here (no more: parts that arrive together are taken in by the event loop in one task); one on
+    // the store's connection, whose SQLite dialect gives the loop its turn before each statement.
+    const inFlight: Promise<R[]>[] = [];
+    let sent = 0;
+    const fill = () => {
+      while (sent < statements.length && inFlight.length < Math.max(1, reads?.width ?? 1)) {
+        const p = readOff<R>(...(statements[sent++] as [string, unknown[]]));
         // Its failure is thrown where it is awaited, not reported as unhandled before then.
         p.catch(() => undefined);
-        return p;
-      };
-      const inFlight: Promise<R[]>[] = [];
-      let sent = 0;
-      const fill = () => {
-        while (sent < statements.length && inFlight.length < Math.max(1, reads.width)) inFlight.push(read(sent++) as Promise<R[]>);
-      };
-      fill();
-      while (inFlight.length > 0) {
-        const rows = await (inFlight.shift() as Promise<R[]>);
-        fill();
-        if (sliceUsed()) await turn();
-        for (const r of rows) out.push(as(r));
+        inFlight.push(p);
       }
-      return out;
-    }
-    // Between parts the SQLite dialect gives the loop its turn once the task's slice is used up.
-    for (const [text, params] of statements) {
+    };
+    fill();
+    while (inFlight.length > 0) {
+      const rows = await (inFlight.shift() as Promise<R[]>);
+      fill();
+      if (sliceUsed()) await turn();
       // Each part's rows turned as they come, so a region's rows are not converted in one go.
-      for (const r of await run<R>(text, params)) out.push(as(r));
+      for (const r of rows) out.push(as(r));
     }
     return out;
   };
