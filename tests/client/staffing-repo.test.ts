@@ -103,7 +103,7 @@ describe('offline roll-up input', () => {
     ];
     const input = await staffingInput(db, units, 'vo1', '2026-03-10', { from: '2026-03-01', to: '2026-03-31' }, { from: '2026-03', to: '2026-03' });
     expect(input.shifts).toHaveLength(2);
-    const vo = staffingRollup(input, '2026-03').get('vo1');
+    const vo = (await staffingRollup(input, '2026-03')).get('vo1');
     expect(vo).toMatchObject({ board: { sick: 4, planned: 20, filledDays: 2, expectedDays: 20 }, boardReporting: 2, hr: { units: 1, sickHours: 5 } });
   });
 });

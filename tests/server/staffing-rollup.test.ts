@@ -185,7 +185,7 @@ describe.each(STORES)('server roll-up = the shared function on the same raw rows
             const res = await serverRollup(rootId, month);
             expect(res.statusCode, res.body).toBe(200);
             const body = StaffingRollupResponse.parse(res.json());
-            const want = expected(units, rootId, month);
+            const want = await expected(units, rootId, month);
             expect({ ...body, nodes: [...body.nodes].sort((a, b) => a.unitId.localeCompare(b.unitId)) }).toEqual({
               ...want,
               nodes: want.nodes.sort((a, b) => a.unitId.localeCompare(b.unitId)),

@@ -9,7 +9,7 @@ import type { SafetyEvent } from '../schema/safety-event';
 import { effectiveRecords } from './corrections';
 import type { FactReader, UnitDays, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
-import { type RollupNode, rollupTree, subtreeIds, type TreeUnit } from './rollup';
+import { type RollupNode, rollupTree, rollupWalkPaced, subtreeIds, type TreeUnit, treeWalk } from './rollup';
 import { sliceUsed, turn } from './pace';
 import { addSafetyCountsInto, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
 
@@ -34,16 +34,15 @@ const leavesOf = (units: readonly TreeUnit[], rootId: string) => {
   return (id: string) => !hasChildren.has(id) && byId.get(id)?.closedAt === null;
 };
 
+const hasDays = (c: SafetyCounts) => c.days.some((d) => d.gron + d.gul + d.orange + d.rod > 0);
+
 /** `leafCounts` holds a fresh record per node, read by nothing else: a parent's pool adds into its own. */
 const poolMonth = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
-  rollupTree(
-    units,
-    rootId,
-    leafCounts,
-    addSafetyCountsInto,
-    () => emptySafetyCounts(month),
-    (c) => c.days.some((d) => d.gron + d.gul + d.orange + d.rod > 0),
-  );
+  rollupTree(units, rootId, leafCounts, addSafetyCountsInto, () => emptySafetyCounts(month), hasDays);
+
+/** poolMonth with the event loop's turns (a region's 1,561 nodes of 31 days each). */
+const poolMonthPaced = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
+  rollupWalkPaced(treeWalk(units, rootId), leafCounts, addSafetyCountsInto, () => emptySafetyCounts(month), hasDays);
 
 /**
  * The month from facts: each unit's safety day rows (any dates; the month's count) and its
@@ -68,7 +67,7 @@ export async function safetyRollupFromFacts(
     if (sliceUsed()) await turn();
   }
   await turn();
-  return poolMonth(units, rootId, month, leafCounts);
+  return poolMonthPaced(units, rootId, month, leafCounts);
 }
 
 /** The month's roll-up read from facts (the server's route and a manager's device). */
@@ -81,7 +80,7 @@ export async function safetyRollupOf(reader: FactReader, units: readonly TreeUni
   ]);
   const pooled = await safetyRollupFromFacts(units, rootId, month, today, days, categories);
   await turn();
-  return nodeViews(units, rootId, pooled);
+  return nodeViewsPaced(units, rootId, pooled);
 }
 
 /**
@@ -139,13 +138,25 @@ export function safetyRollupNodes(
   return nodeViews(units, rootId, safetyRollup(units, rootId, month, today, events, days));
 }
 
-function nodeViews(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): SafetyNodeView[] {
+/** Each node of the subtree in pre-order with what a screen needs (nodeViews), one at a time. */
+function* eachView(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): Generator<SafetyNodeView> {
   const byId = new Map(units.map((u) => [u.id, u]));
   const parents = new Set(units.map((u) => u.parentId));
-  return subtreeIds(units, rootId).flatMap((id) => {
+  for (const id of subtreeIds(units, rootId)) {
     const n = nodes.get(id);
     const u = byId.get(id);
-    if (n === undefined || u === undefined) return [];
-    return [{ ...n, name: u.name, kind: u.kind, parentId: u.parentId, closed: u.closedAt !== null, leaf: !parents.has(id) }];
-  });
+    if (n !== undefined && u !== undefined) yield { ...n, name: u.name, kind: u.kind, parentId: u.parentId, closed: u.closedAt !== null, leaf: !parents.has(id) };
+  }
+}
+
+const nodeViews = (units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): SafetyNodeView[] => [...eachView(units, rootId, nodes)];
+
+/** nodeViews with the event loop's turns (a region's 1,561 nodes). */
+async function nodeViewsPaced(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): Promise<SafetyNodeView[]> {
+  const out: SafetyNodeView[] = [];
+  for (const view of eachView(units, rootId, nodes)) {
+    out.push(view);
+    if (sliceUsed()) await turn();
+  }
+  return out;
 }

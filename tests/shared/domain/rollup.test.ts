@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ancestorsOf, rollupTree, subtreeIds, type TreeUnit } from '../../../src/shared/domain/rollup';
+import { ancestorsOf, rollupTree, rollupWalk, rollupWalkPaced, subtreeIds, type TreeUnit, treeWalk } from '../../../src/shared/domain/rollup';
+import { SLICE_MS, turn } from '../../../src/shared/domain/pace';
 import { addCounts, bhkFigures, emptyCounts, type BhkCounts } from '../../../src/shared/domain/bhk';
 import { BHK_STEPS } from '../../../src/shared/schema/bhk-observation';
 import type { UnitKind } from '../../../src/shared/schema/org-unit';
@@ -181,5 +182,56 @@ describe('rollupTree: malformed and deep trees', () => {
         }
       }),
     );
+  });
+});
+
+describe('rollupWalkPaced', () => {
+  it('gives what rollupWalk gives, on random trees with cycles and duplicates', async () => {
+    const arbTree = fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat({ max: 3 })), { maxLength: 40 }).map((spec) => {
+      const units = [u('u0', null, 'region')];
+      const counts = new Map<string, number>([['u0', 1]]);
+      spec.forEach(([parent, closed, count], i) => {
+        // Parents anywhere in the list (a later one too: cycles), and now and then an id twice.
+        const id = i % 9 === 8 ? `u${i}` : `u${i + 1}`;
+        units.push(u(id, `u${parent % (spec.length + 1)}`, 'enhet', closed ? '2026-01-01T00:00:00.000Z' : null));
+        counts.set(id, count);
+      });
+      return { units, counts };
+    });
+    await fc.assert(
+      fc.asyncProperty(arbTree, async ({ units, counts }) => {
+        for (const root of ['u0', 'u3']) {
+          const walked = treeWalk(units, root);
+          const add = (a: number, b: number) => a + b;
+          const paced = await rollupWalkPaced(walked, counts, add, () => 0, (c) => c > 0);
+          expect([...paced]).toEqual([...rollupWalk(walked, counts, add, () => 0, (c) => c > 0)]);
+        }
+      }),
+    );
+  });
+
+  it('gives the event loop its turns while it pools', async () => {
+    // A chain r ← e0 ← e1 … ← e39: every node above the last adds one child.
+    const units = [u('r', null, 'region'), ...Array.from({ length: 40 }, (_, i) => u(`e${i}`, i === 0 ? 'r' : `e${i - 1}`))];
+    await turn();
+    let turns = 0;
+    const count = () => {
+      turns += 1;
+      if (turns < 1_000) setImmediate(count);
+    };
+    setImmediate(count);
+    // Each addition takes a millisecond: 40 of them are several slices.
+    const slow = (a: number, b: number) => {
+      const end = performance.now() + 1;
+      while (performance.now() < end);
+      return a + b;
+    };
+    const result = await rollupWalkPaced(treeWalk(units, 'r'), new Map(units.map((x) => [x.id, 1])), slow, () => 0, (c) => c > 0);
+    expect(result.get('r')?.counts).toBe(41);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(40 / (SLICE_MS + 1)));
+    // And none while the work fits in a slice (the loop above stops itself at 1,000).
+    const before = turns;
+    await rollupWalkPaced(treeWalk(units.slice(0, 3), 'r'), new Map(), (a: number, b: number) => a + b, () => 0, () => false);
+    expect(turns).toBe(before);
   });
 });

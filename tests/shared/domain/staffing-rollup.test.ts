@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bedsFigures, countBeds } from '../../../src/shared/domain/staffing-beds';
 import { addHrCounts, emptyHrCounts, hrCountsOf, hrFigure } from '../../../src/shared/domain/staffing-hr';
 import { staffingRollup, type StaffingInput } from '../../../src/shared/domain/staffing-rollup';
@@ -76,16 +76,19 @@ describe('staffingRollup', () => {
     shift('C', '2026-03-02', 'dag', 5, 5), // a closed unit's history still counts
     shift('A', '2026-02-27', 'dag', 10, 9), // another month: not counted
   ];
-  const nodes = staffingRollup(
-    input({
-      shifts,
-      settings: [settings('M', { weekdaysOnly: true }), settings('A', { bedsEnabled: true, targetPct: 9 }), settings('V', { targetPct: 9 })],
-      indicatorRows: [sickAtMost('A', 5), sickAtMost('V', 6)],
-      hrMonths: [hrMonth('A', '2026-03', 10, 1000), hrMonth('B', '2026-03', 4, null), hrMonth('V', '2026-03', 7.5, 9000), hrMonth('A', '2026-02', 1, 1)],
-      beds: [beds('A', '2026-03-02', 20, 21, 1)],
-    }),
-    '2026-03',
-  );
+  let nodes: Awaited<ReturnType<typeof staffingRollup>>;
+  beforeAll(async () => {
+    nodes = await staffingRollup(
+      input({
+        shifts,
+        settings: [settings('M', { weekdaysOnly: true }), settings('A', { bedsEnabled: true, targetPct: 9 }), settings('V', { targetPct: 9 })],
+        indicatorRows: [sickAtMost('A', 5), sickAtMost('V', 6)],
+        hrMonths: [hrMonth('A', '2026-03', 10, 1000), hrMonth('B', '2026-03', 4, null), hrMonth('V', '2026-03', 7.5, 9000), hrMonth('A', '2026-02', 1, 1)],
+        beds: [beds('A', '2026-03-02', 20, 21, 1)],
+      }),
+      '2026-03',
+    );
+  });
 
   it('pools staff-shifts up the tree', () => {
     expect(sickShare(nodes.get('V')?.board ?? null)).toEqual({ num: 10, den: 45, pct: (10 / 45) * 100 });
@@ -125,8 +128,8 @@ describe('staffingRollup', () => {
     expect(nodes.get('R')?.targetPct).toBeNull();
   });
 
-  it('does not depend on the order of units or rows', () => {
-    const again = staffingRollup(
+  it('does not depend on the order of units or rows', async () => {
+    const again = await staffingRollup(
       input({
         units: [...UNITS].reverse(),
         shifts: [...shifts].reverse(),
