@@ -13,7 +13,7 @@ import { fieldIndex, parseBhkKey } from './facts/families';
 import type { FactReader, UnitSums } from './facts/reader';
 import { sumDays } from './facts/reader';
 import { sliceUsed, turn } from './pace';
-import { type RollupNode, rollupTree, type TreeUnit } from './rollup';
+import { type RollupNode, rollupTree, rollupWalkPaced, type TreeUnit, treeWalk } from './rollup';
 
 /** Headline counts of one profession: total, hygiene-all and dress-all, each with its n. */
 export interface ProfessionCounts {
@@ -153,7 +153,7 @@ export async function bhkRollupFromSums(units: readonly TreeUnit[], rootId: stri
     if (sliceUsed()) await turn();
   }
   await turn();
-  return rollupTree(units, rootId, leafCounts, addPeriodCounts, emptyPeriodCounts, (c) => c.counts.n > 0);
+  return rollupWalkPaced(treeWalk(units, rootId), leafCounts, addPeriodCounts, emptyPeriodCounts, (c) => c.counts.n > 0);
 }
 
 /** The roll-up for a period, read from facts. */

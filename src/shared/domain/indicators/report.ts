@@ -23,7 +23,7 @@ import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
-import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts } from './facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, treeFactsPaced } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
@@ -53,7 +53,7 @@ async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly
     const key = rangeKey(range);
     if (cache.has(key)) continue;
     await turn();
-    cache.set(key, treeFacts(tree, ctx.today, quotas, loaded.get(key), range));
+    cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, loaded.get(key), range));
   }
   return (range) => {
     const key = rangeKey(range);
