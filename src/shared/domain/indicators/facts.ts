@@ -311,10 +311,19 @@ export function treeFacts(
   range: DateRange,
 ): Map<string, RollupNode<Facts>> {
   const own = new Map<string, Facts>();
-  for (const { id, info } of tree.units) own.set(id, ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today));
-  // Every unit's own record is made here and read by nothing else: a parent's pool adds into it.
+  const of = ownOf(today, quotas, unitFacts, range);
+  for (const unit of tree.units) own.set(unit.id, of(unit));
   return rollupWalk(tree.walk, own, addFactsInto, emptyFacts, hasFacts);
 }
+
+/**
+ * A node's own facts for the range (treeFacts, treeFactsPaced). Every unit's own record is made
+ * here and read by nothing else: a parent's pool adds into it.
+ */
+const ownOf =
+  (today: string, quotas: ReadonlyMap<string, number>, unitFacts: ReadonlyMap<string, UnitPeriodFacts> | undefined, range: DateRange) =>
+  ({ id, info }: FactTree['units'][number]): Facts =>
+    ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today);
 
 /** treeFacts with the event loop's turns (pace.ts): a region's 1,561 nodes for each range of a report. */
 export async function treeFactsPaced(
@@ -325,8 +334,9 @@ export async function treeFactsPaced(
   range: DateRange,
 ): Promise<Map<string, RollupNode<Facts>>> {
   const own = new Map<string, Facts>();
-  for (const { id, info } of tree.units) {
-    own.set(id, ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today));
+  const of = ownOf(today, quotas, unitFacts, range);
+  for (const unit of tree.units) {
+    own.set(unit.id, of(unit));
     if (sliceUsed()) await turn();
   }
   return rollupWalkPaced(tree.walk, own, addFactsInto, emptyFacts, hasFacts);
