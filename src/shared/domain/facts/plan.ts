@@ -35,11 +35,19 @@ const monthEnd = (month: string): string => `${month}-${String(daysInMonth(month
 const nextMonth = (month: string): string => addDays(monthEnd(month), 1).slice(0, 7);
 const prevMonth = (month: string): string => addDays(`${month}-01`, -1).slice(0, 7);
 
+/** The first and last month (YYYY-MM) lying wholly inside the range; none when first > last. */
+export function wholeMonths(range: DateRange): { first: string; last: string } {
+  const first = range.from.endsWith('-01') ? range.from.slice(0, 7) : nextMonth(range.from.slice(0, 7));
+  const last = range.to === monthEnd(range.to.slice(0, 7)) ? range.to.slice(0, 7) : prevMonth(range.to.slice(0, 7));
+  return { first, last };
+}
+
 /** The range as whole months (read as month rows) and day spans (read as day rows). */
 export function splitRange(range: DateRange, today: string): Segment[] {
   if (range.to < range.from) return [];
-  const first = range.from.endsWith('-01') ? range.from.slice(0, 7) : nextMonth(range.from.slice(0, 7));
-  let last = range.to === monthEnd(range.to.slice(0, 7)) ? range.to.slice(0, 7) : prevMonth(range.to.slice(0, 7));
+  const whole = wholeMonths(range);
+  const first = whole.first;
+  let last = whole.last;
   const current = today.slice(0, 7);
   if (last >= current) last = prevMonth(current);
   if (first > last) return [{ grain: 'd', from: range.from, to: range.to }];

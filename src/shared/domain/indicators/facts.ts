@@ -28,7 +28,7 @@ import type { HrMonth } from '../../schema/hr-month';
 import { DEFAULT_UNIT_SETTINGS, type UnitSettings } from '../../schema/unit-settings';
 import { FALL_CATEGORY } from '../facts/contrib';
 import { fieldIndex, type FieldOf } from '../facts/families';
-import type { DateRange } from '../facts/plan';
+import { type DateRange, wholeMonths } from '../facts/plan';
 import { type FactReader, rangeKey } from '../facts/reader';
 import { addDays, daysInMonth } from '../periods';
 import { type RollupNode, rollupWalk, rollupWalkPaced, subtreeIds, type TreeUnit, treeWalk, type Walk } from '../rollup';
@@ -44,21 +44,8 @@ export { FALL_CATEGORY };
 
 export const FALL_LOOKBACK_DAYS = 730;
 
-/** Monthly quota prorated over [from, to] by calendar days. */
+/** Monthly quota prorated over [from, to] by calendar days (a report's are worked out once per range: rangeFrame). */
 export function proratedQuota(monthly: number, from: string, to: string): number {
-  // Every unit of a report asks for the same few (quota, range) pairs: computed once each (issue 17).
-  const memo = `${monthly}|${from}|${to}`;
-  const known = QUOTA_MEMO.get(memo);
-  if (known !== undefined) return known;
-  const total = proratedQuotaOf(monthly, from, to);
-  if (QUOTA_MEMO.size >= 10_000) QUOTA_MEMO.clear();
-  QUOTA_MEMO.set(memo, total);
-  return total;
-}
-
-const QUOTA_MEMO = new Map<string, number>();
-
-function proratedQuotaOf(monthly: number, from: string, to: string): number {
   let total = 0;
   for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-${daysInMonth(month)}`, 1).slice(0, 7)) {
     const days = daysInMonth(month);
@@ -103,7 +90,18 @@ export interface UnitPeriodFacts {
 export type PeriodFacts = Map<string, Map<string, UnitPeriodFacts>>;
 
 const minDate = (a: string, b: string): string => (a < b ? a : b);
-const monthEndOf = (month: string): string => `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+
+/** The index of the first of `months` (sorted by month) whose month is `month` or later. */
+function firstAtOrAfter(months: readonly HrMonth[], month: string): number {
+  let lo = 0;
+  let hi = months.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((months[mid] as HrMonth).month < month) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Reads what ownFacts needs for every range, in a handful of reads whatever the number of ranges. */
 export async function loadPeriodFacts(
@@ -148,7 +146,10 @@ export async function loadPeriodFacts(
     if (hasToday[i]) for (const [unitId, byKey] of safetyToday[0] ?? new Map()) at(unitId).safetyToday = byKey.get('');
     const asked = looked.indexOf(i);
     if (asked >= 0) for (const [unitId, date] of lastFalls[asked] ?? new Map<string, string>()) at(unitId).lastFall = date;
-    for (const m of sortedHr) if (`${m.month}-01` >= r.from && monthEndOf(m.month) <= r.to) at(m.unitId).hr.push(m);
+    // The months wholly inside the range, found in the sorted list (a region's year report has
+    // ~36,000 HR months for each of its ranges; compared day by day they were ~8 ms a report).
+    const { first, last } = wholeMonths(r);
+    for (let j = firstAtOrAfter(sortedHr, first); j < sortedHr.length && (sortedHr[j] as HrMonth).month <= last; j++) at((sortedHr[j] as HrMonth).unitId).hr.push(sortedHr[j] as HrMonth);
     for (const v of reportedRows) {
       if (!periodInRange(v.period, r)) continue;
       const u = at(v.unitId);
@@ -189,23 +190,60 @@ const filledOf = (v: number[] | undefined): number =>
   get(v, AT.safety.green) + get(v, AT.safety.wGul) + get(v, AT.safety.wOrange) + get(v, AT.safety.wRod);
 const eventsOf = (v: number[] | undefined): number => get(v, AT.safety.evGul) + get(v, AT.safety.evOrange) + get(v, AT.safety.evRod);
 
-const BETWEEN = new Map<string, number>();
-const BEFORE = new Map<string, string>();
-const remember = <V>(memo: Map<string, V>, key: string, compute: () => V): V => {
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = compute();
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(key, v);
-  }
-  return v;
-};
-/** daysBetween and the day before, remembered: every unit of a report asks for the same few (issue 17). */
-const between = (from: string, to: string): number => remember(BETWEEN, `${from}|${to}`, () => daysBetween(from, to));
-const dayBefore = (date: string): string => remember(BEFORE, date, () => addDays(date, -1));
+/**
+ * What ownFacts needs of its range, worked out once per range rather than once per unit: every
+ * unit of a report shares it, and a region's year report makes ~7,800 units' facts (issue 17).
+ * The few per-unit dates (a closing day, the last fall) are remembered per range.
+ */
+export interface RangeFrame {
+  range: DateRange;
+  today: string;
+  /** min(range end, today): the day a last fall is counted to. */
+  last: string;
+  /** The range's days before today (today counts once it has a colour). */
+  pastDays: number;
+  /** Whether the range holds today. */
+  holdsToday: boolean;
+  /** A leaf's quota so far, by monthly quota and closing day ('' open). */
+  quota(monthly: number, closedOn: string | null): number;
+  /** Days from a last fall to `last`. */
+  sinceFall(lastFall: string): number;
+}
+
+export function rangeFrame(range: DateRange, today: string): RangeFrame {
+  const yesterday = minDate(range.to, addDays(today, -1));
+  const last = minDate(range.to, today);
+  const quotas = new Map<string, number>();
+  const falls = new Map<string, number>();
+  return {
+    range,
+    today,
+    last,
+    pastDays: yesterday >= range.from ? daysBetween(range.from, yesterday) + 1 : 0,
+    holdsToday: range.from <= today && today <= range.to,
+    quota: (monthly, closedOn) => {
+      const key = closedOn === null ? `${monthly}` : `${monthly}|${closedOn}`;
+      let q = quotas.get(key);
+      if (q === undefined) {
+        const closedBefore = closedOn === null ? null : addDays(closedOn, -1);
+        const open = closedBefore !== null && closedBefore < range.to ? closedBefore : range.to;
+        // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
+        const end = open > today ? today : open;
+        quotas.set(key, (q = end >= range.from ? proratedQuota(monthly, range.from, end) : 0));
+      }
+      return q;
+    },
+    sinceFall: (lastFall) => {
+      let d = falls.get(lastFall);
+      if (d === undefined) falls.set(lastFall, (d = daysBetween(lastFall, last)));
+      return d;
+    },
+  };
+}
 
 /** One unit's own facts (its own rows; nothing of the units below it). */
-export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: LeafInfo, range: DateRange, today: string): Facts {
+export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: LeafInfo, frame: RangeFrame): Facts {
+  const { range } = frame;
   const f = emptyFacts();
   const m = f.metrics;
   // BHK
@@ -216,26 +254,19 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   m.bhkHygieneCorrect = get(uf?.bhk, AT.bhk.hygiene);
   m.bhkDressObserved = n;
   m.bhkDressCorrect = get(uf?.bhk, AT.bhk.dress);
-  if (info.leaf) {
-    const open = info.closedOn !== null && dayBefore(info.closedOn) < range.to ? dayBefore(info.closedOn) : range.to;
-    // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
-    const end = open > today ? today : open;
-    m.bhkQuota = end >= range.from ? proratedQuota(quota, range.from, end) : 0;
-  }
+  if (info.leaf) m.bhkQuota = frame.quota(quota, info.closedOn);
   // Safety: the days before today, and today once it has a colour.
-  const last = minDate(range.to, today);
-  const yesterday = minDate(range.to, dayBefore(today));
-  const todayFilled = range.from <= today && today <= range.to && filledOf(uf?.safetyToday) > 0;
+  const todayFilled = frame.holdsToday && filledOf(uf?.safetyToday) > 0;
   m.safetyEvents = eventsOf(uf?.safety) + eventsOf(uf?.safetyToday);
-  m.safetyPastDays = (yesterday >= range.from ? between(range.from, yesterday) + 1 : 0) + (todayFilled ? 1 : 0);
+  m.safetyPastDays = frame.pastDays + (todayFilled ? 1 : 0);
   m.safetyFilledDays = filledOf(uf?.safety) + filledOf(uf?.safetyToday);
   m.safetyGreenDays = get(uf?.safety, AT.safety.green) + get(uf?.safetyToday, AT.safety.green);
   m.safetyRiskDays = m.safetyFilledDays - m.safetyGreenDays;
   m.safetyHarmDays =
     get(uf?.safety, AT.safety.wOrange) + get(uf?.safety, AT.safety.wRod) + get(uf?.safetyToday, AT.safety.wOrange) + get(uf?.safetyToday, AT.safety.wRod);
-  if (range.from <= last) {
+  if (range.from <= frame.last) {
     const lastFall = uf?.lastFall ?? null;
-    f.daysSinceFall = lastFall !== null ? between(lastFall, last) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
+    f.daysSinceFall = lastFall !== null ? frame.sinceFall(lastFall) : m.safetyFilledDays > 0 ? FALL_LOOKBACK_DAYS : null;
   }
   // Staffing
   const shiftRows = get(uf?.staff, AT.staff.shifts);
@@ -320,10 +351,10 @@ export function treeFacts(
  * A node's own facts for the range (treeFacts, treeFactsPaced). Every unit's own record is made
  * here and read by nothing else: a parent's pool adds into it.
  */
-const ownOf =
-  (today: string, quotas: ReadonlyMap<string, number>, unitFacts: ReadonlyMap<string, UnitPeriodFacts> | undefined, range: DateRange) =>
-  ({ id, info }: FactTree['units'][number]): Facts =>
-    ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, range, today);
+const ownOf = (today: string, quotas: ReadonlyMap<string, number>, unitFacts: ReadonlyMap<string, UnitPeriodFacts> | undefined, range: DateRange) => {
+  const frame = rangeFrame(range, today);
+  return ({ id, info }: FactTree['units'][number]): Facts => ownFacts(unitFacts?.get(id), quotas.get(id) ?? DEFAULT_UNIT_SETTINGS.bhkMonthlyQuota, info, frame);
+};
 
 /** treeFacts with the event loop's turns (pace.ts): a region's 1,561 nodes for each range of a report. */
 export async function treeFactsPaced(

@@ -147,14 +147,14 @@ export function defResolver(rows: readonly Indicator[], units: readonly TreeUnit
   // every cell of a report asks, and callers only read what they get (a region's 14,000 cells).
   const built = new Map<string, { hidden: boolean; def: IndicatorDef } | null>();
   return (unitId, key, includeHidden = false) => {
-    const keyRows = rowsByKey.get(key) ?? [];
-    const path = pathOf(unitId);
-    // Only the rows on the path matter, and only their units' order along it.
-    const onPath = keyRows.length === 0 ? [] : path.filter((id) => keyRows.some((r) => r.unitId === id));
-    const memo = `${key}\u0000${onPath.join('\u0000')}`;
+    const keyRows = rowsByKey.get(key);
+    // Only the rows on the path matter, and only their units' order along it. A key no row
+    // mentions (the catalogue's defaults) is looked up by itself: no path, no text made per cell.
+    const onPath = keyRows === undefined ? [] : pathOf(unitId).filter((id) => keyRows.some((r) => r.unitId === id));
+    const memo = onPath.length === 0 ? key : `${key}\u0000${onPath.join('\u0000')}`;
     let found = built.get(memo);
     if (found === undefined) {
-      const def = build(key, mergedByKey(keyRows, onPath).get(key) ?? {});
+      const def = build(key, mergedByKey(keyRows ?? [], onPath).get(key) ?? {});
       found = def === null ? null : { hidden: def.hidden, def: strip(def) };
       built.set(memo, found);
     }
