@@ -432,26 +432,25 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
           reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
         ];
       });
-      const zero = new Array<number>(cols.length).fill(0);
+      // Each row's sums are read into one vector used again for the next (readFields writes the
+      // picked fields, the rest stay 0) and added into the ranges that hold its segment: a range's
+      // sums own their vectors (addInto copies the first), one per unit and range rather than one
+      // per unit and segment (a region's year report read ~110,000 of them; issue 17).
+      const v = new Array<number>(cols.length).fill(0);
       const seg = [0];
-      // Adds a segment's sums to the ranges that hold it: the vector itself to the last, a copy
-      // (made now, before anything is added to it) to each other.
-      const add = (unitId: string, rowKey: string, segment: number, v: number[]) => {
-        const targets = into[segment] as number[];
-        for (let j = 0; j < targets.length; j++) addInto(out[targets[j] as number] as UnitSums, unitId, rowKey, v, j === targets.length - 1);
+      const add = (unitId: string, rowKey: string, segment: number) => {
+        for (const target of into[segment] as number[]) addInto(out[target] as UnitSums, unitId, rowKey, v);
       };
       await eachPaced(rows, (r) => {
         const text = String(r.v);
         if (!packed) {
-          const v = zero.slice();
           readFields(text, 0, at, v);
-          add(r.unit_id as string, r.key as string, Number(r.seg), v);
+          add(r.unit_id as string, r.key as string, Number(r.seg));
           return;
         }
         for (let i = 0; i < text.length; ) {
-          const v = zero.slice();
           i = readFields(text, readFields(text, i, SEG_AT, seg), at, v);
-          add(r.unit_id as string, '', seg[0] as number, v);
+          add(r.unit_id as string, '', seg[0] as number);
         }
       });
       return out;

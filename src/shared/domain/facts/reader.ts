@@ -47,14 +47,13 @@ export const rangeKey = (r: DateRange): string => `${r.from}/${r.to}`;
 
 /**
  * Adds `v` into sums[unit][key]. The sums own their vectors (a copy of the first `v`), so later
- * additions go in place; with `handOver` the first `v` itself is kept (a vector its caller made
- * for this and no longer uses: a store's row read, one per unit and segment).
+ * additions go in place and the caller may use `v` again.
  */
-export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[], handOver = false): void {
+export function addInto(sums: UnitSums, unitId: string, key: string, v: readonly number[]): void {
   let byKey = sums.get(unitId);
   if (byKey === undefined) sums.set(unitId, (byKey = new Map()));
   const cur = byKey.get(key);
-  if (cur === undefined) byKey.set(key, handOver ? (v as number[]) : [...v]);
+  if (cur === undefined) byKey.set(key, [...v]);
   else for (let i = 0; i < cur.length; i++) cur[i] = (cur[i] as number) + (v[i] ?? 0);
 }
 
