@@ -7,7 +7,8 @@
  *    and the BHK, Gröna korset and staffing roll-ups for the month, each beside a hand-written
  *    GROUP BY over the raw rows computing the same numbers (region-raw.ts, rollup-sql.ts) in the
  *    same run (every route's samples, then every GROUP BY: runJobs); the numbers must be equal on
- *    every sample (a mismatch fails the section);
+ *    every sample (a mismatch fails the section); each route over HTTP as a browser asks, gzip
+ *    accepted and undone in one call (getJson);
  *  - a division manager's and the region manager's first sync in facts mode and a unit tablet's
  *    first sync (rows, bytes, seconds), over HTTP as the app's sync does it;
  *  - the server's peak RSS and its longest event-loop stall meanwhile, and any error.
@@ -20,7 +21,7 @@ import { gunzip } from 'node:zlib';
 import path from 'node:path';
 import { type CompactIndicatorReport, expandReport } from '../../src/shared/indicators-api';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
-import { api, enrolTablet, HttpError, loginToken, type Tablet } from '../lib/api';
+import { enrolTablet, HttpError, loginToken, type Tablet } from '../lib/api';
 import { prng } from '../lib/gen';
 import { startPushLoad } from '../lib/push-load';
 import { createScaledOrg, buildFacts, fillRegion, PASSWORD, REGION_ID, type Shape, shapeText } from '../lib/region-scale';
@@ -128,6 +129,15 @@ async function getBody(url: string, route: string, token: string): Promise<{ tex
 }
 
 const getText = async (url: string, route: string, token: string): Promise<string> => (await getBody(url, route, token)).text;
+
+/**
+ * A JSON route's answer, fetched as getBody does (its gzip undone in one call, as a browser's
+ * network stack does it), not with Node's fetch: fetch undoes gzip in a stream of small pieces on
+ * the bench's own event loop, which the push load shares, and on a 1,500-unit region that added
+ * 20–30 ms to every large answer's time (the year report's 1.7 MB, Gröna korset's ~3 MB; p50, the
+ * same server, 2026-12-06) that no browser pays and the server never spent.
+ */
+const getJson = async <T>(url: string, route: string, token: string): Promise<T> => JSON.parse(await getText(url, route, token)) as T;
 
 /**
  * When each sample ran (Date.now), so a stall in the probe can be put beside what ran then: the
@@ -375,13 +385,13 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           const token = await loginToken(server.url, org.accounts.region, PASSWORD);
           // As the app asks for it: the compact form, expanded (indicators-api.ts; like the other routes, not schema-checked here).
           const report = (period: string) => async () =>
-            reportFigures(expandReport(await count(api<CompactIndicatorReport>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, { token, timeoutMs: 120_000 }))));
+            reportFigures(expandReport(await count(getJson<CompactIndicatorReport>(server.url, `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, token))));
           const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
           const jobs: Job[] = [
             job('reportMonth', `report ${month}`, report(month), rawFigures(monthRange), figureDifferences),
             job('reportYear', `report ${year}`, report(year), rawFigures(yearRange), figureDifferences),
           ];
-          const bhkName = (await api<{ defs: { key: string; name: { sv: string } }[] }>(server.url, 'GET', `/api/indicators/report?rootId=${REGION_ID}&period=${year}`, { token, timeoutMs: 120_000 })).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
+          const bhkName = (await getJson<{ defs: { key: string; name: { sv: string } }[] }>(server.url, `/api/indicators/report?rootId=${REGION_ID}&period=${year}`, token)).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
           const csvN = async (): Promise<RawFigures> => {
             const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
             const line = csv.split('\r\n').find((l) => l.startsWith('Region Bench;') && l.split(';')[2] === bhkName);
@@ -390,7 +400,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           };
           jobs.push(job('csvYear', `CSV ${year}`, csvN, rawFigures(yearRange), (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`])));
           for (const board of BOARDS) {
-            const viaRoute = async () => board.fromRoute(await count(api(server.url, 'GET', board.route(REGION_ID, month), { token, timeoutMs: 120_000 })), REGION_ID) ?? {};
+            const viaRoute = async () => board.fromRoute(await count(getJson(server.url, board.route(REGION_ID, month), token)), REGION_ID) ?? {};
             jobs.push(job(`rollup.${board.key}`, `${board.label} ${month}`, viaRoute, () => groupBy(raw, board.key, org.regionPath, month), (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`)));
           }
           ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month}) and their GROUP BYs`);
