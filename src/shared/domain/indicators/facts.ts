@@ -213,7 +213,9 @@ export interface RangeFrame {
 export function rangeFrame(range: DateRange, today: string): RangeFrame {
   const yesterday = minDate(range.to, addDays(today, -1));
   const last = minDate(range.to, today);
-  const quotas = new Map<string, number>();
+  // An open unit's quota by its monthly quota (a number: no text made per unit), a closed one's by both.
+  const openQuotas = new Map<number, number>();
+  const closedQuotas = new Map<string, number>();
   const falls = new Map<string, number>();
   return {
     range,
@@ -222,14 +224,16 @@ export function rangeFrame(range: DateRange, today: string): RangeFrame {
     pastDays: yesterday >= range.from ? daysBetween(range.from, yesterday) + 1 : 0,
     holdsToday: range.from <= today && today <= range.to,
     quota: (monthly, closedOn) => {
-      const key = closedOn === null ? `${monthly}` : `${monthly}|${closedOn}`;
-      let q = quotas.get(key);
+      const key = closedOn === null ? '' : `${monthly}|${closedOn}`;
+      let q = closedOn === null ? openQuotas.get(monthly) : closedQuotas.get(key);
       if (q === undefined) {
         const closedBefore = closedOn === null ? null : addDays(closedOn, -1);
         const open = closedBefore !== null && closedBefore < range.to ? closedBefore : range.to;
         // The quota so far: on the 10th a unit is measured against a third of the month, not all of it.
         const end = open > today ? today : open;
-        quotas.set(key, (q = end >= range.from ? proratedQuota(monthly, range.from, end) : 0));
+        q = end >= range.from ? proratedQuota(monthly, range.from, end) : 0;
+        if (closedOn === null) openQuotas.set(monthly, q);
+        else closedQuotas.set(key, q);
       }
       return q;
     },
