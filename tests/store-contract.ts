@@ -303,5 +303,37 @@ export function registerStoreContract(name: string, factory: () => Promise<Store
       expect(await store.takeEnrolCode('ROLLBACK', 0)).toBeUndefined();
       expect(await store.getSecret('k')).toBeUndefined();
     });
+
+    it('contract 24: orgView is kept while no unit changes and read again after any change, a rolled-back one included', async () => {
+      await tree();
+      const first = await store.orgView();
+      expect(first.units).toEqual(await store.listUnits());
+      expect(await store.orgView()).toBe(first);
+      expect(await store.tx((tx) => tx.orgView())).toBe(first);
+      expect([first.isParent('r'), first.isParent('a'), first.isParent('x'), first.isParent('y'), first.isParent('ab')]).toEqual([true, true, true, false, false]);
+      const ids = async () => (await store.orgView()).units.map((u) => `${u.id}:${u.name}:${u.path}`);
+
+      await store.insertUnit(unit('z', '/r/a/x/y/'));
+      expect(await ids()).toContain('z:Unit z:/r/a/x/y/z/');
+      expect((await store.orgView()).isParent('y')).toBe(true);
+      await store.updateUnit('z', { name: 'Zeta' });
+      expect(await ids()).toContain('z:Zeta:/r/a/x/y/z/');
+      await store.rewritePaths('/r/a/x/', '/r/ab/x/');
+      expect(await ids()).toContain('z:Zeta:/r/ab/x/y/z/');
+
+      // A change inside a transaction is seen by it; rolled back, by nobody afterwards.
+      const before = await store.orgView();
+      await expect(
+        store.tx(async (tx) => {
+          await tx.updateUnit('z', { name: 'Never' });
+          expect((await tx.orgView()).get('z')?.name).toBe('Never');
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect((await store.orgView()).get('z')?.name).toBe('Zeta');
+      expect((await store.orgView()).units).toEqual(before.units);
+      await store.updateUnit('z', { name: 'Zed' });
+      expect((await store.orgView()).get('z')?.name).toBe('Zed');
+    });
   });
 }

@@ -176,3 +176,30 @@ describe('postgres: two server processes share one change log', () => {
     expect(logged.map((c) => c.id)).toEqual(changes.map((c) => c.id));
   });
 });
+
+describe('postgres: the kept org tree (Store.orgView) across server processes and plain SQL', () => {
+  it('a unit changed by another process or by SQL outside the app is seen at the next read', async () => {
+    const schema = await createSchema();
+    const [a, b] = [await pgStoreOn(schema), await pgStoreOn(schema)];
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      await a.insertUnit({ id: 'r', name: 'Region', kind: 'region', parentId: null, path: '/r/', closedAt: null });
+      const kept = await a.orgView();
+      expect(await a.orgView()).toBe(kept);
+      await b.insertUnit({ id: 'u', name: 'Avd 1', kind: 'enhet', parentId: 'r', path: '/r/u/', closedAt: null });
+      expect((await a.orgView()).get('u')?.name).toBe('Avd 1');
+      await client.query(`update ${schema}.units set name = 'Avd 1 (ny)' where id = 'u'`);
+      expect((await a.orgView()).get('u')?.name).toBe('Avd 1 (ny)');
+      await client.query(`delete from ${schema}.units where id = 'u'`);
+      expect((await a.orgView()).get('u')).toBeUndefined();
+      await client.query(`truncate ${schema}.units cascade`);
+      expect((await a.orgView()).units).toEqual([]);
+    } finally {
+      await client.end();
+      await a.close();
+      await b.close();
+      await dropSchema(schema);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { looksLikeApiKey, principalForApiKey } from '../auth/api-keys';
 import { type Principal, principalFor } from '../auth/principal';
 import { type TokenKey, verifyAccessToken } from '../auth/tokens';
-import { type OrgView, orgView } from '../org/view';
+import type { OrgView } from '../org/view';
 import type { Store } from '../store/store';
 
 declare module 'fastify' {
@@ -24,7 +24,7 @@ export function registerAuthHook(app: FastifyInstance, store: Store, tokenKey: T
   app.decorateRequest('org', null as unknown as () => Promise<OrgView>);
   app.addHook('onRequest', async (req) => {
     let org: Promise<OrgView> | undefined;
-    req.org = () => (org ??= store.listUnits().then(orgView));
+    req.org = () => (org ??= store.orgView());
     const header = req.headers.authorization;
     if (!header || !req.url.startsWith('/api/') || req.routeOptions.config?.rule?.access === 'public') return;
     // A machine's API key (issue 16): as a Bearer token, or as HTTP Basic's password (the web

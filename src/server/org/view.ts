@@ -12,6 +12,8 @@ export interface OrgView {
   /** The units for shared/domain (roll-ups, escalation, indicators), in the same order. */
   readonly tree: readonly TreeUnit[];
   get(id: string): UnitRow | undefined;
+  /** Whether some unit has `id` as its parent (a unit with units below it, not a leaf). */
+  isParent(id: string): boolean;
   /** The unit and every unit below it, parent before children ([] for an unknown id). */
   subtree(id: string): UnitRow[];
 }
@@ -22,10 +24,12 @@ export const toTreeUnit = (u: UnitRow): TreeUnit => ({ id: u.id, parentId: u.par
 export function orgView(units: readonly UnitRow[]): OrgView {
   const byId = new Map(units.map((u) => [u.id, u]));
   const tree = units.map(toTreeUnit);
+  let parents: Set<string> | undefined;
   return {
     units,
     tree,
     get: (id) => byId.get(id),
+    isParent: (id) => (parents ??= new Set(units.flatMap((u) => (u.parentId === null ? [] : [u.parentId])))).has(id),
     subtree: (id) => subtreeIds(tree, id).flatMap((x) => byId.get(x) ?? []),
   };
 }

@@ -12,6 +12,7 @@ import { securityEventOps } from './security-events';
 import { signInOps } from './sign-in-ops';
 import { auditOps } from './audit-ops';
 import type { Database } from './schema';
+import { type OrgView, orgView } from '../org/view';
 import type { ReadThread } from './sqlite/read-thread';
 import type { AccountRow, ChangeAudit, Dialect, DeviceRow, LoggedChange, RejectionRow, Store, StoreTx, UnitRow } from './store';
 
@@ -123,11 +124,27 @@ function toRow(r: Database['rows']): RowState {
   };
 }
 
-export function txOps(db: Db, dialect: Dialect, reads?: ReadThread): StoreTx {
+/** The tree last read and the org_version token it was read under (Store.orgView). */
+interface OrgCache {
+  token: string | null;
+  view: OrgView | null;
+}
+
+export function txOps(db: Db, dialect: Dialect, reads?: ReadThread, orgCache: OrgCache = { token: null, view: null }): StoreTx {
   const escape = sql`'\\'`;
+  const listUnits = async () => (await db.selectFrom('units').selectAll().orderBy('path').execute()).map(toUnit);
   return {
     facts: factOps(db, dialect, reads),
-    listUnits: async () => (await db.selectFrom('units').selectAll().orderBy('path').execute()).map(toUnit),
+    listUnits,
+    orgView: async () => {
+      // The token first: units read after it are as new as it or newer, so a view is never kept
+      // under a token newer than what it holds (a newer token just reads the units again).
+      const token = (await db.selectFrom('org_version').select('token').where('id', '=', 1).executeTakeFirst())?.token ?? null;
+      if (token !== null && token === orgCache.token && orgCache.view !== null) return orgCache.view;
+      const view = orgView(await listUnits());
+      if (token !== null) Object.assign(orgCache, { token, view });
+      return view;
+    },
     getUnit: async (id) => {
       const r = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toUnit(r);
@@ -440,9 +457,10 @@ export function txOps(db: Db, dialect: Dialect, reads?: ReadThread): StoreTx {
 
 /** `reads`: SQLite's reader threads (sqlite/read-thread.ts) for the fact reads made outside a transaction. */
 export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<void>, reads?: ReadThread): Store {
+  const orgCache: OrgCache = { token: null, view: null };
   const store: Store = {
     dialect,
-    ...txOps(db, dialect, reads),
+    ...txOps(db, dialect, reads, orgCache),
     async migrate(log) {
       // Without a schema, Kysely takes a migration table in ANY schema of the database for ours
       // and then fails to find it on search_path: name the schema we actually write to.
@@ -463,7 +481,7 @@ export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<voi
       // Migration 0003's data part: facts of the rows stored before it (resumable, unit by unit).
       await ensureFactsBuilt(store, log);
     },
-    tx: (fn) => db.transaction().execute((trx) => fn(txOps(trx, dialect))),
+    tx: (fn) => db.transaction().execute((trx) => fn(txOps(trx, dialect, undefined, orgCache))),
     close: onClose,
   };
   return store;

@@ -338,6 +338,27 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    // Issue 17: a push names its units' place in the tree, and at a region's size (1,500 units)
+    // listing every unit for each push was most of what a push cost the server, inside the change
+    // log's lock. The tree is kept in memory (Store.orgView) and read again only when this token
+    // has changed: every write to `units`, by the app, the admin command or plain SQL, sets a new
+    // random token in the same transaction (triggers). A token is random, so a rolled-back change's
+    // token is never the one a later change commits.
+    '0011_org_version': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('org_version').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('token', 'text', (c) => c.notNull()).execute();
+        if (dialect === 'postgres') {
+          await sql`insert into org_version (id, token) values (1, gen_random_uuid()::text)`.execute(db);
+          await sql`create function org_version_bump() returns trigger language plpgsql set search_path from current as $$ begin update org_version set token = gen_random_uuid()::text where id = 1; return null; end $$`.execute(db);
+          await sql`create trigger units_org_version after insert or update or delete or truncate on units for each statement execute function org_version_bump()`.execute(db);
+        } else {
+          await sql`insert into org_version (id, token) values (1, lower(hex(randomblob(16))))`.execute(db);
+          for (const op of ['insert', 'update', 'delete']) {
+            await sql.raw(`create trigger units_org_version_${op} after ${op} on units begin update org_version set token = lower(hex(randomblob(16))) where id = 1; end`).execute(db);
+          }
+        }
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

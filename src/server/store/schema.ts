@@ -126,8 +126,14 @@ export interface ApiKeysTable {
   last_used_at: string | null;
   free_text: number;
 }
+/** One row (id 1): a random token set anew by every write to `units` (migration 0011). */
+export interface OrgVersionTable {
+  id: number;
+  token: string;
+}
 export interface Database {
   units: UnitsTable;
+  org_version: OrgVersionTable;
   accounts: AccountsTable;
   devices: DevicesTable;
   enrol_codes: EnrolCodesTable;

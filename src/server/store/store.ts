@@ -6,6 +6,7 @@
 import type { RowState } from '../../shared/sync/merge';
 import type { EntityName } from '../../shared/schema/registry';
 import type { FactOps } from './fact-ops';
+import type { OrgView } from '../org/view';
 import type { SecurityEventKind, SecurityOutcome } from '../../shared/audit-api';
 import type { AuditChangeFilter, AuditChangeRow, AuditEventRow } from './audit-ops';
 
@@ -123,6 +124,12 @@ export interface StoreTx {
   /** The fact tables (issue 17): written in the push's transaction, read by the figures. */
   readonly facts: FactOps;
   listUnits(): Promise<UnitRow[]>;
+  /**
+   * The whole tree (every unit) as the transaction sees it, kept in memory between calls and read
+   * again only when a write to `units` has set a new token (migration 0011): at a region's size a
+   * push or request no longer lists 1,500 units. The view is shared: read it, never change it.
+   */
+  orgView(): Promise<OrgView>;
   getUnit(id: string): Promise<UnitRow | undefined>;
   insertUnit(u: UnitRow): Promise<void>;
   updateUnit(id: string, patch: Partial<Omit<UnitRow, 'id'>>): Promise<void>;

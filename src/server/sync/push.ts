@@ -9,7 +9,7 @@ import { mergeChange } from '../../shared/sync/merge';
 import { validateChange } from '../../shared/sync/validate';
 import { may } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { type OrgView, orgView } from '../org/view';
+import type { OrgView } from '../org/view';
 import type { StoreTx } from '../store/store';
 import type { Store } from '../store/store';
 import { guardChange } from './guard';
@@ -51,14 +51,13 @@ export async function handlePush(store: Store, p: Principal, req: PushInput, now
       return { ok: false, reason: 'seq-gap', expectedSeq: device.lastSeq + 1, serverTime: now } as const; // rule 4
     }
     if (fresh.length > 0) {
-      const org = orgView(await tx.listUnits());
-      const parents = new Set(org.units.flatMap((u) => (u.parentId === null ? [] : [u.parentId])));
+      const org = await tx.orgView();
       const receivedAt = new Date(now).toISOString();
       const buffer = pushBuffer(tx);
       await buffer.prefetch(fresh.flatMap((c) => ('invalid' in c ? [] : [{ entity: c.entity, id: c.id }])));
       for (const change of fresh) {
         // An unexpected throw rejects this change alone; a database failure fails the push (guard.ts).
-        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, org, parents, change, now, receivedAt));
+        const outcome = await guardChange(p.deviceId, change.seq, () => applyOne(buffer.tx, p, org, change, now, receivedAt));
         if (outcome.ok) continue;
         // Record the row a parsed change named, so the answer can report its server state (rule 5).
         const row = 'invalid' in change ? {} : { entity: change.entity, id: change.id };
@@ -82,7 +81,6 @@ async function applyOne(
   tx: StoreTx,
   p: Principal,
   org: OrgView,
-  parents: ReadonlySet<string>,
   incoming: IncomingChange,
   now: number,
   receivedAt: string,
@@ -110,7 +108,7 @@ async function applyOne(
       op: change.op,
       fields: checked.fields,
       hlc: change.hlc,
-      leafBulk: BULK_ENTITIES.includes(change.entity) && !parents.has(change.unitId), // rule 22
+      leafBulk: BULK_ENTITIES.includes(change.entity) && !org.isParent(change.unitId), // rule 22
     },
     { deviceId: p.deviceId, accountId: p.accountId, receivedAt },
   ); // rule 17
