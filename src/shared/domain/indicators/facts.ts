@@ -197,14 +197,13 @@ const eventsOf = (v: number[] | undefined): number => get(v, AT.safety.evGul) + 
  */
 export interface RangeFrame {
   range: DateRange;
-  today: string;
   /** min(range end, today): the day a last fall is counted to. */
   last: string;
   /** The range's days before today (today counts once it has a colour). */
   pastDays: number;
   /** Whether the range holds today. */
   holdsToday: boolean;
-  /** A leaf's quota so far, by monthly quota and closing day ('' open). */
+  /** A leaf's quota so far, by its monthly quota and the day it closed (null: open). */
   quota(monthly: number, closedOn: string | null): number;
   /** Days from a last fall to `last`. */
   sinceFall(lastFall: string): number;
@@ -219,7 +218,6 @@ export function rangeFrame(range: DateRange, today: string): RangeFrame {
   const falls = new Map<string, number>();
   return {
     range,
-    today,
     last,
     pastDays: yesterday >= range.from ? daysBetween(range.from, yesterday) + 1 : 0,
     holdsToday: range.from <= today && today <= range.to,
