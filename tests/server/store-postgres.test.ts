@@ -178,6 +178,39 @@ describe('postgres: two server processes share one change log', () => {
 });
 
 describe('postgres: the kept org tree (Store.orgView) across server processes and plain SQL', () => {
+  it('two transactions writing units queue on the token instead of deadlocking', async () => {
+    const schema = await createSchema();
+    const store = await pgStoreOn(schema);
+    const client = () => new pg.Client({ connectionString: PG_URL });
+    const [ca, cb, cw] = [client(), client(), client()];
+    for (const c of [ca, cb, cw]) await c.connect();
+    try {
+      await store.insertUnit({ id: 'r', name: 'Region', kind: 'region', parentId: null, path: '/r/', closedAt: null });
+      await store.insertUnit({ id: 'x', name: 'VO X', kind: 'vo', parentId: 'r', path: '/r/x/', closedAt: null });
+      await store.insertUnit({ id: 'y', name: 'Avd Y', kind: 'enhet', parentId: 'x', path: '/r/x/y/', closedAt: null });
+      // A renames X; B renames Y meanwhile; then A writes Y too (as a move rewrites the paths below).
+      await ca.query('begin');
+      await ca.query(`update ${schema}.units set name = 'VO X2' where id = 'x'`);
+      await cb.query('begin');
+      const bWrites = cb.query(`update ${schema}.units set name = 'Avd Y2' where id = 'y'`).then(() => cb.query('commit'));
+      // B waits (for the token's row, taken before any unit's) before A goes on.
+      for (;;) {
+        const r = await cw.query<{ n: string }>("select count(*) as n from pg_locks where not granted and locktype in ('transactionid', 'tuple')");
+        if (Number(r.rows[0]?.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await ca.query(`update ${schema}.units set path = '/r/x/y/' where id = 'y'`);
+      await ca.query('commit');
+      await bWrites;
+      expect((await store.orgView()).get('y')?.name).toBe('Avd Y2');
+      expect((await store.orgView()).get('x')?.name).toBe('VO X2');
+    } finally {
+      for (const c of [ca, cb, cw]) await c.end();
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
   it('a unit changed by another process or by SQL outside the app is seen at the next read', async () => {
     const schema = await createSchema();
     const [a, b] = [await pgStoreOn(schema), await pgStoreOn(schema)];

@@ -342,15 +342,25 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // listing every unit for each push was most of what a push cost the server, inside the change
     // log's lock. The tree is kept in memory (Store.orgView) and read again only when this token
     // has changed: every write to `units`, by the app, the admin command or plain SQL, sets a new
-    // random token in the same transaction (triggers). A token is random, so a rolled-back change's
-    // token is never the one a later change commits.
+    // random token in the same transaction (triggers; on PostgreSQL before the statement, see
+    // below). A token is random, so a rolled-back change's token is never the one a later change
+    // commits.
     '0011_org_version': {
       async up(db: Kysely<unknown>) {
         await db.schema.createTable('org_version').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('token', 'text', (c) => c.notNull()).execute();
         if (dialect === 'postgres') {
           await sql`insert into org_version (id, token) values (1, gen_random_uuid()::text)`.execute(db);
-          await sql`create function org_version_bump() returns trigger language plpgsql set search_path from current as $$ begin update org_version set token = gen_random_uuid()::text where id = 1; return null; end $$`.execute(db);
-          await sql`create trigger units_org_version after insert or update or delete or truncate on units for each statement execute function org_version_bump()`.execute(db);
+          // The function names its table with this schema: a write made with another search_path
+          // (an admin in psql as another role) still marks this installation's tree as changed.
+          const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
+          const table = `"${schema.replace(/"/g, '""')}".org_version`;
+          await sql
+            .raw(`create function org_version_bump() returns trigger language plpgsql as $$ begin update ${table} set token = gen_random_uuid()::text where id = 1; return null; end $$`)
+            .execute(db);
+          // Before the statement: a transaction takes the token's row lock before any unit's, so two
+          // writers to units queue on the token instead of deadlocking on each other's unit rows (a
+          // move rewrites the paths below it while another admin renames one of them).
+          await sql`create trigger units_org_version before insert or update or delete or truncate on units for each statement execute function org_version_bump()`.execute(db);
         } else {
           await sql`insert into org_version (id, token) values (1, lower(hex(randomblob(16))))`.execute(db);
           for (const op of ['insert', 'update', 'delete']) {
