@@ -113,14 +113,21 @@ interface Probe {
 async function getBody(url: string, route: string, token: string): Promise<{ text: string; wire: number }> {
   const t0 = performance.now();
   const { status, encoding, body } = await new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
-    const req = http.get(`${url}${route}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' }, timeout: 120_000 }, (res) => {
+    // 120 s for the whole answer (the socket's own timeout only counts idle time).
+    const deadline = setTimeout(() => req.destroy(new Error(`${route}: no answer in 120 s`)), 120_000);
+    const req = http.get(`${url}${route}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (b: Buffer) => parts.push(b));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(parts) });
+      });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`${route}: no answer in 120 s`)));
-    req.on('error', reject);
+    req.on('error', (e) => {
+      clearTimeout(deadline);
+      reject(e);
+    });
   });
   const text = (encoding === 'gzip' ? await gunzipAsync(body) : body).toString('utf8');
   if (process.env.BENCH_DEBUG && performance.now() - t0 > 50) process.stderr.write(`  slow ${Date.now()} ${(performance.now() - t0).toFixed(0)} ms ${route.slice(0, 80)} ${text.length} B\n`);
