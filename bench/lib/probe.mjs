@@ -12,8 +12,9 @@ const file = process.env.BENCH_PROBE_FILE;
 if (file) {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
-  // The longest garbage collection pause of the interval and its kind (1 scavenge, 2 mark-compact,
-  // 4 incremental marking, 8 weak callbacks), so a stall can be told from a collection.
+  // The longest garbage collection pause of the interval and its kind (perf_hooks' constants
+  // NODE_PERFORMANCE_GC_*: 1 scavenge, 4 mark-compact, 8 incremental marking, 16 weak callbacks),
+  // so a stall can be told from a collection.
   let gc = { ms: 0, kind: 0 };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.duration > gc.ms) gc = { ms: e.duration, kind: e.detail?.kind ?? 0 };

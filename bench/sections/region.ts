@@ -159,7 +159,8 @@ interface Span {
 }
 
 /** perf_hooks' gc entry kinds. */
-const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental marking', 8: 'weak callbacks' };
+/** perf_hooks' gc kinds (constants.NODE_PERFORMANCE_GC_*: V8's GCType bits). */
+const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'minor mark-compact', 4: 'mark-compact', 8: 'incremental marking', 16: 'weak callbacks' };
 
 const spanAt = (spans: readonly Span[], t: number): Span | undefined => spans.find((s) => t >= s.from && t - 250 <= s.to);
 
