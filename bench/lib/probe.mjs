@@ -2,8 +2,11 @@
  * Preloaded into the server child by the bench (node --import, see proc.ts) when
  * BENCH_PROBE_FILE is set: every 250 ms it appends one JSON line with the longest event-loop
  * delay of that interval (perf_hooks.monitorEventLoopDelay, 5 ms sampling), its longest
- * garbage collection pause,
- * the current RSS and the peak RSS so far. The server's own code is not touched.
+ * garbage collection pause, the current RSS and the peak RSS so far, and (Linux) what the main
+ * thread did while its event loop was held: a 10 ms timer reads the thread's schedstat (CPU time
+ * and time waiting for a CPU on the run queue, the kernel's own accounting) at each tick, so the
+ * gap of a late tick splits into the server's own work and the time the machine gave its CPUs to
+ * other processes. The server's own code is not touched.
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -19,9 +22,36 @@ if (file) {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.duration > gc.ms) gc = { ms: e.duration, kind: e.detail?.kind ?? 0 };
   }).observe({ entryTypes: ['gc'] });
+  // The latest tick's gap (how late it came) and the CPU the thread ran and waited in it, ms: the
+  // interval's latest tick, and its longest run (the most the server's own work held the loop at once).
+  const stat = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+  const readStat = () => {
+    try {
+      const [run, wait] = fs.readFileSync(stat, 'utf8').split(' ').map(Number);
+      return { run, wait };
+    } catch {
+      return null;
+    }
+  };
+  const empty = () => ({ lateMs: 0, runMs: 0, waitMs: 0 });
+  let late = empty();
+  let held = empty();
+  let prev = { at: performance.now(), stat: readStat() };
+  if (prev.stat !== null) {
+    setInterval(() => {
+      const now = { at: performance.now(), stat: readStat() };
+      if (now.stat === null || prev.stat === null) return;
+      const tick = { lateMs: Math.max(0, now.at - prev.at - 10), runMs: (now.stat.run - prev.stat.run) / 1e6, waitMs: (now.stat.wait - prev.stat.wait) / 1e6 };
+      if (tick.lateMs > late.lateMs) late = tick;
+      if (tick.runMs > held.runMs) held = tick;
+      prev = now;
+    }, 10).unref();
+  }
   const timer = setInterval(() => {
-    const line = { t: Date.now(), maxMs: h.max / 1e6, gcMs: gc.ms, gcKind: gc.kind, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024 };
+    const line = { t: Date.now(), maxMs: h.max / 1e6, gcMs: gc.ms, gcKind: gc.kind, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024, ...(prev.stat !== null ? { late, held } : {}) };
     gc = { ms: 0, kind: 0 };
+    late = empty();
+    held = empty();
     h.reset();
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
   }, 250);

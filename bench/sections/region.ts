@@ -11,7 +11,9 @@
  *    accepted and undone in one call (getJson);
  *  - a division manager's and the region manager's first sync in facts mode and a unit tablet's
  *    first sync (rows, bytes, seconds), over HTTP as the app's sync does it;
- *  - the server's peak RSS and its longest event-loop stall meanwhile, and any error.
+ *  - the server's peak RSS and its longest event-loop stall meanwhile (while only the server's
+ *    load runs, and over the whole window with the GROUP BYs, split into the server's own CPU time
+ *    and its wait for a CPU), the longest its own work held the loop, and any error.
  * The biggest shape gets the issue's targets; the smaller ones give the growth law.
  */
 import fs from 'node:fs';
@@ -96,6 +98,13 @@ interface SyncFigures {
   factCursor: number;
 }
 
+/** A timer gap in the server (probe.mjs): how late the tick came, and the main thread's CPU time and run-queue wait in it, ms. */
+interface Gap {
+  lateMs: number;
+  runMs: number;
+  waitMs: number;
+}
+
 interface Probe {
   t: number;
   maxMs: number;
@@ -104,7 +113,13 @@ interface Probe {
   gcKind?: number;
   rss: number;
   maxRss: number;
+  /** Linux: the interval's latest tick, and the tick in whose gap the main thread ran longest. */
+  late?: Gap;
+  held?: Gap;
 }
+
+/** An interval's longest stall: the event-loop delay histogram's, or the probe's late tick (which also sees one the histogram's reset cut). */
+const stallOf = (p: Probe): number => Math.max(p.maxMs, p.late?.lateMs ?? 0);
 
 /**
  * GET with the bearer token, as a browser asks (accepting gzip); `wire` is the body's size as sent
@@ -158,7 +173,6 @@ interface Span {
   to: number;
 }
 
-/** perf_hooks' gc entry kinds. */
 /** perf_hooks' gc kinds (constants.NODE_PERFORMANCE_GC_*: V8's GCType bits). */
 const GC_KINDS: Record<number, string> = { 1: 'scavenge', 2: 'minor mark-compact', 4: 'mark-compact', 8: 'incremental marking', 16: 'weak callbacks' };
 
@@ -290,7 +304,11 @@ function readProbe(file: string): Probe[] {
     });
 }
 
-const stallIn = (probe: Probe[], from: number, to: number) => probe.filter((p) => p.t >= from && p.t <= to + 300).reduce((m, p) => Math.max(m, p.maxMs), 0);
+const within = (probe: readonly Probe[], from: number, to: number) => probe.filter((p) => p.t >= from && p.t <= to + 300);
+const stallIn = (probe: Probe[], from: number, to: number) => within(probe, from, to).reduce((m, p) => Math.max(m, stallOf(p)), 0);
+/** The longest the server's main thread ran in one timer gap of the window (its own work holding the loop), with that gap. */
+const heldIn = (probe: Probe[], from: number, to: number): Gap | null =>
+  within(probe, from, to).reduce<Gap | null>((m, p) => (p.held !== undefined && p.held.runMs > (m?.runMs ?? -1) ? p.held : m), null);
 
 interface ShapeResult {
   shape: Shape;
@@ -305,6 +323,10 @@ interface ShapeResult {
   stallSyncsMs: number;
   /** The longest stall while none of the bench's GROUP BYs over the raw rows ran. */
   stallOutsideGroupBysMs: number;
+  /** The longest stall of the whole window's split (the main thread's CPU and run-queue wait in it), when the probe could read it. */
+  stallSplit: Gap | null;
+  /** The longest the main thread ran in one timer gap, whole window (null off Linux). */
+  held: Gap | null;
   peakRssMb: number;
   pushLoad: { pushes: number; skipped: number; errors: Record<string, number>; p50: number; p99: number };
   errors: number;
@@ -433,11 +455,12 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         const syncsTo = Date.now();
         const probe = readProbe(probeFile);
         for (const p of probe) {
-          if (p.maxMs <= STALL_TARGET_MS || p.t < reportsFrom) continue;
+          if (stallOf(p) <= STALL_TARGET_MS || p.t < reportsFrom) continue;
           const span = spanAt(spans, p.t);
           const during = span !== undefined ? `${span.what}, ${span.by}` : p.t > reportsTo ? 'first syncs' : 'between samples';
           const gc = p.gcMs !== undefined && p.gcMs >= 1 ? `; longest collection ${p.gcMs.toFixed(0)} ms (${GC_KINDS[p.gcKind ?? 0] ?? `kind ${p.gcKind}`})` : '';
-          ctx.log(`  stall ${p.maxMs.toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s, during ${during}${gc}`);
+          const split = p.late !== undefined ? `; in the late tick's ${(p.late.lateMs + 10).toFixed(0)} ms the server ran ${p.late.runMs.toFixed(0)} ms and waited ${p.late.waitMs.toFixed(0)} ms for a CPU` : '';
+          ctx.log(`  stall ${stallOf(p).toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s, during ${during}${gc}${split}`);
         }
         // The probe's interval (250 ms) that ends inside a GROUP BY sample may hold a stall of it.
         const outsideGroupBys = probe.filter((p) => spanAt(spans, p.t)?.by !== 'GROUP BY');
@@ -464,6 +487,8 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           stallReportsMs: stallIn(probe, reportsFrom, reportsTo),
           stallSyncsMs: stallIn(probe, reportsTo, syncsTo),
           stallOutsideGroupBysMs: stallIn(outsideGroupBys, reportsFrom, syncsTo),
+          stallSplit: within(probe, reportsFrom, syncsTo).reduce<Probe | null>((m, p) => (m === null || stallOf(p) > stallOf(m) ? p : m), null)?.late ?? null,
+          held: heldIn(probe, reportsFrom, syncsTo),
           peakRssMb: probe.reduce((m, p) => Math.max(m, p.maxRss), 0) / 1024 / 1024,
           pushLoad: { pushes: pushLoad.pushes, skipped: pushLoad.skipped, errors: pushLoad.errors, p50: round(pushLoad.latency.p50), p99: round(pushLoad.latency.p99) },
           errors: errors + pushErrors,
@@ -533,11 +558,22 @@ function figuresOf(r: ShapeResult, dialect: DialectName): Figure[] {
   }
   out.push(
     { item: 8, key: `${k}.rss`, label: `peak server RSS, ${name}`, value: r.peakRssMb, unit: 'MB', verdict: 'no target' },
-    compared({ item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s, ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs) } }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
+    // The stall the issue's target is for: the server's load (20 pushes/s, the region's routes, the
+    // first syncs) and nothing else on the machine's two cores. The whole window's figure also holds
+    // the bench's own GROUP BYs over the raw rows, whose scans (PostgreSQL's processes, SQLite's
+    // worker thread) take both cores; how much of its longest stall the server ran and how much it
+    // waited for a CPU is in its detail, and the server's own longest hold has the target there.
+    compared({ item: 8, key: `${k}.stall.served`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s while the server answers the region's routes and first syncs (no GROUP BY of the bench running), ${name}`, value: r.stallOutsideGroupBysMs, unit: 'ms' }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
+    { item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s, whole window (the bench's GROUP BYs over the raw rows on the same two cores included), ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', verdict: 'no target', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs), ...(r.stallSplit !== null ? { split: gapDetail(r.stallSplit) } : {}) } },
+    ...(r.held !== null
+      ? [compared({ item: 8, key: `${k}.held`, label: `longest the server's own work held its event loop (the main thread's CPU time in one late timer tick), whole window, ${name}`, value: r.held.runMs, unit: 'ms', detail: gapDetail(r.held) }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 })]
+      : []),
     { item: 8, key: `${k}.errors`, label: `errors (routes, syncs, ${r.pushLoad.pushes} pushes), ${name}`, value: r.errors, unit: '', verdict: r.errors === 0 ? 'met' : 'MISSED', target: '0' },
   );
   return out;
 }
+
+const gapDetail = (g: Gap) => ({ lateMs: round(g.lateMs), runMs: round(g.runMs), waitMs: round(g.waitMs) });
 
 /** One line per shape: the growth law of every figure (p95 ms, sync MB/s, RSS, stall). */
 function growthLine(r: ShapeResult, dialect: DialectName): string {
@@ -548,7 +584,7 @@ function growthLine(r: ShapeResult, dialect: DialectName): string {
   return (
     `Item 8 growth, ${dialect}, ${shapeText(r.shape)} (${rows.toLocaleString('en-US')} rows; written in ${fmt(r.writeS)} s, facts built in ${fmt(r.factsS)} s): ` +
     `report month ${t('reportMonth')}, year ${t('reportYear')}, CSV year ${t('csvYear')}, BHK ${t('rollup.bhk')}, Gröna korset ${t('rollup.safety')}, staffing ${t('rollup.staffing')} ms p95; ` +
-    `first sync division ${s('division')}, region ${s('region')}, tablet ${s('tablet')}; in the app division ${a('division')}, region ${a('region')}; RSS ${fmt(r.peakRssMb)} MB; stall ${fmt(Math.max(r.stallReportsMs, r.stallSyncsMs))} ms (${fmt(r.stallOutsideGroupBysMs)} ms outside the GROUP BYs); errors ${r.errors}.`
+    `first sync division ${s('division')}, region ${s('region')}, tablet ${s('tablet')}; in the app division ${a('division')}, region ${a('region')}; RSS ${fmt(r.peakRssMb)} MB; stall ${fmt(r.stallOutsideGroupBysMs)} ms (${fmt(Math.max(r.stallReportsMs, r.stallSyncsMs))} ms with the GROUP BYs${r.stallSplit !== null ? `: the server ran ${fmt(r.stallSplit.runMs)} ms of its late tick, waited ${fmt(r.stallSplit.waitMs)} ms for a CPU` : ''}), the server's own longest hold ${r.held !== null ? `${fmt(r.held.runMs)} ms` : '–'}; errors ${r.errors}.`
   );
 }
 
@@ -589,7 +625,8 @@ export const regionSection: Section = {
       `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, written in bulk into rows and changes, facts built by the server's own build. ` +
         `Each route (region root, the region manager's token, over HTTP) runs 20 times (until 2026-12-06 5 times, whose p95 was about their largest), every route before the hand-written GROUP BYs over the raw rows (as many times as the route, or fewer once a figure's have taken 30 s, at least 3: each limit says how many; until 2026-12-06 3 times each, a p95 of 3 being about their largest and so a lower quantile than the route's; a region in service never scans its raw rows, and in turns their scans pushed the fact tables out of PostgreSQL's shared buffers: BENCH_INTERLEAVED=1 runs them so); their numbers agree on every sample or the section fails. ` +
         `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
-        'the stall is the longest event-loop delay in the server (monitorEventLoopDelay, preloaded by the bench) while the reports and syncs run. First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. ' +
+        "the stall is the longest event-loop delay in the server (monitorEventLoopDelay and a 10 ms timer, preloaded by the bench) while the routes and syncs run and none of the bench's GROUP BYs (whose scans take both of the machine's cores); over the whole window it is given too, with the main thread's CPU time and run-queue wait in its late tick (Linux schedstat), and the server's own longest hold (the most CPU its main thread ran in one late tick) has the same 50 ms target. " +
+        'First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. ' +
         "Then the division and region managers' first syncs in the app itself (the production build, Debian's Chromium, a 390×844 phone page, after the push load): seconds from 'Logga in' until the device's fact cursor reaches the feed's head and the bar says 'Allt synkat', and IndexedDB's size then (navigator.storage.estimate()).",
     );
     return { figures, data, notes };
