@@ -116,20 +116,21 @@ export async function loadPeriodFacts(
   const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
   // Gröna korset's days before today and today itself in one read: on a server one set of statements, not two.
   const todayRange = hasToday.some(Boolean) ? [{ from: today, to: today }] : [];
-  // The last fall per range (up to its end or today, at most FALL_LOOKBACK_DAYS back); HR months
-  // once for the span of all ranges, then cut per range. All five reads at once: none needs
-  // another's answer (in turns, the last two waited for the slowest sum, 10–30 ms of a region's year).
-  const lasts = uniq.map((r) => minDate(r.to, today));
-  const looked = uniq.flatMap((r, i) => (r.from <= (lasts[i] as string) ? [i] : []));
-  const [bhk, staff, safety, lastFalls, hr] = await Promise.all([
+  const [bhk, staff, safety] = await Promise.all([
     reader.sums('bhk', uniq, true, OWN_FIELDS.bhk),
     reader.sums('staff', uniq, true, OWN_FIELDS.staff),
     reader.sums('safety', [...before, ...todayRange], true, OWN_FIELDS.safety),
-    reader.lastFalls(looked.map((i) => ({ from: addDays(lasts[i] as string, -FALL_LOOKBACK_DAYS), to: lasts[i] as string }))),
-    reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
   ]);
   const safetyBefore = safety.slice(0, before.length);
   const safetyToday = safety.slice(before.length);
+  // The last fall per range (up to its end or today, at most FALL_LOOKBACK_DAYS back); HR months
+  // once for the span of all ranges, then cut per range.
+  const lasts = uniq.map((r) => minDate(r.to, today));
+  const looked = uniq.flatMap((r, i) => (r.from <= (lasts[i] as string) ? [i] : []));
+  const [lastFalls, hr] = await Promise.all([
+    reader.lastFalls(looked.map((i) => ({ from: addDays(lasts[i] as string, -FALL_LOOKBACK_DAYS), to: lasts[i] as string }))),
+    reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
+  ]);
   const sortedHr = [...hr].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const out: PeriodFacts = new Map();
   uniq.forEach((r, i) => {
