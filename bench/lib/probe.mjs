@@ -5,8 +5,9 @@
  * garbage collection pause, the current RSS and the peak RSS so far, and (Linux) what the main
  * thread did while its event loop was held: a 10 ms timer reads the thread's schedstat (CPU time
  * and time waiting for a CPU on the run queue, the kernel's own accounting) at each tick, so the
- * gap of a late tick splits into the server's own work and the time the machine gave its CPUs to
- * other processes. The server's own code is not touched.
+ * gap of a late tick splits into time on a core, time waiting for one (which the server's other
+ * threads, its database or other processes had) and the rest, asleep (a lock, the garbage
+ * collector's helper threads, a read). The server's own code is not touched.
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -22,8 +23,9 @@ if (file) {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.duration > gc.ms) gc = { ms: e.duration, kind: e.detail?.kind ?? 0 };
   }).observe({ entryTypes: ['gc'] });
-  // The latest tick's gap (how late it came) and the CPU the thread ran and waited in it, ms: the
-  // interval's latest tick, and its longest run (the most the server's own work held the loop at once).
+  // Per interval, ms: its latest tick (how late it came beyond the 10 ms, and the main thread's CPU
+  // time and run-queue wait in its gap) and the tick whose gap had the most CPU time. A tick's
+  // lateness leaves out the 10 ms it was due after; the delay histogram's values are measured its own way.
   const stat = `/proc/${process.pid}/task/${process.pid}/schedstat`;
   const readStat = () => {
     try {

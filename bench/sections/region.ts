@@ -6,14 +6,15 @@
  *  - the indicator report of the region for a month and a year, the indicators CSV for the year
  *    and the BHK, Gröna korset and staffing roll-ups for the month, each beside a hand-written
  *    GROUP BY over the raw rows computing the same numbers (region-raw.ts, rollup-sql.ts) in the
- *    same run (every route's samples, then every GROUP BY: runJobs); the numbers must be equal on
+ *    same run (every route's samples under the push load, then every GROUP BY after it: runSamples);
+ *    the numbers must be equal on
  *    every sample (a mismatch fails the section); each route over HTTP as a browser asks, gzip
  *    accepted and undone in one call (getJson);
  *  - a division manager's and the region manager's first sync in facts mode and a unit tablet's
  *    first sync (rows, bytes, seconds), over HTTP as the app's sync does it;
- *  - the server's peak RSS and its longest event-loop stall meanwhile (while only the server's
- *    load runs, and over the whole window with the GROUP BYs, split into the server's own CPU time
- *    and its wait for a CPU), the longest its own work held the loop, and any error.
+ *  - the server's peak RSS and its longest event-loop stall under the push load (the routes and
+ *    the first syncs), with how the main thread spent that stall (on a core, waiting for one,
+ *    asleep), and any error.
  * The biggest shape gets the issue's targets; the smaller ones give the growth law.
  */
 import fs from 'node:fs';
@@ -207,16 +208,21 @@ function job<G>(key: string, what: string, viaRoute: () => Promise<G>, viaGroup:
   };
 }
 
+type Times = Map<Job, { route: number[]; 'GROUP BY': number[] }>;
+
 /**
- * Runs every job's samples and checks each route's answers against its GROUP BY's. By default
- * every route's samples run first and the GROUP BYs after them, as a region in service meets its
- * routes: nothing there scans the raw rows. In turns (BENCH_INTERLEAVED=1, the order up to
- * 2026-12-05), each route sample followed a GROUP BY whose scan of the region's 7 GB of raw rows
- * had pushed the fact tables out of PostgreSQL's 128 MB of shared buffers and much of the page
- * cache: the same code's PostgreSQL p50s were ~25 % slower that way (results' notes).
+ * Runs every job's samples of one kind (`by`), or of both in turns. By default every route's
+ * samples run first, under the push load, and the GROUP BYs after the load has stopped, as a region
+ * in service meets its routes: nothing there scans the raw rows, and the reference's scans (on
+ * PostgreSQL its parallel workers, on SQLite the bench's worker thread) take both of the machine's
+ * cores, which is not the load the stall is measured under. In turns (BENCH_INTERLEAVED=1, the
+ * order up to 2026-12-05, GROUP BYs under the push load), each route sample followed a GROUP BY
+ * whose scan of the region's 7 GB of raw rows had pushed the fact tables out of PostgreSQL's 128 MB
+ * of shared buffers and much of the page cache: the same code's PostgreSQL p50s were ~25 % slower
+ * that way (results' notes).
  */
-async function runJobs(jobs: readonly Job[], routeN: number, groupN: number, spans: Span[], log: (m: string) => void): Promise<Record<string, Timed>> {
-  const times = new Map(jobs.map((j) => [j, { route: [] as number[], 'GROUP BY': [] as number[] }]));
+async function runSamples(jobs: readonly Job[], which: Span['by'] | 'both', routeN: number, groupN: number, times: Times, spans: Span[], log: (m: string) => void): Promise<void> {
+  for (const j of jobs) if (!times.has(j)) times.set(j, { route: [], 'GROUP BY': [] });
   const sample = async (j: Job, by: Span['by'], i: number) => {
     if (i >= (by === 'route' ? routeN : groupN)) return;
     const spent = times.get(j)?.['GROUP BY'].reduce((a, b) => a + b, 0) ?? 0;
@@ -227,7 +233,7 @@ async function runJobs(jobs: readonly Job[], routeN: number, groupN: number, spa
     times.get(j)?.[by].push(performance.now() - s);
     spans.push({ what: j.what, by, from, to: Date.now() });
   };
-  if (process.env.BENCH_INTERLEAVED === '1') {
+  if (which === 'both') {
     for (const j of jobs) {
       log(`  ${j.what}: route and GROUP BY in turns`);
       for (let i = 0; i < Math.max(routeN, groupN); i++) {
@@ -235,14 +241,16 @@ async function runJobs(jobs: readonly Job[], routeN: number, groupN: number, spa
         for (const by of order) await sample(j, by, i);
       }
     }
-  } else {
-    for (const by of ['route', 'GROUP BY'] as const) {
-      for (const j of jobs) {
-        log(`  ${j.what}: ${by}`);
-        for (let i = 0; i < (by === 'route' ? routeN : groupN); i++) await sample(j, by, i);
-      }
-    }
+    return;
   }
+  for (const j of jobs) {
+    log(`  ${j.what}: ${which}`);
+    for (let i = 0; i < (which === 'route' ? routeN : groupN); i++) await sample(j, which, i);
+  }
+}
+
+/** Each job's figures, once both kinds of samples have run; a route answer that differs from its GROUP BY's numbers fails the section. */
+function timedOf(jobs: readonly Job[], times: Times): Record<string, Timed> {
   const out: Record<string, Timed> = {};
   for (const j of jobs) {
     const lines = j.differences();
@@ -321,11 +329,11 @@ interface ShapeResult {
   app: Record<string, BrowserSync>;
   stallReportsMs: number;
   stallSyncsMs: number;
-  /** The longest stall while none of the bench's GROUP BYs over the raw rows ran. */
+  /** The longest stall while none of the bench's GROUP BYs over the raw rows ran (all of it but in turns: BENCH_INTERLEAVED). */
   stallOutsideGroupBysMs: number;
-  /** The longest stall of the whole window's split (the main thread's CPU and run-queue wait in it), when the probe could read it. */
+  /** The window's latest probe tick, split (the main thread on a core, waiting for one, asleep), when the probe could read schedstat. */
   stallSplit: Gap | null;
-  /** The longest the main thread ran in one timer gap, whole window (null off Linux). */
+  /** The tick of the window in whose gap the main thread ran longest (null without schedstat). */
   held: Gap | null;
   peakRssMb: number;
   pushLoad: { pushes: number; skipped: number; errors: Record<string, number>; p50: number; p99: number };
@@ -393,7 +401,9 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         const routeN = ctx.quick ? 2 : 20;
         const groupN = ctx.quick ? 1 : routeN;
         const load = startPushLoad(server.url, tablets, PUSHES_PER_S);
-        const timed: Record<string, Timed> = {};
+        const interleaved = process.env.BENCH_INTERLEAVED === '1';
+        const times: Times = new Map();
+        let jobs: Job[] = [];
         const spans: Span[] = [];
         let errors = 0;
         // Warm-up: each route once (the server loads some modules on first use; tsx compiles them then).
@@ -417,7 +427,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           const report = (period: string) => async () =>
             reportFigures(expandReport(await count(getJson<CompactIndicatorReport>(server.url, `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, token))));
           const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
-          const jobs: Job[] = [
+          jobs = [
             job('reportMonth', `report ${month}`, report(month), rawFigures(monthRange), figureDifferences),
             job('reportYear', `report ${year}`, report(year), rawFigures(yearRange), figureDifferences),
           ];
@@ -433,8 +443,8 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
             const viaRoute = async () => board.fromRoute(await count(getJson(server.url, board.route(REGION_ID, month), token)), REGION_ID) ?? {};
             jobs.push(job(`rollup.${board.key}`, `${board.label} ${month}`, viaRoute, () => groupBy(raw, board.key, org.regionPath, month), (r, g) => board.compare.filter((k) => r[k] !== g[k]).map((k) => `${k} ${r[k]} ≠ ${g[k]}`)));
           }
-          ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month}) and their GROUP BYs`);
-          Object.assign(timed, await runJobs(jobs, routeN, groupN, spans, ctx.log));
+          ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month})${interleaved ? ' and their GROUP BYs in turns' : ''}`);
+          await runSamples(jobs, interleaved ? 'both' : 'route', routeN, groupN, times, spans, ctx.log);
         } catch (e) {
           await load.stop();
           throw e;
@@ -453,13 +463,19 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         const pushLoad = await load.stop();
         if (settled !== null) throw settled;
         const syncsTo = Date.now();
+        // The reference: each figure's GROUP BY over the raw rows, after the push load (runSamples).
+        if (!interleaved) {
+          ctx.log(`${dialect}: the GROUP BYs over the raw rows`);
+          await runSamples(jobs, 'GROUP BY', routeN, groupN, times, spans, ctx.log);
+        }
+        const timed = timedOf(jobs, times);
         const probe = readProbe(probeFile);
         for (const p of probe) {
           if (stallOf(p) <= STALL_TARGET_MS || p.t < reportsFrom) continue;
           const span = spanAt(spans, p.t);
           const during = span !== undefined ? `${span.what}, ${span.by}` : p.t > reportsTo ? 'first syncs' : 'between samples';
           const gc = p.gcMs !== undefined && p.gcMs >= 1 ? `; longest collection ${p.gcMs.toFixed(0)} ms (${GC_KINDS[p.gcKind ?? 0] ?? `kind ${p.gcKind}`})` : '';
-          const split = p.late !== undefined ? `; in the late tick's ${(p.late.lateMs + 10).toFixed(0)} ms the server ran ${p.late.runMs.toFixed(0)} ms and waited ${p.late.waitMs.toFixed(0)} ms for a CPU` : '';
+          const split = p.late !== undefined && p.late.lateMs >= stallOf(p) - 5 ? `; ${splitText(p.late)}` : '';
           ctx.log(`  stall ${stallOf(p).toFixed(0)} ms at ${p.t} +${((p.t - reportsFrom) / 1000).toFixed(1)} s, during ${during}${gc}${split}`);
         }
         // The probe's interval (250 ms) that ends inside a GROUP BY sample may hold a stall of it.
@@ -487,7 +503,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           stallReportsMs: stallIn(probe, reportsFrom, reportsTo),
           stallSyncsMs: stallIn(probe, reportsTo, syncsTo),
           stallOutsideGroupBysMs: stallIn(outsideGroupBys, reportsFrom, syncsTo),
-          stallSplit: within(probe, reportsFrom, syncsTo).reduce<Probe | null>((m, p) => (m === null || stallOf(p) > stallOf(m) ? p : m), null)?.late ?? null,
+          stallSplit: splitOf(within(probe, reportsFrom, syncsTo)),
           held: heldIn(probe, reportsFrom, syncsTo),
           peakRssMb: probe.reduce((m, p) => Math.max(m, p.maxRss), 0) / 1024 / 1024,
           pushLoad: { pushes: pushLoad.pushes, skipped: pushLoad.skipped, errors: pushLoad.errors, p50: round(pushLoad.latency.p50), p99: round(pushLoad.latency.p99) },
@@ -558,22 +574,20 @@ function figuresOf(r: ShapeResult, dialect: DialectName): Figure[] {
   }
   out.push(
     { item: 8, key: `${k}.rss`, label: `peak server RSS, ${name}`, value: r.peakRssMb, unit: 'MB', verdict: 'no target' },
-    // The stall the issue's target is for: the server's load (20 pushes/s, the region's routes, the
-    // first syncs) and nothing else on the machine's two cores. The whole window's figure also holds
-    // the bench's own GROUP BYs over the raw rows, whose scans (PostgreSQL's processes, SQLite's
-    // worker thread) take both cores; how much of its longest stall the server ran and how much it
-    // waited for a CPU is in its detail, and the server's own longest hold has the target there.
-    compared({ item: 8, key: `${k}.stall.served`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s while the server answers the region's routes and first syncs (no GROUP BY of the bench running), ${name}`, value: r.stallOutsideGroupBysMs, unit: 'ms' }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
-    { item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s, whole window (the bench's GROUP BYs over the raw rows on the same two cores included), ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', verdict: 'no target', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs), ...(r.stallSplit !== null ? { split: gapDetail(r.stallSplit) } : {}) } },
-    ...(r.held !== null
-      ? [compared({ item: 8, key: `${k}.held`, label: `longest the server's own work held its event loop (the main thread's CPU time in one late timer tick), whole window, ${name}`, value: r.held.runMs, unit: 'ms', detail: gapDetail(r.held) }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 })]
-      : []),
+    compared({ item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s (routes and first syncs), ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs), ...(r.stallSplit !== null ? { split: gapDetail(r.stallSplit) } : {}), ...(r.held !== null ? { held: gapDetail(r.held) } : {}) } }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
     { item: 8, key: `${k}.errors`, label: `errors (routes, syncs, ${r.pushLoad.pushes} pushes), ${name}`, value: r.errors, unit: '', verdict: r.errors === 0 ? 'met' : 'MISSED', target: '0' },
   );
   return out;
 }
 
-const gapDetail = (g: Gap) => ({ lateMs: round(g.lateMs), runMs: round(g.runMs), waitMs: round(g.waitMs) });
+/** A late tick's gap, split (ms): the main thread on a CPU, waiting on the run queue (for a core the server's other threads or other processes had), and neither (asleep: on a lock, the garbage collector's helper threads, a read). */
+const gapDetail = (g: Gap) => ({ gapMs: round(g.lateMs + 10), runMs: round(g.runMs), waitMs: round(g.waitMs), asleepMs: round(Math.max(0, g.lateMs + 10 - g.runMs - g.waitMs)) });
+const splitText = (g: Gap) => {
+  const d = gapDetail(g);
+  return `in the late tick's ${fmt(d.gapMs)} ms the main thread ran ${fmt(d.runMs)} ms, waited ${fmt(d.waitMs)} ms for a core and slept ${fmt(d.asleepMs)} ms`;
+};
+/** The window's latest tick (the probe's timer), whose gap the split describes. */
+const splitOf = (probe: readonly Probe[]): Gap | null => probe.reduce<Gap | null>((m, p) => (p.late !== undefined && p.late.lateMs > (m?.lateMs ?? -1) ? p.late : m), null);
 
 /** One line per shape: the growth law of every figure (p95 ms, sync MB/s, RSS, stall). */
 function growthLine(r: ShapeResult, dialect: DialectName): string {
@@ -584,7 +598,7 @@ function growthLine(r: ShapeResult, dialect: DialectName): string {
   return (
     `Item 8 growth, ${dialect}, ${shapeText(r.shape)} (${rows.toLocaleString('en-US')} rows; written in ${fmt(r.writeS)} s, facts built in ${fmt(r.factsS)} s): ` +
     `report month ${t('reportMonth')}, year ${t('reportYear')}, CSV year ${t('csvYear')}, BHK ${t('rollup.bhk')}, Gröna korset ${t('rollup.safety')}, staffing ${t('rollup.staffing')} ms p95; ` +
-    `first sync division ${s('division')}, region ${s('region')}, tablet ${s('tablet')}; in the app division ${a('division')}, region ${a('region')}; RSS ${fmt(r.peakRssMb)} MB; stall ${fmt(r.stallOutsideGroupBysMs)} ms (${fmt(Math.max(r.stallReportsMs, r.stallSyncsMs))} ms with the GROUP BYs${r.stallSplit !== null ? `: the server ran ${fmt(r.stallSplit.runMs)} ms of its late tick, waited ${fmt(r.stallSplit.waitMs)} ms for a CPU` : ''}), the server's own longest hold ${r.held !== null ? `${fmt(r.held.runMs)} ms` : '–'}; errors ${r.errors}.`
+    `first sync division ${s('division')}, region ${s('region')}, tablet ${s('tablet')}; in the app division ${a('division')}, region ${a('region')}; RSS ${fmt(r.peakRssMb)} MB; stall ${fmt(Math.max(r.stallReportsMs, r.stallSyncsMs))} ms${r.stallSplit !== null ? ` (${splitText(r.stallSplit)})` : ''}; errors ${r.errors}.`
   );
 }
 
@@ -625,7 +639,7 @@ export const regionSection: Section = {
       `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, written in bulk into rows and changes, facts built by the server's own build. ` +
         `Each route (region root, the region manager's token, over HTTP) runs 20 times (until 2026-12-06 5 times, whose p95 was about their largest), every route before the hand-written GROUP BYs over the raw rows (as many times as the route, or fewer once a figure's have taken 30 s, at least 3: each limit says how many; until 2026-12-06 3 times each, a p95 of 3 being about their largest and so a lower quantile than the route's; a region in service never scans its raw rows, and in turns their scans pushed the fact tables out of PostgreSQL's shared buffers: BENCH_INTERLEAVED=1 runs them so); their numbers agree on every sample or the section fails. ` +
         `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
-        "the stall is the longest event-loop delay in the server (monitorEventLoopDelay and a 10 ms timer, preloaded by the bench) while the routes and syncs run and none of the bench's GROUP BYs (whose scans take both of the machine's cores); over the whole window it is given too, with the main thread's CPU time and run-queue wait in its late tick (Linux schedstat), and the server's own longest hold (the most CPU its main thread ran in one late tick) has the same 50 ms target. " +
+        "the stall is the longest event-loop delay in the server (monitorEventLoopDelay and a 10 ms timer, preloaded by the bench) while the routes and the first syncs run under that load; its detail splits the latest tick's gap by the main thread's schedstat into time on a core, waiting for one (the server's other threads or other processes had it) and asleep. From 2026-12-06 (sixth session) the GROUP BYs run after the push load has stopped: before, they ran under it and inside the stall's window, where their scans of the raw rows took both of the machine's cores (PostgreSQL's parallel workers, SQLite's worker thread in the bench) and the server's event loop waited for a core. " +
         'First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. ' +
         "Then the division and region managers' first syncs in the app itself (the production build, Debian's Chromium, a 390×844 phone page, after the push load): seconds from 'Logga in' until the device's fact cursor reaches the feed's head and the bar says 'Allt synkat', and IndexedDB's size then (navigator.storage.estimate()).",
     );
