@@ -465,6 +465,8 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         const syncsTo = Date.now();
         // The reference: each figure's GROUP BY over the raw rows, after the push load (runSamples).
         if (!interleaved) {
+          // Past the stall window's last probe interval (stallIn takes intervals ending up to 300 ms after it).
+          await new Promise((r) => setTimeout(r, 500));
           ctx.log(`${dialect}: the GROUP BYs over the raw rows`);
           await runSamples(jobs, 'GROUP BY', routeN, groupN, times, spans, ctx.log);
         }
