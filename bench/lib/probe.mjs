@@ -24,7 +24,7 @@ if (file) {
     for (const e of list.getEntries()) if (e.duration > gc.ms) gc = { ms: e.duration, kind: e.detail?.kind ?? 0 };
   }).observe({ entryTypes: ['gc'] });
   // Per interval, ms: its latest tick (how late it came beyond the 10 ms, and the main thread's CPU
-  // time and run-queue wait in its gap) and the tick whose gap had the most CPU time. A tick's
+  // time and run-queue wait in its gap). A tick's
   // lateness leaves out the 10 ms it was due after; the delay histogram's values are measured its own way.
   const stat = `/proc/${process.pid}/task/${process.pid}/schedstat`;
   const readStat = () => {
@@ -37,7 +37,6 @@ if (file) {
   };
   const empty = () => ({ lateMs: 0, runMs: 0, waitMs: 0 });
   let late = empty();
-  let held = empty();
   let prev = { at: performance.now(), stat: readStat() };
   if (prev.stat !== null) {
     setInterval(() => {
@@ -45,15 +44,13 @@ if (file) {
       if (now.stat === null || prev.stat === null) return;
       const tick = { lateMs: Math.max(0, now.at - prev.at - 10), runMs: (now.stat.run - prev.stat.run) / 1e6, waitMs: (now.stat.wait - prev.stat.wait) / 1e6 };
       if (tick.lateMs > late.lateMs) late = tick;
-      if (tick.runMs > held.runMs) held = tick;
       prev = now;
     }, 10).unref();
   }
   const timer = setInterval(() => {
-    const line = { t: Date.now(), maxMs: h.max / 1e6, gcMs: gc.ms, gcKind: gc.kind, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024, ...(prev.stat !== null ? { late, held } : {}) };
+    const line = { t: Date.now(), maxMs: h.max / 1e6, gcMs: gc.ms, gcKind: gc.kind, rss: process.memoryUsage.rss(), maxRss: process.resourceUsage().maxRSS * 1024, ...(prev.stat !== null ? { late } : {}) };
     gc = { ms: 0, kind: 0 };
     late = empty();
-    held = empty();
     h.reset();
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
   }, 250);

@@ -115,9 +115,8 @@ interface Probe {
   gcKind?: number;
   rss: number;
   maxRss: number;
-  /** Linux: the interval's latest tick, and the tick in whose gap the main thread ran longest. */
+  /** Linux: the interval's latest tick. */
   late?: Gap;
-  held?: Gap;
 }
 
 /** An interval's longest stall: the event-loop delay histogram's, or the probe's late tick (which also sees one the histogram's reset cut). */
@@ -315,9 +314,6 @@ function readProbe(file: string): Probe[] {
 
 const within = (probe: readonly Probe[], from: number, to: number) => probe.filter((p) => p.t >= from && p.t <= to + 300);
 const stallIn = (probe: Probe[], from: number, to: number) => within(probe, from, to).reduce((m, p) => Math.max(m, stallOf(p)), 0);
-/** The longest the server's main thread ran in one timer gap of the window (its own work holding the loop), with that gap. */
-const heldIn = (probe: Probe[], from: number, to: number): Gap | null =>
-  within(probe, from, to).reduce<Gap | null>((m, p) => (p.held !== undefined && p.held.runMs > (m?.runMs ?? -1) ? p.held : m), null);
 
 interface ShapeResult {
   shape: Shape;
@@ -336,8 +332,6 @@ interface ShapeResult {
   tailS: number;
   /** The window's latest probe tick, split (the main thread on a core, waiting for one, asleep), when the probe could read schedstat. */
   stallSplit: Gap | null;
-  /** The tick of the window in whose gap the main thread ran longest (null without schedstat). */
-  held: Gap | null;
   peakRssMb: number;
   pushLoad: { pushes: number; skipped: number; errors: Record<string, number>; p50: number; p99: number };
   errors: number;
@@ -515,7 +509,6 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           stallOutsideGroupBysMs: stallIn(outsideGroupBys, reportsFrom, syncsTo),
           tailS: tailMs / 1000,
           stallSplit: splitOf(within(probe, reportsFrom, syncsTo)),
-          held: heldIn(probe, reportsFrom, syncsTo),
           peakRssMb: probe.reduce((m, p) => Math.max(m, p.maxRss), 0) / 1024 / 1024,
           pushLoad: { pushes: pushLoad.pushes, skipped: pushLoad.skipped, errors: pushLoad.errors, p50: round(pushLoad.latency.p50), p99: round(pushLoad.latency.p99) },
           errors: errors + pushErrors,
@@ -585,7 +578,7 @@ function figuresOf(r: ShapeResult, dialect: DialectName): Figure[] {
   }
   out.push(
     { item: 8, key: `${k}.rss`, label: `peak server RSS, ${name}`, value: r.peakRssMb, unit: 'MB', verdict: 'no target' },
-    compared({ item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s (routes, first syncs, ${r.tailS} s after), ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs), ...(r.stallSplit !== null ? { split: gapDetail(r.stallSplit) } : {}), ...(r.held !== null ? { held: gapDetail(r.held) } : {}) } }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
+    compared({ item: 8, key: `${k}.stall`, label: `longest event-loop stall under ${PUSHES_PER_S} pushes/s (routes, first syncs, ${r.tailS} s after), ${name}`, value: Math.max(r.stallReportsMs, r.stallSyncsMs), unit: 'ms', detail: { reports: round(r.stallReportsMs), syncs: round(r.stallSyncsMs), outsideGroupBys: round(r.stallOutsideGroupBysMs), ...(r.stallSplit !== null ? { split: gapDetail(r.stallSplit) } : {}) } }, { label: 'target', value: STALL_TARGET_MS, unit: 'ms' }, { op: '≤', value: 1 }),
     { item: 8, key: `${k}.errors`, label: `errors (routes, syncs, ${r.pushLoad.pushes} pushes), ${name}`, value: r.errors, unit: '', verdict: r.errors === 0 ? 'met' : 'MISSED', target: '0' },
   );
   return out;
