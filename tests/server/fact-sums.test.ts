@@ -35,7 +35,8 @@ describe.each(MIGRATION_DATABASES)('fact_bhk_sum on %s', (_, dialect, open) => {
       ];
       await db.insertInto('fact_bhk').values(legacy.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i]])))).execute();
 
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      // Up to 0008's successors before the year-to-month rows (0012, fact-cumulative.test.ts).
+      expect((await migrator.migrateTo('0011_org_version')).error).toBeUndefined();
       const sums = async () =>
         (await db.selectFrom('fact_bhk_sum').select(['unit_id', 'grain', 'period', 'n', 'total']).orderBy('unit_id').orderBy('grain').orderBy('period').execute()).map((r) => [
           r.unit_id,

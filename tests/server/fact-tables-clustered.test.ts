@@ -43,7 +43,8 @@ describe.each(MIGRATION_DATABASES)('fact tables after 0009 on %s', (_, dialect, 
       const was = await contents();
       expect(was.u1.rows).toHaveLength(6);
 
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      // Up to the migration before 0012, which adds year-to-month rows (fact-cumulative.test.ts).
+      expect((await migrator.migrateTo('0011_org_version')).error).toBeUndefined();
       expect(await contents()).toEqual(was);
       if (dialect === 'sqlite') {
         const tables = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table' and name like 'fact%'`.execute(db)).rows;

@@ -1,6 +1,6 @@
 /**
- * Rule 19: after any sequence of pushes the facts the push path kept equal the facts recomputed
- * from scratch from the raw rows (the rebuild check finds no difference), on SQLite and
+ * Rule 19: after any sequence of pushes the facts the push path kept (day, month and year-to-month
+ * rows) equal the facts recomputed from scratch from the raw rows (the rebuild check finds no difference), on SQLite and
  * PostgreSQL. Random operations from two devices: BHK originals and chains of corrections and
  * voids, safety events and their corrections, green confirmations set and unset, shift, beds and
  * HR cells inserted, patched, deleted and revived, with HLCs out of order (older writes arriving
@@ -22,7 +22,9 @@ import { assertPgReachable, STORES } from '../fixtures/postgres';
 import { type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
 
 const UNITS = ['avd-21', 'avd-22', 'mott-med'];
-const DAYS = Array.from({ length: 5 }, (_, i) => addDays(TODAY, -i * 13));
+// 2026-03-10 back to 2025-12-20: months of two years, so a change reaches the year-to-month rows
+// (grain c) of its month and every later one of its year, and no other year's.
+const DAYS = Array.from({ length: 6 }, (_, i) => addDays(TODAY, -i * 16));
 
 /** One device: its outbox seq and a clock that random writes may set back. */
 interface Dev {
@@ -80,6 +82,7 @@ describe.each(STORES)('facts kept by the push equal facts rebuilt from raw rows 
     // Not vacuous: the pushes were accepted and left facts of every family behind.
     const stored = (await Promise.all(UNITS.map((u) => h.store.facts.unitFacts(u)))).flatMap((f) => f.rows);
     expect(new Set(stored.map((r) => r.family))).toEqual(new Set(['bhk', 'safety', 'safetyCat', 'staff', 'beds']));
+    expect(new Set(stored.filter((r) => r.grain === 'c').map((r) => r.period.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
 
     function toChange(dev: Dev, o: Op): Change {
       const date = DAYS[o.day] as string;

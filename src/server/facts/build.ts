@@ -9,7 +9,7 @@
  * change log and the rows' data are never touched; only a BHK correction stored without
  * `originalDate` (before the write rule required it) is re-filed under its original's date.
  */
-import { factsOfRows, bhkFiledDates } from '../../shared/domain/facts/contrib';
+import { bhkFiledDates, cumulativeFacts, factsOfRows } from '../../shared/domain/facts/contrib';
 import { type FactRow, factKey } from '../../shared/domain/facts/families';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
@@ -49,13 +49,14 @@ export async function computeUnitFacts(tx: StoreTx, unitId: string): Promise<Uni
     const date = filed.get(b.data.id) as string;
     if (b.row.sortKey !== date) refile.set(b.data.id, date);
   }
-  const rows = factsOfRows({
+  const dayMonth = factsOfRows({
     bhk: bhk.map((b) => b.data),
     events: (await liveRows(tx, 'safetyEvent', unitId, SafetyEvent)).map((r) => r.data),
     days: (await liveRows(tx, 'safetyDay', unitId, SafetyDay)).map((r) => r.data),
     shifts: (await liveRows(tx, 'staffingShift', unitId, StaffingShift)).map((r) => r.data),
     beds: (await liveRows(tx, 'bedsDay', unitId, BedsDay)).map((r) => r.data),
   });
+  const rows = [...dayMonth, ...cumulativeFacts(dayMonth)];
   const hr = (await liveRows(tx, 'hrMonth', unitId, HrMonth)).map((r) => r.data);
   return { rows, hr, refile };
 }

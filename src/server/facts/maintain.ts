@@ -10,10 +10,11 @@
  *  - HR months are stored as they are (fact_hr), not summed.
  * Day rows of families with derived fields (a day's worst colour, "the day has a shift") are read,
  * changed and derived again; a month's row changes by exactly what its day's row changed, so
- * months stay the sum of their days. The (unit, year) and (unit, month) blocks touched get the
+ * months stay the sum of their days, and so does every year-to-month row (grain c) from that month
+ * to December. The (unit, year) and (unit, month) blocks touched get the
  * next block sequence number (the fact feed of manager devices, rule 21).
  */
-import { type Contribution, bedsContribution, bhkBucket, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';
+import { type Contribution, bedsContribution, bhkBucket, cumulativeFacts, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';
 import { addVectors, baseOnly, derive, type Family, type FactRow, FAMILIES, fieldIndex, isZero, subVectors } from '../../shared/domain/facts/families';
 import { FACT_YEARS } from '../../shared/facts-api';
 import { BedsDay } from '../../shared/schema/beds-day';
@@ -156,7 +157,8 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
     }
     const months = [...sumByRef(family, monthDeltas.map((d) => ({ ...d, grain: 'm' as const, period: d.period.slice(0, 7) }))).values()].filter((r) => !isZero(r.v));
     await tx.facts.write(family, dayWrites, FAMILIES[family].derived.length === 0 ? 'add' : 'set');
-    await tx.facts.write(family, months, 'add');
+    // The months' year-to-month rows (grain c) change by what their months changed: one write.
+    await tx.facts.write(family, [...months, ...cumulativeFacts(months)], 'add');
     for (const d of dayWrites) blocks.push({ unitId: d.unitId, block: `D${d.period.slice(0, 7)}` }, { unitId: d.unitId, block: `Y${d.period.slice(0, 4)}` });
     // A fall changes the "last fall before the year" of the years after it (FactBlock.fallBefore).
     if (family === 'safety') {

@@ -16,7 +16,12 @@
  */
 import { BHK_STEPS } from '../../schema/bhk-observation';
 
-export type Grain = 'd' | 'm';
+/**
+ * d: a day (period YYYY-MM-DD); m: a month (YYYY-MM), the sum of its days; c: a month's year to
+ * date (YYYY-MM), the sum of the months from January up to and including it. The server alone keeps
+ * c rows (plan.ts reads them for ranges that start on 1 January); a device's fact blocks carry d and m.
+ */
+export type Grain = 'd' | 'm' | 'c';
 
 const STEP_FIELDS = BHK_STEPS.flatMap((s) => [`${s}Ja`, `${s}Nej`]);
 
@@ -85,12 +90,12 @@ export function baseOnly(family: Family, v: readonly number[]): number[] {
   return v.map((x, i) => (i < n ? x : 0));
 }
 
-/** One stored fact: a family's vector for a unit, a day (grain d) or month (grain m), and a key. */
+/** One stored fact: a family's vector for a unit, a day (grain d), month (m) or year to a month (c), and a key. */
 export interface FactRow {
   family: Family;
   unitId: string;
   grain: Grain;
-  /** YYYY-MM-DD (grain d) or YYYY-MM (grain m). */
+  /** YYYY-MM-DD (grain d) or YYYY-MM (grains m and c). */
   period: string;
   key: string;
   v: number[];

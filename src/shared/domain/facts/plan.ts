@@ -7,6 +7,10 @@
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
  * segments, so a store sums each segment once (one statement per family) and a
  * range's sum is the sum of its segments. Server and device both plan with this function.
+ *
+ * The server also keeps year-to-month rows (grain c: January up to a month) and plans with
+ * `cumulative`: the whole months of a range's year that begin in January are then one c row
+ * instead of up to 11 month rows (a year report's year to date, last year's and last year whole).
  */
 import { addDays, daysInMonth } from '../periods';
 import type { Grain } from './families';
@@ -20,7 +24,7 @@ export interface DateRange {
 
 export interface Segment {
   grain: Grain;
-  /** Inclusive bounds: YYYY-MM-DD for grain d, YYYY-MM for grain m. */
+  /** Inclusive bounds: YYYY-MM-DD for grain d, YYYY-MM for grains m and c (a c segment is one month). */
   from: string;
   to: string;
 }
@@ -59,6 +63,22 @@ export function splitRange(range: DateRange, today: string): Segment[] {
 }
 
 const nextKey = (grain: Grain, key: string): string => (grain === 'd' ? addDays(key, 1) : nextMonth(key));
+
+/**
+ * A month segment as c rows where it can: each of its years' parts that begins in January is the c
+ * row of the part's last month; the other parts stay month segments.
+ */
+function cumulate(s: Segment): Segment[] {
+  if (s.grain !== 'm') return [s];
+  const out: Segment[] = [];
+  for (let from = s.from; from <= s.to; ) {
+    const yearEnd = `${from.slice(0, 4)}-12`;
+    const to = s.to < yearEnd ? s.to : yearEnd;
+    out.push(from.endsWith('-01') ? { grain: 'c', from: to, to } : { grain: 'm', from, to });
+    from = nextMonth(to);
+  }
+  return out;
+}
 
 /** Cuts overlapping spans of one grain into disjoint ones; returns them and, per span, its pieces. */
 function disjoint(grain: Grain, spans: readonly Segment[]): { pieces: Segment[]; of: number[][] } {
@@ -104,17 +124,29 @@ export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
   return runs;
 }
 
-export function planRanges(ranges: readonly DateRange[], today: string): Plan {
-  const split = ranges.map((r) => splitRange(r, today));
-  const byGrain = (g: Grain) => split.flatMap((segs) => segs.filter((s) => s.grain === g));
-  const days = disjoint('d', byGrain('d'));
-  const months = disjoint('m', byGrain('m'));
-  const segments = [...days.pieces, ...months.pieces];
-  const offset = days.pieces.length;
-  let di = 0;
-  let mi = 0;
+export interface PlanOptions {
+  /** The store keeps year-to-month rows (grain c): read them for months from January on. */
+  cumulative?: boolean;
+}
+
+export function planRanges(ranges: readonly DateRange[], today: string, opts: PlanOptions = {}): Plan {
+  const split = ranges.map((r) => {
+    const segs = splitRange(r, today);
+    return opts.cumulative === true ? segs.flatMap(cumulate) : segs;
+  });
+  const grains: Grain[] = ['d', 'm', 'c'];
+  // Per grain, its spans cut into disjoint pieces (c spans are single months: the same month read once).
+  const cut = grains.map((g) => disjoint(g, split.flatMap((segs) => segs.filter((s) => s.grain === g))));
+  const segments = cut.flatMap((c) => c.pieces);
+  const offsets = grains.map((_, g) => cut.slice(0, g).reduce((n, c) => n + c.pieces.length, 0));
+  const next = grains.map(() => 0);
   const parts = split.map((segs) =>
-    segs.flatMap((s) => (s.grain === 'd' ? (days.of[di++] as number[]) : (months.of[mi++] as number[]).map((i) => i + offset))),
+    segs.flatMap((s) => {
+      const g = grains.indexOf(s.grain);
+      const span = next[g] as number;
+      next[g] = span + 1;
+      return ((cut[g] as { of: number[][] }).of[span] as number[]).map((i) => i + (offsets[g] as number));
+    }),
   );
   return { segments, parts };
 }
