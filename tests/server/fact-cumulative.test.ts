@@ -68,13 +68,24 @@ describe.each(MIGRATION_DATABASES)('year-to-month facts on %s', (_, dialect, ope
       // u1: lakare 2025-11..12 and 2026-01..12, ovrig 2026-01..12; u2: lakare 2026-12, staff 2026-02..12.
       expect(after.filter((r) => r.grain === 'c').length).toBe(2 + 12 + 12 + 1 + 11);
       expect(await f.sumDifferences('u1')).toEqual([]);
+      expect(await f.sumDifferences('u2')).toEqual([]);
 
-      // A year to date read from c rows equals its month rows' sum, keyed and from the sum table.
+      // A year to date read from c rows equals its month rows' sum, keyed and from the sum table;
+      // c rows of consecutive months read together (one range and a CASE on PostgreSQL) too.
       for (const collapse of [false, true]) {
         const [fromC, fromMonths] = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2026-11', to: '2026-11' }, { grain: 'm', from: '2026-01', to: '2026-11' }], collapse);
         expect(fromC).toEqual(fromMonths);
         expect([...(fromC?.get('u1')?.values() ?? [])].reduce((n, v) => n + (v[0] ?? 0), 0)).toBe(8);
+        const run = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2025-11', to: '2025-11' }, { grain: 'c', from: '2025-12', to: '2025-12' }, { grain: 'c', from: '2026-12', to: '2026-12' }], collapse);
+        const n = (s: (typeof run)[number] | undefined, unitId: string) => [...(s?.get(unitId)?.values() ?? [])].reduce((t, v) => t + (v[0] ?? 0), 0);
+        expect(run.map((s) => [n(s, 'u1'), n(s, 'u2')])).toEqual([[2, 0], [2, 0], [8, 5]]);
       }
+
+      // What devices and the data feed read (fact blocks) holds day and month rows only.
+      const blocks = await f.blockContents([{ unitId: 'u1', block: 'Y2026' }, { unitId: 'u1', block: 'Y2025' }, { unitId: 'u2', block: 'Y2026' }]);
+      const blockRows = [...blocks.values()].flatMap((b) => b.rows);
+      expect(blockRows.length).toBeGreaterThan(0);
+      expect(blockRows.filter((r) => r.grain !== 'm')).toEqual([]);
     } finally {
       await db.destroy();
     }

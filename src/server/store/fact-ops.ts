@@ -399,7 +399,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       const into: number[][] = segments.map((_, i) => (parts === undefined ? [i] : parts.flatMap((p, r) => (p.includes(i) ? [r] : []))));
       const out: UnitSums[] = (parts ?? segments).map(() => new Map());
       // Each part is a set of whole units, so a unit's (segment, key) sum comes from one part.
-      // PostgreSQL: segments that follow each other (a year and the month after it) are read in
+      // PostgreSQL: segments of one grain that follow each other (year-to-month rows of consecutive
+      // months, last year to date and whole; days of a month and the days after them) are read in
       // one range and told apart by a CASE, each unit's rows found once and hashed. SQLite sorts
       // rows grouped by such a CASE in a temporary B-tree first; one SELECT per segment grouped by
       // unit walks the primary key in its own order instead (a region's year of month rows, the

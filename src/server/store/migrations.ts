@@ -373,27 +373,28 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // month, per key), kept at write time like the month rows (facts/maintain.ts). A report's
     // ranges that start on 1 January read one such row a unit instead of up to 11 month rows.
     // Filled here from the month rows already stored, inside the database (one statement a table);
-    // a unit the build has not reached yet gets them from the build.
+    // a unit the build has not reached yet gets them from the build. A server of an older version
+    // keeps no c rows: all processes sharing a database are upgraded together (README).
     '0012_fact_cumulative': {
       async up(db: Kysely<unknown>) {
         const months = Array.from({ length: 12 }, (_, i) => `select '${String(i + 1).padStart(2, '0')}' as mm`).join(' union all ');
-        const tables: [string, readonly string[], boolean][] = [
-          ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]): [string, readonly string[], boolean] => [`fact_${family}`, columns, true]),
-          ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
-        ];
-        for (const [table, columns, keyed] of tables) {
-          const key = keyed ? ', key' : '';
-          const fKey = keyed ? ', f.key' : '';
+        for (const [family, columns] of Object.entries(FACT_COLUMNS_0004)) {
+          const table = `fact_${family}`;
           const sums = columns.map((c) => `sum(f.${c})`).join(', ');
           // Month M of a year goes into the c rows of M..12 of that year.
           await sql
             .raw(
-              `insert into ${table} (unit_id, grain, period${key}, ${columns.join(', ')}) ` +
-                `select f.unit_id, 'c', substr(f.period, 1, 5) || m.mm${fKey}, ${sums} from ${table} f join (${months}) m on m.mm >= substr(f.period, 6, 2) ` +
-                `where f.grain = 'm' group by f.unit_id, substr(f.period, 1, 5) || m.mm${fKey} having not (${columns.map((c) => `sum(f.${c}) = 0`).join(' and ')})`,
+              `insert into ${table} (unit_id, grain, period, key, ${columns.join(', ')}) ` +
+                `select f.unit_id, 'c', substr(f.period, 1, 5) || m.mm, f.key, ${sums} from ${table} f join (${months}) m on m.mm >= substr(f.period, 6, 2) ` +
+                `where f.grain = 'm' group by f.unit_id, substr(f.period, 1, 5) || m.mm, f.key having not (${columns.map((c) => `sum(f.${c}) = 0`).join(' and ')})`,
             )
             .execute(db);
         }
+        // BHK's sums over keys of its new c rows, as every write keeps fact_bhk_sum (fact-ops.ts).
+        const bhk = FACT_COLUMNS_0004.bhk as readonly string[];
+        await sql
+          .raw(`insert into fact_bhk_sum (unit_id, grain, period, ${bhk.join(', ')}) select unit_id, grain, period, ${bhk.map((c) => `sum(${c})`).join(', ')} from fact_bhk where grain = 'c' group by unit_id, grain, period`)
+          .execute(db);
       },
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Which fact rows add up to a date range. Σ over [from, to] of a family's day rows is what every
  * figure needs; month rows hold the same sums for whole months, so a year reads 12 rows per unit
- * instead of 365. Only months that lie wholly inside a range AND before today's month are read as
+ * instead of 365 (on the server, with its year-to-month rows below, one). Only months that lie wholly inside a range AND before today's month are read as
  * month rows; the rest (the ragged ends, the current month, the future) as day rows.
  *
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
@@ -109,8 +109,8 @@ export interface SegmentAt {
 
 /**
  * Segments in runs of one grain where each begins the period after the one before it ends: a
- * store may read a run as one range (a year's report asks for 2025-01..11, 2025-12 and
- * 2026-01..11) and tell its rows apart by period.
+ * store may read a run as one range (a year's report on the server asks for the c rows of
+ * 2025-11 and 2025-12, last year to date and whole) and tell its rows apart by period.
  */
 export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
   const sorted = segments.map((s, i) => ({ s, i })).sort((a, b) => (a.s.grain !== b.s.grain ? (a.s.grain < b.s.grain ? -1 : 1) : a.s.from < b.s.from ? -1 : a.s.from > b.s.from ? 1 : 0));
