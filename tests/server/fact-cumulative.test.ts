@@ -1,8 +1,8 @@
 /**
  * Year-to-month rows (grain c, migration 0012, issue 17): a database whose month rows were stored
  * before 0012 gets the c rows the server would have kept for them (cumulativeFacts, the shared
- * definition), in every family's table and in the BHK sum table, and a read of a year to date
- * from them equals the month rows' sum. SQLite and PostgreSQL, through the real migrations and
+ * definition: summed over keys), in every family's table and in the BHK sum table, and a read of
+ * a year to date summed over keys from them equals the month rows' sum. SQLite and PostgreSQL, through the real migrations and
  * the real fact operations.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,27 +59,27 @@ describe.each(MIGRATION_DATABASES)('year-to-month facts on %s', (_, dialect, ope
       const after = [...(await f.unitFacts('u1')).rows, ...(await f.unitFacts('u2')).rows];
       const text = (rows: FactRow[]) => rows.map((r) => `${factKey(r)} ${r.v.join(',')}`).sort();
       expect(text(after)).toEqual(text([...before, ...cumulativeFacts(before)]));
-      // Not vacuous: u1's lakare carried from January over December, its own year only.
-      const c = (unitId: string, period: string, key: string) => after.find((r) => r.grain === 'c' && r.unitId === unitId && r.period === period && r.key === key)?.v;
-      expect(c('u1', '2026-12', 'o|lakare')?.slice(0, 2)).toEqual([7, 5]);
-      expect(c('u1', '2025-12', 'o|lakare')?.slice(0, 2)).toEqual([2, 1]);
-      expect(c('u1', '2026-02', 's|ovrig')?.slice(0, 2)).toEqual([1, 0]);
-      expect(c('u2', '2026-04', '')?.[STAFF.indexOf('planned')]).toBe(16);
-      // u1: lakare 2025-11..12 and 2026-01..12, ovrig 2026-01..12; u2: lakare 2026-12, staff 2026-02..12.
-      expect(after.filter((r) => r.grain === 'c').length).toBe(2 + 12 + 12 + 1 + 11);
+      // Not vacuous: u1's months carried from January over December, its own year only, summed
+      // over sources and professions (key '').
+      const c = (unitId: string, period: string) => after.filter((r) => r.grain === 'c' && r.unitId === unitId && r.period === period);
+      expect(c('u1', '2026-12').map((r) => [r.family, r.key, ...r.v.slice(0, 2)])).toEqual([['bhk', '', 8, 5]]);
+      expect(c('u1', '2026-02').map((r) => r.v.slice(0, 2))).toEqual([[4, 3]]);
+      expect(c('u1', '2025-12').map((r) => r.v.slice(0, 2))).toEqual([[2, 1]]);
+      expect(c('u2', '2026-04').find((r) => r.family === 'staff')?.v[STAFF.indexOf('planned')]).toBe(16);
+      // u1: bhk 2025-11..12 and 2026-01..12; u2: bhk 2026-12, staff 2026-02..12.
+      expect(after.filter((r) => r.grain === 'c').length).toBe(2 + 12 + 1 + 11);
       expect(await f.sumDifferences('u1')).toEqual([]);
       expect(await f.sumDifferences('u2')).toEqual([]);
 
-      // A year to date read from c rows equals its month rows' sum, keyed and from the sum table;
-      // c rows of consecutive months read together (one range and a CASE on PostgreSQL) too.
-      for (const collapse of [false, true]) {
-        const [fromC, fromMonths] = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2026-11', to: '2026-11' }, { grain: 'm', from: '2026-01', to: '2026-11' }], collapse);
-        expect(fromC).toEqual(fromMonths);
-        expect([...(fromC?.get('u1')?.values() ?? [])].reduce((n, v) => n + (v[0] ?? 0), 0)).toBe(8);
-        const run = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2025-11', to: '2025-11' }, { grain: 'c', from: '2025-12', to: '2025-12' }, { grain: 'c', from: '2026-12', to: '2026-12' }], collapse);
-        const n = (s: (typeof run)[number] | undefined, unitId: string) => [...(s?.get(unitId)?.values() ?? [])].reduce((t, v) => t + (v[0] ?? 0), 0);
-        expect(run.map((s) => [n(s, 'u1'), n(s, 'u2')])).toEqual([[2, 0], [2, 0], [8, 5]]);
-      }
+      // A year to date read summed over keys (from the sum table) from c rows equals its month
+      // rows' sum; c rows of consecutive months read together (one range and a CASE on PostgreSQL) too.
+      const [fromC, fromMonths] = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2026-11', to: '2026-11' }, { grain: 'm', from: '2026-01', to: '2026-11' }], true);
+      expect(fromC).toEqual(fromMonths);
+      expect(fromC?.get('u1')?.get('')?.slice(0, 2)).toEqual([8, 5]);
+      const run = await f.sumSegments('bhk', '/reg/', [{ grain: 'c', from: '2025-11', to: '2025-11' }, { grain: 'c', from: '2025-12', to: '2025-12' }, { grain: 'c', from: '2026-12', to: '2026-12' }], true);
+      expect(run.map((s) => [s.get('u1')?.get('')?.[0] ?? 0, s.get('u2')?.get('')?.[0] ?? 0])).toEqual([[2, 0], [2, 0], [8, 5]]);
+      const [staffC, staffMonths] = await f.sumSegments('staff', '/reg/', [{ grain: 'c', from: '2026-05', to: '2026-05' }, { grain: 'm', from: '2026-01', to: '2026-05' }], false);
+      expect(staffC).toEqual(staffMonths);
 
       // What devices and the data feed read (fact blocks) holds day and month rows only.
       const blocks = await f.blockContents([{ unitId: 'u1', block: 'Y2026' }, { unitId: 'u1', block: 'Y2025' }, { unitId: 'u2', block: 'Y2026' }]);

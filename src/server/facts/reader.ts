@@ -4,7 +4,7 @@
  * (plan.ts, with the server's year-to-month rows), so a region's year is a few thousand rows summed
  * in the database, not a walk over raw rows in Node; the store adds each segment's sums into the ranges that hold it as they come.
  */
-import { planRanges } from '../../shared/domain/facts/plan';
+import { planRanges, usesCumulative } from '../../shared/domain/facts/plan';
 import type { FactReader } from '../../shared/domain/facts/reader';
 import type { Scope } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
@@ -16,7 +16,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
   return {
     sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
-      const plan = planRanges(ranges, today, { cumulative: true });
+      const plan = planRanges(ranges, today, usesCumulative({ cumulative: true }, family, collapse));
       return f.sumSegments(family, scope, plan.segments, collapse, fields, plan.parts);
     },
     days: (family, from, to, fields) => f.days(family, scope, from, to, fields),

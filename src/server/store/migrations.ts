@@ -370,7 +370,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       },
     },
     // Issue 17: year-to-month rows (grain c: a unit's months from January up to and including a
-    // month, per key), kept at write time like the month rows (facts/maintain.ts). A report's
+    // month, summed over keys: key ''), kept at write time like the month rows (facts/maintain.ts). A report's
     // ranges that start on 1 January read one such row a unit instead of up to 11 month rows.
     // Filled here from the month rows already stored, inside the database (one statement a table);
     // a unit the build has not reached yet gets them from the build. A server of an older version
@@ -385,8 +385,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
           await sql
             .raw(
               `insert into ${table} (unit_id, grain, period, key, ${columns.join(', ')}) ` +
-                `select f.unit_id, 'c', substr(f.period, 1, 5) || m.mm, f.key, ${sums} from ${table} f join (${months}) m on m.mm >= substr(f.period, 6, 2) ` +
-                `where f.grain = 'm' group by f.unit_id, substr(f.period, 1, 5) || m.mm, f.key having not (${columns.map((c) => `sum(f.${c}) = 0`).join(' and ')})`,
+                `select f.unit_id, 'c', substr(f.period, 1, 5) || m.mm, '', ${sums} from ${table} f join (${months}) m on m.mm >= substr(f.period, 6, 2) ` +
+                `where f.grain = 'm' group by f.unit_id, substr(f.period, 1, 5) || m.mm having not (${columns.map((c) => `sum(f.${c}) = 0`).join(' and ')})`,
             )
             .execute(db);
         }

@@ -126,6 +126,12 @@ describe('a reader over year-to-month rows', () => {
     );
   });
 
+  it('sums a keyed family’s months over their keys (key ’’)', () => {
+    const m = (key: string, period: string, n: number): FactRow => ({ family: 'safetyCat', unitId: 'u1', grain: 'm', period, key, v: [n, 0, 0] });
+    const c = cumulativeFacts([m('fall', '2026-10', 1), m('medication', '2026-11', 2)]);
+    expect(c.map((r) => `${r.period} '${r.key}' ${r.v.join(',')}`)).toEqual(["2026-10 '' 1,0,0", "2026-11 '' 3,0,0", "2026-12 '' 3,0,0"]);
+  });
+
   it('keeps a month in its own and every later month’s c row of that year, none that sum to zero', () => {
     const m = (period: string, n: number): FactRow => ({ family: 'staff', unitId: 'u1', grain: 'm', period, key: '', v: [n, 0, 0, 0, 0, n, 0] });
     const c = cumulativeFacts([m('2025-11', 2), m('2026-02', 3), m('2026-03', -3)]);

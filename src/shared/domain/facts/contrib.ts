@@ -183,9 +183,11 @@ export function monthFacts(days: readonly FactRow[]): FactRow[] {
 
 /**
  * Year-to-month rows (grain c) of month rows or month deltas: a month's vector goes into its own c
- * row and every later month's of the same year, summed per (family, unit, month, key); rows that
- * sum to zero are left out. Of a unit's month rows these are its c rows; of a push's month deltas,
- * the deltas of its c rows (a month M changes 13 − M of them).
+ * row and every later month's of the same year, summed per (family, unit, month) over the keys
+ * (key ''); rows that sum to zero are left out. Of a unit's month rows these are its c rows; of a
+ * push's month deltas, the deltas of its c rows (a month M changes 13 − M of them, one a family:
+ * BHK's ~7 sources and professions would make a push in January write ~84). Only reads summed
+ * over keys use them (plan.ts usesCumulative).
  */
 export function cumulativeFacts(months: readonly FactRow[]): FactRow[] {
   const rows = new Map<string, FactRow>();
@@ -194,9 +196,9 @@ export function cumulativeFacts(months: readonly FactRow[]): FactRow[] {
     const year = m.period.slice(0, 4);
     for (let month = Number(m.period.slice(5, 7)); month <= 12; month++) {
       const period = `${year}-${String(month).padStart(2, '0')}`;
-      const k = `${m.family}\u0000${m.unitId}\u0000${period}\u0000${m.key}`;
+      const k = `${m.family}\u0000${m.unitId}\u0000${period}`;
       const row = rows.get(k);
-      if (row === undefined) rows.set(k, { family: m.family, unitId: m.unitId, grain: 'c', period, key: m.key, v: [...m.v] });
+      if (row === undefined) rows.set(k, { family: m.family, unitId: m.unitId, grain: 'c', period, key: '', v: [...m.v] });
       else for (let i = 0; i < m.v.length; i++) row.v[i] = (row.v[i] as number) + (m.v[i] as number);
     }
   }

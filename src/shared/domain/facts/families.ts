@@ -18,8 +18,9 @@ import { BHK_STEPS } from '../../schema/bhk-observation';
 
 /**
  * d: a day (period YYYY-MM-DD); m: a month (YYYY-MM), the sum of its days; c: a month's year to
- * date (YYYY-MM), the sum of the months from January up to and including it. The server alone keeps
- * c rows (plan.ts reads them for ranges that start on 1 January); a device's fact blocks carry d and m.
+ * date (YYYY-MM), the sum of the months from January up to and including it, summed over keys (key
+ * ''). The server alone keeps c rows (plan.ts reads them for ranges that start on 1 January, in
+ * reads summed over keys); a device's fact blocks carry d and m.
  */
 export type Grain = 'd' | 'm' | 'c';
 

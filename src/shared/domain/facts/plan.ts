@@ -13,7 +13,7 @@
  * instead of up to 11 month rows (a year report's year to date, last year's and last year whole).
  */
 import { addDays, daysInMonth } from '../periods';
-import type { Grain } from './families';
+import { type Family, type Grain, UNKEYED_FAMILIES } from './families';
 
 export interface DateRange {
   /** First day, inclusive (YYYY-MM-DD). */
@@ -128,6 +128,14 @@ export interface PlanOptions {
   /** The store keeps year-to-month rows (grain c): read them for months from January on. */
   cumulative?: boolean;
 }
+
+/**
+ * Whether a read of `family` may use year-to-month rows: they are summed over keys, so only a
+ * read that sums over keys too (or of a family whose key is always '') can.
+ */
+export const usesCumulative = (opts: PlanOptions, family: Family, collapse: boolean): PlanOptions => ({
+  cumulative: opts.cumulative === true && (collapse || UNKEYED_FAMILIES.has(family)),
+});
 
 export function planRanges(ranges: readonly DateRange[], today: string, opts: PlanOptions = {}): Plan {
   const split = ranges.map((r) => {

@@ -10,7 +10,7 @@
  */
 import type { HrMonth } from '../../schema/hr-month';
 import { addVectors, type Family, type FactRow, fieldIndex, zeroVector } from './families';
-import { type DateRange, type PlanOptions, planRanges, type Segment } from './plan';
+import { type DateRange, type PlanOptions, planRanges, type Segment, usesCumulative } from './plan';
 import { sliceUsed, turn } from '../pace';
 
 /** unit → key → vector ('' as the only key when keys are collapsed). */
@@ -101,7 +101,7 @@ export function sumDays(rows: readonly FactRow[], family: Family, range: DateRan
  * A reader over fact rows held in memory (day AND month rows, as factsOfRows makes them or as a
  * device decodes its blocks) for the given units. `today` drives plan.ts like on the server; with
  * `{ cumulative: true }` the rows must hold the year-to-month rows too (cumulativeFacts), as the
- * server's tables do.
+ * server's tables do, and reads summed over keys use them.
  */
 export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], unitIds: ReadonlySet<string>, today: string, plan: PlanOptions = {}): FactReader {
   const byFamily = new Map<Family, FactRow[]>();
@@ -114,7 +114,7 @@ export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], u
   const of = (f: Family) => byFamily.get(f) ?? [];
   return {
     sums: async (family, ranges, collapse) => {
-      const planned = planRanges(ranges, today, plan);
+      const planned = planRanges(ranges, today, usesCumulative(plan, family, collapse));
       const perSegment = planned.segments.map((s) => {
         const out: UnitSums = new Map();
         for (const r of of(family)) if (inSegment(r, s)) addInto(out, r.unitId, collapse ? '' : r.key, r.v);
