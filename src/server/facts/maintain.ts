@@ -10,8 +10,8 @@
  *  - HR months are stored as they are (fact_hr), not summed.
  * Day rows of families with derived fields (a day's worst colour, "the day has a shift") are read,
  * changed and derived again; a month's row changes by exactly what its day's row changed, so
- * months stay the sum of their days, and so does every year-to-month row (grain c) from that month
- * to December. The (unit, year) and (unit, month) blocks touched get the
+ * months stay the sum of their days, and the year-to-month rows (grain c, summed over keys) of that
+ * month to December change by the same. The (unit, year) and (unit, month) blocks touched get the
  * next block sequence number (the fact feed of manager devices, rule 21).
  */
 import { type Contribution, bedsContribution, bhkBucket, cumulativeFacts, eventBucket, safetyDayContribution, shiftContribution } from '../../shared/domain/facts/contrib';

@@ -2,7 +2,8 @@
  * The FactReader (shared/domain/facts/reader.ts) over the server's fact tables for one root's
  * subtree: every sum is done in SQL, one statement per family for all the segments a request needs
  * (plan.ts, with the server's year-to-month rows), so a region's year is a few thousand rows summed
- * in the database, not a walk over raw rows in Node; the store adds each segment's sums into the ranges that hold it as they come.
+ * in the database, not a walk over raw rows in Node; the store adds each segment's sums into the
+ * ranges that hold it as they come.
  */
 import { planRanges, usesCumulative } from '../../shared/domain/facts/plan';
 import type { FactReader } from '../../shared/domain/facts/reader';

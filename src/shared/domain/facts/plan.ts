@@ -1,8 +1,9 @@
 /**
  * Which fact rows add up to a date range. Σ over [from, to] of a family's day rows is what every
  * figure needs; month rows hold the same sums for whole months, so a year reads 12 rows per unit
- * instead of 365 (on the server, with its year-to-month rows below, one). Only months that lie wholly inside a range AND before today's month are read as
- * month rows; the rest (the ragged ends, the current month, the future) as day rows.
+ * instead of 365 (on the server, with its year-to-month rows below, one). Only months that lie
+ * wholly inside a range AND before today's month are read as month rows; the rest (the ragged
+ * ends, the current month, the future) as day rows.
  *
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
  * segments, so a store sums each segment once (one statement per family) and a
