@@ -191,6 +191,62 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
     expect(await store.facts.sumSegments('staff', '/r/d/', [], true, undefined, [[], []])).toEqual([new Map(), new Map()]);
   });
 
+  it('reads year-to-month rows of a wide scope from their period index as of a narrow one, by unit, with the other segments', async () => {
+    // c rows (kept summed over keys: key '') for every unit, the one outside the scope too.
+    const rand = seededRandom(26);
+    const cRows: FactRow[] = [];
+    for (const unitId of [...leaves, 'x']) {
+      for (const period of ['2026-02', '2026-03']) {
+        if (rand() < 0.2 && unitId !== 'u1-2') continue;
+        const v = zeroVector('staff');
+        v[planned] = 1 + Math.floor(rand() * 50);
+        cRows.push({ family: 'staff', unitId, grain: 'c', period, key: '', v });
+        const b = zeroVector('bhk');
+        b[fieldIndex('bhk', 'n')] = 1 + Math.floor(rand() * 50);
+        cRows.push({ family: 'bhk', unitId, grain: 'c', period, key: '', v: b });
+      }
+    }
+    await store.tx(async (tx) => {
+      await tx.facts.write('staff', cRows.filter((r) => r.family === 'staff'), 'set');
+      await tx.facts.write('bhk', cRows.filter((r) => r.family === 'bhk'), 'set');
+    });
+    try {
+      const segments: Segment[] = [
+        { grain: 'c', from: '2026-03', to: '2026-03' },
+        { grain: 'd', from: '2026-03-01', to: '2026-03-31' },
+        { grain: 'c', from: '2026-02', to: '2026-02' },
+        { grain: 'c', from: '2026-01', to: '2026-01' },
+      ];
+      // The division and a VO (on SQLite a tenth of the units or more: the period index), one unit (its key).
+      for (const [scope, within] of [
+        ['/r/d/', inScope],
+        ['/r/d/v0/', (r: FactRow) => r.unitId.startsWith('u0-')],
+        ['/r/d/v1/u1-2/', (r: FactRow) => r.unitId === 'u1-2'],
+      ] as const) {
+        for (const [family, field, collapse] of [['staff', planned, true], ['bhk', fieldIndex('bhk', 'n'), true], ['bhk', fieldIndex('bhk', 'n'), false]] as const) {
+          const got = await store.facts.sumSegments(family, scope, segments, collapse);
+          segments.forEach((s, i) => {
+            const want = new Map<string, number>();
+            for (const r of [...rows, ...cRows]) {
+              if (r.family !== family || !within(r) || r.grain !== s.grain || r.period < s.from || r.period.slice(0, s.to.length) > s.to) continue;
+              want.set(r.unitId, (want.get(r.unitId) ?? 0) + (r.v[field] as number));
+            }
+            const keys = new Set([...(got[i] ?? new Map()).values()].flatMap((byKey) => [...byKey.keys()]));
+            if (s.grain === 'c') expect([...keys].every((k) => k === '')).toBe(true);
+            const sums = new Map([...(got[i] ?? new Map())].map(([u, byKey]) => [u, [...byKey.values()].reduce((t, v) => t + (v[field] as number), 0)]));
+            expect(sums, `${scope} ${family} ${collapse} ${s.grain} ${s.from}`).toEqual(want);
+          });
+          expect(got[0]?.size).toBeGreaterThan(0);
+          expect(got[3]?.size).toBe(0);
+        }
+      }
+    } finally {
+      await store.tx(async (tx) => {
+        for (const family of ['staff', 'bhk'] as const) await tx.facts.write(family, cRows.filter((r) => r.family === family).map((r) => ({ ...r, v: zeroVector(family) })), 'set');
+      });
+    }
+  });
+
   it('gives day rows, per-day sums and last falls of the scope only', async () => {
     const want = rows.filter((r) => r.family === 'staff' && inScope(r));
     const got = await store.facts.days('staff', '/r/d/', '2026-03-01', '2026-04-30');

@@ -175,6 +175,12 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
   else list.push(v);
 };
 
+/** The index after the packed item that starts at or before `i` ("…;"): the next item's start. */
+const skipItem = (text: string, i: number): number => {
+  const end = text.indexOf(';', i);
+  return end < 0 ? text.length : end + 1;
+};
+
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -248,8 +254,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       await eachPaced(await run<R>(text, params), (r) => out.push(as(r)));
       return out;
     }
-    // On the reader threads when there are some: on the store's connection the look would wait for a transaction open there.
-    const ids = await (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(scopePath)]).then((rows) => rows.map((u) => u.id)));
+    const ids = await idsOf(of);
     const out: T[] = [];
     const statements = chunks(ids, SCOPE_UNITS).map((part) => build(`where f.unit_id in (${part.map(() => '?').join(', ')})`, part));
     // Parts in flight: one per reader thread, which reads the next while this one's rows are turned
@@ -274,6 +279,68 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       for (const r of rows) out.push(as(r));
     }
     return out;
+  };
+
+  /** SQLite: the scope's unit ids, looked up once per Scope. */
+  const idsOf = (of: Scope): Promise<string[]> =>
+    // On the reader threads when there are some: on the store's connection the look would wait for a transaction open there.
+    (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(of.path)]).then((rows) => rows.map((u) => u.id)));
+
+  /**
+   * SQLite: whether a scope is wide enough that its year-to-month rows are read for all units
+   * from their period index (cumulativeRows) rather than walked per unit: a tenth of the units or
+   * more. A unit's c rows of a period are one entry of that index, read in order, where its walk
+   * is a seek down the primary key (~6 µs with its group); a division's share is a fifth.
+   */
+  const wideOnSqlite = async (ref: ScopeRef): Promise<boolean> => {
+    const of = scopeOf(ref);
+    const share = (of.share ??= Promise.all([idsOf(of), readOff<{ n: number }>('select count(*) as n from units', [])]).then(([ids, [r]]) =>
+      r === undefined || Number(r.n) === 0 ? 0 : ids.length / Number(r.n),
+    ));
+    return (await share) >= 1 / 10;
+  };
+
+  /**
+   * SQLite: the year-to-month rows (grain c: one a unit and period, key '') of the segments'
+   * periods for a wide scope, from the partial index of c rows in period order (migration 0013):
+   * one range a period holding every unit's row, read in one statement and packed per period
+   * ("unit,12,0,3;unit,…": one text a period, not a row object each, ~1,500 a period in a
+   * region). Calls `each` with each row in the scope: its unit, its segments and the text with
+   * its fields from `at`; the units outside the scope are left out here.
+   */
+  const cumulativeRows = async (
+    table: string,
+    segments: readonly Segment[],
+    picked: readonly string[],
+    ref: ScopeRef,
+    each: (unitId: string, segs: readonly number[], text: string, at: number) => number,
+  ): Promise<void> => {
+    const segOf = new Map<string, number[]>();
+    segments.forEach((s, i) => {
+      if (s.grain === 'c') pushTo(segOf, s.to, i);
+    });
+    const periods = [...segOf.keys()];
+    // c rows are kept summed over keys (key ''); the sum tables have no key.
+    const keyed = [...SUM_TABLES.values()].includes(table) ? '' : " and f.key = ''";
+    const [ids, rows] = await Promise.all([
+      idsOf(scopeOf(ref)),
+      readOff<{ period: string; units: string }>(
+        `select f.period, group_concat(f.unit_id || ',' || ${picked.map((c) => `f.${c}`).join(" || ',' || ")}, ';') as units from ${table} f indexed by ${table}_c ` +
+          `where f.grain = 'c' and f.period in (${periods.map(() => '?').join(', ')})${keyed} group by f.period`,
+        periods,
+      ),
+    ]);
+    const inScope = new Set(ids);
+    for (const r of rows) {
+      const segs = segOf.get(r.period) ?? [];
+      const text = r.units;
+      for (let i = 0; i < text.length; ) {
+        const comma = text.indexOf(',', i);
+        const unitId = text.slice(i, comma);
+        i = inScope.has(unitId) ? each(unitId, segs, text, comma + 1) : skipItem(text, comma);
+      }
+      if (sliceUsed()) await turn();
+    }
   };
 
   /** The share of all units that lie in the scope (0–1). */
@@ -405,6 +472,8 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       // rows grouped by such a CASE in a temporary B-tree first; one SELECT per segment grouped by
       // unit walks the primary key in its own order instead (a region's year of month rows, the
       // statements alone: BHK ~30 → 21 ms, Gröna korset ~40 → 25 ms per request).
+      // SQLite, a wide scope: its year-to-month segments from their period index (cumulativeRows).
+      const cFirst = dialect !== 'postgres' && segments.some((s) => s.grain === 'c') && (await wideOnSqlite(within));
       const reads: { seg: string; caseParams: string[]; s: Segment; to: string }[] =
         dialect === 'postgres'
           ? contiguousRuns(segments).map((run) => ({
@@ -413,26 +482,16 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
               s: (run[0] as SegmentAt).s,
               to: (run.at(-1) as SegmentAt).s.to,
             }))
-          : segments.map((s, i) => ({ seg: `${i}`, caseParams: [], s, to: s.to }));
+          : segments.flatMap((s, i) => (s.grain === 'c' && cFirst ? [] : [{ seg: `${i}`, caseParams: [], s, to: s.to }]));
       // PostgreSQL, collapsed: a unit's segments come as one row ("0,12,0,3;2,40,1,9": segment,
       // then the sums), not one row each: a region's year is ~1,600 rows a family instead of ~8,000,
       // and the driver's row objects, all alive until the statement ends, were most of what a year
       // report's reads left for the garbage collector to copy (issue 17).
       const packed = dialect === 'postgres' && collapse;
-      const rows = await scoped<Record<string, unknown>>(within, (where, scopeParams) => {
-        const union = reads
-          .map((r) => {
-            const bySeg = r.caseParams.length > 0 ? ', seg' : '';
-            // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
-            const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
-            return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
-          })
-          .join(' union all ');
-        return [
-          packed ? `select unit_id, string_agg(seg || ',' || v, ';') as v from (${union}) s group by unit_id` : union + (collapse ? '' : inKeyOrder('2, 3')),
-          reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
-        ];
-      });
+      // SQLite, collapsed: a statement's rows (100 units' segments) come as one text
+      // ("0,unit,12,0,3;…": segment, unit, then the sums), not a row object each, which the reader
+      // thread would copy to this one (the units' ids hold no ',' or ';': ID_PATTERN).
+      const allPacked = dialect !== 'postgres' && collapse;
       // Each row's sums are read into one vector used again for the next (readFields writes the
       // picked fields, the rest stay 0) and added into the ranges that hold its segment: a range's
       // sums own their vectors (addInto copies the first), one per unit and range rather than one
@@ -442,8 +501,45 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       const add = (unitId: string, rowKey: string, segment: number) => {
         for (const target of into[segment] as number[]) addInto(out[target] as UnitSums, unitId, rowKey, v);
       };
-      await eachPaced(rows, (r) => {
+      // Read beside the other segments (on another reader thread), and added as they come.
+      const cRows = cFirst
+        ? cumulativeRows(table, segments, picked, within, (unitId, segs, text, i) => {
+            const next = readFields(text, i, at, v);
+            for (const segment of segs) add(unitId, '', segment);
+            return next;
+          })
+        : undefined;
+      cRows?.catch(() => undefined);
+      const rows = reads.length === 0 ? [] : await scoped<Record<string, unknown>>(within, (where, scopeParams) => {
+        const union = reads
+          .map((r) => {
+            const bySeg = r.caseParams.length > 0 ? ', seg' : '';
+            // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
+            const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
+            return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
+          })
+          .join(' union all ');
+        return [
+          packed
+            ? `select unit_id, string_agg(seg || ',' || v, ';') as v from (${union}) s group by unit_id`
+            : allPacked
+              ? `select '' as unit_id, group_concat(seg || ',' || unit_id || ',' || v, ';') as v from (${union}) s`
+              : union + (collapse ? '' : inKeyOrder('2, 3')),
+          reads.flatMap((r) => [...r.caseParams, ...scopeParams, r.s.grain, ...(r.s.from === r.to ? [r.to] : [r.s.from, r.to])]),
+        ];
+      });
+      const each = (r: Record<string, unknown>) => {
+        if (r.v === null) return;
         const text = String(r.v);
+        if (allPacked) {
+          for (let i = 0; i < text.length; ) {
+            const comma = text.indexOf(',', (i = readFields(text, i, SEG_AT, seg)));
+            const unitId = text.slice(i, comma);
+            i = readFields(text, comma + 1, at, v);
+            add(unitId, '', seg[0] as number);
+          }
+          return;
+        }
         if (!packed) {
           readFields(text, 0, at, v);
           add(r.unit_id as string, r.key as string, Number(r.seg));
@@ -453,7 +549,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
           i = readFields(text, readFields(text, i, SEG_AT, seg), at, v);
           add(r.unit_id as string, '', seg[0] as number);
         }
-      });
+      };
+      await eachPaced(rows, each);
+      await cRows;
       return out;
     },
     days: async (family, within, from, to, fields) => {
