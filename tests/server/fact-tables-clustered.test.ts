@@ -46,7 +46,7 @@ describe.each(MIGRATION_DATABASES)('fact tables after 0009 on %s', (_, dialect, 
       // Up to the migration before 0012, which adds year-to-month rows (fact-cumulative.test.ts).
       expect((await migrator.migrateTo('0011_org_version')).error).toBeUndefined();
       expect(await contents()).toEqual(was);
-      // From 0013 a partial index of the year-to-month rows beside it (fact-cumulative-index.test.ts).
+      // From 0013 a partial index of the year-to-month rows beside it (read in facts-scope-read.test.ts).
       const layout = async (indexNames = ['fact_safety_falls']) => {
         if (dialect !== 'sqlite') return;
         const tables = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table' and name like 'fact%'`.execute(db)).rows;

@@ -240,6 +240,13 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
           expect(got[3]?.size).toBe(0);
         }
       }
+      // With the ranges' parts, as the reader asks: a c segment in two ranges, one beside a day segment.
+      const parts = [[0, 1], [2], [0, 2, 3], []];
+      for (const family of ['staff', 'bhk'] as const) {
+        const perRange = await store.facts.sumSegments(family, '/r/d/', segments, true, undefined, parts);
+        expect(perRange).toEqual(await combineSegments(await store.facts.sumSegments(family, '/r/d/', segments, true), parts));
+        expect(perRange[1]?.size).toBeGreaterThan(SCOPE_UNITS);
+      }
     } finally {
       await store.tx(async (tx) => {
         for (const family of ['staff', 'bhk'] as const) await tx.facts.write(family, cRows.filter((r) => r.family === family).map((r) => ({ ...r, v: zeroVector(family) })), 'set');

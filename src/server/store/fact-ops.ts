@@ -64,7 +64,7 @@ export interface BlockContent {
 /**
  * The subtree a read covers, by its path. A reader passes the same object to all its reads (a
  * region's report makes six), and they look its units up once: their ids on SQLite, their share of
- * all units on PostgreSQL (`scoped`). A path alone is looked up anew by each read. A Scope lives
+ * all units on both (`scoped`, and SQLite's wideOnSqlite). A path alone is looked up anew by each read. A Scope lives
  * for one request (server/facts/reader.ts makes one per reader, and a reader serves one request):
  * all its reads see the units as the first one found them, and a failed look fails them all.
  */
@@ -174,6 +174,9 @@ const pushTo = <K, V>(m: Map<K, V[]> | undefined, k: K, v: V) => {
   if (list === undefined) m.set(k, [v]);
   else list.push(v);
 };
+
+/** A segment of one month's year-to-month rows (plan.ts plans no other c segment), which cumulativeRows reads. */
+const isCumulative = (s: Segment): boolean => s.grain === 'c' && s.from === s.to;
 
 /** The index after the packed item that starts at or before `i` ("…;"): the next item's start. */
 const skipItem = (text: string, i: number): number => {
@@ -317,7 +320,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
   ): Promise<void> => {
     const segOf = new Map<string, number[]>();
     segments.forEach((s, i) => {
-      if (s.grain === 'c') pushTo(segOf, s.to, i);
+      if (isCumulative(s)) pushTo(segOf, s.to, i);
     });
     const periods = [...segOf.keys()];
     // c rows are kept summed over keys (key ''); the sum tables have no key.
@@ -334,10 +337,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     for (const r of rows) {
       const segs = segOf.get(r.period) ?? [];
       const text = r.units;
-      for (let i = 0; i < text.length; ) {
+      for (let i = 0, n = 0; i < text.length; n++) {
         const comma = text.indexOf(',', i);
         const unitId = text.slice(i, comma);
         i = inScope.has(unitId) ? each(unitId, segs, text, comma + 1) : skipItem(text, comma);
+        // A look at the clock every 256 units: a period of a very large tree is not turned in one task.
+        if ((n & 255) === 255 && sliceUsed()) await turn();
       }
       if (sliceUsed()) await turn();
     }
@@ -473,7 +478,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       // unit walks the primary key in its own order instead (a region's year of month rows, the
       // statements alone: BHK ~30 → 21 ms, Gröna korset ~40 → 25 ms per request).
       // SQLite, a wide scope: its year-to-month segments from their period index (cumulativeRows).
-      const cFirst = dialect !== 'postgres' && segments.some((s) => s.grain === 'c') && (await wideOnSqlite(within));
+      // A unit's c rows then come from another statement than its other segments: a push committed
+      // between the two shows in one and not yet in the other, as it may between two families' reads.
+      const cFirst = dialect !== 'postgres' && segments.some(isCumulative) && (await wideOnSqlite(within));
       const reads: { seg: string; caseParams: string[]; s: Segment; to: string }[] =
         dialect === 'postgres'
           ? contiguousRuns(segments).map((run) => ({
@@ -482,7 +489,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
               s: (run[0] as SegmentAt).s,
               to: (run.at(-1) as SegmentAt).s.to,
             }))
-          : segments.flatMap((s, i) => (s.grain === 'c' && cFirst ? [] : [{ seg: `${i}`, caseParams: [], s, to: s.to }]));
+          : segments.flatMap((s, i) => (cFirst && isCumulative(s) ? [] : [{ seg: `${i}`, caseParams: [], s, to: s.to }]));
       // PostgreSQL, collapsed: a unit's segments come as one row ("0,12,0,3;2,40,1,9": segment,
       // then the sums), not one row each: a region's year is ~1,600 rows a family instead of ~8,000,
       // and the driver's row objects, all alive until the statement ends, were most of what a year
