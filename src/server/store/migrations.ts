@@ -22,6 +22,12 @@ export const FACT_COLUMNS_0004: Record<string, readonly string[]> = {
   beds: ['days', 'disponibla', 'belagda', 'overbelaggningar', 'utlokaliserade', 'utskrivningsklara'],
 };
 
+/** Every fact table with sums as of 0008 (each family's, keyed, and BHK's sum table, without keys) and its columns. */
+const FACT_TABLES_0008: readonly (readonly [table: string, columns: readonly string[], keyed: boolean])[] = [
+  ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]) => [`fact_${family}`, columns, true] as const),
+  ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
+];
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': {
@@ -328,11 +334,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0010_fact_period_index': {
       async up(db: Kysely<unknown>) {
         if (dialect !== 'postgres') return;
-        const tables: [string, readonly string[], boolean][] = [
-          ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]): [string, readonly string[], boolean] => [`fact_${family}`, columns, true]),
-          ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
-        ];
-        for (const [table, columns, keyed] of tables) {
+        for (const [table, columns, keyed] of FACT_TABLES_0008) {
           const key = keyed ? ', key' : '';
           await sql.raw(`create index ${table}_period on ${table} (grain, period, unit_id${key}) include (${columns.join(', ')})`).execute(db);
         }
@@ -406,11 +408,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0013_fact_cumulative_index': {
       async up(db: Kysely<unknown>) {
         if (dialect !== 'sqlite') return;
-        const tables: [string, readonly string[], boolean][] = [
-          ...Object.entries(FACT_COLUMNS_0004).map(([family, columns]): [string, readonly string[], boolean] => [`fact_${family}`, columns, true]),
-          ['fact_bhk_sum', FACT_COLUMNS_0004.bhk as readonly string[], false],
-        ];
-        for (const [table, columns, keyed] of tables) {
+        for (const [table, columns, keyed] of FACT_TABLES_0008) {
           await sql.raw(`create index ${table}_c on ${table} (period, unit_id${keyed ? ', key' : ''}, ${columns.join(', ')}) where grain = 'c'`).execute(db);
         }
       },
