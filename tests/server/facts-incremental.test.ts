@@ -13,6 +13,7 @@ import type { Change } from '../../src/shared/protocol';
 import { bedsIdFor } from '../../src/shared/schema/beds-day';
 import { BHK_STEPS } from '../../src/shared/schema/bhk-observation';
 import { hrMonthIdFor } from '../../src/shared/schema/hr-month';
+import { reportedValueIdFor } from '../../src/shared/schema/reported-value';
 import { type EntityName, SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { safetyDayIdFor } from '../../src/shared/schema/safety-day';
 import { shiftIdFor } from '../../src/shared/schema/staffing-shift';
@@ -34,7 +35,7 @@ interface Dev {
 }
 
 const op = fc.record({
-  kind: fc.constantFrom('obs', 'obs', 'correct', 'event', 'correctEvent', 'day', 'shift', 'shiftDelete', 'beds', 'bedsDelete', 'hr', 'hrDelete'),
+  kind: fc.constantFrom('obs', 'obs', 'correct', 'event', 'correctEvent', 'day', 'shift', 'shiftDelete', 'beds', 'bedsDelete', 'hr', 'hrDelete', 'reported', 'reportedDelete'),
   unit: fc.constantFrom(...UNITS),
   day: fc.nat({ max: DAYS.length - 1 }),
   n: fc.nat({ max: 9 }),
@@ -83,6 +84,9 @@ describe.each(STORES)('facts kept by the push equal facts rebuilt from raw rows 
     const stored = (await Promise.all(UNITS.map((u) => h.store.facts.unitFacts(u)))).flatMap((f) => f.rows);
     expect(new Set(stored.map((r) => r.family))).toEqual(new Set(['bhk', 'safety', 'safetyCat', 'staff', 'beds']));
     expect(new Set(stored.filter((r) => r.grain === 'c').map((r) => r.period.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
+    // Reported values of months and of a year, some with K/M, kept as they are.
+    const reported = (await Promise.all(UNITS.map((u) => h.store.facts.unitFacts(u)))).flatMap((f) => f.reported);
+    expect(reported.some((v) => v.period.length === 4) && reported.some((v) => v.period.length === 7) && reported.some((v) => v.numK !== null)).toBe(true);
 
     function toChange(dev: Dev, o: Op): Change {
       const date = DAYS[o.day] as string;
@@ -164,6 +168,19 @@ describe.each(STORES)('facts kept by the push equal facts rebuilt from raw rows 
           const id = hrMonthIdFor(o.unit, month);
           if (o.kind === 'hrDelete') return make('hrMonth', id, o.unit, 'delete', {});
           return make('hrMonth', id, o.unit, 'insert', { id, unitId: o.unit, month, kvotTotal: 5 + o.n / 10, kvotK: o.flag ? 6.1 : null, kvotM: null, korttid: null, ordinaryHours: o.flag ? 1000 + o.n : null, source: 'import' });
+        }
+        case 'reported':
+        case 'reportedDelete': {
+          // A month's or a year's value; amounts with decimals (kr), a ratio's K/M split.
+          const measure = o.flag ? 'waitFirstVisit' : 'hiredCost';
+          const period = o.n % 3 === 0 ? date.slice(0, 4) : date.slice(0, 7);
+          const id = reportedValueIdFor(o.unit, measure, period);
+          if (o.kind === 'reportedDelete') return make('reportedValue', id, o.unit, 'delete', {});
+          const num = o.flag ? 10 + o.n : 0.1 * o.n + 1234.56;
+          const split = o.flag && o.n % 2 === 0;
+          const fields = { num, den: o.flag ? 40 + o.n : null, numK: split ? 6 : null, denK: split ? 20 : null, numM: split ? num - 6 : null, denM: split ? 20 + o.n : null, source: o.n % 2 === 0 ? 'import' : 'manual' };
+          // Every write carries every field: an insert, or a patch (of a live or a deleted cell).
+          return o.n % 4 === 1 ? make('reportedValue', id, o.unit, 'patch', { ...fields, _deleted: false }) : make('reportedValue', id, o.unit, 'insert', { id, unitId: o.unit, measure, period, ...fields });
         }
       }
     }

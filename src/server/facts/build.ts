@@ -14,12 +14,14 @@ import { type FactRow, factKey } from '../../shared/domain/facts/families';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import { HrMonth } from '../../shared/schema/hr-month';
+import { ReportedValue } from '../../shared/schema/reported-value';
 import type { EntityName } from '../../shared/schema/registry';
 import { SafetyDay } from '../../shared/schema/safety-day';
 import { SafetyEvent } from '../../shared/schema/safety-event';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { publicData, type RowState } from '../../shared/sync/merge';
-import type { BlockRef } from '../store/fact-ops';
+import type { BlockRef, StoredUnitFacts } from '../store/fact-ops';
+import { reportedText } from './reported';
 import type { Store, StoreTx } from '../store/store';
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
@@ -33,9 +35,7 @@ async function liveRows<T>(tx: StoreTx, entity: EntityName, unitId: string, sche
   return out;
 }
 
-export interface UnitFacts {
-  rows: FactRow[];
-  hr: HrMonth[];
+export interface UnitFacts extends StoredUnitFacts {
   /** BHK rows whose stored sort key is not their tree's date: id → the right date. */
   refile: Map<string, string>;
 }
@@ -58,11 +58,12 @@ export async function computeUnitFacts(tx: StoreTx, unitId: string): Promise<Uni
   });
   const rows = [...dayMonth, ...cumulativeFacts(dayMonth)];
   const hr = (await liveRows(tx, 'hrMonth', unitId, HrMonth)).map((r) => r.data);
-  return { rows, hr, refile };
+  const reported = (await liveRows(tx, 'reportedValue', unitId, ReportedValue)).map((r) => r.data);
+  return { rows, hr, reported, refile };
 }
 
 /** Differences between stored and computed facts of a unit, as readable lines (none = equal). */
-export function factDifferences(stored: { rows: FactRow[]; hr: HrMonth[] }, computed: { rows: FactRow[]; hr: HrMonth[] }): string[] {
+export function factDifferences(stored: StoredUnitFacts, computed: StoredUnitFacts): string[] {
   const out: string[] = [];
   const a = new Map(stored.rows.map((r) => [factKey(r), r]));
   const b = new Map(computed.rows.map((r) => [factKey(r), r]));
@@ -78,6 +79,11 @@ export function factDifferences(stored: { rows: FactRow[]; hr: HrMonth[] }, comp
   const hb = new Map(computed.hr.map((h) => [hrKey(h), h]));
   for (const [k, h] of hb) if (ha.get(k) === undefined || hrText(ha.get(k) as HrMonth) !== hrText(h)) out.push(`hr ${k}: stored ${ha.has(k) ? hrText(ha.get(k) as HrMonth) : '-'}, raw ${hrText(h)}`);
   for (const k of ha.keys()) if (!hb.has(k)) out.push(`hr ${k}: extra`);
+  const rKey = (v: ReportedValue) => `${v.unitId} ${v.period} ${v.measure}`;
+  const ra = new Map(stored.reported.map((v) => [rKey(v), reportedText(v)]));
+  const rb = new Map(computed.reported.map((v) => [rKey(v), reportedText(v)]));
+  for (const [k, t] of rb) if (ra.get(k) !== t) out.push(`reported ${k}: stored ${ra.get(k) ?? '-'}, raw ${t}`);
+  for (const k of ra.keys()) if (!rb.has(k)) out.push(`reported ${k}: extra`);
   return out;
 }
 
@@ -87,13 +93,14 @@ const blocksOf = (f: { rows: FactRow[]; hr: HrMonth[] }): BlockRef[] => [
 ];
 
 /** Replaces a unit's stored facts with `f` (re-filing BHK rows first); bumps its blocks. */
-async function writeUnitFacts(tx: StoreTx, unitId: string, f: UnitFacts, before: { rows: FactRow[]; hr: HrMonth[] }): Promise<void> {
+async function writeUnitFacts(tx: StoreTx, unitId: string, f: UnitFacts, before: StoredUnitFacts): Promise<void> {
   for (const [id, date] of f.refile) await tx.setSortKey('bhkObservation', id, date);
   await tx.facts.clearUnit(unitId);
   const families = new Map<FactRow['family'], FactRow[]>();
   for (const r of f.rows) families.set(r.family, [...(families.get(r.family) ?? []), r]);
   for (const [family, rows] of families) await tx.facts.write(family, rows, 'set');
   await tx.facts.setHr(f.hr.map((h) => ({ unitId: h.unitId, month: h.month, hr: h })));
+  await tx.facts.setReported(f.reported.map((v) => ({ unitId: v.unitId, measure: v.measure, period: v.period, value: v })));
   const blocks = [...blocksOf(f), ...blocksOf(before)];
   if (blocks.length > 0) await tx.facts.bumpBlocks(blocks);
 }

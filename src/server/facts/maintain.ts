@@ -7,7 +7,7 @@
  *  - A correction changes its tree, which lies in one (unit, date) bucket (the write rules keep a
  *    correction on its original's unit and date): the bucket's stored records are read, and the
  *    bucket's contribution before and after the push is what goes out and in.
- *  - HR months are stored as they are (fact_hr), not summed.
+ *  - HR months are stored as they are (fact_hr), not summed; so are reported values (fact_reported).
  * Day rows of families with derived fields (a day's worst colour, "the day has a shift") are read,
  * changed and derived again; a month's row changes by exactly what its day's row changed, so
  * months stay the sum of their days, and the year-to-month rows (grain c, summed over keys) of that
@@ -20,6 +20,7 @@ import { FACT_YEARS } from '../../shared/facts-api';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import { HrMonth } from '../../shared/schema/hr-month';
+import { ReportedValue } from '../../shared/schema/reported-value';
 import type { EntityName } from '../../shared/schema/registry';
 import { SafetyDay } from '../../shared/schema/safety-day';
 import { SafetyEvent } from '../../shared/schema/safety-event';
@@ -27,6 +28,7 @@ import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { publicData, type RowState } from '../../shared/sync/merge';
 import type { BlockRef, FactRef } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
+import { reportedAddress } from './reported';
 
 /** One row the push wrote: its state before the push (null: new) and after. */
 export interface RowWrite {
@@ -35,7 +37,7 @@ export interface RowWrite {
   sortKey: string;
 }
 
-export const FACT_ENTITIES: ReadonlySet<EntityName> = new Set(['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth']);
+export const FACT_ENTITIES: ReadonlySet<EntityName> = new Set(['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'reportedValue']);
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
@@ -128,6 +130,14 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
     await tx.facts.setHr(items);
     for (const it of items) blocks.push({ unitId: it.unitId, block: `Y${it.month.slice(0, 4)}` });
   }
+  // Reported values: stored as they are, found by their id (a tombstone keeps it). Devices read
+  // them as rows, not from fact blocks: no block changes.
+  const reported = relevant.flatMap((w) => {
+    if (w.final.entity !== 'reportedValue') return [];
+    const at = reportedAddress(w.final.unitId, w.final.id);
+    return at === null ? [] : [{ unitId: w.final.unitId, ...at, value: live(ReportedValue, w.final) }];
+  });
+  if (reported.length > 0) await tx.facts.setReported(reported);
   // Day deltas per family and address.
   const byFamily = new Map<Family, FactRow[]>();
   for (const c of await deltasOf(tx, relevant)) {

@@ -13,7 +13,6 @@ import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
 import type { CompactIndicatorReport, IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
-import { ReportedValue } from '../../shared/schema/reported-value';
 import { UnitSettings } from '../../shared/schema/unit-settings';
 import { sqlFactReader } from '../facts/reader';
 import type { OrgView } from '../org/view';
@@ -38,8 +37,10 @@ export async function contextOf(store: Store, org: OrgView, root: UnitRow, now: 
     indicatorRows: [...(await ancestorIndicatorRows(store, org, root.id)), ...(await rowsOf(store, 'indicator', Indicator, root.path, '', ''))],
     unitSettings: await rowsOf(store, 'unitSettings', UnitSettings, root.path, '', ''),
     reader: sqlFactReader(store, root.path, today),
-    // Every period (sort keys are periods: '2026', '2026-03', '2026-T1'): few rows per unit.
-    reportedRows: await rowsOf(store, 'reportedValue', ReportedValue, root.path, range ? range.from.slice(0, 4) : '0', range ? `${range.to.slice(0, 4)}~` : '~'),
+    // From the facts (fact_reported), the years of `range` only: periods as text ('2026',
+    // '2026-03', '2026-T1') sort within their year. Read as rows and parsed, a region's two monthly
+    // measures were ~70,000 rows and ~0.8 s a year report.
+    reportedRows: await store.facts.reported(root.path, range ? range.from.slice(0, 4) : '0', range ? `${range.to.slice(0, 4)}~` : '~'),
   };
 }
 

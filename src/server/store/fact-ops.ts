@@ -10,6 +10,7 @@ import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domai
 import type { UnitDays, UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
+import { type ReportedValue, reportedValueIdFor } from '../../shared/schema/reported-value';
 import { sliceUsed, turn } from '../../shared/domain/pace';
 import { RawJson } from '../../shared/raw-json';
 import { readFields, unpackDays } from './packed-fields';
@@ -27,7 +28,6 @@ const columnsOf = (family: Family): string[] => {
   return cols;
 };
 
-/** A fact row's address. */
 /** The columns of `fields` (all without): a read selects only these, the rest read as 0 (toRow's `?? 0`). */
 const pick = (family: Family, fields: readonly string[] | undefined): string[] => {
   const cols = columnsOf(family);
@@ -40,6 +40,13 @@ export interface FactRef {
   grain: Grain;
   period: string;
   key: string;
+}
+
+/** A unit's stored facts (FactOps.unitFacts). */
+export interface StoredUnitFacts {
+  rows: FactRow[];
+  hr: HrMonth[];
+  reported: ReportedValue[];
 }
 
 export interface BlockRef {
@@ -86,6 +93,8 @@ export interface FactOps {
   write(family: Family, rows: readonly FactRow[], mode: 'set' | 'add'): Promise<void>;
   /** Stores (or, with null, removes) HR months. */
   setHr(items: readonly { unitId: string; month: string; hr: HrMonth | null }[]): Promise<void>;
+  /** Stores (or, with null, removes) reported values (fact_reported: one a unit, period and measure). */
+  setReported(items: readonly { unitId: string; measure: string; period: string; value: ReportedValue | null }[]): Promise<void>;
   /** Gives each block the next block sequence number (each its own, ascending); returns the last. */
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
 
@@ -104,9 +113,11 @@ export interface FactOps {
   /** Per range (same order): unit in the scope → its latest day in [from, to] with a fall. */
   lastFalls(scope: ScopeRef, ranges: readonly { from: string; to: string }[]): Promise<Map<string, string>[]>;
   hrMonths(scope: ScopeRef, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
+  /** The reported values in the scope whose period lies in [from, to] (periods as text: '2026' < '2026-01' < '2026-T1'). */
+  reported(scope: ScopeRef, from: string, to: string): Promise<ReportedValue[]>;
 
-  /** Every fact row and HR month of a unit (build, rebuild check). */
-  unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
+  /** Every fact row, HR month and reported value of a unit (build, rebuild check). */
+  unitFacts(unitId: string): Promise<StoredUnitFacts>;
   /** Removes every fact row and HR month of a unit. */
   clearUnit(unitId: string): Promise<void>;
   /** Where a unit's sum tables differ from the sums of its keyed rows (none = equal), as readable lines. */
@@ -218,6 +229,21 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       ordinaryHours: r.ordinary_hours === null ? null : Number(r.ordinary_hours),
       source: r.source as HrMonth['source'],
     }) as HrMonth;
+  const orNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
+  const toReported = (r: Record<string, unknown>): ReportedValue =>
+    ({
+      id: reportedValueIdFor(r.unit_id as string, r.measure as string, r.period as string),
+      unitId: r.unit_id,
+      measure: r.measure,
+      period: r.period,
+      num: Number(r.num),
+      den: orNull(r.den),
+      numK: orNull(r.num_k),
+      denK: orNull(r.den_k),
+      numM: orNull(r.num_m),
+      denM: orNull(r.den_m),
+      source: r.source,
+    }) as ReportedValue;
   const scopeIds = "select id from units where path like ? escape '\\'";
   const scope = "join units u on u.id = f.unit_id where u.path like ? escape '\\'";
   /**
@@ -435,6 +461,23 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
             'on conflict (unit_id, month) do update set kvot_total = excluded.kvot_total, kvot_k = excluded.kvot_k, kvot_m = excluded.kvot_m, ' +
             'korttid = excluded.korttid, ordinary_hours = excluded.ordinary_hours, source = excluded.source',
           [it.unitId, it.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source],
+        );
+      }
+    },
+    setReported: async (items) => {
+      // One per address, the last one given (a statement may not update a row twice on PostgreSQL).
+      const last = [...new Map(items.map((it) => [`${it.unitId}\u0000${it.period}\u0000${it.measure}`, it])).values()];
+      for (const part of chunks(last, CHUNK)) {
+        const gone = part.filter((it) => it.value === null);
+        if (gone.length > 0) {
+          await run(`delete from fact_reported where ${gone.map(() => '(unit_id = ? and period = ? and measure = ?)').join(' or ')}`, gone.flatMap((it) => [it.unitId, it.period, it.measure]));
+        }
+        const live = part.flatMap((it) => (it.value === null ? [] : [it.value]));
+        if (live.length === 0) continue;
+        await run(
+          `insert into fact_reported (unit_id, period, measure, num, den, num_k, den_k, num_m, den_m, source) values ${live.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ` +
+            'on conflict (unit_id, period, measure) do update set num = excluded.num, den = excluded.den, num_k = excluded.num_k, den_k = excluded.den_k, num_m = excluded.num_m, den_m = excluded.den_m, source = excluded.source',
+          live.flatMap((v) => [v.unitId, v.period, v.measure, v.num, v.den, v.numK, v.denK, v.numM, v.denM, v.source]),
         );
       }
     },
@@ -660,6 +703,31 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
         true,
       );
     },
+    reported: async (within, from, to) => {
+      // One text per unit ("2026-03,measure,12,40,,,,,import;…"), its values in (period, measure)
+      // order: a region's two monthly measures over two years are ~70,000 values, and as a row
+      // object each, copied from SQLite's reader thread, they were ~250 ms a report. A number is
+      // written as the database gives a double as text, which reads back as the same double (both
+      // databases give the shortest text that does); a null as nothing.
+      const num = (c: string) => (dialect === 'postgres' ? `coalesce(f.${c}::text, '')` : `coalesce(f.${c}, '')`);
+      const item = ['f.period', 'f.measure', num('num'), num('den'), num('num_k'), num('den_k'), num('num_m'), num('den_m'), 'f.source'].join(" || ',' || ");
+      const agg = dialect === 'postgres' ? `string_agg(${item}, ';' order by f.period, f.measure)` : `group_concat(${item}, ';')`;
+      const packed = await scoped<{ unit_id: string; v: string }>(
+        within,
+        (where, scopeParams) => [`select f.unit_id, ${agg} as v from fact_reported f ${where} and f.period between ? and ? group by f.unit_id${inKeyOrder('f.unit_id')}`, [...scopeParams, from, to]],
+        undefined,
+        true,
+      );
+      const out: ReportedValue[] = [];
+      const parsed = (t: string | undefined): number | null => (t === undefined || t === '' ? null : Number(t));
+      await eachPaced(packed, (r) => {
+        for (const text of r.v.split(';')) {
+          const [period, measure, n, den, numK, denK, numM, denM, source] = text.split(',') as [string, string, string, string, string, string, string, string, string];
+          out.push({ id: reportedValueIdFor(r.unit_id, measure, period), unitId: r.unit_id, measure, period, num: Number(n), den: parsed(den), numK: parsed(numK), denK: parsed(denK), numM: parsed(numM), denM: parsed(denM), source } as ReportedValue);
+        }
+      });
+      return out;
+    },
 
     unitFacts: async (unitId) => {
       const rows: FactRow[] = [];
@@ -667,12 +735,14 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
         for (const r of await run<Record<string, unknown>>(`select * from ${factTable(family)} where unit_id = ?`, [unitId])) rows.push(toRow(family, r));
       }
       const hr = (await run<Record<string, unknown>>('select * from fact_hr where unit_id = ?', [unitId])).map(toHr);
-      return { rows, hr };
+      const reported = (await run<Record<string, unknown>>('select * from fact_reported where unit_id = ?', [unitId])).map(toReported);
+      return { rows, hr, reported };
     },
     clearUnit: async (unitId) => {
       for (const family of FAMILY_LIST) await run(`delete from ${factTable(family)} where unit_id = ?`, [unitId]);
       for (const table of SUM_TABLES.values()) await run(`delete from ${table} where unit_id = ?`, [unitId]);
       await run('delete from fact_hr where unit_id = ?', [unitId]);
+      await run('delete from fact_reported where unit_id = ?', [unitId]);
     },
     sumDifferences: async (unitId) => {
       const out: string[] = [];

@@ -3,6 +3,7 @@
  * migration never changes (servers of different versions may share one PostgreSQL).
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { reportedFactsOf } from '../facts/reported';
 import type { Dialect } from './store';
 
 /**
@@ -410,6 +411,33 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         if (dialect !== 'sqlite') return;
         for (const [table, columns, keyed] of FACT_TABLES_0008) {
           await sql.raw(`create index ${table}_c on ${table} (period, unit_id${keyed ? ', key' : ''}, ${columns.join(', ')}) where grain = 'c'`).execute(db);
+        }
+      },
+    },
+    // Issue 17: reported values (issue 13) as facts, one row a unit, period and measure, kept in
+    // the push's transaction like the HR months (facts/maintain.ts). A region's report read every
+    // reported value of its years from the raw rows and parsed each one: with two monthly
+    // measures on 1,500 units, ~70,000 rows and ~0.8 s a year report, in one statement on SQLite's
+    // event loop. Filled here from the live raw rows, a page at a time in id order, parsed by the
+    // schema as the build parses them (`npm run facts -- check` compares the two).
+    '0014_fact_reported': {
+      async up(db: Kysely<unknown>) {
+        const float = dialect === 'postgres' ? 'double precision' : 'real';
+        await sql
+          .raw(
+            `create table fact_reported (unit_id text not null, period text not null, measure text not null, num ${float} not null, den ${float}, ` +
+              `num_k ${float}, den_k ${float}, num_m ${float}, den_m ${float}, source text not null, primary key (unit_id, period, measure))${dialect === 'sqlite' ? ' without rowid' : ''}`,
+          )
+          .execute(db);
+        for (let after = ''; ; ) {
+          const page = (await sql<{ id: string; data: string }>`select id, data from rows where entity = 'reportedValue' and deleted = 0 and id > ${after} order by id limit 1000`.execute(db)).rows;
+          if (page.length === 0) break;
+          after = (page.at(-1) as { id: string }).id;
+          const values = reportedFactsOf(page.map((r) => JSON.parse(r.data) as Record<string, unknown>));
+          if (values.length === 0) continue;
+          await sql`insert into fact_reported (unit_id, period, measure, num, den, num_k, den_k, num_m, den_m, source) values ${sql.join(
+            values.map((v) => sql`(${v.unitId}, ${v.period}, ${v.measure}, ${v.num}, ${v.den}, ${v.numK}, ${v.denK}, ${v.numM}, ${v.denM}, ${v.source})`),
+          )}`.execute(db);
         }
       },
     },

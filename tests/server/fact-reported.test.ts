@@ -1,0 +1,75 @@
+/**
+ * Reported values as facts (fact_reported, migration 0014, issue 17): a database whose reported
+ * values were stored as rows before 0014 gets one fact per live value that parses (not a
+ * tombstone's, not a broken row's), and the read over a scope gives them back exactly: every
+ * double as it was written, nulls as nulls, only the periods asked for, only the scope's units, in
+ * (unit, period, measure) order. SQLite and PostgreSQL, through the real migrations and the real
+ * fact operations.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { factOps } from '../../src/server/store/fact-ops';
+import { type ReportedValue, reportedValueIdFor } from '../../src/shared/schema/reported-value';
+import { dropMigrationSchemas, insertRegionUnits, MIGRATION_DATABASES } from '../fixtures/migrations';
+
+afterAll(dropMigrationSchemas);
+
+const value = (unitId: string, measure: string, period: string, num: number, more: Partial<ReportedValue> = {}): ReportedValue =>
+  ({ id: reportedValueIdFor(unitId, measure, period), unitId, measure, period, num, den: null, numK: null, denK: null, numM: null, denM: null, source: 'import', ...more }) as ReportedValue;
+
+// Doubles whose shortest text has 17 digits, a negative amount, a large one, a K/M split.
+const LIVE = [
+  value('u1', 'hiredCost', '2026-03', 0.30000000000000004),
+  value('u1', 'hiredCost', '2026-T1', 1234.5600000000001, { source: 'manual' }),
+  value('u1', 'budgetResult', '2026', -4.2),
+  value('u1', 'waitFirstVisit', '2026-03', 12, { den: 40, numK: 7, denK: 21.5, numM: 5, denM: 18.5 }),
+  value('u2', 'hiredCost', '2025-12', 1e12, { den: 0 }),
+  value('u2', 'hiredCost', '2024-12', 3),
+];
+
+describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect, open) => {
+  it('are built from the rows stored before migration 0014 and read back exactly', async () => {
+    const { db, migrator } = await open();
+    try {
+      expect((await migrator.migrateTo('0013_fact_cumulative_index')).error).toBeUndefined();
+      await insertRegionUnits(db);
+      const row = (v: ReportedValue, data: Record<string, unknown>, deleted = 0) => ({ entity: 'reportedValue', id: v.id, unit_id: v.unitId, data: JSON.stringify(data), hlcs: '{}', deleted, sort_key: v.period });
+      const gone = value('u2', 'hiredCost', '2026-01', 5);
+      const broken = value('u2', 'hiredCost', '2026-02', 5);
+      await db
+        .insertInto('rows')
+        .values([
+          ...LIVE.map((v, i) => row(v, i === 0 ? { ...v, _deleted: false } : v)),
+          row(gone, { ...gone, _deleted: true }, 1),
+          row(broken, { ...broken, num: 'fem' }),
+        ])
+        .execute();
+
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const f = factOps(db, dialect);
+      const stored = [...(await f.unitFacts('u1')).reported, ...(await f.unitFacts('u2')).reported];
+      const byId = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(stored)).toEqual(byId(LIVE));
+
+      // The years 2025–2026 of the region: in (unit, period, measure) order, 2024 left out.
+      const read = await f.reported('/reg/', '2025', '2026~');
+      const order = (a: ReportedValue, b: ReportedValue) => (a.unitId !== b.unitId ? (a.unitId < b.unitId ? -1 : 1) : a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.measure < b.measure ? -1 : 1);
+      expect(read).toEqual(LIVE.filter((v) => v.period >= '2025').sort(order));
+      expect(read.map((v) => v.num)).toContain(0.30000000000000004);
+      expect(await f.reported('/reg/u2/', '2025', '2026~')).toEqual([LIVE[4]]);
+
+      // Kept as the push keeps them: set replaces, null removes.
+      const changed = { ...(LIVE[3] as ReportedValue), num: 13, numK: null, denK: null, numM: null, denM: null };
+      await f.setReported([
+        { unitId: 'u1', measure: 'waitFirstVisit', period: '2026-03', value: LIVE[3] as ReportedValue },
+        { unitId: 'u1', measure: 'waitFirstVisit', period: '2026-03', value: changed },
+        { unitId: 'u2', measure: 'hiredCost', period: '2025-12', value: null },
+      ]);
+      expect(await f.reported('/reg/', '2026-03', '2026-03')).toEqual([LIVE[0], changed]);
+      expect(await f.reported('/reg/u2/', '2025', '2026~')).toEqual([]);
+      await f.clearUnit('u1');
+      expect((await f.unitFacts('u1')).reported).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
