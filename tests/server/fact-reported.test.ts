@@ -3,7 +3,7 @@
  * values were stored as rows before 0014 gets one fact per live value that parses (not a
  * tombstone's, not a broken row's), and the read over a scope gives them back exactly: every
  * double as it was written, nulls as nulls, only the periods asked for, only the scope's units, in
- * (unit, period, measure) order. SQLite and PostgreSQL, through the real migrations and the real
+ * (unit, measure, period) order. SQLite and PostgreSQL, through the real migrations and the real
  * fact operations.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,9 +50,9 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       const byId = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(stored)).toEqual(byId(LIVE));
 
-      // The years 2025–2026 of the region: in (unit, period, measure) order, 2024 left out.
+      // The years 2025–2026 of the region: in (unit, measure, period) order, 2024 left out.
       const read = await f.reported('/reg/', '2025', '2026~');
-      const order = (a: ReportedValue, b: ReportedValue) => (a.unitId !== b.unitId ? (a.unitId < b.unitId ? -1 : 1) : a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.measure < b.measure ? -1 : 1);
+      const order = (a: ReportedValue, b: ReportedValue) => (a.unitId !== b.unitId ? (a.unitId < b.unitId ? -1 : 1) : a.measure !== b.measure ? (a.measure < b.measure ? -1 : 1) : a.period < b.period ? -1 : 1);
       expect(read).toEqual(LIVE.filter((v) => v.period >= '2025').sort(order));
       expect(read.map((v) => v.num)).toContain(0.30000000000000004);
       expect(await f.reported('/reg/u2/', '2025', '2026~')).toEqual([LIVE[4]]);
@@ -65,6 +65,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
         { unitId: 'u2', measure: 'hiredCost', period: '2025-12', value: null },
       ]);
       expect(await f.reported('/reg/', '2026-03', '2026-03')).toEqual([LIVE[0], changed]);
+      expect((await f.reported('/reg/', '2026', '2026~')).map((v) => `${v.measure} ${v.period}`)).toEqual(['budgetResult 2026', 'hiredCost 2026-03', 'hiredCost 2026-T1', 'waitFirstVisit 2026-03']);
       expect(await f.reported('/reg/u2/', '2025', '2026~')).toEqual([]);
       await f.clearUnit('u1');
       expect((await f.unitFacts('u1')).reported).toEqual([]);

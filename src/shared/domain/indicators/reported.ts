@@ -18,10 +18,47 @@ import { periodRange } from '../periods';
 import { addReportedSums, emptyFacts, emptyReportedSums } from './pool';
 import type { Facts, ReportedSums } from './types';
 
+/**
+ * The dates of reported periods, worked out once each: a region's report asks for tens of
+ * thousands of values' periods, of a few dozen distinct ones. Forgotten all at once past 10,000
+ * (a process lives for months of requests).
+ */
+const PERIOD_DATES = new Map<string, { from: string; to: string }>();
+function periodDates(period: string): { from: string; to: string } {
+  let r = PERIOD_DATES.get(period);
+  if (r === undefined) {
+    const { from, to } = periodRange(period);
+    if (PERIOD_DATES.size >= 10_000) PERIOD_DATES.clear();
+    PERIOD_DATES.set(period, (r = { from, to }));
+  }
+  return r;
+}
+
 /** Whether a reported period lies wholly inside the range. */
 export function periodInRange(period: string, range: DateRange): boolean {
-  const r = periodRange(period);
+  const r = periodDates(period);
   return r.from >= range.from && r.to <= range.to;
+}
+
+/**
+ * The values of one unit (or level) and measure among `rows`, found through an index made once per
+ * list of rows: a report asks for a level's own values per node, column and range, and went through
+ * every value each time (a region's ~70,000, for each of its ~1,600 nodes).
+ */
+const BY_UNIT_MEASURE = new WeakMap<readonly ReportedValue[], Map<string, ReportedValue[]>>();
+function valuesAt(rows: readonly ReportedValue[], unitId: string, measure: string): readonly ReportedValue[] {
+  let index = BY_UNIT_MEASURE.get(rows);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of rows) {
+      const k = `${r.unitId}\u0000${r.measure}`;
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [r]);
+      else list.push(r);
+    }
+    BY_UNIT_MEASURE.set(rows, index);
+  }
+  return index.get(`${unitId}\u0000${measure}`) ?? [];
 }
 
 /** One value as sums: the figure counts once (`units`), its K/M parts when it has them. */
@@ -61,10 +98,7 @@ export function reportedSumsOf(values: readonly ReportedValue[], range: DateRang
 /** Facts holding only a level's own values of `measure` (an `at: 'level'` measure), not pooled. */
 export function ownLevelFacts(rows: readonly ReportedValue[], nodeId: string, measure: string, range: DateRange): Facts {
   const f = emptyFacts();
-  const own = reportedSumsOf(
-    rows.filter((r) => r.unitId === nodeId && r.measure === measure),
-    range,
-  );
+  const own = reportedSumsOf(valuesAt(rows, nodeId, measure), range);
   const s = own.get(measure);
   if (s !== undefined) f.reported = new Map([[measure, s]]);
   return f;
