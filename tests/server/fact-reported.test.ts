@@ -46,7 +46,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
 
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       const f = factOps(db, dialect);
-      const stored = [...(await f.unitFacts('u1')).reported, ...(await f.unitFacts('u2')).reported];
+      const stored = [...(await f.unitReported('u1')), ...(await f.unitReported('u2'))];
       const byId = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(stored)).toEqual(byId(LIVE));
 
@@ -68,7 +68,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect((await f.reported('/reg/', '2026', '2026~')).map((v) => `${v.measure} ${v.period}`)).toEqual(['budgetResult 2026', 'hiredCost 2026-03', 'hiredCost 2026-T1', 'waitFirstVisit 2026-03']);
       expect(await f.reported('/reg/u2/', '2025', '2026~')).toEqual([]);
       await f.clearUnit('u1');
-      expect((await f.unitFacts('u1')).reported).toEqual([]);
+      expect(await f.unitReported('u1')).toEqual([]);
     } finally {
       await db.destroy();
     }

@@ -62,6 +62,9 @@ export async function computeUnitFacts(tx: StoreTx, unitId: string): Promise<Uni
   return { rows, hr, reported, refile };
 }
 
+/** A unit's stored facts: its fact rows, HR months and reported values. */
+const storedFacts = async (tx: StoreTx, unitId: string): Promise<StoredUnitFacts> => ({ ...(await tx.facts.unitFacts(unitId)), reported: await tx.facts.unitReported(unitId) });
+
 /** Differences between stored and computed facts of a unit, as readable lines (none = equal). */
 export function factDifferences(stored: StoredUnitFacts, computed: StoredUnitFacts): string[] {
   const out: string[] = [];
@@ -123,7 +126,7 @@ export async function ensureFactsBuilt(store: Store, log: (msg: string) => void 
     if (await store.facts.isBuilt(u.id)) continue;
     await store.tx(async (tx) => {
       await tx.lockChangeLog();
-      const before = await tx.facts.unitFacts(u.id);
+      const before = await storedFacts(tx, u.id);
       await writeUnitFacts(tx, u.id, await computeUnitFacts(tx, u.id), before);
       await tx.facts.markBuilt(u.id);
     });
@@ -142,7 +145,7 @@ export async function rebuildFacts(store: Store, opts: { checkOnly: boolean; log
   for (const u of units) {
     await store.tx(async (tx) => {
       await tx.lockChangeLog();
-      const stored = await tx.facts.unitFacts(u.id);
+      const stored = await storedFacts(tx, u.id);
       const computed = await computeUnitFacts(tx, u.id);
       // The sum tables are checked against the stored keyed rows; writeUnitFacts re-sums them.
       const lines = [...factDifferences(stored, computed), ...(await tx.facts.sumDifferences(u.id))];

@@ -80,13 +80,18 @@ function sumsOf(v: ReportedValue): ReportedSums {
   return s;
 }
 
+/** One unit's values in (measure, period) order; within a measure, which is all a sum depends on, the order of their ids. */
+const byMeasurePeriod = (a: ReportedValue, b: ReportedValue): number =>
+  a.measure !== b.measure ? (a.measure < b.measure ? -1 : 1) : a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+
 /**
  * A unit's values inside the range, summed per measure. Rows are summed in period order so the
- * floating-point result does not depend on the order they arrive in.
+ * floating-point result does not depend on the order they arrive in (a server gives them in this
+ * order already, so the sort is one pass).
  */
 export function reportedSumsOf(values: readonly ReportedValue[], range: DateRange): Map<string, ReportedSums> {
   const out = new Map<string, ReportedSums>();
-  const sorted = [...values].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...values].sort(byMeasurePeriod);
   for (const v of sorted) {
     if (!periodInRange(v.period, range)) continue;
     out.set(v.measure, addReportedSums(out.get(v.measure) ?? emptyReportedSums(), sumsOf(v)));
