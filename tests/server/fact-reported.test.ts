@@ -73,4 +73,36 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       await db.destroy();
     }
   });
+
+  it('are filled a page at a time past broken pages, and filled anew by a migration that stopped half-way', async () => {
+    const { db, migrator } = await open();
+    try {
+      expect((await migrator.migrateTo('0013_fact_cumulative_index')).error).toBeUndefined();
+      await insertRegionUnits(db);
+      // 35 measures × 36 months live (more than a page of 1,000), then a page and one of broken rows, last in id order.
+      const live: ReportedValue[] = [];
+      for (let m = 0; m < 35; m++) for (let k = 0; k < 36; k++) live.push(value('u2', `m${m}`, `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, m * 100 + k + 0.25));
+      const broken = Array.from({ length: 1001 }, (_, k) => value('u2', `zz${k}`, '2026-01', 1));
+      const rows = [...live.map((v) => ({ v, data: v as unknown })), ...broken.map((v) => ({ v, data: { ...v, num: 'ett' } as unknown }))];
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('rows')
+          .values(rows.slice(i, i + 500).map(({ v, data }) => ({ entity: 'reportedValue', id: v.id, unit_id: v.unitId, data: JSON.stringify(data), hlcs: '{}', deleted: 0, sort_key: v.period })))
+          .execute();
+      }
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const f = factOps(db, dialect);
+      const sorted = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(sorted(await f.unitReported('u2'))).toEqual(sorted(live));
+
+      // As if 0014 had stopped half-way: its table holds a stray value and it is not recorded as run.
+      await db.deleteFrom('kysely_migration').where('name', '=', '0014_fact_reported').execute();
+      await f.setReported([{ unitId: 'u1', measure: 'stray', period: '2026', value: value('u1', 'stray', '2026', 1) }]);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect(await f.unitReported('u1')).toEqual([]);
+      expect((await f.unitReported('u2')).length).toBe(live.length);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

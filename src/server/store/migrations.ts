@@ -410,7 +410,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       async up(db: Kysely<unknown>) {
         if (dialect !== 'sqlite') return;
         for (const [table, columns, keyed] of FACT_TABLES_0008) {
-          await sql.raw(`create index ${table}_c on ${table} (period, unit_id${keyed ? ', key' : ''}, ${columns.join(', ')}) where grain = 'c'`).execute(db);
+          // SQLite runs a migration's statements without a transaction around them (Kysely's
+          // adapter): one stopped half-way runs again whole at the next start.
+          await sql.raw(`create index if not exists ${table}_c on ${table} (period, unit_id${keyed ? ', key' : ''}, ${columns.join(', ')}) where grain = 'c'`).execute(db);
         }
       },
     },
@@ -419,16 +421,20 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // reported value of its years from the raw rows and parsed each one: with two monthly
     // measures on 1,500 units, ~70,000 rows and ~0.8 s a year report, in one statement on SQLite's
     // event loop. Filled here from the live raw rows, a page at a time in id order, parsed by the
-    // schema as the build parses them (`npm run facts -- check` compares the two).
+    // schema as the build parses them (`npm run facts -- check` compares the two): the one
+    // migration that uses a live definition, so that it fills what the push keeps. On SQLite it
+    // runs without a transaction around it (Kysely's adapter), so one stopped half-way starts over
+    // at the next start: the table is made if missing and emptied before the fill.
     '0014_fact_reported': {
       async up(db: Kysely<unknown>) {
         const float = dialect === 'postgres' ? 'double precision' : 'real';
         await sql
           .raw(
-            `create table fact_reported (unit_id text not null, period text not null, measure text not null, num ${float} not null, den ${float}, ` +
+            `create table if not exists fact_reported (unit_id text not null, period text not null, measure text not null, num ${float} not null, den ${float}, ` +
               `num_k ${float}, den_k ${float}, num_m ${float}, den_m ${float}, source text not null, primary key (unit_id, period, measure))${dialect === 'sqlite' ? ' without rowid' : ''}`,
           )
           .execute(db);
+        await sql`delete from fact_reported`.execute(db);
         for (let after = ''; ; ) {
           const page = (await sql<{ id: string; data: string }>`select id, data from rows where entity = 'reportedValue' and deleted = 0 and id > ${after} order by id limit 1000`.execute(db)).rows;
           if (page.length === 0) break;

@@ -23,8 +23,8 @@ import { CellId, cellId } from './staffing-cell';
 
 export const REPORTED_SOURCES = ['manual', 'import'] as const;
 
-/** A reported period: month `2026-03`, tertial `2026-T2` or year `2026`. */
-export const REPORTED_PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-T[1-3])?$/;
+/** A reported period: month `2026-03`, tertial `2026-T2` or year `2026` (from year 1000: the periods' dates start there, domain/periods.ts). */
+export const REPORTED_PERIOD = /^[1-9]\d{3}(-(0[1-9]|1[0-2])|-T[1-3])?$/;
 export const ReportedPeriod = z.string().check(z.regex(REPORTED_PERIOD));
 
 const KEY = /^[a-z][a-zA-Z0-9]{1,39}$/;

@@ -143,6 +143,9 @@ describe('reported measures in the indicator report', () => {
 describe('the reported value schema', () => {
   it('names its unit, measure and period in its id, and keeps ratio parts in pairs', () => {
     expect(() => rv('avd1', 'waitShare', '2026-13', 1, 2)).toThrow();
+    // A year before 1000 has no dates (periodRange): refused here, not a failed report later.
+    for (const period of ['0999', '0999-01', '0042-T1']) expect(() => rv('avd1', 'waitShare', period, 1, 2)).toThrow();
+    expect(rv('avd1', 'waitShare', '1000-01', 1, 2).period).toBe('1000-01');
     expect(ReportedValue.safeParse({ ...rv('avd1', 'waitShare', '2026-11', 1, 2), id: reportedValueIdFor('avd2', 'waitShare', '2026-11') }).success).toBe(false);
     expect(ReportedValue.safeParse({ ...rv('avd1', 'waitShare', '2026-11', 1, 2), numK: 1, denK: null }).success).toBe(false);
     expect(ReportedValue.safeParse({ ...rv('avd1', 'budget', '2026-T1', 1), denK: 3 }).success).toBe(false);
