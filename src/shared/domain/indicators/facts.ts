@@ -150,13 +150,8 @@ export async function loadPeriodFacts(
     // ~36,000 HR months for each of its ranges; compared day by day they were ~8 ms a report).
     const { first, last } = wholeMonths(r);
     for (let j = firstAtOrAfter(sortedHr, first); j < sortedHr.length && (sortedHr[j] as HrMonth).month <= last; j++) at((sortedHr[j] as HrMonth).unitId).hr.push(sortedHr[j] as HrMonth);
-    // Whether a period lies in the range, worked out once per period (a region's reported values
-    // are tens of thousands, of a few dozen periods); the values keep their order.
-    const inRange = new Map<string, boolean>();
     for (const v of reportedRows) {
-      let inside = inRange.get(v.period);
-      if (inside === undefined) inRange.set(v.period, (inside = periodInRange(v.period, r)));
-      if (!inside) continue;
+      if (!periodInRange(v.period, r)) continue;
       const u = at(v.unitId);
       (u.reported ??= []).push(v);
     }
