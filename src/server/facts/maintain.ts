@@ -20,7 +20,7 @@ import { FACT_YEARS } from '../../shared/facts-api';
 import { BedsDay } from '../../shared/schema/beds-day';
 import { BhkObservation } from '../../shared/schema/bhk-observation';
 import { HrMonth } from '../../shared/schema/hr-month';
-import { ReportedValue } from '../../shared/schema/reported-value';
+import { ReportedValue, reportedValueAddress } from '../../shared/schema/reported-value';
 import type { EntityName } from '../../shared/schema/registry';
 import { SafetyDay } from '../../shared/schema/safety-day';
 import { SafetyEvent } from '../../shared/schema/safety-event';
@@ -28,7 +28,6 @@ import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { publicData, type RowState } from '../../shared/sync/merge';
 import type { BlockRef, FactRef } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
-import { reportedAddress } from './reported';
 
 /** One row the push wrote: its state before the push (null: new) and after. */
 export interface RowWrite {
@@ -134,7 +133,7 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
   // them as rows, not from fact blocks: no block changes.
   const reported = relevant.flatMap((w) => {
     if (w.final.entity !== 'reportedValue') return [];
-    const at = reportedAddress(w.final.unitId, w.final.id);
+    const at = reportedValueAddress(w.final.id, w.final.unitId);
     return at === null ? [] : [{ unitId: w.final.unitId, ...at, value: live(ReportedValue, w.final) }];
   });
   if (reported.length > 0) await tx.facts.setReported(reported);

@@ -30,12 +30,14 @@ export const ReportedPeriod = z.string().check(z.regex(REPORTED_PERIOD));
 const KEY = /^[a-z][a-zA-Z0-9]{1,39}$/;
 
 export const reportedValueIdFor = (unitId: string, measure: string, period: string): string => cellId('reportedValue', unitId, `${measure}:${period}`);
-export function ownsReportedValueId(id: string, unitId: string): boolean {
+/** The measure and period a value's id names for `unitId`, or null when it is not such an id. */
+export function reportedValueAddress(id: string, unitId: string): { measure: string; period: string } | null {
   const prefix = `reportedValue:${unitId}:`;
-  if (!id.startsWith(prefix)) return false;
+  if (!id.startsWith(prefix)) return null;
   const [measure, period, ...rest] = id.slice(prefix.length).split(':');
-  return rest.length === 0 && KEY.test(measure ?? '') && REPORTED_PERIOD.test(period ?? '');
+  return rest.length === 0 && measure !== undefined && period !== undefined && KEY.test(measure) && REPORTED_PERIOD.test(period) ? { measure, period } : null;
 }
+export const ownsReportedValueId = (id: string, unitId: string): boolean => reportedValueAddress(id, unitId) !== null;
 
 /** A reported amount: mnkr can be negative (resultat mot budget); 1e12 catches a slipped unit. */
 const Amount = z.number().check(z.gte(-1e12), z.lte(1e12));
