@@ -5,6 +5,8 @@
  *  - a year block `Y2026`: the unit's month rows of every family for that year, its HR months and
  *    the dates it had a fall (for "days since the last fall");
  *  - a month block `D2026-11`: the unit's day rows of that month.
+ * Year blocks also carry the unit's reported values (issue 13) whose period lies in the year (its
+ * months, tertials and the year itself), from protocol 4.
  * A block is always sent whole, in its latest state, and replaces the device's copy (an empty block
  * removes it). Blocks carry the server's block sequence; the device keeps the highest it applied as
  * its fact cursor. Only blocks inside the window (factWindow) are sent: the last three years of
@@ -19,11 +21,19 @@ import { FAMILY_NAMES, type Family, type FactRow, fieldsOf } from './domain/fact
 import { addDays } from './domain/periods';
 import { type HrMonth, hrMonthIdFor } from './schema/hr-month';
 import { UnitId } from './schema/ids';
+import { IndicatorKey } from './schema/indicator';
+import { REPORTED_SOURCES, ReportedPeriod, type ReportedValue, reportedValueIdFor } from './schema/reported-value';
 import { EntityName } from './schema/registry';
 import type { RawJson } from './raw-json';
 
 /** First protocol version whose clients are sent `facts` on pull and may ask for the fact feed. */
 export const FACTS_SINCE = 3;
+/**
+ * First protocol version whose clients read reported values from year blocks (`FactBlock.rep`):
+ * a device in facts mode below it would hold its leaf units' values as rows the feed no longer
+ * updates, so it is answered `client-too-old` (rule 22).
+ */
+export const REPORTED_FACTS_SINCE = 4;
 export const FACT_PAGE_BLOCKS = 200;
 /** Years of month blocks (this one and the two before) and months of day blocks (this one and 13 before). */
 export const FACT_YEARS = 3;
@@ -47,7 +57,7 @@ export function factWindow(today: string): FactWindow {
 }
 
 /** Bulk entities: the boards' rows, which devices above the unit level get as facts instead. */
-export const BULK_ENTITIES: readonly EntityName[] = ['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog'];
+export const BULK_ENTITIES: readonly EntityName[] = ['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog', 'reportedValue'];
 
 const BlockId = z.string().check(z.regex(/^(Y\d{4}|D\d{4}-\d{2})$/));
 /**
@@ -56,6 +66,8 @@ const BlockId = z.string().check(z.regex(/^(Y\d{4}|D\d{4}-\d{2})$/));
  * a desktop's Chromium (issue 17).
  */
 const EncodedRow = z.custom<(string | number)[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'), { message: 'Expected an encoded fact row' });
+/** [period, num, den, numK, denK, numM, denM, source]: a reported value of the measure it is listed under. */
+const EncodedReported = z.tuple([ReportedPeriod, z.number(), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.enum(REPORTED_SOURCES)]);
 /** [month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source]. */
 const EncodedHr = z.tuple([z.string(), z.number(), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.nullable(z.number()), z.enum(['manual', 'import'])]);
 
@@ -72,6 +84,11 @@ export const FactBlock = z.strictObject({
    * holding its oldest year block knows "days since the last fall" without older blocks.
    */
   fallBefore: z.nullable(z.string()),
+  /**
+   * Year blocks, from protocol 4: the unit's reported values of the year by measure. Missing in a
+   * block a device stored before it (read as none; the server sent those blocks again, 0015).
+   */
+  rep: z.optional(z.record(IndicatorKey, z.array(EncodedReported))),
 });
 export type FactBlock = z.infer<typeof FactBlock>;
 
@@ -132,7 +149,10 @@ export function encodeBlock(
   hr: readonly HrMonth[],
   falls: readonly string[],
   fallBefore: string | null,
+  reported: readonly ReportedValue[] = [],
 ): FactBlockOut {
+  const rep: Record<string, z.infer<typeof EncodedReported>[]> = {};
+  for (const v of reported) (rep[v.measure] ??= []).push([v.period, v.num, v.den, v.numK, v.denK, v.numM, v.denM, v.source]);
   const out: Record<string, (EncodedRow | RawJson)[]> = {};
   if (rows instanceof Map) {
     for (const [family, list] of rows) if (list.length > 0) out[family] = [...list];
@@ -147,11 +167,12 @@ export function encodeBlock(
     hr: hr.map((h) => [h.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source]),
     falls: [...falls],
     fallBefore: block.startsWith('Y') ? fallBefore : null,
+    rep,
   };
 }
 
-/** A block's fact rows, HR months and fall days; rows of a family this client does not know are left out. */
-export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; falls: string[]; fallBefore: string | null } {
+/** A block's fact rows, HR months, fall days and reported values; rows of a family this client does not know are left out. */
+export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; falls: string[]; fallBefore: string | null; reported: ReportedValue[] } {
   const grain = b.block.startsWith('D') ? 'd' : 'm';
   const rows: FactRow[] = [];
   for (const family of FAMILY_NAMES) {
@@ -165,5 +186,16 @@ export function decodeBlock(b: FactBlock): { rows: FactRow[]; hr: HrMonth[]; fal
     ([month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source]) =>
       ({ id: hrMonthIdFor(b.unitId, month), unitId: b.unitId, month, kvotTotal, kvotK, kvotM, korttid, ordinaryHours, source }) as HrMonth,
   );
-  return { rows, hr, falls: b.falls, fallBefore: b.fallBefore };
+  return { rows, hr, falls: b.falls, fallBefore: b.fallBefore, reported: reportedOfBlock(b) };
+}
+
+/** A block's reported values, as their rows would parse. */
+export function reportedOfBlock(b: FactBlock): ReportedValue[] {
+  const out: ReportedValue[] = [];
+  for (const [measure, list] of Object.entries(b.rep ?? {})) {
+    for (const [period, num, den, numK, denK, numM, denM, source] of list) {
+      out.push({ id: reportedValueIdFor(b.unitId, measure, period) as ReportedValue['id'], unitId: b.unitId, measure: measure as ReportedValue['measure'], period, num, den, numK, denK, numM, denM, source });
+    }
+  }
+  return out;
 }

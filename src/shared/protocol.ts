@@ -1,5 +1,5 @@
 /**
- * The sync wire format, version 2 (a version 1 client is still served). The rules it implements
+ * The sync wire format, version 4 (older clients are still served, see below). The rules it implements
  * are in sync/README.md. An incompatible change bumps PROTOCOL_VERSION and MIN_PROTOCOL_VERSION;
  * the server then answers an older client with `client-too-old` and the client keeps its outbox
  * until it is updated. An addition an older client would not parse bumps PROTOCOL_VERSION only,
@@ -16,8 +16,12 @@ import { EntityName } from './schema/registry';
  * 3 (compatible with 2): facts mode for devices above the unit level (facts-api.ts, rules 22–24):
  * pull takes `pinned` units and answers `facts`; the fact feed and unit snapshots exist. Clients
  * below 3 keep replicating every row of their scope.
+ * 4 (compatible with 3 below the unit level only): year blocks carry the unit's reported values
+ * (`FactBlock.rep`) and the change feed of facts mode leaves out leaf units' reported values. A
+ * protocol 3 client whose scope has units below it is answered `client-too-old` (it would keep its
+ * leaf units' values as rows no longer updated); a unit's device at 3 is served as before.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** Oldest client protocol the server still accepts. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** First protocol version whose clients are sent `Rejection.current`. */

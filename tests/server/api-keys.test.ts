@@ -114,9 +114,9 @@ describe.each([
     const before = await h.store.listRows('bhkObservation', '/', '', '9999');
     const box = outbox(med.key.id, NOW);
     const refused: [string, string, unknown?][] = [
-      ['POST', '/api/sync/push', { protocolVersion: 3, deviceId: med.key.id, changes: [box.insertObs(observation('avd-21', TODAY))] }],
-      ['GET', '/api/sync/pull?cursor=0&protocolVersion=3'],
-      ['GET', '/api/sync/facts?cursor=0&protocolVersion=3'],
+      ['POST', '/api/sync/push', { protocolVersion: 4, deviceId: med.key.id, changes: [box.insertObs(observation('avd-21', TODAY))] }],
+      ['GET', '/api/sync/pull?cursor=0&protocolVersion=4'],
+      ['GET', '/api/sync/facts?cursor=0&protocolVersion=4'],
       ['GET', '/api/sync/unit?unitId=avd-21'],
       ['POST', '/api/admin/units', { name: 'Avdelning 99', kind: 'enhet', parentId: 'vo-med' }],
       ['POST', '/api/admin/api-keys', { name: 'Ny', scopeUnitId: 'vo-med' }],

@@ -72,19 +72,19 @@ const ROUTES: Route[] = [
     unknown: { input: '', url: '/api/sync/pull?cursor=0&protocolVersion=1&limit=9', path: ['limit'] },
   },
   {
-    method: 'GET', url: '/api/sync/pull?cursor=0&protocolVersion=3&pinned=avd-21', auth: true,
+    method: 'GET', url: '/api/sync/pull?cursor=0&protocolVersion=4&pinned=avd-21', auth: true,
     wrongType: [
-      { input: '', url: '/api/sync/pull?cursor=0&protocolVersion=3&pinned=avd%2021', path: ['pinned', 0] },
-      { input: '', url: `/api/sync/pull?cursor=0&protocolVersion=3&pinned=${Array.from({ length: 13 }, () => 'avd-21').join(',')}`, path: ['pinned'] },
+      { input: '', url: '/api/sync/pull?cursor=0&protocolVersion=4&pinned=avd%2021', path: ['pinned', 0] },
+      { input: '', url: `/api/sync/pull?cursor=0&protocolVersion=4&pinned=${Array.from({ length: 13 }, () => 'avd-21').join(',')}`, path: ['pinned'] },
     ],
   },
   {
-    method: 'GET', url: '/api/sync/facts?cursor=0&protocolVersion=3', auth: true,
+    method: 'GET', url: '/api/sync/facts?cursor=0&protocolVersion=4', auth: true,
     wrongType: [
-      { input: '', url: '/api/sync/facts?cursor=x&protocolVersion=3', path: ['cursor'] },
+      { input: '', url: '/api/sync/facts?cursor=x&protocolVersion=4', path: ['cursor'] },
       { input: '', url: '/api/sync/facts?cursor=0', path: ['protocolVersion'] },
     ],
-    unknown: { input: '', url: '/api/sync/facts?cursor=0&protocolVersion=3&pinned=avd-21', path: ['pinned'] },
+    unknown: { input: '', url: '/api/sync/facts?cursor=0&protocolVersion=4&pinned=avd-21', path: ['pinned'] },
   },
   {
     method: 'GET', url: '/api/sync/unit?unitId=avd-21', auth: true,

@@ -60,7 +60,7 @@ describe.each(STORES)('fact blocks written by the database (%s)', (dialect, fact
 
   it('go out over HTTP as a page that parses and decodes', async () => {
     const vochef = await loginAs(h, 'vochef');
-    const res = await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=3', { token: vochef });
+    const res = await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=4', { token: vochef });
     expect(res.statusCode).toBe(200);
     const page = FactsPullResponse.parse(res.json());
     if (!page.ok) throw new Error('refused');

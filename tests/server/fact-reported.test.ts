@@ -74,6 +74,38 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
     }
   });
 
+  it('go to devices in year blocks after migration 0015: leaf units\' changes are marked bulk, their blocks numbered anew', async () => {
+    const { db, migrator } = await open();
+    try {
+      expect((await migrator.migrateTo('0014_fact_reported')).error).toBeUndefined();
+      await insertRegionUnits(db);
+      const f = factOps(db, dialect);
+      await f.setReported(LIVE.map((v) => ({ unitId: v.unitId, measure: v.measure, period: v.period, value: v })));
+      const level = value('reg', 'budgetResult', '2026', 7);
+      await f.setReported([{ unitId: 'reg', measure: 'budgetResult', period: '2026', value: level }]);
+      const change = (v: ReportedValue, entity = 'reportedValue') => ({ entity, row_id: v.id, unit_id: v.unitId, op: 'insert', fields: '{}', hlc: 'x', device_id: 'd', account_id: null, received_at: '2026-11-01T08:00:00.000Z' });
+      await db.insertInto('changes').values([change(LIVE[0] as ReportedValue), change(level), change(LIVE[4] as ReportedValue, 'indicator')]).execute();
+      // A block the feed already sent, and the sequence past it.
+      await db.insertInto('fact_blocks').values({ unit_id: 'u1', block: 'Y2026', seq: 5 }).execute();
+      await db.insertInto('fact_state').values({ name: 'seq', value: '7' }).execute();
+
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const marks = await db.selectFrom('changes').select(['unit_id', 'entity', 'leaf_bulk']).orderBy('server_seq').execute();
+      expect(marks.map((m) => [m.unit_id, m.entity, Number(m.leaf_bulk)])).toEqual([['u1', 'reportedValue', 1], ['reg', 'reportedValue', 0], ['u2', 'indicator', 0]]);
+      // Every (unit, year) with a value gets the next numbers, past the stored sequence.
+      const blocks = await f.blocksAfter('/reg/', 7, 100, '2024', '2024-01');
+      expect(blocks.map((b) => `${b.unitId} ${b.block} ${b.seq}`)).toEqual(['reg Y2026 8', 'u1 Y2026 9', 'u2 Y2024 10', 'u2 Y2025 11']);
+      expect((await db.selectFrom('fact_state').select('value').where('name', '=', 'seq').executeTakeFirst())?.value).toBe('11');
+      const contents = await f.blockContents(blocks);
+      const held = (unitId: string, block: string) => contents.get(`${unitId}\u0000${block}`)?.reported;
+      expect(held('u1', 'Y2026')).toEqual(LIVE.filter((v) => v.unitId === 'u1').sort((a, b) => (a.measure !== b.measure ? (a.measure < b.measure ? -1 : 1) : a.period < b.period ? -1 : 1)));
+      expect(held('u2', 'Y2025')).toEqual([LIVE[4]]);
+      expect(held('reg', 'Y2026')).toEqual([level]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('are filled a page at a time past broken pages, and filled anew by a migration that stopped half-way', async () => {
     const { db, migrator } = await open();
     try {
@@ -95,8 +127,8 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       const sorted = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(sorted(await f.unitReported('u2'))).toEqual(sorted(live));
 
-      // As if 0014 had stopped half-way: its table holds a stray value and it is not recorded as run.
-      await db.deleteFrom('kysely_migration').where('name', '=', '0014_fact_reported').execute();
+      // As if 0014 had stopped half-way: its table holds a stray value and it (and 0015 after it) is not recorded as run.
+      await db.deleteFrom('kysely_migration').where('name', 'in', ['0014_fact_reported', '0015_reported_in_blocks']).execute();
       await f.setReported([{ unitId: 'u1', measure: 'stray', period: '2026', value: value('u1', 'stray', '2026', 1) }]);
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await f.unitReported('u1')).toEqual([]);

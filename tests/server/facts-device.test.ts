@@ -20,6 +20,10 @@ import { pinUnit } from '../../src/client/storage/facts-repo';
 import { cacheIndicatorConfig, indicatorContext, indicatorRowsFor } from '../../src/client/storage/indicator-repo';
 import { getMetas } from '../../src/client/storage/meta';
 import { listUnits } from '../../src/client/storage/org-repo';
+import { listReportedValues, reportedValuesOf, saveReportedValues } from '../../src/client/storage/reported-repo';
+import { orgView } from '../../src/server/org/view';
+import type { UnitRow } from '../../src/server/store/store';
+import { type ReportedValue, reportedValueIdFor } from '../../src/shared/schema/reported-value';
 import { getStaffingSettings } from '../../src/client/storage/staffing-repo';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
 import { inProcessLock } from '../../src/client/sync/lock';
@@ -41,6 +45,7 @@ let db: PulsDb;
 let engine: SyncEngine;
 let chef: Client;
 const ROOT = 'div-lsv';
+const sortById = (vs: readonly ReportedValue[]) => [...vs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 beforeAll(async () => {
   // The whole demo: ten weeks of every board and the same weeks a year ago, through the push path.
@@ -69,6 +74,40 @@ describe('a division manager\'s device in facts mode', () => {
     expect(meta.factCursor).toBeGreaterThan(0);
     expect(await db.facts.count()).toBeGreaterThan(20);
     expect(await db.rows.where('entity').anyOf(['bhkObservation', 'staffingShift', 'safetyDay']).count()).toBe(0);
+    // Reported values (issue 13): the leaf units' come in their year blocks, not as rows, and the
+    // device reads the server's values of the window's years.
+    const units = await listUnits(db);
+    const parents = new Set<string | null>(units.map((u) => u.parentId));
+    expect(await db.rows.where('entity').equals('reportedValue').filter((r) => !parents.has(r.unitId)).count()).toBe(0);
+    const root = orgView(await h.store.listUnits()).get(ROOT) as UnitRow;
+    const server = await h.store.facts.reported(root.path, '2024', '2026~');
+    expect(server.filter((v) => !parents.has(v.unitId)).length).toBeGreaterThan(100);
+    expect(sortById(await reportedValuesOf(db, units, ROOT))).toEqual(sortById(server));
+  });
+
+  it('shows its own unsynced reported values over its blocks, and the server\'s after the sync', async () => {
+    const [first, second] = await listReportedValues(db, 'avd-23');
+    expect(second).toBeDefined();
+    const v = first as ReportedValue;
+    const changed = { ...v, num: v.den === null ? v.num + 1 : 0, numK: v.numK === null ? null : 0, numM: v.numM === null ? null : 0 };
+    const extra = { ...v, period: '2025-01', id: reportedValueIdFor('avd-23', v.measure, '2025-01') } as ReportedValue;
+    await saveReportedValues(db, [changed, extra], [], NOW);
+    const mine = await listReportedValues(db, 'avd-23');
+    expect(mine.find((x) => x.id === v.id)).toEqual(changed);
+    expect(mine.find((x) => x.id === extra.id)).toEqual(extra);
+    await engine.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    const after = await listReportedValues(db, 'avd-23');
+    expect(after.find((x) => x.id === v.id)).toEqual(changed);
+    expect((await h.store.facts.unitReported('avd-23')).find((x) => x.id === v.id)).toEqual(changed);
+    // A removal of a value the device holds only in a block (it never had its row) reaches the server.
+    const gone = (second as ReportedValue).id;
+    expect(await db.rows.get(['reportedValue', gone])).toBeUndefined();
+    await saveReportedValues(db, [], [{ id: gone, unitId: 'avd-23' }], NOW);
+    expect((await listReportedValues(db, 'avd-23')).some((x) => x.id === gone)).toBe(false);
+    await engine.syncNow();
+    expect((await h.store.facts.unitReported('avd-23')).some((x) => x.id === gone)).toBe(false);
+    expect((await listReportedValues(db, 'avd-23')).some((x) => x.id === gone)).toBe(false);
   });
 
   it('computes every report the server answers, from its facts', async () => {

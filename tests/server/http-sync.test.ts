@@ -50,28 +50,34 @@ describe('push and pull', () => {
     await push(h, t21, [a.insertObs(observation('avd-21', TODAY)), a.insertObs(observation('avd-21', '2026-03-02')), a.patchSettings('avd-21', { bhkMonthlyQuota: 12 })]);
     await push(h, t22, [outbox(t22.deviceId, NOW).insertObs(observation('avd-22', TODAY))]);
     const vochef = await loginAs(h, 'vochef');
-    const page = PullResponse.parse((await call(h, 'GET', `/api/sync/pull?cursor=0&protocolVersion=3`, { token: vochef })).json());
+    const page = PullResponse.parse((await call(h, 'GET', `/api/sync/pull?cursor=0&protocolVersion=4`, { token: vochef })).json());
     expect(page).toMatchObject({ ok: true, facts: true });
     // Settings are not board rows: they still come; the observations do not.
     expect((await pullAll(h, vochef)).map((c) => c.entity)).toEqual(['unitSettings']);
-    expect((await pullAll(h, vochef, 0, 3, ['avd-22'])).map((c) => `${c.entity}:${c.unitId}`)).toEqual(['unitSettings:avd-21', 'bhkObservation:avd-22']);
+    expect((await pullAll(h, vochef, 0, 4, ['avd-22'])).map((c) => `${c.entity}:${c.unitId}`)).toEqual(['unitSettings:avd-21', 'bhkObservation:avd-22']);
+    // A protocol 3 client would keep its leaf units' reported values as rows the feed no longer
+    // updates: below the unit level it is told to update; a unit's device at 3 is served.
+    const old = await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3', { token: vochef });
+    expect({ status: old.statusCode, body: old.json() }).toMatchObject({ status: 426, body: { ok: false, reason: 'client-too-old', minProtocolVersion: 4 } });
+    expect((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=3', { token: vochef })).json()).toMatchObject({ ok: false, reason: 'client-too-old', minProtocolVersion: 4 });
+    expect(PullResponse.parse((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3', { token: t21 })).json())).toMatchObject({ ok: true, facts: false });
     // A tablet's unit has nothing below it: no facts mode, its rows as always.
-    expect(PullResponse.parse((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3', { token: t21 })).json())).toMatchObject({ facts: false });
+    expect(PullResponse.parse((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=4', { token: t21 })).json())).toMatchObject({ facts: false });
     // The fact feed: a year block and a month block per unit with facts, whole, in seq order.
-    const feed = FactsPullResponse.parse((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=3', { token: vochef })).json());
+    const feed = FactsPullResponse.parse((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=4', { token: vochef })).json());
     if (!feed.ok) throw new Error('refused');
     expect(feed.blocks.map((b) => `${b.unitId} ${b.block}`).sort()).toEqual(['avd-21 D2026-03', 'avd-21 Y2026', 'avd-22 D2026-03', 'avd-22 Y2026']);
     const march = feed.blocks.find((b) => b.unitId === 'avd-21' && b.block === 'Y2026');
     expect(march?.rows.bhk?.map((r) => [r[0], r[1], r[2]])).toEqual([['2026-03', 'o|sjukskoterska', 2]]);
     expect(feed).toMatchObject({ hasMore: false, cursor: Math.max(...feed.blocks.map((b) => b.seq)), window: { fromYear: '2024', fromDayMonth: '2025-02' } });
-    const again = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${feed.cursor}&protocolVersion=3`, { token: vochef })).json());
+    const again = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${feed.cursor}&protocolVersion=4`, { token: vochef })).json());
     expect(again).toMatchObject({ ok: true, blocks: [], hasMore: false });
     // The unit snapshot: avd-22's board rows, for a unit in scope only.
     const snap = UnitSnapshot.parse((await call(h, 'GET', '/api/sync/unit?unitId=avd-22', { token: vochef })).json());
     expect(snap.rows.map((r) => r.entity)).toEqual(['bhkObservation']);
     const kir = await loginAs(h, 'admin');
     expect((await call(h, 'GET', '/api/sync/unit?unitId=avd-22', { token: t21 })).statusCode).toBe(403);
-    expect((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=3&pinned=avd-31', { token: vochef })).statusCode).toBe(403);
+    expect((await call(h, 'GET', '/api/sync/pull?cursor=0&protocolVersion=4&pinned=avd-31', { token: vochef })).statusCode).toBe(403);
     expect((await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=2', { token: kir })).json()).toMatchObject({ ok: false, reason: 'client-too-old' });
   });
 

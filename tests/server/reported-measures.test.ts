@@ -11,6 +11,7 @@ import { type IndicatorInput, reportOfRows, reportRange } from '../../src/shared
 import { periodRange } from '../../src/shared/domain/periods';
 import { seededRandom } from '../../src/shared/domain/random';
 import { subtreeIds } from '../../src/shared/domain/rollup';
+import { type FactBlock, FactsPullResponse, reportedOfBlock } from '../../src/shared/facts-api';
 import { IndicatorReport } from '../../src/shared/indicators-api';
 import type { Change } from '../../src/shared/protocol';
 import { type Indicator, indicatorIdFor } from '../../src/shared/schema/indicator';
@@ -22,7 +23,7 @@ import { contextOf } from '../../src/server/indicators/service';
 import { orgView } from '../../src/server/org/view';
 import type { UnitRow } from '../../src/server/store/store';
 import { assertPgReachable, STORES } from '../fixtures/postgres';
-import { call, type Client, type Harness, harness, loginAs, NOW, push, TODAY } from './helpers';
+import { call, type Client, type Harness, harness, loginAs, NOW, pullAll, push, TODAY } from './helpers';
 
 const SEED = Number(process.env.REPORTED_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`reported-measures.test.ts: REPORTED_SEED=${SEED}`);
@@ -154,6 +155,39 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     }
     // Not vacuous: many nodes had a pooled share to check.
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('a manager\'s device gets its leaf units\' values in their year blocks, not as rows, and a level\'s values both ways (rule 22)', async () => {
+    const vochef = await loginAs(h, 'vochef');
+    const units = OrgResponse.parse((await call(h, 'GET', '/api/org', { token: admin })).json()).units;
+    const parents = new Set(units.map((u) => u.parentId));
+    const under = new Set(subtreeIds(units.map((u) => ({ id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, closedAt: u.closedAt })), 'vo-med'));
+    const feed = await pullAll(h, vochef);
+    const rowsOf = feed.filter((c) => c.entity === 'reportedValue');
+    expect(rowsOf.filter((c) => !parents.has(c.unitId))).toEqual([]);
+    const blocks: FactBlock[] = [];
+    for (let cursor = 0; ; ) {
+      const page = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${cursor}&protocolVersion=4`, { token: vochef })).json());
+      if (!page.ok) throw new Error('refused');
+      blocks.push(...page.blocks);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const byId = (a: ReportedValue, b: ReportedValue) => (a.id < b.id ? -1 : 1);
+    const expected = [...model.values()].filter((v) => under.has(v.unitId)).sort(byId);
+    // Not vacuous: leaf units' and a level's values both.
+    expect(expected.some((v) => parents.has(v.unitId)) && expected.some((v) => !parents.has(v.unitId))).toBe(true);
+    expect(blocks.flatMap(reportedOfBlock).sort(byId)).toEqual(expected);
+    // A change to a value gives its year's block a new number: the next page has it, alone.
+    const head = Math.max(...blocks.map((b) => b.seq));
+    const v = expected.find((x) => !parents.has(x.unitId) && x.period.startsWith('2026')) as ReportedValue;
+    expect((await push(h, admin, [change(admin, 'reportedValue', v.id, v.unitId, 'patch', { num: 0, numK: v.numK === null ? null : 0, numM: v.numM === null ? null : 0 }, seq++)])).ok).toBe(true);
+    model.set(v.id, { ...v, num: 0, numK: v.numK === null ? null : 0, numM: v.numM === null ? null : 0 });
+    const next = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${head}&protocolVersion=4`, { token: vochef })).json());
+    if (!next.ok) throw new Error('refused');
+    expect(next.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual([`${v.unitId} Y2026`]);
+    expect(reportedOfBlock(next.blocks[0] as FactBlock).find((x) => x.id === v.id)).toEqual(model.get(v.id));
+    expect((await pullAll(h, vochef, feed.at(-1)?.serverSeq ?? 0)).filter((c) => c.id === v.id)).toEqual([]);
   });
 
   it('a report reads reported values of its own years only: a value outside them never counts, so the read is bounded', async () => {

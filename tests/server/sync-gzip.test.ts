@@ -24,7 +24,7 @@ describe.each(STORES)('gzipped feed pages (%s)', (dialect, factory) => {
   });
 
   it('sends a pull page gzipped to a client that accepts it, and the same JSON plain otherwise', async () => {
-    const url = '/api/sync/pull?cursor=0&protocolVersion=3';
+    const url = '/api/sync/pull?cursor=0&protocolVersion=4';
     const plain = await call(h, 'GET', url, { token: tablet });
     expect(plain.headers['content-encoding']).toBeUndefined();
     const zipped = await call(h, 'GET', url, { token: tablet, headers: { 'accept-encoding': 'gzip, deflate, br' } });
@@ -41,7 +41,7 @@ describe.each(STORES)('gzipped feed pages (%s)', (dialect, factory) => {
 
   it('leaves a small answer plain', async () => {
     const vochef = await loginAs(h, 'vochef');
-    const res = await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=3', { token: vochef, headers: { 'accept-encoding': 'gzip' } });
+    const res = await call(h, 'GET', '/api/sync/facts?cursor=0&protocolVersion=4', { token: vochef, headers: { 'accept-encoding': 'gzip' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.json()).toMatchObject({ ok: true });

@@ -77,7 +77,7 @@ export async function recordIdentity(db: PulsDb, identity: Identity): Promise<vo
 export async function applyScopeChange(db: PulsDb): Promise<boolean> {
   return db.transaction('rw', [db.meta, db.outbox, db.rows, db.units, db.facts], async () => {
     if ((await getMeta(db, 'scopeChanged')) !== true) return false;
-    await deleteMeta(db, 'cursor', 'firstSyncDone', 'factsMode', 'factCursor', 'factWindow', 'pinned', 'scopeChanged');
+    await deleteMeta(db, 'cursor', 'firstSyncDone', 'factsMode', 'factsBulk', 'factCursor', 'factWindow', 'pinned', 'scopeChanged');
     await rebuildFromOutbox(db);
     return true;
   });

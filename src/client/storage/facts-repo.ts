@@ -28,7 +28,8 @@ export interface FactPage {
   readonly window: FactWindow;
 }
 
-const isEmpty = (b: FactBlock): boolean => Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0 && b.fallBefore === null;
+const isEmpty = (b: FactBlock): boolean =>
+  Object.values(b.rows).every((r) => r.length === 0) && b.hr.length === 0 && b.falls.length === 0 && b.fallBefore === null && Object.values(b.rep ?? {}).every((r) => r.length === 0);
 
 /**
  * Applies one page of the fact feed (rule 23) in one transaction, the cursor last: each block
@@ -134,6 +135,12 @@ export async function hrMonthsFromFacts(db: PulsDb, unitId: string): Promise<HrM
   return blocks.filter((b) => b.block.startsWith('Y')).flatMap((b) => decodeBlock(b).hr);
 }
 
+/** The year blocks the device holds of `unitIds` (each unit's by its key range: not its month blocks). */
+export async function yearBlocks(db: PulsDb, unitIds: readonly string[]): Promise<FactBlock[]> {
+  const lists = await Promise.all(unitIds.map((id) => db.facts.where('[unitId+block]').between([id, 'Y'], [id, 'Z']).toArray()));
+  return lists.flat();
+}
+
 /** The device's pinned units, most recently used first. */
 export async function pinnedUnits(db: PulsDb): Promise<PinnedUnit[]> {
   return [...((await getMeta(db, 'pinned')) ?? [])];
@@ -157,16 +164,20 @@ async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<vo
 }
 
 /**
- * Entering facts mode (the server said so on pull): board rows of units that are neither pinned
- * nor below no other unit are dropped, since the feed no longer updates them (rule 22).
+ * Entering facts mode (the server said so on pull): board rows of leaf units that are not pinned
+ * are dropped, since the feed no longer updates them (rule 22). A device already in facts mode
+ * does it again when BULK_ENTITIES has grown since (an update that made reported values bulk).
  */
 export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Promise<void> {
+  const bulk = BULK_ENTITIES.join(',');
   await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
-    if ((await getMeta(db, 'factsMode')) === true) return;
+    const { factsMode, factsBulk } = await getMetas(db, ['factsMode', 'factsBulk']);
+    if (factsMode === true && factsBulk === bulk) return;
     const pinned = new Set((await pinnedUnits(db)).map((p) => p.unitId));
     const pending = await unitsWithPending(db);
     await dropBoardRows(db, leafIds.filter((id) => !pinned.has(id) && !pending.has(id)));
     await setMeta(db, 'factsMode', true);
+    await setMeta(db, 'factsBulk', bulk);
   });
 }
 

@@ -55,6 +55,9 @@ export interface MetaValues {
   progress: SyncProgress | null;
   /** Facts mode (rule 22): the server said this device pulls facts, not its units' board rows. */
   factsMode: boolean;
+  /** The entities whose leaf-unit rows facts mode drops (BULK_ENTITIES when it was entered): a
+   * release that adds one drops those rows too. Absent: entered before reportedValue joined them. */
+  factsBulk: string;
   /** Highest fact block seq applied (rule 23); 0 before the first fact pull. */
   factCursor: number;
   /** The window of the fact blocks held (the server's, at the last fact pull). */

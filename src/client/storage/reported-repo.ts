@@ -1,9 +1,11 @@
 /**
- * Reported measures' values (issue 13) in the local replica: the month grid reads and writes
- * them offline; writes go through writeChange (outbox in the same transaction), synced like
- * every other row. Values are lww cells (schema/reported-value.ts): every write carries all of a
- * cell's fields, as an insert when the device has never seen the cell and otherwise as a patch
- * with `_deleted: false` (so an entry after a removal brings the cell back, sync rule 12).
+ * Reported measures' values (issue 13) on the device: the month grid reads and writes them
+ * offline; writes go through writeChange (outbox in the same transaction), synced like every
+ * other row. A device in facts mode reads a unit's values from its year blocks (valuesOf).
+ * Values are lww cells (schema/reported-value.ts): every write carries all of a cell's fields,
+ * as an insert when the device holds no row of the cell (an insert writes the cell whole, its
+ * existence included) and otherwise as a patch with `_deleted: false` (so an entry after a
+ * removal brings the cell back, sync rule 12).
  */
 import { subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
@@ -11,28 +13,62 @@ import { ENTITIES } from '../../shared/schema/registry';
 import { ReportedValue } from '../../shared/schema/reported-value';
 import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
-import type { PulsDb } from './db';
+import { reportedOfBlock } from '../../shared/facts-api';
+import type { PulsDb, RowRecord } from './db';
+import { yearBlocks } from './facts-repo';
+import { getMetas } from './meta';
 import { writeChange, writeTransaction } from './records';
 
 const ENTITY = 'reportedValue';
 
-/** A unit's live reported values (any measure and period). */
-export async function listReportedValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
-  const rows = await db.rows.where('[entity+unitId]').equals([ENTITY, unitId]).toArray();
+const byId = (a: ReportedValue, b: ReportedValue) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function parsed(row: RowRecord | undefined): ReportedValue | null {
+  if (row === undefined || row.deleted) return null;
+  const p = ReportedValue.safeParse(publicData(row));
+  return p.success ? p.data : null;
+}
+
+/** A unit's live reported values among the replica's rows. */
+async function rowValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
+  return (await db.rows.where('[entity+unitId]').equals([ENTITY, unitId]).toArray()).flatMap((r) => parsed(r) ?? []);
+}
+
+/**
+ * The reported values of `unitIds` on this device. In facts mode (rule 22) a unit that is not
+ * pinned has the server's values in its year blocks, and the device's own unsynced writes (and
+ * removals) of a cell win over them; a row the device kept after its write was pushed is not read,
+ * since the feed no longer updates it. Otherwise (not in facts mode, or a pinned unit) the
+ * replica's rows are the values.
+ */
+async function valuesOf(db: PulsDb, unitIds: readonly string[]): Promise<ReportedValue[]> {
+  const { factsMode, pinned } = await getMetas(db, ['factsMode', 'pinned']);
+  const rowsOf = factsMode === true ? new Set((pinned ?? []).map((p) => p.unitId)) : null;
   const out: ReportedValue[] = [];
-  for (const row of rows) {
-    if (row.deleted) continue;
-    const p = ReportedValue.safeParse(publicData(row));
-    if (p.success) out.push(p.data);
-  }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const fromBlocks = rowsOf === null ? [] : unitIds.filter((id) => !rowsOf.has(id));
+  for (const id of unitIds) if (!fromBlocks.includes(id)) out.push(...(await rowValues(db, id)));
+  if (fromBlocks.length === 0) return out;
+  const values = new Map<string, ReportedValue>();
+  for (const b of await yearBlocks(db, fromBlocks)) for (const v of reportedOfBlock(b)) values.set(v.id, v);
+  const wanted = new Set(fromBlocks);
+  const pending = [...new Set((await db.outbox.toArray()).flatMap((r) => (r.change.entity === ENTITY && wanted.has(r.change.unitId) ? [r.change.id] : [])))];
+  const rows = await db.rows.bulkGet(pending.map((id): [string, string] => [ENTITY, id]));
+  pending.forEach((id, i) => {
+    const v = parsed(rows[i]);
+    if (v === null) values.delete(id);
+    else values.set(id, v);
+  });
+  return [...out, ...values.values()];
+}
+
+/** A unit's live reported values (any measure and period), in id order. */
+export async function listReportedValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
+  return (await valuesOf(db, [unitId])).sort(byId);
 }
 
 /** Every reported value of `rootId`'s subtree (what the indicator figures pool). */
 export async function reportedValuesOf(db: PulsDb, units: readonly TreeUnit[], rootId: string): Promise<ReportedValue[]> {
-  const out: ReportedValue[] = [];
-  for (const id of subtreeIds(units, rootId)) out.push(...(await listReportedValues(db, id)));
-  return out;
+  return valuesOf(db, subtreeIds(units, rootId));
 }
 
 async function put(db: PulsDb, v: ReportedValue, now: number): Promise<void> {
@@ -64,11 +100,13 @@ export async function saveReportedValues(db: PulsDb, values: readonly ReportedVa
       throw new AppError(code, { entity: ENTITY, id: v.id }, path);
     }
   }
+  // A cell the device knows only from its fact blocks (facts mode) has no row here to remove.
+  const held = remove.length === 0 ? new Set<string>() : new Set((await valuesOf(db, [...new Set(remove.map((r) => r.unitId))])).map((v) => v.id));
   await writeTransaction(db, async () => {
     for (const v of values) await put(db, v, now);
     for (const r of remove) {
       const row = await db.rows.get([ENTITY, r.id]);
-      if (row !== undefined && !row.deleted) await writeChange(db, { entity: ENTITY, op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
+      if (row === undefined ? held.has(r.id) : !row.deleted) await writeChange(db, { entity: ENTITY, op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
     }
   });
 }

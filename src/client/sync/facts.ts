@@ -25,7 +25,7 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
     if (meta.factsMode === true) {
       await db.transaction('rw', [db.facts, db.meta], async () => {
         await db.facts.clear();
-        await deleteMeta(db, 'factsMode', 'factCursor', 'factWindow', 'pinned', 'cursor', 'firstSyncDone');
+        await deleteMeta(db, 'factsMode', 'factsBulk', 'factCursor', 'factWindow', 'pinned', 'cursor', 'firstSyncDone');
       });
     }
     return;

@@ -90,9 +90,10 @@ export function factDifferences(stored: StoredUnitFacts, computed: StoredUnitFac
   return out;
 }
 
-const blocksOf = (f: { rows: FactRow[]; hr: HrMonth[] }): BlockRef[] => [
+const blocksOf = (f: { rows: FactRow[]; hr: HrMonth[]; reported: ReportedValue[] }): BlockRef[] => [
   ...f.rows.map((r) => ({ unitId: r.unitId, block: r.grain === 'd' ? `D${r.period.slice(0, 7)}` : `Y${r.period.slice(0, 4)}` })),
   ...f.hr.map((h) => ({ unitId: h.unitId, block: `Y${h.month.slice(0, 4)}` })),
+  ...f.reported.map((v) => ({ unitId: v.unitId, block: `Y${v.period.slice(0, 4)}` })),
 ];
 
 /** Replaces a unit's stored facts with `f` (re-filing BHK rows first); bumps its blocks. */

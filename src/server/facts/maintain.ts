@@ -129,14 +129,15 @@ export async function maintainFacts(tx: StoreTx, writes: readonly RowWrite[]): P
     await tx.facts.setHr(items);
     for (const it of items) blocks.push({ unitId: it.unitId, block: `Y${it.month.slice(0, 4)}` });
   }
-  // Reported values: stored as they are, found by their id (a tombstone keeps it). Devices read
-  // them as rows, not from fact blocks: no block changes.
+  // Reported values: stored as they are, found by their id (a tombstone keeps it), and sent in
+  // their year's block.
   const reported = relevant.flatMap((w) => {
     if (w.final.entity !== 'reportedValue') return [];
     const at = reportedValueAddress(w.final.id, w.final.unitId);
     return at === null ? [] : [{ unitId: w.final.unitId, ...at, value: live(ReportedValue, w.final) }];
   });
   if (reported.length > 0) await tx.facts.setReported(reported);
+  for (const it of reported) blocks.push({ unitId: it.unitId, block: `Y${it.period.slice(0, 4)}` });
   // Day deltas per family and address.
   const byFamily = new Map<Family, FactRow[]>();
   for (const c of await deltasOf(tx, relevant)) {

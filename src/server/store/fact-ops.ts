@@ -61,6 +61,8 @@ export interface BlockContent {
   falls: string[];
   /** Year blocks: the last fall before the year. */
   fallBefore: string | null;
+  /** Year blocks: the unit's reported values of the year (fact_reported). */
+  reported: ReportedValue[];
   /**
    * Asked for `encoded`: the rows per family as the JSON arrays the feed sends ([period, key,
    * ...fields], facts-api.ts), written by the database; `rows` is then empty.
@@ -804,7 +806,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     blockContents: async (blocks, encoded = false) => {
       const out = new Map<string, BlockContent>();
       const keyOf = (unitId: string, block: string) => `${unitId}\u0000${block}`;
-      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null, ...(encoded ? { encoded: new Map() } : {}) });
+      for (const b of blocks) out.set(keyOf(b.unitId, b.block), { rows: [], hr: [], falls: [], fallBefore: null, reported: [], ...(encoded ? { encoded: new Map() } : {}) });
       const years = blocks.filter((b) => b.block.startsWith('Y'));
       const months = blocks.filter((b) => b.block.startsWith('D'));
       const spanOf = (refs: BlockRef[], grain: Grain) => {
@@ -851,6 +853,15 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
           for (const r of await run<Record<string, unknown>>(`select * from fact_hr where unit_id in (${marks}) and month between ? and ?`, [...units, from, to])) {
             const h = toHr(r);
             into(h.unitId, `Y${h.month.slice(0, 4)}`)?.hr.push(h);
+          }
+          // A year's reported periods sort between 'YYYY' and 'YYYY-T3' (months, then tertials).
+          const reported = await run<Record<string, unknown>>(
+            `select * from fact_reported where unit_id in (${marks}) and period between ? and ? order by unit_id, measure, period`,
+            [...units, from.slice(0, 4), `${to.slice(0, 4)}-T9`],
+          );
+          for (const r of reported) {
+            const v = toReported(r);
+            into(v.unitId, `Y${v.period.slice(0, 4)}`)?.reported.push(v);
           }
           // Every fall up to the chunk's last year: the year's own, and the last one before each year.
           const falls = await run<{ unit_id: string; period: string }>(

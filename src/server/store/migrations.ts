@@ -447,6 +447,33 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    // Issue 17: a leaf unit's reported values go to devices in facts mode in its year blocks
+    // (FactBlock.rep, protocol 4) instead of as rows of the change feed: a region's two monthly
+    // measures were ~105,000 rows (42.7 MB of JSON) on a region manager's first sync. Their
+    // changes on leaf units are marked as the boards' are (rule 22), and every year block holding
+    // a value is given a new sequence number, so devices are sent it again with its values. The
+    // numbers are reserved before the blocks take them: run again after a stop half-way (SQLite
+    // runs a migration without a transaction around it), this gives them new ones, never a number
+    // another block has.
+    '0015_reported_in_blocks': {
+      async up(db: Kysely<unknown>) {
+        await sql
+          .raw("update changes set leaf_bulk = 1 where entity = 'reportedValue' and unit_id not in (select parent_id from units where parent_id is not null)")
+          .execute(db);
+        const year = dialect === 'postgres' ? 'substring(period from 1 for 4)' : 'substr(period, 1, 4)';
+        const blocks = `select distinct unit_id, 'Y' || ${year} as block from fact_reported`;
+        const count = Number((await sql.raw<{ n: number | string }>(`select count(*) as n from (${blocks}) b`).execute(db)).rows[0]?.n ?? 0);
+        if (count === 0) return;
+        const base = Number((await sql<{ value: string }>`select value from fact_state where name = 'seq'`.execute(db)).rows[0]?.value ?? 0);
+        await sql`insert into fact_state (name, value) values ('seq', ${String(base + count)}) on conflict (name) do update set value = excluded.value`.execute(db);
+        await sql
+          .raw(
+            `insert into fact_blocks (unit_id, block, seq) select unit_id, block, ${base} + row_number() over (order by unit_id, block) from (${blocks}) b where true ` +
+              'on conflict (unit_id, block) do update set seq = excluded.seq',
+          )
+          .execute(db);
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -4,7 +4,7 @@
  * boards' rows of leaf units except the units it pinned, and it reads those units' figures from
  * the fact feed (handleFactsPull) and their rows on demand (unitSnapshot).
  */
-import { BULK_ENTITIES, encodeBlock, FACT_PAGE_BLOCKS, FACTS_SINCE, type FactsPullOut, factWindow, type UnitSnapshot } from '../../shared/facts-api';
+import { BULK_ENTITIES, encodeBlock, FACT_PAGE_BLOCKS, FACTS_SINCE, REPORTED_FACTS_SINCE, type FactsPullOut, factWindow, type UnitSnapshot } from '../../shared/facts-api';
 import { localDate } from '../../shared/domain/periods';
 import { AppError } from '../../shared/errors';
 import { MIN_PROTOCOL_VERSION, PULL_PAGE_SIZE, type PullResponse, type ServerChange } from '../../shared/protocol';
@@ -38,8 +38,12 @@ export async function handlePull(
     return { ok: false, reason: 'client-too-old', minProtocolVersion: MIN_PROTOCOL_VERSION, serverTime: now };
   }
   const scope = readScopePath(p);
-  // Older clients replicate every row of their scope, as they always did (rule 16).
+  // Older clients replicate every row of their scope, as they always did (rule 16). A protocol 3
+  // client in facts mode would not read its leaf units' reported values from the year blocks.
   const facts = q.protocolVersion >= FACTS_SINCE && isLevelScope(org, p);
+  if (facts && q.protocolVersion < REPORTED_FACTS_SINCE) {
+    return { ok: false, reason: 'client-too-old', minProtocolVersion: REPORTED_FACTS_SINCE, serverTime: now };
+  }
   const pinned = facts ? checkPinned(org, p, q.pinned ?? []) : [];
   const page = facts ? await store.pullLevelChanges(scope, pinned, q.cursor, limit + 1) : await store.pullChanges(scope, q.cursor, limit + 1);
   const hasMore = page.length > limit;
@@ -52,8 +56,8 @@ export async function handlePull(
 
 /** One page of the fact feed (rule 23): whole blocks with seq > cursor inside the window. */
 export async function handleFactsPull(store: Store, p: Principal, cursor: number, protocolVersion: number, now: number, limit = FACT_PAGE_BLOCKS): Promise<FactsPullOut> {
-  if (protocolVersion < FACTS_SINCE) {
-    return { ok: false, reason: 'client-too-old', minProtocolVersion: FACTS_SINCE, serverTime: now };
+  if (protocolVersion < REPORTED_FACTS_SINCE) {
+    return { ok: false, reason: 'client-too-old', minProtocolVersion: REPORTED_FACTS_SINCE, serverTime: now };
   }
   const scope = readScopePath(p);
   const window = factWindow(localDate(now));
@@ -63,8 +67,8 @@ export async function handleFactsPull(store: Store, p: Principal, cursor: number
   // The rows come written as JSON by the database (BlockContent.encoded): copied, not rebuilt.
   const contents = await store.facts.blockContents(page, true);
   const blocks = page.map((b) => {
-    const c = contents.get(`${b.unitId}\u0000${b.block}`) ?? { rows: [], hr: [], falls: [], fallBefore: null };
-    return encodeBlock(b.unitId, b.block, b.seq, c.encoded ?? c.rows, c.hr, c.falls, c.fallBefore);
+    const c = contents.get(`${b.unitId}\u0000${b.block}`) ?? { rows: [], hr: [], falls: [], fallBefore: null, reported: [] };
+    return encodeBlock(b.unitId, b.block, b.seq, c.encoded ?? c.rows, c.hr, c.falls, c.fallBefore, c.reported);
   });
   const next = page.at(-1)?.seq ?? cursor;
   const headSeq = Math.max(await store.facts.headBlockSeq(scope), next);

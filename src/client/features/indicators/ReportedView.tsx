@@ -2,7 +2,8 @@
  * Reported measures' month grid (#/mal/rapportera?unit=…, issue 13): a manager or controller
  * types the figures no board measures, per period of a year, with their K/M split. Works offline:
  * the values are synced rows (storage/reported-repo.ts), saved in one transaction, and feed Mål
- * och resultat at once (the device computes the figures from its replica).
+ * och resultat at once (the device computes the figures from its replica; a manager's device in
+ * facts mode reads a unit's values from its year blocks, which hold the three years offered here).
  */
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { pathTo, resolveDefs } from '../../../shared/domain/indicators';
