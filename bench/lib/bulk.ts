@@ -11,6 +11,8 @@ import type { RawRow } from './rawdb';
 
 export interface BulkRow extends RawRow {
   hlc: string;
+  /** A level's row (not leaf_bulk): the region's catalogue rows. */
+  level?: boolean;
 }
 
 export interface Bulk {
@@ -20,8 +22,8 @@ export interface Bulk {
 
 const DEVICE = 'bench-history';
 const rowValues = (r: BulkRow) => [r.entity, r.id, r.unitId, JSON.stringify(r.data), JSON.stringify(r.hlcs ?? {}), 0, r.sortKey];
-/** Every generated row is a board's row on a leaf unit: leaf_bulk = 1, as the store marks it (facts mode leaves these out). */
-const changeValues = (r: BulkRow, at: string) => [r.entity, r.id, r.unitId, 'insert', JSON.stringify(r.data), r.hlc, DEVICE, null, at, 1];
+/** A board's row or reported value on a leaf unit: leaf_bulk = 1, as the store marks it (facts mode leaves these out); a level's row (the catalogue's) 0. */
+const changeValues = (r: BulkRow, at: string) => [r.entity, r.id, r.unitId, 'insert', JSON.stringify(r.data), r.hlc, DEVICE, null, at, r.level === true ? 0 : 1];
 
 export function sqliteBulk(file: string): Bulk {
   const db = new Database(file);

@@ -3,7 +3,9 @@
  * the same numbers the report's root cells show, computed straight from the raw rows of the
  * whole subtree in one pass per entity — BHK observed and all-correct (bhkTotal), the Gröna
  * korset green and filled days and the harm days (greenShare, harmDays), staff sick of planned
- * (sickShare). They ignore corrections and voids, which the generated data does not contain.
+ * (sickShare), and the reported measures' sums of the months in the range (waitShare's numerator,
+ * denominator and women's share, as the report divides it; hiredCost). They ignore corrections and voids, which the
+ * generated data does not contain.
  */
 import { BHK_DRESS_STEPS, BHK_HYGIENE_STEPS } from '../../src/shared/schema/bhk-observation';
 import type { RawDb } from './rawdb';
@@ -16,6 +18,10 @@ export interface RawFigures {
   harm: number;
   sick: number;
   planned: number;
+  waitNum: number;
+  waitDen: number;
+  waitK: number;
+  hired: number;
 }
 
 const like = (path: string) => `${path}%`;
@@ -48,8 +54,20 @@ export async function rawIndicatorFigures(raw: RawDb, path: string, from: string
      ) y where conf = 1 or ev > 0`,
     [...params, ...params],
   );
+  // Reported values are filed by their period (a month here), not by a date.
+  const months = [like(path), from.slice(0, 7), to.slice(0, 7)];
+  const int = (p: string) => `cast(${f(p)} as bigint)`;
+  const wait = (p: string) => `sum(case when ${f('measure')} = 'waitShare' then ${int(p)} else 0 end)`;
+  const [rep] = await raw.query<{ wn: number; wd: number; wk: number; wdk: number; hired: number }>(
+    `select ${wait('num')} as wn, ${wait('den')} as wd, ${wait('numK')} as wk, ${wait('denK')} as wdk, sum(case when ${f('measure')} = 'hiredCost' then ${int('num')} else 0 end) as hired from (select ${d} as d ${scope} and r.entity = 'reportedValue'${fence}) x`,
+    months,
+  );
   const n = (v: unknown) => Number(v ?? 0);
   return {
+    waitNum: n(rep?.wn),
+    waitDen: n(rep?.wd),
+    waitK: n(rep?.wdk) > 0 ? (n(rep?.wk) / n(rep?.wdk)) * 100 : 0,
+    hired: n(rep?.hired),
     bhkN: n(bhk?.n),
     bhkOk: n(bhk?.ok),
     green: n(safety?.green),
@@ -66,6 +84,7 @@ interface Cell {
   value: number | null;
   num: number | null;
   den: number | null;
+  valueK: number | null;
 }
 
 /** The same figures read from the report's root cells. */
@@ -84,6 +103,10 @@ export function reportFigures(report: { rootId: string; cells: Cell[] }): RawFig
     harm: n(cell('harmDays').value),
     sick: n(cell('sickShare').num),
     planned: n(cell('sickShare').den),
+    waitNum: n(cell('waitShare').num),
+    waitDen: n(cell('waitShare').den),
+    waitK: n(cell('waitShare').valueK),
+    hired: n(cell('hiredCost').num),
   };
 }
 

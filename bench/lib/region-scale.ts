@@ -1,7 +1,9 @@
 /**
  * The region section's data (issue 17): an org tree of `divisions × vos × units` under one
  * region, and `years` of board rows per unit at a real ward's density — ~20 BHK observations a
- * month, a Gröna korset day per day plus ~2 events a month, 3 staffing shifts a day — written in
+ * month, a Gröna korset day per day plus ~2 events a month, 3 staffing shifts a day — and two
+ * reported measures the region defines (issue 13: waiting ≤ 90 days to a first visit, a share split
+ * by K/M, and the cost of hired staff in kr), a value a unit and month each, written in
  * bulk straight into `rows` and `changes` (bulk.ts), then the facts built from those rows by the
  * server's own build (facts/build.ts ensureFactsBuilt, what a migrated database runs at start).
  * Every generated record is checked against the registry's schema first (a sample per entity),
@@ -14,6 +16,9 @@ import { shiftIdFor } from '../../src/shared/schema/staffing-shift';
 import { safetyDayIdFor } from '../../src/shared/schema/safety-day';
 import { ENTITIES, type EntityName } from '../../src/shared/schema/registry';
 import { formatHlc } from '../../src/shared/sync/hlc';
+import { indicatorIdFor } from '../../src/shared/schema/indicator';
+import { reportedValueIdFor } from '../../src/shared/schema/reported-value';
+import { seededRandom } from '../../src/shared/domain/random';
 import { uuidv7 } from 'uuidv7';
 import type { Bulk, BulkRow } from './bulk';
 import { daysIn, monthsBack, observation } from './gen';
@@ -113,6 +118,49 @@ function event(rand: () => number, unitId: string, date: string): Record<string,
   };
 }
 
+/** The region's reported measures (its catalogue rows): every unit reports both each month. */
+export const REPORTED_MEASURES = [
+  {
+    id: indicatorIdFor(REGION_ID, 'waitShare'),
+    unitId: REGION_ID,
+    key: 'waitShare',
+    nameSv: 'Väntat ≤ 90 dagar till första besök',
+    perspective: 'medborgare',
+    source: { kind: 'reported', form: 'ratio', grain: 'month', at: 'unit' },
+    unit: 'pct',
+    direction: 'higher',
+    target: { op: 'gte', value: 70 },
+  },
+  {
+    id: indicatorIdFor(REGION_ID, 'hiredCost'),
+    unitId: REGION_ID,
+    key: 'hiredCost',
+    nameSv: 'Kostnad inhyrd personal',
+    perspective: 'ekonomi',
+    source: { kind: 'reported', form: 'value', grain: 'month', at: 'unit' },
+    unit: 'kr',
+    direction: 'lower',
+    target: { op: 'decrease' },
+  },
+] as const;
+
+/**
+ * A unit's two reported values of a month, whole numbers (sums of them are exact in any order,
+ * so the report's and the GROUP BY's agree to the unit).
+ */
+function reportedRecords(rand: () => number, unitId: string, month: string): Record<string, unknown>[] {
+  const denK = 20 + Math.floor(rand() * 60);
+  const denM = 20 + Math.floor(rand() * 60);
+  const numK = Math.floor(denK * (0.4 + rand() * 0.5));
+  const numM = Math.floor(denM * (0.4 + rand() * 0.5));
+  const cost = rand() < 0.6 ? 0 : Math.floor(rand() * 400_000);
+  const at = (measure: string) => ({ id: reportedValueIdFor(unitId, measure, month), unitId, measure, period: month });
+  return [
+    { ...at('waitShare'), num: numK + numM, den: denK + denM, numK, denK, numM, denM, source: 'import' },
+    { ...at('hiredCost'), num: cost, den: null, numK: null, denK: null, numM: null, denM: null, source: 'import' },
+  ];
+}
+
 /** Checks one record of each entity against the registry's schema; throws on the first misfit. */
 export function checkGenerator(): void {
   const rand = () => 0.5;
@@ -120,6 +168,8 @@ export function checkGenerator(): void {
     ...dayRecords(rand, 'rgx', '2026-01-15'),
     { entity: 'safetyEvent' as const, data: event(rand, 'rgx', '2026-01-15') },
     { entity: 'bhkObservation' as const, data: { ...observation(rand, 'rgx', '2026-01-15') } },
+    ...reportedRecords(rand, 'rgx', '2026-01').map((data) => ({ entity: 'reportedValue' as const, data })),
+    ...REPORTED_MEASURES.map((data) => ({ entity: 'indicator' as const, data: { ...data } as Record<string, unknown> })),
   ];
   for (const s of samples) {
     const r = ENTITIES[s.entity].schema.safeParse(s.data);
@@ -148,12 +198,15 @@ export async function fillRegion(bulk: Bulk, units: readonly string[], years: nu
   const add = (entity: EntityName, data: Record<string, unknown>) => {
     const def = ENTITIES[entity];
     const hlcs = def.mode === 'lww' ? Object.fromEntries(Object.keys(data).map((k) => [k, hlc])) : {};
-    batch.push({ entity, id: String(data.id), unitId: String(data.unitId), data, sortKey: def.sortKey(data), hlcs, hlc });
+    batch.push({ entity, id: String(data.id), unitId: String(data.unitId), data, sortKey: def.sortKey(data), hlcs, hlc, level: entity === 'indicator' });
     written.byEntity[entity] = (written.byEntity[entity] ?? 0) + 1;
     written.rows += 1;
   };
   const started = Date.now();
+  for (const def of REPORTED_MEASURES) add('indicator', { ...def });
   for (const [i, unitId] of units.entries()) {
+    // Its own generator: the boards' rows stay those of the runs before reported values came.
+    const reportedRand = seededRandom(i + 1);
     const skill = 0.93 + rand() * 0.06;
     for (const month of months) {
       const days = daysIn(month);
@@ -163,6 +216,7 @@ export async function fillRegion(bulk: Bulk, units: readonly string[], years: nu
       for (let k = 0; k < nBhk; k++) add('bhkObservation', { ...observation(rand, unitId, dateOf(1 + Math.floor(rand() * days)), skill) });
       const nEvents = Math.floor(rand() * 5); // 0–4, ~2 a month
       for (let k = 0; k < nEvents; k++) add('safetyEvent', event(rand, unitId, dateOf(1 + Math.floor(rand() * days))));
+      for (const data of reportedRecords(reportedRand, unitId, month)) add('reportedValue', data);
     }
     if (batch.length >= 20_000 || i === units.length - 1) {
       await bulk.write(batch);

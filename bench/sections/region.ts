@@ -433,7 +433,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
             const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
             const line = csv.split('\r\n').find((l) => l.startsWith('Region Bench;') && l.split(';')[2] === bhkName);
             if (line === undefined) throw new Error(`the CSV has no line for the region's ${bhkName}`);
-            return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0 };
+            return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0, waitNum: 0, waitDen: 0, waitK: 0, hired: 0 };
           };
           jobs.push(job('csvYear', `CSV ${year}`, csvN, rawFigures(yearRange), (r, g) => (r.bhkN === g.bhkN ? [] : [`n ${r.bhkN} ≠ ${g.bhkN}`])));
           for (const board of BOARDS) {
