@@ -26,7 +26,7 @@ import { REPORTED_SOURCES, ReportedPeriod, type ReportedValue, reportedValueIdFo
 import { EntityName } from './schema/registry';
 import type { RawJson } from './raw-json';
 
-/** First protocol version whose clients are sent `facts` on pull and may ask for the fact feed. */
+/** First protocol version whose clients are sent `facts` on pull (the fact feed itself needs REPORTED_FACTS_SINCE). */
 export const FACTS_SINCE = 3;
 /**
  * First protocol version whose clients read reported values from year blocks (`FactBlock.rep`):
@@ -167,7 +167,7 @@ export function encodeBlock(
     hr: hr.map((h) => [h.month, h.kvotTotal, h.kvotK, h.kvotM, h.korttid, h.ordinaryHours, h.source]),
     falls: [...falls],
     fallBefore: block.startsWith('Y') ? fallBefore : null,
-    rep,
+    ...(block.startsWith('Y') ? { rep } : {}),
   };
 }
 

@@ -1,15 +1,16 @@
 /**
  * Reported values on a device in facts mode (rule 22, protocol 4), on fake-indexeddb:
- *  - a leaf unit's values are read from its year blocks, and a cell with an unsynced write (or
- *    removal) on the device shows that write instead; a row kept after its write was pushed is not
- *    read (the feed no longer updates it);
- *  - a device that entered facts mode before reported values were bulk (protocol 3) drops its leaf
- *    units' value rows once, keeping rows with unsynced writes and every level's rows;
+ *  - a leaf unit's values are read from its year blocks, and a cell the device holds a row of (its
+ *    own write or removal, unsynced or pushed) shows the row; when a year block of the unit
+ *    arrives, the rows of that year without unsynced writes go (the feed no longer updates them);
+ *  - a device that entered facts mode before reported values were bulk (protocol 3) reads its rows
+ *    until a fact pull reaches the head, then drops its leaf units' value rows once, keeping rows
+ *    with unsynced writes and every level's rows, and reads the blocks;
  *  - a pinned unit's values are its rows.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { enterFactsMode } from '../../src/client/storage/facts-repo';
+import { applyFactPage, BULK_TEXT, completeFactsBulk } from '../../src/client/storage/facts-repo';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
 import { listReportedValues, reportedValuesOf } from '../../src/client/storage/reported-repo';
 import { sortKeyFor } from '../../src/client/storage/rows';
@@ -36,7 +37,7 @@ async function setUp() {
   const block = (unitId: string, seq: number) => encodeBlock(unitId, 'Y2026', seq, [], [], [], null, inBlock.filter((v) => v.unitId === unitId)) as unknown as FactBlock;
   await db.facts.bulkPut([block('u1', 1), block('u2', 2)]);
   // u1: an unsynced change of February and an unsynced removal of March; January's row was
-  // written by the device and pushed long ago (stale: the block has 10, the row 9).
+  // written by the device and pushed (the block has 10, the row 9: the block is older).
   const feb = value('u1', '2026-02', 21);
   const rows = [row(value('u1', '2026-01', 9)), row(feb), row(value('u1', '2026-03', 30), true), row(value('vo', '2026', 5))];
   await db.rows.bulkPut(rows.map((r) => ({ ...r, sortKey: sortKeyFor(r) })));
@@ -50,17 +51,26 @@ async function setUp() {
 }
 
 describe('reported values on a device in facts mode', () => {
-  it('are its year blocks\' values with its own unsynced writes over them', async () => {
+  it('are its year blocks\' values with the device\'s rows over them until a block of their year arrives', async () => {
     const { db, feb } = await setUp();
+    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
     await setMeta(db, 'factsMode', true);
-    await setMeta(db, 'factsBulk', 'x');
-    expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 10], ['2026-02', 21]]);
+    await setMeta(db, 'factsBulk', BULK_TEXT);
+    await db.units.bulkPut(UNITS.map((u) => ({ ...u })) as never);
+    expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 9], ['2026-02', 21]]);
     expect(await listReportedValues(db, 'u1')).toContainEqual(feb);
+    // u1's year block arrives (January is 11 now): the pushed January row goes, the rows with
+    // unsynced writes stay, and so does the level's row.
+    const jan = { ...value('u1', '2026-01', 11) };
+    const newer = encodeBlock('u1', 'Y2026', 3, [], [], [], null, [jan, value('u1', '2026-02', 20), value('u1', '2026-03', 30)]) as unknown as FactBlock;
+    expect(await applyFactPage(db, 'dev', { from: 0, blocks: [newer], cursor: 3, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
+    expect((await db.rows.where('entity').equals('reportedValue').toArray()).map((r) => r.id.split(':').slice(1).join(' ')).sort()).toEqual(['u1 waitShare 2026-02', 'u1 waitShare 2026-03', 'vo waitShare 2026']);
+    expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 11], ['2026-02', 21]]);
     const all = await reportedValuesOf(db, [...UNITS], 'vo');
-    expect(all.map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 10', 'u1 2026-02 21', 'u2 2026-01 40']);
+    expect(all.map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 11', 'u1 2026-02 21', 'u2 2026-01 40', 'vo 2026 5']);
     // Pinned: the unit's rows are its values (the pull keeps them current).
     await setMeta(db, 'pinned', [{ unitId: 'u1', usedAt: 0 }]);
-    expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 9], ['2026-02', 21]]);
+    expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-02', 21]]);
   });
 
   it('outside facts mode are the replica\'s rows', async () => {
@@ -68,18 +78,21 @@ describe('reported values on a device in facts mode', () => {
     expect((await reportedValuesOf(db, [...UNITS], 'vo')).map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 9', 'u1 2026-02 21', 'vo 2026 5']);
   });
 
-  it('drop their leaf rows once on a device that entered facts mode before they were bulk', async () => {
+  it('on a device that entered facts mode before they were bulk, are its rows until a fact pull reaches the head', async () => {
     const { db } = await setUp();
     await db.rows.put({ ...row(value('u2', '2026-01', 39)), sortKey: '2026-01' });
     await setMeta(db, 'factsMode', true);
-    await enterFactsMode(db, ['u1', 'u2']);
+    // Its blocks were pulled before the update (no values in them): the rows are still the values.
+    expect((await reportedValuesOf(db, [...UNITS], 'vo')).map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 9', 'u1 2026-02 21', 'u2 2026-01 39', 'vo 2026 5']);
+    await completeFactsBulk(db, ['u1', 'u2']);
     const left = (await db.rows.where('entity').equals('reportedValue').toArray()).map((r) => `${r.unitId} ${r.id.split(':').at(-1)}`).sort();
-    // u1 has unsynced writes: its rows stay; u2's go; the level's stay.
-    expect(left).toEqual(['u1 2026-01', 'u1 2026-02', 'u1 2026-03', 'vo 2026']);
-    expect(await getMeta(db, 'factsBulk')).toContain('reportedValue');
-    // Once: a row arriving later (a pinned unit's) is not dropped by the next round.
+    // u2's row goes; u1's pushed January row goes, its rows with unsynced writes stay; the level's stay.
+    expect(left).toEqual(['u1 2026-02', 'u1 2026-03', 'vo 2026']);
+    expect(await getMeta(db, 'factsBulk')).toBe(BULK_TEXT);
+    expect((await reportedValuesOf(db, [...UNITS], 'vo')).map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 10', 'u1 2026-02 21', 'u2 2026-01 40', 'vo 2026 5']);
+    // Once: a row arriving later (a pinned unit's) is not dropped by the next pull.
     await db.rows.put({ ...row(value('u2', '2026-01', 39)), sortKey: '2026-01' });
-    await enterFactsMode(db, ['u1', 'u2']);
+    await completeFactsBulk(db, ['u1', 'u2']);
     expect(await db.rows.where('[entity+unitId]').equals(['reportedValue', 'u2']).count()).toBe(1);
   });
 });

@@ -86,10 +86,12 @@ describe('a division manager\'s device in facts mode', () => {
   });
 
   it('shows its own unsynced reported values over its blocks, and the server\'s after the sync', async () => {
-    const [first, second] = await listReportedValues(db, 'avd-23');
+    const held = await listReportedValues(db, 'avd-23');
+    // One with a numerator above 0 (its change to 0 is a change), and another to remove.
+    const v = held.find((x) => x.num > 0) as ReportedValue;
+    const second = held.find((x) => x.id !== v.id);
     expect(second).toBeDefined();
-    const v = first as ReportedValue;
-    const changed = { ...v, num: v.den === null ? v.num + 1 : 0, numK: v.numK === null ? null : 0, numM: v.numM === null ? null : 0 };
+    const changed = { ...v, num: 0, numK: v.numK === null ? null : 0, numM: v.numM === null ? null : 0 };
     const extra = { ...v, period: '2025-01', id: reportedValueIdFor('avd-23', v.measure, '2025-01') } as ReportedValue;
     await saveReportedValues(db, [changed, extra], [], NOW);
     const mine = await listReportedValues(db, 'avd-23');

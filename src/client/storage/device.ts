@@ -22,6 +22,7 @@ const SESSION_KEYS: MetaKey[] = [
   'progress',
   'syncingSince',
   'factsMode',
+  'factsBulk',
   'factCursor',
   'factWindow',
   'pinned',

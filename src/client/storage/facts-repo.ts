@@ -37,17 +37,44 @@ const isEmpty = (b: FactBlock): boolean =>
  * A page requested from another cursor than the stored one (a scope change reset it) is dropped.
  */
 export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage): Promise<'applied' | 'cursor-moved'> {
-  return db.transaction('rw', [db.facts, db.meta], async () => {
+  return db.transaction('rw', [db.facts, db.meta, db.rows, db.outbox, db.units], async () => {
     await expectDevice(db, deviceId);
     if (((await getMeta(db, 'factCursor')) ?? 0) !== page.from) return 'cursor-moved';
     const gone = page.blocks.filter(isEmpty).map((b): [string, string] => [b.unitId, b.block]);
     const kept = page.blocks.filter((b) => !isEmpty(b));
     if (gone.length > 0) await db.facts.bulkDelete(gone);
     if (kept.length > 0) await db.facts.bulkPut(kept);
+    await dropSupersededValues(db, page.blocks);
     await dropBlocksOutside(db, page.window);
     await setMeta(db, 'factCursor', page.cursor);
     return 'applied';
   });
+}
+
+/**
+ * A leaf unit's reported value the device wrote stays in its rows after the push (and wins over
+ * the blocks: the value does not flip back while the block that holds it is on its way), until a
+ * year block of its unit and year arrives: from then on the block is the value, and the row, which
+ * the change feed no longer updates, goes. Rows with unsynced writes, pinned units' rows and a
+ * level's rows (the change feed keeps those) stay. One look at the device's few value rows a page.
+ */
+async function dropSupersededValues(db: PulsDb, blocks: readonly FactBlock[]): Promise<void> {
+  const years = new Set(blocks.filter((b) => b.block.startsWith('Y')).map((b) => `${b.unitId}\u0000${b.block.slice(1)}`));
+  if (years.size === 0) return;
+  const keys = (await db.rows.where('[entity+id]').between(['reportedValue', ''], ['reportedValue', '\uffff']).primaryKeys()) as unknown as [string, string][];
+  if (keys.length === 0) return;
+  const rows = await db.rows.bulkGet(keys);
+  const candidates = rows.flatMap((r) => (r !== undefined && years.has(`${r.unitId}\u0000${r.sortKey.slice(0, 4)}`) ? [r] : []));
+  if (candidates.length === 0) return;
+  const pinned = new Set(((await getMeta(db, 'pinned')) ?? []).map((p) => p.unitId));
+  const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
+  const drop: [string, string][] = [];
+  for (const r of candidates) {
+    if (pinned.has(r.unitId) || pending.has(`${r.entity}\u0000${r.id}`)) continue;
+    if ((await db.units.where('parentId').equals(r.unitId).count()) > 0) continue;
+    drop.push([r.entity, r.id]);
+  }
+  if (drop.length > 0) await db.rows.bulkDelete(drop);
 }
 
 /**
@@ -146,11 +173,6 @@ export async function pinnedUnits(db: PulsDb): Promise<PinnedUnit[]> {
   return [...((await getMeta(db, 'pinned')) ?? [])];
 }
 
-/** Units with unsynced writes: their board rows must stay (rule 6). */
-async function unitsWithPending(db: PulsDb): Promise<Set<string>> {
-  return new Set((await db.outbox.toArray()).map((r) => r.change.unitId));
-}
-
 /** Removes the board rows of `unitIds` (keeping rows the outbox still writes). */
 async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<void> {
   const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
@@ -163,21 +185,39 @@ async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<vo
   }
 }
 
+/** Drops the board rows of `leafIds` that are not pinned (rows with unsynced writes stay). */
+async function dropUnpinned(db: PulsDb, leafIds: readonly string[]): Promise<void> {
+  const pinned = new Set((await pinnedUnits(db)).map((p) => p.unitId));
+  await dropBoardRows(db, leafIds.filter((id) => !pinned.has(id)));
+}
+
 /**
  * Entering facts mode (the server said so on pull): board rows of leaf units that are not pinned
- * are dropped, since the feed no longer updates them (rule 22). A device already in facts mode
- * does it again when BULK_ENTITIES has grown since (an update that made reported values bulk).
+ * are dropped, since the feed no longer updates them (rule 22).
  */
 export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Promise<void> {
-  const bulk = BULK_ENTITIES.join(',');
   await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
-    const { factsMode, factsBulk } = await getMetas(db, ['factsMode', 'factsBulk']);
-    if (factsMode === true && factsBulk === bulk) return;
-    const pinned = new Set((await pinnedUnits(db)).map((p) => p.unitId));
-    const pending = await unitsWithPending(db);
-    await dropBoardRows(db, leafIds.filter((id) => !pinned.has(id) && !pending.has(id)));
+    if ((await getMeta(db, 'factsMode')) === true) return;
+    await dropUnpinned(db, leafIds);
     await setMeta(db, 'factsMode', true);
-    await setMeta(db, 'factsBulk', bulk);
+  });
+}
+
+/** The bulk entities as `factsBulk` records them. */
+export const BULK_TEXT = BULK_ENTITIES.join(',');
+
+/**
+ * After a fact pull that reached the feed's head: from now on the blocks hold everything of
+ * BULK_ENTITIES, so a device that entered facts mode under an older list (before reported values
+ * came in year blocks) drops its leaf units' rows of the entities added, and its reported values
+ * are read from the blocks (reported-repo.ts) from then on, not before: until the blocks the
+ * server sent again (migration 0015) have arrived, the rows are the values.
+ */
+export async function completeFactsBulk(db: PulsDb, leafIds: readonly string[]): Promise<void> {
+  await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {
+    if ((await getMeta(db, 'factsBulk')) === BULK_TEXT) return;
+    await dropUnpinned(db, leafIds);
+    await setMeta(db, 'factsBulk', BULK_TEXT);
   });
 }
 

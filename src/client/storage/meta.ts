@@ -55,8 +55,8 @@ export interface MetaValues {
   progress: SyncProgress | null;
   /** Facts mode (rule 22): the server said this device pulls facts, not its units' board rows. */
   factsMode: boolean;
-  /** The entities whose leaf-unit rows facts mode drops (BULK_ENTITIES when it was entered): a
-   * release that adds one drops those rows too. Absent: entered before reportedValue joined them. */
+  /** BULK_ENTITIES (joined) when a fact pull last reached the feed's head (completeFactsBulk):
+   * until it is this release's list, reported values are read from rows, not blocks. */
   factsBulk: string;
   /** Highest fact block seq applied (rule 23); 0 before the first fact pull. */
   factCursor: number;

@@ -15,9 +15,10 @@ import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import { reportedOfBlock } from '../../shared/facts-api';
 import type { PulsDb, RowRecord } from './db';
-import { yearBlocks } from './facts-repo';
+import { BULK_TEXT, yearBlocks } from './facts-repo';
 import { getMetas } from './meta';
-import { writeChange, writeTransaction } from './records';
+import { counterTransaction } from './counter-lease';
+import { writeChange } from './records';
 
 const ENTITY = 'reportedValue';
 
@@ -35,29 +36,32 @@ async function rowValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
 }
 
 /**
- * The reported values of `unitIds` on this device. In facts mode (rule 22) a unit that is not
- * pinned has the server's values in its year blocks, and the device's own unsynced writes (and
- * removals) of a cell win over them; a row the device kept after its write was pushed is not read,
- * since the feed no longer updates it. Otherwise (not in facts mode, or a pinned unit) the
- * replica's rows are the values.
+ * The reported values of `unitIds` on this device. In facts mode (rule 22, once a fact pull has
+ * reached the feed's head: before, the rows the device held are the values) a unit that is not
+ * pinned has the server's values in its year blocks, and a row the device holds of a cell wins
+ * over them: its own write (or removal), unsynced or pushed and not yet in a block it has pulled
+ * (facts-repo.ts drops such a row when its unit's year block arrives), or a level's row, which
+ * the change feed keeps current. Otherwise (not in facts mode, or a pinned unit) the replica's
+ * rows are the values.
  */
 async function valuesOf(db: PulsDb, unitIds: readonly string[]): Promise<ReportedValue[]> {
-  const { factsMode, pinned } = await getMetas(db, ['factsMode', 'pinned']);
-  const rowsOf = factsMode === true ? new Set((pinned ?? []).map((p) => p.unitId)) : null;
+  const { factsMode, factsBulk, pinned } = await getMetas(db, ['factsMode', 'factsBulk', 'pinned']);
+  // Blocks hold the values once a fact pull has reached the head under this list (completeFactsBulk).
+  const rowsOnly = factsMode === true && factsBulk === BULK_TEXT ? new Set((pinned ?? []).map((p) => p.unitId)) : null;
   const out: ReportedValue[] = [];
-  const fromBlocks = rowsOf === null ? [] : unitIds.filter((id) => !rowsOf.has(id));
+  const fromBlocks = rowsOnly === null ? [] : unitIds.filter((id) => !rowsOnly.has(id));
   for (const id of unitIds) if (!fromBlocks.includes(id)) out.push(...(await rowValues(db, id)));
   if (fromBlocks.length === 0) return out;
   const values = new Map<string, ReportedValue>();
   for (const b of await yearBlocks(db, fromBlocks)) for (const v of reportedOfBlock(b)) values.set(v.id, v);
+  // In facts mode the device holds few value rows (its own writes, the levels'): one range.
   const wanted = new Set(fromBlocks);
-  const pending = [...new Set((await db.outbox.toArray()).flatMap((r) => (r.change.entity === ENTITY && wanted.has(r.change.unitId) ? [r.change.id] : [])))];
-  const rows = await db.rows.bulkGet(pending.map((id): [string, string] => [ENTITY, id]));
-  pending.forEach((id, i) => {
-    const v = parsed(rows[i]);
-    if (v === null) values.delete(id);
-    else values.set(id, v);
-  });
+  for (const row of await db.rows.where('[entity+id]').between([ENTITY, ''], [ENTITY, '\uffff']).toArray()) {
+    if (!wanted.has(row.unitId)) continue;
+    const v = parsed(row);
+    if (v !== null) values.set(row.id, v);
+    else if (row.deleted) values.delete(row.id);
+  }
   return [...out, ...values.values()];
 }
 
@@ -100,13 +104,11 @@ export async function saveReportedValues(db: PulsDb, values: readonly ReportedVa
       throw new AppError(code, { entity: ENTITY, id: v.id }, path);
     }
   }
-  // A cell the device knows only from its fact blocks (facts mode) has no row here to remove.
-  const held = remove.length === 0 ? new Set<string>() : new Set((await valuesOf(db, [...new Set(remove.map((r) => r.unitId))])).map((v) => v.id));
-  await writeTransaction(db, async () => {
+  // A cell is removed if the device shows it (in facts mode it may know the cell only from a
+  // fact block, with no row or an old removed row of its own), read in the same transaction.
+  await counterTransaction(db, [db.rows, db.outbox, db.meta, db.facts], async () => {
+    const shown = remove.length === 0 ? new Set<string>() : new Set((await valuesOf(db, [...new Set(remove.map((r) => r.unitId))])).map((v) => v.id));
     for (const v of values) await put(db, v, now);
-    for (const r of remove) {
-      const row = await db.rows.get([ENTITY, r.id]);
-      if (row === undefined ? held.has(r.id) : !row.deleted) await writeChange(db, { entity: ENTITY, op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
-    }
+    for (const r of remove) if (shown.has(r.id)) await writeChange(db, { entity: ENTITY, op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
   });
 }

@@ -6,7 +6,7 @@
  * forgets the facts and pulls the change log from the start, board rows included.
  */
 import { AppError } from '../../shared/errors';
-import { applyFactPage, enterFactsMode } from '../storage/facts-repo';
+import { applyFactPage, completeFactsBulk, enterFactsMode } from '../storage/facts-repo';
 import { deleteMeta, getMetas } from '../storage/meta';
 import type { PulsDb } from '../storage/db';
 import type { SyncContext } from './context';
@@ -32,7 +32,8 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
   }
   const pull = transport.facts?.bind(transport);
   if (pull === undefined) return;
-  await enterFactsMode(db, await leafIds(db));
+  const leaves = await leafIds(db);
+  await enterFactsMode(db, leaves);
   const ask = (from: number) => {
     const sentAt = ctx.now();
     const asked = pull(from).then((answer) => {
@@ -56,7 +57,8 @@ export async function syncFacts(ctx: SyncContext, facts: boolean): Promise<void>
     if (answer.hasMore) next = ask(answer.cursor);
     const applied = await applyFactPage(db, deviceId, { from: cursor, blocks: answer.blocks, cursor: answer.cursor, window: answer.window });
     // The cursor moved under us (a scope change): the next round starts from the new one.
-    if (applied === 'cursor-moved' || !answer.hasMore) return;
+    if (applied === 'cursor-moved') return;
+    if (!answer.hasMore) return completeFactsBulk(db, leaves);
     cursor = answer.cursor;
   }
 }

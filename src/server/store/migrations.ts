@@ -457,6 +457,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // another block has.
     '0015_reported_in_blocks': {
       async up(db: Kysely<unknown>) {
+        // The block sequence is the change log's (rule 21): a push of a process not yet stopped
+        // takes its numbers under this lock too (kysely-store.ts lockChangeLog).
+        if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7261001)`.execute(db);
         await sql
           .raw("update changes set leaf_bulk = 1 where entity = 'reportedValue' and unit_id not in (select parent_id from units where parent_id is not null)")
           .execute(db);
