@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrgResponse } from '../../src/shared/api';
-import { type IndicatorInput, reportOfRows, reportRange } from '../../src/shared/domain/indicators';
+import { type IndicatorInput, reportOfRows } from '../../src/shared/domain/indicators';
+import { reportedSumsByRange } from '../../src/shared/domain/indicators/reported';
 import { periodRange } from '../../src/shared/domain/periods';
 import { seededRandom } from '../../src/shared/domain/random';
 import { subtreeIds } from '../../src/shared/domain/rollup';
@@ -188,19 +189,30 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     expect(next.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual([`${v.unitId} Y2026`]);
     expect(reportedOfBlock(next.blocks[0] as FactBlock).find((x) => x.id === v.id)).toEqual(model.get(v.id));
     expect((await pullAll(h, vochef, feed.at(-1)?.serverSeq ?? 0)).filter((c) => c.id === v.id)).toEqual([]);
+    // A client below protocol 3 replicates every row, the leaf units' values included.
+    const old = (await pullAll(h, vochef, 0, 2)).filter((c) => c.entity === 'reportedValue');
+    const oldIds = new Set(old.map((c) => c.id));
+    const leafIds = expected.filter((x) => !parents.has(x.unitId)).map((x) => x.id);
+    expect(leafIds.length).toBeGreaterThan(0);
+    expect(leafIds.filter((id) => !oldIds.has(id))).toEqual([]);
   });
 
-  it('a report reads reported values of its own years only: a value outside them never counts, so the read is bounded', async () => {
+  it('a report reads the reported values of the periods inside its ranges only, summed as the shared code sums them', async () => {
     const old = { id: reportedValueIdFor('avd-21', 'waitShare', '2019-05'), unitId: 'avd-21', measure: 'waitShare', period: '2019-05', num: 1, den: 2, numK: null, denK: null, numM: null, denM: null, source: 'manual' } as ReportedValue;
     const res = await push(h, admin, [change(admin, 'reportedValue', old.id, old.unitId, 'insert', { ...old }, seq++)]);
     expect(res.ok && res.rejected).toEqual([]);
+    model.set(old.id, old);
     const org = orgView(await h.store.listUnits());
     const root = org.get('div-lsv') as UnitRow;
-    const periodsOf = (rows: readonly ReportedValue[]) => new Set(rows.map((r) => r.period.slice(0, 4)));
-    expect(periodsOf((await contextOf(h.store, org, root, NOW)).reportedRows)).toContain('2019');
-    const bounded = (await contextOf(h.store, org, root, NOW, reportRange('2026-02'))).reportedRows;
-    expect([...periodsOf(bounded)].sort()).toEqual(['2025', '2026']);
-    expect(bounded.length).toBe([...model.values()].filter((v) => v.period >= '2025' && v.period < '2027').length);
+    const under = new Set(subtreeIds(org.tree, 'div-lsv'));
+    const ctx = await contextOf(h.store, org, root, NOW);
+    // A month, a tertial, a year, a range that is no period, and 2019's May.
+    const ranges = [periodRange('2026-02'), periodRange('2026-T1'), periodRange('2025'), { from: '2025-01-15', to: '2026-03-31' }, periodRange('2019-05')];
+    const read = await (ctx.reportedSums as NonNullable<typeof ctx.reportedSums>)(ranges);
+    expect(read).toEqual(reportedSumsByRange([...model.values()].filter((v) => under.has(v.unitId)), ranges));
+    expect(read[4]?.get('avd-21')?.get('waitShare')).toMatchObject({ num: 1, den: 2, units: 1, reporters: 1 });
+    // Not vacuous: each range but the last holds many units' sums.
+    expect(read.slice(0, 4).every((m) => m.size > 3)).toBe(true);
   });
 
   it('a measure owned by its level (writers: owner) takes values only from that level\'s managers', async () => {

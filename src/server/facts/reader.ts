@@ -7,10 +7,13 @@
  */
 import { planRanges, usesCumulative } from '../../shared/domain/facts/plan';
 import type { FactReader } from '../../shared/domain/facts/reader';
+import type { ReportedSumsByUnit } from '../../shared/domain/indicators/reported';
+import type { DateRange } from '../../shared/domain/indicators/types';
 import type { Scope } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
 
-export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader {
+/** `reportedSums`: the subtree's reported values summed per range (IndicatorContext.reportedSums), through the same scope. */
+export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader & { reportedSums: (ranges: readonly DateRange[]) => Promise<ReportedSumsByUnit[]> } {
   const f = tx.facts;
   // One scope for all of the reader's reads (a reader serves one request): its units are looked up once (fact-ops.ts Scope).
   const scope: Scope = { path: scopePath };
@@ -24,5 +27,6 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
     byDay: (family, from, to) => f.byDay(family, scope, from, to),
     lastFalls: (ranges) => f.lastFalls(scope, ranges),
     hrMonths: (fromMonth, toMonth) => f.hrMonths(scope, fromMonth, toMonth),
+    reportedSums: (ranges) => f.reportedSums(scope, ranges),
   };
 }

@@ -11,6 +11,9 @@ import type { UnitDays, UnitSums } from '../../shared/domain/facts/reader';
 import { addInto } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { type ReportedValue, reportedValueIdFor } from '../../shared/schema/reported-value';
+import { addReportedValue, reportedPeriodsIn, type ReportedSumsByUnit } from '../../shared/domain/indicators/reported';
+import { emptyReportedSums } from '../../shared/domain/indicators/pool';
+import type { DateRange, ReportedSums } from '../../shared/domain/indicators/types';
 import { sliceUsed, turn } from '../../shared/domain/pace';
 import { RawJson } from '../../shared/raw-json';
 import { readFields, unpackDays } from './packed-fields';
@@ -117,6 +120,12 @@ export interface FactOps {
   hrMonths(scope: ScopeRef, fromMonth: string, toMonth: string): Promise<HrMonth[]>;
   /** The reported values in the scope whose period lies in [from, to] (periods as text: '2026' < '2026-01' < '2026-T1'). */
   reported(scope: ScopeRef, from: string, to: string): Promise<ReportedValue[]>;
+  /**
+   * Per range (same order): per unit in the scope, its reported values whose period lies wholly
+   * inside the range, summed per measure as the shared code sums them (reported.ts
+   * reportedSumsByRange): only the periods inside the ranges are read, and summed as they are read.
+   */
+  reportedSums(scope: ScopeRef, ranges: readonly DateRange[]): Promise<ReportedSumsByUnit[]>;
 
   /** Every fact row and HR month of a unit (build, rebuild check). */
   unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
@@ -198,6 +207,34 @@ const skipItem = (text: string, i: number): number => {
   const end = text.indexOf(';', i);
   return end < 0 ? text.length : end + 1;
 };
+
+/**
+ * Walks a unit's packed reported values ("2026-03,measure,12,40,,,,,import;…", fact-ops.ts
+ * packedReported) field by field, no split: a region's year is ~700,000 fields. A number is the
+ * database's text of a double, which reads back as the same double; an empty field is null.
+ */
+function walkReported(
+  text: string,
+  onValue: (period: string, measure: string, num: number, den: number | null, numK: number | null, denK: number | null, numM: number | null, denM: number | null, source: string) => void,
+): void {
+  let i = 0;
+  const next = (): string => {
+    let end = i;
+    for (let c = text.charCodeAt(end); end < text.length && c !== 44 && c !== 59; c = text.charCodeAt(++end));
+    const field = text.slice(i, end);
+    i = end + 1;
+    return field;
+  };
+  const num = (): number | null => {
+    const field = next();
+    return field === '' ? null : Number(field);
+  };
+  while (i < text.length) {
+    const period = next();
+    const measure = next();
+    onValue(period, measure, num() as number, num(), num(), num(), num(), num(), next());
+  }
+}
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -325,6 +362,27 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
    * more. A unit's c rows of a period are one entry of that index, read in order, where its walk
    * is a seek down the primary key (~6 µs with its group); a division's share is a fifth.
    */
+  /**
+   * The reported values in the scope matching `filter` (alias f), one text per unit, its values in
+   * (measure, period) order: the order the shared code sums a unit's values in (reported.ts), in
+   * bytes on both databases. As a row object each, copied from SQLite's reader thread, a region's
+   * ~70,000 values were ~250 ms a report. A number is written as the database gives a double as
+   * text, which reads back as the same double (SQLite from 3.52 writes 17 significant digits,
+   * PostgreSQL the shortest exact text; tests/server/fact-reported.test.ts holds one that needs
+   * all 17); a null as nothing.
+   */
+  const packedReported = (within: ScopeRef, filter: string, params: readonly unknown[]) => {
+    const num = (c: string) => (dialect === 'postgres' ? `coalesce(f.${c}::text, '')` : `coalesce(f.${c}, '')`);
+    const item = ['f.period', 'f.measure', num('num'), num('den'), num('num_k'), num('den_k'), num('num_m'), num('den_m'), 'f.source'].join(" || ',' || ");
+    const agg = dialect === 'postgres' ? `string_agg(${item}, ';' order by f.measure collate "C", f.period collate "C")` : `group_concat(${item}, ';' order by f.measure, f.period)`;
+    return scoped<{ unit_id: string; v: string }>(
+      within,
+      (where, scopeParams) => [`select f.unit_id, ${agg} as v from fact_reported f ${where} and ${filter} group by f.unit_id${inKeyOrder('f.unit_id')}`, [...scopeParams, ...params]],
+      undefined,
+      true,
+    );
+  };
+
   const wideOnSqlite = async (ref: ScopeRef): Promise<boolean> => {
     const of = scopeOf(ref);
     const share = (of.share ??= Promise.all([idsOf(of), readOff<{ n: number }>('select count(*) as n from units', [])]).then(([ids, [r]]) =>
@@ -708,44 +766,36 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       );
     },
     reported: async (within, from, to) => {
-      // One text per unit ("2026-03,measure,12,40,,,,,import;…"), its values in (measure, period)
-      // order, which is mostly their ids' (the report sums a unit's values in id order: a sort of
-      // sorted values is one pass): a region's two monthly measures over two years are ~70,000 values, and as a row
-      // object each, copied from SQLite's reader thread, they were ~250 ms a report. A number is
-      // written as the database gives a double as text, which reads back as the same double
-      // (SQLite from 3.52 writes 17 significant digits, PostgreSQL the shortest exact text;
-      // tests/server/fact-reported.test.ts holds one that needs all 17); a null as nothing.
-      const num = (c: string) => (dialect === 'postgres' ? `coalesce(f.${c}::text, '')` : `coalesce(f.${c}, '')`);
-      const item = ['f.period', 'f.measure', num('num'), num('den'), num('num_k'), num('den_k'), num('num_m'), num('den_m'), 'f.source'].join(" || ',' || ");
-      const agg = `${dialect === 'postgres' ? 'string_agg' : 'group_concat'}(${item}, ';' order by f.measure, f.period)`;
-      const packed = await scoped<{ unit_id: string; v: string }>(
-        within,
-        (where, scopeParams) => [`select f.unit_id, ${agg} as v from fact_reported f ${where} and f.period between ? and ? group by f.unit_id${inKeyOrder('f.unit_id')}`, [...scopeParams, from, to]],
-        undefined,
-        true,
-      );
       const out: ReportedValue[] = [];
+      await eachPaced(await packedReported(within, 'f.period between ? and ?', [from, to]), (r) => {
+        walkReported(r.v, (period, measure, num, den, numK, denK, numM, denM, source) => {
+          out.push({ id: reportedValueIdFor(r.unit_id, measure, period), unitId: r.unit_id, measure, period, num, den, numK, denK, numM, denM, source } as ReportedValue);
+        });
+      });
+      return out;
+    },
+    reportedSums: async (within, ranges) => {
+      const out: ReportedSumsByUnit[] = ranges.map(() => new Map());
+      const periods = reportedPeriodsIn(ranges);
+      if (periods.size === 0) return out;
+      const list = [...periods.keys()];
+      const packed = await packedReported(within, `f.period in (${list.map(() => '?').join(', ')})`, list);
       await eachPaced(packed, (r) => {
-        const text = r.v;
-        // Walked field by field (no split: a region's values are ~700,000 fields a report).
-        let i = 0;
-        const next = (): string => {
-          let end = i;
-          for (let c = text.charCodeAt(end); end < text.length && c !== 44 && c !== 59; c = text.charCodeAt(++end));
-          const field = text.slice(i, end);
-          i = end + 1;
-          return field;
-        };
-        const num = (): number | null => {
-          const field = next();
-          return field === '' ? null : Number(field);
-        };
-        while (i < text.length) {
-          const period = next();
-          const measure = next();
-          const v = { id: reportedValueIdFor(r.unit_id, measure, period), unitId: r.unit_id, measure, period, num: num() as number, den: num(), numK: num(), denK: num(), numM: num(), denM: num(), source: next() };
-          out.push(v as ReportedValue);
-        }
+        const mine = out.map(() => new Map<string, ReportedSums>());
+        // In (measure, period) order, as the device sums a unit's values (reported.ts reportedSumsOf).
+        walkReported(r.v, (period, measure, num, den, numK, denK, numM, denM) => {
+          for (const i of periods.get(period) ?? []) {
+            const sums = mine[i] as Map<string, ReportedSums>;
+            let s = sums.get(measure);
+            if (s === undefined) sums.set(measure, (s = emptyReportedSums()));
+            addReportedValue(s, num, den, numK, denK, numM, denM);
+          }
+        });
+        mine.forEach((sums, i) => {
+          if (sums.size === 0) return;
+          for (const s of sums.values()) s.reporters = 1;
+          (out[i] as ReportedSumsByUnit).set(r.unit_id, sums);
+        });
       });
       return out;
     },

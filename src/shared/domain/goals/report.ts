@@ -14,7 +14,7 @@ import { FOLLOW_FIELD, type GoalAnalysis, type GoalItem, type ReportPeriodKind, 
 import { type IndicatorUnit, PERSPECTIVES, type Perspective } from '../../schema/indicator';
 import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
-import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts } from '../indicators/facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, type UnitPeriodFacts } from '../indicators/facts';
 import { ownLevelFacts } from '../indicators/reported';
 import { pathTo, resolveDef } from '../indicators/resolve';
 import type { Facts, IndicatorContext } from '../indicators/types';
@@ -97,11 +97,11 @@ function followKind(r: ReportRange): ReportPeriodKind {
   return r.lastMonth <= 4 ? 'DA04' : r.lastMonth <= 8 ? 'DA08' : 'AR';
 }
 
-type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
+type FactsOf = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
 
 function figures(ctx: IndicatorContext, def: IndicatorDef, facts: FactsOf, range: DateRange, compare: DateRange, base: DateRange | null): GoalFigures {
   const at = (r: DateRange): Facts =>
-    def.source.kind === 'reported' && def.source.at === 'level' ? ownLevelFacts(ctx.reportedRows, ctx.rootId, def.key, r) : (facts(r).get(ctx.rootId)?.counts ?? emptyFacts());
+    def.source.kind === 'reported' && def.source.at === 'level' ? ownLevelFacts(facts.own(r), ctx.rootId, def.key) : (facts(r).get(ctx.rootId)?.counts ?? emptyFacts());
   const now = sourceValue(def, at(range));
   const before = sourceValue(def, at(compare));
   const c = before.n >= def.minN ? before : null;
@@ -128,16 +128,17 @@ export async function tertialReport(ctx: IndicatorContext, doc: GoalDocument, pe
   // Every range any styrmått needs, loaded and pooled once.
   const ranges: DateRange[] = [range, compare];
   for (const i of items) if (i.kind === 'styrmatt' && i.target?.op === 'change') ranges.push(shiftYears(range, range.year - i.target.baseYear));
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
   const quotas = quotasOf(ctx.unitSettings);
   const tree = factTree(ctx.units, ctx.rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
-  const facts: FactsOf = (r) => {
+  const pooled = (r: DateRange) => {
     const k = rangeKey(r);
     let f = cache.get(k);
     if (f === undefined) cache.set(k, (f = treeFacts(tree, ctx.today, quotas, loaded.get(k), r)));
     return f;
   };
+  const facts: FactsOf = Object.assign(pooled, { own: (r: DateRange) => loaded.get(rangeKey(r)) });
 
   const rowOf = (faktor: string, s: GoalItem): TertialRow => {
     const analysis = doc.analyses.find((a) => a.unitId === ctx.rootId && a.itemId === s.id && a.period === period);

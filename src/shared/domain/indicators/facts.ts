@@ -35,8 +35,8 @@ import { type RollupNode, rollupWalk, rollupWalkPaced, subtreeIds, type TreeUnit
 import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
 import { addFactsInto, emptyFacts, kvot, setByFamily } from './pool';
-import { periodInRange, reportedSumsOf } from './reported';
-import type { Facts } from './types';
+import { reportedSumsByRange, type ReportedSumsByUnit } from './reported';
+import type { Facts, ReportedSums } from './types';
 import { sliceUsed, turn } from '../pace';
 
 export { addFacts, emptyFacts, METRIC_FAMILY } from './pool';
@@ -82,8 +82,8 @@ export interface UnitPeriodFacts {
   lastFall: string | null;
   /** The unit's HR months wholly inside the range, in month order. */
   hr: HrMonth[];
-  /** The unit's reported values (issue 13), any period: reported.ts keeps those inside the range. */
-  reported?: ReportedValue[];
+  /** The unit's reported values (issue 13) inside the range, summed per measure (reported.ts). */
+  reported?: Map<string, ReportedSums>;
 }
 
 /** range key → unit → its facts. */
@@ -109,6 +109,7 @@ export async function loadPeriodFacts(
   ranges: readonly DateRange[],
   today: string,
   reportedRows: readonly ReportedValue[] = [],
+  reportedSums?: (ranges: readonly DateRange[]) => Promise<ReportedSumsByUnit[]>,
 ): Promise<PeriodFacts> {
   const uniq = [...new Map(ranges.map((r) => [rangeKey(r), r])).values()];
   const yesterday = addDays(today, -1);
@@ -127,9 +128,10 @@ export async function loadPeriodFacts(
   // once for the span of all ranges, then cut per range.
   const lasts = uniq.map((r) => minDate(r.to, today));
   const looked = uniq.flatMap((r, i) => (r.from <= (lasts[i] as string) ? [i] : []));
-  const [lastFalls, hr] = await Promise.all([
+  const [lastFalls, hr, reported] = await Promise.all([
     reader.lastFalls(looked.map((i) => ({ from: addDays(lasts[i] as string, -FALL_LOOKBACK_DAYS), to: lasts[i] as string }))),
     reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
+    reportedSums === undefined ? reportedSumsByRange(reportedRows, uniq) : reportedSums(uniq),
   ]);
   const sortedHr = [...hr].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const out: PeriodFacts = new Map();
@@ -150,11 +152,7 @@ export async function loadPeriodFacts(
     // ~36,000 HR months for each of its ranges; compared day by day they were ~8 ms a report).
     const { first, last } = wholeMonths(r);
     for (let j = firstAtOrAfter(sortedHr, first); j < sortedHr.length && (sortedHr[j] as HrMonth).month <= last; j++) at((sortedHr[j] as HrMonth).unitId).hr.push(sortedHr[j] as HrMonth);
-    for (const v of reportedRows) {
-      if (!periodInRange(v.period, r)) continue;
-      const u = at(v.unitId);
-      (u.reported ??= []).push(v);
-    }
+    for (const [unitId, sums] of reported[i] ?? new Map<string, Map<string, ReportedSums>>()) at(unitId).reported = sums;
     out.set(rangeKey(r), units);
   });
   return out;
@@ -295,8 +293,9 @@ export function ownFacts(uf: UnitPeriodFacts | undefined, quota: number, info: L
   }
   m.safetyDaysSinceFall = f.daysSinceFall ?? 0;
   m.hrKvot = kvot(f.hr.sick, f.hr.hours) ?? 0;
-  // Reported measures: a leaf's values (a level's own rows are read by ownLevelFacts, unpooled).
-  if (info.leaf && uf?.reported !== undefined) f.reported = reportedSumsOf(uf.reported, range);
+  // Reported measures: a leaf's values (a level's own are read by ownLevelFacts, unpooled). A copy:
+  // pooling adds into a node's map, and the loaded one serves every tree of the range.
+  if (info.leaf && uf?.reported !== undefined) f.reported = new Map(uf.reported);
   if (info.open) {
     setByFamily(f.reporting, n > 0 ? 1 : 0, m.safetyFilledDays > 0 ? 1 : 0, shiftRows > 0 ? 1 : 0, f.hr.months > 0 ? 1 : 0);
     f.reporting.safetyDaysSinceFall = f.daysSinceFall !== null ? 1 : 0;

@@ -23,7 +23,7 @@ import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
 import { rangeKey } from '../facts/reader';
-import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, treeFactsPaced } from './facts';
+import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, treeFactsPaced, type UnitPeriodFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
@@ -33,7 +33,8 @@ import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
 import { sliceUsed, turn } from '../pace';
 
-type FactsOf = (range: DateRange) => Map<string, RollupNode<Facts>>;
+/** A range's pooled tree, and (`own`) each unit's own facts of it as loaded (a level's reported values). */
+type FactsOf = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
 
 /** The date ranges a cell of `def` for `period` reads: the period and its compare period. */
 function cellRanges(def: IndicatorDef, period: string, today: string): DateRange[] {
@@ -45,7 +46,7 @@ function cellRanges(def: IndicatorDef, period: string, today: string): DateRange
  * the tree once per range, each range's tree in its own turn of the event loop.
  */
 async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows);
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
   const quotas = quotasOf(ctx.unitSettings);
   const tree = factTree(ctx.units, rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
@@ -55,7 +56,7 @@ async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly
     await turn();
     cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, loaded.get(key), range));
   }
-  return (range) => {
+  const of = (range: DateRange) => {
     const key = rangeKey(range);
     let f = cache.get(key);
     if (f === undefined) {
@@ -64,6 +65,7 @@ async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly
     }
     return f;
   };
+  return Object.assign(of, { own: (range: DateRange) => loaded.get(rangeKey(range)) });
 }
 
 /** Root first, then children depth-first in name order; units closed before `from` left out. */
@@ -101,6 +103,9 @@ interface Column {
   compare: DateRange;
   now: Map<string, RollupNode<Facts>>;
   before: Map<string, RollupNode<Facts>>;
+  /** Each unit's own facts of `range` and `compare` (nodeFacts: a measure reported at a level). */
+  ownNow: Map<string, UnitPeriodFacts> | undefined;
+  ownBefore: Map<string, UnitPeriodFacts> | undefined;
   metric: ReturnType<typeof reportingMetric>;
   /** statusDefOf's, by the node's definition. */
   statusDefs: Map<IndicatorDef, StatusDef>;
@@ -110,16 +115,16 @@ function columnOf(def: IndicatorDef, period: string, today: string, facts: Facts
   const comparePeriod = comparePeriodOf(period, def.compare);
   const range = rangeOf(period);
   const compare = compareRange(period, comparePeriod, today, accumulates(def));
-  return { def, comparePeriod, range, compare, now: facts(range), before: facts(compare), metric: reportingMetric(def), statusDefs: new Map() };
+  return { def, comparePeriod, range, compare, now: facts(range), before: facts(compare), ownNow: facts.own(range), ownBefore: facts.own(compare), metric: reportingMetric(def), statusDefs: new Map() };
 }
 
 /**
  * A node's facts for a cell: pooled facts, except for a measure reported at a level, whose figure
  * is the node's own value only (reported.ts ownLevelFacts).
  */
-function nodeFacts(input: Pick<IndicatorContext, 'reportedRows'>, def: IndicatorDef, nodeId: string, range: DateRange, tree: Map<string, RollupNode<Facts>>): RollupNode<Facts> | undefined {
+function nodeFacts(def: IndicatorDef, nodeId: string, own: Map<string, UnitPeriodFacts> | undefined, tree: Map<string, RollupNode<Facts>>): RollupNode<Facts> | undefined {
   if (def.source.kind === 'reported' && def.source.at === 'level') {
-    return { unitId: nodeId, counts: ownLevelFacts(input.reportedRows, nodeId, def.key, range), expected: 1, reporting: 0 };
+    return { unitId: nodeId, counts: ownLevelFacts(own, nodeId, def.key), expected: 1, reporting: 0 };
   }
   return tree.get(nodeId);
 }
@@ -138,11 +143,11 @@ const NO_SEX: SexPair = Object.freeze({ now: null, before: null });
 const sexPair = (now: number | null, before: number | null): SexPair => (now === null && before === null ? NO_SEX : { now, before });
 
 /** A cell's figures, in the order of the compact form (indicators-api.ts CompactCell). */
-function cellFigures(input: Pick<IndicatorContext, 'reportedRows'>, resolve: Resolve, col: Column, nodeId: string): CompactCell {
+function cellFigures(resolve: Resolve, col: Column, nodeId: string): CompactCell {
   const rootDef = col.def;
   const nodeDef = resolve(nodeId, rootDef.key, true) ?? rootDef;
-  const now = nodeFacts(input, rootDef, nodeId, col.range, col.now);
-  const before = nodeFacts(input, rootDef, nodeId, col.compare, col.before);
+  const now = nodeFacts(rootDef, nodeId, col.ownNow, col.now);
+  const before = nodeFacts(rootDef, nodeId, col.ownBefore, col.before);
   const seen = before === undefined ? null : sourceValue(rootDef, before.counts);
   // A compare value on too few observations is no baseline (see the header).
   const c = seen !== null && seen.n >= nodeDef.minN ? seen : null;
@@ -171,11 +176,10 @@ function cellFigures(input: Pick<IndicatorContext, 'reportedRows'>, resolve: Res
   ];
 }
 
-const cellOf = (input: Pick<IndicatorContext, 'reportedRows'>, resolve: Resolve, col: Column, nodeId: string): IndicatorCell =>
-  expandCell(cellFigures(input, resolve, col, nodeId), nodeId as UnitId, col.def.key, col.comparePeriod);
+const cellOf = (resolve: Resolve, col: Column, nodeId: string): IndicatorCell => expandCell(cellFigures(resolve, col, nodeId), nodeId as UnitId, col.def.key, col.comparePeriod);
 
 /** The report's definitions, nodes and columns, and its cells as `cell` makes them: node by node, each node's in `defs` order. */
-async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (input: IndicatorContext, resolve: Resolve, col: Column, nodeId: string) => T) {
+async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (resolve: Resolve, col: Column, nodeId: string) => T) {
   const range = rangeOf(period);
   const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
@@ -188,7 +192,7 @@ async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (inpu
   for (const node of nodes) {
     // Per cell, not per node: the region's own cells pool every unit (a node's row was ~20 ms).
     for (const col of columns) {
-      cells.push(cell(ctx, resolve, col, node.id));
+      cells.push(cell(resolve, col, node.id));
       if (sliceUsed()) await turn();
     }
   }
@@ -217,7 +221,7 @@ export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const points: SeriesPoint[] = periods.map((period) => {
-    const cell = cellOf(ctx, resolve, columnOf(def, period, ctx.today, facts), unitId);
+    const cell = cellOf(resolve, columnOf(def, period, ctx.today, facts), unitId);
     return { period, value: cell.value, n: cell.n, status: cell.status, targetValue };
   });
   const med = median(points.map((p) => p.value));

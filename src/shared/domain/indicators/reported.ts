@@ -15,7 +15,7 @@ import type { IndicatorUnit, ReportedSource } from '../../schema/indicator';
 import type { ReportedValue } from '../../schema/reported-value';
 import type { DateRange } from '../facts/plan';
 import { periodRange } from '../periods';
-import { addReportedSums, emptyFacts, emptyReportedSums } from './pool';
+import { emptyFacts, emptyReportedSums } from './pool';
 import type { Facts, ReportedSums } from './types';
 
 /**
@@ -41,43 +41,70 @@ export function periodInRange(period: string, range: DateRange): boolean {
 }
 
 /**
- * The values of one unit (or level) and measure among `rows`, found through an index made once per
- * list of rows: a report asks for a level's own values per node, column and range, and went through
- * every value each time (a region's ~70,000, for each of its ~1,600 nodes).
+ * Adds one value to a unit's sums of its measure, in place: the figure counts once (`units`), its
+ * K/M parts when it has them. The one definition of what a value contributes: the device adds its
+ * values with it (reportedSumsOf) and the server as it reads them (fact-ops.ts reportedSums), each
+ * unit's in (measure, period) order, so both get the same doubles.
  */
-const BY_UNIT_MEASURE = new WeakMap<readonly ReportedValue[], Map<string, ReportedValue[]>>();
-function valuesAt(rows: readonly ReportedValue[], unitId: string, measure: string): readonly ReportedValue[] {
-  let index = BY_UNIT_MEASURE.get(rows);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of rows) {
-      const k = `${r.unitId}\u0000${r.measure}`;
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [r]);
-      else list.push(r);
-    }
-    BY_UNIT_MEASURE.set(rows, index);
+export function addReportedValue(s: ReportedSums, num: number, den: number | null, numK: number | null, denK: number | null, numM: number | null, denM: number | null): void {
+  s.units += 1;
+  s.num += num;
+  s.den += den ?? 0;
+  if (numK !== null) {
+    s.kUnits += 1;
+    s.numK += numK;
+    s.denK += denK ?? 0;
   }
-  return index.get(`${unitId}\u0000${measure}`) ?? [];
+  if (numM !== null) {
+    s.mUnits += 1;
+    s.numM += numM;
+    s.denM += denM ?? 0;
+  }
 }
 
-/** One value as sums: the figure counts once (`units`), its K/M parts when it has them. */
-function sumsOf(v: ReportedValue): ReportedSums {
-  const s = emptyReportedSums();
-  s.units = 1;
-  s.num = v.num;
-  s.den = v.den ?? 0;
-  if (v.numK !== null) {
-    s.kUnits = 1;
-    s.numK = v.numK;
-    s.denK = v.denK ?? 0;
+/**
+ * Every reported period (year, tertial, month) that lies wholly inside one of `ranges`, with the
+ * indices of the ranges it lies in: the only values a report of those ranges reads.
+ */
+export function reportedPeriodsIn(ranges: readonly DateRange[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  ranges.forEach((range, i) => {
+    for (let y = Number(range.from.slice(0, 4)); y <= Number(range.to.slice(0, 4)); y++) {
+      const year = String(y).padStart(4, '0');
+      const periods = [year, `${year}-T1`, `${year}-T2`, `${year}-T3`, ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`)];
+      for (const p of periods) {
+        if (y < 1000 || !periodInRange(p, range)) continue;
+        const list = out.get(p);
+        if (list === undefined) out.set(p, [i]);
+        else list.push(i);
+      }
+    }
+  });
+  return out;
+}
+
+/** Per unit (leaf or level), its sums per measure of one range (a unit reporting a measure counts as one reporter). */
+export type ReportedSumsByUnit = Map<string, Map<string, ReportedSums>>;
+
+/**
+ * The sums per unit and measure of `values` for each of `ranges` (aligned with them): what a
+ * report pools. A server reads them summed already (IndicatorContext.reportedSums).
+ */
+export function reportedSumsByRange(values: readonly ReportedValue[], ranges: readonly DateRange[]): ReportedSumsByUnit[] {
+  const byUnit = new Map<string, ReportedValue[]>();
+  for (const v of values) {
+    const list = byUnit.get(v.unitId);
+    if (list === undefined) byUnit.set(v.unitId, [v]);
+    else list.push(v);
   }
-  if (v.numM !== null) {
-    s.mUnits = 1;
-    s.numM = v.numM;
-    s.denM = v.denM ?? 0;
-  }
-  return s;
+  return ranges.map((range) => {
+    const out: ReportedSumsByUnit = new Map();
+    for (const [unitId, list] of byUnit) {
+      const sums = reportedSumsOf(list, range);
+      if (sums.size > 0) out.set(unitId, sums);
+    }
+    return out;
+  });
 }
 
 /** One unit's values in (measure, period) order; within a measure, which is all a sum depends on, the order of their ids. */
@@ -94,18 +121,22 @@ export function reportedSumsOf(values: readonly ReportedValue[], range: DateRang
   const sorted = [...values].sort(byMeasurePeriod);
   for (const v of sorted) {
     if (!periodInRange(v.period, range)) continue;
-    out.set(v.measure, addReportedSums(out.get(v.measure) ?? emptyReportedSums(), sumsOf(v)));
+    let s = out.get(v.measure);
+    if (s === undefined) out.set(v.measure, (s = emptyReportedSums()));
+    addReportedValue(s, v.num, v.den, v.numK, v.denK, v.numM, v.denM);
   }
   for (const s of out.values()) s.reporters = 1;
   return out;
 }
 
-/** Facts holding only a level's own values of `measure` (an `at: 'level'` measure), not pooled. */
-export function ownLevelFacts(rows: readonly ReportedValue[], nodeId: string, measure: string, range: DateRange): Facts {
+/**
+ * Facts holding only a node's own values of `measure` (an `at: 'level'` measure), not pooled:
+ * `sums` are the range's sums per unit (loadPeriodFacts' UnitPeriodFacts.reported).
+ */
+export function ownLevelFacts(sums: ReadonlyMap<string, { reported?: ReadonlyMap<string, ReportedSums> }> | undefined, nodeId: string, measure: string): Facts {
   const f = emptyFacts();
-  const own = reportedSumsOf(valuesAt(rows, nodeId, measure), range);
-  const s = own.get(measure);
-  if (s !== undefined) f.reported = new Map([[measure, s]]);
+  const s = sums?.get(nodeId)?.reported?.get(measure);
+  if (s !== undefined) f.reported = new Map([[measure, { ...s }]]);
   return f;
 }
 

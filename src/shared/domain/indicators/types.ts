@@ -16,6 +16,7 @@ import type { StaffingShift } from '../../schema/staffing-shift';
 import type { UnitSettings } from '../../schema/unit-settings';
 import type { FactReader } from '../facts/reader';
 import type { TreeUnit } from '../rollup';
+import type { ReportedSumsByUnit } from './reported';
 
 /** What a report or series needs besides the facts: the tree, the definitions and the quotas. */
 export interface IndicatorContext {
@@ -30,8 +31,13 @@ export interface IndicatorContext {
   unitSettings: UnitSettings[];
   /** The facts of the root's subtree. */
   reader: FactReader;
-  /** Reported measures' values (issue 13) in the root's subtree: synced rows, few per unit. */
+  /** Reported measures' values (issue 13) in the root's subtree (a device's rows or fact blocks). */
   reportedRows: ReportedValue[];
+  /**
+   * The same values summed per unit and measure for each of the ranges (reported.ts
+   * reportedSumsByRange), as a server reads them: when given, it is used instead of reportedRows.
+   */
+  reportedSums?: (ranges: readonly DateRange[]) => Promise<ReportedSumsByUnit[]>;
 }
 
 /** Raw rows of a subtree: what a unit's device holds, and what the tests feed both sides. */
