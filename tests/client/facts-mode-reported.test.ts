@@ -59,15 +59,28 @@ describe('reported values on a device in facts mode', () => {
     await db.units.bulkPut(UNITS.map((u) => ({ ...u })) as never);
     expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 9], ['2026-02', 21]]);
     expect(await listReportedValues(db, 'u1')).toContainEqual(feb);
+    // u2's January removed by the device, which knew it only from the block: a row without a period.
+    const gone = value('u2', '2026-01', 40);
+    await db.rows.put({ entity: 'reportedValue', id: gone.id, unitId: 'u2', data: { id: gone.id, unitId: 'u2', _deleted: true }, hlcs: {}, deleted: true, sortKey: '' });
+    expect(await listReportedValues(db, 'u2')).toEqual([]);
     // u1's year block arrives (January is 11 now): the pushed January row goes, the rows with
     // unsynced writes stay, and so does the level's row.
     const jan = { ...value('u1', '2026-01', 11) };
     const newer = encodeBlock('u1', 'Y2026', 3, [], [], [], null, [jan, value('u1', '2026-02', 20), value('u1', '2026-03', 30)]) as unknown as FactBlock;
     expect(await applyFactPage(db, 'dev', { from: 0, blocks: [newer], cursor: 3, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
-    expect((await db.rows.where('entity').equals('reportedValue').toArray()).map((r) => r.id.split(':').slice(1).join(' ')).sort()).toEqual(['u1 waitShare 2026-02', 'u1 waitShare 2026-03', 'vo waitShare 2026']);
+    expect((await db.rows.where('entity').equals('reportedValue').toArray()).map((r) => r.id.split(':').slice(1).join(' ')).sort()).toEqual([
+      'u1 waitShare 2026-02',
+      'u1 waitShare 2026-03',
+      'u2 waitShare 2026-01',
+      'vo waitShare 2026',
+    ]);
+    // u2's block (someone entered January again): the removal's row goes, the block's value shows.
+    const again = encodeBlock('u2', 'Y2026', 4, [], [], [], null, [value('u2', '2026-01', 41)]) as unknown as FactBlock;
+    expect(await applyFactPage(db, 'dev', { from: 3, blocks: [again], cursor: 4, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
+    expect((await listReportedValues(db, 'u2')).map((v) => v.num)).toEqual([41]);
     expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 11], ['2026-02', 21]]);
     const all = await reportedValuesOf(db, [...UNITS], 'vo');
-    expect(all.map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 11', 'u1 2026-02 21', 'u2 2026-01 40', 'vo 2026 5']);
+    expect(all.map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 11', 'u1 2026-02 21', 'u2 2026-01 41', 'vo 2026 5']);
     // Pinned: the unit's rows are its values (the pull keeps them current).
     await setMeta(db, 'pinned', [{ unitId: 'u1', usedAt: 0 }]);
     expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-02', 21]]);
@@ -82,7 +95,12 @@ describe('reported values on a device in facts mode', () => {
     const { db } = await setUp();
     await db.rows.put({ ...row(value('u2', '2026-01', 39)), sortKey: '2026-01' });
     await setMeta(db, 'factsMode', true);
-    // Its blocks were pulled before the update (no values in them): the rows are still the values.
+    // Its blocks were pulled before the update (no values in them): the rows are still the values,
+    // also while the pull that brings the blocks again runs (a page drops no row).
+    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
+    await db.units.bulkPut(UNITS.map((u) => ({ ...u })) as never);
+    const page = encodeBlock('u2', 'Y2026', 5, [], [], [], null, [value('u2', '2026-01', 40)]) as unknown as FactBlock;
+    expect(await applyFactPage(db, 'dev', { from: 0, blocks: [page], cursor: 5, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
     expect((await reportedValuesOf(db, [...UNITS], 'vo')).map((v) => `${v.unitId} ${v.period} ${v.num}`).sort()).toEqual(['u1 2026-01 9', 'u1 2026-02 21', 'u2 2026-01 39', 'vo 2026 5']);
     await completeFactsBulk(db, ['u1', 'u2']);
     const left = (await db.rows.where('entity').equals('reportedValue').toArray()).map((r) => `${r.unitId} ${r.id.split(':').at(-1)}`).sort();

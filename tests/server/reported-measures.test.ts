@@ -189,6 +189,14 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     expect(next.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual([`${v.unitId} Y2026`]);
     expect(reportedOfBlock(next.blocks[0] as FactBlock).find((x) => x.id === v.id)).toEqual(model.get(v.id));
     expect((await pullAll(h, vochef, feed.at(-1)?.serverSeq ?? 0)).filter((c) => c.id === v.id)).toEqual([]);
+    // A change that loses to a later write (an older clock) changes nothing, yet its block is sent
+    // again: the device that sent it drops its own row when the block arrives.
+    const stale = { ...change(admin, 'reportedValue', v.id, v.unitId, 'patch', { num: 5 }, seq++), hlc: formatHlc({ millis: NOW - 60_000, counter: 0, node: nodeFromDeviceId(admin.deviceId) }) };
+    expect(await push(h, admin, [stale])).toMatchObject({ ok: true, rejected: [] });
+    const after = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${next.cursor}&protocolVersion=4`, { token: vochef })).json());
+    if (!after.ok) throw new Error('refused');
+    expect(after.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual([`${v.unitId} Y2026`]);
+    expect(reportedOfBlock(after.blocks[0] as FactBlock).find((x) => x.id === v.id)).toEqual(model.get(v.id));
     // A client below protocol 3 replicates every row, the leaf units' values included.
     const old = (await pullAll(h, vochef, 0, 2)).filter((c) => c.entity === 'reportedValue');
     const oldIds = new Set(old.map((c) => c.id));
@@ -199,9 +207,15 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
 
   it('a report reads the reported values of the periods inside its ranges only, summed as the shared code sums them', async () => {
     const old = { id: reportedValueIdFor('avd-21', 'waitShare', '2019-05'), unitId: 'avd-21', measure: 'waitShare', period: '2019-05', num: 1, den: 2, numK: null, denK: null, numM: null, denM: null, source: 'manual' } as ReportedValue;
-    const res = await push(h, admin, [change(admin, 'reportedValue', old.id, old.unitId, 'insert', { ...old }, seq++)]);
+    // And values whose sum depends on the order they are added in: (1e12 + 5e-5) + 5e-5 ≠ 1e12 + (5e-5 + 5e-5).
+    const fractional = (['2026-T1', '2026-T2', '2026-T3'] as const).map((period, i) => ({ id: reportedValueIdFor('avd-22', 'hyrkostnad', period), unitId: 'avd-22', measure: 'hyrkostnad', period, num: [1e12, 0.00005, 0.00005][i] as number, den: null, numK: null, denK: null, numM: null, denM: null, source: 'import' }) as ReportedValue);
+    const write = (v: ReportedValue) => {
+      const { id: _id, unitId: _u, measure: _m, period: _p, ...rest } = v;
+      return model.has(v.id) ? change(admin, 'reportedValue', v.id, v.unitId, 'patch', { ...rest, _deleted: false }, seq++) : change(admin, 'reportedValue', v.id, v.unitId, 'insert', { ...v }, seq++);
+    };
+    const res = await push(h, admin, [old, ...fractional].map(write));
     expect(res.ok && res.rejected).toEqual([]);
-    model.set(old.id, old);
+    for (const v of [old, ...fractional]) model.set(v.id, v);
     const org = orgView(await h.store.listUnits());
     const root = org.get('div-lsv') as UnitRow;
     const under = new Set(subtreeIds(org.tree, 'div-lsv'));
@@ -211,6 +225,9 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     const read = await (ctx.reportedSums as NonNullable<typeof ctx.reportedSums>)(ranges);
     expect(read).toEqual(reportedSumsByRange([...model.values()].filter((v) => under.has(v.unitId)), ranges));
     expect(read[4]?.get('avd-21')?.get('waitShare')).toMatchObject({ num: 1, den: 2, units: 1, reporters: 1 });
+    const year = (await (ctx.reportedSums as NonNullable<typeof ctx.reportedSums>)([periodRange('2026')]))[0]?.get('avd-22')?.get('hyrkostnad');
+    expect(year?.num).toBe(1e12 + 0.00005 + 0.00005);
+    expect(1e12 + 0.00005 + 0.00005).not.toBe(1e12 + (0.00005 + 0.00005));
     // Not vacuous: each range but the last holds many units' sums.
     expect(read.slice(0, 4).every((m) => m.size > 3)).toBe(true);
   });

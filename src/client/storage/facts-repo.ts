@@ -20,6 +20,9 @@ import { getMeta, getMetas, type PinnedUnit, setMeta } from './meta';
 import { expectDevice } from './outbox';
 import { sortKeyFor } from './rows';
 
+/** The bulk entities as `factsBulk` records them. */
+export const BULK_TEXT = BULK_ENTITIES.join(',');
+
 export interface FactPage {
   /** The fact cursor the page was requested with. */
   readonly from: number;
@@ -54,26 +57,29 @@ export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage
 /**
  * A leaf unit's reported value the device wrote stays in its rows after the push (and wins over
  * the blocks: the value does not flip back while the block that holds it is on its way), until a
- * year block of its unit and year arrives: from then on the block is the value, and the row, which
- * the change feed no longer updates, goes. Rows with unsynced writes, pinned units' rows and a
- * level's rows (the change feed keeps those) stay. One look at the device's few value rows a page.
+ * year block of its unit and year arrives: the server numbers that block anew for every change of
+ * a value it accepts, even one that loses to a later write (push-buffer.ts), so from then on the
+ * block is the value, and the row, which the change feed no longer updates, goes. Rows with
+ * unsynced writes, pinned units' rows and a level's rows (the change feed keeps those) stay. Only
+ * once the device reads values from blocks (completeFactsBulk): before, its rows are the values.
+ * The unit and year come from the row's id (a removal of a cell the device knew only from a block
+ * is a row without a period).
  */
 async function dropSupersededValues(db: PulsDb, blocks: readonly FactBlock[]): Promise<void> {
   const years = new Set(blocks.filter((b) => b.block.startsWith('Y')).map((b) => `${b.unitId}\u0000${b.block.slice(1)}`));
   if (years.size === 0) return;
+  const { factsBulk, pinned } = await getMetas(db, ['factsBulk', 'pinned']);
+  if (factsBulk !== BULK_TEXT) return;
   const keys = (await db.rows.where('[entity+id]').between(['reportedValue', ''], ['reportedValue', '\uffff']).primaryKeys()) as unknown as [string, string][];
-  if (keys.length === 0) return;
-  const rows = await db.rows.bulkGet(keys);
-  const candidates = rows.flatMap((r) => (r !== undefined && years.has(`${r.unitId}\u0000${r.sortKey.slice(0, 4)}`) ? [r] : []));
+  const held = new Set((pinned ?? []).map((p) => p.unitId));
+  const candidates = keys.filter(([, id]) => {
+    const [, unitId, , period] = id.split(':');
+    return unitId !== undefined && period !== undefined && !held.has(unitId) && years.has(`${unitId}\u0000${period.slice(0, 4)}`);
+  });
   if (candidates.length === 0) return;
-  const pinned = new Set(((await getMeta(db, 'pinned')) ?? []).map((p) => p.unitId));
   const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
-  const drop: [string, string][] = [];
-  for (const r of candidates) {
-    if (pinned.has(r.unitId) || pending.has(`${r.entity}\u0000${r.id}`)) continue;
-    if ((await db.units.where('parentId').equals(r.unitId).count()) > 0) continue;
-    drop.push([r.entity, r.id]);
-  }
+  const parents = new Set<string | null>((await db.units.toArray()).map((u) => u.parentId));
+  const drop = candidates.filter(([entity, id]) => !pending.has(`${entity}\u0000${id}`) && !parents.has(id.split(':')[1] as string));
   if (drop.length > 0) await db.rows.bulkDelete(drop);
 }
 
@@ -200,18 +206,18 @@ export async function enterFactsMode(db: PulsDb, leafIds: readonly string[]): Pr
     if ((await getMeta(db, 'factsMode')) === true) return;
     await dropUnpinned(db, leafIds);
     await setMeta(db, 'factsMode', true);
+    // Every bulk entity's leaf rows are gone: the blocks hold its values from now on.
+    await setMeta(db, 'factsBulk', BULK_TEXT);
   });
 }
-
-/** The bulk entities as `factsBulk` records them. */
-export const BULK_TEXT = BULK_ENTITIES.join(',');
 
 /**
  * After a fact pull that reached the feed's head: from now on the blocks hold everything of
  * BULK_ENTITIES, so a device that entered facts mode under an older list (before reported values
  * came in year blocks) drops its leaf units' rows of the entities added, and its reported values
  * are read from the blocks (reported-repo.ts) from then on, not before: until the blocks the
- * server sent again (migration 0015) have arrived, the rows are the values.
+ * server sent again (migration 0015) have arrived, the rows are the values. (A device entering
+ * facts mode now drops those rows at once, enterFactsMode.)
  */
 export async function completeFactsBulk(db: PulsDb, leafIds: readonly string[]): Promise<void> {
   await db.transaction('rw', [db.rows, db.meta, db.outbox], async () => {

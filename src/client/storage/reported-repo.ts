@@ -50,12 +50,12 @@ async function valuesOf(db: PulsDb, unitIds: readonly string[]): Promise<Reporte
   const rowsOnly = factsMode === true && factsBulk === BULK_TEXT ? new Set((pinned ?? []).map((p) => p.unitId)) : null;
   const out: ReportedValue[] = [];
   const fromBlocks = rowsOnly === null ? [] : unitIds.filter((id) => !rowsOnly.has(id));
-  for (const id of unitIds) if (!fromBlocks.includes(id)) out.push(...(await rowValues(db, id)));
+  const wanted = new Set(fromBlocks);
+  for (const id of unitIds) if (!wanted.has(id)) out.push(...(await rowValues(db, id)));
   if (fromBlocks.length === 0) return out;
   const values = new Map<string, ReportedValue>();
   for (const b of await yearBlocks(db, fromBlocks)) for (const v of reportedOfBlock(b)) values.set(v.id, v);
   // In facts mode the device holds few value rows (its own writes, the levels'): one range.
-  const wanted = new Set(fromBlocks);
   for (const row of await db.rows.where('[entity+id]').between([ENTITY, ''], [ENTITY, '\uffff']).toArray()) {
     if (!wanted.has(row.unitId)) continue;
     const v = parsed(row);

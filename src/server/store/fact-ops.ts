@@ -357,12 +357,6 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(of.path)]).then((rows) => rows.map((u) => u.id)));
 
   /**
-   * SQLite: whether a scope is wide enough that its year-to-month rows are read for all units
-   * from their period index (cumulativeRows) rather than walked per unit: a tenth of the units or
-   * more. A unit's c rows of a period are one entry of that index, read in order, where its walk
-   * is a seek down the primary key (~6 µs with its group); a division's share is a fifth.
-   */
-  /**
    * The reported values in the scope matching `filter` (alias f), one text per unit, its values in
    * (measure, period) order: the order the shared code sums a unit's values in (reported.ts), in
    * bytes on both databases. As a row object each, copied from SQLite's reader thread, a region's
@@ -383,6 +377,12 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     );
   };
 
+  /**
+   * SQLite: whether a scope is wide enough that its year-to-month rows are read for all units
+   * from their period index (cumulativeRows) rather than walked per unit: a tenth of the units or
+   * more. A unit's c rows of a period are one entry of that index, read in order, where its walk
+   * is a seek down the primary key (~6 µs with its group); a division's share is a fifth.
+   */
   const wideOnSqlite = async (ref: ScopeRef): Promise<boolean> => {
     const of = scopeOf(ref);
     const share = (of.share ??= Promise.all([idsOf(of), readOff<{ n: number }>('select count(*) as n from units', [])]).then(([ids, [r]]) =>
