@@ -97,10 +97,11 @@ export function reportedSumsByRange(values: readonly ReportedValue[], ranges: re
     if (list === undefined) byUnit.set(v.unitId, [v]);
     else list.push(v);
   }
+  for (const list of byUnit.values()) list.sort(byMeasurePeriod);
   return ranges.map((range) => {
     const out: ReportedSumsByUnit = new Map();
     for (const [unitId, list] of byUnit) {
-      const sums = reportedSumsOf(list, range);
+      const sums = sumsInOrder(list, range);
       if (sums.size > 0) out.set(unitId, sums);
     }
     return out;
@@ -117,8 +118,12 @@ const byMeasurePeriod = (a: ReportedValue, b: ReportedValue): number =>
  * order already, so the sort is one pass).
  */
 export function reportedSumsOf(values: readonly ReportedValue[], range: DateRange): Map<string, ReportedSums> {
+  return sumsInOrder([...values].sort(byMeasurePeriod), range);
+}
+
+/** reportedSumsOf of values already in (measure, period) order. */
+function sumsInOrder(sorted: readonly ReportedValue[], range: DateRange): Map<string, ReportedSums> {
   const out = new Map<string, ReportedSums>();
-  const sorted = [...values].sort(byMeasurePeriod);
   for (const v of sorted) {
     if (!periodInRange(v.period, range)) continue;
     let s = out.get(v.measure);
