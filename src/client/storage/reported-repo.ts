@@ -36,8 +36,9 @@ async function rowValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
 }
 
 /**
- * The reported values of `unitIds` on this device. In facts mode (rule 22, once a fact pull has
- * reached the feed's head: before, the rows the device held are the values) a unit that is not
+ * The reported values of `unitIds` on this device. In facts mode (rule 22; on a device that entered
+ * it under protocol 3, once its first fact pull after the update has reached the head: before,
+ * the rows it held are the values) a unit that is not
  * pinned has the server's values in its year blocks, and a row the device holds of a cell wins
  * over them: its own write (or removal), unsynced or pushed and not yet in a block it has pulled
  * (facts-repo.ts drops such a row when its unit's year block arrives), or a level's row, which
@@ -46,7 +47,7 @@ async function rowValues(db: PulsDb, unitId: string): Promise<ReportedValue[]> {
  */
 async function valuesOf(db: PulsDb, unitIds: readonly string[]): Promise<ReportedValue[]> {
   const { factsMode, factsBulk, pinned } = await getMetas(db, ['factsMode', 'factsBulk', 'pinned']);
-  // Blocks hold the values once a fact pull has reached the head under this list (completeFactsBulk).
+  // Blocks hold the values once `factsBulk` is this release's list (facts-repo.ts enterFactsMode, completeFactsBulk).
   const rowsOnly = factsMode === true && factsBulk === BULK_TEXT ? new Set((pinned ?? []).map((p) => p.unitId)) : null;
   const out: ReportedValue[] = [];
   const fromBlocks = rowsOnly === null ? [] : unitIds.filter((id) => !rowsOnly.has(id));
