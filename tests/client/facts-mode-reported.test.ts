@@ -74,9 +74,17 @@ describe('reported values on a device in facts mode', () => {
       'u2 waitShare 2026-01',
       'vo waitShare 2026',
     ]);
+    // A unit whose id holds ':' (ids.ts): its pushed row goes too when its year block arrives.
+    const colon = value('se:avd:9', '2026-05', 3);
+    await db.units.put({ id: 'se:avd:9', parentId: 'vo', kind: 'enhet', name: 'Avd 9', closedAt: null } as never);
+    await db.rows.put({ ...row(colon), sortKey: '2026-05' });
+    const colonBlock = encodeBlock('se:avd:9', 'Y2026', 6, [], [], [], null, [value('se:avd:9', '2026-05', 4)]) as unknown as FactBlock;
+    expect(await applyFactPage(db, 'dev', { from: 3, blocks: [colonBlock], cursor: 6, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
+    expect(await db.rows.get(['reportedValue', colon.id])).toBeUndefined();
+    expect((await listReportedValues(db, 'se:avd:9')).map((v) => v.num)).toEqual([4]);
     // u2's block (someone entered January again): the removal's row goes, the block's value shows.
     const again = encodeBlock('u2', 'Y2026', 4, [], [], [], null, [value('u2', '2026-01', 41)]) as unknown as FactBlock;
-    expect(await applyFactPage(db, 'dev', { from: 3, blocks: [again], cursor: 4, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
+    expect(await applyFactPage(db, 'dev', { from: 6, blocks: [again], cursor: 7, window: { fromYear: '2024', fromDayMonth: '2025-02' } })).toBe('applied');
     expect((await listReportedValues(db, 'u2')).map((v) => v.num)).toEqual([41]);
     expect((await listReportedValues(db, 'u1')).map((v) => [v.period, v.num])).toEqual([['2026-01', 11], ['2026-02', 21]]);
     const all = await reportedValuesOf(db, [...UNITS], 'vo');

@@ -14,6 +14,7 @@ import { addDays } from '../../shared/domain/periods';
 import { planRanges } from '../../shared/domain/facts/plan';
 import { type FactReader, memoryReader } from '../../shared/domain/facts/reader';
 import type { HrMonth } from '../../shared/schema/hr-month';
+import { reportedValueParts } from '../../shared/schema/reported-value';
 import { mergeRowStates, type RowState } from '../../shared/sync/merge';
 import type { PulsDb, RowRecord } from './db';
 import { getMeta, getMetas, type PinnedUnit, setMeta } from './meta';
@@ -72,14 +73,14 @@ async function dropSupersededValues(db: PulsDb, blocks: readonly FactBlock[]): P
   if (factsBulk !== BULK_TEXT) return;
   const keys = (await db.rows.where('[entity+id]').between(['reportedValue', ''], ['reportedValue', '\uffff']).primaryKeys()) as unknown as [string, string][];
   const held = new Set((pinned ?? []).map((p) => p.unitId));
-  const candidates = keys.filter(([, id]) => {
-    const [, unitId, , period] = id.split(':');
-    return unitId !== undefined && period !== undefined && !held.has(unitId) && years.has(`${unitId}\u0000${period.slice(0, 4)}`);
+  const candidates = keys.flatMap(([entity, id]) => {
+    const at = reportedValueParts(id);
+    return at !== null && !held.has(at.unitId) && years.has(`${at.unitId}\u0000${at.period.slice(0, 4)}`) ? [{ key: [entity, id] as [string, string], unitId: at.unitId }] : [];
   });
   if (candidates.length === 0) return;
   const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
   const parents = new Set<string | null>((await db.units.toArray()).map((u) => u.parentId));
-  const drop = candidates.filter(([entity, id]) => !pending.has(`${entity}\u0000${id}`) && !parents.has(id.split(':')[1] as string));
+  const drop = candidates.filter((c) => !pending.has(`${c.key[0]}\u0000${c.key[1]}`) && !parents.has(c.unitId)).map((c) => c.key);
   if (drop.length > 0) await db.rows.bulkDelete(drop);
 }
 

@@ -20,6 +20,7 @@ import { type Counters, issue } from './counters';
 import type { OutboxRow, PulsDb, RowRecord } from './db';
 import { writeDirect } from './direct-write';
 import { sortKeyFor } from './rows';
+import type { Table } from 'dexie';
 
 export interface WriteInput {
   entity: EntityName;
@@ -115,12 +116,13 @@ function planWrite(
 }
 
 /**
- * Runs `fn` in one transaction over rows, outbox and meta in which writeChange may be called
- * several times (a day's shifts, a grid's values): all of them are recorded, or none. A local
- * write inside any other transaction is refused: it could not have taken the counters' lease.
+ * Runs `fn` in one transaction over rows, outbox and meta (and `alsoReads`, tables it reads too)
+ * in which writeChange may be called several times (a day's shifts, a grid's values): all of them
+ * are recorded, or none. A local write inside any other transaction is refused: it could not have
+ * taken the counters' lease.
  */
-export function writeTransaction<T>(db: PulsDb, fn: (take: TakeCounters) => Promise<T>): Promise<T> {
-  return counterTransaction(db, [db.rows, db.outbox, db.meta], fn);
+export function writeTransaction<T>(db: PulsDb, fn: (take: TakeCounters) => Promise<T>, alsoReads: readonly Table[] = []): Promise<T> {
+  return counterTransaction(db, [db.rows, db.outbox, db.meta, ...alsoReads], fn);
 }
 
 /** Everything that can be checked without the database; returns the normalised fields. */

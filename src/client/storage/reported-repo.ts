@@ -17,8 +17,7 @@ import { reportedOfBlock } from '../../shared/facts-api';
 import type { PulsDb, RowRecord } from './db';
 import { BULK_TEXT, yearBlocks } from './facts-repo';
 import { getMetas } from './meta';
-import { counterTransaction } from './counter-lease';
-import { writeChange } from './records';
+import { writeChange, writeTransaction } from './records';
 
 const ENTITY = 'reportedValue';
 
@@ -107,9 +106,9 @@ export async function saveReportedValues(db: PulsDb, values: readonly ReportedVa
   }
   // A cell is removed if the device shows it (in facts mode it may know the cell only from a
   // fact block, with no row or an old removed row of its own), read in the same transaction.
-  await counterTransaction(db, [db.rows, db.outbox, db.meta, db.facts], async () => {
+  await writeTransaction(db, async () => {
     const shown = remove.length === 0 ? new Set<string>() : new Set((await valuesOf(db, [...new Set(remove.map((r) => r.unitId))])).map((v) => v.id));
     for (const v of values) await put(db, v, now);
     for (const r of remove) if (shown.has(r.id)) await writeChange(db, { entity: ENTITY, op: 'delete', id: r.id, unitId: r.unitId, fields: {} }, now);
-  });
+  }, [db.facts]);
 }

@@ -30,12 +30,24 @@ export const ReportedPeriod = z.string().check(z.regex(REPORTED_PERIOD));
 const KEY = /^[a-z][a-zA-Z0-9]{1,39}$/;
 
 export const reportedValueIdFor = (unitId: string, measure: string, period: string): string => cellId('reportedValue', unitId, `${measure}:${period}`);
+/**
+ * The unit, measure and period a value's id names, or null when it is not such an id. Read from the
+ * right: a unit id may hold ':' (ids.ts), a measure and a period never do.
+ */
+export function reportedValueParts(id: string): { unitId: string; measure: string; period: string } | null {
+  const prefix = 'reportedValue:';
+  if (!id.startsWith(prefix)) return null;
+  const parts = id.slice(prefix.length).split(':');
+  const period = parts.pop();
+  const measure = parts.pop();
+  const unitId = parts.join(':');
+  return unitId !== '' && measure !== undefined && period !== undefined && KEY.test(measure) && REPORTED_PERIOD.test(period) ? { unitId, measure, period } : null;
+}
+
 /** The measure and period a value's id names for `unitId`, or null when it is not such an id. */
 export function reportedValueAddress(id: string, unitId: string): { measure: string; period: string } | null {
-  const prefix = `reportedValue:${unitId}:`;
-  if (!id.startsWith(prefix)) return null;
-  const [measure, period, ...rest] = id.slice(prefix.length).split(':');
-  return rest.length === 0 && measure !== undefined && period !== undefined && KEY.test(measure) && REPORTED_PERIOD.test(period) ? { measure, period } : null;
+  const p = reportedValueParts(id);
+  return p === null || p.unitId !== unitId ? null : { measure: p.measure, period: p.period };
 }
 export const ownsReportedValueId = (id: string, unitId: string): boolean => reportedValueAddress(id, unitId) !== null;
 
