@@ -80,9 +80,12 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect((await migrator.migrateTo('0014_fact_reported')).error).toBeUndefined();
       await insertRegionUnits(db);
       const f = factOps(db, dialect);
-      await f.setReported(LIVE.map((v) => ({ unitId: v.unitId, measure: v.measure, period: v.period, value: v })));
+      // As the push of a process at 0014 stored them (its fact_reported only: no year-to-month rows yet).
       const level = value('reg', 'budgetResult', '2026', 7);
-      await f.setReported([{ unitId: 'reg', measure: 'budgetResult', period: '2026', value: level }]);
+      await db
+        .insertInto('fact_reported' as never)
+        .values([...LIVE, level].map((v) => ({ unit_id: v.unitId, period: v.period, measure: v.measure, num: v.num, den: v.den, num_k: v.numK, den_k: v.denK, num_m: v.numM, den_m: v.denM, source: v.source })) as never)
+        .execute();
       const change = (v: ReportedValue, entity = 'reportedValue') => ({ entity, row_id: v.id, unit_id: v.unitId, op: 'insert', fields: '{}', hlc: 'x', device_id: 'd', account_id: null, received_at: '2026-11-01T08:00:00.000Z' });
       await db.insertInto('changes').values([change(LIVE[0] as ReportedValue), change(level), change(LIVE[4] as ReportedValue, 'indicator')]).execute();
       // A block the feed already sent, and the sequence past it.
@@ -102,7 +105,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect(held('u2', 'Y2025')).toEqual([LIVE[4]]);
       expect(held('reg', 'Y2026')).toEqual([level]);
       // Run again (as after a stop half-way on SQLite): new numbers past the stored ones, never one a block has.
-      await db.deleteFrom('kysely_migration').where('name', '=', '0015_reported_in_blocks').execute();
+      await db.deleteFrom('kysely_migration').where('name', 'in', ['0015_reported_in_blocks', '0016_reported_year_to_month']).execute();
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect((await f.blocksAfter('/reg/', 7, 100, '2024', '2024-01')).map((b) => `${b.unitId} ${b.block} ${b.seq}`)).toEqual(['reg Y2026 12', 'u1 Y2026 13', 'u2 Y2024 14', 'u2 Y2025 15']);
     } finally {
@@ -132,7 +135,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect(sorted(await f.unitReported('u2'))).toEqual(sorted(live));
 
       // As if 0014 had stopped half-way: its table holds a stray value and it (and 0015 after it) is not recorded as run.
-      await db.deleteFrom('kysely_migration').where('name', 'in', ['0014_fact_reported', '0015_reported_in_blocks']).execute();
+      await db.deleteFrom('kysely_migration').where('name', 'in', ['0014_fact_reported', '0015_reported_in_blocks', '0016_reported_year_to_month']).execute();
       await f.setReported([{ unitId: 'u1', measure: 'stray', period: '2026', value: value('u1', 'stray', '2026', 1) }]);
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await f.unitReported('u1')).toEqual([]);

@@ -220,8 +220,8 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     const root = org.get('div-lsv') as UnitRow;
     const under = new Set(subtreeIds(org.tree, 'div-lsv'));
     const ctx = await contextOf(h.store, org, root, NOW);
-    // A month, a tertial, a year, a range that is no period, and 2019's May.
-    const ranges = [periodRange('2026-02'), periodRange('2026-T1'), periodRange('2025'), { from: '2025-01-15', to: '2026-03-31' }, periodRange('2019-05')];
+    // A month, a tertial, a year, a range that is no period, 2019's May, and years to a day (read from the year-to-month sums).
+    const ranges = [periodRange('2026-02'), periodRange('2026-T1'), periodRange('2025'), { from: '2025-01-15', to: '2026-03-31' }, periodRange('2019-05'), { from: '2026-01-01', to: '2026-03-15' }, { from: '2026-01-01', to: '2026-05-31' }];
     const read = await (ctx.reportedSums as NonNullable<typeof ctx.reportedSums>)(ranges);
     expect(read).toEqual(reportedSumsByRange([...model.values()].filter((v) => under.has(v.unitId)), ranges));
     expect(read[4]?.get('avd-21')?.get('waitShare')).toMatchObject({ num: 1, den: 2, units: 1, reporters: 1 });

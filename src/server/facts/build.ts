@@ -21,7 +21,7 @@ import { SafetyEvent } from '../../shared/schema/safety-event';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { publicData, type RowState } from '../../shared/sync/merge';
 import type { BlockRef, StoredUnitFacts } from '../store/fact-ops';
-import { reportedText } from './reported';
+import { reportedText, type ReportedYearToMonth, yearToMonthSums, yearToMonthText } from './reported';
 import type { Store, StoreTx } from '../store/store';
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
@@ -90,6 +90,20 @@ export function factDifferences(stored: StoredUnitFacts, computed: StoredUnitFac
   return out;
 }
 
+/** Where a unit's stored year-to-month sums of reported values differ from those of its values computed from raw rows. */
+export function yearToMonthDifferences(stored: readonly ReportedYearToMonth[], values: readonly ReportedValue[]): string[] {
+  const out: string[] = [];
+  const key = (c: ReportedYearToMonth) => `${c.unitId} ${c.month} ${c.measure}`;
+  const a = new Map(stored.map((c) => [key(c), yearToMonthText(c.sums)]));
+  for (const c of yearToMonthSums(values)) {
+    const t = yearToMonthText(c.sums);
+    if (a.get(key(c)) !== t) out.push(`reported year-to-month ${key(c)}: stored ${a.get(key(c)) ?? '-'}, raw ${t}`);
+    a.delete(key(c));
+  }
+  for (const k of a.keys()) out.push(`reported year-to-month ${k}: extra`);
+  return out;
+}
+
 const blocksOf = (f: { rows: FactRow[]; hr: HrMonth[]; reported: ReportedValue[] }): BlockRef[] => [
   ...f.rows.map((r) => ({ unitId: r.unitId, block: r.grain === 'd' ? `D${r.period.slice(0, 7)}` : `Y${r.period.slice(0, 4)}` })),
   ...f.hr.map((h) => ({ unitId: h.unitId, block: `Y${h.month.slice(0, 4)}` })),
@@ -149,7 +163,7 @@ export async function rebuildFacts(store: Store, opts: { checkOnly: boolean; log
       const stored = await storedFacts(tx, u.id);
       const computed = await computeUnitFacts(tx, u.id);
       // The sum tables are checked against the stored keyed rows; writeUnitFacts re-sums them.
-      const lines = [...factDifferences(stored, computed), ...(await tx.facts.sumDifferences(u.id))];
+      const lines = [...factDifferences(stored, computed), ...yearToMonthDifferences(await tx.facts.unitYearToMonth(u.id), computed.reported), ...(await tx.facts.sumDifferences(u.id))];
       if (lines.length === 0 && computed.refile.size === 0) return;
       report.differing.push({ unitId: u.id, lines: [...lines, ...[...computed.refile].map(([id, d]) => `refile bhkObservation ${id} under ${d}`)] });
       if (!opts.checkOnly) await writeUnitFacts(tx, u.id, computed, stored);

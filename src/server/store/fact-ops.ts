@@ -20,6 +20,7 @@ import { readFields, unpackDays } from './packed-fields';
 import type { Database } from './schema';
 import type { ReadThread } from './sqlite/read-thread';
 import type { Dialect } from './store';
+import { reportedOfRow, type ReportedYearToMonth, yearToMonthOf, yearToMonthSums } from '../facts/reported';
 
 export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const factTable = (family: Family): string => `fact_${snake(family)}`;
@@ -98,7 +99,11 @@ export interface FactOps {
   write(family: Family, rows: readonly FactRow[], mode: 'set' | 'add'): Promise<void>;
   /** Stores (or, with null, removes) HR months. */
   setHr(items: readonly { unitId: string; month: string; hr: HrMonth | null }[]): Promise<void>;
-  /** Stores (or, with null, removes) reported values (fact_reported: one a unit, period and measure). */
+  /**
+   * Stores (or, with null, removes) reported values (fact_reported: one a unit, period and
+   * measure), and sums anew the year-to-month rows of their units, measures and years
+   * (fact_reported_c) from the values then stored.
+   */
   setReported(items: readonly { unitId: string; measure: string; period: string; value: ReportedValue | null }[]): Promise<void>;
   /** Gives each block the next block sequence number (each its own, ascending); returns the last. */
   bumpBlocks(blocks: readonly BlockRef[]): Promise<number>;
@@ -123,7 +128,9 @@ export interface FactOps {
   /**
    * Per range (same order): per unit in the scope, its reported values whose period lies wholly
    * inside the range, summed per measure as the shared code sums them (reported.ts
-   * reportedSumsByRange): only the periods inside the ranges are read, and summed as they are read.
+   * reportedSumsByRange): a range from 1 January to a day of that year reads each unit's
+   * year-to-month sums at its last whole month (fact_reported_c, facts/reported.ts yearToMonthOf);
+   * any other only the values whose periods lie inside it, summed as they are read.
    */
   reportedSums(scope: ScopeRef, ranges: readonly DateRange[]): Promise<ReportedSumsByUnit[]>;
 
@@ -131,6 +138,8 @@ export interface FactOps {
   unitFacts(unitId: string): Promise<{ rows: FactRow[]; hr: HrMonth[] }>;
   /** Every reported value of a unit (build, rebuild check). */
   unitReported(unitId: string): Promise<ReportedValue[]>;
+  /** Every year-to-month sum of a unit's reported values (rebuild check). */
+  unitYearToMonth(unitId: string): Promise<ReportedYearToMonth[]>;
   /** Removes every fact row and HR month of a unit. */
   clearUnit(unitId: string): Promise<void>;
   /** Where a unit's sum tables differ from the sums of its keyed rows (none = equal), as readable lines. */
@@ -217,6 +226,27 @@ function walkReported(
   text: string,
   onValue: (period: string, measure: string, num: number, den: number | null, numK: number | null, denK: number | null, numM: number | null, denM: number | null, source: string) => void,
 ): void {
+  const f = packedFields(text);
+  while (!f.done()) {
+    const period = f.next();
+    const measure = f.next();
+    onValue(period, measure, f.num() as number, f.num(), f.num(), f.num(), f.num(), f.num(), f.next());
+  }
+}
+
+/** Walks packed year-to-month sums (packedYearToMonth), as walkReported walks values. */
+function walkYearToMonth(text: string, onRow: (month: string, measure: string, sums: ReportedSums) => void): void {
+  const f = packedFields(text);
+  const n = () => f.num() as number;
+  while (!f.done()) {
+    const month = f.next();
+    const measure = f.next();
+    onRow(month, measure, { reporters: 1, units: n(), num: n(), den: n(), kUnits: n(), numK: n(), denK: n(), mUnits: n(), numM: n(), denM: n() });
+  }
+}
+
+/** The fields of a packed text (',' between fields, ';' between items), one at a time, no split. */
+function packedFields(text: string): { next: () => string; num: () => number | null; done: () => boolean } {
   let i = 0;
   const next = (): string => {
     let end = i;
@@ -225,15 +255,14 @@ function walkReported(
     i = end + 1;
     return field;
   };
-  const num = (): number | null => {
-    const field = next();
-    return field === '' ? null : Number(field);
+  return {
+    next,
+    num: () => {
+      const field = next();
+      return field === '' ? null : Number(field);
+    },
+    done: () => i >= text.length,
   };
-  while (i < text.length) {
-    const period = next();
-    const measure = next();
-    onValue(period, measure, num() as number, num(), num(), num(), num(), num(), next());
-  }
 }
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -270,21 +299,6 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       ordinaryHours: r.ordinary_hours === null ? null : Number(r.ordinary_hours),
       source: r.source as HrMonth['source'],
     }) as HrMonth;
-  const orNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
-  const toReported = (r: Record<string, unknown>): ReportedValue =>
-    ({
-      id: reportedValueIdFor(r.unit_id as string, r.measure as string, r.period as string),
-      unitId: r.unit_id,
-      measure: r.measure,
-      period: r.period,
-      num: Number(r.num),
-      den: orNull(r.den),
-      numK: orNull(r.num_k),
-      denK: orNull(r.den_k),
-      numM: orNull(r.num_m),
-      denM: orNull(r.den_m),
-      source: r.source,
-    }) as ReportedValue;
   const scopeIds = "select id from units where path like ? escape '\\'";
   const scope = "join units u on u.id = f.unit_id where u.path like ? escape '\\'";
   /**
@@ -356,6 +370,16 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     // On the reader threads when there are some: on the store's connection the look would wait for a transaction open there.
     (of.ids ??= readOff<{ id: string }>("select id from units where path like ? escape '\\' order by id", [likePrefix(of.path)]).then((rows) => rows.map((u) => u.id)));
 
+  /** Writes year-to-month rows (fact_reported_c), 12 parameters a row, CHUNK rows a statement. */
+  const insertYearToMonth = async (rows: readonly ReportedYearToMonth[]): Promise<void> => {
+    for (const part of chunks(rows, CHUNK)) {
+      await run(
+        `insert into fact_reported_c (unit_id, month, measure, units, num, den, k_units, num_k, den_k, m_units, num_m, den_m) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap(({ unitId, month, measure, sums: s }) => [unitId, month, measure, s.units, s.num, s.den, s.kUnits, s.numK, s.denK, s.mUnits, s.numM, s.denM]),
+      );
+    }
+  };
+
   /**
    * The reported values in the scope matching `filter` (alias f), one text per unit, its values in
    * (measure, period) order: the order the shared code sums a unit's values in (reported.ts), in
@@ -372,6 +396,26 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     return scoped<{ unit_id: string; v: string }>(
       within,
       (where, scopeParams) => [`select f.unit_id, ${agg} as v from fact_reported f ${where} and ${filter} group by f.unit_id${inKeyOrder('f.unit_id')}`, [...scopeParams, ...params]],
+      undefined,
+      true,
+    );
+  };
+
+  /**
+   * The year-to-month sums (fact_reported_c) of `months` in the scope, one text per unit
+   * ("2026-11,measure,units,num,den,kUnits,numK,denK,mUnits,numM,denM;…"), numbers written as
+   * packedReported writes them. A region's year report reads ~9,000 of them.
+   */
+  const packedYearToMonth = (within: ScopeRef, months: readonly string[]) => {
+    const num = (c: string) => (dialect === 'postgres' ? `f.${c}::text` : `f.${c}`);
+    const item = ['f.month', 'f.measure', ...['units', 'num', 'den', 'k_units', 'num_k', 'den_k', 'm_units', 'num_m', 'den_m'].map(num)].join(" || ',' || ");
+    const agg = dialect === 'postgres' ? `string_agg(${item}, ';' order by f.month, f.measure collate "C")` : `group_concat(${item}, ';' order by f.month, f.measure)`;
+    return scoped<{ unit_id: string; v: string }>(
+      within,
+      (where, scopeParams) => [
+        `select f.unit_id, ${agg} as v from fact_reported_c f ${where} and f.month in (${months.map(() => '?').join(', ')}) group by f.unit_id${inKeyOrder('f.unit_id')}`,
+        [...scopeParams, ...months],
+      ],
       undefined,
       true,
     );
@@ -541,6 +585,16 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
             'on conflict (unit_id, period, measure) do update set num = excluded.num, den = excluded.den, num_k = excluded.num_k, den_k = excluded.den_k, num_m = excluded.num_m, den_m = excluded.den_m, source = excluded.source',
           live.flatMap((v) => [v.unitId, v.period, v.measure, v.num, v.den, v.numK, v.denK, v.numM, v.denM, v.source]),
         );
+      }
+      // The year-to-month sums of each (unit, measure, year) touched, from all its values now
+      // stored (at most 16: a year, 3 tertials, 12 months): removed and written again whole.
+      const touched = [...new Map(last.map((it) => [`${it.unitId}\u0000${it.measure}\u0000${it.period.slice(0, 4)}`, it])).values()];
+      for (const part of chunks(touched, CHUNK)) {
+        const where = (period: string) => part.map(() => `(unit_id = ? and measure = ? and ${period} between ? and ?)`).join(' or ');
+        const of = (y: (year: string) => [string, string]) => part.flatMap((it) => [it.unitId, it.measure, ...y(it.period.slice(0, 4))]);
+        const values = (await run<Record<string, unknown>>(`select * from fact_reported where ${where('period')}`, of((y) => [y, `${y}-T9`]))).map(reportedOfRow);
+        await run(`delete from fact_reported_c where ${where('month')}`, of((y) => [`${y}-01`, `${y}-12`]));
+        await insertYearToMonth(yearToMonthSums(values));
       }
     },
     bumpBlocks: async (blocks) => {
@@ -776,25 +830,48 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     },
     reportedSums: async (within, ranges) => {
       const out: ReportedSumsByUnit[] = ranges.map(() => new Map());
-      const periods = reportedPeriodsIn(ranges);
-      if (periods.size === 0) return out;
+      // Ranges from 1 January read their last whole month's year-to-month sums; the rest read values.
+      const monthOf = new Map<string, number[]>();
+      const rest: number[] = [];
+      ranges.forEach((r, i) => {
+        const month = yearToMonthOf(r);
+        if (month === undefined) rest.push(i);
+        else if (month !== null) pushTo(monthOf, month, i);
+      });
+      const periods = reportedPeriodsIn(rest.map((i) => ranges[i] as DateRange));
+      const months = [...monthOf.keys()];
       const list = [...periods.keys()];
-      const packed = await packedReported(within, `f.period in (${list.map(() => '?').join(', ')})`, list);
-      await eachPaced(packed, (r) => {
-        const mine = out.map(() => new Map<string, ReportedSums>());
+      const [sums, values] = await Promise.all([
+        months.length === 0 ? [] : packedYearToMonth(within, months),
+        list.length === 0 ? [] : packedReported(within, `f.period in (${list.map(() => '?').join(', ')})`, list),
+      ]);
+      const sumsOf = (i: number, unitId: string): Map<string, ReportedSums> => {
+        const byUnit = out[i] as ReportedSumsByUnit;
+        let mine = byUnit.get(unitId);
+        if (mine === undefined) byUnit.set(unitId, (mine = new Map()));
+        return mine;
+      };
+      await eachPaced(sums, (r) => {
+        walkYearToMonth(r.v, (month, measure, s) => {
+          // A range of its own for each (an object is not shared between ranges: pool.ts adds into its copy).
+          for (const i of monthOf.get(month) ?? []) sumsOf(i, r.unit_id).set(measure, { ...s });
+        });
+      });
+      await eachPaced(values, (r) => {
+        const mine = rest.map(() => new Map<string, ReportedSums>());
         // In (measure, period) order, as the device sums a unit's values (reported.ts reportedSumsOf).
         walkReported(r.v, (period, measure, num, den, numK, denK, numM, denM) => {
-          for (const i of periods.get(period) ?? []) {
-            const sums = mine[i] as Map<string, ReportedSums>;
+          for (const j of periods.get(period) ?? []) {
+            const sums = mine[j] as Map<string, ReportedSums>;
             let s = sums.get(measure);
             if (s === undefined) sums.set(measure, (s = emptyReportedSums()));
             addReportedValue(s, num, den, numK, denK, numM, denM);
           }
         });
-        mine.forEach((sums, i) => {
+        mine.forEach((sums, j) => {
           if (sums.size === 0) return;
           for (const s of sums.values()) s.reporters = 1;
-          (out[i] as ReportedSumsByUnit).set(r.unit_id, sums);
+          (out[rest[j] as number] as ReportedSumsByUnit).set(r.unit_id, sums);
         });
       });
       return out;
@@ -808,12 +885,20 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       const hr = (await run<Record<string, unknown>>('select * from fact_hr where unit_id = ?', [unitId])).map(toHr);
       return { rows, hr };
     },
-    unitReported: async (unitId) => (await run<Record<string, unknown>>('select * from fact_reported where unit_id = ?', [unitId])).map(toReported),
+    unitReported: async (unitId) => (await run<Record<string, unknown>>('select * from fact_reported where unit_id = ?', [unitId])).map(reportedOfRow),
+    unitYearToMonth: async (unitId) =>
+      (await run<Record<string, unknown>>('select * from fact_reported_c where unit_id = ? order by measure, month', [unitId])).map((r) => ({
+        unitId: r.unit_id as string,
+        measure: r.measure as string,
+        month: r.month as string,
+        sums: { reporters: 1, units: Number(r.units), num: Number(r.num), den: Number(r.den), kUnits: Number(r.k_units), numK: Number(r.num_k), denK: Number(r.den_k), mUnits: Number(r.m_units), numM: Number(r.num_m), denM: Number(r.den_m) },
+      })),
     clearUnit: async (unitId) => {
       for (const family of FAMILY_LIST) await run(`delete from ${factTable(family)} where unit_id = ?`, [unitId]);
       for (const table of SUM_TABLES.values()) await run(`delete from ${table} where unit_id = ?`, [unitId]);
       await run('delete from fact_hr where unit_id = ?', [unitId]);
       await run('delete from fact_reported where unit_id = ?', [unitId]);
+      await run('delete from fact_reported_c where unit_id = ?', [unitId]);
     },
     sumDifferences: async (unitId) => {
       const out: string[] = [];
@@ -910,7 +995,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
             [...units, from.slice(0, 4), `${to.slice(0, 4)}-T9`],
           );
           for (const r of reported) {
-            const v = toReported(r);
+            const v = reportedOfRow(r);
             into(v.unitId, `Y${v.period.slice(0, 4)}`)?.reported.push(v);
           }
           // Every fall up to the chunk's last year: the year's own, and the last one before each year.
