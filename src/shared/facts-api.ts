@@ -19,10 +19,10 @@
 import { z } from 'zod/mini';
 import { FAMILY_NAMES, type Family, type FactRow, fieldsOf } from './domain/facts/families';
 import { addDays } from './domain/periods';
-import { type HrMonth, hrMonthIdFor } from './schema/hr-month';
+import { type HrMonth, hrMonthIdFor, hrMonthParts } from './schema/hr-month';
 import { UnitId } from './schema/ids';
 import { IndicatorKey } from './schema/indicator';
-import { REPORTED_SOURCES, ReportedPeriod, type ReportedValue, reportedValueIdFor } from './schema/reported-value';
+import { REPORTED_SOURCES, ReportedPeriod, type ReportedValue, reportedValueIdFor, reportedValueParts } from './schema/reported-value';
 import { EntityName } from './schema/registry';
 import type { RawJson } from './raw-json';
 
@@ -58,6 +58,27 @@ export function factWindow(today: string): FactWindow {
 
 /** Bulk entities: the boards' rows, which devices above the unit level get as facts instead. */
 export const BULK_ENTITIES: readonly EntityName[] = ['bhkObservation', 'safetyEvent', 'safetyDay', 'staffingShift', 'bedsDay', 'hrMonth', 'meetingLog', 'reportedValue'];
+
+/**
+ * The entities whose cells a unit's year blocks hold (FactBlock.hr, FactBlock.rep): a device in
+ * facts mode keeps its own write of one as a row over the block until a block of that year comes
+ * (client facts-repo.ts dropSupersededCells; the server numbers it anew for every accepted change,
+ * push-buffer.ts).
+ */
+export const YEAR_BLOCK_CELLS = ['hrMonth', 'reportedValue'] as const satisfies readonly EntityName[];
+
+/** The unit and year block (Y2026) of such a cell, by its id; null for any other entity or id. */
+export function yearBlockOfCell(entity: string, id: string): { unitId: string; block: string } | null {
+  if (entity === 'hrMonth') {
+    const p = hrMonthParts(id);
+    return p === null ? null : { unitId: p.unitId, block: `Y${p.month.slice(0, 4)}` };
+  }
+  if (entity === 'reportedValue') {
+    const p = reportedValueParts(id);
+    return p === null ? null : { unitId: p.unitId, block: `Y${p.period.slice(0, 4)}` };
+  }
+  return null;
+}
 
 const BlockId = z.string().check(z.regex(/^(Y\d{4}|D\d{4}-\d{2})$/));
 /**

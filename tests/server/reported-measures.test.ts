@@ -12,10 +12,11 @@ import { reportedSumsByRange } from '../../src/shared/domain/indicators/reported
 import { periodRange } from '../../src/shared/domain/periods';
 import { seededRandom } from '../../src/shared/domain/random';
 import { subtreeIds } from '../../src/shared/domain/rollup';
-import { type FactBlock, FactsPullResponse, reportedOfBlock } from '../../src/shared/facts-api';
+import { decodeBlock, type FactBlock, FactsPullResponse, reportedOfBlock } from '../../src/shared/facts-api';
 import { IndicatorReport } from '../../src/shared/indicators-api';
 import type { Change } from '../../src/shared/protocol';
 import { type Indicator, indicatorIdFor } from '../../src/shared/schema/indicator';
+import { hrMonthIdFor } from '../../src/shared/schema/hr-month';
 import type { OrgUnit } from '../../src/shared/schema/org-unit';
 import { type EntityName, SCHEMA_VERSION } from '../../src/shared/schema/registry';
 import { type ReportedValue, reportedValueIdFor } from '../../src/shared/schema/reported-value';
@@ -197,6 +198,18 @@ describe.each(STORES)('reported measures through sync (%s)', (dialect, factory) 
     if (!after.ok) throw new Error('refused');
     expect(after.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual([`${v.unitId} Y2026`]);
     expect(reportedOfBlock(after.blocks[0] as FactBlock).find((x) => x.id === v.id)).toEqual(model.get(v.id));
+    // So is an HR month's (a device keeps its own HR write over the block until a block of its year comes).
+    const month = { id: hrMonthIdFor('avd-21', '2026-04'), unitId: 'avd-21', month: '2026-04', kvotTotal: 5.5, kvotK: null, kvotM: null, korttid: null, ordinaryHours: 1600, source: 'import' };
+    expect(await push(h, admin, [change(admin, 'hrMonth', month.id, 'avd-21', 'insert', month, seq++)])).toMatchObject({ ok: true, rejected: [] });
+    const withHr = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${after.cursor}&protocolVersion=4`, { token: vochef })).json());
+    if (!withHr.ok) throw new Error('refused');
+    expect(withHr.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual(['avd-21 Y2026']);
+    const staleHr = { ...change(admin, 'hrMonth', month.id, 'avd-21', 'patch', { kvotTotal: 9 }, seq++), hlc: formatHlc({ millis: NOW - 60_000, counter: 0, node: nodeFromDeviceId(admin.deviceId) }) };
+    expect(await push(h, admin, [staleHr])).toMatchObject({ ok: true, rejected: [] });
+    const afterHr = FactsPullResponse.parse((await call(h, 'GET', `/api/sync/facts?cursor=${withHr.cursor}&protocolVersion=4`, { token: vochef })).json());
+    if (!afterHr.ok) throw new Error('refused');
+    expect(afterHr.blocks.map((b) => `${b.unitId} ${b.block}`)).toEqual(['avd-21 Y2026']);
+    expect(decodeBlock(afterHr.blocks[0] as FactBlock).hr.find((m) => m.month === '2026-04')?.kvotTotal).toBe(5.5);
     // A client below protocol 3 replicates every row, the leaf units' values included.
     const old = (await pullAll(h, vochef, 0, 2)).filter((c) => c.entity === 'reportedValue');
     const oldIds = new Set(old.map((c) => c.id));

@@ -7,14 +7,13 @@
  * beyond MAX_PINNED_UNITS is unpinned and its board rows removed, except rows with unsynced writes.
  */
 import { AppError } from '../../shared/errors';
-import { BULK_ENTITIES, decodeBlock, type FactBlock, type FactWindow, MAX_PINNED_UNITS, type UnitSnapshot } from '../../shared/facts-api';
+import { BULK_ENTITIES, decodeBlock, type FactBlock, type FactWindow, MAX_PINNED_UNITS, type UnitSnapshot, YEAR_BLOCK_CELLS, yearBlockOfCell } from '../../shared/facts-api';
 import type { FactRow } from '../../shared/domain/facts/families';
 import { FALL_LOOKBACK_DAYS } from '../../shared/domain/indicators/facts';
 import { addDays } from '../../shared/domain/periods';
 import { planRanges } from '../../shared/domain/facts/plan';
 import { type FactReader, memoryReader } from '../../shared/domain/facts/reader';
 import type { HrMonth } from '../../shared/schema/hr-month';
-import { reportedValueParts } from '../../shared/schema/reported-value';
 import { mergeRowStates, type RowState } from '../../shared/sync/merge';
 import type { PulsDb, RowRecord } from './db';
 import { getMeta, getMetas, type PinnedUnit, setMeta } from './meta';
@@ -48,7 +47,7 @@ export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage
     const kept = page.blocks.filter((b) => !isEmpty(b));
     if (gone.length > 0) await db.facts.bulkDelete(gone);
     if (kept.length > 0) await db.facts.bulkPut(kept);
-    await dropSupersededValues(db, page.blocks);
+    await dropSupersededCells(db, page.blocks);
     await dropBlocksOutside(db, page.window);
     await setMeta(db, 'factCursor', page.cursor);
     return 'applied';
@@ -56,27 +55,30 @@ export async function applyFactPage(db: PulsDb, deviceId: string, page: FactPage
 }
 
 /**
- * A leaf unit's reported value the device wrote stays in its rows after the push (and wins over
- * the blocks: the value does not flip back while the block that holds it is on its way), until a
- * year block of its unit and year arrives: the server numbers that block anew for every change of
- * a value it accepts, even one that loses to a later write (push-buffer.ts), so from then on the
- * block is the value, and the row, which the change feed no longer updates, goes. Rows with
- * unsynced writes, pinned units' rows and a level's rows (the change feed keeps those) stay. Only
- * once the device reads values from blocks (completeFactsBulk): before, its rows are the values.
- * The unit and year come from the row's id (a removal of a cell the device knew only from a block
- * is a row without a period).
+ * A leaf unit's reported value or HR month the device wrote stays in its rows after the push (and
+ * wins over the blocks: the value does not flip back while the block that holds it is on its way),
+ * until a year block of its unit and year arrives: the server numbers that block anew for every
+ * change of such a cell it accepts, even one that loses to a later write (push-buffer.ts), so from
+ * then on the block is the value, and the row, which the change feed no longer updates, goes. Rows
+ * with unsynced writes, pinned units' rows and a level's rows (the change feed keeps those) stay.
+ * Reported values only once the device reads them from blocks (completeFactsBulk): before, its
+ * rows are the values. The unit and year come from the row's id (a removal of a cell the device
+ * knew only from a block is a row without a period).
  */
-async function dropSupersededValues(db: PulsDb, blocks: readonly FactBlock[]): Promise<void> {
-  const years = new Set(blocks.filter((b) => b.block.startsWith('Y')).map((b) => `${b.unitId}\u0000${b.block.slice(1)}`));
+async function dropSupersededCells(db: PulsDb, blocks: readonly FactBlock[]): Promise<void> {
+  const years = new Set(blocks.filter((b) => b.block.startsWith('Y')).map((b) => `${b.unitId}\u0000${b.block}`));
   if (years.size === 0) return;
   const { factsBulk, pinned } = await getMetas(db, ['factsBulk', 'pinned']);
-  if (factsBulk !== BULK_TEXT) return;
-  const keys = (await db.rows.where('[entity+id]').between(['reportedValue', ''], ['reportedValue', '\uffff']).primaryKeys()) as unknown as [string, string][];
+  const entities = YEAR_BLOCK_CELLS.filter((e) => e !== 'reportedValue' || factsBulk === BULK_TEXT);
   const held = new Set((pinned ?? []).map((p) => p.unitId));
-  const candidates = keys.flatMap(([entity, id]) => {
-    const at = reportedValueParts(id);
-    return at !== null && !held.has(at.unitId) && years.has(`${at.unitId}\u0000${at.period.slice(0, 4)}`) ? [{ key: [entity, id] as [string, string], unitId: at.unitId }] : [];
-  });
+  const candidates: { key: [string, string]; unitId: string }[] = [];
+  for (const entity of entities) {
+    const keys = (await db.rows.where('[entity+id]').between([entity, ''], [entity, '\uffff']).primaryKeys()) as unknown as [string, string][];
+    for (const [e, id] of keys) {
+      const at = yearBlockOfCell(e, id);
+      if (at !== null && !held.has(at.unitId) && years.has(`${at.unitId}\u0000${at.block}`)) candidates.push({ key: [e, id], unitId: at.unitId });
+    }
+  }
   if (candidates.length === 0) return;
   const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
   const parents = new Set<string | null>((await db.units.toArray()).map((u) => u.parentId));

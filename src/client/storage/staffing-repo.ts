@@ -87,8 +87,9 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
 
 /**
  * A unit's HR months from `fromMonth` to `toMonth`. A device in facts mode that does not hold the
- * unit's board rows (rule 22) has the server's months in its fact blocks; its own unsynced writes
- * (and removals) of a month win over them.
+ * unit's board rows (rule 22) has the server's months in its fact blocks; its own writes (and
+ * removals) of a month win over them until a year block of that unit and year arrives (facts-repo.ts
+ * dropSupersededCells).
  */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
   const own = await listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);

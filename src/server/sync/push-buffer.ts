@@ -10,7 +10,7 @@
  * after, before the rows themselves are written.
  */
 import type { EntityName } from '../../shared/schema/registry';
-import { reportedValueAddress } from '../../shared/schema/reported-value';
+import { yearBlockOfCell } from '../../shared/facts-api';
 import type { RowState } from '../../shared/sync/merge';
 import { maintainFacts } from '../facts/maintain';
 import type { ChangeAudit, LoggedChange, StoreTx } from '../store/store';
@@ -79,13 +79,14 @@ export function pushBuffer(real: StoreTx): PushBuffer {
         real,
         [...rows].map(([key, w]) => ({ initial: initial.get(key) ?? null, final: w.row, sortKey: w.sortKey })),
       );
-      // A leaf unit's reported value whose change was accepted but changed nothing (a later write
-      // had won) still numbers its year block anew: the device that sent it keeps its own row until
-      // that block arrives (client facts-repo.ts dropSupersededValues), then shows the block's value.
+      // A leaf unit's reported value or HR month whose change was accepted but changed nothing (a
+      // later write had won) still numbers its year block anew: the device that sent it keeps its
+      // own row until that block arrives (client facts-repo.ts dropSupersededCells), then shows the
+      // block's value.
       const lost = changes.flatMap(({ change: c }) => {
-        if (c.entity !== 'reportedValue' || c.leafBulk !== true || rows.has(keyOf(c.entity, c.id))) return [];
-        const at = reportedValueAddress(c.id, c.unitId);
-        return at === null ? [] : [{ unitId: c.unitId, block: `Y${at.period.slice(0, 4)}` }];
+        if (c.leafBulk !== true || rows.has(keyOf(c.entity, c.id))) return [];
+        const at = yearBlockOfCell(c.entity, c.id);
+        return at === null || at.unitId !== c.unitId ? [] : [at];
       });
       if (lost.length > 0) await real.facts.bumpBlocks(lost);
       await real.putRows([...rows.values()]);

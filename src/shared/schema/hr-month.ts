@@ -15,6 +15,16 @@ export const HR_SOURCES = ['manual', 'import'] as const;
 export const hrMonthIdFor = (unitId: string, month: string): string => cellId('hrMonth', unitId, month);
 export const ownsHrMonthId = ownsCell('hrMonth', /^\d{4}-\d{2}$/);
 
+/** The unit and month an HR month's id names, read from the right (a unit id may hold ':'), or null when it is not such an id. */
+export function hrMonthParts(id: string): { unitId: string; month: string } | null {
+  const prefix = 'hrMonth:';
+  if (!id.startsWith(prefix)) return null;
+  const at = id.lastIndexOf(':');
+  const unitId = id.slice(prefix.length, at);
+  const month = id.slice(at + 1);
+  return at >= prefix.length && unitId !== '' && /^\d{4}-\d{2}$/.test(month) ? { unitId, month } : null;
+}
+
 export const HrMonth = z
   .strictObject({
     id: CellId,

@@ -1,0 +1,69 @@
+/**
+ * HR months on a device in facts mode (rule 22), on fake-indexeddb: a leaf unit's months are read
+ * from its year blocks, and a month the device holds a row of (its own write, unsynced or pushed)
+ * shows the row; when a year block of that unit and year arrives, the rows of that year without
+ * unsynced writes go, so a month someone else corrected later shows the correction, not the
+ * device's old write for good. Rows of other years, of pinned units and with unsynced writes stay.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { applyFactPage } from '../../src/client/storage/facts-repo';
+import { setMeta } from '../../src/client/storage/meta';
+import { sortKeyFor } from '../../src/client/storage/rows';
+import { listHrMonths } from '../../src/client/storage/staffing-repo';
+import { encodeBlock, type FactBlock, yearBlockOfCell } from '../../src/shared/facts-api';
+import type { Change } from '../../src/shared/protocol';
+import { type HrMonth, hrMonthIdFor, hrMonthParts } from '../../src/shared/schema/hr-month';
+import type { RowState } from '../../src/shared/sync/merge';
+import { freshDb } from './helpers';
+
+const hr = (unitId: string, month: string, kvotTotal: number): HrMonth =>
+  ({ id: hrMonthIdFor(unitId, month), unitId, month, kvotTotal, kvotK: null, kvotM: null, korttid: null, ordinaryHours: 1600, source: 'import' }) as HrMonth;
+const row = (m: HrMonth): RowState => ({ entity: 'hrMonth', id: m.id, unitId: m.unitId, data: { ...m, _deleted: false }, hlcs: {}, deleted: false });
+const block = (unitId: string, year: string, seq: number, months: HrMonth[]) => encodeBlock(unitId, `Y${year}`, seq, [], months, [], null, []) as unknown as FactBlock;
+const WINDOW = { fromYear: '2024', fromDayMonth: '2025-02' };
+const kvots = async (db: ReturnType<typeof freshDb>, unitId: string) => (await listHrMonths(db, unitId, '2025-01', '2026-12')).map((m) => [m.month, m.kvotTotal]);
+
+describe('HR months on a device in facts mode', () => {
+  it('are the year blocks\' months with the device\'s rows over them until a block of their year arrives', async () => {
+    const db = freshDb();
+    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
+    await setMeta(db, 'factsMode', true);
+    await db.units.bulkPut([
+      { id: 'vo', parentId: null, kind: 'vo', name: 'VO', closedAt: null },
+      { id: 'u1', parentId: 'vo', kind: 'enhet', name: 'Avd 1', closedAt: null },
+      { id: 'u2', parentId: 'vo', kind: 'enhet', name: 'Avd 2', closedAt: null },
+    ] as never);
+    await db.facts.bulkPut([block('u1', '2026', 1, [hr('u1', '2026-01', 5), hr('u1', '2026-02', 6)]), block('u2', '2026', 2, [hr('u2', '2026-01', 3)])]);
+    // u1: January imported by this device and pushed; February's import not yet synced; December 2025 pushed.
+    const feb = hr('u1', '2026-02', 7);
+    const rows = [row(hr('u1', '2026-01', 4.5)), row(feb), row(hr('u1', '2025-12', 8)), row(hr('u2', '2026-01', 2))];
+    await db.rows.bulkPut(rows.map((r) => ({ ...r, sortKey: sortKeyFor(r) })));
+    await db.outbox.put({ seq: 1, change: { seq: 1, entity: 'hrMonth', id: feb.id, unitId: 'u1', op: 'patch', fields: { kvotTotal: 7 }, hlc: '000000000000001-0000-a', schemaVersion: 1 } as unknown as Change, createdAt: 0 });
+    expect(await kvots(db, 'u1')).toEqual([['2025-12', 8], ['2026-01', 4.5], ['2026-02', 7]]);
+
+    // u1's 2026 block comes (the unit's manager corrected January to 4.9): January's row goes,
+    // February's (unsynced) and December's (another year) stay.
+    expect(await applyFactPage(db, 'dev', { from: 0, blocks: [block('u1', '2026', 3, [hr('u1', '2026-01', 4.9), hr('u1', '2026-02', 6)])], cursor: 3, window: WINDOW })).toBe('applied');
+    expect(await kvots(db, 'u1')).toEqual([['2025-12', 8], ['2026-01', 4.9], ['2026-02', 7]]);
+    expect((await db.rows.where('entity').equals('hrMonth').toArray()).map((r) => r.id).sort()).toEqual(
+      [hrMonthIdFor('u1', '2025-12'), hrMonthIdFor('u1', '2026-02'), hrMonthIdFor('u2', '2026-01')].sort(),
+    );
+    // Pinned, u2's rows are its months: its block does not take them away.
+    await setMeta(db, 'pinned', [{ unitId: 'u2', usedAt: 0 }]);
+    expect(await applyFactPage(db, 'dev', { from: 3, blocks: [block('u2', '2026', 4, [hr('u2', '2026-01', 3)])], cursor: 4, window: WINDOW })).toBe('applied');
+    expect(await kvots(db, 'u2')).toEqual([['2026-01', 2]]);
+    // The 2025 block: December's row goes.
+    expect(await applyFactPage(db, 'dev', { from: 4, blocks: [block('u1', '2025', 5, [hr('u1', '2025-12', 8.5)])], cursor: 5, window: WINDOW })).toBe('applied');
+    expect(await kvots(db, 'u1')).toEqual([['2025-12', 8.5], ['2026-01', 4.9], ['2026-02', 7]]);
+    expect(await db.rows.get(['hrMonth', hrMonthIdFor('u1', '2025-12')])).toBeUndefined();
+  });
+
+  it('a cell\'s year block is read from its id, from the right (a unit id may hold \':\')', () => {
+    expect(hrMonthParts(hrMonthIdFor('se:avd:9', '2026-05'))).toEqual({ unitId: 'se:avd:9', month: '2026-05' });
+    expect(yearBlockOfCell('hrMonth', hrMonthIdFor('se:avd:9', '2026-05'))).toEqual({ unitId: 'se:avd:9', block: 'Y2026' });
+    expect(yearBlockOfCell('reportedValue', 'reportedValue:se:avd:9:waitShare:2026-T2')).toEqual({ unitId: 'se:avd:9', block: 'Y2026' });
+    for (const bad of ['hrMonth:2026-05', 'hrMonth::2026-05', 'hrMonth:u1:2026-5', 'bedsDay:u1:2026-05', 'hrMonth:u1']) expect(hrMonthParts(bad)).toBeNull();
+    expect(yearBlockOfCell('bedsDay', 'bedsDay:u1:2026-05-01')).toBeNull();
+  });
+});
