@@ -13,13 +13,11 @@ import type { IndicatorDef, IndicatorStatus, TrendArrow } from '../../indicators
 import { FOLLOW_FIELD, type GoalAnalysis, type GoalItem, type ReportPeriodKind, type StrategicAction } from '../../schema/goal';
 import { type IndicatorUnit, PERSPECTIVES, type Perspective } from '../../schema/indicator';
 import type { DateRange } from '../facts/plan';
-import { rangeKey } from '../facts/reader';
-import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, type UnitPeriodFacts } from '../indicators/facts';
+import { emptyFacts, loadPooledFacts, type PooledFacts } from '../indicators/facts';
 import { ownLevelFacts } from '../indicators/reported';
 import { pathTo, resolveDef } from '../indicators/resolve';
 import type { Facts, IndicatorContext } from '../indicators/types';
 import { sourceValue } from '../indicators/values';
-import type { RollupNode } from '../rollup';
 import { DATA_SAKNAS, outcomeText, periodsText, targetText, UNDERLAG_SAKNAS } from './format';
 import { reportPeriodRange, type ReportRange, shiftYears } from './periods';
 import { type GoalFigures, goalStatus, goalTrend } from './status';
@@ -97,9 +95,8 @@ function followKind(r: ReportRange): ReportPeriodKind {
   return r.lastMonth <= 4 ? 'DA04' : r.lastMonth <= 8 ? 'DA08' : 'AR';
 }
 
-type FactsOf = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
 
-function figures(ctx: IndicatorContext, def: IndicatorDef, facts: FactsOf, range: DateRange, compare: DateRange, base: DateRange | null): GoalFigures {
+function figures(ctx: IndicatorContext, def: IndicatorDef, facts: PooledFacts, range: DateRange, compare: DateRange, base: DateRange | null): GoalFigures {
   const at = (r: DateRange): Facts =>
     def.source.kind === 'reported' && def.source.at === 'level' ? ownLevelFacts(facts.own(r), ctx.rootId, def.key) : (facts(r).get(ctx.rootId)?.counts ?? emptyFacts());
   const now = sourceValue(def, at(range));
@@ -128,17 +125,7 @@ export async function tertialReport(ctx: IndicatorContext, doc: GoalDocument, pe
   // Every range any styrmått needs, loaded and pooled once.
   const ranges: DateRange[] = [range, compare];
   for (const i of items) if (i.kind === 'styrmatt' && i.target?.op === 'change') ranges.push(shiftYears(range, range.year - i.target.baseYear));
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
-  const quotas = quotasOf(ctx.unitSettings);
-  const tree = factTree(ctx.units, ctx.rootId);
-  const cache = new Map<string, Map<string, RollupNode<Facts>>>();
-  const pooled = (r: DateRange) => {
-    const k = rangeKey(r);
-    let f = cache.get(k);
-    if (f === undefined) cache.set(k, (f = treeFacts(tree, ctx.today, quotas, loaded.get(k), r)));
-    return f;
-  };
-  const facts: FactsOf = Object.assign(pooled, { own: (r: DateRange) => loaded.get(rangeKey(r)) });
+  const facts = await loadPooledFacts(ctx, ctx.rootId, ranges);
 
   const rowOf = (faktor: string, s: GoalItem): TertialRow => {
     const analysis = doc.analyses.find((a) => a.unitId === ctx.rootId && a.itemId === s.id && a.period === period);

@@ -36,7 +36,7 @@ import { daysBetween } from '../safety-counters';
 import type { ReportedValue } from '../../schema/reported-value';
 import { addFactsInto, emptyFacts, kvot, setByFamily } from './pool';
 import { reportedSumsByRange, type ReportedSumsByUnit } from './reported';
-import type { Facts, ReportedSums } from './types';
+import type { Facts, IndicatorContext, ReportedSums } from './types';
 import { sliceUsed, turn } from '../pace';
 
 export { addFacts, emptyFacts, METRIC_FAMILY } from './pool';
@@ -372,4 +372,35 @@ export async function treeFactsPaced(
     if (sliceUsed()) await turn();
   }
   return rollupWalkPaced(tree.walk, own, addFactsInto, emptyFacts, hasFacts);
+}
+
+/** A range's pooled tree, and (`own`) each unit's own facts of it as loaded (a level's reported values). */
+export type PooledFacts = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
+
+/**
+ * Facts per node for every range a report needs (the indicator report's cells, the tertial
+ * report's styrmått), read in one go (loadPeriodFacts) and pooled up the tree under `rootId` once
+ * per range, each range's tree in its own turn of the event loop.
+ */
+export async function loadPooledFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<PooledFacts> {
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
+  const quotas = quotasOf(ctx.unitSettings);
+  const tree = factTree(ctx.units, rootId);
+  const cache = new Map<string, Map<string, RollupNode<Facts>>>();
+  for (const range of ranges) {
+    const key = rangeKey(range);
+    if (cache.has(key)) continue;
+    await turn();
+    cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, loaded.get(key), range));
+  }
+  const of = (range: DateRange) => {
+    const key = rangeKey(range);
+    let f = cache.get(key);
+    if (f === undefined) {
+      f = treeFacts(tree, ctx.today, quotas, loaded.get(key), range);
+      cache.set(key, f);
+    }
+    return f;
+  };
+  return Object.assign(of, { own: (range: DateRange) => loaded.get(rangeKey(range)) });
 }

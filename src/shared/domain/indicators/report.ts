@@ -22,8 +22,7 @@ import { type CompactCell, type CompactIndicatorReport, expandCell, type Indicat
 import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
-import { rangeKey } from '../facts/reader';
-import { emptyFacts, factTree, loadPeriodFacts, quotasOf, treeFacts, treeFactsPaced, type UnitPeriodFacts } from './facts';
+import { emptyFacts, loadPooledFacts, type PooledFacts, type UnitPeriodFacts } from './facts';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
@@ -33,39 +32,9 @@ import type { Facts, IndicatorContext } from './types';
 import { accumulates, reportingMetric, sourceValue } from './values';
 import { sliceUsed, turn } from '../pace';
 
-/** A range's pooled tree, and (`own`) each unit's own facts of it as loaded (a level's reported values). */
-type FactsOf = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
-
 /** The date ranges a cell of `def` for `period` reads: the period and its compare period. */
 function cellRanges(def: IndicatorDef, period: string, today: string): DateRange[] {
   return [rangeOf(period), compareRange(period, comparePeriodOf(period, def.compare), today, accumulates(def))];
-}
-
-/**
- * Facts per node for every range the cells need, read in one go (loadPeriodFacts) and pooled up
- * the tree once per range, each range's tree in its own turn of the event loop.
- */
-async function loadFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<FactsOf> {
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
-  const quotas = quotasOf(ctx.unitSettings);
-  const tree = factTree(ctx.units, rootId);
-  const cache = new Map<string, Map<string, RollupNode<Facts>>>();
-  for (const range of ranges) {
-    const key = rangeKey(range);
-    if (cache.has(key)) continue;
-    await turn();
-    cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, loaded.get(key), range));
-  }
-  const of = (range: DateRange) => {
-    const key = rangeKey(range);
-    let f = cache.get(key);
-    if (f === undefined) {
-      f = treeFacts(tree, ctx.today, quotas, loaded.get(key), range);
-      cache.set(key, f);
-    }
-    return f;
-  };
-  return Object.assign(of, { own: (range: DateRange) => loaded.get(rangeKey(range)) });
 }
 
 /** Root first, then children depth-first in name order; units closed before `from` left out. */
@@ -111,7 +80,7 @@ interface Column {
   statusDefs: Map<IndicatorDef, StatusDef>;
 }
 
-function columnOf(def: IndicatorDef, period: string, today: string, facts: FactsOf): Column {
+function columnOf(def: IndicatorDef, period: string, today: string, facts: PooledFacts): Column {
   const comparePeriod = comparePeriodOf(period, def.compare);
   const range = rangeOf(period);
   const compare = compareRange(period, comparePeriod, today, accumulates(def));
@@ -183,7 +152,7 @@ async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (reso
   const range = rangeOf(period);
   const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
-  const facts = await loadFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
+  const facts = await loadPooledFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const cells: T[] = [];
   // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
@@ -217,7 +186,7 @@ export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key
   const def = resolveDef(ctx.indicatorRows, ctx.units, unitId, key);
   if (def === null) throw new AppError('not-found', { key }, ['key']);
   const periods = seriesPeriods(to, count);
-  const facts = await loadFacts(ctx, unitId, periods.flatMap((p) => cellRanges(def, p, ctx.today)));
+  const facts = await loadPooledFacts(ctx, unitId, periods.flatMap((p) => cellRanges(def, p, ctx.today)));
   const targetValue = def.target !== null && (def.target.op === 'gte' || def.target.op === 'lte') ? (def.target.value ?? null) : null;
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const points: SeriesPoint[] = periods.map((period) => {
