@@ -484,7 +484,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // two monthly measures were ~69,000 values read and summed (~160 ms of a year report). Filled
     // from fact_reported a page of units at a time, summed by the live definition the push uses
     // (as 0014 parses by the live schema), so that it holds what the push keeps; emptied first, so
-    // one stopped half-way (SQLite: no transaction around it) starts over at the next start.
+    // it may run again (the store runs pending migrations in one transaction on both databases,
+    // sqlite/paced-dialect.ts; a bare SQLite connection runs them without one).
     '0016_reported_year_to_month': {
       async up(db: Kysely<unknown>) {
         const float = dialect === 'postgres' ? 'double precision' : 'real';

@@ -8,7 +8,7 @@
  * A transaction keeps the single connection across the turn (Kysely's driver holds it under a
  * mutex), so other requests' statements wait for it and nothing interleaves inside it.
  */
-import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult, SqliteAdapter, SqliteDialect } from 'kysely';
 import { paceTask } from '../../../shared/domain/pace';
 
 class PacedConnection implements DatabaseConnection {
@@ -25,7 +25,24 @@ class PacedConnection implements DatabaseConnection {
 /** The driver's own connection under a paced one. */
 const inner = (c: DatabaseConnection) => (c instanceof PacedConnection ? c.inner : c);
 
+/**
+ * SQLite runs DDL inside a transaction, though Kysely's adapter says it does not: said here, the
+ * migrator runs the pending migrations in one transaction (as on PostgreSQL), so a server stopped
+ * half-way through an upgrade leaves the database as it was, and the next start runs them again
+ * from the start. Without it a migration stopped half-way stayed half done, and one that is not
+ * written to run twice (0012's year-to-month rows) failed at every start after.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 export class PacedSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     // SQLite has one connection: one wrapper serves every acquisition.
