@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFactPage } from '../../src/client/storage/facts-repo';
 import { setMeta } from '../../src/client/storage/meta';
 import { sortKeyFor } from '../../src/client/storage/rows';
-import { listHrMonths } from '../../src/client/storage/staffing-repo';
+import { listHrMonths, removeHrMonth, saveHrMonths } from '../../src/client/storage/staffing-repo';
 import { encodeBlock, type FactBlock, yearBlockOfCell } from '../../src/shared/facts-api';
 import type { Change } from '../../src/shared/protocol';
 import { type HrMonth, hrMonthIdFor, hrMonthParts } from '../../src/shared/schema/hr-month';
@@ -57,6 +57,32 @@ describe('HR months on a device in facts mode', () => {
     expect(await applyFactPage(db, 'dev', { from: 4, blocks: [block('u1', '2025', 5, [hr('u1', '2025-12', 8.5)])], cursor: 5, window: WINDOW })).toBe('applied');
     expect(await kvots(db, 'u1')).toEqual([['2025-12', 8.5], ['2026-01', 4.9], ['2026-02', 7]]);
     expect(await db.rows.get(['hrMonth', hrMonthIdFor('u1', '2025-12')])).toBeUndefined();
+  });
+
+  it('a month removed that the device knew only from its block is gone at once, and entered again shows the new value', async () => {
+    const db = freshDb();
+    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
+    await setMeta(db, 'factsMode', true);
+    await db.units.bulkPut([
+      { id: 'vo', parentId: null, kind: 'vo', name: 'VO', closedAt: null },
+      { id: 'u1', parentId: 'vo', kind: 'enhet', name: 'Avd 1', closedAt: null },
+    ] as never);
+    await db.facts.put(block('u1', '2026', 1, [hr('u1', '2026-01', 5), hr('u1', '2026-02', 6)]));
+    // The level's own HR month is a row the change feed keeps current: a block does not take it.
+    await db.rows.put({ ...row(hr('vo', '2026-01', 3)), sortKey: '2026-01' });
+    expect(await kvots(db, 'u1')).toEqual([['2026-01', 5], ['2026-02', 6]]);
+    await removeHrMonth(db, { id: hrMonthIdFor('u1', '2026-01'), unitId: 'u1' }, 1_000);
+    expect(await kvots(db, 'u1')).toEqual([['2026-02', 6]]);
+    await saveHrMonths(db, [hr('u1', '2026-01', 4.2)], 2_000);
+    expect(await kvots(db, 'u1')).toEqual([['2026-01', 4.2], ['2026-02', 6]]);
+    // Sent whole: an insert that brings the month back on the server (its clock is later than the removal's).
+    const sent = (await db.outbox.toArray()).map((r) => [r.change.op, r.change.fields.month ?? null]);
+    expect(sent).toEqual([['delete', null], ['insert', '2026-01']]);
+    // Pushed, then the unit's block comes: its row goes, the level's stays.
+    await db.outbox.clear();
+    expect(await applyFactPage(db, 'dev', { from: 0, blocks: [block('u1', '2026', 2, [hr('u1', '2026-01', 4.2), hr('u1', '2026-02', 6)]), block('vo', '2026', 3, [])], cursor: 3, window: WINDOW })).toBe('applied');
+    expect((await db.rows.where('entity').equals('hrMonth').toArray()).map((r) => r.id)).toEqual([hrMonthIdFor('vo', '2026-01')]);
+    expect(await kvots(db, 'u1')).toEqual([['2026-01', 4.2], ['2026-02', 6]]);
   });
 
   it('a cell\'s year block is read from its id, from the right (a unit id may hold \':\')', () => {

@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { applyFactPage, BULK_TEXT, completeFactsBulk } from '../../src/client/storage/facts-repo';
 import { getMeta, setMeta } from '../../src/client/storage/meta';
-import { listReportedValues, reportedValuesOf } from '../../src/client/storage/reported-repo';
+import { listReportedValues, reportedValuesOf, saveReportedValues } from '../../src/client/storage/reported-repo';
 import { sortKeyFor } from '../../src/client/storage/rows';
 import { encodeBlock, type FactBlock } from '../../src/shared/facts-api';
 import type { Change } from '../../src/shared/protocol';
@@ -63,6 +63,13 @@ describe('reported values on a device in facts mode', () => {
     const gone = value('u2', '2026-01', 40);
     await db.rows.put({ entity: 'reportedValue', id: gone.id, unitId: 'u2', data: { id: gone.id, unitId: 'u2', _deleted: true }, hlcs: {}, deleted: true, sortKey: '' });
     expect(await listReportedValues(db, 'u2')).toEqual([]);
+    // Entered again: the new value shows, sent whole (an insert over the removal's row).
+    await saveReportedValues(db, [value('u2', '2026-01', 39)]);
+    expect((await listReportedValues(db, 'u2')).map((v) => v.num)).toEqual([39]);
+    expect((await db.outbox.toArray()).at(-1)?.change).toMatchObject({ op: 'insert', fields: { period: '2026-01', measure: 'waitShare', num: 39 } });
+    await saveReportedValues(db, [], [{ id: gone.id, unitId: 'u2' }]);
+    expect(await listReportedValues(db, 'u2')).toEqual([]);
+    await db.outbox.where('seq').above(2).delete();
     // u1's year block arrives (January is 11 now): the pushed January row goes, the rows with
     // unsynced writes stay, and so does the level's row.
     const jan = { ...value('u1', '2026-01', 11) };

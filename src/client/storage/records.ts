@@ -14,7 +14,7 @@ import { ENTITIES, SCHEMA_VERSION, EntityName } from '../../shared/schema/regist
 import { UnitId } from '../../shared/schema/ids';
 import { ChangeOp, type Change } from '../../shared/protocol';
 import { validateChange } from '../../shared/sync/validate';
-import { mergeChange, type RowState } from '../../shared/sync/merge';
+import { DELETED_FIELD, mergeChange, type RowState } from '../../shared/sync/merge';
 import { counterTransaction, type TakeCounters } from './counter-lease';
 import { type Counters, issue } from './counters';
 import type { OutboxRow, PulsDb, RowRecord } from './db';
@@ -137,4 +137,22 @@ function checkInput(input: WriteInput): Record<string, unknown> {
   const result = validateChange({ ...input, unitId: input.unitId as UnitId });
   if (!result.ok) throw new AppError(result.code, { entity: input.entity }, result.path);
   return result.fields;
+}
+
+/**
+ * Writes a whole lww cell (every field; the caller has validated it): an insert when the device
+ * holds no row of it, or a row without the fields its id fixes (the removal of a cell it knew only
+ * from a fact block is such a row: an insert with a later clock brings the cell back whole, rule
+ * 12); otherwise a patch of its mutable fields that also lifts a tombstone.
+ */
+export async function putWholeCell(db: PulsDb, entity: EntityName, cell: { id: string; unitId: string }, now: number): Promise<void> {
+  const existing = await db.rows.get([entity, cell.id]);
+  const immutable = ENTITIES[entity].immutable;
+  if (existing === undefined || immutable.some((k) => !Object.hasOwn(existing.data, k))) {
+    await writeChange(db, { entity, op: 'insert', id: cell.id, unitId: cell.unitId, fields: { ...cell } }, now);
+    return;
+  }
+  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(cell).filter(([k]) => !immutable.includes(k)));
+  fields[DELETED_FIELD] = false;
+  await writeChange(db, { entity, op: 'patch', id: cell.id, unitId: cell.unitId, fields }, now);
 }

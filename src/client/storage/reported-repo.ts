@@ -9,15 +9,14 @@
  */
 import { subtreeIds, type TreeUnit } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
-import { ENTITIES } from '../../shared/schema/registry';
 import { ReportedValue } from '../../shared/schema/reported-value';
-import { DELETED_FIELD, publicData } from '../../shared/sync/merge';
+import { publicData } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import { reportedOfBlock } from '../../shared/facts-api';
 import type { PulsDb, RowRecord } from './db';
 import { BULK_TEXT, yearBlocks } from './facts-repo';
 import { getMetas } from './meta';
-import { writeChange, writeTransaction } from './records';
+import { putWholeCell, writeChange, writeTransaction } from './records';
 
 const ENTITY = 'reportedValue';
 
@@ -81,15 +80,7 @@ async function put(db: PulsDb, v: ReportedValue, now: number): Promise<void> {
     const { code, path } = issueToError(parsed.error);
     throw new AppError(code, { entity: ENTITY }, path);
   }
-  const existing = await db.rows.get([ENTITY, v.id]);
-  if (existing === undefined) {
-    await writeChange(db, { entity: ENTITY, op: 'insert', id: v.id, unitId: v.unitId, fields: { ...parsed.data } }, now);
-    return;
-  }
-  const immutable = ENTITIES[ENTITY].immutable;
-  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => !immutable.includes(k)));
-  fields[DELETED_FIELD] = false;
-  await writeChange(db, { entity: ENTITY, op: 'patch', id: v.id, unitId: v.unitId, fields }, now);
+  await putWholeCell(db, ENTITY, parsed.data, now);
 }
 
 /**

@@ -4,25 +4,24 @@
  *
  * Cells are lww rows with deterministic ids. Every write carries all of a cell's counts, so the
  * merged row always holds one write's numbers and the schema's cross-field rules (absences ≤
- * planned) hold for it. A cell is written as an insert when the device has never seen it, and
- * otherwise as a patch of its counts with `_deleted: false`, so an entry after a removal brings
- * the cell back (a plain insert would not lift the tombstone, sync rule 12).
+ * planned) hold for it. A cell is written as an insert when the device has never seen it whole,
+ * and otherwise as a patch of its counts with `_deleted: false`, so an entry after a removal
+ * brings the cell back (records.ts putWholeCell).
  */
 import type { StaffingInput } from '../../shared/domain/staffing-rollup';
 import type { TreeUnit } from '../../shared/domain/rollup';
 import { subtreeIds } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { BedsDay } from '../../shared/schema/beds-day';
-import { HrMonth } from '../../shared/schema/hr-month';
-import { ENTITIES, type EntityName } from '../../shared/schema/registry';
+import { HrMonth, hrMonthParts } from '../../shared/schema/hr-month';
+import type { EntityName } from '../../shared/schema/registry';
 import { staffingConfig, type StaffingConfig, StaffingSettings, staffingSettingsIdFor } from '../../shared/schema/staffing-settings';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
-import { DELETED_FIELD } from '../../shared/sync/merge';
 import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
-import type { PulsDb } from './db';
+import type { PulsDb, RowRecord } from './db';
 import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
-import { writeChange, writeTransaction } from './records';
+import { putWholeCell, writeChange, writeTransaction } from './records';
 import { recordOf, recordsOf } from './row-reader';
 import { readSettings, saveSettings } from './settings-repo';
 import { indicatorRowsFor } from './indicator-repo';
@@ -35,28 +34,25 @@ const SCHEMAS = { staffingShift: StaffingShift, bedsDay: BedsDay, hrMonth: HrMon
  * Rows of `entity` for one unit whose id lies between `<entity>:<unit>:<from>` and the same with
  * `<to>`: the deterministic ids sort by date (or month), so the primary key serves as the index.
  */
-async function listCells<T extends Cell>(db: PulsDb, entity: CellEntity, unitId: string, from: string, to: string): Promise<T[]> {
+async function cellRows(db: PulsDb, entity: CellEntity, unitId: string, from: string, to: string): Promise<RowRecord[]> {
   const prefix = `${entity}:${unitId}:`;
   const rows = await db.rows.where('[entity+id]').between([entity, prefix + from], [entity, `${prefix + to}\uffff`], true, true).toArray();
-  return recordsOf<T>(rows.filter((row) => row.unitId === unitId));
+  return rows.filter((row) => row.unitId === unitId);
 }
 
-/** Validates the whole cell, then writes it (insert, or a reviving patch of its mutable fields). */
+/** The records of cellRows (deleted and incomplete rows left out). */
+async function listCells<T extends Cell>(db: PulsDb, entity: CellEntity, unitId: string, from: string, to: string): Promise<T[]> {
+  return recordsOf<T>(await cellRows(db, entity, unitId, from, to));
+}
+
+/** Validates the whole cell, then writes it (putWholeCell). */
 async function putCell(db: PulsDb, entity: CellEntity, cell: Cell, now: number): Promise<void> {
   const parsed = (SCHEMAS[entity] as z.ZodMiniType).safeParse(cell);
   if (!parsed.success) {
     const { code, path } = issueToError(parsed.error);
     throw new AppError(code, { entity }, path);
   }
-  const existing = await db.rows.get([entity, cell.id]);
-  if (existing === undefined) {
-    await writeChange(db, { entity, op: 'insert', id: cell.id, unitId: cell.unitId, fields: { ...cell } }, now);
-    return;
-  }
-  const immutable = ENTITIES[entity].immutable;
-  const fields: Record<string, unknown> = Object.fromEntries(Object.entries(cell).filter(([k]) => !immutable.includes(k)));
-  fields[DELETED_FIELD] = false;
-  await writeChange(db, { entity, op: 'patch', id: cell.id, unitId: cell.unitId, fields }, now);
+  await putWholeCell(db, entity, cell, now);
 }
 
 export async function listShifts(db: PulsDb, unitId: string, from: string, to: string): Promise<StaffingShift[]> {
@@ -92,11 +88,11 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
  * dropSupersededCells).
  */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
-  const own = await listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
+  const rows = await cellRows(db, 'hrMonth', unitId, fromMonth, toMonth);
+  const own = recordsOf<HrMonth>(rows);
   if (await holdsBoardRows(db, unitId)) return own;
-  const local = new Set(
-    (await db.rows.where('[entity+unitId+sortKey]').between(['hrMonth', unitId, fromMonth], ['hrMonth', unitId, toMonth], true, true).toArray()).map((r) => r.sortKey),
-  );
+  // By id, not by the row's month: a removal of a month the device knew only from a block is a row without one.
+  const local = new Set(rows.map((r) => hrMonthParts(r.id)?.month));
   const held = (await hrMonthsFromFacts(db, unitId)).filter((m) => m.month >= fromMonth && m.month <= toMonth && !local.has(m.month));
   return [...own, ...held].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }

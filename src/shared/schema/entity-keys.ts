@@ -40,7 +40,8 @@ export const ENTITY_KEYS: Record<EntityName, EntityKeys> = {
   // Bemanning: shifts, HR months and beds are lww cells whose ids name unit and day/month; every
   // write carries all counts of the cell (schema/staffing-shift.ts, hr-month.ts, beds-day.ts).
   staffingShift: lww(byDate, ['id', 'unitId', 'date', 'shift']),
-  hrMonth: lww((data) => (typeof data.month === 'string' ? data.month : ''), ['id', 'unitId', 'month']),
+  // An HR month's id ends with its month: a removal's row (no fields) is listed under it too.
+  hrMonth: lww((data) => (typeof data.month === 'string' ? data.month : typeof data.id === 'string' ? data.id.slice(-7) : ''), ['id', 'unitId', 'month']),
   bedsDay: lww(byDate, ['id', 'unitId', 'date']),
   staffingSettings: lww(),
   // Indicators (issue 6): definition and target overrides per level, never stored results.
