@@ -62,4 +62,34 @@ describe('SQLite migrations', () => {
       expect((await db.selectFrom('sqlite_master').select('name').where('name', 'in', ['fact_reported', 'fact_reported_c']).execute()).length).toBe(2);
     });
   });
+
+  it('a transaction takes the write lock when it begins (begin immediate): another process writing meanwhile waits, the transaction does not fail at its first write', async () => {
+    const file = path.join(dir, 'lock.db');
+    const store = createSqliteStore(file, { readThreads: 0 });
+    await store.migrate();
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    try {
+      let refused: unknown = null;
+      await store.tx(async (tx) => {
+        await tx.listUnits();
+        // Another connection writes between this transaction's read and its write. Begun
+        // deferred, this transaction would then fail at its write (SQLITE_BUSY_SNAPSHOT).
+        try {
+          other.prepare("insert into fact_state (name, value) values ('other', '1')").run();
+        } catch (e) {
+          refused = e;
+        }
+        await tx.facts.setState('mine', '1');
+      });
+      expect(String(refused)).toMatch(/busy|locked/i);
+      // Once it has committed, the other connection writes.
+      other.prepare("insert into fact_state (name, value) values ('other', '1')").run();
+      const state = other.prepare("select name from fact_state where name in ('mine', 'other') order by name").all() as { name: string }[];
+      expect(state.map((r) => r.name)).toEqual(['mine', 'other']);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
 });

@@ -410,8 +410,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       async up(db: Kysely<unknown>) {
         if (dialect !== 'sqlite') return;
         for (const [table, columns, keyed] of FACT_TABLES_0008) {
-          // SQLite runs a migration's statements without a transaction around them (Kysely's
-          // adapter): one stopped half-way runs again whole at the next start.
+          // Safe to run again (`if not exists`): a bare SQLite connection runs a migration without
+          // a transaction around it (the store runs its pending ones in one, sqlite/paced-dialect.ts).
           await sql.raw(`create index if not exists ${table}_c on ${table} (period, unit_id${keyed ? ', key' : ''}, ${columns.join(', ')}) where grain = 'c'`).execute(db);
         }
       },
@@ -422,9 +422,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // measures on 1,500 units, ~70,000 rows and ~0.8 s a year report, in one statement on SQLite's
     // event loop. Filled here from the live raw rows, a page at a time in id order, parsed by the
     // schema as the build parses them (`npm run facts -- check` compares the two): the one
-    // migration that uses a live definition, so that it fills what the push keeps. On SQLite it
-    // runs without a transaction around it (Kysely's adapter), so one stopped half-way starts over
-    // at the next start: the table is made if missing and emptied before the fill.
+    // migration that uses a live definition, so that it fills what the push keeps. Safe to run
+    // again (a bare SQLite connection runs it without a transaction around it; the store runs its
+    // pending migrations in one): the table is made if missing and emptied before the fill.
     '0014_fact_reported': {
       async up(db: Kysely<unknown>) {
         const float = dialect === 'postgres' ? 'double precision' : 'real';
@@ -452,9 +452,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // measures were ~105,000 rows (42.7 MB of JSON) on a region manager's first sync. Their
     // changes on leaf units are marked as the boards' are (rule 22), and every year block holding
     // a value is given a new sequence number, so devices are sent it again with its values. The
-    // numbers are reserved before the blocks take them: run again after a stop half-way (SQLite
-    // runs a migration without a transaction around it), this gives them new ones, never a number
-    // another block has.
+    // numbers are reserved before the blocks take them: run again (a bare SQLite connection runs a
+    // migration without a transaction around it; the store runs its pending ones in one), this
+    // gives them new ones, never a number another block has.
     '0015_reported_in_blocks': {
       async up(db: Kysely<unknown>) {
         // The block sequence is the change log's (rule 21): a push of a process not yet stopped

@@ -8,7 +8,7 @@
  * A transaction keeps the single connection across the turn (Kysely's driver holds it under a
  * mutex), so other requests' statements wait for it and nothing interleaves inside it.
  */
-import { type CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult, SqliteAdapter, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult, SqliteAdapter, SqliteDialect } from 'kysely';
 import { paceTask } from '../../../shared/domain/pace';
 
 class PacedConnection implements DatabaseConnection {
@@ -57,7 +57,13 @@ export class PacedSqliteDialect extends SqliteDialect {
         if (wrapper?.inner !== c) wrapper = new PacedConnection(c);
         return wrapper;
       },
-      beginTransaction: (c, settings) => driver.beginTransaction(inner(c), settings),
+      // `begin immediate`: the transaction takes the write lock when it starts, waiting for it up
+      // to busy_timeout, not at its first write after reading. Begun deferred, a transaction that
+      // read and then wrote failed at once (SQLITE_BUSY) when another process (an admin command,
+      // a second server on the file) had written since: the migrations' one transaction, a push.
+      beginTransaction: async (c) => {
+        await inner(c).executeQuery(CompiledQuery.raw('begin immediate'));
+      },
       commitTransaction: (c) => driver.commitTransaction(inner(c)),
       rollbackTransaction: (c) => driver.rollbackTransaction(inner(c)),
       releaseConnection: (c) => driver.releaseConnection(inner(c)),
