@@ -157,6 +157,26 @@ describe('staffing board', () => {
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/HR12,3\s%/);
     expect(await row.textContent()).toMatch(/Tavlan\d+,\d\s%/);
     await shot(phone, 'e2e-staffing-phone-hr');
+
+    // By hand on the VO manager's device (facts mode: a unit's months come from its year blocks):
+    // a seeded month it knew only from a block, removed, goes from the list at once; entered
+    // again, it shows the new figure, and the server gets it.
+    const earlier = m <= 2 ? `${y - 1}-${String(m + 10).padStart(2, '0')}` : `${y}-${String(m - 2).padStart(2, '0')}`;
+    await page.getByText('Ange för en månad').click();
+    await page.locator('.hr-manual select').selectOption('avd-22');
+    const monthName = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${earlier}-15T12:00:00Z`));
+    const listed = () => page.locator('li.hr-row').filter({ hasText: `${monthName}:` });
+    await expect.poll(() => listed().count(), { timeout: 15_000 }).toBe(1);
+    await listed().getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => listed().count()).toBe(0);
+    await page.getByLabel('Månad').fill(earlier);
+    await page.getByLabel('Sjukfrånvarokvot, %').fill('7,1');
+    await page.getByRole('button', { name: 'Spara HR-kvot' }).click();
+    await expect.poll(() => listed().textContent()).toMatch(/7,1\s%/);
+    await expect.poll(() => page.getByText('Allt synkat').isVisible(), { timeout: 30_000 }).toBe(true);
+    await shot(page, 'e2e-staffing-hr-manual');
+    const again = await apiJson<{ nodes: Node[] }>(env.server.url, await apiLogin(env.server.url, 'vochef'), 'GET', `/api/rollup/staffing?rootId=vo-med&month=${earlier}`);
+    expect(again.nodes.find((n) => n.unitId === 'avd-22')?.ownHr).toMatchObject({ kvotTotal: 7.1, kvotK: null });
     await ctx.close();
     await phoneCtx.close();
   });
