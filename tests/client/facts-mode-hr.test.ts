@@ -24,16 +24,22 @@ const block = (unitId: string, year: string, seq: number, months: HrMonth[]) => 
 const WINDOW = { fromYear: '2024', fromDayMonth: '2025-02' };
 const kvots = async (db: ReturnType<typeof freshDb>, unitId: string) => (await listHrMonths(db, unitId, '2025-01', '2026-12')).map((m) => [m.month, m.kvotTotal]);
 
+/** A VO manager's device in facts mode, its VO and two units. */
+async function factsModeDevice() {
+  const db = freshDb();
+  await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
+  await setMeta(db, 'factsMode', true);
+  await db.units.bulkPut([
+    { id: 'vo', parentId: null, kind: 'vo', name: 'VO', closedAt: null },
+    { id: 'u1', parentId: 'vo', kind: 'enhet', name: 'Avd 1', closedAt: null },
+    { id: 'u2', parentId: 'vo', kind: 'enhet', name: 'Avd 2', closedAt: null },
+  ] as never);
+  return db;
+}
+
 describe('HR months on a device in facts mode', () => {
   it('are the year blocks\' months with the device\'s rows over them until a block of their year arrives', async () => {
-    const db = freshDb();
-    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
-    await setMeta(db, 'factsMode', true);
-    await db.units.bulkPut([
-      { id: 'vo', parentId: null, kind: 'vo', name: 'VO', closedAt: null },
-      { id: 'u1', parentId: 'vo', kind: 'enhet', name: 'Avd 1', closedAt: null },
-      { id: 'u2', parentId: 'vo', kind: 'enhet', name: 'Avd 2', closedAt: null },
-    ] as never);
+    const db = await factsModeDevice();
     await db.facts.bulkPut([block('u1', '2026', 1, [hr('u1', '2026-01', 5), hr('u1', '2026-02', 6)]), block('u2', '2026', 2, [hr('u2', '2026-01', 3)])]);
     // u1: January imported by this device and pushed; February's import not yet synced; December 2025 pushed.
     const feb = hr('u1', '2026-02', 7);
@@ -60,13 +66,7 @@ describe('HR months on a device in facts mode', () => {
   });
 
   it('a month removed that the device knew only from its block is gone at once, and entered again shows the new value', async () => {
-    const db = freshDb();
-    await setMeta(db, 'credential', { deviceId: 'dev', deviceSecret: 's' });
-    await setMeta(db, 'factsMode', true);
-    await db.units.bulkPut([
-      { id: 'vo', parentId: null, kind: 'vo', name: 'VO', closedAt: null },
-      { id: 'u1', parentId: 'vo', kind: 'enhet', name: 'Avd 1', closedAt: null },
-    ] as never);
+    const db = await factsModeDevice();
     await db.facts.put(block('u1', '2026', 1, [hr('u1', '2026-01', 5), hr('u1', '2026-02', 6)]));
     // The level's own HR month is a row the change feed keeps current: a block does not take it.
     await db.rows.put({ ...row(hr('vo', '2026-01', 3)), sortKey: '2026-01' });
