@@ -63,7 +63,7 @@ describe('SQLite migrations', () => {
     });
   });
 
-  it('a transaction takes the write lock when it begins (begin immediate): another process writing meanwhile waits, the transaction does not fail at its first write', async () => {
+  it('a transaction takes the write lock when it begins (begin immediate), a read-only one none: another process writing meanwhile waits, the transaction does not fail at its first write', async () => {
     const file = path.join(dir, 'lock.db');
     const store = createSqliteStore(file, { readThreads: 0 });
     await store.migrate();
@@ -87,6 +87,13 @@ describe('SQLite migrations', () => {
       other.prepare("insert into fact_state (name, value) values ('other', '1')").run();
       const state = other.prepare("select name from fact_state where name in ('mine', 'other') order by name").all() as { name: string }[];
       expect(state.map((r) => r.name)).toEqual(['mine', 'other']);
+      // A read-only transaction (the facts check beside a running server) takes no lock: the other connection writes during it.
+      await store.tx(async (tx) => {
+        await tx.listUnits();
+        other.prepare("insert into fact_state (name, value) values ('during', '1')").run();
+        await tx.listUnits();
+      }, { readOnly: true });
+      expect(other.prepare("select count(*) as n from fact_state where name = 'during'").get()).toEqual({ n: 1 });
     } finally {
       other.close();
       await store.close();

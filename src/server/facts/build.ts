@@ -167,7 +167,7 @@ export async function rebuildFacts(store: Store, opts: { checkOnly: boolean; log
       if (lines.length === 0 && computed.refile.size === 0) return;
       report.differing.push({ unitId: u.id, lines: [...lines, ...[...computed.refile].map(([id, d]) => `refile bhkObservation ${id} under ${d}`)] });
       if (!opts.checkOnly) await writeUnitFacts(tx, u.id, computed, stored);
-    });
+    }, { readOnly: opts.checkOnly });
   }
   opts.log?.(`facts: ${units.length} units checked, ${report.differing.length} differing`);
   return report;

@@ -481,7 +481,7 @@ export function kyselyStore(db: Db, dialect: Dialect, onClose: () => Promise<voi
       // Migration 0003's data part: facts of the rows stored before it (resumable, unit by unit).
       await ensureFactsBuilt(store, log);
     },
-    tx: (fn) => db.transaction().execute((trx) => fn(txOps(trx, dialect, undefined, orgCache))),
+    tx: (fn, opts) => (opts?.readOnly === true ? db.transaction().setAccessMode('read only') : db.transaction()).execute((trx) => fn(txOps(trx, dialect, undefined, orgCache))),
     close: onClose,
   };
   return store;

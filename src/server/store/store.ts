@@ -239,7 +239,11 @@ export interface Store extends StoreTx {
   readonly dialect: Dialect;
   /** Runs the numbered migrations, then builds facts of rows stored before them (`log` reports progress). */
   migrate(log?: (msg: string) => void): Promise<void>;
-  /** Runs `fn` in one SQL transaction; a throw rolls everything back. */
-  tx<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one SQL transaction; a throw rolls everything back. `readOnly`: it writes nothing
+   * (PostgreSQL refuses a write), and on SQLite it takes no write lock, so a check run beside the
+   * server (`npm run facts -- check`) never makes the server's writes wait.
+   */
+  tx<T>(fn: (tx: StoreTx) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>;
   close(): Promise<void>;
 }

@@ -57,12 +57,13 @@ export class PacedSqliteDialect extends SqliteDialect {
         if (wrapper?.inner !== c) wrapper = new PacedConnection(c);
         return wrapper;
       },
-      // `begin immediate`: the transaction takes the write lock when it starts, waiting for it up
-      // to busy_timeout, not at its first write after reading. Begun deferred, a transaction that
-      // read and then wrote failed at once (SQLITE_BUSY) when another process (an admin command,
-      // a second server on the file) had written since: the migrations' one transaction, a push.
-      beginTransaction: async (c) => {
-        await inner(c).executeQuery(CompiledQuery.raw('begin immediate'));
+      // `begin immediate`: a transaction that may write takes the write lock when it starts,
+      // waiting for it up to busy_timeout, not at its first write after reading. Begun deferred,
+      // one that read and then wrote failed at once (SQLITE_BUSY) when another process (an admin
+      // command, a second server on the file) had written since: the migrations' one transaction,
+      // a push. A read-only one (Store.tx readOnly, e.g. the facts check) takes no lock at all.
+      beginTransaction: async (c, settings) => {
+        await inner(c).executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
       },
       commitTransaction: (c) => driver.commitTransaction(inner(c)),
       rollbackTransaction: (c) => driver.rollbackTransaction(inner(c)),
