@@ -4,10 +4,11 @@
  * shows the row; when a year block of that unit and year arrives, the rows of that year without
  * unsynced writes go, so a month someone else corrected later shows the correction, not the
  * device's old write for good. Rows of other years, of pinned units and with unsynced writes stay.
+ * The figures the device computes read the same months as its HR list.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { applyFactPage } from '../../src/client/storage/facts-repo';
+import { applyFactPage, deviceFactReader } from '../../src/client/storage/facts-repo';
 import { setMeta } from '../../src/client/storage/meta';
 import { sortKeyFor } from '../../src/client/storage/rows';
 import { listHrMonths, removeHrMonth, saveHrMonths } from '../../src/client/storage/staffing-repo';
@@ -23,6 +24,9 @@ const row = (m: HrMonth): RowState => ({ entity: 'hrMonth', id: m.id, unitId: m.
 const block = (unitId: string, year: string, seq: number, months: HrMonth[]) => encodeBlock(unitId, `Y${year}`, seq, [], months, [], null, []) as unknown as FactBlock;
 const WINDOW = { fromYear: '2024', fromDayMonth: '2025-02' };
 const kvots = async (db: ReturnType<typeof freshDb>, unitId: string) => (await listHrMonths(db, unitId, '2025-01', '2026-12')).map((m) => [m.month, m.kvotTotal]);
+/** The months the device's figures (staffing roll-up, Mål och resultat) read for the VO's subtree. */
+const figureKvots = async (db: ReturnType<typeof freshDb>) =>
+  (await (await deviceFactReader(db, ['vo', 'u1', 'u2'], '2026-12-07')).hrMonths('2026-01', '2026-12')).map((m) => [m.unitId, m.month, m.kvotTotal]).sort((a, b) => String(a).localeCompare(String(b)));
 
 /** A VO manager's device in facts mode, its VO and two units. */
 async function factsModeDevice() {
@@ -71,10 +75,14 @@ describe('HR months on a device in facts mode', () => {
     // The level's own HR month is a row the change feed keeps current: a block does not take it.
     await db.rows.put({ ...row(hr('vo', '2026-01', 3)), sortKey: '2026-01' });
     expect(await kvots(db, 'u1')).toEqual([['2026-01', 5], ['2026-02', 6]]);
+    expect(await figureKvots(db)).toEqual([['u1', '2026-01', 5], ['u1', '2026-02', 6], ['vo', '2026-01', 3]]);
+    // The device's figures read the months its list shows, offline, before any sync.
     await removeHrMonth(db, { id: hrMonthIdFor('u1', '2026-01'), unitId: 'u1' }, 1_000);
     expect(await kvots(db, 'u1')).toEqual([['2026-02', 6]]);
+    expect(await figureKvots(db)).toEqual([['u1', '2026-02', 6], ['vo', '2026-01', 3]]);
     await saveHrMonths(db, [hr('u1', '2026-01', 4.2)], 2_000);
     expect(await kvots(db, 'u1')).toEqual([['2026-01', 4.2], ['2026-02', 6]]);
+    expect(await figureKvots(db)).toEqual([['u1', '2026-01', 4.2], ['u1', '2026-02', 6], ['vo', '2026-01', 3]]);
     // Sent whole: an insert that brings the month back on the server (its clock is later than the removal's).
     const sent = (await db.outbox.toArray()).map((r) => [r.change.op, r.change.fields.month ?? null]);
     expect(sent).toEqual([['delete', null], ['insert', '2026-01']]);

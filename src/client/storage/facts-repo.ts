@@ -19,6 +19,7 @@ import type { PulsDb, RowRecord } from './db';
 import { getMeta, getMetas, type PinnedUnit, setMeta } from './meta';
 import { expectDevice } from './outbox';
 import { sortKeyFor } from './rows';
+import { recordsOf } from './row-reader';
 
 /** The bulk entities as `factsBulk` records them. */
 export const BULK_TEXT = BULK_ENTITIES.join(',');
@@ -132,7 +133,7 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
     if (b.block.startsWith('Y') && (oldest.get(b.unitId)?.block ?? 'Y9999') > b.block) oldest.set(b.unitId, b);
   }
   for (const b of oldest.values()) if (b.fallBefore !== null) falls.push(fallRow(b.unitId, b.fallBefore));
-  const base = memoryReader(rows, hr, new Set(unitIds), today);
+  const base = memoryReader(rows, await hrMonthsOverBlocks(db, new Set(unitIds), hr), new Set(unitIds), today);
   const fromMonth = window === null ? '9999-99' : `${window.fromYear}-01`;
   const fromDay = window === null ? '9999-99-99' : `${window.fromDayMonth}-01`;
   const need = (ok: boolean) => {
@@ -163,6 +164,21 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
       return base.hrMonths(fromMonth2, toMonth);
     },
   };
+}
+
+/**
+ * HR months on a device in facts mode: the months of its year blocks (`blockMonths`, of `unitIds`),
+ * each replaced by the row the device holds of the same month: its own write or removal, unsynced
+ * or pushed and not yet in a block it has pulled (dropSupersededCells), or a level's month, which
+ * the change feed keeps current. The HR list and the figures computed on the device (the staffing
+ * roll-up, Mål och resultat) read the same months, so an entry shows in both at once. In facts
+ * mode the device holds few HR rows: one range of the primary key.
+ */
+export async function hrMonthsOverBlocks(db: PulsDb, unitIds: ReadonlySet<string>, blockMonths: readonly HrMonth[]): Promise<HrMonth[]> {
+  const rows = (await db.rows.where('[entity+id]').between(['hrMonth', ''], ['hrMonth', '\uffff']).toArray()).filter((r) => unitIds.has(r.unitId));
+  // By id: a removal of a month the device knew only from a block is a row without a month.
+  const held = new Set(rows.map((r) => r.id));
+  return [...recordsOf<HrMonth>(rows), ...blockMonths.filter((m) => !held.has(m.id))];
 }
 
 /** A unit's HR months as its year blocks hold them (the server's, facts mode). */

@@ -13,14 +13,14 @@ import type { TreeUnit } from '../../shared/domain/rollup';
 import { subtreeIds } from '../../shared/domain/rollup';
 import { AppError } from '../../shared/errors';
 import { BedsDay } from '../../shared/schema/beds-day';
-import { HrMonth, hrMonthParts } from '../../shared/schema/hr-month';
+import { HrMonth } from '../../shared/schema/hr-month';
 import type { EntityName } from '../../shared/schema/registry';
 import { staffingConfig, type StaffingConfig, StaffingSettings, staffingSettingsIdFor } from '../../shared/schema/staffing-settings';
 import { StaffingShift } from '../../shared/schema/staffing-shift';
 import { issueToError } from '../../shared/sync/validate';
 import type { z } from 'zod/mini';
 import type { PulsDb, RowRecord } from './db';
-import { holdsBoardRows, hrMonthsFromFacts } from './facts-repo';
+import { holdsBoardRows, hrMonthsFromFacts, hrMonthsOverBlocks } from './facts-repo';
 import { putWholeCell, writeChange, writeTransaction } from './records';
 import { recordOf, recordsOf } from './row-reader';
 import { readSettings, saveSettings } from './settings-repo';
@@ -88,13 +88,9 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
  * dropSupersededCells).
  */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
-  const rows = await cellRows(db, 'hrMonth', unitId, fromMonth, toMonth);
-  const own = recordsOf<HrMonth>(rows);
-  if (await holdsBoardRows(db, unitId)) return own;
-  // By id, not by the row's month: a removal of a month the device knew only from a block is a row without one.
-  const local = new Set(rows.map((r) => hrMonthParts(r.id)?.month));
-  const held = (await hrMonthsFromFacts(db, unitId)).filter((m) => m.month >= fromMonth && m.month <= toMonth && !local.has(m.month));
-  return [...own, ...held].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  if (await holdsBoardRows(db, unitId)) return listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
+  const months = await hrMonthsOverBlocks(db, new Set([unitId]), await hrMonthsFromFacts(db, unitId));
+  return months.filter((m) => m.month >= fromMonth && m.month <= toMonth).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
 /**
