@@ -12,3 +12,18 @@ export async function withPgClient<T>(fn: (c: pg.Client) => Promise<T>): Promise
     await client.end();
   }
 }
+
+/**
+ * Kysely's migrator lists the tables of every schema in the database; when another process
+ * (another test file, or the test suite beside the bench) drops its schema meanwhile, that query
+ * fails with "schema … does not exist". Our schema is not affected: try again.
+ */
+export async function retryOnForeignDrop<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= tries || !/schema "[^"]+" does not exist/.test(e instanceof Error ? e.message : String(e))) throw e;
+    }
+  }
+}

@@ -10,25 +10,11 @@ import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { type Bulk, pgBulk, sqliteBulk } from './bulk';
 import { createSchema, dropSchema, PG_URL, schemaUrl } from './pg';
+import { retryOnForeignDrop } from '../../scripts/pg-admin';
 import { type ServerEnv, type ServerProcess, startServer, tempDir } from './proc';
 import { openPgRaw, openSqliteRaw, type RawDb } from './rawdb';
 
 export type DialectName = 'sqlite' | 'postgres';
-
-/**
- * Kysely's migrator lists the tables of every schema in the database; when another process
- * (the test suite, often running beside the bench here) drops its schema meanwhile, that query
- * fails with "schema … does not exist". Our schema is not affected: try again.
- */
-export async function retryOnForeignDrop<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (i >= tries || !/schema "[^"]+" does not exist/.test(e instanceof Error ? e.message : String(e))) throw e;
-    }
-  }
-}
 
 export interface DbTarget {
   readonly dialect: DialectName;
