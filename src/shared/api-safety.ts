@@ -7,7 +7,8 @@ import { IsoDate, IsoMonth, QueryMonth, UnitId } from './schema/ids';
 import { UnitKind } from './schema/org-unit';
 import { SafetyCategory } from './schema/safety-event';
 import { sliceUsed, turn } from './domain/pace';
-import { type DayCounts, emptyDay } from './domain/safety-month';
+import { DAY_WIDTH, type DayCounts, emptyDay, type SafetyPool, safetyCountsOf } from './domain/safety-month';
+import type { SafetyPoolView } from './domain/safety-rollup';
 
 /**
  * `form=packed` asks for PackedSafetyRollupResponse (the app does), `form=compact` for
@@ -99,17 +100,21 @@ const PackedNode = z.strictObject({
 export const PackedSafetyRollupResponse = z.strictObject({ ...SafetyRollupResponse.shape, form: z.literal('packed'), nodes: z.array(PackedNode) });
 export type PackedSafetyRollupResponse = z.infer<typeof PackedSafetyRollupResponse>;
 
-/** A node's days as characters, or null when a day holds more than a single one. */
-function dayChars(days: readonly DayCounts[]): string | null {
+/**
+ * A node's days as characters, or null when a day holds more than a single one: `count(day, s)` is
+ * the day's count of DAY_FIELDS[s] (from day records or from a pool, one rule for both).
+ */
+function dayChars(days: number, count: (day: number, field: number) => number): string | null {
   let out = '';
-  for (const d of days) {
-    const sum = d.gron + d.gul + d.orange + d.rod + d.ej_ifylld + d.idag;
+  for (let d = 0; d < days; d++) {
+    let sum = 0;
+    for (let f = 0; f < DAY_FIELDS.length; f++) sum += count(d, f);
     if (sum === 0) out += '-';
     else if (sum !== 1) return null;
     else {
       // Whole counts adding up to 1: one field is 1 (were none, the node keeps its tuples).
       let at = -1;
-      for (let i = 0; i < DAY_FIELDS.length && at < 0; i++) if (d[DAY_FIELDS[i] as keyof DayCounts] === 1) at = i;
+      for (let f = 0; f < DAY_FIELDS.length && at < 0; f++) if (count(d, f) === 1) at = f;
       if (at < 0) return null;
       out += String(at);
     }
@@ -117,9 +122,49 @@ function dayChars(days: readonly DayCounts[]): string | null {
   return out;
 }
 
+const recordCount = (days: readonly DayCounts[]) => (d: number, f: number) => (days[d] as DayCounts)[DAY_FIELDS[f] as keyof DayCounts];
+
 /** The packed form, node by node, with the event loop's turns as compactSafetyRollup. */
 export async function packSafetyRollup(r: SafetyRollupResponse): Promise<PackedSafetyRollupResponse> {
-  return { ...r, form: 'packed', nodes: await withDays(r, (days) => dayChars(days) ?? days.map(dayTuple)) };
+  return { ...r, form: 'packed', nodes: await withDays(r, (days) => dayChars(days.length, recordCount(days)) ?? days.map(dayTuple)) };
+}
+
+/** The roll-up's head, and its nodes pooled (shared/domain/safety-rollup.ts safetyPoolViewsOf). */
+export interface PooledSafetyRollup {
+  month: string;
+  rootId: string;
+  today: string;
+  nodes: readonly SafetyPoolView[];
+}
+
+/** A pool's days as tuples in DAY_FIELDS order (as dayTuple). */
+function poolTuples(p: SafetyPool): CompactDay[] {
+  const out: CompactDay[] = [];
+  for (let i = 0; i < p.days.length; i += DAY_WIDTH) out.push(Array.from(p.days.subarray(i, i + DAY_WIDTH)) as CompactDay);
+  return out;
+}
+
+const POOL_FORMS = {
+  full: (p: SafetyPool) => safetyCountsOf(p).days,
+  compact: poolTuples,
+  packed: (p: SafetyPool) => dayChars(p.days.length / DAY_WIDTH, (d, f) => p.days[d * DAY_WIDTH + f] as number) ?? poolTuples(p),
+} as const;
+
+/**
+ * The pooled roll-up in the form asked (undefined: the full one), node by node, with the event
+ * loop's turns: what full, compactSafetyRollup and packSafetyRollup give of the same nodes, with
+ * no day record made a unit on the way (a region's 1,500 crosses).
+ */
+export async function safetyRollupAnswer(r: PooledSafetyRollup, form: 'compact' | 'packed' | undefined): Promise<SafetyRollupResponse | CompactSafetyRollupResponse | PackedSafetyRollupResponse> {
+  const write = POOL_FORMS[form ?? 'full'];
+  const nodes = [];
+  for (const n of r.nodes) {
+    const counts = { days: write(n.counts), events: n.counts.events };
+    nodes.push({ unitId: n.unitId, counts, expected: n.expected, reporting: n.reporting, name: n.name, kind: n.kind, parentId: n.parentId, closed: n.closed, leaf: n.leaf });
+    if (sliceUsed()) await turn();
+  }
+  const head = { month: r.month, rootId: r.rootId, today: r.today };
+  return (form === undefined ? { ...head, nodes } : { ...head, nodes, form }) as SafetyRollupResponse | CompactSafetyRollupResponse | PackedSafetyRollupResponse;
 }
 
 /** A day of the packed form: '-' none, else a single one at the DAY_FIELDS index the digit names. */

@@ -12,12 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FactRow, fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
 import { seededRandom } from '../../src/shared/domain/random';
 import { contiguousRuns, type Segment } from '../../src/shared/domain/facts/plan';
-import { combineSegments } from '../../src/shared/domain/facts/reader';
+import { combineSegments, memoryReader, type UnitDays } from '../../src/shared/domain/facts/reader';
+import { addDays } from '../../src/shared/domain/periods';
 import { sqlFactReader } from '../../src/server/facts/reader';
 import { type Scope, SCOPE_UNITS } from '../../src/server/store/fact-ops';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 import { assertPgReachable, freshPgStore } from '../fixtures/postgres';
+
+/** A DayGrid map's days as text, "unit date field,field" (its day 0 is `from`). */
+const listed = (got: UnitDays, from: string, width: number): string[] =>
+  [...got].flatMap(([unitId, g]) => [...g.has].flatMap((h, i) => (h === 1 ? [`${unitId} ${addDays(from, i)} ${[...g.v.slice(i * width, (i + 1) * width)].join(',')}`] : [])));
 
 const dirs: string[] = [];
 const STORES: [string, () => Promise<Store>][] = [
@@ -256,9 +261,15 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
 
   it('gives day rows, per-day sums and last falls of the scope only', async () => {
     const want = rows.filter((r) => r.family === 'staff' && inScope(r));
-    const got = await store.facts.days('staff', '/r/d/', '2026-03-01', '2026-04-30');
-    const gotDays = [...got].flatMap(([unitId, byDay]) => [...byDay].map(([period, v]) => `${unitId} ${period} ${v[planned]}`));
-    expect(gotDays.sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
+    const got = await store.facts.days('staff', '/r/d/', '2026-03-01', '2026-04-30', ['planned']);
+    expect(listed(got, '2026-03-01', 1).sort()).toEqual(want.map((r) => `${r.unitId} ${r.period} ${r.v[planned]}`).sort());
+    // Two fields in the order asked, and a family with keys (summed per day): as a device reads them from the same rows.
+    const device = memoryReader(rows.filter(inScope), [], new Set(rows.filter(inScope).map((r) => r.unitId)), '2026-04-30');
+    for (const [family, fields] of [['staff', ['sick', 'planned']], ['bhk', ['n', 'total']]] as const) {
+      const server = listed(await store.facts.days(family, '/r/d/', '2026-03-02', '2026-04-29', fields), '2026-03-02', 2).sort();
+      expect(server).toEqual(listed(await device.days(family, '2026-03-02', '2026-04-29', fields), '2026-03-02', 2).sort());
+      expect(server.length).toBeGreaterThan(10);
+    }
     const byDay = await store.facts.byDay('staff', '/r/d/', '2026-03-01', '2026-04-30');
     for (const day of DAYS) expect(byDay.get(day)?.[planned]).toBe(want.filter((r) => r.period === day).reduce((s, r) => s + (r.v[planned] as number), 0));
     const ranges = [
@@ -301,7 +312,7 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
       scope.ids = Promise.resolve(['u0-0', 'u1-1']);
       const [narrowed] = await store.facts.sumSegments('staff', scope, march, true);
       expect([...(narrowed ?? new Map()).keys()].sort()).toEqual([...(first ?? new Map()).keys()].filter((u) => u === 'u0-0' || u === 'u1-1').sort());
-      expect((await store.facts.days('staff', scope, '2026-03-01', '2026-04-30')).size).toBeLessThanOrEqual(2);
+      expect((await store.facts.days('staff', scope, '2026-03-01', '2026-04-30', ['planned'])).size).toBeLessThanOrEqual(2);
     } else {
       // What the later reads use is what was remembered: a share that counts its looks.
       let looks = 0;
@@ -329,7 +340,7 @@ describe.each(STORES)('fact reads over a wide scope (%s)', (dialect, factory) =>
     });
     const reader = sqlFactReader({ facts }, '/r/d/', '2026-04-30');
     await reader.sums('staff', [{ from: '2026-03-01', to: '2026-03-31' }], true);
-    await reader.days('staff', '2026-03-01', '2026-03-31');
+    await reader.days('staff', '2026-03-01', '2026-03-31', ['planned']);
     await reader.byDay('staff', '2026-03-01', '2026-03-31');
     await reader.lastFalls([{ from: '2026-03-01', to: '2026-03-31' }]);
     await reader.hrMonths('2026-03', '2026-03');

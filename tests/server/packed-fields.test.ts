@@ -1,7 +1,8 @@
 /** The packed texts of the fact reads (sums, days) read back in place (store/packed-fields.ts). */
 import { describe, expect, it } from 'vitest';
 import type { FactRow } from '../../src/shared/domain/facts/families';
-import { readFields, unpackDays } from '../../src/server/store/packed-fields';
+import { readFields, unpackDayGrid } from '../../src/server/store/packed-fields';
+import { addDays, dayNumber } from '../../src/shared/domain/periods';
 import { seededRandom } from '../../src/shared/domain/random';
 
 /** What the reading did before: a string per day and per field. */
@@ -13,9 +14,16 @@ const bySplit = (packed: string, unitId: string, width: number, at: readonly num
     return { family: 'safety', unitId, grain: 'd', period: parts[0] as string, key: '', v };
   });
 
-/** The days unpackDays reads, as the fact rows they stand for. */
-const read = (packed: string, width: number, at: readonly number[]): FactRow[] =>
-  [...unpackDays(packed, width, at)].map(([period, v]) => ({ family: 'safety', unitId: 'avd-1', grain: 'd', period, key: '', v }));
+/** The days unpackDayGrid reads (day 0 = 2026-11-01), as the fact rows they stand for, each field where `at` puts it. */
+const read = (packed: string, width: number, at: readonly number[]): FactRow[] => {
+  const grid = unpackDayGrid(packed, dayNumber('2026-11-01'), 30, at.length);
+  return [...grid.has].flatMap((h, i) => {
+    if (h !== 1) return [];
+    const v = new Array<number>(width).fill(0);
+    at.forEach((field, j) => (v[field] = grid.v[i * at.length + j] as number));
+    return [{ family: 'safety', unitId: 'avd-1', grain: 'd', period: addDays('2026-11-01', i), key: '', v }];
+  });
+};
 
 describe('readFields', () => {
   it('reads a sums text into the positions asked, and says where it ended', () => {
@@ -28,9 +36,9 @@ describe('readFields', () => {
   });
 });
 
-describe('unpackDays', () => {
-  it('reads each day and field where `at` puts it, the others 0', () => {
-    expect(read('2026-11-01,1,0,12,3;2026-11-02,0,1,0,0', 9, [0, 5, 6, 7])).toEqual([
+describe('unpackDayGrid', () => {
+  it('reads each day\'s fields into its place in the grid (a day outside it is left out)', () => {
+    expect(read('2026-11-02,0,1,0,0;2026-11-01,1,0,12,3;2026-12-01,5,5,5,5;2026-10-31,5,5,5,5', 9, [0, 5, 6, 7])).toEqual([
       { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-01', key: '', v: [1, 0, 0, 0, 0, 0, 12, 3, 0] },
       { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-02', key: '', v: [0, 0, 0, 0, 0, 1, 0, 0, 0] },
     ]);
@@ -39,7 +47,7 @@ describe('unpackDays', () => {
   it('reads what splitting read, for random days, negative and non-integer fields included', () => {
     const rand = seededRandom(17);
     for (let round = 0; round < 200; round++) {
-      const days = 1 + Math.floor(rand() * 31);
+      const days = 1 + Math.floor(rand() * 30);
       const at = [0, 2, 3, 8].slice(0, 1 + Math.floor(rand() * 4));
       const value = () => {
         const r = rand();

@@ -145,9 +145,9 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
       for (const s of planRanges(ranges, today).segments) need(s.grain === 'm' ? s.from >= fromMonth : s.from >= fromDay);
       return base.sums(family, ranges, collapse);
     },
-    days: async (family, from, to) => {
+    days: async (family, from, to, fields) => {
       need(from >= fromDay);
-      return base.days(family, from, to);
+      return base.days(family, from, to, fields);
     },
     byDay: async (family, from, to) => {
       need(from >= fromDay);

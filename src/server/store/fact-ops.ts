@@ -8,15 +8,16 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { type Family, type FactRow, fieldsOf, type Grain, UNKEYED_FAMILIES } from '../../shared/domain/facts/families';
 import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
 import type { UnitDays, UnitSums } from '../../shared/domain/facts/reader';
-import { addInto } from '../../shared/domain/facts/reader';
+import { addInto, dayGrids } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { type ReportedValue, reportedValueIdFor } from '../../shared/schema/reported-value';
 import { addReportedValue, reportedPeriodsIn, type ReportedSumsByUnit } from '../../shared/domain/indicators/reported';
 import { emptyReportedSums } from '../../shared/domain/indicators/pool';
 import type { DateRange, ReportedSums } from '../../shared/domain/indicators/types';
 import { sliceUsed, turn } from '../../shared/domain/pace';
+import { dayNumber } from '../../shared/domain/periods';
 import { RawJson } from '../../shared/raw-json';
-import { readFields, unpackDays } from './packed-fields';
+import { readFields, unpackDayGrid } from './packed-fields';
 import type { Database } from './schema';
 import type { ReadThread } from './sqlite/read-thread';
 import type { Dialect } from './store';
@@ -117,7 +118,7 @@ export interface FactOps {
    */
   sumSegments(family: Family, scope: ScopeRef, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
   /** Days in [from, to] in the scope, keys collapsed, per unit and day; with `fields`, the other fields 0. */
-  days(family: Family, scope: ScopeRef, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
+  days(family: Family, scope: ScopeRef, from: string, to: string, fields: readonly string[]): Promise<UnitDays>;
   /** Per day in [from, to]: the family's sum in the scope. */
   byDay(family: Family, scope: ScopeRef, from: string, to: string): Promise<Map<string, number[]>>;
   /** Per range (same order): unit in the scope → its latest day in [from, to] with a fall. */
@@ -721,38 +722,29 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       return out;
     },
     days: async (family, within, from, to, fields) => {
-      const cols = pick(family, fields);
-      if (UNKEYED_FAMILIES.has(family)) {
-        // A family without keys has one row per unit and day, read as stored (no grouping). The
-        // days come packed, one text per unit ("2026-11-01,1,0,0,0;…"): a region's month is 45,000
-        // day rows, and as rows each one cost the driver a row object and a string per column
-        // (on PostgreSQL ~60 of the Gröna korset roll-up's ~200 ms, with the garbage after them).
-        const all = columnsOf(family);
-        const at = cols.map((c) => all.indexOf(c));
-        const item = ['f.period', ...cols.map((c) => `f.${c}`)].join(" || ',' || ");
-        const agg = dialect === 'postgres' ? 'string_agg' : 'group_concat';
-        const packed = await scoped<{ unit_id: string; days: string }>(within, (where, scopeParams) => [
-          `select f.unit_id, ${agg}(${item}, ';') as days from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id`,
-          [...scopeParams, from, to],
-        ], undefined, true);
-        const out: UnitDays = new Map();
-        await eachPaced(packed, (r) => out.set(r.unit_id, unpackDays(r.days, all.length, at)));
-        return out;
-      }
-      const rows = await scoped<Record<string, unknown>, FactRow>(
-        within,
-        (where, scopeParams) => [
-          `select f.unit_id, f.period, 'd' as grain, '' as key, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f ${where} and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period${inKeyOrder('1, 2')}`,
-          [...scopeParams, from, to],
-        ],
-        (r) => toRow(family, r),
-      );
+      // Each field's column, in `fields` order (the grid's).
+      const cols = fields.map((f) => {
+        const c = columnsOf(family).find((x) => snake(f) === x);
+        if (c === undefined) throw new Error(`${family} has no field ${f}`);
+        return c;
+      });
+      const first = dayNumber(from);
+      const length = dayNumber(to) - first + 1;
+      const sums = UNKEYED_FAMILIES.has(family) ? cols.map((c) => `f.${c}`) : cols.map((c) => `sum(f.${c})`);
+      const groupKey = UNKEYED_FAMILIES.has(family) ? '' : ', f.period';
+      // The days come packed, one text per unit ("2026-11-01,1,0,0,0;…"; a family with keys summed
+      // per day first): a region's month is 45,000 day rows, and as rows each one cost the driver
+      // a row object and a string per column (on PostgreSQL ~60 of the Gröna korset roll-up's
+      // ~200 ms, with the garbage after them).
+      const item = ['f.period', ...sums].join(" || ',' || ");
+      const agg = dialect === 'postgres' ? 'string_agg' : 'group_concat';
+      const rows = UNKEYED_FAMILIES.has(family)
+        ? `select f.unit_id, ${agg}(${item}, ';') as days from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.unit_id`
+        : `select d.unit_id, ${agg}(d.item, ';') as days from (select f.unit_id, ${item} as item from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.unit_id${groupKey}) d group by d.unit_id`;
+      const packed = await scoped<{ unit_id: string; days: string }>(within, (where, scopeParams) => [rows.replace('WHERE', where), [...scopeParams, from, to]], undefined, true);
       const out: UnitDays = new Map();
-      for (const r of rows) {
-        let byDay = out.get(r.unitId);
-        if (byDay === undefined) out.set(r.unitId, (byDay = new Map()));
-        byDay.set(r.period, r.v);
-      }
+      const grid = dayGrids(packed.length, length, cols.length);
+      await eachPaced(packed, (r) => out.set(r.unit_id, unpackDayGrid(r.days, first, length, cols.length, grid())));
       return out;
     },
     byDay: async (family, within, from, to) => {

@@ -78,6 +78,9 @@ function toDay(date: string): number {
   throw new AppError('validation', { date });
 }
 
+/** The date's day number (days since 1970-01-01): dates a day apart are numbers 1 apart. Throws 'validation' on a bad date. */
+export const dayNumber = (date: string): number => toDay(date);
+
 function fromDay(day: number): string {
   const d = new Date(day * MS_PER_DAY);
   return `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;

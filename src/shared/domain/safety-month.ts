@@ -8,6 +8,7 @@
 import { SEVERITIES, type SafetyEvent, type Severity } from '../schema/safety-event';
 import { ratio, type Ratio } from './bhk';
 import { dayFacts, eventBucket } from './facts/contrib';
+import type { DayGrid } from './facts/reader';
 import { derive, fieldIndex, zeroVector } from './facts/families';
 import { dayStatus, type DayStatus } from './safety-colour';
 import { monthDates } from './safety-cross';
@@ -87,11 +88,123 @@ const [CONF, W_GUL, W_ORANGE, W_ROD] = STATUS_FIELDS.map((f) => fieldIndex('safe
 const ONE: Readonly<Record<Severity, Severity[]>> = { rod: ['rod'], orange: ['orange'], gul: ['gul'] };
 const NONE: Severity[] = [];
 
+/** The day's status from its STATUS_FIELDS (dayStatus's rule): a day without a row is all 0. */
+function statusOfDay(date: string, today: string, conf: number, wGul: number, wOrange: number, wRod: number): DayStatus {
+  const severities = wRod > 0 ? ONE.rod : wOrange > 0 ? ONE.orange : wGul > 0 ? ONE.gul : NONE;
+  return dayStatus({ date, today, confirmed: conf > 0, severities });
+}
+
 /** The day's status from its safety facts (the same rule as dayStatus). */
 export function statusFromFacts(date: string, today: string, v: readonly number[] | undefined): DayStatus {
-  if (v === undefined) return dayStatus({ date, today, confirmed: false, severities: NONE });
-  const severities = (v[W_ROD] as number) > 0 ? ONE.rod : (v[W_ORANGE] as number) > 0 ? ONE.orange : (v[W_GUL] as number) > 0 ? ONE.gul : NONE;
-  return dayStatus({ date, today, confirmed: (v[CONF] as number) > 0, severities });
+  if (v === undefined) return statusOfDay(date, today, 0, 0, 0, 0);
+  return statusOfDay(date, today, v[CONF] as number, v[W_GUL] as number, v[W_ORANGE] as number, v[W_ROD] as number);
+}
+
+/**
+ * A month of safety counts as one array (issue 17): day i's count of DAY_FIELDS[s] (the
+ * COUNTED_STATUSES) at days[i * DAY_WIDTH + s]; events as in SafetyCounts. What the roll-up pools
+ * a region's 1,500 units in: as SafetyCounts, 31 day records a unit were most of its garbage.
+ * safetyCountsOf gives the SafetyCounts it stands for.
+ */
+export interface SafetyPool {
+  days: Float64Array;
+  events: Record<string, SeverityCounts>;
+}
+
+export const DAY_WIDTH = COUNTED_STATUSES.length;
+
+const emptySafetyPool = (month: string): SafetyPool => ({ days: new Float64Array(datesOf(month).length * DAY_WIDTH), events: {} });
+
+/** Empty pools of `month` for `count` units, out of one buffer (as dayGrids: one allocation, not 1,500). */
+export function safetyPools(month: string, count: number): () => SafetyPool {
+  const width = datesOf(month).length * DAY_WIDTH;
+  const days = new Float64Array(count * width);
+  let next = 0;
+  return () => {
+    const i = next++;
+    return i < count ? { days: days.subarray(i * width, (i + 1) * width), events: {} } : emptySafetyPool(month);
+  };
+}
+
+/** A status's place in a pooled day (its index in COUNTED_STATUSES), -1 for one never counted. */
+function placeOf(status: DayStatus): number {
+  switch (status) {
+    case 'gron':
+      return 0;
+    case 'gul':
+      return 1;
+    case 'orange':
+      return 2;
+    case 'rod':
+      return 3;
+    case 'ej_ifylld':
+      return 4;
+    case 'idag':
+      return 5;
+    default:
+      return -1;
+  }
+}
+
+/** A unit's month as facts, its days as a DayGrid of STATUS_FIELDS whose day 0 is the month's first. */
+export interface UnitMonthGrid extends Omit<UnitMonthFacts, 'days'> {
+  days: DayGrid | undefined;
+}
+
+/** The counts monthCountsFromFacts gives for the same facts, as a pool. */
+export function monthPoolFromFacts(u: UnitMonthGrid, pool: SafetyPool = emptySafetyPool(u.month)): SafetyPool {
+  const g = u.days;
+  const w = STATUS_FIELDS.length;
+  datesOf(u.month).forEach((date, i) => {
+    const at = i * w;
+    const status =
+      g !== undefined && g.has[i] === 1
+        ? statusOfDay(date, u.today, g.v[at] as number, g.v[at + 1] as number, g.v[at + 2] as number, g.v[at + 3] as number)
+        : statusOfDay(date, u.today, 0, 0, 0, 0);
+    if (!u.expected && (status === 'ej_ifylld' || status === 'idag')) return;
+    const place = placeOf(status);
+    if (place >= 0) pool.days[i * DAY_WIDTH + place] = 1;
+  });
+  addCategoriesInto(pool.events, u.categories);
+  return pool;
+}
+
+/** Adds `b` into `into` and returns it (the pool owns its running total). */
+export function addSafetyPoolInto(into: SafetyPool, b: SafetyPool): SafetyPool {
+  for (let i = 0; i < into.days.length; i++) into.days[i] = (into.days[i] as number) + (b.days[i] ?? 0);
+  addEventsInto(into.events, b.events);
+  return into;
+}
+
+/** Whether any day of the pool has a filled status (green, yellow, orange or red). */
+export function poolHasDays(p: SafetyPool): boolean {
+  for (let i = 0; i < p.days.length; i += DAY_WIDTH) if ((p.days[i] as number) + (p.days[i + 1] as number) + (p.days[i + 2] as number) + (p.days[i + 3] as number) > 0) return true;
+  return false;
+}
+
+/** The SafetyCounts a pool stands for. */
+export function safetyCountsOf(p: SafetyPool): SafetyCounts {
+  const days: DayCounts[] = [];
+  for (let i = 0; i < p.days.length; i += DAY_WIDTH) {
+    const d = p.days;
+    days.push({ gron: d[i] as number, gul: d[i + 1] as number, orange: d[i + 2] as number, rod: d[i + 3] as number, ej_ifylld: d[i + 4] as number, idag: d[i + 5] as number });
+  }
+  return { days, events: p.events };
+}
+
+function addCategoriesInto(events: Record<string, SeverityCounts>, categories: ReadonlyMap<string, readonly number[]>): void {
+  for (const [category, v] of categories) {
+    if (v.every((x) => x === 0)) continue;
+    const sev = (events[category] ??= emptySeverities());
+    for (const [i, s] of SEVERITIES.entries()) sev[s] += v[i] as number;
+  }
+}
+
+function addEventsInto(into: Record<string, SeverityCounts>, b: Readonly<Record<string, SeverityCounts>>): void {
+  for (const [category, sev] of Object.entries(b)) {
+    const sum = (into[category] ??= emptySeverities());
+    for (const s of SEVERITIES) sum[s] += sev[s];
+  }
 }
 
 export function monthCountsFromFacts(u: UnitMonthFacts): SafetyCounts {
@@ -103,11 +216,7 @@ export function monthCountsFromFacts(u: UnitMonthFacts): SafetyCounts {
     if (!u.expected && (status === 'ej_ifylld' || status === 'idag')) return;
     countDay(counts.days[i] as DayCounts, status);
   });
-  for (const [category, v] of u.categories) {
-    if (v.every((x) => x === 0)) continue;
-    const sev = (counts.events[category] ??= emptySeverities());
-    for (const [i, s] of SEVERITIES.entries()) sev[s] += v[i] as number;
-  }
+  addCategoriesInto(counts.events, u.categories);
   return counts;
 }
 
@@ -186,10 +295,7 @@ export function addSafetyCountsInto(into: SafetyCounts, b: SafetyCounts): Safety
     d.ej_ifylld += o.ej_ifylld;
     d.idag += o.idag;
   });
-  for (const [category, sev] of Object.entries(b.events)) {
-    const sum = (into.events[category] ??= emptySeverities());
-    for (const s of SEVERITIES) sum[s] += sev[s];
-  }
+  addEventsInto(into.events, b.events);
   return into;
 }
 

@@ -11,7 +11,19 @@ import type { FactReader, UnitDays, UnitSums } from './facts/reader';
 import { periodRange } from './periods';
 import { type RollupNode, rollupTree, rollupWalkPaced, subtreeIds, type TreeUnit, treeWalk } from './rollup';
 import { sliceUsed, turn } from './pace';
-import { addSafetyCountsInto, emptySafetyCounts, monthCountsFromFacts, type SafetyCounts, STATUS_FIELDS, unitMonthCounts } from './safety-month';
+import {
+  addSafetyCountsInto,
+  addSafetyPoolInto,
+  emptySafetyCounts,
+  monthPoolFromFacts,
+  poolHasDays,
+  type SafetyCounts,
+  safetyCountsOf,
+  type SafetyPool,
+  safetyPools,
+  STATUS_FIELDS,
+  unitMonthCounts,
+} from './safety-month';
 
 const group = <T extends { unitId: string }>(rows: readonly T[]): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -40,14 +52,10 @@ const hasDays = (c: SafetyCounts) => c.days.some((d) => d.gron + d.gul + d.orang
 const poolMonth = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
   rollupTree(units, rootId, leafCounts, addSafetyCountsInto, () => emptySafetyCounts(month), hasDays);
 
-/** poolMonth with the event loop's turns (a region's 1,561 nodes of 31 days each). */
-const poolMonthPaced = (units: readonly TreeUnit[], rootId: string, month: string, leafCounts: Map<string, SafetyCounts>) =>
-  rollupWalkPaced(treeWalk(units, rootId), leafCounts, addSafetyCountsInto, () => emptySafetyCounts(month), hasDays);
-
 /**
- * The month from facts: each unit's safety day rows (any dates; the month's count) and its
- * events by category summed over the month's days up to today. A region's 1,500 units are
- * counted in slices with turns of the event loop between them (pace.ts).
+ * The month from facts: each unit's safety days (a DayGrid of STATUS_FIELDS from the month's first
+ * day) and its events by category summed over the month's days up to today, pooled. A region's
+ * 1,500 units are counted in slices with turns of the event loop between them (pace.ts).
  */
 export async function safetyRollupFromFacts(
   units: readonly TreeUnit[],
@@ -56,22 +64,27 @@ export async function safetyRollupFromFacts(
   today: string,
   days: UnitDays,
   categories: UnitSums,
-): Promise<Map<string, RollupNode<SafetyCounts>>> {
+): Promise<Map<string, RollupNode<SafetyPool>>> {
   const expected = leavesOf(units, rootId);
-  const leafCounts = new Map<string, SafetyCounts>();
-  for (const id of subtreeIds(units, rootId)) {
-    leafCounts.set(
-      id,
-      monthCountsFromFacts({ month, today, days: days.get(id) ?? new Map(), categories: categories.get(id) ?? new Map(), expected: expected(id) }),
-    );
+  const walked = treeWalk(units, rootId);
+  // Every node's pool out of one buffer (a level's own pool takes its units' sums: rollNode).
+  const pool = safetyPools(month, walked.order.length);
+  const leafCounts = new Map<string, SafetyPool>();
+  for (const id of walked.order) {
+    leafCounts.set(id, monthPoolFromFacts({ month, today, days: days.get(id), categories: categories.get(id) ?? new Map(), expected: expected(id) }, pool()));
     if (sliceUsed()) await turn();
   }
   await turn();
-  return poolMonthPaced(units, rootId, month, leafCounts);
+  return rollupWalkPaced(walked, leafCounts, addSafetyPoolInto, pool, poolHasDays);
 }
 
-/** The month's roll-up read from facts (the server's route and a manager's device). */
-export async function safetyRollupOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, month: string, today: string): Promise<SafetyNodeView[]> {
+/** A node of the roll-up as SafetyNodeView, its counts still a pool (api-safety.ts writes it in the form asked). */
+export interface SafetyPoolView extends Omit<SafetyNodeView, 'counts'> {
+  counts: SafetyPool;
+}
+
+/** The month's roll-up read from facts, pooled (the server's route: safetyRollupOf gives the same as SafetyCounts). */
+export async function safetyPoolViewsOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, month: string, today: string): Promise<SafetyPoolView[]> {
   const { from, to } = periodRange(month);
   const last = to < today ? to : today;
   const [days, categories] = await Promise.all([
@@ -80,7 +93,22 @@ export async function safetyRollupOf(reader: FactReader, units: readonly TreeUni
   ]);
   const pooled = await safetyRollupFromFacts(units, rootId, month, today, days, categories);
   await turn();
-  return nodeViewsPaced(units, rootId, pooled);
+  const out: SafetyPoolView[] = [];
+  for (const view of eachView(units, rootId, pooled)) {
+    out.push(view);
+    if (sliceUsed()) await turn();
+  }
+  return out;
+}
+
+/** The month's roll-up read from facts (a manager's device; the server's route in its full form). */
+export async function safetyRollupOf(reader: FactReader, units: readonly TreeUnit[], rootId: string, month: string, today: string): Promise<SafetyNodeView[]> {
+  const out: SafetyNodeView[] = [];
+  for (const view of await safetyPoolViewsOf(reader, units, rootId, month, today)) {
+    out.push({ ...view, counts: safetyCountsOf(view.counts) });
+    if (sliceUsed()) await turn();
+  }
+  return out;
 }
 
 /**
@@ -139,24 +167,17 @@ export function safetyRollupNodes(
 }
 
 /** Each node of the subtree in pre-order with what a screen needs (nodeViews), one at a time. */
-function* eachView(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): Generator<SafetyNodeView> {
+function* eachView<C>(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<C>>): Generator<Omit<SafetyNodeView, 'counts'> & { counts: C }> {
   const byId = new Map(units.map((u) => [u.id, u]));
   const parents = new Set(units.map((u) => u.parentId));
   for (const id of subtreeIds(units, rootId)) {
     const n = nodes.get(id);
     const u = byId.get(id);
-    if (n !== undefined && u !== undefined) yield { ...n, name: u.name, kind: u.kind, parentId: u.parentId, closed: u.closedAt !== null, leaf: !parents.has(id) };
+    // Written out, not spread: a region's 1,561 nodes.
+    if (n !== undefined && u !== undefined) {
+      yield { unitId: n.unitId, counts: n.counts, expected: n.expected, reporting: n.reporting, name: u.name, kind: u.kind, parentId: u.parentId, closed: u.closedAt !== null, leaf: !parents.has(id) };
+    }
   }
 }
 
 const nodeViews = (units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): SafetyNodeView[] => [...eachView(units, rootId, nodes)];
-
-/** nodeViews with the event loop's turns (a region's 1,561 nodes). */
-async function nodeViewsPaced(units: readonly TreeUnit[], rootId: string, nodes: Map<string, RollupNode<SafetyCounts>>): Promise<SafetyNodeView[]> {
-  const out: SafetyNodeView[] = [];
-  for (const view of eachView(units, rootId, nodes)) {
-    out.push(view);
-    if (sliceUsed()) await turn();
-  }
-  return out;
-}

@@ -12,12 +12,43 @@ import type { HrMonth } from '../../schema/hr-month';
 import { addVectors, type Family, type FactRow, fieldIndex, zeroVector } from './families';
 import { type DateRange, type PlanOptions, planRanges, type Segment, usesCumulative } from './plan';
 import { sliceUsed, turn } from '../pace';
+import { dayNumber } from '../periods';
 
 /** unit → key → vector ('' as the only key when keys are collapsed). */
 export type UnitSums = Map<string, Map<string, number[]>>;
 
-/** unit → day (YYYY-MM-DD) → vector, keys collapsed. */
-export type UnitDays = Map<string, Map<string, number[]>>;
+/**
+ * A unit's days of a range [from, to], keys collapsed: day i (i = 0 is `from`) has a row when
+ * has[i] is 1, and its fields (the `fields` asked for, in that order) at v[i * width + j]. One
+ * grid a unit, not a map of day vectors: a region's month is ~47,000 days, and as a string and an
+ * array each they were most of what Gröna korset's roll-up cost the server (issue 17).
+ */
+export interface DayGrid {
+  readonly has: Uint8Array;
+  readonly v: Float64Array;
+}
+
+/** unit → its DayGrid. */
+export type UnitDays = Map<string, DayGrid>;
+
+/** An empty grid of `days` days of `width` fields. */
+export const emptyDayGrid = (days: number, width: number): DayGrid => ({ has: new Uint8Array(days), v: new Float64Array(days * width) });
+
+/**
+ * Empty grids of `days` days of `width` fields for `count` units, carved out of one buffer each
+ * for `has` and `v`: a typed array of its own per unit is a separate allocation the collector
+ * tracks, and a region's 1,500 of them were a good part of a roll-up's collection time.
+ */
+export function dayGrids(count: number, days: number, width: number): () => DayGrid {
+  const has = new Uint8Array(count * days);
+  const v = new Float64Array(count * days * width);
+  let next = 0;
+  return () => {
+    const i = next++;
+    if (i >= count) return emptyDayGrid(days, width);
+    return { has: has.subarray(i * days, (i + 1) * days), v: v.subarray(i * days * width, (i + 1) * days * width) };
+  };
+}
 
 export interface FactReader {
   /**
@@ -26,11 +57,8 @@ export interface FactReader {
    * then sums 4 of BHK's 20 columns for the indicators; a device sums them all, it costs nothing).
    */
   sums(family: Family, ranges: readonly DateRange[], collapse: boolean, fields?: readonly string[]): Promise<UnitSums[]>;
-  /**
-   * The family's days in [from, to], keys collapsed: per unit, per day its vector; `fields` as for
-   * sums. A map per unit, not a row object per unit-day: a region's month is ~47,000 days.
-   */
-  days(family: Family, from: string, to: string, fields?: readonly string[]): Promise<UnitDays>;
+  /** The family's days in [from, to], keys collapsed: per unit its `fields` a day (DayGrid). */
+  days(family: Family, from: string, to: string, fields: readonly string[]): Promise<UnitDays>;
   /** Per day in [from, to]: the family's sum over the whole subtree (keys collapsed). */
   byDay(family: Family, from: string, to: string): Promise<Map<string, number[]>>;
   /**
@@ -122,14 +150,18 @@ export function memoryReader(rows: readonly FactRow[], hr: readonly HrMonth[], u
       });
       return combineSegments(perSegment, planned.parts);
     },
-    days: async (family, from, to) => {
+    days: async (family, from, to, fields) => {
+      const at = fields.map((f) => fieldIndex(family, f));
+      const first = dayNumber(from);
+      const length = dayNumber(to) - first + 1;
       const out: UnitDays = new Map();
       for (const r of of(family)) {
         if (r.grain !== 'd' || r.period < from || r.period > to) continue;
-        let byDay = out.get(r.unitId);
-        if (byDay === undefined) out.set(r.unitId, (byDay = new Map()));
-        const cur = byDay.get(r.period);
-        byDay.set(r.period, cur === undefined ? [...r.v] : addVectors(cur, r.v));
+        const grid = out.get(r.unitId) ?? emptyDayGrid(length, at.length);
+        out.set(r.unitId, grid);
+        const i = dayNumber(r.period) - first;
+        grid.has[i] = 1;
+        at.forEach((f, j) => (grid.v[i * at.length + j] = (grid.v[i * at.length + j] as number) + (r.v[f] as number)));
       }
       return out;
     },
