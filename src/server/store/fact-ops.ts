@@ -227,7 +227,7 @@ function walkReported(
   text: string,
   onValue: (period: string, measure: string, num: number, den: number | null, numK: number | null, denK: number | null, numM: number | null, denM: number | null, source: string) => void,
 ): void {
-  const f = packedFields(text);
+  const f = new PackedFields(text);
   while (!f.done()) {
     const period = f.next();
     const measure = f.next();
@@ -237,33 +237,45 @@ function walkReported(
 
 /** Walks packed year-to-month sums (packedYearToMonth), as walkReported walks values. */
 function walkYearToMonth(text: string, onRow: (month: string, measure: string, sums: ReportedSums) => void): void {
-  const f = packedFields(text);
-  const n = () => f.num() as number;
+  const f = new PackedFields(text);
   while (!f.done()) {
     const month = f.next();
     const measure = f.next();
-    onRow(month, measure, { reporters: 1, units: n(), num: n(), den: n(), kUnits: n(), numK: n(), denK: n(), mUnits: n(), numM: n(), denM: n() });
+    onRow(month, measure, { reporters: 1, units: f.count(), num: f.count(), den: f.count(), kUnits: f.count(), numK: f.count(), denK: f.count(), mUnits: f.count(), numM: f.count(), denM: f.count() });
   }
 }
 
-/** The fields of a packed text (',' between fields, ';' between items), one at a time, no split. */
-function packedFields(text: string): { next: () => string; num: () => number | null; done: () => boolean } {
-  let i = 0;
-  const next = (): string => {
-    let end = i;
+/**
+ * The fields of a packed text (',' between fields, ';' between items), one at a time, no split. A
+ * class, not closures: under tsx every function made inside a function is named on each call, and
+ * a region's year report makes a reader for each of its ~1,500 units' texts.
+ */
+class PackedFields {
+  private i = 0;
+  constructor(private readonly text: string) {}
+
+  next(): string {
+    const text = this.text;
+    let end = this.i;
     for (let c = text.charCodeAt(end); end < text.length && c !== 44 && c !== 59; c = text.charCodeAt(++end));
-    const field = text.slice(i, end);
-    i = end + 1;
+    const field = text.slice(this.i, end);
+    this.i = end + 1;
     return field;
-  };
-  return {
-    next,
-    num: () => {
-      const field = next();
-      return field === '' ? null : Number(field);
-    },
-    done: () => i >= text.length,
-  };
+  }
+
+  num(): number | null {
+    const field = this.next();
+    return field === '' ? null : Number(field);
+  }
+
+  /** A field that is never empty (the year-to-month sums are numbers). */
+  count(): number {
+    return this.num() as number;
+  }
+
+  done(): boolean {
+    return this.i >= this.text.length;
+  }
 }
 
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
