@@ -133,7 +133,7 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
     if (b.block.startsWith('Y') && (oldest.get(b.unitId)?.block ?? 'Y9999') > b.block) oldest.set(b.unitId, b);
   }
   for (const b of oldest.values()) if (b.fallBefore !== null) falls.push(fallRow(b.unitId, b.fallBefore));
-  const base = memoryReader(rows, await hrMonthsOverBlocks(db, new Set(unitIds), hr), new Set(unitIds), today);
+  const base = memoryReader(rows, hrMonthsOverBlocks(hr, await hrRowsOf(db, new Set(unitIds))), new Set(unitIds), today);
   const fromMonth = window === null ? '9999-99' : `${window.fromYear}-01`;
   const fromDay = window === null ? '9999-99-99' : `${window.fromDayMonth}-01`;
   const need = (ok: boolean) => {
@@ -167,18 +167,22 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
 }
 
 /**
- * HR months on a device in facts mode: the months of its year blocks (`blockMonths`, of `unitIds`),
- * each replaced by the row the device holds of the same month: its own write or removal, unsynced
- * or pushed and not yet in a block it has pulled (dropSupersededCells), or a level's month, which
- * the change feed keeps current. The HR list and the figures computed on the device (the staffing
- * roll-up, Mål och resultat) read the same months, so an entry shows in both at once. In facts
- * mode the device holds few HR rows: one range of the primary key.
+ * HR months on a device in facts mode: the months of its year blocks (`blockMonths`), each replaced
+ * by the row the device holds of the same month (`rows`, the device's HR rows of those units): its
+ * own write or removal, unsynced or pushed and not yet in a block it has pulled
+ * (dropSupersededCells), or a level's month, which the change feed keeps current. The HR list and
+ * the figures computed on the device (the staffing roll-up, Mål och resultat) read the same months,
+ * so an entry shows in both at once.
  */
-export async function hrMonthsOverBlocks(db: PulsDb, unitIds: ReadonlySet<string>, blockMonths: readonly HrMonth[]): Promise<HrMonth[]> {
-  const rows = (await db.rows.where('[entity+id]').between(['hrMonth', ''], ['hrMonth', '\uffff']).toArray()).filter((r) => unitIds.has(r.unitId));
+export function hrMonthsOverBlocks(blockMonths: readonly HrMonth[], rows: readonly RowRecord[]): HrMonth[] {
   // By id: a removal of a month the device knew only from a block is a row without a month.
   const held = new Set(rows.map((r) => r.id));
   return [...recordsOf<HrMonth>(rows), ...blockMonths.filter((m) => !held.has(m.id))];
+}
+
+/** The device's HR rows of `unitIds` (in facts mode it holds few: one range of the primary key). */
+async function hrRowsOf(db: PulsDb, unitIds: ReadonlySet<string>): Promise<RowRecord[]> {
+  return (await db.rows.where('[entity+id]').between(['hrMonth', ''], ['hrMonth', '\uffff']).toArray()).filter((r) => unitIds.has(r.unitId));
 }
 
 /** A unit's HR months as its year blocks hold them (the server's, facts mode). */

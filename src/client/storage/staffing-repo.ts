@@ -88,9 +88,10 @@ export async function saveBedsDay(db: PulsDb, beds: BedsDay, now: number = Date.
  * dropSupersededCells).
  */
 export async function listHrMonths(db: PulsDb, unitId: string, fromMonth: string, toMonth: string): Promise<HrMonth[]> {
-  if (await holdsBoardRows(db, unitId)) return listCells<HrMonth>(db, 'hrMonth', unitId, fromMonth, toMonth);
-  const months = await hrMonthsOverBlocks(db, new Set([unitId]), await hrMonthsFromFacts(db, unitId));
-  return months.filter((m) => m.month >= fromMonth && m.month <= toMonth).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const rows = await cellRows(db, 'hrMonth', unitId, fromMonth, toMonth);
+  if (await holdsBoardRows(db, unitId)) return recordsOf<HrMonth>(rows);
+  const held = (await hrMonthsFromFacts(db, unitId)).filter((m) => m.month >= fromMonth && m.month <= toMonth);
+  return hrMonthsOverBlocks(held, rows).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
 /**
