@@ -1,29 +1,32 @@
 /** The packed texts of the fact reads (sums, days) read back in place (store/packed-fields.ts). */
 import { describe, expect, it } from 'vitest';
 import type { FactRow } from '../../src/shared/domain/facts/families';
-import { readFields, unpackDayGrid } from '../../src/server/store/packed-fields';
-import { addDays, dayNumber } from '../../src/shared/domain/periods';
+import { readFields, unpackDayOfUnits } from '../../src/server/store/packed-fields';
+import { type DayGrid, dayGrids } from '../../src/shared/domain/facts/reader';
 import { seededRandom } from '../../src/shared/domain/random';
 
-/** What the reading did before: a string per day and per field. */
-const bySplit = (packed: string, unitId: string, width: number, at: readonly number[]): FactRow[] =>
-  packed.split(';').map((day) => {
-    const parts = day.split(',');
-    const v = new Array<number>(width).fill(0);
-    at.forEach((field, i) => (v[field] = Number(parts[i + 1])));
-    return { family: 'safety', unitId, grain: 'd', period: parts[0] as string, key: '', v };
-  });
+/** A day's units as splitting reads them: unit → fields. */
+const bySplit = (packed: string): Map<string, number[]> => new Map(packed.split(';').map((u) => [u.split(',')[0] as string, u.split(',').slice(1).map(Number)]));
 
-/** The days unpackDayGrid reads (day 0 = 2026-11-01), as the fact rows they stand for, each field where `at` puts it. */
-const read = (packed: string, width: number, at: readonly number[]): FactRow[] => {
-  const grid = unpackDayGrid(packed, dayNumber('2026-11-01'), 30, at.length);
-  return [...grid.has].flatMap((h, i) => {
-    if (h !== 1) return [];
-    const v = new Array<number>(width).fill(0);
-    at.forEach((field, j) => (v[field] = grid.v[i * at.length + j] as number));
-    return [{ family: 'safety', unitId: 'avd-1', grain: 'd', period: addDays('2026-11-01', i), key: '', v }];
-  });
-};
+/** The days unpackDayOfUnits writes into 30-day grids, as unit → day → fields. */
+function read(days: { day: number; packed: string }[], width: number): Map<string, Map<number, number[]>> {
+  const grids = new Map<string, DayGrid>();
+  const next = dayGrids(30, width);
+  for (const { day, packed } of days) {
+    unpackDayOfUnits(packed, day, width, (unitId) => {
+      let g = grids.get(unitId);
+      if (g === undefined) grids.set(unitId, (g = next()));
+      return g;
+    });
+  }
+  const out = new Map<string, Map<number, number[]>>();
+  for (const [unitId, g] of grids) {
+    const byDay = new Map<number, number[]>();
+    g.has.forEach((h, i) => h === 1 && byDay.set(i, [...g.v.slice(i * width, (i + 1) * width)]));
+    out.set(unitId, byDay);
+  }
+  return out;
+}
 
 describe('readFields', () => {
   it('reads a sums text into the positions asked, and says where it ended', () => {
@@ -36,19 +39,30 @@ describe('readFields', () => {
   });
 });
 
-describe('unpackDayGrid', () => {
-  it('reads each day\'s fields into its place in the grid (a day outside it is left out)', () => {
-    expect(read('2026-11-02,0,1,0,0;2026-11-01,1,0,12,3;2026-12-01,5,5,5,5;2026-10-31,5,5,5,5', 9, [0, 5, 6, 7])).toEqual([
-      { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-01', key: '', v: [1, 0, 0, 0, 0, 0, 12, 3, 0] },
-      { family: 'safety', unitId: 'avd-1', grain: 'd', period: '2026-11-02', key: '', v: [0, 0, 0, 0, 0, 1, 0, 0, 0] },
-    ]);
+describe('unpackDayOfUnits', () => {
+  it('writes each unit\'s fields into its grid at the day (a day outside the grids is left out)', () => {
+    const got = read(
+      [
+        { day: 1, packed: 'avd-1,0,1,0,0;se:avd.2,7,0,12,3' },
+        { day: 0, packed: 'avd-1,1,0,12,3' },
+        { day: 30, packed: 'avd-1,5,5,5,5' },
+        { day: -1, packed: 'avd-3,5,5,5,5' },
+      ],
+      4,
+    );
+    expect(got).toEqual(
+      new Map([
+        ['avd-1', new Map([[1, [0, 1, 0, 0]], [0, [1, 0, 12, 3]]])],
+        ['se:avd.2', new Map([[1, [7, 0, 12, 3]]])],
+        ['avd-3', new Map()],
+      ]),
+    );
   });
 
-  it('reads what splitting read, for random days, negative and non-integer fields included', () => {
+  it('reads what splitting read, for random days of up to 600 units (grids from several buffers), negative and non-integer fields included', () => {
     const rand = seededRandom(17);
-    for (let round = 0; round < 200; round++) {
-      const days = 1 + Math.floor(rand() * 30);
-      const at = [0, 2, 3, 8].slice(0, 1 + Math.floor(rand() * 4));
+    for (let round = 0; round < 20; round++) {
+      const width = 1 + Math.floor(rand() * 4);
       const value = () => {
         const r = rand();
         if (r < 0.05) return '-' + String(Math.floor(rand() * 50));
@@ -56,8 +70,12 @@ describe('unpackDayGrid', () => {
         if (r < 0.1) return String(Math.floor(rand() * 1e9));
         return String(Math.floor(rand() * 3));
       };
-      const packed = Array.from({ length: days }, (_, d) => [`2026-11-${String(d + 1).padStart(2, '0')}`, ...at.map(value)].join(',')).join(';');
-      expect(read(packed, 9, at), packed).toEqual(bySplit(packed, 'avd-1', 9, at));
+      const units = Array.from({ length: 1 + Math.floor(rand() * 600) }, (_, u) => `avd-${u}`);
+      const days = Array.from({ length: 30 }, (_, day) => ({ day, packed: units.filter(() => rand() < 0.9).map((u) => [u, ...Array.from({ length: width }, value)].join(',')).join(';') })).filter((d) => d.packed !== '');
+      const want = new Map<string, Map<number, number[]>>();
+      for (const { day, packed } of days) for (const [u, v] of bySplit(packed)) want.set(u, (want.get(u) ?? new Map()).set(day, v));
+      const got = read(days, width);
+      expect(new Map([...got].filter(([, d]) => d.size > 0))).toEqual(want);
     }
   });
 });

@@ -7,7 +7,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type Family, type FactRow, fieldsOf, type Grain, UNKEYED_FAMILIES } from '../../shared/domain/facts/families';
 import { contiguousRuns, type Segment, type SegmentAt } from '../../shared/domain/facts/plan';
-import type { UnitDays, UnitSums } from '../../shared/domain/facts/reader';
+import type { DayGrid, UnitDays, UnitSums } from '../../shared/domain/facts/reader';
 import { addInto, dayGrids } from '../../shared/domain/facts/reader';
 import { type HrMonth, hrMonthIdFor } from '../../shared/schema/hr-month';
 import { type ReportedValue, reportedValueIdFor } from '../../shared/schema/reported-value';
@@ -17,7 +17,7 @@ import type { DateRange, ReportedSums } from '../../shared/domain/indicators/typ
 import { sliceUsed, turn } from '../../shared/domain/pace';
 import { dayNumber } from '../../shared/domain/periods';
 import { RawJson } from '../../shared/raw-json';
-import { readFields, unpackDayGrid } from './packed-fields';
+import { unpackDayOfUnits, readFields } from './packed-fields';
 import type { Database } from './schema';
 import type { ReadThread } from './sqlite/read-thread';
 import type { Dialect } from './store';
@@ -742,21 +742,26 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       });
       const first = dayNumber(from);
       const length = dayNumber(to) - first + 1;
-      const sums = UNKEYED_FAMILIES.has(family) ? cols.map((c) => `f.${c}`) : cols.map((c) => `sum(f.${c})`);
-      const groupKey = UNKEYED_FAMILIES.has(family) ? '' : ', f.period';
-      // The days come packed, one text per unit ("2026-11-01,1,0,0,0;…"; a family with keys summed
-      // per day first): a region's month is 45,000 day rows, and as rows each one cost the driver
-      // a row object and a string per column (on PostgreSQL ~60 of the Gröna korset roll-up's
-      // ~200 ms, with the garbage after them).
-      const item = ['f.period', ...sums].join(" || ',' || ");
+      // The days come packed, one text per day with every unit's fields ("avd-1,1,0,0,0;avd-2,…";
+      // a family with keys summed per unit and day first): a region's month is 45,000 day rows, and
+      // as rows each one cost the driver a row object and a string per column. Grouped by day, a
+      // wide scope on PostgreSQL is one range of the period index, in its order: ~800 pages for a
+      // region's month where a walk of the key unit by unit touches ~12,000, and read cold that walk
+      // (~0.7 s after a bench's other reads) was the Gröna korset roll-up's slowest samples.
       const agg = dialect === 'postgres' ? 'string_agg' : 'group_concat';
-      const rows = UNKEYED_FAMILIES.has(family)
-        ? `select f.unit_id, ${agg}(${item}, ';') as days from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.unit_id`
-        : `select d.unit_id, ${agg}(d.item, ';') as days from (select f.unit_id, ${item} as item from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.unit_id${groupKey}) d group by d.unit_id`;
-      const packed = await scoped<{ unit_id: string; days: string }>(within, (where, scopeParams) => [rows.replace('WHERE', where), [...scopeParams, from, to]], undefined, true);
+      const cells = (alias: string, names: readonly string[]) => [`${alias}.unit_id`, ...names.map((c) => `${alias}.${c}`)].join(" || ',' || ");
+      const text = UNKEYED_FAMILIES.has(family)
+        ? `select f.period, ${agg}(${cells('f', cols)}, ';') as units from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.period`
+        : `select d.period, ${agg}(${cells('d', cols)}, ';') as units from (select f.unit_id, f.period, ${cols.map((c) => `sum(f.${c}) as ${c}`).join(', ')} from ${factTable(family)} f WHERE and f.grain = 'd' and f.period between ? and ? group by f.unit_id, f.period) d group by d.period`;
+      const packed = await scoped<{ period: string; units: string }>(within, (where, scopeParams) => [text.replace('WHERE', where), [...scopeParams, from, to]]);
       const out: UnitDays = new Map();
-      const grid = dayGrids(packed.length, length, cols.length);
-      await eachPaced(packed, (r) => out.set(r.unit_id, unpackDayGrid(r.days, first, length, cols.length, grid())));
+      const grid = dayGrids(length, cols.length);
+      const gridOf = (unitId: string): DayGrid => {
+        let g = out.get(unitId);
+        if (g === undefined) out.set(unitId, (g = grid()));
+        return g;
+      };
+      await eachPaced(packed, (r) => unpackDayOfUnits(r.units, dayNumber(r.period) - first, cols.length, gridOf));
       return out;
     },
     byDay: async (family, within, from, to) => {

@@ -2,7 +2,7 @@
  * The texts the fact reads ask the database to pack (store/fact-ops.ts): a row's sums as one text
  * ("12,0,3") and a unit's days as one ("2026-11-01,1,0,0,0;…"), read back into fact vectors. Pure.
  */
-import { type DayGrid, emptyDayGrid } from '../../shared/domain/facts/reader';
+import type { DayGrid } from '../../shared/domain/facts/reader';
 
 /**
  * Reads the integer fields of a packed text from position `i` ("12,0,3", fields ending at `,` or
@@ -32,35 +32,22 @@ export function readFields(packed: string, i: number, at: readonly number[], v: 
   return i;
 }
 
-/** The whole number written by the `length` digits at `i`. */
-function digitsAt(packed: string, i: number, length: number): number {
-  let x = 0;
-  for (let k = i; k < i + length; k++) x = x * 10 + (packed.charCodeAt(k) - 48);
-  return x;
-}
-
 /**
- * The day number (dayNumber) of the date at `i` ("YYYY-MM-DD", as stored: a valid date), read in
- * place. No function is made inside a function here: under tsx each one is named on every call.
+ * One day's units as the days statement packs them ("avd-1,1,0,0,0;avd-2,…": a unit's id, then
+ * `width` fields), each unit's fields written into day `day` of its grid (`gridOf`); a day outside
+ * the grids is skipped. The fields are read in place (readFields), no string but the unit's id.
  */
-const dayAt = (packed: string, i: number): number => Date.UTC(digitsAt(packed, i, 4), digitsAt(packed, i + 5, 2) - 1, digitsAt(packed, i + 8, 2)) / 86_400_000;
-
-/**
- * One unit's days as the days statement packs them ("2026-11-01,1,0,0,0;2026-11-02,…": the date,
- * then `width` fields), into a grid whose day 0 has the day number `first` (DayGrid): no string
- * or array a day. A region's month is 45,000 days: read into a map of day vectors, a string and
- * an array each, they were most of what Gröna korset's roll-up cost in Node.
- */
-export function unpackDayGrid(packed: string, first: number, length: number, width: number, grid: DayGrid = emptyDayGrid(length, width)): DayGrid {
+export function unpackDayOfUnits(packed: string, day: number, width: number, gridOf: (unitId: string) => DayGrid): void {
   const v: number[] = new Array<number>(width).fill(0);
   const at = Array.from({ length: width }, (_, j) => j);
   let i = 0;
   while (i < packed.length) {
-    const day = dayAt(packed, i) - first;
-    i = readFields(packed, i + 11, at, v);
-    if (day < 0 || day >= length) continue;
+    const comma = packed.indexOf(',', i);
+    const unitId = packed.slice(i, comma);
+    i = readFields(packed, comma + 1, at, v);
+    const grid = gridOf(unitId);
+    if (day < 0 || day >= grid.has.length) continue;
     grid.has[day] = 1;
     for (let j = 0; j < width; j++) grid.v[day * width + j] = v[j] as number;
   }
-  return grid;
 }

@@ -35,17 +35,21 @@ export type UnitDays = Map<string, DayGrid>;
 export const emptyDayGrid = (days: number, width: number): DayGrid => ({ has: new Uint8Array(days), v: new Float64Array(days * width) });
 
 /**
- * Empty grids of `days` days of `width` fields for `count` units, carved out of one buffer each
- * for `has` and `v`: a typed array of its own per unit is a separate allocation the collector
- * tracks, and a region's 1,500 of them were a good part of a roll-up's collection time.
+ * Empty grids of `days` days of `width` fields, one a call, carved out of buffers of `chunk` grids:
+ * a typed array of its own per unit is a separate allocation the collector tracks, and a region's
+ * 1,500 of them were a good part of a roll-up's collection time.
  */
-export function dayGrids(count: number, days: number, width: number): () => DayGrid {
-  const has = new Uint8Array(count * days);
-  const v = new Float64Array(count * days * width);
-  let next = 0;
+export function dayGrids(days: number, width: number, chunk = 256): () => DayGrid {
+  let has = new Uint8Array(0);
+  let v = new Float64Array(0);
+  let next = chunk;
   return () => {
+    if (next === chunk) {
+      has = new Uint8Array(chunk * days);
+      v = new Float64Array(chunk * days * width);
+      next = 0;
+    }
     const i = next++;
-    if (i >= count) return emptyDayGrid(days, width);
     return { has: has.subarray(i * days, (i + 1) * days), v: v.subarray(i * days * width, (i + 1) * days * width) };
   };
 }
