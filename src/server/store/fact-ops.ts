@@ -340,10 +340,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       // the primary key unit by unit, `unit_id = any(array)`: three index pages per unit and
       // segment, so a region's year read ~17,700 pages a family that way (~300 from the index),
       // while a division's, a fifth of the units, read from the index joined ~1.2–1.7× slower.
-      // `perUnit`: the key's walk whatever the scope, for the packed day rows (days), one text
-      // per unit: walked, a unit's days come together; from the index they were gathered per unit
-      // (with a sort per unit when ordered: PostgreSQL 15 sorts an aggregate's ORDER BY itself) and
-      // Gröna korset's region month took ~15 % longer. Their order does not matter (a map by day).
+      // `perUnit`: the key's walk whatever the scope, for a read packed one text per unit (the
+      // reported values and their year-to-month sums): walked, a unit's rows come together. (The
+      // days, packed one text per day, read a wide scope from the period index, in its order.)
       const wide = !perUnit && (await (of.share ??= scopeShare(scopePath))) >= 1 / 2;
       const [text, params] = build(wide ? scope : `where f.unit_id = any(array(${scopeIds}))`, [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
