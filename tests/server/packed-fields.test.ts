@@ -1,6 +1,5 @@
 /** The packed texts of the fact reads (sums, days) read back in place (store/packed-fields.ts). */
 import { describe, expect, it } from 'vitest';
-import type { FactRow } from '../../src/shared/domain/facts/families';
 import { readFields, unpackDayOfUnits } from '../../src/server/store/packed-fields';
 import { type DayGrid, dayGrids } from '../../src/shared/domain/facts/reader';
 import { seededRandom } from '../../src/shared/domain/random';
@@ -77,5 +76,9 @@ describe('unpackDayOfUnits', () => {
       const got = read(days, width);
       expect(new Map([...got].filter(([, d]) => d.size > 0))).toEqual(want);
     }
+  });
+
+  it('refuses a unit without fields rather than reading on for ever', () => {
+    expect(() => read([{ day: 0, packed: 'avd-1;avd-2' }], 0)).toThrow(/without fields/);
   });
 });

@@ -116,6 +116,10 @@ function coverage(blocks: readonly FactBlock[]): FactWindow | null {
  * figure is shown from the server instead, never computed from missing data.
  */
 export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], today: string): Promise<FactReader> {
+  // The HR rows before the blocks, as listHrMonths reads them: a block that arrives in between
+  // (dropping a row whose month it now holds) is read with the new month, so a month shows from
+  // the row or from the new block, never from the old block with the row gone.
+  const hrRows = await hrRowsOf(db, new Set(unitIds));
   const blocks = await db.facts.where('unitId').anyOf([...unitIds]).toArray();
   const window = (await getMeta(db, 'factWindow')) ?? coverage(blocks);
   const rows: FactRow[] = [];
@@ -133,7 +137,7 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
     if (b.block.startsWith('Y') && (oldest.get(b.unitId)?.block ?? 'Y9999') > b.block) oldest.set(b.unitId, b);
   }
   for (const b of oldest.values()) if (b.fallBefore !== null) falls.push(fallRow(b.unitId, b.fallBefore));
-  const base = memoryReader(rows, hrMonthsOverBlocks(hr, await hrRowsOf(db, new Set(unitIds))), new Set(unitIds), today);
+  const base = memoryReader(rows, hrMonthsOverBlocks(hr, hrRows), new Set(unitIds), today);
   const fromMonth = window === null ? '9999-99' : `${window.fromYear}-01`;
   const fromDay = window === null ? '9999-99-99' : `${window.fromDayMonth}-01`;
   const need = (ok: boolean) => {

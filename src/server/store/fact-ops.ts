@@ -117,7 +117,7 @@ export interface FactOps {
    * passing allocation, issue 17).
    */
   sumSegments(family: Family, scope: ScopeRef, segments: readonly Segment[], collapse: boolean, fields?: readonly string[], parts?: readonly (readonly number[])[]): Promise<UnitSums[]>;
-  /** Days in [from, to] in the scope, keys collapsed, per unit and day; with `fields`, the other fields 0. */
+  /** Days in [from, to] in the scope, keys collapsed: per unit a DayGrid of `fields` (at least one), in that order. */
   days(family: Family, scope: ScopeRef, from: string, to: string, fields: readonly string[]): Promise<UnitDays>;
   /** Per day in [from, to]: the family's sum in the scope. */
   byDay(family: Family, scope: ScopeRef, from: string, to: string): Promise<Map<string, number[]>>;
@@ -733,6 +733,7 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       return out;
     },
     days: async (family, within, from, to, fields) => {
+      if (fields.length === 0) throw new Error('days: no fields asked for');
       // Each field's column, in `fields` order (the grid's).
       const cols = fields.map((f) => {
         const c = columnsOf(family).find((x) => snake(f) === x);

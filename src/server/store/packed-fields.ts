@@ -1,6 +1,7 @@
 /**
  * The texts the fact reads ask the database to pack (store/fact-ops.ts): a row's sums as one text
- * ("12,0,3") and a unit's days as one ("2026-11-01,1,0,0,0;…"), read back into fact vectors. Pure.
+ * ("12,0,3") and a day's units as one ("avd-1,1,0,0,0;avd-2,…"), read back in place into fact
+ * vectors and day grids. Pure.
  */
 import type { DayGrid } from '../../shared/domain/facts/reader';
 
@@ -43,6 +44,8 @@ export function unpackDayOfUnits(packed: string, day: number, width: number, gri
   let i = 0;
   while (i < packed.length) {
     const comma = packed.indexOf(',', i);
+    // A unit's id is followed by at least one field (FactOps.days asks for one or more).
+    if (comma < 0) throw new Error(`a day's packed units end in a unit without fields at ${i}`);
     const unitId = packed.slice(i, comma);
     i = readFields(packed, comma + 1, at, v);
     const grid = gridOf(unitId);
