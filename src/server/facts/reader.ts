@@ -5,12 +5,15 @@
  * in the database, not a walk over raw rows in Node; the store adds each segment's sums into the
  * ranges that hold it as they come.
  */
-import { planRanges, usesCumulative } from '../../shared/domain/facts/plan';
+import { type PlanOptions, planRanges, usesCumulative } from '../../shared/domain/facts/plan';
 import type { FactReader } from '../../shared/domain/facts/reader';
 import type { ReportedSumsByUnit } from '../../shared/domain/indicators/reported';
 import type { DateRange } from '../../shared/domain/indicators/types';
 import type { Scope } from '../store/fact-ops';
 import type { StoreTx } from '../store/store';
+
+/** The server's tables hold year-to-month rows and every month's row, written with its days (plan.ts). */
+export const SERVER_PLAN: PlanOptions = { cumulative: true, allMonths: true };
 
 /** `reportedSums`: the subtree's reported values summed per range (IndicatorContext.reportedSums), through the same scope. */
 export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, today: string): FactReader & { reportedSums: (ranges: readonly DateRange[]) => Promise<ReportedSumsByUnit[]> } {
@@ -20,7 +23,7 @@ export function sqlFactReader(tx: Pick<StoreTx, 'facts'>, scopePath: string, tod
   return {
     sums: async (family, ranges, collapse, fields) => {
       if (ranges.length === 0) return [];
-      const plan = planRanges(ranges, today, usesCumulative({ cumulative: true }, family, collapse));
+      const plan = planRanges(ranges, today, usesCumulative(SERVER_PLAN, family, collapse));
       return f.sumSegments(family, scope, plan.segments, collapse, fields, plan.parts);
     },
     days: (family, from, to, fields) => f.days(family, scope, from, to, fields),

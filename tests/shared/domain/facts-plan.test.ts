@@ -1,7 +1,8 @@
 /**
  * Which fact rows add up to a date range (facts/plan.ts): the whole months inside a range, and a
  * plan's segments for many ranges, each range's parts covering its days exactly once, months
- * read as month rows only before today's month; with the server's year-to-month rows (grain c),
+ * read as month rows only before today's month (or any whole month, where a store's month rows
+ * are whole for every month: the server's); with the server's year-to-month rows (grain c),
  * months from January read as one c row, and a reader over such rows sums what one without does.
  */
 import fc from 'fast-check';
@@ -42,11 +43,16 @@ describe('wholeMonths', () => {
 });
 
 describe('planRanges', () => {
-  it.each([false, true])('covers each range’s days exactly once, with month rows only for whole months before today’s month (cumulative: %s)', (cumulative) => {
+  it.each([
+    [false, false],
+    [true, false],
+    [true, true],
+  ])('covers each range’s days exactly once, with month rows only for whole months, before today’s month unless all months are whole (cumulative: %s, allMonths: %s)', (cumulative, allMonths) => {
     let cRows = 0;
+    let laterMonths = 0;
     fc.assert(
       fc.property(fc.array(range, { minLength: 1, maxLength: 5 }), day, (ranges, today) => {
-        const plan = planRanges(ranges, today, { cumulative });
+        const plan = planRanges(ranges, today, { cumulative, allMonths });
         ranges.forEach((r, i) => {
           const covered: string[] = [];
           for (const at of plan.parts[i] ?? []) {
@@ -54,7 +60,8 @@ describe('planRanges', () => {
             if (s === undefined) throw new Error(`no segment ${at}`);
             if (s.grain === 'd') covered.push(...daysOf(s.from, s.to));
             else {
-              expect(s.to < today.slice(0, 7)).toBe(true);
+              if (!allMonths) expect(s.to < today.slice(0, 7)).toBe(true);
+              else if (s.to >= today.slice(0, 7)) laterMonths += 1;
               // A c segment is one month's year to date: January up to it.
               const from = s.grain === 'c' ? `${s.to.slice(0, 4)}-01` : s.from;
               if (s.grain === 'c') {
@@ -72,6 +79,8 @@ describe('planRanges', () => {
       }),
     );
     expect(cRows > 0).toBe(cumulative);
+    // The property saw month rows of today's month or later only where they may be read.
+    expect(laterMonths > 0).toBe(allMonths);
   });
 
   it('reads a year report’s ranges on 6 December from year-to-month rows where they start in January', () => {
@@ -92,6 +101,24 @@ describe('planRanges', () => {
       ['c 2026-11..2026-11', 'm 2025-12..2025-12'],
     ]);
     expect(text(false)[0]).toEqual(['d 2026-12-01..2026-12-06', 'm 2026-01..2026-11']);
+  });
+
+  it('reads this year whole as its December year-to-month row when every month’s rows are whole (the server’s)', () => {
+    const ranges = [
+      { from: '2026-01-01', to: '2026-12-31' },
+      { from: '2025-01-01', to: '2025-11-28' },
+      { from: '2026-11-01', to: '2026-11-30' },
+    ];
+    const text = (opts: { cumulative: boolean; allMonths: boolean }) => {
+      const plan = planRanges(ranges, '2026-11-28', opts);
+      return plan.parts.map((p) => p.map((i) => plan.segments[i]).map((s) => `${s?.grain} ${s?.from}..${s?.to}`).sort());
+    };
+    expect(text({ cumulative: true, allMonths: true })).toEqual([['c 2026-12..2026-12'], ['c 2025-10..2025-10', 'd 2025-11-01..2025-11-28'], ['m 2026-11..2026-11']]);
+    expect(text({ cumulative: true, allMonths: false })).toEqual([
+      ['c 2026-10..2026-10', 'd 2026-11-01..2026-11-30', 'd 2026-12-01..2026-12-31'],
+      ['c 2025-10..2025-10', 'd 2025-11-01..2025-11-28'],
+      ['d 2026-11-01..2026-11-30'],
+    ]);
   });
 });
 
@@ -120,8 +147,14 @@ describe('a reader over year-to-month rows', () => {
         }
         const rows = [...dayRows, ...months.values()];
         const plain = memoryReader(rows, [], new Set(units), today);
-        const cumulative = memoryReader([...rows, ...cumulativeFacts([...months.values()])], [], new Set(units), today, { cumulative: true });
-        for (const collapse of [false, true]) expect(await cumulative.sums('bhk', ranges, collapse)).toEqual(await plain.sums('bhk', ranges, collapse));
+        const withC = [...rows, ...cumulativeFacts([...months.values()])];
+        const cumulative = memoryReader(withC, [], new Set(units), today, { cumulative: true });
+        const server = memoryReader(withC, [], new Set(units), today, { cumulative: true, allMonths: true });
+        for (const collapse of [false, true]) {
+          const expected = await plain.sums('bhk', ranges, collapse);
+          expect(await cumulative.sums('bhk', ranges, collapse)).toEqual(expected);
+          expect(await server.sums('bhk', ranges, collapse)).toEqual(expected);
+        }
       }),
     );
   });

@@ -3,7 +3,8 @@
  * figure needs; month rows hold the same sums for whole months, so a year reads 12 rows per unit
  * instead of 365 (on the server, with its year-to-month rows below, one). Only months that lie
  * wholly inside a range AND before today's month are read as month rows; the rest (the ragged
- * ends, the current month, the future) as day rows.
+ * ends, the current month, the future) as day rows, unless the store's month rows are whole for
+ * every month (the server's: PlanOptions.allMonths).
  *
  * Many ranges at once (a report's period and its compare periods, a series) are cut into disjoint
  * segments, so a store sums each segment once (one statement per family) and a
@@ -47,14 +48,17 @@ export function wholeMonths(range: DateRange): { first: string; last: string } {
   return { first, last };
 }
 
-/** The range as whole months (read as month rows) and day spans (read as day rows). */
-export function splitRange(range: DateRange, today: string): Segment[] {
+/**
+ * The range as whole months (read as month rows) and day spans (read as day rows); with
+ * `allMonths`, whole months of today's month and later are month rows too.
+ */
+export function splitRange(range: DateRange, today: string, allMonths = false): Segment[] {
   if (range.to < range.from) return [];
   const whole = wholeMonths(range);
   const first = whole.first;
   let last = whole.last;
   const current = today.slice(0, 7);
-  if (last >= current) last = prevMonth(current);
+  if (!allMonths && last >= current) last = prevMonth(current);
   if (first > last) return [{ grain: 'd', from: range.from, to: range.to }];
   const out: Segment[] = [];
   if (range.from < `${first}-01`) out.push({ grain: 'd', from: range.from, to: addDays(`${first}-01`, -1) });
@@ -128,6 +132,14 @@ export function contiguousRuns(segments: readonly Segment[]): SegmentAt[][] {
 export interface PlanOptions {
   /** The store keeps year-to-month rows (grain c): read them for months from January on. */
   cumulative?: boolean;
+  /**
+   * The store's month rows are whole for every month, today's and later ones too: the server
+   * writes a month's row in the same transaction as its days. A region's year report then reads
+   * this year as one c row a unit, not the c row of last month and every day since; its month
+   * report one month row a unit, not the month's days. A device plans without it: the months it
+   * holds come with its year blocks and the days it needs with its day blocks.
+   */
+  allMonths?: boolean;
 }
 
 /**
@@ -135,12 +147,13 @@ export interface PlanOptions {
  * read that sums over keys too (or of a family whose key is always '') can.
  */
 export const usesCumulative = (opts: PlanOptions, family: Family, collapse: boolean): PlanOptions => ({
+  ...opts,
   cumulative: opts.cumulative === true && (collapse || UNKEYED_FAMILIES.has(family)),
 });
 
 export function planRanges(ranges: readonly DateRange[], today: string, opts: PlanOptions = {}): Plan {
   const split = ranges.map((r) => {
-    const segs = splitRange(r, today);
+    const segs = splitRange(r, today, opts.allMonths === true);
     return opts.cumulative === true ? segs.flatMap(cumulate) : segs;
   });
   const grains: Grain[] = ['d', 'm', 'c'];
