@@ -103,36 +103,50 @@ function firstAtOrAfter(months: readonly HrMonth[], month: string): number {
   return lo;
 }
 
-/** Reads what ownFacts needs for every range, in a handful of reads whatever the number of ranges. */
+/** What a range's facts are read for: a board's family, the last fall, HR months, reported values. */
+export type FactNeed = 'bhk' | 'safety' | 'staff' | 'falls' | 'hr' | 'reported';
+/** Per range (rangeKey), what is read of it: a range not in it has everything read. */
+export type RangeNeeds = ReadonlyMap<string, ReadonlySet<FactNeed>>;
+
+/**
+ * Reads what ownFacts needs for every range, in a handful of reads whatever the number of ranges.
+ * With `needs`, a range has only what it names read: the rest of its facts are as if empty (a
+ * report's compare ranges, see report.ts rangeNeeds).
+ */
 export async function loadPeriodFacts(
   reader: FactReader,
   ranges: readonly DateRange[],
   today: string,
   reportedRows: readonly ReportedValue[] = [],
   reportedSums?: (ranges: readonly DateRange[]) => Promise<ReportedSumsByUnit[]>,
+  needs?: RangeNeeds,
 ): Promise<PeriodFacts> {
   const uniq = [...new Map(ranges.map((r) => [rangeKey(r), r])).values()];
+  // The ranges (their indices in uniq) that `need` is read for.
+  const readFor = (need: FactNeed): number[] => uniq.flatMap((r, i) => (needs?.get(rangeKey(r))?.has(need) ?? true ? [i] : []));
+  const [bhkAt, staffAt, safetyAt, hrAt, reportedAt] = (['bhk', 'staff', 'safety', 'hr', 'reported'] as const).map(readFor) as [number[], number[], number[], number[], number[]];
   const yesterday = addDays(today, -1);
-  const before = uniq.map((r) => ({ from: r.from, to: minDate(r.to, yesterday) }));
+  const before = safetyAt.map((i) => ({ from: (uniq[i] as DateRange).from, to: minDate((uniq[i] as DateRange).to, yesterday) }));
   const hasToday = uniq.map((r) => r.from <= today && today <= r.to);
   // Gröna korset's days before today and today itself in one read: on a server one set of statements, not two.
-  const todayRange = hasToday.some(Boolean) ? [{ from: today, to: today }] : [];
-  const [bhk, staff, safety] = await Promise.all([
-    reader.sums('bhk', uniq, true, OWN_FIELDS.bhk),
-    reader.sums('staff', uniq, true, OWN_FIELDS.staff),
-    reader.sums('safety', [...before, ...todayRange], true, OWN_FIELDS.safety),
-  ]);
-  const safetyBefore = safety.slice(0, before.length);
-  const safetyToday = safety.slice(before.length);
+  const todayRange = safetyAt.some((i) => hasToday[i]) ? [{ from: today, to: today }] : [];
   // The last fall per range (up to its end or today, at most FALL_LOOKBACK_DAYS back); HR months
-  // once for the span of all ranges, then cut per range.
+  // once for the span of the ranges that want them, then cut per range.
   const lasts = uniq.map((r) => minDate(r.to, today));
-  const looked = uniq.flatMap((r, i) => (r.from <= (lasts[i] as string) ? [i] : []));
-  const [lastFalls, hr, reported] = await Promise.all([
+  const looked = readFor('falls').filter((i) => (uniq[i] as DateRange).from <= (lasts[i] as string));
+  const hrSpan = hrAt.map((i) => uniq[i] as DateRange);
+  const at = (list: readonly number[]) => list.map((i) => uniq[i] as DateRange);
+  // All six reads at once: on a server they share its reader threads or connections, and in two
+  // rounds the second waited for the slowest of the first (a region's year report, ~20–30 ms).
+  const [bhk, staff, safety, lastFalls, hr, reported] = await Promise.all([
+    bhkAt.length === 0 ? [] : reader.sums('bhk', at(bhkAt), true, OWN_FIELDS.bhk),
+    staffAt.length === 0 ? [] : reader.sums('staff', at(staffAt), true, OWN_FIELDS.staff),
+    before.length === 0 ? [] : reader.sums('safety', [...before, ...todayRange], true, OWN_FIELDS.safety),
     reader.lastFalls(looked.map((i) => ({ from: addDays(lasts[i] as string, -FALL_LOOKBACK_DAYS), to: lasts[i] as string }))),
-    reader.hrMonths(uniq.map((r) => r.from.slice(0, 7)).reduce(minDate), uniq.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
-    reportedSums === undefined ? reportedSumsByRange(reportedRows, uniq) : reportedSums(uniq),
+    hrSpan.length === 0 ? [] : reader.hrMonths(hrSpan.map((r) => r.from.slice(0, 7)).reduce(minDate), hrSpan.map((r) => r.to.slice(0, 7)).reduce((a, b) => (a > b ? a : b))),
+    reportedAt.length === 0 ? [] : reportedSums === undefined ? reportedSumsByRange(reportedRows, at(reportedAt)) : reportedSums(at(reportedAt)),
   ]);
+  const safetyToday = safety[before.length];
   const sortedHr = [...hr].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const out: PeriodFacts = new Map();
   uniq.forEach((r, i) => {
@@ -142,17 +156,20 @@ export async function loadPeriodFacts(
       if (u === undefined) units.set(unitId, (u = { lastFall: null, hr: [] }));
       return u;
     };
-    for (const [unitId, byKey] of bhk[i] ?? new Map()) at(unitId).bhk = byKey.get('');
-    for (const [unitId, byKey] of staff[i] ?? new Map()) at(unitId).staff = byKey.get('');
-    for (const [unitId, byKey] of safetyBefore[i] ?? new Map()) at(unitId).safety = byKey.get('');
-    if (hasToday[i]) for (const [unitId, byKey] of safetyToday[0] ?? new Map()) at(unitId).safetyToday = byKey.get('');
+    for (const [unitId, byKey] of bhk[bhkAt.indexOf(i)] ?? new Map()) at(unitId).bhk = byKey.get('');
+    for (const [unitId, byKey] of staff[staffAt.indexOf(i)] ?? new Map()) at(unitId).staff = byKey.get('');
+    const safetyIndex = safetyAt.indexOf(i);
+    for (const [unitId, byKey] of safety[safetyIndex] ?? new Map()) at(unitId).safety = byKey.get('');
+    if (hasToday[i] && safetyIndex >= 0) for (const [unitId, byKey] of safetyToday ?? new Map()) at(unitId).safetyToday = byKey.get('');
     const asked = looked.indexOf(i);
     if (asked >= 0) for (const [unitId, date] of lastFalls[asked] ?? new Map<string, string>()) at(unitId).lastFall = date;
     // The months wholly inside the range, found in the sorted list (a region's year report has
     // ~36,000 HR months for each of its ranges; compared day by day they were ~8 ms a report).
-    const { first, last } = wholeMonths(r);
-    for (let j = firstAtOrAfter(sortedHr, first); j < sortedHr.length && (sortedHr[j] as HrMonth).month <= last; j++) at((sortedHr[j] as HrMonth).unitId).hr.push(sortedHr[j] as HrMonth);
-    for (const [unitId, sums] of reported[i] ?? new Map<string, Map<string, ReportedSums>>()) at(unitId).reported = sums;
+    if (hrAt.includes(i)) {
+      const { first, last } = wholeMonths(r);
+      for (let j = firstAtOrAfter(sortedHr, first); j < sortedHr.length && (sortedHr[j] as HrMonth).month <= last; j++) at((sortedHr[j] as HrMonth).unitId).hr.push(sortedHr[j] as HrMonth);
+    }
+    for (const [unitId, sums] of reported[reportedAt.indexOf(i)] ?? new Map<string, Map<string, ReportedSums>>()) at(unitId).reported = sums;
     out.set(rangeKey(r), units);
   });
   return out;
@@ -379,11 +396,12 @@ export type PooledFacts = ((range: DateRange) => Map<string, RollupNode<Facts>>)
 
 /**
  * Facts per node for every range a report needs (the indicator report's cells, the tertial
- * report's styrmått), read in one go (loadPeriodFacts) and pooled up the tree under `rootId` once
- * per range, each range's tree in its own turn of the event loop.
+ * report's styrmått), read in one go (loadPeriodFacts; of a range in `needs` only what it names)
+ * and pooled up the tree under `rootId` once per range, each range's tree in its own turn of the
+ * event loop.
  */
-export async function loadPooledFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[]): Promise<PooledFacts> {
-  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums);
+export async function loadPooledFacts(ctx: IndicatorContext, rootId: string, ranges: readonly DateRange[], needs?: RangeNeeds): Promise<PooledFacts> {
+  const loaded = await loadPeriodFacts(ctx.reader, ranges, ctx.today, ctx.reportedRows, ctx.reportedSums, needs);
   const quotas = quotasOf(ctx.unitSettings);
   const tree = factTree(ctx.units, rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();

@@ -22,7 +22,9 @@ import { type CompactCell, type CompactIndicatorReport, expandCell, type Indicat
 import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
-import { emptyFacts, loadPooledFacts, type PooledFacts, type UnitPeriodFacts } from './facts';
+import { emptyFacts, type FactNeed, loadPooledFacts, type PooledFacts, type RangeNeeds, type UnitPeriodFacts } from './facts';
+import { METRIC_FAMILY } from './pool';
+import { rangeKey } from '../facts/reader';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
 import { defResolver, resolveDef, resolveDefs } from './resolve';
 import { median, runSignals } from './run-rules';
@@ -36,6 +38,37 @@ import { sliceUsed, turn } from '../pace';
 function cellRanges(def: IndicatorDef, period: string, today: string): DateRange[] {
   return [rangeOf(period), compareRange(period, comparePeriodOf(period, def.compare), today, accumulates(def))];
 }
+
+/** What a cell of `def` reads of its compare range's facts (sourceValue): its metrics' families, the last fall, reported values. */
+function needsOf(def: IndicatorDef): FactNeed[] {
+  const s = def.source;
+  if (s.kind === 'reported') return ['reported'];
+  const metrics = s.kind === 'ratio' ? [s.num, s.den] : [s.metric];
+  return metrics.flatMap((m): FactNeed[] => (m === 'safetyDaysSinceFall' ? ['safety', 'falls'] : [METRIC_FAMILY[m]]));
+}
+
+/**
+ * What a report reads of each range (loadPeriodFacts' needs): its period's range everything (the
+ * nodes' completeness and `expected` come from it), a compare range only what the cells compared
+ * with it read. A year report's year to date last year serves the sums that grow with the days
+ * (harm days): its BHK and staffing are not read (on 7 December, ~20,000 day rows of a region's).
+ * A node's facts of a compare range are then partial, and no cell reads the rest.
+ */
+export function rangeNeeds(defs: readonly IndicatorDef[], period: string, today: string): RangeNeeds {
+  const out = new Map<string, Set<FactNeed>>();
+  for (const def of defs) {
+    const [own, compare] = cellRanges(def, period, today) as [DateRange, DateRange];
+    const key = rangeKey(compare);
+    if (key === rangeKey(own)) continue;
+    const set = out.get(key) ?? new Set<FactNeed>();
+    for (const need of needsOf(def)) set.add(need);
+    out.set(key, set);
+  }
+  return out;
+}
+
+/** What a report reads of its compare ranges: what its cells read (rangeNeeds), or everything (the check the tests hold it to). */
+export type CompareReads = 'cells' | 'all';
 
 /** Root first, then children depth-first in name order; units closed before `from` left out. */
 export function reportNodes(units: readonly TreeUnit[], rootId: string, from: string): IndicatorNode[] {
@@ -148,11 +181,11 @@ function cellFigures(resolve: Resolve, col: Column, nodeId: string): CompactCell
 const cellOf = (resolve: Resolve, col: Column, nodeId: string): IndicatorCell => expandCell(cellFigures(resolve, col, nodeId), nodeId as UnitId, col.def.key, col.comparePeriod);
 
 /** The report's definitions, nodes and columns, and its cells as `cell` makes them: node by node, each node's in `defs` order. */
-async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (resolve: Resolve, col: Column, nodeId: string) => T) {
+async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (resolve: Resolve, col: Column, nodeId: string) => T, reads: CompareReads = 'cells') {
   const range = rangeOf(period);
   const defs = resolveDefs(ctx.indicatorRows, ctx.units, ctx.rootId);
   const nodes = reportNodes(ctx.units, ctx.rootId, range.from);
-  const facts = await loadPooledFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)));
+  const facts = await loadPooledFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)), reads === 'cells' ? rangeNeeds(defs, period, ctx.today) : undefined);
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const cells: T[] = [];
   // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
@@ -177,8 +210,8 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
  * The same report in the compact form (indicators-api.ts), its cells made as tuples: what
  * compactReport makes of indicatorReport's, without a region's 14,000 cell objects in between.
  */
-export async function indicatorReportCompact(ctx: IndicatorContext, period: string, now: number): Promise<CompactIndicatorReport> {
-  const { defs, nodes, columns, cells } = await reportTable(ctx, period, cellFigures);
+export async function indicatorReportCompact(ctx: IndicatorContext, period: string, now: number, reads: CompareReads = 'cells'): Promise<CompactIndicatorReport> {
+  const { defs, nodes, columns, cells } = await reportTable(ctx, period, cellFigures, reads);
   return { form: 'compact', rootId: ctx.rootId as UnitId, period, defs, comparePeriods: columns.map((c) => (cells.length > 0 ? c.comparePeriod : '')), nodes, cells, computedAt: new Date(now).toISOString() };
 }
 
