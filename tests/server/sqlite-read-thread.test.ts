@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fieldIndex, zeroVector } from '../../src/shared/domain/facts/families';
-import { startReadThreads } from '../../src/server/store/sqlite/read-thread';
+import { READ_NICE, startReadThreads } from '../../src/server/store/sqlite/read-thread';
 import { createSqliteStore } from '../../src/server/store/sqlite/index';
 import type { Store } from '../../src/server/store/store';
 
@@ -52,6 +52,24 @@ describe('SQLite reads on threads', () => {
       const answers = await Promise.all(asked);
       expect(answers).toEqual(Array.from({ length: 6 }, (_, i) => [{ id: 'r', i }, { id: 'u', i }]));
       expect(here).toBe(0);
+    } finally {
+      await threads.close();
+      await store.close();
+    }
+  });
+
+  it.runIf(fs.existsSync('/proc/thread-self'))('runs its threads at a lower priority than the event loop (Linux)', async () => {
+    const { store, file } = await storeWithUnit(0);
+    // Each thread of this process and its nice value.
+    const nices = () => fs.readdirSync('/proc/self/task').map((tid) => os.getPriority(Number(tid)));
+    const before = nices().filter((n) => n === READ_NICE).length;
+    const threads = startReadThreads(file, 2);
+    try {
+      // Two reads at once: both threads have started and set their priority before answering.
+      await Promise.all([0, 1].map((i) => threads.query('select ? as i', [i], async () => [])));
+      expect(nices().filter((n) => n === READ_NICE).length - before).toBe(2);
+      const eventLoop = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+      expect(os.getPriority(eventLoop)).toBeLessThan(READ_NICE);
     } finally {
       await threads.close();
       await store.close();

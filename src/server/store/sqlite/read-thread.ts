@@ -7,7 +7,9 @@
  * only reads made outside a transaction come here (kysely-store.ts); a transaction reads its own
  * writes on its own connection.
  *
- * The threads start with the first read (a CLI command or a test that makes none starts none).
+ * The threads start with the first read (a CLI command or a test that makes none starts none), and
+ * run at a lower priority than the event loop (READ_NICE), so a report's reads never keep the
+ * event loop from a core.
  * If a thread cannot start or dies, its reads (waiting and later) run on the others, and with none
  * left on the store's connection: they are the same statements, and nothing is lost but the
  * thread, which is said once on stderr. A statement SQLite refuses is refused to its caller, as on
@@ -17,6 +19,8 @@ import { Worker } from 'node:worker_threads';
 
 /** Threads for a file's fact reads unless told otherwise (config.ts SQLITE_READ_THREADS). */
 export const READ_THREADS = 2;
+/** The readers' nice value (Linux; the event loop's is the process's, 0 by default): see read-worker.mjs. */
+export const READ_NICE = 10;
 
 export interface ReadThread {
   /** Threads reading (0 once all are gone): how many parts a read may have in flight. */
@@ -63,7 +67,7 @@ export function startReadThreads(file: string, count: number): ReadThread {
   };
   const start = () => {
     // Plain JavaScript needs none of the process's flags (`--import tsx`, a bench's probe).
-    const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), { workerData: { file }, execArgv: [] });
+    const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), { workerData: { file, nice: READ_NICE }, execArgv: [] });
     // It must not keep a process alive that is done (a test, a CLI command).
     worker.unref();
     const reader: Reader = { worker, waiting: new Map() };

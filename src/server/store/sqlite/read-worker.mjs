@@ -4,8 +4,26 @@
  * the event loop instead of on it. Plain JavaScript: a worker starts without tsx (tests, builds).
  * Messages: { id, sql, params } in, { id, rows } or { id, error } out.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+
+/**
+ * The thread runs at a lower priority than the event loop (Linux: each thread has its own nice
+ * value). On a machine of two cores, the two reader threads of a region's report held both while
+ * the event loop waited for one, and every tablet's push waited with it: in a bench stall of
+ * 56 ms the event loop ran 20 ms and waited 36 ms for a core. A reader now gives way to the event
+ * loop, and takes every core that is free. Where threads have no nice value of their own (not
+ * Linux), it keeps the process's.
+ */
+const NICE = workerData.nice;
+try {
+  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(NICE) && Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(os.getPriority(tid), NICE));
+} catch {
+  // No /proc/thread-self, or the system refused: the same priority as the event loop.
+}
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
