@@ -100,4 +100,12 @@ describe('HR months on a device in facts mode', () => {
     for (const bad of ['hrMonth:2026-05', 'hrMonth::2026-05', 'hrMonth:u1:2026-5', 'bedsDay:u1:2026-05', 'hrMonth:u1']) expect(hrMonthParts(bad)).toBeNull();
     expect(yearBlockOfCell('bedsDay', 'bedsDay:u1:2026-05-01')).toBeNull();
   });
+
+  it('refuses a range outside its fact window, also where only reported values would be read', async () => {
+    const db = await factsModeDevice();
+    await setMeta(db, 'factWindow', WINDOW);
+    const reader = await deviceFactReader(db, ['vo', 'u1', 'u2'], '2026-12-07');
+    expect(() => reader.covers?.([{ from: '2023-03-01', to: '2023-03-31' }])).toThrow(expect.objectContaining({ code: 'network' }));
+    expect(() => reader.covers?.([{ from: '2024-03-01', to: '2024-03-31' }, { from: '2026-11-01', to: '2026-11-30' }])).not.toThrow();
+  });
 });

@@ -11,7 +11,7 @@ import { BULK_ENTITIES, decodeBlock, type FactBlock, type FactWindow, MAX_PINNED
 import type { FactRow } from '../../shared/domain/facts/families';
 import { FALL_LOOKBACK_DAYS } from '../../shared/domain/indicators/facts';
 import { addDays } from '../../shared/domain/periods';
-import { planRanges } from '../../shared/domain/facts/plan';
+import { type DateRange, planRanges } from '../../shared/domain/facts/plan';
 import { type FactReader, memoryReader } from '../../shared/domain/facts/reader';
 import type { HrMonth } from '../../shared/schema/hr-month';
 import { mergeRowStates, type RowState } from '../../shared/sync/merge';
@@ -144,9 +144,13 @@ export async function deviceFactReader(db: PulsDb, unitIds: readonly string[], t
     if (!ok) throw new AppError('network', { reason: 'facts-outside-window' });
   };
   const fallsReader = memoryReader(falls, [], new Set(unitIds), today);
+  const covers = (ranges: readonly DateRange[]) => {
+    for (const s of planRanges(ranges, today).segments) need(s.grain === 'm' ? s.from >= fromMonth : s.from >= fromDay);
+  };
   return {
+    covers,
     sums: async (family, ranges, collapse) => {
-      for (const s of planRanges(ranges, today).segments) need(s.grain === 'm' ? s.from >= fromMonth : s.from >= fromDay);
+      covers(ranges);
       return base.sums(family, ranges, collapse);
     },
     days: async (family, from, to, fields) => {

@@ -73,6 +73,12 @@ export interface FactReader {
   lastFalls(ranges: readonly DateRange[]): Promise<Map<string, string>[]>;
   /** HR months of the subtree's units (any level) from fromMonth to toMonth, inclusive. */
   hrMonths(fromMonth: string, toMonth: string): Promise<HrMonth[]>;
+  /**
+   * Throws when the reader cannot answer for these ranges at all (a device's fact window: its
+   * reported values come from the same blocks). A report asks for all its ranges first, also the
+   * ones of which it reads no board's facts (indicators/facts.ts loadPeriodFacts).
+   */
+  covers?(ranges: readonly DateRange[]): void;
 }
 
 export const rangeKey = (r: DateRange): string => `${r.from}/${r.to}`;

@@ -122,6 +122,8 @@ export async function loadPeriodFacts(
   needs?: RangeNeeds,
 ): Promise<PeriodFacts> {
   const uniq = [...new Map(ranges.map((r) => [rangeKey(r), r])).values()];
+  // Every range, also one whose boards' facts are not read: a device outside its fact window says so.
+  reader.covers?.(uniq);
   // The ranges (their indices in uniq) that `need` is read for.
   const readFor = (need: FactNeed): number[] => uniq.flatMap((r, i) => (needs?.get(rangeKey(r))?.has(need) ?? true ? [i] : []));
   const [bhkAt, staffAt, safetyAt, hrAt, reportedAt] = (['bhk', 'staff', 'safety', 'hr', 'reported'] as const).map(readFor) as [number[], number[], number[], number[], number[]];

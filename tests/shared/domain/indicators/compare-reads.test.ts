@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextFromRows, indicatorReportCompact, rangeNeeds } from '../../../../src/shared/domain/indicators';
+import { contextFromRows, indicatorReportCompact, loadPeriodFacts, rangeNeeds } from '../../../../src/shared/domain/indicators';
+import { AppError } from '../../../../src/shared/errors';
 import { resolveDefs } from '../../../../src/shared/domain/indicators/resolve';
 import { addDays } from '../../../../src/shared/domain/periods';
 import { BHK_STEPS } from '../../../../src/shared/schema/bhk-observation';
@@ -33,6 +34,8 @@ const rowsOf = fc.record({
   shifts: fc.array(fc.record({ unit: leaf, date, planned: fc.integer({ min: 1, max: 9 }), sick: fc.integer({ min: 0, max: 3 }) }), { maxLength: 20 }),
   hr: fc.array(fc.record({ unit: fc.constantFrom(...LEAVES, 'vo1'), month: date.map((d) => d.slice(0, 7)), kvot: fc.integer({ min: 0, max: 150 }), hours: fc.option(fc.integer({ min: 1, max: 5000 })) }), { maxLength: 10 }),
   reported: fc.array(fc.record({ unit: fc.constantFrom(...LEAVES, 'vo1', 'div'), month: date.map((d) => d.slice(0, 7)), num: fc.integer({ min: 0, max: 50 }), den: fc.integer({ min: 50, max: 100 }) }), { maxLength: 10 }),
+  /** A level's own yearly figure (kpp, reported at the level: never pooled). */
+  kpp: fc.array(fc.record({ unit: fc.constantFrom(...LEVELS, ...LEAVES), year: fc.constantFrom('2024', '2025', '2026'), num: fc.integer({ min: 0, max: 500 }) }), { maxLength: 6 }),
   defs: fc.array(
     fc.record({ unit: fc.constantFrom(...LEVELS, ...LEAVES), key: fc.constantFrom(...KEYS), minN: fc.integer({ min: 0, max: 12 }), compare: fc.constantFrom('lastYear', 'previous'), target: fc.integer({ min: 0, max: 100 }) }),
     { maxLength: 8 },
@@ -61,6 +64,12 @@ describe('a report’s compare ranges read for its cells only', () => {
                 ReportedValue.parse({ id: reportedValueIdFor(v.unit, 'waitShare', v.month), unitId: v.unit, measure: 'waitShare', period: v.month, num: v.num, den: v.den, numK: null, denK: null, numM: null, denM: null, source: 'manual' }),
               ]),
             ).values(),
+            ...new Map(
+              r.kpp.map((v) => [
+                `${v.unit}|${v.year}`,
+                ReportedValue.parse({ id: reportedValueIdFor(v.unit, 'kpp', v.year), unitId: v.unit, measure: 'kpp', period: v.year, num: v.num, den: null, numK: null, denK: null, numM: null, denM: null, source: 'manual' }),
+              ]),
+            ).values(),
           ],
           indicatorRows: [
             ...REPORTED,
@@ -79,6 +88,22 @@ describe('a report’s compare ranges read for its cells only', () => {
     );
     // Some of the reports did leave a compare range's BHK unread.
     expect(partial).toBeGreaterThan(10);
+  });
+
+  it('are all shown to the reader first, also one of which no board is read (a device outside its window refuses)', async () => {
+    const ctx = contextFromRows(input({ rootId: 'region', today: '2026-12-07' }), 'region');
+    const asked: string[] = [];
+    const reader = {
+      ...ctx.reader,
+      covers: (ranges: readonly { from: string; to: string }[]) => {
+        asked.push(...ranges.map((r) => `${r.from}/${r.to}`));
+        if (ranges.some((r) => r.from < '2025-06-01')) throw new AppError('network', { reason: 'facts-outside-window' });
+      },
+    };
+    // Last year's March is read for reported values only.
+    const needs = new Map([['2025-03-01/2025-03-31', new Set(['reported'] as const)]]);
+    await expect(loadPeriodFacts(reader, [{ from: '2026-03-01', to: '2026-03-31' }, { from: '2025-03-01', to: '2025-03-31' }], '2026-12-07', [], undefined, needs)).rejects.toThrow(AppError);
+    expect(asked).toEqual(['2026-03-01/2026-03-31', '2025-03-01/2025-03-31']);
   });
 
   it('a year report on 7 December reads last year to date for Gröna korset’s sums only', () => {
