@@ -8,8 +8,8 @@
  * writes on its own connection.
  *
  * The threads start with the first read (a CLI command or a test that makes none starts none), and
- * run at a lower priority than the event loop (READ_NICE), so a report's reads never keep the
- * event loop from a core.
+ * run at a lower priority than the event loop (READ_NICE), so a report's reads give way to it
+ * when both want a core.
  * If a thread cannot start or dies, its reads (waiting and later) run on the others, and with none
  * left on the store's connection: they are the same statements, and nothing is lost but the
  * thread, which is said once on stderr. A statement SQLite refuses is refused to its caller, as on
