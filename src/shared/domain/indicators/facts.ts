@@ -393,8 +393,11 @@ export async function treeFactsPaced(
   return rollupWalkPaced(tree.walk, own, addFactsInto, emptyFacts, hasFacts);
 }
 
-/** A range's pooled tree, and (`own`) each unit's own facts of it as loaded (a level's reported values). */
-export type PooledFacts = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => Map<string, UnitPeriodFacts> | undefined };
+/** A unit's own reported values of a range, as loaded (a level's own measures: reported.ts ownLevelFacts). */
+export type OwnReported = ReadonlyMap<string, Pick<UnitPeriodFacts, 'reported'>>;
+
+/** A range's pooled tree, and (`own`) each unit's own reported values of it as loaded. */
+export type PooledFacts = ((range: DateRange) => Map<string, RollupNode<Facts>>) & { own: (range: DateRange) => OwnReported | undefined };
 
 /**
  * Facts per node for every range a report needs (the indicator report's cells, the tertial
@@ -407,20 +410,32 @@ export async function loadPooledFacts(ctx: IndicatorContext, rootId: string, ran
   const quotas = quotasOf(ctx.unitSettings);
   const tree = factTree(ctx.units, rootId);
   const cache = new Map<string, Map<string, RollupNode<Facts>>>();
+  // Of the loaded facts only the units' reported values are kept past pooling: the rest (a
+  // region's ~3,000 units' vectors a range, and their maps) is not read again, and kept alive it
+  // was copied by every collection of the young generation while the report's cells were made.
+  const owns = new Map<string, Map<string, Pick<UnitPeriodFacts, 'reported'>>>();
   for (const range of ranges) {
     const key = rangeKey(range);
     if (cache.has(key)) continue;
     await turn();
-    cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, loaded.get(key), range));
+    const unitFacts = loaded.get(key);
+    cache.set(key, await treeFactsPaced(tree, ctx.today, quotas, unitFacts, range));
+    const own = new Map<string, Pick<UnitPeriodFacts, 'reported'>>();
+    unitFacts?.forEach((uf, unitId) => {
+      if (uf.reported !== undefined) own.set(unitId, { reported: uf.reported });
+    });
+    owns.set(key, own);
+    loaded.delete(key);
   }
+  // A range the report did not name has no loaded facts: its tree pools nothing.
   const of = (range: DateRange) => {
     const key = rangeKey(range);
     let f = cache.get(key);
     if (f === undefined) {
-      f = treeFacts(tree, ctx.today, quotas, loaded.get(key), range);
+      f = treeFacts(tree, ctx.today, quotas, undefined, range);
       cache.set(key, f);
     }
     return f;
   };
-  return Object.assign(of, { own: (range: DateRange) => loaded.get(rangeKey(range)) });
+  return Object.assign(of, { own: (range: DateRange) => owns.get(rangeKey(range)) });
 }

@@ -22,7 +22,7 @@ import { type CompactCell, type CompactIndicatorReport, expandCell, type Indicat
 import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
-import { emptyFacts, type FactNeed, loadPooledFacts, type PooledFacts, type RangeNeeds, type UnitPeriodFacts } from './facts';
+import { emptyFacts, type FactNeed, loadPooledFacts, type OwnReported, type PooledFacts, type RangeNeeds } from './facts';
 import { METRIC_FAMILY } from './pool';
 import { rangeKey } from '../facts/reader';
 import { comparePeriodOf, compareRange, rangeOf, seriesPeriods } from './ranges';
@@ -106,8 +106,8 @@ interface Column {
   now: Map<string, RollupNode<Facts>>;
   before: Map<string, RollupNode<Facts>>;
   /** Each unit's own facts of `range` and `compare` (nodeFacts: a measure reported at a level). */
-  ownNow: Map<string, UnitPeriodFacts> | undefined;
-  ownBefore: Map<string, UnitPeriodFacts> | undefined;
+  ownNow: OwnReported | undefined;
+  ownBefore: OwnReported | undefined;
   metric: ReturnType<typeof reportingMetric>;
   /** statusDefOf's, by the node's definition. */
   statusDefs: Map<IndicatorDef, StatusDef>;
@@ -124,7 +124,7 @@ function columnOf(def: IndicatorDef, period: string, today: string, facts: Poole
  * A node's facts for a cell: pooled facts, except for a measure reported at a level, whose figure
  * is the node's own value only (reported.ts ownLevelFacts).
  */
-function nodeFacts(def: IndicatorDef, nodeId: string, own: Map<string, UnitPeriodFacts> | undefined, tree: Map<string, RollupNode<Facts>>): RollupNode<Facts> | undefined {
+function nodeFacts(def: IndicatorDef, nodeId: string, own: OwnReported | undefined, tree: Map<string, RollupNode<Facts>>): RollupNode<Facts> | undefined {
   if (def.source.kind === 'reported' && def.source.at === 'level') {
     return { unitId: nodeId, counts: ownLevelFacts(own, nodeId, def.key), expected: 1, reporting: 0 };
   }
