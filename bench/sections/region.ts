@@ -78,10 +78,10 @@ export function regionShapes(quick: boolean): Shape[] {
  * the server's modules), timed and kept in the figure's detail (`warmUp`), not in its samples.
  * A region's server in service has answered these routes many times; a fresh one has not: its
  * young generation still grows and V8 still optimises the report's functions over the first
- * answers. On a fresh server over a kept 1,500-unit SQLite region (no load, one warm-up request,
- * 2026-12-07), the month report's next answers took 258, 203, 220, 194, 187 ms and from the 6th on
- * 118–176 ms (p50 ~150); with 20 samples the p95 lies between the two largest, so one warm-up left
- * the first figure's p95 (the month report's) to its 2nd and 3rd answers.
+ * answers. On two fresh servers over a kept 1,500-unit SQLite region (no load, 2026-12-07), the
+ * month report's 1st answer took 685 and 698 ms, its 2nd–6th 171–258 ms, and from the 7th on
+ * 118–263 ms (p50 ~150); with 20 samples the p95 lies between the two largest, so after one
+ * warm-up request the first figure measured (the month report) took its p95 from its first answers.
  */
 const WARM_ROUNDS = 5;
 
@@ -270,7 +270,7 @@ function timedOf(jobs: readonly Job[], times: Times): Record<string, Timed> {
     const lines = j.differences();
     if (lines.length > 0) throw new Error(`${j.what}: route and GROUP BY disagree: ${lines.join('; ')}`);
     const t = times.get(j) ?? { route: [], 'GROUP BY': [] };
-    out[j.key] = { route: summarise(t.route), group: summarise(t['GROUP BY']), samples: t.route.length, groupSamples: t['GROUP BY'].length, warmUp: (t.warmUp ?? []).map(round) };
+    out[j.key] = { route: summarise(t.route), group: summarise(t['GROUP BY']), samples: t.route.length, groupSamples: t['GROUP BY'].length, warmUp: (t.warmUp ?? []).map((v) => round(v)) };
   }
   return out;
 }
@@ -461,10 +461,12 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           for (let w = 0; w < rounds; w++) {
             for (const j of jobs) {
               const s = performance.now();
+              const from = Date.now();
               await j.route();
               const t = times.get(j) ?? { route: [], 'GROUP BY': [] };
               (t.warmUp ??= []).push(performance.now() - s);
               times.set(j, t);
+              spans.push({ what: `${j.what} (warm-up)`, by: 'route', from, to: Date.now() });
             }
           }
           ctx.log(`${dialect}: the region's routes (report month ${month} and year ${year}, CSV ${year}, roll-ups ${month})${interleaved ? ' and their GROUP BYs in turns' : ''}`);
@@ -668,7 +670,7 @@ export const regionSection: Section = {
     const last = shapes.at(-1) as Shape;
     notes.unshift(
       `Item 8: ${shapeText(last)} per database: ~20 BHK observations a unit-month, a Gröna korset day per unit-day and ~2 events a unit-month, 3 staffing shifts a unit-day, two reported values a unit-month (from 2026-12-07), written in bulk into rows and changes, facts built by the server's own build. ` +
-        `Each route (region root, the region manager's token, over HTTP) runs 20 times (until 2026-12-06 5 times, whose p95 was about their largest), every route before the hand-written GROUP BYs over the raw rows (as many times as the route, or fewer once a figure's have taken 30 s, at least 3: each limit says how many; until 2026-12-06 3 times each, a p95 of 3 being about their largest and so a lower quantile than the route's; a region in service never scans its raw rows, and in turns their scans pushed the fact tables out of PostgreSQL's shared buffers: BENCH_INTERLEAVED=1 runs them so); their numbers agree on every sample or the section fails. Before its samples each route runs ${WARM_ROUNDS} rounds to warm up, under the load and inside the stall's window, their times in the figure's detail (warmUp) and not among the samples (from 2026-12-07; before, one request each, and the first figure measured, the month report, had its p95 from its 2nd and 3rd answers, which a fresh server gives ~1.3–1.7× slower than its later ones). ` +
+        `Each route (region root, the region manager's token, over HTTP) runs 20 times (until 2026-12-06 5 times, whose p95 was about their largest), every route before the hand-written GROUP BYs over the raw rows (as many times as the route, or fewer once a figure's have taken 30 s, at least 3: each limit says how many; until 2026-12-06 3 times each, a p95 of 3 being about their largest and so a lower quantile than the route's; a region in service never scans its raw rows, and in turns their scans pushed the fact tables out of PostgreSQL's shared buffers: BENCH_INTERLEAVED=1 runs them so); their numbers agree on every sample or the section fails. Before its samples each route runs ${WARM_ROUNDS} rounds to warm up, under the load and inside the stall's window, their times in the figure's detail (warmUp) and not among the samples (from 2026-12-07; before, one request each, and the first figure measured, the month report, took its p95 from its first samples: a fresh server's 2nd–6th answers were up to ~1.7× its later ones' median). ` +
         `Month = last full month; year = the year of the last month (in progress in December). Meanwhile 20 tablets of a unit outside the region push one observation each, ${PUSHES_PER_S}/s in all; ` +
 "the stall is the longest event-loop delay in the server (monitorEventLoopDelay and a 10 ms timer, preloaded by the bench) while the routes and the first syncs run under that load and for 45 s after them (what they left is collected then); its detail splits the latest tick's gap by the main thread's schedstat into time on a core, waiting for one (the server's other threads or other processes had it) and asleep. From 2026-12-06 (sixth session) the GROUP BYs run after the push load has stopped: before, they ran under it and inside the stall's window, where their scans of the raw rows took both of the machine's cores (PostgreSQL's parallel workers, SQLite's worker thread in the bench) and the server's event loop waited for a core. " +
         'First syncs as the app does them: the change feed, then the fact feed in facts mode; bytes are as sent (the feed pages gzipped, as to a browser), beside the JSON they hold. ' +
