@@ -105,7 +105,7 @@ interface Column {
   compare: DateRange;
   now: Map<string, RollupNode<Facts>>;
   before: Map<string, RollupNode<Facts>>;
-  /** Each unit's own facts of `range` and `compare` (nodeFacts: a measure reported at a level). */
+  /** Each unit's own reported values of `range` and `compare` (nodeFacts: a measure reported at a level). */
   ownNow: OwnReported | undefined;
   ownBefore: OwnReported | undefined;
   metric: ReturnType<typeof reportingMetric>;
