@@ -105,7 +105,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect(held('u2', 'Y2025')).toEqual([LIVE[4]]);
       expect(held('reg', 'Y2026')).toEqual([level]);
       // Run again (as after a stop half-way on SQLite): new numbers past the stored ones, never one a block has.
-      await db.deleteFrom('kysely_migration').where('name', 'in', ['0015_reported_in_blocks', '0016_reported_year_to_month']).execute();
+      await db.deleteFrom('kysely_migration').where('name', 'in', ['0015_reported_in_blocks', '0016_reported_year_to_month', '0017_reported_period_index']).execute();
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect((await f.blocksAfter('/reg/', 7, 100, '2024', '2024-01')).map((b) => `${b.unitId} ${b.block} ${b.seq}`)).toEqual(['reg Y2026 12', 'u1 Y2026 13', 'u2 Y2024 14', 'u2 Y2025 15']);
     } finally {
@@ -135,7 +135,7 @@ describe.each(MIGRATION_DATABASES)('reported values as facts on %s', (_, dialect
       expect(sorted(await f.unitReported('u2'))).toEqual(sorted(live));
 
       // As if 0014 had stopped half-way: its table holds a stray value and it (and 0015 after it) is not recorded as run.
-      await db.deleteFrom('kysely_migration').where('name', 'in', ['0014_fact_reported', '0015_reported_in_blocks', '0016_reported_year_to_month']).execute();
+      await db.deleteFrom('kysely_migration').where('name', 'in', ['0014_fact_reported', '0015_reported_in_blocks', '0016_reported_year_to_month', '0017_reported_period_index']).execute();
       await f.setReported([{ unitId: 'u1', measure: 'stray', period: '2026', value: value('u1', 'stray', '2026', 1) }]);
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await f.unitReported('u1')).toEqual([]);

@@ -58,7 +58,7 @@ describe('SQLite migrations', () => {
     await store.migrate();
     await store.close();
     await bare(file, async (db) => {
-      expect((await names(db)).at(-1)?.name).toBe('0016_reported_year_to_month');
+      expect((await names(db)).at(-1)?.name).toBe('0017_reported_period_index');
       expect((await db.selectFrom('sqlite_master').select('name').where('name', 'in', ['fact_reported', 'fact_reported_c']).execute()).length).toBe(2);
     });
   });

@@ -340,9 +340,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       // the primary key unit by unit, `unit_id = any(array)`: three index pages per unit and
       // segment, so a region's year read ~17,700 pages a family that way (~300 from the index),
       // while a division's, a fifth of the units, read from the index joined ~1.2–1.7× slower.
-      // `perUnit`: the key's walk whatever the scope, for a read packed one text per unit (the
-      // reported values and their year-to-month sums): walked, a unit's rows come together. (The
-      // days, packed one text per day, read a wide scope from the period index, in its order.)
+      // `perUnit`: the key's walk whatever the scope, for a table without a period index (the HR
+      // months). The reported values and their year-to-month sums have one (migration 0017): a
+      // wide scope's are read from it and sorted by unit for their texts, one per unit.
       const wide = !perUnit && (await (of.share ??= scopeShare(scopePath))) >= 1 / 2;
       const [text, params] = build(wide ? scope : `where f.unit_id = any(array(${scopeIds}))`, [likePrefix(scopePath)]);
       // A region's answer is tens of thousands of rows: turned in slices (pace.ts), not in one task.
@@ -408,8 +408,6 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
     return scoped<{ unit_id: string; v: string }>(
       within,
       (where, scopeParams) => [`select f.unit_id, ${agg} as v from fact_reported f ${where} and ${filter} group by f.unit_id${inKeyOrder('f.unit_id')}`, [...scopeParams, ...params]],
-      undefined,
-      true,
     );
   };
 
@@ -428,8 +426,6 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
         `select f.unit_id, ${agg} as v from fact_reported_c f ${where} and f.month in (${months.map(() => '?').join(', ')}) group by f.unit_id${inKeyOrder('f.unit_id')}`,
         [...scopeParams, ...months],
       ],
-      undefined,
-      true,
     );
   };
 
