@@ -71,7 +71,7 @@ describe("the PostgreSQL store's connections", () => {
   }, 10_000);
 });
 
-describe("the fact tables' period index (migration 0010)", () => {
+describe("the fact tables' period index (migrations 0010 and 0017)", () => {
   beforeAll(assertPgReachable);
 
   it('leads with grain, period and unit and holds every column of its table, so a read by period needs no table page', async () => {
@@ -90,6 +90,21 @@ describe("the fact tables' period index (migration 0010)", () => {
         );
         const names = indexed.rows.map((r) => r.name);
         expect(names.slice(0, 3), table).toEqual(['grain', 'period', 'unit_id']);
+        expect([...names].sort(), table).toEqual(columns.rows.map((r) => r.name).sort());
+      }
+      // The reported values and their year to date (migration 0017): period (month) first, then unit.
+      for (const [table, index, period] of [
+        ['fact_reported', 'fact_reported_period', 'period'],
+        ['fact_reported_c', 'fact_reported_c_month', 'month'],
+      ] as const) {
+        const columns = await client.query<{ name: string }>('select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2', [schema, table]);
+        const indexed = await client.query<{ name: string }>(
+          `select a.attname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = c.oid
+           where c.relname = $1 and c.relnamespace = $2::regnamespace order by a.attnum`,
+          [index, schema],
+        );
+        const names = indexed.rows.map((r) => r.name);
+        expect(names.slice(0, 2), table).toEqual([period, 'unit_id']);
         expect([...names].sort(), table).toEqual(columns.rows.map((r) => r.name).sort());
       }
     } finally {

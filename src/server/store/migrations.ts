@@ -516,7 +516,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // row: for the month report's two reads on the 1,500-unit region, ~10,700 and ~12,200 pages
     // and 76 and 62 ms (EXPLAIN ANALYZE, vacuumed); from these indexes ~100 pages each and 12 and
     // 13 ms, most of it the texts' sort and aggregation. SQLite reads a scope a part of its units
-    // at a time, down the key. Safe to run again (`if not exists`), as the migrations before it.
+    // at a time, down the key. Safe to run again (`if not exists`), as 0014–0016 are.
     '0017_reported_period_index': {
       async up(db: Kysely<unknown>) {
         if (dialect !== 'postgres') return;
