@@ -93,6 +93,8 @@ async function main() {
   watchdog.unref();
   process.once('SIGINT', () => abort('interrupted'));
   process.once('SIGTERM', () => abort('terminated'));
+  // The servers run in sessions of their own (lib/proc.ts): a closing terminal reaches only the bench.
+  process.once('SIGHUP', () => abort('hung up'));
 
   let dist: Promise<string> | undefined;
   const ctx: BenchContext = {

@@ -7,10 +7,13 @@
  * The server child runs in a session of its own (setsid), as a server run as a service does. On
  * Linux with autogroup scheduling (kernel.sched_autogroup_enabled) the CPU is shared between
  * sessions first: PostgreSQL starts each backend in a session of its own, so a server left in the
- * bench's session shared one session's share with the load generator and the browser that measure
- * it, and its event loop waited behind them. On the 1,500-unit region (PostgreSQL, 20 pushes/s, the
- * region's six routes 20 rounds over) its longest stall was 55–68 ms in 5 runs of 5 that way, and
- * 34–50 ms in 4 of 5 in its own session (the fifth: a 64 ms mark-compact).
+ * bench's session shared one session's share with the bench's own processes (the load generator,
+ * the HTTP client, the browser), and its event loop waited behind them. On the 1,500-unit region
+ * (PostgreSQL, 20 pushes/s, the region's six routes 20 rounds over, a harness outside the bench)
+ * its longest stall was 55–68 ms in 5 runs of 5 that way, and 34–50 ms in 4 of 5 in its own
+ * session (the fifth 72.5 ms: a 64 ms mark-compact). A signal to the bench's process group (a
+ * terminal closing, `timeout`, a cancelled job) no longer reaches the child, so orphan-exit.mjs,
+ * preloaded into it, stops it once the bench that started it is gone.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,7 +65,8 @@ export async function startServer(env: ServerEnv): Promise<ServerProcess> {
   const probe = env.BENCH_PROBE_FILE ? ['--import', pathToFileURL(path.join(ROOT, 'bench/lib/probe.mjs')).href] : [];
   // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server child, written when it stops (for finding what a figure spends).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--import', 'tsx', ...probe, 'src/server/main.ts'], {
+  const orphanExit = ['--import', pathToFileURL(path.join(ROOT, 'bench/lib/orphan-exit.mjs')).href];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--import', 'tsx', ...orphanExit, ...probe, 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -419,10 +419,11 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         let errors = 0;
         // Warm-up: each route once (the server loads some modules on first use; tsx compiles them then),
         // each report in the periods the samples ask for. It asked for the month's report and CSV
-        // only, so a fresh server's first year report ran inside the stall's window: its collections
-        // ran to 19–46 ms (~20 MB of the report's facts copied each time; 8–25 ms once a year report
-        // had run). Of the last three PostgreSQL runs that missed the stall, two had their only stall
-        // over 50 ms in the window's first 0.3 s, where that report is asked for (the third, one of six).
+        // only, so a fresh server's first year report ran inside the stall's window. On the 1,500-unit
+        // region (PostgreSQL, a harness outside the bench, 4 fresh servers each way) that report's
+        // scavenges took up to 19–46 ms and its worst tick was 31–51 ms; with a year report asked
+        // for first, 25–30 ms. In a bench run (7 December) the window's only stall over 50 ms came
+        // 0.1 s in, where the first year report is asked for: a 52 ms scavenge.
         const warm = await loginToken(server.url, org.accounts.region, PASSWORD);
         for (const r of [`/api/indicators/report?rootId=${REGION_ID}&period=${month}&form=compact`, `/api/indicators/report?rootId=${REGION_ID}&period=${year}&form=compact`, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, ...BOARDS.map((b) => b.route(REGION_ID, month)), `/api/sync/pull?cursor=0&protocolVersion=${PROTOCOL_VERSION}`, `/api/sync/facts?cursor=0&protocolVersion=${PROTOCOL_VERSION}`]) {
           await getText(server.url, r, warm);

@@ -112,8 +112,9 @@ describe('Gröna korset in the browser', () => {
     await page.goto(`${env.server.url}/#/`);
     // A hash change is a same-document navigation: goto returns before the page has handled it, and
     // two in a row may reach the router as one (the overview never left, so it never asked again).
-    // The start page has to be on screen before the overview is opened again.
-    await expect.poll(() => page.locator('.safety-division').count(), { timeout: 15_000 }).toBe(0);
+    // The start page (a manager's is Mål och resultat) has to be on screen before the overview is opened again.
+    await expect.poll(() => page.getByRole('heading', { name: 'Mål och resultat' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('.safety-division').count()).toBe(0);
     await page.goto(`${env.server.url}/#/korset`);
     await expect.poll(offlineBanner, { timeout: 30_000 }).toBe(true);
     expect(await multiples.count()).toBe(11);
