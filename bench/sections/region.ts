@@ -424,8 +424,11 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
         // scavenges took up to 19–46 ms and its worst tick was 31–51 ms; with a year report asked
         // for first, 25–30 ms. In a bench run (7 December) the window's only stall over 50 ms came
         // 0.1 s in, where the first year report is asked for: a 52 ms scavenge.
+        // The samples' routes, named once for the warm-up and the jobs below.
+        const reportRoute = (period: string) => `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`;
+        const csvRoute = `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`;
         const warm = await loginToken(server.url, org.accounts.region, PASSWORD);
-        for (const r of [`/api/indicators/report?rootId=${REGION_ID}&period=${month}&form=compact`, `/api/indicators/report?rootId=${REGION_ID}&period=${year}&form=compact`, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, ...BOARDS.map((b) => b.route(REGION_ID, month)), `/api/sync/pull?cursor=0&protocolVersion=${PROTOCOL_VERSION}`, `/api/sync/facts?cursor=0&protocolVersion=${PROTOCOL_VERSION}`]) {
+        for (const r of [reportRoute(month), reportRoute(year), csvRoute, ...BOARDS.map((b) => b.route(REGION_ID, month)), `/api/sync/pull?cursor=0&protocolVersion=${PROTOCOL_VERSION}`, `/api/sync/facts?cursor=0&protocolVersion=${PROTOCOL_VERSION}`]) {
           await getText(server.url, r, warm);
         }
         await new Promise((r) => setTimeout(r, 1_000));
@@ -442,7 +445,7 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           const token = await loginToken(server.url, org.accounts.region, PASSWORD);
           // As the app asks for it: the compact form, expanded (indicators-api.ts; like the other routes, not schema-checked here).
           const report = (period: string) => async () =>
-            reportFigures(expandReport(await count(getJson<CompactIndicatorReport>(server.url, `/api/indicators/report?rootId=${REGION_ID}&period=${period}&form=compact`, token))));
+            reportFigures(expandReport(await count(getJson<CompactIndicatorReport>(server.url, reportRoute(period), token))));
           const rawFigures = (range: readonly [string, string]) => () => rawIndicatorFigures(raw, org.regionPath, range[0], range[1]);
           jobs = [
             job('reportMonth', `report ${month}`, report(month), rawFigures(monthRange), figureDifferences),
@@ -452,9 +455,9 @@ async function regionOn(dialect: DialectName, shape: Shape, ctx: BenchContext, u
           // form the app asks for, as the samples are. It was the full form (cells as objects, ~4×
           // the text, ~0.6 s on PostgreSQL), asked for once inside the stall's window and measured
           // nowhere else; in one run the window's longest stall (63 ms) fell during it.
-          const bhkName = (await count(getJson<CompactIndicatorReport>(server.url, `/api/indicators/report?rootId=${REGION_ID}&period=${year}&form=compact`, token))).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
+          const bhkName = (await count(getJson<CompactIndicatorReport>(server.url, reportRoute(year), token))).defs.find((d) => d.key === 'bhkTotal')?.name.sv;
           const csvN = async (): Promise<RawFigures> => {
-            const csv = await count(getText(server.url, `/api/export/indicators.csv?rootId=${REGION_ID}&period=${year}`, token));
+            const csv = await count(getText(server.url, csvRoute, token));
             const line = csv.split('\r\n').find((l) => l.startsWith('Region Bench;') && l.split(';')[2] === bhkName);
             if (line === undefined) throw new Error(`the CSV has no line for the region's ${bhkName}`);
             return { bhkN: Number(line.split(';')[8]), bhkOk: 0, green: 0, filled: 0, harm: 0, sick: 0, planned: 0, waitNum: 0, waitDen: 0, waitK: 0, hired: 0 };
