@@ -631,7 +631,13 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
       // property each, and a unit's month of BHK by key (20 fields) is 1.6× slower read that way.
       const sums = `${picked.map((c) => `coalesce(sum(f.${c}), 0)`).join(" || ',' || ")} as v`;
       // Collapsed, a family with a sum table reads that: one row per unit and period (SUM_TABLES).
-      const table = (collapse ? SUM_TABLES.get(family) : undefined) ?? factTable(family);
+      const sumTable = collapse ? SUM_TABLES.get(family) : undefined;
+      const table = sumTable ?? factTable(family);
+      // Rows the primary key makes one per unit (and key, when the read keeps keys) in one period:
+      // a read of one period then needs no GROUP BY, its columns as they are (NOT NULL, 0 by default).
+      // A region's month and compare month of BHK: ~19 → ~11 ms of SQLite's time on its own.
+      const onePerUnit = !collapse || sumTable !== undefined || UNKEYED_FAMILIES.has(family);
+      const plain = `${picked.map((c) => `f.${c}`).join(" || ',' || ")} as v`;
       const key = collapse ? "'' as key" : 'f.key';
       const groupKey = collapse ? '' : ', f.key';
       // Where each segment's rows go: itself, or every range that holds it.
@@ -689,7 +695,9 @@ export function factOps(db: Kysely<Database>, dialect: Dialect, reads?: ReadThre
           .map((r) => {
             const bySeg = r.caseParams.length > 0 ? ', seg' : '';
             // One period (a month, a day) as an equality: then the key, too, comes in the primary key's order.
-            const period = r.s.from === r.to ? 'f.period = ?' : 'f.period between ? and ?';
+            const one = r.s.from === r.to;
+            const period = one ? 'f.period = ?' : 'f.period between ? and ?';
+            if (one && onePerUnit) return `select ${r.seg} as seg, f.unit_id, ${key}, ${plain} from ${table} f ${where} and f.grain = ? and ${period}`;
             return `select ${r.seg} as seg, f.unit_id, ${key}, ${sums} from ${table} f ${where} and f.grain = ? and ${period} group by f.unit_id${groupKey}${bySeg}`;
           })
           .join(' union all ');
