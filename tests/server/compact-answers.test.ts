@@ -4,11 +4,13 @@
  * answer. The indicator report's (shared/indicators-api.ts): the route's
  * `form=compact` answer, checked by its schema and expanded, is exactly the report the route gives
  * as objects (the demo region's tree and figures, a month and a year), in well under half the
- * bytes; a report whose cells are not node × definition in order is refused rather than sent
- * mislabelled; an unknown form is a 400 naming the field.
+ * bytes; its `form=packed` answer (the app's) likewise, in fewer bytes than the compact one, each
+ * distinct target once and the split by sex only where a cell has one; a report whose cells are
+ * not node × definition in order is refused rather than sent mislabelled, a packed cell naming a
+ * target the report lacks is refused; an unknown form is a 400 naming the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompactIndicatorReport, compactReport, expandReport, IndicatorReport } from '../../src/shared/indicators-api';
+import { CompactIndicatorReport, compactReport, expandPackedReport, expandReport, IndicatorReport, PackedIndicatorReport, packReport } from '../../src/shared/indicators-api';
 import { CompactSafetyRollupResponse, expandSafetyRollup, PackedSafetyRollupResponse, SafetyRollupResponse } from '../../src/shared/api-safety';
 import { call, type Client, expectError, type Harness, harness, loginAs, MONTH } from './helpers';
 
@@ -37,6 +39,34 @@ describe('the compact indicator report', () => {
       if (rootId === 'region') expect(compact.body.length).toBeLessThan(plain.body.length / 2);
     });
   }
+
+  for (const [rootId, period] of [['region', MONTH], ['region', MONTH.slice(0, 4)], ['avd-21', MONTH]] as const) {
+    it(`${rootId} ${period}: packed, expands to exactly the report as objects, in fewer bytes than compact`, async () => {
+      const plain = await get(`rootId=${rootId}&period=${period}`);
+      const compact = await get(`rootId=${rootId}&period=${period}&form=compact`);
+      const packed = await get(`rootId=${rootId}&period=${period}&form=packed`);
+      expect(packed.statusCode, packed.body).toBe(200);
+      const report = IndicatorReport.parse(plain.json());
+      const p = PackedIndicatorReport.parse(packed.json());
+      expect(expandPackedReport(p)).toEqual(report);
+      // Made directly, it is what packing the compact answer gives.
+      expect(p).toEqual(packReport(CompactIndicatorReport.parse(compact.json())));
+      expect(packed.body.length).toBeLessThan(compact.body.length);
+      // Each distinct target once; cells with a split by sex carry it, the others do not.
+      expect(new Set(p.targets.map((t) => JSON.stringify(t))).size).toBe(p.targets.length);
+      const split = report.cells.filter((c) => c.valueK !== null || c.valueM !== null || c.compareK !== null || c.compareM !== null).length;
+      expect(p.cells.filter((c) => c.length === 15).length).toBe(split);
+      if (rootId === 'region') expect(p.targets.length).toBeLessThan(p.cells.length / 10);
+    });
+  }
+
+  it('refuses a packed cell naming a target the report does not have', async () => {
+    const p = PackedIndicatorReport.parse((await get(`rootId=vo-med&period=${MONTH}&form=packed`)).json());
+    const [first, ...rest] = p.cells;
+    const bad = [...(first as unknown[])];
+    bad[8] = p.targets.length;
+    expect(() => expandPackedReport({ ...p, cells: [bad as typeof first, ...rest] as typeof p.cells })).toThrow(/names target/);
+  });
 
   it('refuses cells out of node × definition order, and a compact form that does not add up', async () => {
     const report = IndicatorReport.parse((await get(`rootId=vo-med&period=${MONTH}`)).json());

@@ -4,7 +4,7 @@ import { IndicatorConfigQuery, IndicatorReportQuery, IndicatorReportRouteQuery, 
 import { GoalConfigQuery, GoalReportQuery } from '../../shared/goals-api';
 import { XLSX_TYPE, xlsxFile } from '../export/xlsx';
 import { goalConfigFor, tertialReportFor } from '../indicators/goals';
-import { compactReportFor, indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor } from '../indicators/service';
+import { compactReportFor, indicatorConfigFor, indicatorExportFor, indicatorReportFor, indicatorSeriesFor, indicatorWorkbookFor, packedReportFor } from '../indicators/service';
 import type { Store } from '../store/store';
 import { csvReply, xlsxReply } from './file-reply';
 import { jsonReply } from './json-stream';
@@ -13,8 +13,14 @@ import { route, unitRule } from './route';
 export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const read = (field: string) => unitRule('read', 'query', field);
   route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportRouteQuery }, async ({ reply, query, unit, org }) => {
-    // The compact form (a region's 14,000 cells as tuples) is made as such, not from the cells' objects.
-    const report = query.form === 'compact' ? await compactReportFor(store, await org(), unit, query.period, now()) : await indicatorReportFor(store, await org(), unit, query.period, now());
+    // The packed and compact forms (a region's 17,000 cells as tuples) are made as such, not from the cells' objects.
+    const at = now();
+    const report =
+      query.form === 'packed'
+        ? await packedReportFor(store, await org(), unit, query.period, at)
+        : query.form === 'compact'
+          ? await compactReportFor(store, await org(), unit, query.period, at)
+          : await indicatorReportFor(store, await org(), unit, query.period, at);
     return jsonReply(reply, report);
   });
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>

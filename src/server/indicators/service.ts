@@ -4,12 +4,12 @@
  * equal the device's by construction. No result is stored: a changed target or org tree shows in
  * every period at once.
  */
-import { type IndicatorContext, indicatorReport, indicatorReportCompact, indicatorSeries } from '../../shared/domain/indicators';
+import { type IndicatorContext, indicatorReport, indicatorReportCompact, indicatorReportPacked, indicatorSeries } from '../../shared/domain/indicators';
 import { indicatorCsvFilename, indicatorCsvRowsCompact } from '../../shared/domain/indicators/csv';
 import { localDate } from '../../shared/domain/periods';
 import { indicatorWorkbook } from '../../shared/export/indicator-sheet';
 import type { Workbook } from '../../shared/export/sheet';
-import type { CompactIndicatorReport, IndicatorConfigResponse, IndicatorReport, IndicatorSeries } from '../../shared/indicators-api';
+import type { CompactIndicatorReport, IndicatorConfigResponse, IndicatorReport, IndicatorSeries, PackedIndicatorReport } from '../../shared/indicators-api';
 import { Indicator } from '../../shared/schema/indicator';
 import { UnitSettings } from '../../shared/schema/unit-settings';
 import { sqlFactReader } from '../facts/reader';
@@ -46,9 +46,14 @@ export async function indicatorReportFor(store: Store, org: OrgView, root: UnitR
   return indicatorReport(await contextOf(store, org, root, now), period, now);
 }
 
-/** The report in the app's compact form (indicators-api.ts), made as such. */
+/** The report in the compact form (indicators-api.ts; the app's before the packed one), made as such. */
 export async function compactReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<CompactIndicatorReport> {
   return indicatorReportCompact(await contextOf(store, org, root, now), period, now);
+}
+
+/** The report in the app's packed form (indicators-api.ts), made as such. */
+export async function packedReportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<PackedIndicatorReport> {
+  return indicatorReportPacked(await contextOf(store, org, root, now), period, now);
 }
 
 export async function indicatorSeriesFor(

@@ -7,7 +7,7 @@
 import { localDate } from '../../../shared/domain/periods';
 import type { TreeUnit } from '../../../shared/domain/rollup';
 import { indicatorReport, indicatorSeries } from '../../../shared/domain/indicators';
-import { CompactIndicatorReport, expandReport, type IndicatorReport, IndicatorSeries } from '../../../shared/indicators-api';
+import { expandPackedReport, type IndicatorReport, IndicatorSeries, PackedIndicatorReport } from '../../../shared/indicators-api';
 import { type Loaded, serverElseDevice } from '../../api/fallback';
 import type { Api } from '../../api/http';
 import type { PulsDb } from '../../storage/db';
@@ -21,8 +21,8 @@ export type { Loaded };
 export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<Loaded<IndicatorReport>> {
   return serverElseDevice(
     async () => {
-      // The compact form: a region's report is a quarter of the size to fetch and check (issue 17).
-      const res = expandReport(await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}&form=compact`, CompactIndicatorReport));
+      // The packed form: a region's report is a third less to fetch and check than the compact one (issue 17).
+      const res = expandPackedReport(await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}&form=packed`, PackedIndicatorReport));
       void refreshConfig(api, db, rootId);
       return res;
     },

@@ -3,7 +3,7 @@ export { CUSTOM_ORDER, DEFAULT_INDICATOR_KEYS, DEFAULT_INDICATORS, DEFAULT_TOLER
 export { indicatorCsv, indicatorCsvFilename } from './csv';
 export { addFacts, emptyFacts, factTree, FALL_CATEGORY, FALL_LOOKBACK_DAYS, loadPeriodFacts, proratedQuota, quotasOf, treeFacts, type PeriodFacts, type UnitPeriodFacts } from './facts';
 export { contextFromRows, reportOfRows, seriesOfRows, treeFactsOfRows, unitFactsOfRows } from './from-rows';
-export { type CompareReads, indicatorReport, indicatorReportCompact, indicatorSeries, rangeNeeds, reportNodes } from './report';
+export { type CompareReads, indicatorReport, indicatorReportCompact, indicatorReportPacked, indicatorSeries, rangeNeeds, reportNodes } from './report';
 export { comparePeriodOf, compareRange, type LoadRange, reportRange, seriesPeriods, seriesRange } from './ranges';
 export { defResolver, pathTo, resolveDef, resolveDefs } from './resolve';
 export { median, runSignals, SHIFT_MIN, TREND_MIN } from './run-rules';

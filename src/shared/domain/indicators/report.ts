@@ -18,7 +18,7 @@
  * Load ranges (reportRange, seriesRange) live in ranges.ts.
  */
 import { AppError } from '../../errors';
-import { type CompactCell, type CompactIndicatorReport, expandCell, type IndicatorCell, type IndicatorDef, type IndicatorNode, type IndicatorReport, type IndicatorSeries, type SeriesPoint } from '../../indicators-api';
+import { type CompactCell, type CompactIndicatorReport, expandCell, type IndicatorCell, type IndicatorDef, type IndicatorNode, type IndicatorReport, type IndicatorSeries, packCell, type PackedIndicatorReport, type SeriesPoint, targetTable } from '../../indicators-api';
 import type { UnitId } from '../../schema/ids';
 import type { RollupNode, TreeUnit } from '../rollup';
 import type { DateRange } from '../facts/plan';
@@ -213,6 +213,13 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
 export async function indicatorReportCompact(ctx: IndicatorContext, period: string, now: number, reads: CompareReads = 'cells'): Promise<CompactIndicatorReport> {
   const { defs, nodes, columns, cells } = await reportTable(ctx, period, cellFigures, reads);
   return { form: 'compact', rootId: ctx.rootId as UnitId, period, defs, comparePeriods: columns.map((c) => (cells.length > 0 ? c.comparePeriod : '')), nodes, cells, computedAt: new Date(now).toISOString() };
+}
+
+/** The same report in the packed form (indicators-api.ts), each cell packed as it is made. */
+export async function indicatorReportPacked(ctx: IndicatorContext, period: string, now: number): Promise<PackedIndicatorReport> {
+  const targets = targetTable();
+  const { defs, nodes, columns, cells } = await reportTable(ctx, period, (resolve, col, nodeId) => packCell(cellFigures(resolve, col, nodeId), targets.index));
+  return { form: 'packed', rootId: ctx.rootId as UnitId, period, defs, comparePeriods: columns.map((c) => (cells.length > 0 ? c.comparePeriod : '')), nodes, targets: targets.list, cells, computedAt: new Date(now).toISOString() };
 }
 
 export async function indicatorSeries(ctx: IndicatorContext, unitId: string, key: string, to: string, count: number, now: number): Promise<IndicatorSeries> {

@@ -1,9 +1,9 @@
 /** The indicator table and series from raw rows: nodes, per-node targets, compare periods. */
 import { describe, expect, it } from 'vitest';
-import { contextFromRows, indicatorReportCompact, reportOfRows, seriesOfRows, reportRange, seriesPeriods, seriesRange } from '../../../../src/shared/domain/indicators';
-import { CompactIndicatorReport, compactReport, IndicatorReport, IndicatorSeries } from '../../../../src/shared/indicators-api';
+import { contextFromRows, indicatorReportCompact, indicatorReportPacked, reportOfRows, seriesOfRows, reportRange, seriesPeriods, seriesRange } from '../../../../src/shared/domain/indicators';
+import { CompactIndicatorReport, compactReport, expandPackedReport, IndicatorReport, IndicatorSeries, PackedIndicatorReport, packReport } from '../../../../src/shared/indicators-api';
 import { AppError } from '../../../../src/shared/errors';
-import { day, event, input, observations, row, shift } from './fixtures';
+import { day, event, hrMonth, input, observations, row, shift } from './fixtures';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
 const cell = (r: IndicatorReport, unitId: string, key: string) => r.cells.find((c) => c.unitId === unitId && c.key === key);
@@ -39,6 +39,26 @@ describe('indicatorReport', async () => {
         expect(JSON.stringify(made)).toBe(JSON.stringify(wanted));
       }
     }
+  });
+
+  it('in the packed form is what packReport makes of the compact one, and expands to the report', async () => {
+    // HR months with a split by sex, this year and last: those cells carry their four figures, the rest none.
+    const withHr = { ...rows, hrMonths: [hrMonth('avd1', '2026-11', 5, 1000, { kvotK: 6, kvotM: 3 }), hrMonth('avd1', '2025-11', 4, 1000, { kvotK: 5, kvotM: 2 }), hrMonth('avd2', '2026-11', 8, 500)] };
+    let split = 0;
+    for (const rootId of ['region', 'div', 'avd1']) {
+      for (const period of ['2026-11', '2026']) {
+        const full = await reportOfRows({ ...withHr, rootId }, period, NOW);
+        const made = await indicatorReportPacked(contextFromRows({ ...withHr, rootId }, rootId), period, NOW);
+        expect(PackedIndicatorReport.safeParse(made).success).toBe(true);
+        expect(JSON.stringify(made)).toBe(JSON.stringify(packReport(compactReport(full))));
+        expect(expandPackedReport(made)).toEqual(full);
+        const long = made.cells.filter((c) => c.length === 15);
+        expect(long.length).toBe(full.cells.filter((c) => c.valueK !== null || c.valueM !== null || c.compareK !== null || c.compareM !== null).length);
+        split += long.length;
+        expect(new Set(made.targets.map((t) => JSON.stringify(t))).size).toBe(made.targets.length);
+      }
+    }
+    expect(split).toBeGreaterThan(0);
   });
 
   it('takes each cell\'s target from its own node (division 90 %, built-in 100 % above)', async () => {
