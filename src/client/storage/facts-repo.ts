@@ -212,13 +212,17 @@ export async function pinnedUnits(db: PulsDb): Promise<PinnedUnit[]> {
 
 /** Removes the board rows of `unitIds` (keeping rows the outbox still writes). */
 async function dropBoardRows(db: PulsDb, unitIds: readonly string[]): Promise<void> {
+  if (unitIds.length === 0) return;
   const pending = new Set((await db.outbox.toArray()).map((r) => `${r.change.entity}\u0000${r.change.id}`));
-  for (const unitId of unitIds) {
-    for (const entity of BULK_ENTITIES) {
-      const keys = (await db.rows.where('[entity+unitId]').equals([entity, unitId]).primaryKeys()) as [string, string][];
-      const drop = keys.filter(([e, id]) => !pending.has(`${e}\u0000${id}`));
-      if (drop.length > 0) await db.rows.bulkDelete(drop);
-    }
+  // One walk of the index per entity for all the units: a query per unit and entity was ~12,000
+  // of them on a region manager's first sync (1,500 leaves), ~2.7 s of the page's main thread.
+  for (const entity of BULK_ENTITIES) {
+    const keys = (await db.rows
+      .where('[entity+unitId]')
+      .anyOf(unitIds.map((u) => [entity, u]))
+      .primaryKeys()) as [string, string][];
+    const drop = keys.filter(([e, id]) => !pending.has(`${e}\u0000${id}`));
+    if (drop.length > 0) await db.rows.bulkDelete(drop);
   }
 }
 
