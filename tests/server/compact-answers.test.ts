@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const get = (query: string) => call(h, 'GET', `/api/indicators/report?${query}`, { token: admin });
 
-describe('the compact indicator report', () => {
+describe('the compact and packed indicator report', () => {
   for (const [rootId, period] of [['region', MONTH], ['region', MONTH.slice(0, 4)], ['vo-med', MONTH], ['avd-21', MONTH]] as const) {
     it(`${rootId} ${period}: expands to exactly the report as objects, in fewer bytes`, async () => {
       const plain = await get(`rootId=${rootId}&period=${period}`);
@@ -60,12 +60,25 @@ describe('the compact indicator report', () => {
     });
   }
 
+  it('its schema refuses a cell of another length, a target index that is not a whole number, a wrong status', async () => {
+    const p = PackedIndicatorReport.parse((await get(`rootId=vo-med&period=${MONTH}&form=packed`)).json());
+    const first = p.cells[0] as unknown[];
+    const withCell = (c: unknown[]) => ({ ...p, cells: [c, ...p.cells.slice(1)] });
+    expect(PackedIndicatorReport.safeParse(withCell([...first])).success).toBe(true);
+    expect(PackedIndicatorReport.safeParse(withCell([...first, null])).success).toBe(false);
+    expect(PackedIndicatorReport.safeParse(withCell(first.slice(0, 10))).success).toBe(false);
+    expect(PackedIndicatorReport.safeParse(withCell(first.map((x, i) => (i === 8 ? 0.5 : x)))).success).toBe(false);
+    expect(PackedIndicatorReport.safeParse(withCell(first.map((x, i) => (i === 5 ? 'bra' : x)))).success).toBe(false);
+  });
+
   it('refuses a packed cell naming a target the report does not have', async () => {
     const p = PackedIndicatorReport.parse((await get(`rootId=vo-med&period=${MONTH}&form=packed`)).json());
     const [first, ...rest] = p.cells;
-    const bad = [...(first as unknown[])];
-    bad[8] = p.targets.length;
-    expect(() => expandPackedReport({ ...p, cells: [bad as typeof first, ...rest] as typeof p.cells })).toThrow(/names target/);
+    for (const index of [p.targets.length, -1]) {
+      const bad = [...(first as unknown[])];
+      bad[8] = index;
+      expect(() => expandPackedReport({ ...p, cells: [bad as typeof first, ...rest] as typeof p.cells })).toThrow(/names target/);
+    }
   });
 
   it('refuses cells out of node × definition order, and a compact form that does not add up', async () => {

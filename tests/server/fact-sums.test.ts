@@ -83,6 +83,16 @@ describe.each(MIGRATION_DATABASES)('fact_bhk_sum on %s', (_, dialect, open) => {
       expect(await f.sumDifferences('u1')).toEqual([]);
       expect((await sums()).length).toBe(6);
 
+      // A keyed family without a sum table, read collapsed over one month, still has its keys
+      // summed; kept by key, one row each (fact-ops.ts reads one period's rows as they are).
+      const catWidth = fieldsOf('safetyCat').length;
+      const cat = (key: string, first: number[]): FactRow => ({ family: 'safetyCat', unitId: 'u1', grain: 'm', period: '2026-10', key, v: [...first, ...new Array<number>(catWidth - first.length).fill(0)] });
+      await f.write('safetyCat', [cat('fall', [1, 0, 0]), cat('lakemedel', [0, 2, 1])], 'add');
+      const october = [{ grain: 'm' as const, from: '2026-10', to: '2026-10' }];
+      expect((await f.sumSegments('safetyCat', '/reg/', october, true))[0]?.get('u1')?.get('')?.slice(0, 3)).toEqual([1, 2, 1]);
+      const byKey = (await f.sumSegments('safetyCat', '/reg/', october, false))[0]?.get('u1');
+      expect([...(byKey?.entries() ?? [])].map(([k, v]) => [k, v.slice(0, 3)]).sort()).toEqual([['fall', [1, 0, 0]], ['lakemedel', [0, 2, 1]]]);
+
       // A sum row out of step is reported with its address.
       await db.updateTable('fact_bhk_sum').set({ n: 99 }).where('unit_id', '=', 'u1').where('grain', '=', 'm').execute();
       expect(await f.sumDifferences('u1')).toEqual([`sum bhk u1 m 2026-10: stored 99,3${',0'.repeat(WIDTH - 2)}, keys 4,3${',0'.repeat(WIDTH - 2)}`]);

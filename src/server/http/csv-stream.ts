@@ -13,7 +13,7 @@ export type CsvRows = Iterable<readonly string[]> | AsyncIterable<readonly strin
 export const CHUNK_CHARS = 64 * 1024;
 
 /**
- * The rows as runs read without an await between them: rows already in memory (a region's 14,000
+ * The rows as runs read without an await between them: rows already in memory (a region's 17,000
  * indicator rows) as one run, since `for await` over them costs a promise per row; an async
  * source's rows one by one.
  */

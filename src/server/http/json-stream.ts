@@ -1,6 +1,6 @@
 /**
  * A large JSON answer written as it is produced (issue 17, "nothing blocks"): a region's indicator
- * report is ~14,000 cells and 4.4 MB, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
+ * report is ~17,000 cells and 4.4 MB, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
  * JSON.stringify of either held the event loop for 25–50 ms, with every tablet's push waiting
  * behind it. Here the big arrays are written a run of elements at a time into ~64 KB chunks with a turn
  * of the event loop between chunks; JSON already written (RawJson) is copied as it is; everything
@@ -45,7 +45,7 @@ const isWhole = (v: unknown): boolean => !(v instanceof RawJson) && !(typeof v =
 
 /**
  * The text is built synchronously and handed out in ~64 KB chunks, with a turn of the event loop
- * after each chunk (one await per chunk, not per element: a region's report is 14,000 cells).
+ * after each chunk (one await per chunk, not per element: a region's report is 17,000 cells).
  */
 export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
   let chunk = '';
@@ -75,7 +75,7 @@ export async function* jsonChunks(value: unknown): AsyncGenerator<string> {
     if (Array.isArray(v)) {
       put('[');
       for (let i = 0; i < v.length; ) {
-        // Elements JSON.stringify can write as they are (a report's 14,000 cells) go RUN at a time,
+        // Elements JSON.stringify can write as they are (a report's 17,000 cells) go RUN at a time,
         // one stringify a run rather than one per element; the rest (RawJson, big arrays) one by one.
         let j = i;
         while (j < v.length && j - i < RUN && isWhole(v[j])) j++;

@@ -77,7 +77,7 @@ export async function indicatorWorkbookFor(store: Store, org: OrgView, root: Uni
   return indicatorWorkbook(report, indicatorCsvFilename(report.nodes[0]?.name ?? report.rootId, report.period), 'sv');
 }
 
-/** GET /api/export/indicators.csv: made from the compact report (its cells as tuples, a region's 14,000). */
+/** GET /api/export/indicators.csv: made from the compact report (its cells as tuples, a region's 17,000). */
 export async function indicatorExportFor(store: Store, org: OrgView, root: UnitRow, period: string, now: number): Promise<{ filename: string; rows: Iterable<string[]> }> {
   return indicatorCsvRowsCompact(await compactReportFor(store, org, root, period, now), 'sv');
 }

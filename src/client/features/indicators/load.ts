@@ -21,7 +21,7 @@ export type { Loaded };
 export async function loadReport(api: Api, db: PulsDb, units: readonly TreeUnit[], rootId: string, period: string, now: number): Promise<Loaded<IndicatorReport>> {
   return serverElseDevice(
     async () => {
-      // The packed form: a region's report is a third less to fetch and check than the compact one (issue 17).
+      // The packed form: a region's report is a third less JSON to parse and check than the compact one (issue 17).
       const res = expandPackedReport(await api.get(`/api/indicators/report?rootId=${encodeURIComponent(rootId)}&period=${period}&form=packed`, PackedIndicatorReport));
       void refreshConfig(api, db, rootId);
       return res;

@@ -69,7 +69,7 @@ export function indicatorCsv(report: IndicatorReport, lang: Lang = 'sv'): { file
 /**
  * The file's rows (header first) and name from a report's cells: what a device writes (the
  * server streams the same rows from the compact report, indicatorCsvRowsCompact). The rows are
- * made as they are read, so a region's 14,000 can be formatted chunk by chunk between a server's
+ * made as they are read, so a region's 17,000 can be formatted chunk by chunk between a server's
  * turns of the event loop, not all before the first byte (issue 17).
  */
 export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
@@ -79,7 +79,7 @@ export function indicatorCsvRows(report: IndicatorReport, lang: Lang = 'sv'): { 
 /**
  * The same file from the report's compact form (indicators-api.ts), as the server streams it: the
  * cells read from their tuples where they stand (node by node, each node's in `defs` order), so a
- * region's 14,000 full cell objects (20 fields) are never made; a row takes the 7 figures it shows.
+ * region's 17,000 full cell objects (20 fields) are never made; a row takes the 7 figures it shows.
  */
 export function indicatorCsvRowsCompact(report: CompactIndicatorReport, lang: Lang = 'sv'): { filename: string; rows: Iterable<string[]> } {
   const width = report.defs.length;
@@ -100,7 +100,7 @@ type CellAt = (node: IndicatorNode, def: IndicatorDef, ni: number, di: number) =
 
 /**
  * Finds a node's cell for a definition. indicatorReport writes the cells node by node in the
- * definitions' order, so the next cell is the one asked for and a region's 14,000 are found without
+ * definitions' order, so the next cell is the one asked for and a region's 17,000 are found without
  * a key each; a report in any other order is looked up by key (built on first need).
  */
 function cellFinder(cells: readonly IndicatorCell[]): CellAt {
@@ -119,7 +119,7 @@ function cellFinder(cells: readonly IndicatorCell[]): CellAt {
 
 function* csvRowsOf(report: Pick<IndicatorReport, 'nodes' | 'defs' | 'period'>, cellAt: CellAt, lang: Lang): Generator<string[]> {
   const t = TEXT[lang];
-  // On the server a column's cells share their target objects (a region's 14,000 cells hold 9):
+  // On the server a column's cells share their target objects (a region's 17,000 cells hold one per definition):
   // each one's words are written once, not per cell. A report parsed from JSON (a device's) has
   // an object per cell; there every cell misses and is written as before.
   const targetTexts = new Map<IndicatorDef, Map<IndicatorTarget | null, string>>();

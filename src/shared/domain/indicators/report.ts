@@ -96,7 +96,7 @@ export function reportNodes(units: readonly TreeUnit[], rootId: string, from: st
 /**
  * What every cell of one column (a definition at the root, for one period) shares: its period,
  * compare period and their trees of pooled facts. Prepared once per column, not per cell: a
- * region's table is ~14,000 cells (issue 17).
+ * region's table is ~17,000 cells (issue 17).
  */
 interface Column {
   def: IndicatorDef;
@@ -188,7 +188,7 @@ async function reportTable<T>(ctx: IndicatorContext, period: string, cell: (reso
   const facts = await loadPooledFacts(ctx, ctx.rootId, defs.flatMap((def) => cellRanges(def, period, ctx.today)), reads === 'cells' ? rangeNeeds(defs, period, ctx.today) : undefined);
   const resolve = defResolver(ctx.indicatorRows, ctx.units);
   const cells: T[] = [];
-  // A region's table is ~14,000 cells: computed in slices, giving the event loop a turn between
+  // A region's table is ~17,000 cells: computed in slices, giving the event loop a turn between
   // them, so a server answering it still serves the tablets' pushes meanwhile (issue 17).
   const columns = defs.map((def) => columnOf(def, period, ctx.today, facts));
   for (const node of nodes) {
@@ -208,7 +208,7 @@ export async function indicatorReport(ctx: IndicatorContext, period: string, now
 
 /**
  * The same report in the compact form (indicators-api.ts), its cells made as tuples: what
- * compactReport makes of indicatorReport's, without a region's 14,000 cell objects in between.
+ * compactReport makes of indicatorReport's, without a region's 17,000 cell objects in between.
  */
 export async function indicatorReportCompact(ctx: IndicatorContext, period: string, now: number, reads: CompareReads = 'cells'): Promise<CompactIndicatorReport> {
   const { defs, nodes, columns, cells } = await reportTable(ctx, period, cellFigures, reads);

@@ -144,7 +144,7 @@ export function defResolver(rows: readonly Indicator[], units: readonly TreeUnit
     return path;
   };
   // Each (key, rows on the path) is built once, and its definition without `hidden` made once:
-  // every cell of a report asks, and callers only read what they get (a region's 14,000 cells).
+  // every cell of a report asks, and callers only read what they get (a region's 17,000 cells).
   const built = new Map<string, { hidden: boolean; def: IndicatorDef } | null>();
   return (unitId, key, includeHidden = false) => {
     const keyRows = rowsByKey.get(key);
