@@ -176,17 +176,18 @@ const CompactCell = z.tuple([
 ]);
 export type CompactCell = z.infer<typeof CompactCell>;
 
-export const CompactIndicatorReport = z.strictObject({
-  form: z.literal('compact'),
+/** What the compact and packed forms say besides their cells. */
+const TUPLE_FORM_HEAD = {
   rootId: UnitId,
   period: PeriodKey,
   defs: z.array(IndicatorDef),
   /** Per def (same order): the period its column is compared with. */
   comparePeriods: z.array(z.string()),
   nodes: z.array(IndicatorNode),
-  cells: z.array(CompactCell),
   computedAt: z.string(),
-});
+};
+
+export const CompactIndicatorReport = z.strictObject({ form: z.literal('compact'), ...TUPLE_FORM_HEAD, cells: z.array(CompactCell) });
 export type CompactIndicatorReport = z.infer<typeof CompactIndicatorReport>;
 
 /** The report in compact form; throws if its cells are not node × def in order (they always are). */
@@ -246,15 +247,10 @@ export type PackedCell = z.infer<typeof PackedCell>;
 
 export const PackedIndicatorReport = z.strictObject({
   form: z.literal('packed'),
-  rootId: UnitId,
-  period: PeriodKey,
-  defs: z.array(IndicatorDef),
-  comparePeriods: z.array(z.string()),
-  nodes: z.array(IndicatorNode),
+  ...TUPLE_FORM_HEAD,
   /** The distinct targets of the cells (null: none), each once. */
   targets: z.array(z.nullable(IndicatorTarget)),
   cells: z.array(PackedCell),
-  computedAt: z.string(),
 });
 export type PackedIndicatorReport = z.infer<typeof PackedIndicatorReport>;
 
