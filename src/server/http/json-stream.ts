@@ -1,6 +1,6 @@
 /**
  * A large JSON answer written as it is produced (issue 17, "nothing blocks"): a region's indicator
- * report is ~17,000 cells and 4.4 MB, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
+ * report is ~17,000 cells and 5.4 MB as objects, Gröna korset's roll-up 1,500 units' crosses and 3 MB, and one
  * JSON.stringify of either held the event loop for 25–50 ms, with every tablet's push waiting
  * behind it. Here the big arrays are written a run of elements at a time into ~64 KB chunks with a turn
  * of the event loop between chunks; JSON already written (RawJson) is copied as it is; everything

@@ -14,14 +14,8 @@ export function indicatorRoutes(app: FastifyInstance, store: Store, now: () => n
   const read = (field: string) => unitRule('read', 'query', field);
   route(app, 'GET', '/api/indicators/report', { rule: read('rootId'), query: IndicatorReportRouteQuery }, async ({ reply, query, unit, org }) => {
     // The packed and compact forms (a region's 17,000 cells as tuples) are made as such, not from the cells' objects.
-    const at = now();
-    const report =
-      query.form === 'packed'
-        ? await packedReportFor(store, await org(), unit, query.period, at)
-        : query.form === 'compact'
-          ? await compactReportFor(store, await org(), unit, query.period, at)
-          : await indicatorReportFor(store, await org(), unit, query.period, at);
-    return jsonReply(reply, report);
+    const report = query.form === 'packed' ? packedReportFor : query.form === 'compact' ? compactReportFor : indicatorReportFor;
+    return jsonReply(reply, await report(store, await org(), unit, query.period, now()));
   });
   route(app, 'GET', '/api/indicators/series', { rule: read('unitId'), query: IndicatorSeriesQuery }, async ({ query, unit, org }) =>
     indicatorSeriesFor(store, await org(), unit, query, now()),
