@@ -222,7 +222,7 @@ export function expandCell(t: CompactCell, unitId: UnitId, key: string, compareP
  * The report as the app asks for it (`form=packed`): the compact form with less to write, send and
  * parse. In a region's month report (1,556 nodes × 11 indicators) every compact cell repeated its
  * target object (~22 of its ~103 bytes; the report has 6 distinct targets) and four nulls for a
- * split by sex that only the HR kvot has (~20 bytes). Here:
+ * split by sex that only the HR kvot and reported measures with K/M have (~20 bytes). Here:
  * - each distinct target is written once, in `targets`, and a cell names its own by index;
  * - a cell has 11 figures, or 15 when it has a split by sex (any of valueK, valueM, compareK, compareM).
  * A region's month report: 1.9 → 1.2 MB of JSON (gzipped 261 → 220 KB), JSON.parse ~14 → ~9 ms
