@@ -206,10 +206,15 @@ export function compactReport(r: IndicatorReport): CompactIndicatorReport {
 
 /** The IndicatorReport a compact one stands for. */
 export function expandReport(c: CompactIndicatorReport): IndicatorReport {
-  const width = c.defs.length;
-  if (c.cells.length !== c.nodes.length * width || c.comparePeriods.length !== width) throw new Error('a compact report needs one cell per node and definition');
-  const cells = c.cells.map((t, i) => expandCell(t, (c.nodes[Math.floor(i / width)] as IndicatorNode).id, (c.defs[i % width] as IndicatorDef).key, c.comparePeriods[i % width] as string));
-  return { rootId: c.rootId, period: c.period, defs: c.defs, nodes: c.nodes, cells, computedAt: c.computedAt };
+  return expandTuples(c, c.cells, 'a compact report', (t) => t);
+}
+
+/** A tuple form's report as objects: `unpack` gives each cell's compact tuple (used for that cell only). */
+function expandTuples<T>(r: Omit<CompactIndicatorReport, 'form' | 'cells'>, tuples: readonly T[], what: string, unpack: (t: T, i: number) => CompactCell): IndicatorReport {
+  const width = r.defs.length;
+  if (tuples.length !== r.nodes.length * width || r.comparePeriods.length !== width) throw new Error(`${what} needs one cell per node and definition`);
+  const cells = tuples.map((t, i) => expandCell(unpack(t, i), (r.nodes[Math.floor(i / width)] as IndicatorNode).id, (r.defs[i % width] as IndicatorDef).key, r.comparePeriods[i % width] as string));
+  return { rootId: r.rootId, period: r.period, defs: r.defs, nodes: r.nodes, cells, computedAt: r.computedAt };
 }
 
 /** The IndicatorCell a compact one stands for, at its node and column. */
@@ -291,11 +296,9 @@ export function packReport(c: CompactIndicatorReport): PackedIndicatorReport {
 
 /** The IndicatorReport a packed one stands for. */
 export function expandPackedReport(p: PackedIndicatorReport): IndicatorReport {
-  const width = p.defs.length;
-  if (p.cells.length !== p.nodes.length * width || p.comparePeriods.length !== width) throw new Error('a packed report needs one cell per node and definition');
   // Each cell unpacked into one tuple used again for the next (expandCell keeps none of it).
   const t = new Array(15).fill(null) as unknown as CompactCell;
-  const cells = p.cells.map((c, i) => {
+  return expandTuples(p, p.cells, 'a packed report', (c, i) => {
     const target = p.targets[c[8]];
     if (target === undefined) throw new Error(`cell ${i} names target ${c[8]}, of ${p.targets.length}`);
     const split = c.length === 15;
@@ -314,9 +317,8 @@ export function expandPackedReport(p: PackedIndicatorReport): IndicatorReport {
     t[12] = target;
     t[13] = c[9];
     t[14] = c[10];
-    return expandCell(t, (p.nodes[Math.floor(i / width)] as IndicatorNode).id, (p.defs[i % width] as IndicatorDef).key, p.comparePeriods[i % width] as string);
+    return t;
   });
-  return { rootId: p.rootId, period: p.period, defs: p.defs, nodes: p.nodes, cells, computedAt: p.computedAt };
 }
 
 export const SeriesPoint = z.strictObject({
